@@ -1,0 +1,41 @@
+# Two entry points do all the set-up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS := corpus
+OUT := out
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p $(OUT)
+	$(BIN)/conformed apply $(CORPUS)/bases/kopyt_severance_2002.txt \
+		$(CORPUS)/amendments/000_kopyt_severance_amendment_1.txt \
+		-o $(OUT)/kopyt_severance_2002.conformed.txt --report $(OUT)/kopyt_severance_2002.report.json
+	$(BIN)/conformed apply $(CORPUS)/bases/xxxxx_termination_benefits_1997.txt \
+		$(CORPUS)/amendments/003_xxxxx_termination_benefits_amendment_1.txt \
+		-o $(OUT)/xxxxx_termination_benefits_1997.conformed.txt --report $(OUT)/xxxxx_termination_benefits_1997.report.json
+	$(BIN)/conformed apply $(CORPUS)/bases/kopyt_termination_benefits_1997.txt \
+		$(CORPUS)/amendments/004_kopyt_termination_benefits_amendment_1.txt \
+		-o $(OUT)/kopyt_termination_benefits_1997.conformed.txt --report $(OUT)/kopyt_termination_benefits_1997.report.json
+	@echo "Conformed copies and reports written to $(OUT)/"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/consolidate.py
+
+clean:
+	rm -rf $(VENV) $(OUT) build dist src/*.egg-info

@@ -1,0 +1,181 @@
+"""Read an amendment: its metadata, its operative items and its signature block.
+
+Metadata is what a conformed copy's provenance needs: the amendment's title
+and number, its date and effective date, the parties, and the agreement it
+amends with that agreement's date and the short name the amendment uses for
+it ("Termination Agreement").  EDGAR header debris ("EX-99.2I 3 file.txt
+<description>") is removed before anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from .errors import InputError
+from .io.files import read_text
+from .items import Item, fold, split_items
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+DATE = rf"(?:{MONTHS})\s+\d{{1,2}}\s*,\s*\d{{4}}"
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+        start=1,
+    )
+}
+_DEBRIS = re.compile(r"^\s*EX-[\w.\-]+\s+\d+\s+\S+\.(?:txt|html?)\s+", re.IGNORECASE)
+_OPENING = re.compile(r"\b(?:THIS|This)\s+(?=(?:[A-Z][A-Z.,']*\s+){1,}|Amendment\b)")
+_OPERATIVE = re.compile(r"(?:amended|agree|agreed)\s+as\s+follows\s*:", re.IGNORECASE)
+_WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
+_EFFECTIVE = re.compile(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Amendment:
+    source: str
+    title: str
+    items: tuple[Item, ...]
+    number: int | None = None
+    date: date | None = None
+    effective_date: date | None = None
+    parties: tuple[tuple[str, str], ...] = ()  # (name, role as defined)
+    agreement_title: str = ""
+    agreement_date: date | None = None
+    agreement_name: str = ""  # the short name the amendment uses
+    signature: str = ""
+    problems: tuple[Exception, ...] = field(default=())
+
+    @property
+    def label(self) -> str:
+        """How provenance notes name it: "Amendment No. 1 dated as of December 12, 2007"."""
+        name = f"Amendment No. {self.number}" if self.number else (self.title or "Amendment")
+        when = self.date or self.effective_date
+        return f"{name} dated as of {format_date(when)}" if when else name
+
+
+def format_date(d: date) -> str:
+    return f"{d:%B} {d.day}, {d.year}"
+
+
+def parse_date(text: str) -> date | None:
+    try:
+        return datetime.strptime(fold(text).replace(" ,", ","), "%B %d, %Y").date()
+    except ValueError:
+        return None
+
+
+def read_amendment(path: str | Path) -> Amendment:
+    return parse_amendment(read_text(path), source=str(path))
+
+
+def parse_amendment(text: str, source: str = "") -> Amendment:
+    text = strip_debris(text.replace("\r\n", "\n").replace("\r", "\n"))
+    op = _OPERATIVE.search(text)
+    if op is None:
+        raise InputError(f"{source}: no operative part (\"amended as follows:\") found")
+    witness = _WITNESS.search(text, op.end())
+    end = witness.start() if witness else len(text)
+    head = text[: op.start()]
+    problems: list[Exception] = []
+    try:
+        items = split_items(text, op.end(), end)
+    except Exception as exc:  # ItemStructureError: reported, not raised
+        problems.append(exc)
+        items = []
+    if not items and not problems:
+        raise InputError(f"{source}: no numbered items found after \"as follows:\"")
+    agreement = _agreement(head)
+    effective = None
+    for item in items:
+        if m := _EFFECTIVE.search(item.text):
+            effective = parse_date(m.group(1))
+    title, opening = _title_and_opening(head)
+    when = _first_date(opening, r"(?:entered\s+into|made|dated)[^.]{0,40}?as\s+of\s+")
+    return Amendment(
+        source=source,
+        title=title,
+        items=tuple(items),
+        number=_number(title or opening),
+        date=when,
+        effective_date=effective or when,
+        parties=_parties(opening),
+        agreement_title=agreement[0],
+        agreement_date=agreement[1],
+        agreement_name=agreement[2],
+        signature=text[end:].strip(),
+        problems=tuple(problems),
+    )
+
+
+def strip_debris(text: str) -> str:
+    """Drop "EX-99.2I 3 file.txt" and the truncated description EDGAR puts after it."""
+    m = _DEBRIS.match(text)
+    if not m:
+        return text
+    text = text[m.end() :]
+    words = text.split()
+    probe = " ".join(words[:4])
+    if probe:
+        again = text.find(probe, len(probe))
+        if 0 < again < 400:
+            return text[again:]
+    return text
+
+
+def _title_and_opening(head: str) -> tuple[str, str]:
+    m = _OPENING.search(head)
+    if not m:
+        return "", fold(head)
+    title = fold(head[: m.start()])
+    words = title.split()
+    probe = " ".join(words[:5])
+    if probe and title.count(probe) > 1:
+        title = title[title.rfind(probe) :]
+    title = re.sub(r"\s+\d{1,3}$", "", title)
+    opening = fold(head[m.start() :])
+    return title, re.split(r"\bWHEREAS\b|\bBACKGROUND\b", opening)[0]
+
+
+def _first_date(text: str, lead: str) -> date | None:
+    m = re.search(lead + rf"({DATE})", text, re.IGNORECASE)
+    return parse_date(m.group(1)) if m else None
+
+
+def _number(text: str) -> int | None:
+    if m := re.search(r"AMENDMENT\s+NO\.?\s*(\d+)", text, re.IGNORECASE):
+        return int(m.group(1))
+    if m := re.search(r"\b(\w+)\s+AMENDMENT\b", text, re.IGNORECASE):
+        return _ORDINALS.get(m.group(1).lower())
+    return None
+
+
+def _parties(opening: str) -> tuple[tuple[str, str], ...]:
+    found = re.findall(
+        r"(?:between|and|by)\s+([A-Z][^()]{1,80}?)\s*\((?:the\s+)?[\"\u201c]([^\"\u201d]+)[\"\u201d]\)",
+        opening,
+    )
+    return tuple((fold(name).rstrip(","), role) for name, role in found if role != "Amendment")
+
+
+def _agreement(head: str) -> tuple[str, date | None, str]:
+    text = fold(head)
+    for m in re.finditer(
+        r"\((?:collectively,\s*)?the\s+[\"\u201c]\s*([^\"\u201d]*?Agreement)\s*[\"\u201d]\)", text
+    ):
+        short = m.group(1)
+        before = text[max(0, m.start() - 700) : m.start()]
+        titles = re.findall(
+            r"(?:into|to|of)\s+(?:a|an|the|that|certain|a certain)\s+"
+            r"((?:[A-Z][\w\-']*\s+)(?:(?:[A-Z][\w\-']*|and|of|for)\s+){0,12}Agreement)",
+            before,
+        )
+        dated = re.findall(rf"dated\s+(?:as\s+of\s+)?({DATE})", before)
+        title = titles[0].strip() if titles else short
+        return title, parse_date(dated[0]) if dated else None, short
+    return "", None, ""

@@ -1,0 +1,240 @@
+"""Labels and citations: "5(c)", "2.g.ii.", "6.9(e)", "Section 1.1".
+
+A :class:`Label` is one level's number as printed ("(c)", "b.", "4.", "6.9")
+split into its style, ordinal value and punctuation, so that it can be
+renumbered in its own style ("b." -> "c.", "(d)" -> "(e)", "ii." -> "iii.").
+A :class:`Citation` is a reference to a provision as an amendment prints it,
+reduced to *keys* ("5", "c") that are compared with the keys of the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from enum import Enum
+
+
+class Style(Enum):
+    ARABIC = "arabic"
+    LOWER_ALPHA = "lower-alpha"
+    UPPER_ALPHA = "upper-alpha"
+    LOWER_ROMAN = "lower-roman"
+    UPPER_ROMAN = "upper-roman"
+
+
+_ROMAN = [
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+]  # fmt: skip
+_ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+def to_roman(value: int) -> str:
+    out = []
+    for number, letters in _ROMAN:
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+def from_roman(text: str) -> int | None:
+    text = text.lower()
+    if not text or not _ROMAN_RE.match(text):
+        return None
+    value, i = 0, 0
+    for number, letters in _ROMAN:
+        while text.startswith(letters, i):
+            value += number
+            i += len(letters)
+    return value or None
+
+
+def to_alpha(value: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa, 28 -> bb: the doubled-letter style of US drafting."""
+    letter = chr(ord("a") + (value - 1) % 26)
+    return letter * ((value - 1) // 26 + 1)
+
+
+def from_alpha(text: str) -> int | None:
+    text = text.lower()
+    if not text.isalpha() or not text.isascii() or len(set(text)) != 1:
+        return None
+    return (len(text) - 1) * 26 + (ord(text[0]) - ord("a") + 1)
+
+
+def format_value(style: Style, value: int) -> str:
+    if style is Style.ARABIC:
+        return str(value)
+    if style is Style.LOWER_ALPHA:
+        return to_alpha(value)
+    if style is Style.UPPER_ALPHA:
+        return to_alpha(value).upper()
+    if style is Style.LOWER_ROMAN:
+        return to_roman(value)
+    return to_roman(value).upper()
+
+
+@dataclass(frozen=True)
+class Label:
+    """One level's number as printed: ``prefix + value + suffix``.
+
+    ``prefix`` holds opening punctuation, a unit word ("Section ") or the
+    parent's number in dotted styles ("6." in "6.9"); ``suffix`` the closing
+    punctuation ("." or ")").
+    """
+
+    style: Style
+    value: int
+    prefix: str = ""
+    suffix: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.prefix}{format_value(self.style, self.value)}{self.suffix}"
+
+    @property
+    def key(self) -> str:
+        return label_key(self.text)
+
+    @property
+    def shape(self) -> tuple[str, str, str]:
+        """What siblings share: the style family and the punctuation around it."""
+        family = "roman" if self.style in (Style.LOWER_ROMAN, Style.UPPER_ROMAN) else self.style.value
+        if self.style is Style.UPPER_ROMAN:
+            family = "upper-roman"
+        return (family, re.sub(r"\d+", "#", self.prefix), self.suffix)
+
+    def with_value(self, value: int) -> Label:
+        return replace(self, value=value)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_UNIT_WORDS = r"(?:sub-?)?(?:section|article|paragraph|clause|subparagraph)s?"
+_KEY_STRIP = re.compile(rf"^\W*(?:{_UNIT_WORDS})?\s*", re.IGNORECASE)
+
+
+def label_key(text: str) -> str:
+    """The comparable core of a printed label: "(c)" -> "c", "Section 5." -> "5"."""
+    core = _KEY_STRIP.sub("", text.strip())
+    return core.strip("().").lower()
+
+
+_LABEL_TOKEN = re.compile(
+    r"""^(?P<prefix>\(|(?:\d+\.)+)?      # "(" or a dotted parent number "6."
+         (?P<core>\d+|[A-Za-z]{1,6})
+         (?P<suffix>\)|\.)?$""",
+    re.VERBOSE,
+)
+
+
+def label_candidates(token: str) -> list[Label]:
+    """Every reading of a printed label token, most likely first.
+
+    "i" may be roman one or the ninth letter; "c" may be a letter or roman
+    one hundred.  The reader picks the reading that continues a sequence.
+    """
+    m = _LABEL_TOKEN.match(token)
+    if not m:
+        return []
+    prefix, core, suffix = m.group("prefix") or "", m.group("core"), m.group("suffix") or ""
+    if prefix == "(" and suffix != ")":
+        return []
+    if prefix != "(" and suffix == ")":
+        # "a)" style: keep the closing parenthesis with no opening one.
+        pass
+    if prefix.endswith(".") and not core.isdigit():
+        return []
+    out: list[Label] = []
+    if core.isdigit():
+        if len(core) > 3:
+            return []
+        return [Label(Style.ARABIC, int(core), prefix, suffix)]
+    lower = core.islower()
+    if not (core.islower() or core.isupper()):
+        return []
+    roman = from_roman(core)
+    alpha = from_alpha(core)
+    roman_style = Style.LOWER_ROMAN if lower else Style.UPPER_ROMAN
+    alpha_style = Style.LOWER_ALPHA if lower else Style.UPPER_ALPHA
+    if roman is not None and (len(core) > 1 or core.lower() == "i"):
+        out.append(Label(roman_style, roman, prefix, suffix))
+    if alpha is not None:
+        out.append(Label(alpha_style, alpha, prefix, suffix))
+    if roman is not None and len(core) == 1 and core.lower() != "i":
+        out.append(Label(roman_style, roman, prefix, suffix))
+    return out
+
+
+def parse_label(token: str) -> Label | None:
+    found = label_candidates(token)
+    return found[0] if found else None
+
+
+def join_labels(labels: list[str]) -> str:
+    """Print a path of labels in the document's own citation style.
+
+    ``["2.", "g.", "ii."] -> "2.g.ii."``, ``["5.", "(g)", "(ii)"] -> "5(g)(ii)"``,
+    ``["6.9", "(e)"] -> "6.9(e)"``.
+    """
+    out = ""
+    for text in labels:
+        text = re.sub(rf"^(?:{_UNIT_WORDS})\s+", "", text.strip(), flags=re.IGNORECASE)
+        if text.startswith("("):
+            out = out.rstrip(".") + text
+        elif out and not out.endswith("."):
+            out += "." + text
+        else:
+            out += text
+    return out
+
+
+# --- citations -------------------------------------------------------------
+
+_ATOM = re.compile(r"\d+(?:\.\d+)+(?![A-Za-z(])|\d+|[A-Za-z]+")
+_UNIT_RE = re.compile(rf"^\s*(?P<unit>{_UNIT_WORDS})\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A reference as printed ("Subsection 5(c)") reduced to keys ("5", "c")."""
+
+    printed: str
+    keys: tuple[str, ...]
+    unit: str = ""
+
+    @property
+    def label_text(self) -> str:
+        """The citation without its unit word: "Subsection 5(c)" -> "5(c)"."""
+        return _UNIT_RE.sub("", self.printed).strip()
+
+    @property
+    def last(self) -> str:
+        return self.keys[-1]
+
+    @property
+    def parent_keys(self) -> tuple[str, ...]:
+        if len(self.keys) == 1 and "." in self.keys[0]:
+            return tuple(self.keys[0].split(".")[:-1])
+        return self.keys[:-1]
+
+    def is_top_level_unit(self) -> bool:
+        return self.unit.lower().rstrip("s") in ("section", "article")
+
+    def __str__(self) -> str:
+        return self.printed
+
+
+def citation_keys(label_text: str) -> tuple[str, ...]:
+    """ "2.g.ii." -> ("2", "g", "ii"); "6.9(e)" -> ("6.9", "e"); "5(g)(ii)" -> ("5", "g", "ii")."""
+    return tuple(atom.lower() for atom in _ATOM.findall(label_text))
+
+
+def parse_citation(printed: str) -> Citation:
+    printed = " ".join(printed.split())
+    m = _UNIT_RE.match(printed)
+    unit = m.group("unit") if m else ""
+    rest = printed[m.end() :] if m else printed
+    return Citation(printed=printed, keys=citation_keys(rest), unit=unit)

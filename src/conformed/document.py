@@ -1,0 +1,190 @@
+"""The document tree: an immutable tree of provisions between raw front and back matter.
+
+Provisions are frozen dataclasses with tuple children, so applying an
+amendment rebuilds only the path from the root to what changed and never
+mutates its input (old states stay valid for reports, rollback and history).
+Each provision keeps a ``uid`` that survives renumbering: identity, not label,
+is what "formerly" claims and stale cross-references are checked against.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+from .citation import Label, join_labels
+
+_uids = itertools.count(1)
+
+
+def new_uid() -> int:
+    return next(_uids)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The raw lines a provision's head was read from, and what they said.
+
+    ``key`` is the provision's head as the writer would print it at read
+    time; while the head still prints the same the writer emits ``lines``
+    unchanged, so untouched text keeps its original wrapping byte for byte.
+    """
+
+    lines: tuple[str, ...]
+    key: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """Provenance: which amendment item touched a provision, and how."""
+
+    amendment: str
+    item: str
+    action: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Provision:
+    label: Label | None
+    heading: str = ""
+    text: str = ""
+    children: tuple[Provision, ...] = ()
+    trailing: str = ""
+    inline: bool = False
+    uid: int = field(default_factory=new_uid)
+    source: Source | None = None
+    trailing_source: Source | None = None
+    changes: tuple[Change, ...] = ()
+    omitted: bool = False
+
+    @property
+    def label_text(self) -> str:
+        return self.label.text if self.label else ""
+
+    @property
+    def key(self) -> str:
+        return self.label.key if self.label else ""
+
+    def evolve(self, **changes: object) -> Provision:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def walk(self) -> Iterator[Provision]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def full_text(self) -> str:
+        """All words of the provision and its descendants, for searching."""
+        parts = [self.label_text, self.heading, self.text]
+        parts += [child.full_text() for child in self.children]
+        parts.append(self.trailing)
+        return " ".join(p for p in parts if p)
+
+
+Path = tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How the source lays out paragraphs, so new text looks like the old."""
+
+    width: int = 72
+    blank_lines: bool = True
+    indents: tuple[tuple[int, int], ...] = ((8, 0), (16, 16), (24, 24), (32, 32))
+
+    def indent(self, depth: int) -> tuple[int, int]:
+        return self.indents[min(depth, len(self.indents) - 1)]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Front matter, the numbered provisions, back matter (signatures, exhibits)."""
+
+    body: tuple[Provision, ...]
+    front: tuple[str, ...] = ()
+    back: tuple[str, ...] = ()
+    name: str = ""
+    layout: Layout = Layout()
+
+    def evolve(self, **changes: object) -> Document:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    # --- navigation -----------------------------------------------------
+    def walk(self) -> Iterator[tuple[Path, Provision]]:
+        def rec(nodes: tuple[Provision, ...], prefix: Path) -> Iterator[tuple[Path, Provision]]:
+            for i, node in enumerate(nodes):
+                path = (*prefix, i)
+                yield path, node
+                yield from rec(node.children, path)
+
+        yield from rec(self.body, ())
+
+    def get(self, path: Path) -> Provision:
+        nodes = self.body
+        node: Provision | None = None
+        for i in path:
+            node = nodes[i]
+            nodes = node.children
+        if node is None:
+            raise IndexError("empty path")
+        return node
+
+    def siblings(self, path: Path) -> tuple[Provision, ...]:
+        return self.body if len(path) == 1 else self.get(path[:-1]).children
+
+    def labels_on(self, path: Path) -> list[str]:
+        nodes = self.body
+        out = []
+        for i in path:
+            out.append(nodes[i].label_text)
+            nodes = nodes[i].children
+        return out
+
+    def cite(self, path: Path) -> str:
+        """The provision's citation in the document's own style ("5(c)", "2.g.ii.")."""
+        return join_labels(self.labels_on(path))
+
+    def key_path(self, path: Path) -> tuple[str, ...]:
+        """Keys along the path, a dotted child ("6.9") absorbing its parent ("6")."""
+        nodes = self.body
+        keys: list[str] = []
+        for i in path:
+            key = nodes[i].key
+            if keys and key.startswith(keys[-1] + "."):
+                keys[-1] = key
+            else:
+                keys.append(key)
+            nodes = nodes[i].children
+        return tuple(keys)
+
+    def find_uid(self, uid: int) -> Path | None:
+        for path, node in self.walk():
+            if node.uid == uid:
+                return path
+        return None
+
+    def labels_by_uid(self) -> dict[int, str]:
+        return {node.uid: self.cite(path) for path, node in self.walk()}
+
+    # --- rebuilding -----------------------------------------------------
+    def update(self, path: Path, fn: Callable[[Provision], Provision]) -> Document:
+        return self.evolve(body=_update(self.body, path, fn))
+
+    def replace_children(
+        self, parent: Path, fn: Callable[[tuple[Provision, ...]], tuple[Provision, ...]]
+    ) -> Document:
+        """Rebuild the child list of ``parent`` (``()`` means the top level)."""
+        if not parent:
+            return self.evolve(body=fn(self.body))
+        return self.update(parent, lambda p: p.evolve(children=fn(p.children)))
+
+
+def _update(
+    nodes: tuple[Provision, ...], path: Path, fn: Callable[[Provision], Provision]
+) -> tuple[Provision, ...]:
+    i, rest = path[0], path[1:]
+    node = nodes[i]
+    new = fn(node) if not rest else node.evolve(children=_update(node.children, rest, fn))
+    return (*nodes[:i], new, *nodes[i + 1 :])

@@ -1,0 +1,108 @@
+"""Instruction text -> operation, with errors a paralegal can act on.
+
+The grammar is built once (LALR, contextual lexer, cached).  A failure names
+the column, the words the grammar expected there, and the nearest forms the
+grammar documents, so "is hereby delted" reads as a typo, not a crash.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import cache
+from pathlib import Path
+
+from lark import Lark, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.exceptions import VisitError
+
+from ..errors import AmendmentError, InstructionParseError
+from ..items import PAYLOAD_MARK
+from ..operations import Operation
+from .transformer import ToOperations
+
+GRAMMAR = Path(__file__).with_name("amendment.lark")
+
+
+@cache
+def _lark() -> Lark:
+    return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer="contextual", cache=True)
+
+
+@cache
+def examples() -> list[tuple[str, str]]:
+    """(rule, example) pairs from the grammar's "// e.g." comments."""
+    out = []
+    pending: str | None = None
+    for line in GRAMMAR.read_text(encoding="utf-8").splitlines():
+        if m := re.match(r"\s*// e\.g\. (.*)", line):
+            pending = m.group(1).strip()
+        elif pending and (m := re.match(r"\s*\??(\w+)\s*:", line)):
+            out.append((m.group(1), pending))
+            pending = None
+    return out
+
+
+def parse_instruction(
+    instruction: str, payload: str | None = None, *, agreement: str = ""
+) -> Operation:
+    """Parse one item's instruction (payload already replaced by the marker)."""
+    text = " ".join(instruction.split())
+    try:
+        tree = _lark().parse(text)
+    except UnexpectedInput as exc:
+        raise InstructionParseError(_explain(text, exc), span=text) from None
+    transformer = ToOperations(payload)
+    try:
+        op: Operation = transformer.transform(tree)
+    except VisitError as exc:  # pragma: no cover - transformer bugs surface here
+        if isinstance(exc.orig_exc, AmendmentError):
+            raise exc.orig_exc from None
+        raise
+    if (PAYLOAD_MARK in text) != (payload is not None):
+        raise InstructionParseError("quoted text does not match the instruction", span=text)
+    _check_agreement(transformer.agreements, agreement, text)
+    return op
+
+
+def _check_agreement(mentioned: list[str], expected: str, text: str) -> None:
+    """An item that names another agreement must not be applied to this one."""
+    if not expected:
+        return
+    for name in mentioned:
+        if name == "Agreement" or name == expected or name.endswith(expected):
+            continue
+        raise InstructionParseError(
+            f'the item amends the {name}, not the {expected} this amendment amends', span=text
+        )
+
+
+def _explain(text: str, exc: UnexpectedInput) -> str:
+    col = getattr(exc, "column", 0) or 0
+    where = text[max(0, col - 1) : col + 30]
+    message = f'not a form the grammar knows (at column {col}: "{where}")'
+    allowed: set[str] = set()
+    if isinstance(exc, UnexpectedToken):
+        allowed = set(exc.expected)
+    elif isinstance(exc, UnexpectedCharacters):
+        allowed = set(exc.allowed or ())
+    if allowed:
+        names = {t.name: t.pattern.value for t in _lark().terminals}
+        expected = sorted({names.get(e, e) for e in allowed if e != "$END"})[:8]
+        if expected:
+            message += "; expected one of: " + ", ".join(expected)
+    near = nearest_forms(text)
+    if near:
+        message += "; nearest known forms: " + " | ".join(near)
+    return message
+
+
+def nearest_forms(text: str, n: int = 2) -> list[str]:
+    forms = [ex for _, ex in examples()]
+    scored = sorted(
+        forms,
+        key=lambda ex: difflib.SequenceMatcher(
+            None, text.lower(), ex.lower()[: len(text) + 10]
+        ).ratio(),
+        reverse=True,
+    )
+    return scored[:n]

@@ -1,0 +1,97 @@
+"""How provisions print as paragraphs, shared by the reader and the writers.
+
+A *group* is what prints as one paragraph run: a provision plus the following
+provisions printed inline with it ("(g)(i) Notwithstanding ... (ii) If ...").
+The reader records, for the first provision of each group, the raw lines and
+the group's printed form; the writer re-uses the raw lines while the printed
+form is unchanged.  Both sides must agree on the printed form, hence this module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Provision
+
+_SMALL = frozenset(
+    "a an and as at by for from in into of on or per the to under upon with its vs".split()
+)
+_HEADING = re.compile(r"^(?P<h>[A-Z0-9`\"'\u201c][^.:!?]{0,100}?[.:])(?=\s|$)")
+
+
+def split_heading(text: str) -> tuple[str, str]:
+    """Split a run-in heading ("Certain Increases in Payment.") off the text."""
+    m = _HEADING.match(text)
+    if not m:
+        return "", text
+    heading = m.group("h")
+    words = heading[:-1].split()
+    if not 1 <= len(words) <= 12:
+        return "", text
+    for word in words:
+        core = word.strip("()\"'`,-\u201c\u201d\u2018\u2019")
+        if not core or core.lower() in _SMALL:
+            continue
+        if not (core[0].isupper() or core[0].isdigit()):
+            return "", text
+    if words[0].strip("\"'`\u201c").lower() in _SMALL:
+        return "", text
+    return heading, text[m.end() :].lstrip()
+
+
+def head_string(p: Provision) -> str:
+    return " ".join(x for x in (p.label_text, p.heading, p.text) if x)
+
+
+@dataclass(frozen=True)
+class Group:
+    """One printed paragraph run: ``members`` heads, or a provision's trailing text."""
+
+    members: tuple[Provision, ...]
+    depth: int
+    trailing: bool = False
+
+    @property
+    def leader(self) -> Provision:
+        return self.members[0]
+
+    @property
+    def printed(self) -> str:
+        if self.trailing:
+            return self.leader.trailing
+        return " ".join(h for h in (head_string(p) for p in self.members) if h)
+
+
+def iter_groups(nodes: tuple[Provision, ...], depth: int = 0) -> Iterator[Group]:
+    """Paragraph groups in document order."""
+    pending: list[tuple[Provision, int]] = []
+    for node, d, trailing in _preorder(nodes, depth):
+        if trailing:
+            if pending:
+                yield _group(pending)
+                pending = []
+            yield Group((node,), d, trailing=True)
+        elif node.inline and pending:
+            pending.append((node, d))
+        else:
+            if pending:
+                yield _group(pending)
+            pending = [(node, d)]
+    if pending:
+        yield _group(pending)
+
+
+def _group(pending: list[tuple[Provision, int]]) -> Group:
+    return Group(tuple(p for p, _ in pending), pending[0][1])
+
+
+def _preorder(
+    nodes: tuple[Provision, ...], depth: int
+) -> Iterator[tuple[Provision, int, bool]]:
+    for node in nodes:
+        yield node, depth, False
+        yield from _preorder(node.children, depth + 1)
+        if node.trailing:
+            yield node, depth, True

@@ -1,0 +1,127 @@
+"""Line classification for hard-wrapped EDGAR text.
+
+Decides, for every line, whether it continues a paragraph, surely starts one
+(a blank line or a first-line indent before it) or may start one if it begins
+with a label that continues the numbering (a "soft" break, settled by the
+structure reader).  Page-number lines are dropped here, and a paragraph that a
+page break cut in two is joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$|^\s*<PAGE>\s*\d*\s*$",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.:;!?][\"'`)\u2019\u201d]*$")
+UNIT = r"(?:Section|SECTION|Article|ARTICLE|Paragraph|PARAGRAPH)\s+"
+TOKEN = r"(?:\((?:\d{1,3}|[A-Za-z]{1,6})\)|\d{1,3}(?:\.\d{1,3})*\.?|[A-Za-z]{1,6}\.)"
+LEAD = re.compile(rf"^(?P<unit>{UNIT})?(?P<token>{TOKEN})(?=\s|$|\()")
+
+
+@dataclass(frozen=True)
+class Line:
+    raw: str
+    brk: str  # "hard", "soft" or "none"
+    index: int = 0  # position in the source's raw lines
+
+    @property
+    def text(self) -> str:
+        return self.raw.strip()
+
+    @property
+    def indent(self) -> int:
+        return len(self.raw) - len(self.raw.lstrip(" "))
+
+
+def ends_terminal(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def starts_with_label(text: str) -> bool:
+    return bool(LEAD.match(text.lstrip()))
+
+
+def clean_raw_lines(text: str) -> list[str]:
+    """Normalise newlines, tabs and form feeds; keep everything else as written."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [line.replace("\f", "").expandtabs(8).rstrip() for line in text.split("\n")]
+
+
+def is_page_number(raw: str) -> bool:
+    return bool(PAGE_NUMBER.match(raw))
+
+
+def classify(raw_lines: list[str]) -> tuple[list[Line], bool]:
+    """Classify content lines; returns the lines and whether paragraphs are blank-separated."""
+    entries: list[tuple[str, bool, bool]] = []  # raw, after_blank, after_page
+    indices: list[int] = []
+    after_blank = after_page = False
+    for index, raw in enumerate(raw_lines):
+        if not raw.strip():
+            after_blank = True
+            continue
+        if is_page_number(raw):
+            after_page = True
+            continue
+        entries.append((raw, after_blank, after_page))
+        indices.append(index)
+        after_blank = after_page = False
+    blanks = sum(1 for _, b, p in entries if b and not p)
+    blank_mode = blanks >= max(2, len(entries) // 12)
+    width = _width(entries)
+    cont_indent = _continuation_indent(entries)
+    lines: list[Line] = []
+    prev = ""
+    for i, (raw, blank, page) in enumerate(entries):
+        text = raw.strip()
+        if i == 0:
+            brk = "hard"
+        elif page:
+            brk = _after_page_break(prev, text, blank_mode)
+        elif blank:
+            brk = "hard"
+        elif blank_mode:
+            brk = "soft" if starts_with_label(text) and ends_terminal(prev) else "none"
+        else:
+            brk = _single_spaced_break(prev, raw, cont_indent, width)
+        lines.append(Line(raw, brk, indices[i]))
+        prev = text
+    return lines, blank_mode
+
+
+def _after_page_break(prev: str, text: str, blank_mode: bool) -> str:
+    """A page break between paragraphs separates them; inside one it does not."""
+    if not ends_terminal(prev):
+        return "none"
+    if starts_with_label(text):
+        return "hard" if blank_mode else "soft"
+    return "none" if text[:1].islower() else "hard"
+
+
+def _single_spaced_break(prev: str, raw: str, cont_indent: int, width: int) -> str:
+    text = raw.strip()
+    indent = len(raw) - len(raw.lstrip(" "))
+    if starts_with_label(text) and ends_terminal(prev):
+        return "soft" if indent <= cont_indent else "hard"
+    if indent > cont_indent and (ends_terminal(prev) or len(prev) < 0.7 * width):
+        return "hard"
+    if ends_terminal(prev) and len(prev) < 0.6 * width and text[:1].isupper():
+        return "hard"
+    return "none"
+
+
+def _width(entries: list[tuple[str, bool, bool]]) -> int:
+    lengths = sorted(len(raw) for raw, _, _ in entries)
+    if not lengths:
+        return 72
+    return lengths[int(len(lengths) * 0.95) - 1 if len(lengths) > 20 else -1]
+
+
+def _continuation_indent(entries: list[tuple[str, bool, bool]]) -> int:
+    counts = Counter(len(raw) - len(raw.lstrip(" ")) for raw, _, _ in entries)
+    return counts.most_common(1)[0][0] if counts else 0

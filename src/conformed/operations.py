@@ -1,0 +1,119 @@
+"""The verbs: what an amendment item asks to be done to the agreement.
+
+One vocabulary end to end: the grammar rule ``replace_provision`` produces a
+:class:`ReplaceProvision`, which the consolidator applies with
+``apply_replace_provision``.  ``kind`` is that shared name; ``action`` is the
+coarse verb the JSON report promises (replace, delete, insert, amend_text,
+renumber).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .citation import Citation
+
+
+@dataclass(frozen=True)
+class Target:
+    """A provision as the instruction names it, with its renumbering claims."""
+
+    citation: Citation
+    as_renumbered: bool = False
+    formerly: Citation | None = None
+
+    @property
+    def printed(self) -> str:
+        return self.citation.printed
+
+
+@dataclass(frozen=True)
+class Renumber:
+    """ "the remainder of Section 5 is renumbered accordingly" (scope None: the top level)."""
+
+    scope: Citation | None
+    printed: str
+
+    kind = "renumber"
+    action = "renumber"
+
+    @property
+    def target(self) -> str:
+        return self.scope.printed if self.scope else self.printed
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a new provision goes when the instruction says so."""
+
+    relation: str  # "after", "before" or "end"
+    anchor: Citation
+
+
+@dataclass(frozen=True)
+class ReplaceProvision:
+    target: Target
+    text: str
+    kind = "replace_provision"
+    action = "replace"
+
+
+@dataclass(frozen=True)
+class DeleteProvision:
+    target: Target
+    renumber: Renumber | None = None
+    kind = "delete_provision"
+    action = "delete"
+
+
+@dataclass(frozen=True)
+class InsertProvision:
+    target: Target  # the new provision's own citation
+    text: str
+    position: Position | None = None
+    renumber: Renumber | None = None
+    kind = "insert_provision"
+    action = "insert"
+
+
+@dataclass(frozen=True)
+class Ordinal:
+    """Which sentence: ``index`` counts from 1 at the start, or from -1 at the end."""
+
+    index: int
+    printed: str
+
+
+@dataclass(frozen=True)
+class ReplaceSentence:
+    target: Target
+    ordinal: Ordinal
+    text: str
+    kind = "replace_sentence"
+    action = "amend_text"
+
+
+@dataclass(frozen=True)
+class NoTextChange:
+    """Ratification, effectiveness and other items that change no text."""
+
+    kind: str  # "ratification", "effectiveness"
+    reason: str
+    action = "none"
+
+
+Operation = ReplaceProvision | DeleteProvision | InsertProvision | ReplaceSentence | NoTextChange
+
+
+def describe(op: Operation) -> list[dict[str, str]]:
+    """The report's ``operations`` entries for one operation (renumbering listed apart)."""
+    if isinstance(op, NoTextChange):
+        return []
+    target = op.target.printed
+    if isinstance(op, ReplaceSentence):
+        target = f"{op.ordinal.printed} sentence of {target}"
+    out = [{"action": op.action, "kind": op.kind, "target": target}]
+    renumber = getattr(op, "renumber", None)
+    if renumber is not None:
+        out.append({"action": "renumber", "kind": "renumber", "target": renumber.target})
+    return out

@@ -1,0 +1,88 @@
+"""A sentence splitter that knows legal text.
+
+"The second to last sentence in Section 9" only means something if sentences
+are counted the way a lawyer counts them: "Treas. Reg. ss.1.409A-1(b)(9)(v)(B)."
+ends one sentence, "subject to subsection 2.g. below" does not, "i.e." and
+"Inc." and "No. 1" never do, and "Section 5(a). The Company" does.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Never a sentence end, whatever follows.
+ABBREVIATIONS = frozenset(
+    """
+    i.e e.g cf viz vs v no nos treas reg regs sec secs ss art arts para paras
+    mr mrs ms dr st jr sr prof hon approx dept fig subd cl ch et al
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.s.a p.l pub
+    """.split()
+)
+# End a sentence only when a capitalised word follows that is not a name part.
+CORPORATE = frozenset("inc corp co ltd n.a l.p llc plc s.a b.v ag".split())
+
+_CANDIDATE = re.compile(r"[.?!]+['\")\u2019\u201d]*(?=\s+|$)")
+_OPENER = re.compile(r"\s+(?P<next>[\"'`\u201c\u2018(]*)(?P<word>[A-Za-z0-9][\w.\-]*)")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``, trailing space excluded."""
+    spans: list[tuple[int, int]] = []
+    start = _skip_space(text, 0)
+    for m in _CANDIDATE.finditer(text):
+        end = m.end()
+        if end <= start or not _is_boundary(text, m.start(), end):
+            continue
+        spans.append((start, end))
+        start = _skip_space(text, end)
+    if start < len(text.rstrip()):
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _is_boundary(text: str, dot: int, end: int) -> bool:
+    if end >= len(text.rstrip()):
+        return True
+    after = _OPENER.match(text, end)
+    if not after:
+        return False
+    word = after.group("word")
+    opener = after.group("next")
+    starts_upper = word[0].isupper() or word[0].isdigit() and bool(opener)
+    if not starts_upper:
+        return False
+    before_m = _TOKEN_BEFORE.search(text, 0, dot + 1)
+    token = before_m.group(1) if before_m else ""
+    bare = token.rstrip(".?!").lstrip("(\"'`\u201c\u2018").lower()
+    if text[dot] != ".":
+        return True
+    if bare in ABBREVIATIONS:
+        return False
+    if bare in CORPORATE:
+        # "RCM Technologies, Inc. (the "Company")" continues; "Inc. The" ends.
+        return not opener.startswith("(")
+    if len(bare) == 1 and bare.isupper() is False and bare.isalpha():
+        # "subsections 2.c. and d." or an initial: a lone letter ends a
+        # sentence only when it is a label after a unit word.
+        return _after_unit_word(text, dot)
+    if len(bare) == 1 and token[0].isupper():
+        return False  # an initial: "John Q. Public"
+    # A label such as "2.g." followed by a capitalised word ends a sentence.
+    return True
+
+
+def _after_unit_word(text: str, dot: int) -> bool:
+    """True for "... Section 5 a." style labels that follow a unit word."""
+    window = text[max(0, dot - 20) : dot]
+    return bool(re.search(r"(?i)(section|subsection|clause|paragraph)\s+\S*$", window))
