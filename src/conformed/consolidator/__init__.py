@@ -1,0 +1,117 @@
+"""Apply amendments in order: base document -> Consolidation(document, report).
+
+Pure: the base document is never mutated, and every item is applied against
+the state the previous items left.  An item that cannot be applied is
+reported as ``failed`` with the reason and leaves the document as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..amendment import Amendment
+from ..document import Document
+from ..errors import AmendmentError
+from ..grammar.parser import parse_instruction
+from ..operations import NoTextChange, Operation, describe
+from ..report import APPLIED, FAILED, NO_TEXT_CHANGE, AmendmentReport, ItemReport, Report
+from .apply import APPLY
+from .context import Context
+from .references import find_stale_references, update_references
+
+
+@dataclass(frozen=True)
+class Consolidation:
+    document: Document
+    report: Report
+
+    @property
+    def ok(self) -> bool:
+        return self.report.ok
+
+
+def consolidate(
+    base: Document,
+    amendments: list[Amendment],
+    *,
+    omitted_text: str = "[Intentionally Omitted]",
+    rewrite_references: bool = False,
+    base_name: str = "",
+) -> Consolidation:
+    doc = base
+    report = Report(base=base_name)
+    earlier: list[dict[int, tuple[str, ...]]] = []
+    for amendment in amendments:
+        start = {node.uid: doc.key_path(path) for path, node in doc.walk()}
+        cites = {node.uid: doc.cite(path) for path, node in doc.walk()}
+        areport = amendment_report(amendment)
+        report.amendments.append(areport)
+        for problem in amendment.problems:
+            areport.items.append(failed_item(problem, amendment))
+        for item in amendment.items:
+            ireport = ItemReport(number=item.number, line=item.line)
+            areport.items.append(ireport)
+            ctx = Context(
+                amendment=amendment.label,
+                item=item.number,
+                start=start,
+                earlier=list(earlier),
+                start_cites=cites,
+                omitted_text=omitted_text,
+            )
+            try:
+                op = parse_instruction(
+                    item.instruction, item.payload, agreement=amendment.agreement_name
+                )
+                ireport.operations = describe(op)
+                doc = apply_operation(doc, op, ctx, ireport)
+            except AmendmentError as exc:
+                exc.located(amendment=amendment.label, item=item.number)
+                if not exc.span:
+                    exc.span = item.text
+                ireport.status, ireport.message, ireport.reason = FAILED, str(exc), exc.reason
+            ireport.warnings = ctx.warnings
+        earlier.append(start)
+    stale = find_stale_references(base, doc)
+    if rewrite_references and stale:
+        doc = update_references(doc, stale)
+        report.references_updated = True
+    report.stale_references = [s.to_json() for s in stale]
+    return Consolidation(doc, report)
+
+
+def apply_operation(doc: Document, op: Operation, ctx: Context, ireport: ItemReport) -> Document:
+    if isinstance(op, NoTextChange):
+        ireport.status, ireport.message = NO_TEXT_CHANGE, op.reason
+        return doc
+    new = APPLY[op.kind](doc, op, ctx)
+    ireport.status = APPLIED
+    ireport.message = "; ".join(f"{o['action']} {o['target']}" for o in ireport.operations)
+    return new
+
+
+def amendment_report(amendment: Amendment) -> AmendmentReport:
+    return AmendmentReport(
+        source=amendment.source,
+        title=amendment.title,
+        effective_date=iso(amendment.effective_date),
+        label=amendment.label,
+        date=iso(amendment.date),
+        agreement=amendment.agreement_name,
+    )
+
+
+def failed_item(problem: Exception, amendment: Amendment) -> ItemReport:
+    number = getattr(problem, "item", "") or "?"
+    message = str(problem)
+    if isinstance(problem, AmendmentError):
+        problem.located(amendment=amendment.label)
+        message = str(problem)
+    return ItemReport(number=number, status=FAILED, message=message, reason="structure")
+
+
+def iso(value: object) -> str | None:
+    return value.isoformat() if value is not None and hasattr(value, "isoformat") else None
+
+
+__all__ = ["Consolidation", "consolidate"]

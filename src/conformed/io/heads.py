@@ -41,6 +41,12 @@ def split_heading(text: str) -> tuple[str, str]:
     return heading, text[m.end() :].lstrip()
 
 
+def _bare(printed: str) -> bool:
+    """True when the last thing printed is a label with nothing after it."""
+    last = printed.rsplit(" ", 1)[-1]
+    return bool(re.fullmatch(r"(?:\([A-Za-z0-9]{1,6}\))+", last))
+
+
 def head_string(p: Provision) -> str:
     return " ".join(x for x in (p.label_text, p.heading, p.text) if x)
 
@@ -61,7 +67,15 @@ class Group:
     def printed(self) -> str:
         if self.trailing:
             return self.leader.trailing
-        return " ".join(h for h in (head_string(p) for p in self.members) if h)
+        out = ""
+        for p in self.members:
+            head = head_string(p)
+            if not head:
+                continue
+            # "(g)(i) Notwithstanding": a bare "(g)" runs into its first child.
+            tight = out.endswith(")") and head.startswith("(") and _bare(out)
+            out = f"{out}{head}" if tight or not out else f"{out} {head}"
+        return out
 
 
 def iter_groups(nodes: tuple[Provision, ...], depth: int = 0) -> Iterator[Group]:

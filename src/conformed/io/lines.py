@@ -17,7 +17,7 @@ PAGE_NUMBER = re.compile(
     r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$|^\s*<PAGE>\s*\d*\s*$",
     re.IGNORECASE,
 )
-_TERMINAL = re.compile(r"[.:;!?][\"'`)\u2019\u201d]*$")
+_TERMINAL = re.compile(r"(?:[.:;!?][\"'`)\u2019\u201d]*|[;,]\s+(?:and|or))$")
 UNIT = r"(?:Section|SECTION|Article|ARTICLE|Paragraph|PARAGRAPH)\s+"
 TOKEN = r"(?:\((?:\d{1,3}|[A-Za-z]{1,6})\)|\d{1,3}(?:\.\d{1,3})*\.?|[A-Za-z]{1,6}\.)"
 LEAD = re.compile(rf"^(?P<unit>{UNIT})?(?P<token>{TOKEN})(?=\s|$|\()")
@@ -106,8 +106,8 @@ def _after_page_break(prev: str, text: str, blank_mode: bool) -> str:
 def _single_spaced_break(prev: str, raw: str, cont_indent: int, width: int) -> str:
     text = raw.strip()
     indent = len(raw) - len(raw.lstrip(" "))
-    if starts_with_label(text) and ends_terminal(prev):
-        return "soft" if indent <= cont_indent else "hard"
+    if starts_with_label(text) and (ends_terminal(prev) or indent > cont_indent):
+        return "soft"
     if indent > cont_indent and (ends_terminal(prev) or len(prev) < 0.7 * width):
         return "hard"
     if ends_terminal(prev) and len(prev) < 0.6 * width and text[:1].isupper():

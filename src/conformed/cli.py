@@ -1,0 +1,144 @@
+"""Command line: ``conformed apply`` and ``conformed parse``.
+
+Exit codes: 0 every operative item applied; 1 some item failed (nothing is
+written unless --allow-partial); 2 usage error or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .amendment import Amendment, read_amendment
+from .consolidator import consolidate
+from .errors import AmendmentError, InputError, UsageError
+from .grammar.parser import parse_instruction
+from .io import FORMATS, read_document, render_document
+from .io.files import atomic_write
+from .operations import NoTextChange, describe
+from .report import FAILED, PARSED, AmendmentReport, ItemReport, Report
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+        return code
+    except (InputError, UsageError) as exc:
+        print(f"conformed: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="conformed", description="Conformed copies of agreements from their amendments."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ap = sub.add_parser("apply", help="apply amendments to a base agreement")
+    ap.add_argument("base", type=Path)
+    ap.add_argument("amendments", type=Path, nargs="+")
+    ap.add_argument("-o", "--output", type=Path, required=True)
+    ap.add_argument("--format", choices=sorted(FORMATS), help="default: from the suffix")
+    ap.add_argument("--report", type=Path, help="write the JSON report here")
+    ap.add_argument("--annotate", action="store_true", help="add provenance notes")
+    ap.add_argument("--allow-partial", action="store_true", help="write even if items failed")
+    ap.add_argument(
+        "--update-references", action="store_true", help="rewrite stale cross-references"
+    )
+    ap.add_argument(
+        "--omitted-text",
+        default="[Intentionally Omitted]",
+        help="text left in a provision deleted without renumbering",
+    )
+    ap.set_defaults(run=run_apply)
+
+    pp = sub.add_parser("parse", help="list an amendment's items and their operations")
+    pp.add_argument("amendments", type=Path, nargs="+")
+    pp.add_argument("--json", action="store_true", help="print the report structure as JSON")
+    pp.set_defaults(run=run_parse)
+    return parser
+
+
+def run_apply(args: argparse.Namespace) -> int:
+    fmt = args.format or FORMATS.get(args.output.suffix.lower().lstrip("."))
+    if fmt is None:
+        raise UsageError(f"cannot tell the output format from {args.output}; use --format")
+    base = read_document(args.base)
+    amendments = [read_amendment(path) for path in args.amendments]
+    result = consolidate(
+        base,
+        amendments,
+        omitted_text=args.omitted_text,
+        rewrite_references=args.update_references,
+        base_name=str(args.base),
+    )
+    report = result.report
+    if args.report:
+        atomic_write(args.report, json.dumps(report.to_json(), indent=2) + "\n")
+    print_summary(report)
+    if not report.ok and not args.allow_partial:
+        print("conformed: nothing written (use --allow-partial to write anyway)", file=sys.stderr)
+        return EXIT_FAILED
+    atomic_write(args.output, render_document(result.document, fmt, annotate=args.annotate))
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    report = Report()
+    for path in args.amendments:
+        report.amendments.append(parse_report(read_amendment(path)))
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        for amendment in report.amendments:
+            print(f"{amendment.source}: {amendment.title}")
+            for item in amendment.items:
+                ops = "; ".join(f"{o['kind']} {o['target']}" for o in item.operations)
+                print(f"  {item.number:>6}  {item.status:<15} {ops or item.message}")
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def parse_report(amendment: Amendment) -> AmendmentReport:
+    from .consolidator import amendment_report, failed_item
+
+    areport = amendment_report(amendment)
+    for problem in amendment.problems:
+        areport.items.append(failed_item(problem, amendment))
+    for item in amendment.items:
+        ireport = ItemReport(number=item.number, line=item.line)
+        try:
+            op = parse_instruction(item.instruction, item.payload, agreement=amendment.agreement_name)
+            ireport.operations = describe(op)
+            ireport.status = PARSED
+            ireport.message = op.reason if isinstance(op, NoTextChange) else ""
+        except AmendmentError as exc:
+            exc.located(amendment=amendment.label, item=item.number)
+            ireport.status, ireport.message, ireport.reason = FAILED, str(exc), exc.reason
+        areport.items.append(ireport)
+    return areport
+
+
+def print_summary(report: Report) -> None:
+    for amendment in report.amendments:
+        for item in amendment.items:
+            if item.status == FAILED:
+                print(f"FAILED  {item.message}", file=sys.stderr)
+            for warning in item.warnings:
+                print(f"warning: {amendment.label}, item {item.number}: {warning}", file=sys.stderr)
+    for ref in report.stale_references:
+        verb = "updated" if report.references_updated else "stale reference"
+        print(
+            f"{verb}: {ref['provision']}: \"{ref['reference']}\" -> \"{ref['now']}\"",
+            file=sys.stderr,
+        )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,238 @@
+"""One function per operation kind: ``apply_<kind>(doc, op, ctx) -> doc``.
+
+Each returns a new document (the input is never touched) or raises an
+:class:`~conformed.errors.AmendmentError` saying why the item cannot be
+applied; the caller turns that into a ``failed`` item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..citation import Citation, join_labels
+from ..document import Document, Path, Provision
+from ..errors import FormerlyMismatch, PlacementError, TargetNotFound
+from ..operations import (
+    DeleteProvision,
+    InsertProvision,
+    Renumber,
+    ReplaceProvision,
+    ReplaceSentence,
+    Target,
+)
+from ..sentences import sentence_spans
+from .context import Context
+from .locate import resolve, resolve_citation, resolve_parent
+from .payload import provision_from_payload, value_in_style
+from .renumber import renumber_from
+
+
+def apply_replace_provision(doc: Document, op: ReplaceProvision, ctx: Context) -> Document:
+    path = locate_target(doc, op.target, ctx)
+    old = doc.get(path)
+    like = old.label
+    new = provision_from_payload(op.text, old.key, like, op.target.printed)
+    new = new.evolve(
+        uid=old.uid,
+        inline=old.inline,
+        changes=(*old.changes, ctx.change("replace", "Amended")),
+    )
+    return doc.update(path, lambda _: new)
+
+
+def apply_delete_provision(doc: Document, op: DeleteProvision, ctx: Context) -> Document:
+    path = locate_target(doc, op.target, ctx)
+    parent, index = path[:-1], path[-1]
+    if op.renumber is None:
+        return doc.update(
+            path,
+            lambda p: p.evolve(
+                heading="",
+                text=ctx.omitted_text,
+                children=(),
+                trailing="",
+                omitted=True,
+                changes=(*p.changes, ctx.change("delete", "Deleted")),
+            ),
+        )
+    check_renumber_scope(doc, op.renumber, parent, op.target.printed)
+    parent_labels = doc.labels_on(parent)
+    gone = doc.cite(path)
+
+    def rebuild(siblings: tuple[Provision, ...]) -> tuple[Provision, ...]:
+        rest = (*siblings[:index], *siblings[index + 1 :])
+        return renumber_from(rest, index, ctx, parent_labels)
+
+    doc = doc.replace_children(parent, rebuild)
+    if parent:
+        doc = doc.update(
+            parent,
+            lambda p: p.evolve(changes=(*p.changes, ctx.change("delete", f"{gone} deleted"))),
+        )
+    return doc
+
+
+def apply_insert_provision(doc: Document, op: InsertProvision, ctx: Context) -> Document:
+    citation = op.target.citation
+    parent = _insert_parent(doc, op)
+    siblings = doc.get(parent).children if parent else doc.body
+    like = next((s.label for s in reversed(siblings) if s.label), None)
+    new = provision_from_payload(op.text, citation.last, like, citation.printed)
+    new = new.evolve(changes=(ctx.change("insert", "Added"),))
+    index = _insert_index(doc, op, parent, siblings, new)
+    if op.renumber is not None:
+        check_renumber_scope(doc, op.renumber, parent, citation.printed)
+    parent_labels = doc.labels_on(parent)
+
+    def rebuild(nodes: tuple[Provision, ...]) -> tuple[Provision, ...]:
+        out = (*nodes[:index], new, *nodes[index:])
+        return renumber_from(out, index + 1, ctx, parent_labels) if op.renumber else out
+
+    return doc.replace_children(parent, rebuild)
+
+
+def apply_replace_sentence(doc: Document, op: ReplaceSentence, ctx: Context) -> Document:
+    path = locate_target(doc, op.target, ctx)
+    node = doc.get(path)
+    spans = sentence_spans(node.text)
+    ordinal = op.ordinal
+    name = f"the {ordinal.printed} sentence of {op.target.printed}"
+    if node.children and ordinal.index < 0:
+        raise PlacementError(
+            f"{op.target.printed} has subdivisions, so counting its sentences from the end "
+            "is ambiguous"
+        )
+    position = ordinal.index - 1 if ordinal.index > 0 else len(spans) + ordinal.index
+    if not 0 <= position < len(spans):
+        raise TargetNotFound(f"{name} does not exist: it has {len(spans)} sentence(s)")
+    start, end = spans[position]
+    replacement = " ".join(op.text.split())
+    text = node.text[:start] + replacement + node.text[end:]
+    detail = f"{ordinal.printed.capitalize()} sentence amended"
+    return doc.update(
+        path,
+        lambda p: p.evolve(text=text, changes=(*p.changes, ctx.change("amend_text", detail))),
+    )
+
+
+APPLY: dict[str, Callable[[Document, Any, Context], Document]] = {
+    "replace_provision": apply_replace_provision,
+    "delete_provision": apply_delete_provision,
+    "insert_provision": apply_insert_provision,
+    "replace_sentence": apply_replace_sentence,
+}
+
+
+# --- targets and their claims ----------------------------------------------
+
+
+def locate_target(doc: Document, target: Target, ctx: Context) -> Path:
+    """Resolve the target in the current state and check what the item claims of it."""
+    path = resolve_citation(doc, target.citation)
+    node = doc.get(path)
+    before = ctx.start.get(node.uid)
+    now = doc.key_path(path)
+    if target.formerly is not None:
+        check_formerly(doc, path, target, ctx)
+    elif target.as_renumbered and before == now:
+        ctx.warn(f'{target.printed} says "as renumbered" but this amendment has not renumbered it')
+    elif not target.as_renumbered and before is not None and before != now:
+        was = ctx.start_cites.get(node.uid, "?")
+        ctx.warn(
+            f"{target.printed} is read as numbered after the earlier items of this amendment "
+            f'(it was {was} before); the item does not say "as renumbered"'
+        )
+    return path
+
+
+def check_formerly(doc: Document, path: Path, target: Target, ctx: Context) -> None:
+    assert target.formerly is not None
+    claimed = target.formerly.keys
+    uid = doc.get(path).uid
+    history = [m.get(uid) for m in (*ctx.earlier, ctx.start)]
+    if claimed in history:
+        return
+    before = ctx.start.get(uid)
+    if before is None:
+        actual = "it did not exist before this amendment"
+    else:
+        actual = f"before this amendment it was {ctx.start_cites.get(uid, '.'.join(before))}"
+    raise FormerlyMismatch(
+        f'{target.printed} is said to be "formerly {target.formerly.printed}", but {actual}'
+    )
+
+
+def check_renumber_scope(doc: Document, renumber: Renumber, parent: Path, printed: str) -> None:
+    if renumber.scope is None:
+        if parent:
+            raise PlacementError(
+                f"{renumber.printed} are renumbered, but {printed} is not a Section"
+            )
+        return
+    wanted = renumber.scope.keys
+    actual = doc.key_path(parent) if parent else ()
+    if wanted != actual:
+        where = join_labels(doc.labels_on(parent)) if parent else "the top level"
+        raise PlacementError(
+            f"the item renumbers {renumber.scope.printed}, but {printed} belongs to {where}"
+        )
+
+
+# --- insertion ---------------------------------------------------------------
+
+
+def _insert_parent(doc: Document, op: InsertProvision) -> Path:
+    citation: Citation = op.target.citation
+    if op.position is not None:
+        anchor = resolve_citation(doc, op.position.anchor)
+        if op.position.relation == "end":
+            return anchor
+        return anchor[:-1]
+    return resolve_parent(doc, citation.parent_keys, _parent_printed(citation))
+
+
+def _parent_printed(citation: Citation) -> str:
+    keys = citation.parent_keys
+    return f"the provision containing {citation.printed} ({'.'.join(keys)})"
+
+
+def _insert_index(
+    doc: Document, op: InsertProvision, parent: Path, siblings: tuple[Provision, ...], new: Provision
+) -> int:
+    printed = op.target.printed
+    key = new.key
+    existing = next((i for i, s in enumerate(siblings) if s.key == key), None)
+    if op.position is not None and op.position.relation != "end":
+        anchor = resolve_citation(doc, op.position.anchor)[-1]
+        index = anchor + 1 if op.position.relation == "after" else anchor
+        if existing is not None and existing != index and not op.renumber:
+            raise PlacementError(f"{printed} already exists elsewhere in the agreement")
+        if existing is not None and not op.renumber:
+            raise PlacementError(
+                f"{printed} already exists; the item does not say the rest is renumbered"
+            )
+        return index
+    if existing is not None:
+        if op.renumber is None:
+            where = join_labels(doc.labels_on((*parent, existing))) if parent else printed
+            raise PlacementError(
+                f"{where} already exists and the item does not say the rest is renumbered"
+            )
+        return existing
+    if not siblings:
+        return 0
+    last = siblings[-1].label
+    value = value_in_style(key, last.style) if last else None
+    if last is None or value is None:
+        raise PlacementError(f"{printed} does not fit the numbering of its neighbours")
+    if value == last.value + 1:
+        return len(siblings)
+    if value > last.value + 1:
+        raise PlacementError(
+            f"{printed} would leave a gap: the last one is {siblings[-1].label_text}"
+        )
+    raise PlacementError(f"{printed} does not fit between the existing labels")
+
+
+__all__ = ["APPLY", "resolve"]

@@ -1,0 +1,62 @@
+"""Find the provision a citation names, or say precisely why it cannot be found."""
+
+from __future__ import annotations
+
+from ..citation import Citation, join_labels
+from ..document import Document, Path
+from ..errors import AmbiguousTarget, TargetNotFound
+from .context import KeyPath
+
+
+def key_index(doc: Document) -> dict[KeyPath, list[Path]]:
+    index: dict[KeyPath, list[Path]] = {}
+    for path, _node in doc.walk():
+        index.setdefault(doc.key_path(path), []).append(path)
+    return index
+
+
+def resolve(doc: Document, keys: KeyPath, printed: str) -> Path:
+    """The one path whose keys are ``keys``; raise if none or several."""
+    found = key_index(doc).get(keys, [])
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        places = ", ".join(doc.cite(p) for p in found)
+        raise AmbiguousTarget(f"{printed} could mean any of: {places}")
+    raise TargetNotFound(f"{printed} does not exist in the agreement; {what_exists(doc, keys)}")
+
+
+def resolve_citation(doc: Document, citation: Citation) -> Path:
+    return resolve(doc, citation.keys, citation.printed)
+
+
+def resolve_parent(doc: Document, keys: KeyPath, printed: str) -> Path:
+    """The parent of a (possibly new) provision; ``()`` for the top level."""
+    if not keys:
+        return ()
+    return resolve(doc, keys, printed)
+
+
+def what_exists(doc: Document, keys: KeyPath) -> str:
+    """ "Section 5 has (a) to (f)": what the reader would look at next."""
+    index = key_index(doc)
+    for depth in range(len(keys) - 1, -1, -1):
+        prefix = keys[:depth]
+        if depth == 0:
+            labels = [n.label_text for n in doc.body]
+            return f"the agreement's Sections are {_span(labels)}" if labels else "it has no Sections"
+        paths = index.get(prefix, [])
+        if len(paths) == 1:
+            node = doc.get(paths[0])
+            name = join_labels(doc.labels_on(paths[0]))
+            name = f"Section {name.rstrip('.')}" if depth == 1 else name
+            if not node.children:
+                return f"{name} has no subdivisions"
+            return f"{name} has {_span([c.label_text for c in node.children])}"
+    return "no part of the citation matches"
+
+
+def _span(labels: list[str]) -> str:
+    if len(labels) <= 3:
+        return ", ".join(labels)
+    return f"{labels[0]} to {labels[-1]}"

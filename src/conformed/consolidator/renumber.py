@@ -1,0 +1,45 @@
+"""Renumbering siblings in their own label style, children of dotted labels too."""
+
+from __future__ import annotations
+
+from ..citation import Label, join_labels
+from ..document import Provision
+from .context import Context
+
+
+def relabel(node: Provision, label: Label) -> Provision:
+    """Give ``node`` a new label; dotted descendants ("6.1" under "6.") follow it."""
+    old_key = node.key
+    new_key = label.key
+    children = node.children
+    if old_key and children and any(c.label and c.label.prefix == old_key + "." for c in children):
+        children = tuple(_reprefix(c, old_key, new_key) for c in children)
+    return node.evolve(label=label, children=children)
+
+
+def _reprefix(node: Provision, old: str, new: str) -> Provision:
+    if node.label is None or not node.label.prefix.startswith(old + "."):
+        return node
+    prefix = new + "." + node.label.prefix[len(old) + 1 :]
+    return relabel(node, Label(node.label.style, node.label.value, prefix, node.label.suffix))
+
+
+def renumber_from(
+    siblings: tuple[Provision, ...], start: int, ctx: Context, parent_labels: list[str]
+) -> tuple[Provision, ...]:
+    """Make labels from ``start`` on follow the label before them, contiguously."""
+    out = list(siblings)
+    for i in range(max(start, 1), len(out)):
+        prev, node = out[i - 1], out[i]
+        if prev.label is None or node.label is None:
+            continue
+        wanted = prev.label.value + 1
+        if node.label.value == wanted and node.label.shape == prev.label.shape:
+            continue
+        label = node.label.with_value(wanted)
+        formerly = join_labels([*parent_labels, node.label_text])
+        detail = f"Renumbered (formerly {formerly})"
+        out[i] = relabel(node, label).evolve(
+            changes=(*node.changes, ctx.change("renumber", detail))
+        )
+    return tuple(out)

@@ -1,0 +1,64 @@
+"""The JSON report: a public contract (see README, "The report").
+
+Top level ``amendments``; each with ``source``, ``title``, ``effective_date``
+and ``items``; each item with ``number``, ``status`` (applied, failed,
+no_text_change; parsed for ``conformed parse``), ``message``, ``warnings`` and
+``operations`` (``action``, ``kind``, ``target``).  Fields may be added, never
+removed or renamed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+APPLIED = "applied"
+FAILED = "failed"
+NO_TEXT_CHANGE = "no_text_change"
+PARSED = "parsed"
+
+
+@dataclass
+class ItemReport:
+    number: str
+    status: str = FAILED
+    message: str = ""
+    warnings: list[str] = field(default_factory=list)
+    operations: list[dict[str, str]] = field(default_factory=list)
+    reason: str = ""  # machine-readable cause of a failure
+    line: int = 0
+
+
+@dataclass
+class AmendmentReport:
+    source: str
+    title: str
+    effective_date: str | None
+    label: str = ""
+    date: str | None = None
+    agreement: str = ""
+    items: list[ItemReport] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[ItemReport]:
+        return [i for i in self.items if i.status == FAILED]
+
+
+@dataclass
+class Report:
+    amendments: list[AmendmentReport] = field(default_factory=list)
+    base: str = ""
+    stale_references: list[dict[str, str]] = field(default_factory=list)
+    references_updated: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not any(a.failed for a in self.amendments)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        for amendment in data["amendments"]:
+            for item in amendment["items"]:
+                if not item["reason"]:
+                    del item["reason"]
+        return data
