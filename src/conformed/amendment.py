@@ -82,12 +82,8 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     witness = _WITNESS.search(text, op.end())
     end = witness.start() if witness else len(text)
     head = text[: op.start()]
-    problems: list[Exception] = []
-    try:
-        items = split_items(text, op.end(), end)
-    except Exception as exc:  # ItemStructureError: reported, not raised
-        problems.append(exc)
-        items = []
+    items, found = split_items(text, op.end(), end)
+    problems: list[Exception] = list(found)
     if not items and not problems:
         raise InputError(f"{source}: no numbered items found after \"as follows:\"")
     agreement = _agreement(head)

@@ -191,6 +191,14 @@ def join_labels(labels: list[str]) -> str:
     return out
 
 
+def name_path(labels: list[str]) -> str:
+    """How a message names a provision: "Section 9", "subsection 5(c)"."""
+    cite = join_labels(labels)
+    if len(labels) == 1:
+        return f"Section {cite.rstrip('.')}" if cite[:1].isdigit() else cite
+    return f"subsection {cite}"
+
+
 # --- citations -------------------------------------------------------------
 
 _ATOM = re.compile(r"\d+(?:\.\d+)+(?![A-Za-z(])|\d+|[A-Za-z]+")

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
-from .citation import Label, join_labels
+from .citation import Label, join_labels, name_path
 
 _uids = itertools.count(1)
 
@@ -33,6 +33,7 @@ class Source:
 
     lines: tuple[str, ...]
     key: str
+    labels: tuple[str, ...] = ()  # the group's labels as read, for renumber-only changes
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,10 @@ class Document:
     def cite(self, path: Path) -> str:
         """The provision's citation in the document's own style ("5(c)", "2.g.ii.")."""
         return join_labels(self.labels_on(path))
+
+    def name_of(self, path: Path) -> str:
+        """How a message names a provision: "Section 9", "subsection 5(c)"."""
+        return name_path(self.labels_on(path))
 
     def key_path(self, path: Path) -> tuple[str, ...]:
         """Keys along the path, a dotted child ("6.9") absorbing its parent ("6")."""

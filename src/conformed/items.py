@@ -34,14 +34,23 @@ class Item:
     line: int  # 1-based line of the source where the item starts
 
 
-def split_items(source: str, start: int, end: int) -> list[Item]:
-    """Items numbered 1, 2, 3 ... in ``source[start:end]``."""
-    multiline = source.count("\n", start, end) >= 3
+def split_items(source: str, start: int, end: int) -> tuple[list[Item], list[AmendmentError]]:
+    """Items numbered 1, 2, 3 ... in ``source[start:end]``, and any structural problem.
+
+    Items before a problem are returned, so that they can still be reported.
+    """
     items: list[Item] = []
+    try:
+        _split(source, start, end, items)
+    except ItemStructureError as exc:
+        return items, [exc]
+    return items, []
+
+
+def _split(source: str, start: int, end: int, items: list[Item]) -> None:
+    multiline = source.count("\n", start, end) >= 3
     n = 1
     cur = _find(source, n, start, end, multiline)
-    if cur is None:
-        return []
     while cur is not None:
         body = cur.end()
         nxt = _find(source, n + 1, body, end, multiline)
@@ -60,6 +69,7 @@ def split_items(source: str, start: int, end: int) -> list[Item]:
             item_end = close + 1
             nxt = _find(source, n + 1, item_end, end, multiline)
             limit = nxt.start() if nxt else end
+            _check_order(source[item_end:limit], n, multiline)
             head, tail = source[body : opened.start("q")], source[item_end:limit]
             instruction = f"{head} {PAYLOAD_MARK} {tail}"
         else:
@@ -76,7 +86,6 @@ def split_items(source: str, start: int, end: int) -> list[Item]:
         )
         n += 1
         cur = nxt
-    return items
 
 
 def fold(text: str) -> str:
@@ -96,7 +105,9 @@ def _find(source: str, n: int, pos: int, end: int, multiline: bool) -> re.Match[
 
 def _closing_quote(source: str, pos: int, end: int, next_n: int, multiline: bool) -> int | None:
     """The quote that ends the payload: the last one before the next item or the end."""
-    follow = rf"\.?\s*(?:{next_n}\.\s|$)" if not multiline else rf"\.?[ \t]*(?:\n\s*{next_n}\.\s|\s*$)"
+    del next_n  # any item number may follow; _check_order reports a wrong one
+    number = r"\d{1,3}\.\s"
+    follow = rf"\.?\s*(?:{number}|$)" if not multiline else rf"\.?[ \t]*(?:\n\s*{number}|\s*$)"
     pattern = re.compile(rf"[\"\u201d](?={follow})")
     m = pattern.search(source[:end], pos)
     return m.start() if m else None
@@ -107,7 +118,7 @@ def _check_order(instruction: str, n: int, multiline: bool) -> None:
     if multiline:
         found = re.findall(r"(?m)^[ \t]*(\d{1,3})\.[ \t]+[A-Z]", instruction)
     else:
-        found = re.findall(r"[.;\"\u201d]\s+(\d{1,3})\.\s+[A-Z]", instruction)
+        found = re.findall(r"(?:^|[.;\"\u201d])\s+(\d{1,3})\.\s+[A-Z]", instruction)
     for number in found:
         if int(number) != n + 1:
             raise ItemStructureError(

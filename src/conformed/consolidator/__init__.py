@@ -43,7 +43,7 @@ def consolidate(
     earlier: list[dict[int, tuple[str, ...]]] = []
     for amendment in amendments:
         start = {node.uid: doc.key_path(path) for path, node in doc.walk()}
-        cites = {node.uid: doc.cite(path) for path, node in doc.walk()}
+        cites = {node.uid: doc.name_of(path) for path, node in doc.walk()}
         areport = amendment_report(amendment)
         report.amendments.append(areport)
         for problem in amendment.problems:

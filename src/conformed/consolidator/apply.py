@@ -81,6 +81,7 @@ def apply_insert_provision(doc: Document, op: InsertProvision, ctx: Context) -> 
     new = provision_from_payload(op.text, citation.last, like, citation.printed)
     new = new.evolve(changes=(ctx.change("insert", "Added"),))
     index = _insert_index(doc, op, parent, siblings, new)
+    _check_insert_claims(op, siblings, index, ctx)
     if op.renumber is not None:
         check_renumber_scope(doc, op.renumber, parent, citation.printed)
     parent_labels = doc.labels_on(parent)
@@ -180,6 +181,29 @@ def check_renumber_scope(doc: Document, renumber: Renumber, parent: Path, printe
 
 
 # --- insertion ---------------------------------------------------------------
+
+
+def _check_insert_claims(
+    op: InsertProvision, siblings: tuple[Provision, ...], index: int, ctx: Context
+) -> None:
+    """Warn when "as renumbered" is missing where earlier items renumbered, or vice versa."""
+    renumbered = [s for s in siblings if s.uid in ctx.start and _moved(s, siblings, ctx)]
+    printed = op.target.printed
+    if op.target.as_renumbered and not renumbered:
+        ctx.warn(f'{printed} says "as renumbered" but no earlier item renumbered its neighbours')
+    displaced = siblings[index] if index < len(siblings) else None
+    if not op.target.as_renumbered and displaced is not None and displaced in renumbered:
+        was = ctx.start_cites.get(displaced.uid, "?")
+        ctx.warn(
+            f"{printed} is placed by the numbering after the earlier items of this amendment "
+            f"(the provision now there was {was} before); the item does not say "
+            '"as renumbered"'
+        )
+
+
+def _moved(node: Provision, siblings: tuple[Provision, ...], ctx: Context) -> bool:
+    before = ctx.start.get(node.uid)
+    return before is not None and before[-1] != node.key
 
 
 def _insert_parent(doc: Document, op: InsertProvision) -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..citation import Citation, join_labels
+from ..citation import Citation
 from ..document import Document, Path
 from ..errors import AmbiguousTarget, TargetNotFound
 from .context import KeyPath
@@ -48,8 +48,7 @@ def what_exists(doc: Document, keys: KeyPath) -> str:
         paths = index.get(prefix, [])
         if len(paths) == 1:
             node = doc.get(paths[0])
-            name = join_labels(doc.labels_on(paths[0]))
-            name = f"Section {name.rstrip('.')}" if depth == 1 else name
+            name = doc.name_of(paths[0])
             if not node.children:
                 return f"{name} has no subdivisions"
             return f"{name} has {_span([c.label_text for c in node.children])}"

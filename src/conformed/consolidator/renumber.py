@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..citation import Label, join_labels
+from ..citation import Label, name_path
 from ..document import Provision
 from .context import Context
 
@@ -37,7 +37,7 @@ def renumber_from(
         if node.label.value == wanted and node.label.shape == prev.label.shape:
             continue
         label = node.label.with_value(wanted)
-        formerly = join_labels([*parent_labels, node.label_text])
+        formerly = name_path([*parent_labels, node.label_text])
         detail = f"Renumbered (formerly {formerly})"
         out[i] = relabel(node, label).evolve(
             changes=(*node.changes, ctx.change("renumber", detail))

@@ -47,8 +47,9 @@ def _bare(printed: str) -> bool:
     return bool(re.fullmatch(r"(?:\([A-Za-z0-9]{1,6}\))+", last))
 
 
-def head_string(p: Provision) -> str:
-    return " ".join(x for x in (p.label_text, p.heading, p.text) if x)
+def head_string(p: Provision, label: str | None = None) -> str:
+    label = p.label_text if label is None else label
+    return " ".join(x for x in (label, p.heading, p.text) if x)
 
 
 @dataclass(frozen=True)
@@ -65,11 +66,19 @@ class Group:
 
     @property
     def printed(self) -> str:
+        return self.printed_with(None)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return () if self.trailing else tuple(p.label_text for p in self.members)
+
+    def printed_with(self, labels: tuple[str, ...] | None) -> str:
+        """The printed form, optionally with other labels (to detect renumber-only changes)."""
         if self.trailing:
             return self.leader.trailing
         out = ""
-        for p in self.members:
-            head = head_string(p)
+        for i, p in enumerate(self.members):
+            head = head_string(p, labels[i] if labels else None)
             if not head:
                 continue
             # "(g)(i) Notwithstanding": a bare "(g)" runs into its first child.

@@ -1,35 +1,48 @@
-"""Markdown output: each provision a paragraph with its label and heading in bold."""
+"""Markdown output: each paragraph group a paragraph, labels and headings in bold.
+
+Nested provisions are not indented: four leading spaces would turn them into
+code blocks, and the labels already carry the structure.
+"""
 
 from __future__ import annotations
 
-from ..document import Document
-from .heads import head_string, iter_groups
+from ..document import Document, Provision
+from .heads import iter_groups
 from .text import provenance_notes
 
 
 def write_markdown(doc: Document, *, annotate: bool = False) -> str:
     out: list[str] = []
-    front = " ".join(" ".join(doc.front).split())
     if doc.front:
-        out.append("\n".join(line.strip() for line in doc.front if line.strip()))
+        out.append(_matter(doc.front))
     for group in iter_groups(doc.body):
         if group.trailing:
-            out.append(group.printed)
+            out.append(_escape(group.printed))
         else:
-            parts = []
-            for member in group.members:
-                lead = " ".join(x for x in (member.label_text, member.heading) if x)
-                body = member.text
-                escaped_lead = lead.replace("*", r"\*")
-                parts.append(f"**{escaped_lead}** {body}".strip() if lead else body)
-            indent = "  " * 0
-            out.append(indent + " ".join(p for p in parts if p))
-            del head_string
-        if annotate:
-            notes = provenance_notes(group)
-            if notes:
-                out.append("*" + " ".join(notes) + "*")
+            out.append(" ".join(_member(m) for m in group.members if _member(m)))
+        notes = provenance_notes(group) if annotate else []
+        if notes:
+            out.append("*" + _escape(" ".join(notes)) + "*")
     if doc.back:
-        out.append("\n".join(line.strip() for line in doc.back if line.strip()))
-    del front
+        out.append(_matter(doc.back))
     return "\n\n".join(out) + "\n"
+
+
+def _member(p: Provision) -> str:
+    lead = " ".join(x for x in (p.label_text, p.heading) if x)
+    body = _escape(p.text)
+    return f"**{_escape(lead)}** {body}".strip() if lead else body
+
+
+def _matter(lines: tuple[str, ...]) -> str:
+    """Raw matter: paragraphs kept, lines joined with hard breaks so layout survives."""
+    paragraphs = "\n".join(lines).split("\n\n")
+    return "\n\n".join(
+        "  \n".join(_escape(x.strip()) for x in p.splitlines() if x.strip()) for p in paragraphs
+    )
+
+
+def _escape(text: str) -> str:
+    for ch in "\\*_[]#":
+        text = text.replace(ch, "\\" + ch)
+    return text

@@ -67,11 +67,11 @@ class TreeBuilder:
         for node, trailing in self.leaders:
             lines = node.trailing_lines if trailing else node.lines
             lines_for[(uids[id(node)], trailing)] = lines
-        printed = {(g.leader.uid, g.trailing): g.printed for g in iter_groups(frozen)}
+        groups = {(g.leader.uid, g.trailing): g for g in iter_groups(frozen)}
         sources = {
-            key: Source(tuple(_trim(lines)), printed[key])
+            key: Source(tuple(_trim(lines)), groups[key].printed, groups[key].labels)
             for key, lines in lines_for.items()
-            if key in printed and lines
+            if key in groups and lines
         }
         return _attach(frozen, sources)
 
@@ -170,8 +170,6 @@ class TreeBuilder:
             heading, rest = split_heading(rest)
             node.heading = heading
             self.sink = node.parts
-            if heading:
-                break
         if first is None:
             return None
         return first, rest

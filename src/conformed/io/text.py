@@ -70,14 +70,22 @@ def _body_end(lines: list[Line], start: int) -> int:
 
 
 def _matter(raw_lines: list[str]) -> tuple[str, ...]:
-    """Raw lines without page numbers, blank runs folded to one, ends trimmed."""
+    """Raw lines without page numbers (and the blank lines around them), ends trimmed."""
     out: list[str] = []
+    skip_blanks = False
     for raw in raw_lines:
         if is_page_number(raw):
+            while out and not out[-1].strip():
+                out.pop()
+            out.append("")
+            skip_blanks = True
             continue
-        if not raw.strip() and (not out or not out[-1].strip()):
+        if skip_blanks and not raw.strip():
             continue
+        skip_blanks = False
         out.append(raw)
+    while out and not out[0].strip():
+        out.pop(0)
     while out and not out[-1].strip():
         out.pop()
     return tuple(out)
@@ -96,11 +104,15 @@ def _layout(body: tuple[Provision, ...], lines: list[Line], blank_mode: bool) ->
             continue
         shape = (_indent(first), _indent(second))
         by_depth.setdefault(group.depth, Counter())[shape] += 1
-    indents = []
+    indents: list[tuple[int, int]] = []
     default = Layout().indents
-    for depth in range(max(by_depth, default=-1) + 1):
+    for depth in range(max(by_depth, default=-1) + 2):
         if depth in by_depth:
             indents.append(by_depth[depth].most_common(1)[0][0])
+        elif len(indents) >= 2:
+            # A level the source never shows: step in as far again as the last step.
+            (f1, r1), (f2, r2) = indents[-2], indents[-1]
+            indents.append((f2 + max(f2 - f1, 4), r2 + max(r2 - r1, 0)))
         else:
             indents.append(indents[-1] if indents else default[0])
     return Layout(width=width, blank_lines=blank_mode, indents=tuple(indents) or default)
@@ -134,12 +146,37 @@ def render_group(group: Group, layout: Layout) -> list[str]:
     src = group.leader.trailing_source if group.trailing else group.leader.source
     if src is not None and src.key == group.printed:
         return list(src.lines)
+    if src is not None and len(src.labels) == len(group.members):
+        if group.printed_with(src.labels) == src.key:
+            relabelled = relabel_lines(src.lines, src.labels, group.labels)
+            if relabelled is not None:
+                return relabelled
     sep = [""] if layout.blank_lines else []
     out: list[str] = []
     for k, para in enumerate(group.printed.split("\n\n")):
         if k:
             out += sep
         out += _wrap(para, layout, group.depth)
+    return out
+
+
+def relabel_lines(
+    lines: tuple[str, ...], old: tuple[str, ...], new: tuple[str, ...]
+) -> list[str] | None:
+    """Swap renumbered labels in raw lines, leaving every other byte alone."""
+    out = list(lines)
+    row, col = 0, 0
+    for before, after in zip(old, new, strict=True):
+        pattern = re.compile(rf"(?<![\w.(]){re.escape(before)}(?=[\s(]|$)")
+        while row < len(out):
+            m = pattern.search(out[row], col)
+            if m:
+                out[row] = out[row][: m.start()] + after + out[row][m.end() :]
+                col = m.start() + len(after)
+                break
+            row, col = row + 1, 0
+        else:
+            return None
     return out
 
 

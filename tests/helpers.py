@@ -1,0 +1,65 @@
+"""Shared test helpers: paths, YAML case loading, word-level comparison."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+TESTS = ROOT / "tests"
+
+
+def load_yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def word_diff(got: str, want: str) -> str:
+    """A short, readable account of where two texts differ word-wise ('' if equal)."""
+    import difflib
+
+    a, b = words(got), words(want)
+    if a == b:
+        return ""
+    out = []
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "equal":
+            out.append(f"{op}: got {' '.join(a[i1:i2])!r} want {' '.join(b[j1:j2])!r}")
+    return "\n".join(out[:10])
+
+
+# The golden cases: base, amendment, expected conformed copy, expected stale references.
+GOLDEN = [
+    (
+        "bases/kopyt_severance_2002.txt",
+        "amendments/000_kopyt_severance_amendment_1.txt",
+        "expected/kopyt_severance_2002",
+    ),
+    (
+        "bases/xxxxx_termination_benefits_1997.txt",
+        "amendments/003_xxxxx_termination_benefits_amendment_1.txt",
+        "expected/xxxxx_termination_benefits_1997",
+    ),
+    (
+        "bases/kopyt_termination_benefits_1997.txt",
+        "amendments/004_kopyt_termination_benefits_amendment_1.txt",
+        "expected/kopyt_termination_benefits_1997",
+    ),
+    (
+        "variants/severance_variant.base.txt",
+        "amendments/000_kopyt_severance_amendment_1.txt",
+        "variants/severance_variant",
+    ),
+    (
+        "variants/termination_variant.base.txt",
+        "amendments/004_kopyt_termination_benefits_amendment_1.txt",
+        "variants/termination_variant",
+    ),
+]

@@ -1,0 +1,87 @@
+"""Amendment metadata and item splitting on the four seed filings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from helpers import CORPUS
+
+from conformed.amendment import parse_amendment, read_amendment, strip_debris
+from conformed.items import PAYLOAD_MARK
+
+A = CORPUS / "amendments"
+
+
+@pytest.mark.parametrize(
+    "name, title, agreement, agreement_date, parties",
+    [
+        (
+            "000_kopyt_severance_amendment_1.txt",
+            "AMENDMENT NO. 1 TO LEON KOPYT'S SEVERANCE AGREEMENT",
+            "Severance Agreement",
+            date(2002, 6, 10),
+            (("RCM Technologies, Inc.", "Company"), ("Leon Kopyt", "Employee")),
+        ),
+        (
+            "003_xxxxx_termination_benefits_amendment_1.txt",
+            "AMENDMENT NO. 1 TO XXXX XXXXX'X SECOND AMENDED AND RESTATED TERMINATION BENEFITS "
+            "AGREEMENT",
+            "Termination Agreement",
+            date(1997, 3, 18),
+            (("RCM Technologies, Inc.", "Company"), ("Xxxx Xxxxx", "Executive")),
+        ),
+        (
+            "004_kopyt_termination_benefits_amendment_1.txt",
+            "AMENDMENT NO. 1 TO LEON KOPYT'S SECOND AMENDED AND RESTATED TERMINATION BENEFITS "
+            "AGREEMENT",
+            "Termination Agreement",
+            date(1997, 3, 18),
+            (("RCM Technologies, Inc.", "Company"), ("Leon Kopyt", "Executive")),
+        ),
+    ],
+)
+def test_executive_amendment_metadata(name, title, agreement, agreement_date, parties) -> None:
+    a = read_amendment(A / name)
+    assert a.title == title
+    assert (a.number, a.date, a.effective_date) == (1, date(2007, 12, 12), date(2007, 12, 12))
+    assert (a.agreement_name, a.agreement_date) == (agreement, agreement_date)
+    assert a.parties == parties
+    assert a.label == "Amendment No. 1 dated as of December 12, 2007"
+    assert [i.number for i in a.items] == [str(n) for n in range(1, 12)]
+    assert a.signature.startswith("IN WITNESS WHEREOF")
+
+
+def test_loan_amendment_metadata() -> None:
+    a = read_amendment(A / "002_loan_fourth_amendment.txt")
+    assert a.title.startswith("FOURTH AMENDMENT AND MODIFICATION TO AMENDED AND RESTATED LOAN")
+    assert (a.number, a.date) == (4, date(2004, 7, 27))
+    assert (a.agreement_name, a.agreement_date) == ("Loan Agreement", date(2002, 5, 31))
+
+
+def test_flattened_and_multiline_forms_split_identically() -> None:
+    """003 (multi-line) and 004 (one line) are one form: same instructions and payload words."""
+    x = read_amendment(A / "003_xxxxx_termination_benefits_amendment_1.txt")
+    k = read_amendment(A / "004_kopyt_termination_benefits_amendment_1.txt")
+    assert [i.instruction for i in x.items] == [i.instruction for i in k.items]
+    assert [(i.payload or "").split() for i in x.items] == [(i.payload or "").split() for i in k.items]
+
+
+def test_only_outer_quotes_are_removed() -> None:
+    items = read_amendment(A / "003_xxxxx_termination_benefits_amendment_1.txt").items
+    g = items[5].payload or ""
+    assert g.startswith("(g)(i) Notwithstanding") and g.endswith("subsection 5(g)(ii) above.")
+    assert '"key employee"' in g and "`specified employee'" in g
+    assert items[0].instruction.endswith(f"as follows: {PAYLOAD_MARK}")
+
+
+def test_edgar_debris_is_removed() -> None:
+    text = "EX-99.2I 3 file.txt AMENDMENT NO. 1 TO X AGREEMENT AMENDMENT NO. 1 TO X AGREEMENT THIS"
+    assert strip_debris(text).startswith("AMENDMENT NO. 1 TO X AGREEMENT THIS")
+
+
+def test_items_out_of_order_are_reported_with_the_item_number() -> None:
+    text = (A / "000_kopyt_severance_amendment_1.txt").read_text()
+    swapped = text.replace("\n10. In all respects", "\n12. In all respects")
+    a = parse_amendment(swapped, source="swapped")
+    assert a.problems and "item 12" in str(a.problems[0])
