@@ -59,10 +59,11 @@ def apply_delete_provision(doc: Document, op: DeleteProvision, ctx: Context) -> 
     check_renumber_scope(doc, op.renumber, parent, op.target.printed)
     parent_labels = doc.labels_on(parent)
     gone = doc.cite(path)
+    first = doc.get(path).label
 
     def rebuild(siblings: tuple[Provision, ...]) -> tuple[Provision, ...]:
         rest = (*siblings[:index], *siblings[index + 1 :])
-        return renumber_from(rest, index, ctx, parent_labels)
+        return renumber_from(rest, index, ctx, parent_labels, first.value if first else 1)
 
     doc = doc.replace_children(parent, rebuild)
     if parent:

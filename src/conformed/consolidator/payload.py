@@ -31,7 +31,18 @@ def provision_from_payload(text: str, key: str, like: Label | None, printed: str
         raise PayloadError(
             f"the quoted text is labelled {node.label_text} but the instruction names {printed}"
         )
-    return node
+    return node.evolve(label=in_style_of(node.label, like))
+
+
+def in_style_of(label: Label, like: Label | None) -> Label:
+    """Read an ambiguous label ("i.", "(v)") in its siblings' style: alphabetic
+    after (h), roman after (iv)."""
+    if like is None or label.style is like.style:
+        return label
+    value = value_in_style(label.key, like.style)
+    if value is None:
+        return label
+    return Label(like.style, value, label.prefix, label.suffix)
 
 
 def make_label(key: str, like: Label | None, printed: str) -> Label:

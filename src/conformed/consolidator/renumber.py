@@ -25,16 +25,25 @@ def _reprefix(node: Provision, old: str, new: str) -> Provision:
 
 
 def renumber_from(
-    siblings: tuple[Provision, ...], start: int, ctx: Context, parent_labels: list[str]
+    siblings: tuple[Provision, ...],
+    start: int,
+    ctx: Context,
+    parent_labels: list[str],
+    first_value: int = 1,
 ) -> tuple[Provision, ...]:
-    """Make labels from ``start`` on follow the label before them, contiguously."""
+    """Make labels from ``start`` on follow the label before them, contiguously.
+
+    The first sibling (when ``start`` is 0) takes ``first_value``: after the
+    first subsection is deleted, the next one becomes (a).
+    """
     out = list(siblings)
-    for i in range(max(start, 1), len(out)):
-        prev, node = out[i - 1], out[i]
-        if prev.label is None or node.label is None:
+    for i in range(start, len(out)):
+        node = out[i]
+        prev = out[i - 1].label if i else None
+        if node.label is None or (i and prev is None):
             continue
-        wanted = prev.label.value + 1
-        if node.label.value == wanted and node.label.shape == prev.label.shape:
+        wanted = prev.value + 1 if prev is not None else first_value
+        if node.label.value == wanted:
             continue
         label = node.label.with_value(wanted)
         formerly = name_path([*parent_labels, node.label_text])
