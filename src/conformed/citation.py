@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import cached_property
 
 
 class Style(Enum):
@@ -89,11 +90,11 @@ class Label:
     prefix: str = ""
     suffix: str = ""
 
-    @property
+    @cached_property
     def text(self) -> str:
         return f"{self.prefix}{format_value(self.style, self.value)}{self.suffix}"
 
-    @property
+    @cached_property
     def key(self) -> str:
         return label_key(self.text)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..citation import Citation
-from ..document import Document, Path
+from ..document import Document, Path, Provision
 from ..errors import AmbiguousTarget, TargetNotFound
 from .context import KeyPath
 
@@ -15,9 +15,33 @@ def key_index(doc: Document) -> dict[KeyPath, list[Path]]:
     return index
 
 
+def find(doc: Document, keys: KeyPath) -> list[Path]:
+    """Paths whose key path is ``keys``, found by descending the tree (no full scan).
+
+    A dotted key ("6.9") is looked for inside the provision whose key prefixes
+    it ("6"), the way :meth:`Document.key_path` lets the child absorb its parent.
+    """
+    found: list[Path] = []
+
+    def descend(nodes: tuple[Provision, ...], prefix: Path, rest: KeyPath) -> None:
+        for i, node in enumerate(nodes):
+            key = node.key
+            if key == rest[0]:
+                if len(rest) == 1:
+                    found.append((*prefix, i))
+                else:
+                    descend(node.children, (*prefix, i), rest[1:])
+            elif key and rest[0].startswith(key + "."):
+                descend(node.children, (*prefix, i), rest)
+
+    if keys:
+        descend(doc.body, (), keys)
+    return found
+
+
 def resolve(doc: Document, keys: KeyPath, printed: str) -> Path:
     """The one path whose keys are ``keys``; raise if none or several."""
-    found = key_index(doc).get(keys, [])
+    found = find(doc, keys)
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
