@@ -20,17 +20,55 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from conformed import consolidate, parse_amendment  # noqa: E402
-from conformed.io.text import read_text_document, write_text  # noqa: E402
+from conformed import consolidate, parse_amendment
+from conformed.io.text import read_text_document, write_text
 
 WORDS_PER_SUB = 42
 SUBS = "abcdef"
-FILLER = (
-    "the Borrower shall maintain and comply with the covenants set forth herein, "
-    "including without limitation the delivery of financial statements, certificates "
-    "and other reports reasonably requested by the Agent, i.e. on a quarterly basis, "
-    "in form and substance satisfactory to the Lenders"
-).split()
+FILLER = [
+    "the",
+    "Borrower",
+    "shall",
+    "maintain",
+    "and",
+    "comply",
+    "with",
+    "the",
+    "covenants",
+    "set",
+    "forth",
+    "herein,",
+    "including",
+    "without",
+    "limitation",
+    "the",
+    "delivery",
+    "of",
+    "financial",
+    "statements,",
+    "certificates",
+    "and",
+    "other",
+    "reports",
+    "reasonably",
+    "requested",
+    "by",
+    "the",
+    "Agent,",
+    "i.e.",
+    "on",
+    "a",
+    "quarterly",
+    "basis,",
+    "in",
+    "form",
+    "and",
+    "substance",
+    "satisfactory",
+    "to",
+    "the",
+    "Lenders",
+]
 
 
 def sentence(n: int, k: int) -> str:
@@ -142,12 +180,14 @@ def main() -> int:
         words = len(text.split())
         t_read, base = timed(lambda text=text: read_text_document(text), args.repeat)
         t_amend, parsed = timed(lambda amend=amend: parse_amendment(amend, "bench"), args.repeat)
-        t_apply, result = timed(lambda: consolidate(base, [parsed]), args.repeat)
+        t_apply, result = timed(
+            lambda base=base, parsed=parsed: consolidate(base, [parsed]), args.repeat
+        )
         failed = [i.message for i in result.report.amendments[0].items if i.status == "failed"]
         if failed:
             print("FAILED ITEMS:", *failed, sep="\n  ")
             return 1
-        t_write, _ = timed(lambda: write_text(result.document), args.repeat)
+        t_write, _ = timed(lambda result=result: write_text(result.document), args.repeat)
         print(f"{words:>8} {sections:>8} {t_read:>7.3f} {t_amend:>7.3f} {t_apply:>7.3f} "
               f"{t_write:>7.3f}  {t_apply / words * 10_000:>15.4f}")  # fmt: skip
     return 0

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers import CORPUS
 
 from conformed.amendment import parse_amendment, read_amendment, strip_debris
 from conformed.items import PAYLOAD_MARK
+from helpers import CORPUS
 
 A = CORPUS / "amendments"
 
@@ -64,7 +64,9 @@ def test_flattened_and_multiline_forms_split_identically() -> None:
     x = read_amendment(A / "003_xxxxx_termination_benefits_amendment_1.txt")
     k = read_amendment(A / "004_kopyt_termination_benefits_amendment_1.txt")
     assert [i.instruction for i in x.items] == [i.instruction for i in k.items]
-    assert [(i.payload or "").split() for i in x.items] == [(i.payload or "").split() for i in k.items]
+    assert [(i.payload or "").split() for i in x.items] == [
+        (i.payload or "").split() for i in k.items
+    ]
 
 
 def test_only_outer_quotes_are_removed() -> None:

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import CORPUS
 
 from conformed.cli import main
+from helpers import CORPUS
 
 SEV_BASE = CORPUS / "bases" / "kopyt_severance_2002.txt"
 SEV_AMEND = CORPUS / "amendments" / "000_kopyt_severance_amendment_1.txt"
@@ -77,7 +77,11 @@ def test_existing_output_is_left_alone_on_failure(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "content, message",
-    [(b"", "empty"), (b"PK\x03\x04\x00\x00binary", "not a text file"), (b"\x00\x01\x02", "not a text")],
+    [
+        (b"", "empty"),
+        (b"PK\x03\x04\x00\x00binary", "not a text file"),
+        (b"\x00\x01\x02", "not a text"),
+    ],
 )
 def test_unreadable_inputs_exit_2(tmp_path: Path, capsys, content: bytes, message: str) -> None:
     bad = tmp_path / "bad.txt"
@@ -153,7 +157,9 @@ def test_parse_json_lists_items(capsys) -> None:
 
 def test_parse_failure_exits_1(tmp_path: Path, capsys) -> None:
     path = tmp_path / "a.txt"
-    path.write_text(SEV_AMEND.read_text().replace("is hereby amended in its entirety", "is hereby frobbed"))
+    path.write_text(
+        SEV_AMEND.read_text().replace("is hereby amended in its entirety", "is hereby frobbed")
+    )
     assert run("parse", path) == 1
     assert "not a form the grammar knows" in capsys.readouterr().out
 

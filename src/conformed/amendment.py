@@ -11,21 +11,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+import datetime as dt
+from datetime import date
 from pathlib import Path
 
 from .errors import InputError
 from .io.files import read_text
 from .items import Item, fold, split_items
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"(?:{MONTHS})\s+\d{{1,2}}\s*,\s*\d{{4}}"
 _ORDINALS = {
     w: i
     for i, w in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(),
+        [
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+        ],
         start=1,
     )
 }
@@ -42,11 +54,11 @@ class Amendment:
     title: str
     items: tuple[Item, ...]
     number: int | None = None
-    date: date | None = None
-    effective_date: date | None = None
+    date: dt.date | None = None
+    effective_date: dt.date | None = None
     parties: tuple[tuple[str, str], ...] = ()  # (name, role as defined)
     agreement_title: str = ""
-    agreement_date: date | None = None
+    agreement_date: dt.date | None = None
     agreement_name: str = ""  # the short name the amendment uses
     signature: str = ""
     problems: tuple[Exception, ...] = field(default=())
@@ -65,7 +77,7 @@ def format_date(d: date) -> str:
 
 def parse_date(text: str) -> date | None:
     try:
-        return datetime.strptime(fold(text).replace(" ,", ","), "%B %d, %Y").date()
+        return dt.datetime.strptime(fold(text).replace(" ,", ","), "%B %d, %Y").date()
     except ValueError:
         return None
 
@@ -78,14 +90,14 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     text = strip_debris(text.replace("\r\n", "\n").replace("\r", "\n"))
     op = _OPERATIVE.search(text)
     if op is None:
-        raise InputError(f"{source}: no operative part (\"amended as follows:\") found")
+        raise InputError(f'{source}: no operative part ("amended as follows:") found')
     witness = _WITNESS.search(text, op.end())
     end = witness.start() if witness else len(text)
     head = text[: op.start()]
     items, found = split_items(text, op.end(), end)
     problems: list[Exception] = list(found)
     if not items and not problems:
-        raise InputError(f"{source}: no numbered items found after \"as follows:\"")
+        raise InputError(f'{source}: no numbered items found after "as follows:"')
     agreement = _agreement(head)
     effective = None
     for item in items:

@@ -101,7 +101,9 @@ class Label:
     @property
     def shape(self) -> tuple[str, str, str]:
         """What siblings share: the style family and the punctuation around it."""
-        family = "roman" if self.style in (Style.LOWER_ROMAN, Style.UPPER_ROMAN) else self.style.value
+        family = (
+            "roman" if self.style in (Style.LOWER_ROMAN, Style.UPPER_ROMAN) else self.style.value
+        )
         if self.style is Style.UPPER_ROMAN:
             family = "upper-roman"
         return (family, re.sub(r"\d+", "#", self.prefix), self.suffix)

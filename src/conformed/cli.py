@@ -114,7 +114,9 @@ def parse_report(amendment: Amendment) -> AmendmentReport:
     for item in amendment.items:
         ireport = ItemReport(number=item.number, line=item.line)
         try:
-            op = parse_instruction(item.instruction, item.payload, agreement=amendment.agreement_name)
+            op = parse_instruction(
+                item.instruction, item.payload, agreement=amendment.agreement_name
+            )
             ireport.operations = describe(op)
             ireport.status = PARSED
             ireport.message = op.reason if isinstance(op, NoTextChange) else ""
@@ -135,7 +137,7 @@ def print_summary(report: Report) -> None:
     for ref in report.stale_references:
         verb = "updated" if report.references_updated else "stale reference"
         print(
-            f"{verb}: {ref['provision']}: \"{ref['reference']}\" -> \"{ref['now']}\"",
+            f'{verb}: {ref["provision"]}: "{ref["reference"]}" -> "{ref["now"]}"',
             file=sys.stderr,
         )
 

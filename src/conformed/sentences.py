@@ -12,14 +12,62 @@ import re
 
 # Never a sentence end, whatever follows.
 ABBREVIATIONS = frozenset(
-    """
-    i.e e.g cf viz vs v no nos treas reg regs sec secs ss art arts para paras
-    mr mrs ms dr st jr sr prof hon approx dept fig subd cl ch et al
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.s.a p.l pub
-    """.split()
+    [
+        "i.e",
+        "e.g",
+        "cf",
+        "viz",
+        "vs",
+        "v",
+        "no",
+        "nos",
+        "treas",
+        "reg",
+        "regs",
+        "sec",
+        "secs",
+        "ss",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "hon",
+        "approx",
+        "dept",
+        "fig",
+        "subd",
+        "cl",
+        "ch",
+        "et",
+        "al",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.s.a",
+        "p.l",
+        "pub",
+    ]
 )
 # End a sentence only when a capitalised word follows that is not a name part.
-CORPORATE = frozenset("inc corp co ltd n.a l.p llc plc s.a b.v ag".split())
+CORPORATE = frozenset(["inc", "corp", "co", "ltd", "n.a", "l.p", "llc", "plc", "s.a", "b.v", "ag"])
 
 _CANDIDATE = re.compile(r"[.?!]+['\")\u2019\u201d]*(?=\s+|$)")
 _OPENER = re.compile(r"\s+(?P<next>[\"'`\u201c\u2018(]*)(?P<word>[A-Za-z0-9][\w.\-]*)")
@@ -59,7 +107,7 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
         return False
     word = after.group("word")
     opener = after.group("next")
-    starts_upper = word[0].isupper() or word[0].isdigit() and bool(opener)
+    starts_upper = word[0].isupper() or (word[0].isdigit() and bool(opener))
     if not starts_upper:
         return False
     before_m = _TOKEN_BEFORE.search(text, 0, dot + 1)
@@ -72,17 +120,7 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
     if bare in CORPORATE:
         # "RCM Technologies, Inc. (the "Company")" continues; "Inc. The" ends.
         return not opener.startswith("(")
-    if len(bare) == 1 and bare.isupper() is False and bare.isalpha():
-        # "subsections 2.c. and d." or an initial: a lone letter ends a
-        # sentence only when it is a label after a unit word.
-        return _after_unit_word(text, dot)
-    if len(bare) == 1 and token[0].isupper():
-        return False  # an initial: "John Q. Public"
-    # A label such as "2.g." followed by a capitalised word ends a sentence.
-    return True
-
-
-def _after_unit_word(text: str, dot: int) -> bool:
-    """True for "... Section 5 a." style labels that follow a unit word."""
-    window = text[max(0, dot - 20) : dot]
-    return bool(re.search(r"(?i)(section|subsection|clause|paragraph)\s+\S*$", window))
+    # A capital initial ("John Q. Public") does not end a sentence; a label
+    # such as "2.g." or "d." followed by a capitalised word does.
+    letter = token.lstrip("(\"'`\u201c\u2018")[:1]
+    return not (len(bare) == 1 and letter.isupper())

@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import CORPUS, GOLDEN, word_diff
 
 from conformed import consolidate, read_amendment, read_document, render_document
 from conformed.citation import citation_keys
 from conformed.io.jsontree import tree_to_json
 from conformed.io.lines import is_page_number
+from helpers import CORPUS, GOLDEN, word_diff
 
 
 @pytest.fixture(scope="module", params=GOLDEN, ids=lambda g: g[2].split("/")[-1])
@@ -65,4 +65,3 @@ def test_untouched_paragraphs_are_byte_identical(case) -> None:
     assert len(kept) > 20
     missing = [p[:80] for p in kept if p not in got]
     assert missing == []
-

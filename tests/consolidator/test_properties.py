@@ -122,6 +122,7 @@ def test_renumbering_keeps_labels_contiguous_and_claims_verify(style, count, ste
         label(style, i + 1) for i in range(len(model))
     ]
     assert [c.label.style for c in section5.children] == [STYLES[style][0]] * len(model)
+
     def core(text: str) -> str:
         return text.split(",")[0].removesuffix(".")
 

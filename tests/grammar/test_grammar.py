@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import load_yaml
 
 from conformed.errors import InstructionParseError
 from conformed.grammar.parser import _lark, examples, parse_instruction
 from conformed.items import PAYLOAD_MARK
 from conformed.operations import describe
+from helpers import load_yaml
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
 

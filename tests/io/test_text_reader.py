@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from helpers import CORPUS
 
 from conformed import read_document
 from conformed.io.lines import is_page_number
 from conformed.io.text import read_fragment, write_text
+from helpers import CORPUS
 
 BASES = sorted(p.name for p in (CORPUS / "bases").glob("*.txt")) + [
     f"../variants/{p.name}" for p in (CORPUS / "variants").glob("*.base.txt")
@@ -59,7 +59,10 @@ def test_headings_and_legal_fees_section() -> None:
     "text, outline",
     [
         ("(g)(i) Notwithstanding the foregoing. (ii) If payment is delayed.", "(g)[(i) (ii)]"),
-        ("g. i. Notwithstanding the foregoing.\n\n ii. If payment.\n\n iii. In the event.", "g.[i. ii. iii.]"),
+        (
+            "g. i. Notwithstanding the foregoing.\n\n ii. If payment.\n\n iii. In the event.",
+            "g.[i. ii. iii.]",
+        ),
         (
             "6. Certain Increases in Payment. (a) Gross-up Payment. Text. (b) Determination. "
             "Text. (c) Fees and Expenses. Text.",

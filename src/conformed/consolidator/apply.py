@@ -223,7 +223,11 @@ def _parent_printed(citation: Citation) -> str:
 
 
 def _insert_index(
-    doc: Document, op: InsertProvision, parent: Path, siblings: tuple[Provision, ...], new: Provision
+    doc: Document,
+    op: InsertProvision,
+    parent: Path,
+    siblings: tuple[Provision, ...],
+    new: Provision,
 ) -> int:
     printed = op.target.printed
     key = new.key

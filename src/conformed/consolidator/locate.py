@@ -68,7 +68,9 @@ def what_exists(doc: Document, keys: KeyPath) -> str:
         prefix = keys[:depth]
         if depth == 0:
             labels = [n.label_text for n in doc.body]
-            return f"the agreement's Sections are {_span(labels)}" if labels else "it has no Sections"
+            return (
+                f"the agreement's Sections are {_span(labels)}" if labels else "it has no Sections"
+            )
         paths = index.get(prefix, [])
         if len(paths) == 1:
             node = doc.get(paths[0])

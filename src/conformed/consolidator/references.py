@@ -184,4 +184,3 @@ def _respell(printed: str, new: tuple[str, ...]) -> str:
 
 def _printed(cite: str) -> str:
     return cite[:-1] if re.fullmatch(r"\d+\.", cite) else cite
-

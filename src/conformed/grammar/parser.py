@@ -72,7 +72,7 @@ def _check_agreement(mentioned: list[str], expected: str, text: str) -> None:
         if name == "Agreement" or name == expected or name.endswith(expected):
             continue
         raise InstructionParseError(
-            f'the item amends the {name}, not the {expected} this amendment amends', span=text
+            f"the item amends the {name}, not the {expected} this amendment amends", span=text
         )
 
 

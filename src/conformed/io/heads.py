@@ -16,7 +16,29 @@ from dataclasses import dataclass
 from ..document import Provision
 
 _SMALL = frozenset(
-    "a an and as at by for from in into of on or per the to under upon with its vs".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "under",
+        "upon",
+        "with",
+        "its",
+        "vs",
+    ]
 )
 _HEADING = re.compile(r"^(?P<h>[A-Z0-9`\"'\u201c][^.:!?]{0,100}?[.:])(?=\s|$)")
 
@@ -110,9 +132,7 @@ def _group(pending: list[tuple[Provision, int]]) -> Group:
     return Group(tuple(p for p, _ in pending), pending[0][1])
 
 
-def _preorder(
-    nodes: tuple[Provision, ...], depth: int
-) -> Iterator[tuple[Provision, int, bool]]:
+def _preorder(nodes: tuple[Provision, ...], depth: int) -> Iterator[tuple[Provision, int, bool]]:
     for node in nodes:
         yield node, depth, False
         yield from _preorder(node.children, depth + 1)

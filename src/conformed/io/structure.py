@@ -18,9 +18,7 @@ from ..document import Provision, Source
 from .heads import iter_groups, split_heading
 from .lines import LEAD, TOKEN, UNIT, Line
 
-_INLINE = re.compile(
-    rf"(?<=[.:;])\s+(?P<unit>{UNIT})?(?P<token>{TOKEN})\s+(?=[A-Z\"`'\u201c(\[])"
-)
+_INLINE = re.compile(rf"(?<=[.:;])\s+(?P<unit>{UNIT})?(?P<token>{TOKEN})\s+(?=[A-Z\"`'\u201c(\[])")
 
 
 @dataclass
@@ -34,7 +32,6 @@ class _Node:
     trailing: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
     trailing_lines: list[str] = field(default_factory=list)
-
 
 
 class TreeBuilder:
@@ -241,7 +238,6 @@ class TreeBuilder:
                 return node, bool(node.children)
         del self.stack[2:]
         return self.stack[1], True
-
 
 
 def _freeze(node: _Node, uids: dict[int, int]) -> Provision:

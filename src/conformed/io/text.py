@@ -55,9 +55,9 @@ def _body_start(lines: list[Line]) -> int | None:
             break
     for i in range(begin, len(lines)):
         m = LEAD.match(lines[i].text)
-        if m and lines[i].brk != "none":
-            if any(c.value == 1 for c in label_candidates(m.group("token"))):
-                return i
+        firsts = label_candidates(m.group("token")) if m and lines[i].brk != "none" else []
+        if any(c.value == 1 for c in firsts):
+            return i
     return None
 
 
@@ -146,11 +146,15 @@ def render_group(group: Group, layout: Layout) -> list[str]:
     src = group.leader.trailing_source if group.trailing else group.leader.source
     if src is not None and src.key == group.printed:
         return list(src.lines)
-    if src is not None and len(src.labels) == len(group.members):
-        if group.printed_with(src.labels) == src.key:
-            relabelled = relabel_lines(src.lines, src.labels, group.labels)
-            if relabelled is not None:
-                return relabelled
+    renumbered_only = (
+        src is not None
+        and len(src.labels) == len(group.members)
+        and group.printed_with(src.labels) == src.key
+    )
+    if src is not None and renumbered_only:
+        relabelled = relabel_lines(src.lines, src.labels, group.labels)
+        if relabelled is not None:
+            return relabelled
     sep = [""] if layout.blank_lines else []
     out: list[str] = []
     for k, para in enumerate(group.printed.split("\n\n")):
@@ -193,7 +197,7 @@ def _wrap(text: str, layout: Layout, depth: int) -> list[str]:
 
 
 def provenance_notes(group: Group) -> list[str]:
-    """"[Amended by Amendment No. 1 dated as of ..., item 3.]" for each change."""
+    """ "[Amended by Amendment No. 1 dated as of ..., item 3.]" for each change."""
     notes: list[str] = []
     for member in group.members:
         for change in member.changes:
