@@ -9,9 +9,9 @@ it ("Termination Agreement").  EDGAR header debris ("EX-99.2I 3 file.txt
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
-import datetime as dt
 from datetime import date
 from pathlib import Path
 
