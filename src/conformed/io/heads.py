@@ -69,8 +69,19 @@ def _bare(printed: str) -> bool:
     return bool(re.fullmatch(r"(?:\([A-Za-z0-9]{1,6}\))+", last))
 
 
+def standalone_heading(paragraph: str) -> bool:
+    """A heading printed alone on its line, without a final period ("5.  TERMINATION BENEFITS")."""
+    if not paragraph or "\n" in paragraph or paragraph[-1] in ".:;,":
+        return False
+    heading, rest = split_heading(paragraph + ".")
+    return bool(heading) and not rest
+
+
 def head_string(p: Provision, label: str | None = None) -> str:
     label = p.label_text if label is None else label
+    if p.heading and p.heading[-1] not in ".:" and p.text:
+        # A heading without a period stood alone: keep it a paragraph of its own.
+        return " ".join(x for x in (label, p.heading) if x) + "\n\n" + p.text
     return " ".join(x for x in (label, p.heading, p.text) if x)
 
 

@@ -35,7 +35,13 @@ class Line:
 
     @property
     def indent(self) -> int:
-        return len(self.raw) - len(self.raw.lstrip(" "))
+        return indent_of(self.raw)
+
+
+def indent_of(raw: str) -> int:
+    """Leading white space in columns (tabs count to the next multiple of 8)."""
+    expanded = raw.expandtabs(8)
+    return len(expanded) - len(expanded.lstrip(" "))
 
 
 def ends_terminal(text: str) -> bool:
@@ -47,9 +53,9 @@ def starts_with_label(text: str) -> bool:
 
 
 def clean_raw_lines(text: str) -> list[str]:
-    """Normalise newlines, tabs and form feeds; keep everything else as written."""
+    """Normalise newlines and form feeds; keep everything else (tabs too) as written."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return [line.replace("\f", "").expandtabs(8).rstrip() for line in text.split("\n")]
+    return [line.replace("\f", "").rstrip() for line in text.split("\n")]
 
 
 def is_page_number(raw: str) -> bool:
@@ -105,7 +111,7 @@ def _after_page_break(prev: str, text: str, blank_mode: bool) -> str:
 
 def _single_spaced_break(prev: str, raw: str, cont_indent: int, width: int) -> str:
     text = raw.strip()
-    indent = len(raw) - len(raw.lstrip(" "))
+    indent = indent_of(raw)
     if starts_with_label(text) and (ends_terminal(prev) or indent > cont_indent):
         return "soft"
     if indent > cont_indent and (ends_terminal(prev) or len(prev) < 0.7 * width):
@@ -116,12 +122,12 @@ def _single_spaced_break(prev: str, raw: str, cont_indent: int, width: int) -> s
 
 
 def _width(entries: list[tuple[str, bool, bool]]) -> int:
-    lengths = sorted(len(raw) for raw, _, _ in entries)
+    lengths = sorted(len(raw.expandtabs(8)) for raw, _, _ in entries)
     if not lengths:
         return 72
     return lengths[int(len(lengths) * 0.95) - 1 if len(lengths) > 20 else -1]
 
 
 def _continuation_indent(entries: list[tuple[str, bool, bool]]) -> int:
-    counts = Counter(len(raw) - len(raw.lstrip(" ")) for raw, _, _ in entries)
+    counts = Counter(indent_of(raw) for raw, _, _ in entries)
     return counts.most_common(1)[0][0] if counts else 0

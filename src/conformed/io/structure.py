@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..citation import Label, label_candidates
 from ..document import Provision, Source
-from .heads import iter_groups, split_heading
+from .heads import iter_groups, split_heading, standalone_heading
 from .lines import LEAD, TOKEN, UNIT, Line
 
 _INLINE = re.compile(rf"(?<=[.:;])\s+(?P<unit>{UNIT})?(?P<token>{TOKEN})\s+(?=[A-Z\"`'\u201c(\[])")
@@ -241,10 +241,14 @@ class TreeBuilder:
 
 
 def _freeze(node: _Node, uids: dict[int, int]) -> Provision:
+    parts = [x for x in node.parts if x]
+    heading = node.heading
+    if not heading and len(parts) > 1 and standalone_heading(parts[0]):
+        heading, parts = parts[0], parts[1:]
     p = Provision(
         label=node.label,
-        heading=node.heading,
-        text="\n\n".join(x for x in node.parts if x),
+        heading=heading,
+        text="\n\n".join(parts),
         children=tuple(_freeze(c, uids) for c in node.children),
         trailing="\n\n".join(x for x in node.trailing if x),
         inline=node.inline,

@@ -16,7 +16,7 @@ from collections import Counter
 from ..citation import label_candidates
 from ..document import Document, Layout, Provision
 from .heads import Group, iter_groups
-from .lines import LEAD, Line, classify, clean_raw_lines, is_page_number
+from .lines import LEAD, Line, classify, clean_raw_lines, indent_of, is_page_number
 from .structure import build_tree
 
 _AGREE = re.compile(r"agree\w*\s+as\s+follows|now,?\s+therefore", re.IGNORECASE)
@@ -92,7 +92,7 @@ def _matter(raw_lines: list[str]) -> tuple[str, ...]:
 
 
 def _layout(body: tuple[Provision, ...], lines: list[Line], blank_mode: bool) -> Layout:
-    width = max((len(line.raw) for line in lines), default=72)
+    width = max((len(line.raw.expandtabs(8)) for line in lines), default=72)
     width = max(50, min(width, 100))
     by_depth: dict[int, Counter[tuple[int, int]]] = {}
     for group in iter_groups(body):
@@ -119,7 +119,7 @@ def _layout(body: tuple[Provision, ...], lines: list[Line], blank_mode: bool) ->
 
 
 def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
+    return indent_of(line)
 
 
 # --- writer ----------------------------------------------------------------
