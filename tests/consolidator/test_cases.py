@@ -1,0 +1,49 @@
+"""Consolidation cases: small agreements and amendments with hand-worked results.
+
+Each cases/*.yaml holds a base, an amendment and what must happen: the status
+of every item, words each failure message must contain, the exit code, and
+(where every item applies) the whole expected conformed copy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conformed import consolidate, parse_amendment, render_document
+from conformed.citation import citation_keys
+from conformed.io.text import read_text_document
+from helpers import load_yaml, word_diff
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
+
+
+@pytest.mark.skipif(not CASES, reason="no consolidation cases")
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_case(path: Path) -> None:
+    case = load_yaml(path)
+    expect = case["expect"]
+    base = read_text_document(case["base"])
+    amendment = parse_amendment(case["amendment"], source=path.name)
+    result = consolidate(base, [amendment])
+    items = {i.number: i for i in result.report.amendments[0].items}
+    got = {n: i.status for n, i in items.items()}
+    assert got == {str(k): v for k, v in expect["status"].items()}, _messages(items)
+    for number, needles in (expect.get("messages") or {}).items():
+        message = items[str(number)].message
+        for needle in needles:
+            assert needle in message, f"item {number}: {needle!r} not in {message!r}"
+    assert (0 if result.ok else 1) == expect.get("exit", 0 if result.ok else 1)
+    if expect.get("conformed"):
+        assert word_diff(render_document(result.document, "text"), expect["conformed"]) == ""
+    if "stale" in expect:
+
+        def norm(refs):
+            return sorted((citation_keys(r["provision"]), r["reference"], r["now"]) for r in refs)
+
+        assert norm(result.report.stale_references) == norm(expect["stale"] or [])
+
+
+def _messages(items) -> str:
+    return "\n".join(f"{n}: {i.status} {i.message}" for n, i in items.items())
