@@ -58,7 +58,7 @@ def apply_delete_provision(doc: Document, op: DeleteProvision, ctx: Context) -> 
         )
     check_renumber_scope(doc, op.renumber, parent, op.target.printed)
     parent_labels = doc.labels_on(parent)
-    gone = doc.cite(path)
+    gone = doc.name_of(path).capitalize()
     first = doc.get(path).label
 
     def rebuild(siblings: tuple[Provision, ...]) -> tuple[Provision, ...]:
