@@ -24,7 +24,7 @@ def _reading(label: str, neighbour: str | None):
 
 @pytest.mark.skipif(not LABELS, reason="no label cases")
 @pytest.mark.parametrize(
-    "case", LABELS.get("renumber", []), ids=lambda c: f"{c['label']}"
+    "case", LABELS.get("labels", []), ids=lambda c: f"{c['label']}"
 )  # fmt: skip
 def test_renumbering_in_its_own_style(case: dict) -> None:
     label = _reading(case["label"], case.get("previous") or case.get("next"))

@@ -138,7 +138,14 @@ def label_candidates(token: str) -> list[Label]:
 
     "i" may be roman one or the ninth letter; "c" may be a letter or roman
     one hundred.  The reader picks the reading that continues a sequence.
+    A leading unit word ("Section 4.") is kept as part of the prefix.
     """
+    unit = _UNIT_PREFIX.match(token)
+    if unit:
+        return [
+            Label(c.style, c.value, unit.group(0) + c.prefix, c.suffix)
+            for c in label_candidates(token[unit.end() :])
+        ]
     m = _LABEL_TOKEN.match(token)
     if not m:
         return []
@@ -169,6 +176,9 @@ def label_candidates(token: str) -> list[Label]:
     if roman is not None and len(core) == 1 and core.lower() != "i":
         out.append(Label(roman_style, roman, prefix, suffix))
     return out
+
+
+_UNIT_PREFIX = re.compile(r"^(?:Section|SECTION|Article|ARTICLE|Paragraph|PARAGRAPH)\s+")
 
 
 def parse_label(token: str) -> Label | None:

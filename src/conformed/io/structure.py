@@ -25,6 +25,7 @@ _INLINE = re.compile(rf"(?<=[.:;])\s+(?P<unit>{UNIT})?(?P<token>{TOKEN})\s+(?=[A
 class _Node:
     label: Label | None
     indent: int = 0
+    alternatives: list[Label] = field(default_factory=list)  # other readings of the label
     inline: bool = False
     heading: str = ""
     parts: list[str] = field(default_factory=list)
@@ -184,9 +185,28 @@ class TreeBuilder:
             for cand in candidates:
                 if kind == "sibling" and self._is_next_sibling(self.stack[k], cand):
                     return self._open(k - 1, cand, dry)
+                if kind == "sibling" and self._revise(k, cand, dry):
+                    return self._open(k - 1, cand, dry)
                 if kind == "child" and self._is_first_child(cand):
-                    return self._open(top, cand, dry)
+                    node = self._open(top, cand, dry)
+                    node.alternatives = [c for c in candidates if c != cand]
+                    return node
         return None
+
+    def _revise(self, k: int, cand: Label, dry: bool) -> bool:
+        """Re-read an ambiguous first label when its sibling only fits the other
+        reading: "(i)" then "(j)" is alphabetic after all."""
+        node = self.stack[k]
+        container = self.stack[k - 1]
+        if not node.alternatives or len(container.children) != 1:
+            return False
+        used = {n.label.shape for n in self.stack[1:k] if n.label}
+        for alt in node.alternatives:
+            if alt.shape not in used and self._is_next_sibling(_Node(alt), cand):
+                if not dry:
+                    node.label, node.alternatives = alt, []
+                return True
+        return False
 
     def _is_next_sibling(self, node: _Node, cand: Label) -> bool:
         prev = node.label
