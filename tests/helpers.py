@@ -62,4 +62,14 @@ GOLDEN = [
         "amendments/004_kopyt_termination_benefits_amendment_1.txt",
         "variants/termination_variant",
     ),
+    (
+        "variants/severance_v3.base.txt",
+        "amendments/000_kopyt_severance_amendment_1.txt",
+        "variants/severance_v3",
+    ),
+    (
+        "variants/termination_v4.base.txt",
+        "amendments/004_kopyt_termination_benefits_amendment_1.txt",
+        "variants/termination_v4",
+    ),
 ]

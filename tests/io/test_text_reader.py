@@ -34,6 +34,8 @@ def test_untouched_document_writes_back_byte_for_byte(name: str) -> None:
         ("kopyt_termination_benefits_1997.txt", 10, {"5": 6}),
         ("../variants/severance_variant.base.txt", 14, {"1": 5, "2": 4}),
         ("../variants/termination_variant.base.txt", 10, {"5": 6}),
+        ("../variants/severance_v3.base.txt", 14, {"1": 5, "2": 4}),
+        ("../variants/termination_v4.base.txt", 10, {"5": 6}),
     ],
 )
 def test_structure_matches_what_the_amendments_imply(

@@ -26,7 +26,7 @@ LEAD = re.compile(rf"^(?P<unit>{UNIT})?(?P<token>{TOKEN})(?=\s|$|\()")
 @dataclass(frozen=True)
 class Line:
     raw: str
-    brk: str  # "hard", "soft" or "none"
+    brk: str  # "hard", "soft", "none", or "rule" (underlining: raw only, no words)
     index: int = 0  # position in the source's raw lines
 
     @property
@@ -58,6 +58,14 @@ def clean_raw_lines(text: str) -> list[str]:
     return [line.replace("\f", "").rstrip() for line in text.split("\n")]
 
 
+_RULE = re.compile(r"^\s*[-_=]{3,}(?:\s+[-_=]{3,})*\s*$")
+
+
+def is_rule(raw: str) -> bool:
+    """A line of dashes under a heading: how EDGAR text renders underlining."""
+    return bool(_RULE.match(raw))
+
+
 def is_page_number(raw: str) -> bool:
     return bool(PAGE_NUMBER.match(raw))
 
@@ -85,6 +93,9 @@ def classify(raw_lines: list[str]) -> tuple[list[Line], bool]:
     prev = ""
     for i, (raw, blank, page) in enumerate(entries):
         text = raw.strip()
+        if i and is_rule(raw) and not blank:
+            lines.append(Line(raw, "rule", indices[i]))
+            continue
         if i == 0:
             brk = "hard"
         elif page:

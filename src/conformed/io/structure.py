@@ -50,6 +50,10 @@ class TreeBuilder:
     # --- public -----------------------------------------------------------
     def feed(self, line: Line) -> None:
         text = line.text
+        if line.brk == "rule":
+            if self.raw is not None:
+                self.raw.append(line.raw)
+            return
         if line.brk == "soft" and not self._lead_accepted(text):
             self._continue(line)
         elif line.brk in ("hard", "soft") or self.sink is None:

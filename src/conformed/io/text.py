@@ -21,7 +21,9 @@ from .structure import build_tree
 
 _AGREE = re.compile(r"agree\w*\s+as\s+follows|now,?\s+therefore", re.IGNORECASE)
 _WITNESS = re.compile(r"^\s*IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
-_EXHIBIT = re.compile(r"^\s*(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX)\s+[A-Z0-9.\-]+\s*$")
+_EXHIBIT = re.compile(
+    r"^\s*(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX|Exhibit|Schedule|Annex|Appendix)\s+[A-Z0-9.\-]+\s*$"
+)
 
 
 def read_text_document(text: str, name: str = "") -> Document:
