@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .amendment import Amendment, read_amendment
-from .consolidator import consolidate
+from .consolidator import amendment_report, consolidate, failed_item
 from .errors import AmendmentError, InputError, UsageError
 from .grammar.parser import parse_instruction
 from .io import FORMATS, read_document, render_document
@@ -106,8 +106,6 @@ def run_parse(args: argparse.Namespace) -> int:
 
 
 def parse_report(amendment: Amendment) -> AmendmentReport:
-    from .consolidator import amendment_report, failed_item
-
     areport = amendment_report(amendment)
     for problem in amendment.problems:
         areport.items.append(failed_item(problem, amendment))

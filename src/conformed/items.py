@@ -97,10 +97,7 @@ def _find(source: str, n: int, pos: int, end: int, multiline: bool) -> re.Match[
         pattern = rf"(?m)^[ \t]*{n}\.[ \t]+(?=\S)"
     else:
         pattern = rf"(?:(?<=[.;:\"'\u201d)\]])|^)\s*{n}\.\s+(?=[A-Z])"
-    m = re.compile(pattern).search(source, pos, end)
-    if m is None and not multiline and pos == 0:
-        return None
-    return m
+    return re.compile(pattern).search(source, pos, end)
 
 
 def _closing_quote(source: str, pos: int, end: int, next_n: int, multiline: bool) -> int | None:

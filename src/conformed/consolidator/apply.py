@@ -23,7 +23,7 @@ from ..operations import (
 )
 from ..sentences import sentence_spans
 from .context import Context
-from .locate import resolve, resolve_citation, resolve_parent
+from .locate import resolve_citation, resolve_parent
 from .payload import provision_from_payload, value_in_style
 from .renumber import renumber_from
 
@@ -214,12 +214,7 @@ def _insert_parent(doc: Document, op: InsertProvision) -> Path:
         if op.position.relation == "end":
             return anchor
         return anchor[:-1]
-    return resolve_parent(doc, citation.parent_keys, _parent_printed(citation))
-
-
-def _parent_printed(citation: Citation) -> str:
-    keys = citation.parent_keys
-    return f"the provision containing {citation.printed} ({'.'.join(keys)})"
+    return resolve_parent(doc, citation.parent_keys, f"the provision that would hold {citation}")
 
 
 def _insert_index(
@@ -235,11 +230,9 @@ def _insert_index(
     if op.position is not None and op.position.relation != "end":
         anchor = resolve_citation(doc, op.position.anchor)[-1]
         index = anchor + 1 if op.position.relation == "after" else anchor
-        if existing is not None and existing != index and not op.renumber:
-            raise PlacementError(f"{printed} already exists elsewhere in the agreement")
         if existing is not None and not op.renumber:
             raise PlacementError(
-                f"{printed} already exists; the item does not say the rest is renumbered"
+                f"{printed} already exists and the item does not say the rest is renumbered"
             )
         return index
     if existing is not None:
@@ -262,6 +255,3 @@ def _insert_index(
             f"{printed} would leave a gap: the last one is {siblings[-1].label_text}"
         )
     raise PlacementError(f"{printed} does not fit between the existing labels")
-
-
-__all__ = ["APPLY", "resolve"]

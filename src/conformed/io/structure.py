@@ -103,6 +103,8 @@ class TreeBuilder:
             self.raw = target.trailing_lines
             if not target.trailing_lines:
                 self.leaders.append((target, True))
+            elif self.blank_mode:
+                self.raw.append("")
         else:
             self.sink = target.parts
             if self.raw is None:
@@ -150,21 +152,15 @@ class TreeBuilder:
         return bool(m and self._place(m.group("token"), m.group("unit") or "", dry=True))
 
     def _take_labels(
-        self, text: str, indent: int | None, *, inline: bool, dry: bool = False
+        self, text: str, indent: int | None, *, inline: bool
     ) -> tuple[_Node, str] | None:
         """Consume a chain of labels ("(g)(i)", "g. i.") at the start of ``text``."""
         first: _Node | None = None
         rest = text
-        while True:
-            m = LEAD.match(rest)
-            if not m:
+        while m := LEAD.match(rest):
+            node = self._place(m.group("token"), m.group("unit") or "", dry=False)
+            if node is None:
                 break
-            placed = self._place(m.group("token"), m.group("unit") or "", dry=dry)
-            if placed is None:
-                break
-            if dry:
-                return (self.root, rest)
-            node = placed
             node.indent = indent if indent is not None else self.stack[-2].indent + 1
             node.inline = inline or first is not None
             first = first or node
