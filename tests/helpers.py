@@ -35,7 +35,7 @@ def word_diff(got: str, want: str) -> str:
     return "\n".join(out[:10])
 
 
-# The golden cases: base, amendment, expected conformed copy, expected stale references.
+# The golden cases: base, amendment, expected conformed copy and stale references.
 GOLDEN = [
     (
         "bases/kopyt_severance_2002.txt",
@@ -72,4 +72,16 @@ GOLDEN = [
         "amendments/004_kopyt_termination_benefits_amendment_1.txt",
         "variants/termination_v4",
     ),
+    (
+        "bases/loan_agreement_2002.txt",
+        "amendments/002_loan_fourth_amendment.txt",
+        "expected/loan_agreement_2002",
+    ),
 ]
+
+# Attachments an amendment restates exhibits in (conformed apply --attach).
+ATTACHMENTS = {
+    "amendments/002_loan_fourth_amendment.txt": {
+        "Exhibit 6.11": "attachments/loan_exhibit_6_11_2004.txt"
+    },
+}

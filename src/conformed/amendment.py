@@ -63,6 +63,10 @@ class Amendment:
     signature: str = ""
     problems: tuple[Exception, ...] = field(default=())
 
+    def leaves(self) -> list[tuple[Item, tuple[Item, ...]]]:
+        """Applied items in order, each with its containing items (e.g. 1 and 1.a for 1.a.(3))."""
+        return [leaf for item in self.items for leaf in item.leaves()]
+
     @property
     def label(self) -> str:
         """How provenance notes name it: "Amendment No. 1 dated as of December 12, 2007"."""
@@ -101,7 +105,7 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     agreement = _agreement(head)
     effective = None
     for item in items:
-        if m := _EFFECTIVE.search(item.text):
+        if m := _EFFECTIVE.search(item.instruction):
             effective = parse_date(m.group(1))
     title, opening = _title_and_opening(head)
     when = _first_date(opening, r"(?:entered\s+into|made|dated)[^.]{0,40}?as\s+of\s+")

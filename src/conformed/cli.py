@@ -15,9 +15,9 @@ from pathlib import Path
 from .amendment import Amendment, read_amendment
 from .consolidator import amendment_report, consolidate, failed_item
 from .errors import AmendmentError, InputError, UsageError
-from .grammar.parser import parse_instruction
+from .grammar.interpret import interpret
 from .io import FORMATS, read_document, render_document
-from .io.files import atomic_write
+from .io.files import atomic_write, read_text
 from .operations import NoTextChange, describe
 from .report import FAILED, PARSED, AmendmentReport, ItemReport, Report
 
@@ -53,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--update-references", action="store_true", help="rewrite stale cross-references"
     )
     ap.add_argument(
+        "--attach",
+        action="append",
+        default=[],
+        metavar='"Exhibit 6.11=FILE"',
+        help="the form an exhibit is amended and restated in (repeatable)",
+    )
+    ap.add_argument(
         "--omitted-text",
         default="[Intentionally Omitted]",
         help="text left in a provision deleted without renumbering",
@@ -78,6 +85,7 @@ def run_apply(args: argparse.Namespace) -> int:
         omitted_text=args.omitted_text,
         rewrite_references=args.update_references,
         base_name=str(args.base),
+        attachments=parse_attachments(args.attach),
     )
     report = result.report
     if args.report:
@@ -88,6 +96,16 @@ def run_apply(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     atomic_write(args.output, render_document(result.document, fmt, annotate=args.annotate))
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def parse_attachments(specs: list[str]) -> dict[str, str]:
+    out = {}
+    for spec in specs:
+        name, sep, path = spec.partition("=")
+        if not sep or not name.strip() or not path.strip():
+            raise UsageError(f'--attach takes "Exhibit 6.11=FILE", not {spec!r}')
+        out[name.strip()] = read_text(path.strip())
+    return out
 
 
 def run_parse(args: argparse.Namespace) -> int:
@@ -109,12 +127,10 @@ def parse_report(amendment: Amendment) -> AmendmentReport:
     areport = amendment_report(amendment)
     for problem in amendment.problems:
         areport.items.append(failed_item(problem, amendment))
-    for item in amendment.items:
+    for item, ancestors in amendment.leaves():
         ireport = ItemReport(number=item.number, line=item.line)
         try:
-            op = parse_instruction(
-                item.instruction, item.payload, agreement=amendment.agreement_name
-            )
+            op = interpret(item, ancestors, agreement=amendment.agreement_name)
             ireport.operations = describe(op)
             ireport.status = PARSED
             ireport.message = op.reason if isinstance(op, NoTextChange) else ""

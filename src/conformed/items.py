@@ -1,10 +1,13 @@
-"""Split the operative part of an amendment into numbered items.
+"""Split the operative part of an amendment into numbered items, at any depth.
 
-Works the same on multi-line and on flattened (one-line) EDGAR text: item
-N+1 is looked for only after item N's quoted text has closed, so a "6." or
-"7." inside quoted replacement text is never taken for an item.  Only the
-outer quotation marks are removed; inner quotes (`"key employee"`, EDGAR's
-`` `Code' ``) stay exactly as written.
+Works the same on multi-line and flattened (one-line) EDGAR text.  Items nest
+(``1.`` -> ``a.`` -> ``(1)``); a sub-list starts after a colon with the first
+label of a new style.  Replacement text is either quoted (only the outer
+quotation marks are removed; inner quotes such as ``"key employee"`` and
+EDGAR's `` `Code' `` stay as written) or unquoted after "as follows:", in
+which case it runs to the next item at the same or a higher level.  Item N+1
+is looked for only after item N's quoted text has closed, so a "6." inside
+quoted text is never taken for an item.
 """
 
 from __future__ import annotations
@@ -12,11 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .citation import Style, format_value
 from .errors import AmendmentError
 
 PAYLOAD_MARK = "\u00abTEXT\u00bb"
 _OPEN = re.compile(r"(?:follows|following|hereto|read)\s*[:,]?\s*:?\s*(?P<q>[\"\u201c])", re.I)
 _OPEN_AFTER_COLON = re.compile(r":\s*(?P<q>[\"\u201c])")
+_UNQUOTED = re.compile(r"\b(?:as\s+follows|the\s+following)\b\s*:?\s*", re.I)
+_NEXT_LABEL = r"(?:\d{1,3}\.|[a-z]{1,4}\.|[A-Z]{1,4}\.|\([a-zA-Z0-9]{1,4}\))\s+[A-Z\"\u201c(]"
+_STARTS = ":\\s+"  # a sub-list opens after a colon
 
 
 class ItemStructureError(AmendmentError):
@@ -26,88 +33,199 @@ class ItemStructureError(AmendmentError):
 
 
 @dataclass(frozen=True)
+class Level:
+    """One numbering style of items: "1.", "a.", "(1)", "(a)", "(i)"."""
+
+    style: Style
+    open: str = ""
+    close: str = "."
+
+    def token(self, n: int) -> str:
+        return f"{self.open}{format_value(self.style, n)}{self.close}"
+
+
+TOP = Level(Style.ARABIC)
+SUB_LEVELS = (
+    Level(Style.LOWER_ALPHA),
+    Level(Style.LOWER_ALPHA, "(", ")"),
+    Level(Style.ARABIC, "(", ")"),
+    Level(Style.LOWER_ROMAN, "(", ")"),
+    Level(Style.UPPER_ALPHA),
+    Level(Style.LOWER_ROMAN),
+)
+
+
+@dataclass(frozen=True)
 class Item:
-    number: str
-    instruction: str  # whitespace-folded, quoted text replaced by PAYLOAD_MARK
-    payload: str | None  # quoted text without its outer quotes, line breaks kept
+    number: str  # as printed: "6", "1.a", "1.a.(3)"
+    instruction: str  # whitespace-folded, replacement text replaced by PAYLOAD_MARK
+    payload: str | None  # replacement text (quoted: without its outer quotes)
     text: str  # the item as printed, whitespace-folded, for messages
     line: int  # 1-based line of the source where the item starts
+    children: tuple[Item, ...] = ()
+    tail: str = ""  # unquoted text after the instruction's colon (sub-items included)
+    quoted: bool = True
+
+    def leaves(self, ancestors: tuple[Item, ...] = ()) -> list[tuple[Item, tuple[Item, ...]]]:
+        """The items that are applied, each with the items that contain it."""
+        if not self.children:
+            return [(self, ancestors)]
+        return [leaf for c in self.children for leaf in c.leaves((*ancestors, self))]
 
 
 def split_items(source: str, start: int, end: int) -> tuple[list[Item], list[AmendmentError]]:
-    """Items numbered 1, 2, 3 ... in ``source[start:end]``, and any structural problem.
+    """Top-level items 1, 2, 3 ... in ``source[start:end]``, and any structural problem.
 
     Items before a problem are returned, so that they can still be reported.
     """
     items: list[Item] = []
+    splitter = _Splitter(source, multiline=source.count("\n", start, end) >= 3)
     try:
-        _split(source, start, end, items)
+        splitter.level(start, end, TOP, "", (), items)
     except ItemStructureError as exc:
         return items, [exc]
     return items, []
-
-
-def _split(source: str, start: int, end: int, items: list[Item]) -> None:
-    multiline = source.count("\n", start, end) >= 3
-    n = 1
-    cur = _find(source, n, start, end, multiline)
-    while cur is not None:
-        body = cur.end()
-        nxt = _find(source, n + 1, body, end, multiline)
-        limit = nxt.start() if nxt else end
-        opened = _OPEN_AFTER_COLON.search(source, body, limit) or _OPEN.search(source, body, limit)
-        payload = None
-        if opened:
-            close = _closing_quote(source, opened.end(), end, n + 1, multiline)
-            if close is None:
-                raise ItemStructureError(
-                    "the quoted text never closes",
-                    item=str(n),
-                    span=source[body : body + 120],
-                )
-            payload = source[opened.end() : close]
-            item_end = close + 1
-            nxt = _find(source, n + 1, item_end, end, multiline)
-            limit = nxt.start() if nxt else end
-            _check_order(source[item_end:limit], n, multiline)
-            head, tail = source[body : opened.start("q")], source[item_end:limit]
-            instruction = f"{head} {PAYLOAD_MARK} {tail}"
-        else:
-            instruction = source[body:limit]
-        _check_order(source[body : opened.start("q") if opened else limit], n, multiline)
-        items.append(
-            Item(
-                number=str(n),
-                instruction=fold(instruction),
-                payload=payload,
-                text=fold(source[body:limit]),
-                line=source.count("\n", 0, cur.start()) + 1,
-            )
-        )
-        n += 1
-        cur = nxt
 
 
 def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def _find(source: str, n: int, pos: int, end: int, multiline: bool) -> re.Match[str] | None:
-    if multiline:
-        pattern = rf"(?m)^[ \t]*{n}\.[ \t]+(?=\S)"
-    else:
-        pattern = rf"(?:(?<=[.;:\"'\u201d)\]])|^)\s*{n}\.\s+(?=[A-Z])"
-    return re.compile(pattern).search(source, pos, end)
+def item_number(parent: str, token: str) -> str:
+    """ "1" + "a." -> "1.a"; "1.a" + "(3)" -> "1.a.(3)"."""
+    own = token.rstrip(".")
+    return f"{parent}.{own}" if parent else own
 
 
-def _closing_quote(source: str, pos: int, end: int, next_n: int, multiline: bool) -> int | None:
-    """The quote that ends the payload: the last one before the next item or the end."""
-    del next_n  # any item number may follow; _check_order reports a wrong one
-    number = r"\d{1,3}\.\s"
-    follow = rf"\.?\s*(?:{number}|$)" if not multiline else rf"\.?[ \t]*(?:\n\s*{number}|\s*$)"
-    pattern = re.compile(rf"[\"\u201d](?={follow})")
-    m = pattern.search(source[:end], pos)
-    return m.start() if m else None
+class _Splitter:
+    def __init__(self, source: str, *, multiline: bool) -> None:
+        self.source = source
+        self.multiline = multiline
+
+    def level(
+        self,
+        start: int,
+        end: int,
+        level: Level,
+        parent: str,
+        used: tuple[Level, ...],
+        out: list[Item],
+    ) -> None:
+        n = 1
+        cur = self._find(level, n, start, end)
+        while cur is not None:
+            nxt, item = self._item(cur, end, level, n, parent, used)
+            out.append(item)
+            n += 1
+            cur = nxt
+
+    def _item(
+        self,
+        cur: re.Match[str],
+        end: int,
+        level: Level,
+        n: int,
+        parent: str,
+        used: tuple[Level, ...],
+    ) -> tuple[re.Match[str] | None, Item]:
+        source = self.source
+        number = item_number(parent, level.token(n))
+        body = cur.end()
+        nxt = self._find(level, n + 1, body, end)
+        limit = nxt.start() if nxt else end
+        sub = self._sublist(body, limit, (*used, level))
+        opened = None
+        if sub is None or sub[0].start() > body:
+            bound = sub[0].start() if sub else limit
+            opened = _OPEN_AFTER_COLON.search(source, body, bound) or _OPEN.search(
+                source, body, bound
+            )
+        line = source.count("\n", 0, cur.start()) + 1
+        if opened:
+            close = self._closing_quote(opened.end(), end)
+            if close is None:
+                raise ItemStructureError(
+                    "the quoted text never closes", item=number, span=source[body : body + 120]
+                )
+            item_end = close + 1
+            nxt = self._find(level, n + 1, item_end, end)
+            limit = nxt.start() if nxt else end
+            if level == TOP:
+                _check_order(source[item_end:limit], n, self.multiline)
+            head, tail = source[body : opened.start("q")], source[item_end:limit]
+            item = Item(
+                number=number,
+                instruction=fold(f"{head} {PAYLOAD_MARK} {tail}"),
+                payload=source[opened.end() : close],
+                text=fold(source[body:limit]),
+                line=line,
+            )
+            return nxt, item
+        if level == TOP:
+            _check_order(source[body : sub[0].start() if sub else limit], n, self.multiline)
+        if sub is not None:
+            first, child_level = sub
+            children: list[Item] = []
+            self.level(first.start("label"), limit, child_level, number, (*used, level), children)
+            head = source[body : first.start("label")]
+            item = Item(
+                number=number,
+                instruction=fold(head),
+                payload=None,
+                text=fold(source[body:limit]),
+                line=line,
+                children=tuple(children),
+                tail=source[first.start("label") : limit],
+            )
+            return nxt, item
+        text = source[body:limit]
+        unquoted = _UNQUOTED.search(text)
+        if unquoted and text[unquoted.end() :].strip():
+            payload = text[unquoted.end() :].rstrip()
+            instruction = fold(f"{text[: unquoted.end()].rstrip()} {PAYLOAD_MARK}")
+            item = Item(number, instruction, payload, fold(text), line, tail=payload, quoted=False)
+            return nxt, item
+        return nxt, Item(number, fold(text), None, fold(text), line)
+
+    def _find(self, level: Level, n: int, pos: int, end: int) -> re.Match[str] | None:
+        token = re.escape(level.token(n))
+        if level == TOP:
+            if self.multiline:
+                pattern = rf"(?m)^[ \t]*{token}[ \t]+(?=\S)"
+            else:
+                pattern = rf"(?:(?<=[.;:\"'\u201d)\]])|^)\s*{token}\s+(?=[A-Z])"
+        else:
+            pattern = rf"(?<=\s){token}\s+(?=[A-Z\"'`\u201c(])"
+        return re.compile(pattern).search(self.source, pos, end)
+
+    def _sublist(
+        self, pos: int, end: int, used: tuple[Level, ...]
+    ) -> tuple[re.Match[str], Level] | None:
+        """The first label of a nested list: "a.", "(1)", ... right after a colon."""
+        best: tuple[re.Match[str], Level] | None = None
+        for level in SUB_LEVELS:
+            if any(level.open == u.open and level.close == u.close and
+                   (level.style is u.style) for u in used):  # fmt: skip
+                continue
+            token = re.escape(level.token(1))
+            m = re.compile(rf"{_STARTS}(?P<label>{token})\s+(?=[A-Z\"'`\u201c(])").search(
+                self.source, pos, end
+            )
+            if m and (best is None or m.start() < best[0].start()):
+                # the list must go on: its second label must follow
+                second = re.compile(rf"\s{re.escape(level.token(2))}\s+[A-Z\"'`\u201c(]")
+                if second.search(self.source, m.end(), end):
+                    best = (m, level)
+        return best
+
+    def _closing_quote(self, pos: int, end: int) -> int | None:
+        """The quote that ends the payload: one followed by the next item or the end."""
+        if self.multiline:
+            follow = rf"\.?[ \t]*(?:\n\s*{_NEXT_LABEL}|\s*$)"
+        else:
+            follow = rf"\.?\s*(?:{_NEXT_LABEL}|$)"
+        m = re.compile(rf"[\"\u201d](?={follow})").search(self.source[:end], pos)
+        return m.start() if m else None
 
 
 def _check_order(instruction: str, n: int, multiline: bool) -> None:

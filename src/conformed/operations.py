@@ -94,6 +94,83 @@ class ReplaceSentence:
 
 
 @dataclass(frozen=True)
+class ReplaceLeadIn:
+    """ "The first four lines of Section 6.9": read as the text before its subsections."""
+
+    target: Target
+    printed: str  # "first four lines"
+    text: str
+    kind = "replace_lead_in"
+    action = "amend_text"
+
+
+@dataclass(frozen=True)
+class ReplaceParagraph:
+    target: Target
+    ordinal: Ordinal
+    text: str
+    kind = "replace_paragraph"
+    action = "amend_text"
+
+
+@dataclass(frozen=True)
+class DefinitionRef:
+    term: str
+    scope: Citation | None = None
+
+
+@dataclass(frozen=True)
+class ReplaceDefinition:
+    definition: DefinitionRef
+    text: str
+    kind = "replace_definition"
+    action = "replace"
+
+
+@dataclass(frozen=True)
+class DeleteDefinition:
+    definition: DefinitionRef
+    kind = "delete_definition"
+    action = "delete"
+
+
+@dataclass(frozen=True)
+class InsertDefinition:
+    definition: DefinitionRef  # term "" when it is to be read from the text
+    text: str
+    kind = "insert_definition"
+    action = "insert"
+
+
+@dataclass(frozen=True)
+class WordEdit:
+    """One change inside a provision's words: replace, delete, insert, or append."""
+
+    kind: str  # replace_words, delete_words, insert_words, append_text
+    old: str = ""  # the words struck, or the anchor for an insertion
+    new: str = ""
+    where: str = ""  # "after" or "before" for insertions
+    every: bool = False  # "each place it appears"
+    action = "amend_text"
+
+
+@dataclass(frozen=True)
+class TextEdits:
+    target: Target
+    edits: tuple[WordEdit, ...]
+    kind = "text_edits"
+    action = "amend_text"
+
+
+@dataclass(frozen=True)
+class ReplaceExhibit:
+    exhibit: str  # "Exhibit 6.11"
+    replacement: str  # the attachment's name: "Exhibit 6.11"
+    kind = "replace_exhibit"
+    action = "replace"
+
+
+@dataclass(frozen=True)
 class NoTextChange:
     """Ratification, effectiveness and other items that change no text."""
 
@@ -102,16 +179,39 @@ class NoTextChange:
     action = "none"
 
 
-Operation = ReplaceProvision | DeleteProvision | InsertProvision | ReplaceSentence | NoTextChange
+Operation = (
+    ReplaceProvision
+    | DeleteProvision
+    | InsertProvision
+    | ReplaceSentence
+    | ReplaceLeadIn
+    | ReplaceParagraph
+    | ReplaceDefinition
+    | DeleteDefinition
+    | InsertDefinition
+    | TextEdits
+    | ReplaceExhibit
+    | NoTextChange
+)
 
 
 def describe(op: Operation) -> list[dict[str, str]]:
     """The report's ``operations`` entries for one operation (renumbering listed apart)."""
     if isinstance(op, NoTextChange):
         return []
+    if isinstance(op, ReplaceDefinition | DeleteDefinition | InsertDefinition):
+        return [{"action": op.action, "kind": op.kind, "target": op.definition.term}]
+    if isinstance(op, ReplaceExhibit):
+        return [{"action": op.action, "kind": op.kind, "target": op.exhibit}]
+    if isinstance(op, TextEdits):
+        return [{"action": e.action, "kind": e.kind, "target": op.target.printed} for e in op.edits]
     target = op.target.printed
     if isinstance(op, ReplaceSentence):
         target = f"{op.ordinal.printed} sentence of {target}"
+    elif isinstance(op, ReplaceParagraph):
+        target = f"{op.ordinal.printed} paragraph of {target}"
+    elif isinstance(op, ReplaceLeadIn):
+        target = f"{op.printed} of {target}"
     out = [{"action": op.action, "kind": op.kind, "target": target}]
     renumber = getattr(op, "renumber", None)
     if renumber is not None:

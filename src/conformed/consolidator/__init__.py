@@ -7,17 +7,21 @@ reported as ``failed`` with the reason and leaves the document as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from ..amendment import Amendment
+from ..definitions import defined_terms, undefined_near_misses
 from ..document import Document
 from ..errors import AmendmentError
-from ..grammar.parser import parse_instruction
+from ..grammar.interpret import interpret
+from ..items import Item
 from ..operations import NoTextChange, Operation, describe
 from ..report import APPLIED, FAILED, NO_TEXT_CHANGE, AmendmentReport, ItemReport, Report
-from .apply import APPLY
 from .context import Context
+from .exhibits import AttachmentMissing, attachments_in, exhibit_key
 from .references import find_stale_references, update_references
+from .registry import APPLY
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ def consolidate(
     omitted_text: str = "[Intentionally Omitted]",
     rewrite_references: bool = False,
     base_name: str = "",
+    attachments: dict[str, str] | None = None,
 ) -> Consolidation:
     doc = base
     report = Report(base=base_name)
@@ -46,9 +51,10 @@ def consolidate(
         cites = {node.uid: doc.name_of(path) for path, node in doc.walk()}
         areport = amendment_report(amendment)
         report.amendments.append(areport)
+        supplied = {**attachments_in(amendment.signature), **_keyed(attachments or {})}
         for problem in amendment.problems:
             areport.items.append(failed_item(problem, amendment))
-        for item in amendment.items:
+        for item, ancestors in amendment.leaves():
             ireport = ItemReport(number=item.number, line=item.line)
             areport.items.append(ireport)
             ctx = Context(
@@ -58,14 +64,17 @@ def consolidate(
                 earlier=list(earlier),
                 start_cites=cites,
                 omitted_text=omitted_text,
+                attachments=supplied,
             )
             try:
-                op = parse_instruction(
-                    item.instruction, item.payload, agreement=amendment.agreement_name
-                )
+                item = _cleaned(item, ctx)
+                op = interpret(item, ancestors, agreement=amendment.agreement_name)
                 ireport.operations = describe(op)
                 doc = apply_operation(doc, op, ctx, ireport)
+                _check_terms(doc, op, ctx)
             except AmendmentError as exc:
+                if isinstance(exc, AttachmentMissing):
+                    doc = exc.partial  # never keep a superseded exhibit silently
                 exc.located(amendment=amendment.label, item=item.number)
                 if not exc.span:
                     exc.span = item.text
@@ -88,6 +97,33 @@ def apply_operation(doc: Document, op: Operation, ctx: Context, ireport: ItemRep
     ireport.status = APPLIED
     ireport.message = "; ".join(f"{o['action']} {o['target']}" for o in ireport.operations)
     return new
+
+
+_UNDERLINE = re.compile(r"\s-{3,}(?=\s+[a-z])")
+
+
+def _cleaned(item: Item, ctx: Context) -> Item:
+    """Unquoted replacement text: drop EDGAR underline debris ("Loans ------ shall")."""
+    if item.quoted or not item.payload:
+        return item
+    payload, count = _UNDERLINE.subn("", item.payload)
+    if count:
+        ctx.warn(f"removed {count} run(s) of dashes left by underlining from the new text")
+    return replace(item, payload=payload)
+
+
+def _check_terms(doc: Document, op: Operation, ctx: Context) -> None:
+    """Warn about capitalised terms in new text that nearly match a defined term."""
+    text = getattr(op, "text", "")
+    if not text:
+        return
+    defined = defined_terms([node for _, node in doc.walk()])
+    for phrase, term in undefined_near_misses(text, defined):
+        ctx.warn(f'"{phrase}" is not defined in the agreement; did the drafter mean "{term}"?')
+
+
+def _keyed(attachments: dict[str, str]) -> dict[str, str]:
+    return {exhibit_key(name): text for name, text in attachments.items()}
 
 
 def amendment_report(amendment: Amendment) -> AmendmentReport:

@@ -1,27 +1,25 @@
-"""One function per operation kind: ``apply_<kind>(doc, op, ctx) -> doc``.
+"""Whole provisions: replace, delete (with or without renumbering), insert.
 
-Each returns a new document (the input is never touched) or raises an
+Like every ``apply_<kind>(doc, op, ctx) -> doc`` (see registry.py), these
+
+return a new document (the input is never touched) or raise an
 :class:`~conformed.errors.AmendmentError` saying why the item cannot be
-applied; the caller turns that into a ``failed`` item.
+applied; the caller turns that into a ``failed`` item.  Target resolution and
+the checks of "as renumbered" / "(formerly ...)" claims live here too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from ..citation import Citation, join_labels
 from ..document import Document, Path, Provision
-from ..errors import FormerlyMismatch, PlacementError, TargetNotFound
+from ..errors import FormerlyMismatch, PlacementError
 from ..operations import (
     DeleteProvision,
     InsertProvision,
     Renumber,
     ReplaceProvision,
-    ReplaceSentence,
     Target,
 )
-from ..sentences import sentence_spans
 from .context import Context
 from .locate import resolve_citation, resolve_parent
 from .payload import provision_from_payload, value_in_style
@@ -92,38 +90,6 @@ def apply_insert_provision(doc: Document, op: InsertProvision, ctx: Context) -> 
         return renumber_from(out, index + 1, ctx, parent_labels) if op.renumber else out
 
     return doc.replace_children(parent, rebuild)
-
-
-def apply_replace_sentence(doc: Document, op: ReplaceSentence, ctx: Context) -> Document:
-    path = locate_target(doc, op.target, ctx)
-    node = doc.get(path)
-    spans = sentence_spans(node.text)
-    ordinal = op.ordinal
-    name = f"the {ordinal.printed} sentence of {op.target.printed}"
-    if node.children and ordinal.index < 0:
-        raise PlacementError(
-            f"{op.target.printed} has subdivisions, so counting its sentences from the end "
-            "is ambiguous"
-        )
-    position = ordinal.index - 1 if ordinal.index > 0 else len(spans) + ordinal.index
-    if not 0 <= position < len(spans):
-        raise TargetNotFound(f"{name} does not exist: it has {len(spans)} sentence(s)")
-    start, end = spans[position]
-    replacement = " ".join(op.text.split())
-    text = node.text[:start] + replacement + node.text[end:]
-    detail = f"{ordinal.printed.capitalize()} sentence amended"
-    return doc.update(
-        path,
-        lambda p: p.evolve(text=text, changes=(*p.changes, ctx.change("amend_text", detail))),
-    )
-
-
-APPLY: dict[str, Callable[[Document, Any, Context], Document]] = {
-    "replace_provision": apply_replace_provision,
-    "delete_provision": apply_delete_provision,
-    "insert_provision": apply_insert_provision,
-    "replace_sentence": apply_replace_sentence,
-}
 
 
 # --- targets and their claims ----------------------------------------------

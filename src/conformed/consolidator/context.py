@@ -26,6 +26,7 @@ class Context:
     earlier: list[dict[int, KeyPath]] = field(default_factory=list)
     start_cites: dict[int, str] = field(default_factory=dict)
     omitted_text: str = "[Intentionally Omitted]"
+    attachments: dict[str, str] = field(default_factory=dict)  # by exhibit_key(name)
     warnings: list[str] = field(default_factory=list)
 
     def change(self, action: str, detail: str) -> Change:

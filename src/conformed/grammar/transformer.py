@@ -8,16 +8,25 @@ from lark import Token, Transformer
 
 from ..citation import Citation, parse_citation
 from ..operations import (
+    DefinitionRef,
+    DeleteDefinition,
     DeleteProvision,
+    InsertDefinition,
     InsertProvision,
     NoTextChange,
     Operation,
     Ordinal,
     Position,
     Renumber,
+    ReplaceDefinition,
+    ReplaceExhibit,
+    ReplaceLeadIn,
+    ReplaceParagraph,
     ReplaceProvision,
     ReplaceSentence,
     Target,
+    TextEdits,
+    WordEdit,
 )
 
 _ORDINALS = {
@@ -28,6 +37,18 @@ _ORDINALS = {
 
 class _Agreement(str):
     """An agreement name mentioned in the instruction (checked by the parser)."""
+
+
+class _Quoted(str):
+    """Words quoted in an instruction ("Paul Zuzelo"), quotation marks removed."""
+
+
+def _unquote(token: Any) -> str:
+    return str(token).strip().strip('"\u201c\u201d')
+
+
+def _every(children: list[Any]) -> bool:
+    return "each_place" in children
 
 
 class ToOperations(Transformer[Token, Any]):
@@ -59,6 +80,70 @@ class ToOperations(Transformer[Token, Any]):
         return ReplaceSentence(
             target=_first(children, Target), ordinal=_first(children, Ordinal), text=self.payload
         )
+
+    def replace_lead_in(self, children: list[Any]) -> ReplaceLeadIn:
+        printed = " ".join(str(c).lower() for c in children if isinstance(c, Token)
+                           and c.type in ("ORDINAL", "COUNT", "LINES"))  # fmt: skip
+        return ReplaceLeadIn(target=_first(children, Target), printed=printed, text=self.payload)
+
+    def replace_paragraph(self, children: list[Any]) -> ReplaceParagraph:
+        return ReplaceParagraph(
+            target=_first(children, Target), ordinal=_first(children, Ordinal), text=self.payload
+        )
+
+    def replace_definition(self, children: list[Any]) -> ReplaceDefinition:
+        return ReplaceDefinition(_first(children, DefinitionRef), self.payload)
+
+    def delete_definition(self, children: list[Any]) -> DeleteDefinition:
+        return DeleteDefinition(_first(children, DefinitionRef))
+
+    def insert_definition(self, children: list[Any]) -> InsertDefinition:
+        term = next(
+            (_unquote(c) for c in children if isinstance(c, Token) and c.type == "TERM"), ""
+        )
+        scope = next((c for c in children if isinstance(c, Citation)), None)
+        return InsertDefinition(DefinitionRef(term, scope), self.payload)
+
+    def definition(self, children: list[Any]) -> DefinitionRef:
+        term = next(_unquote(c) for c in children if isinstance(c, Token) and "TERM" in c.type)
+        units = [c for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")]
+        scope = parse_citation(" ".join(str(c) for c in units)) if units else None
+        return DefinitionRef(term, scope)
+
+    def text_edits(self, children: list[Any]) -> TextEdits:
+        edits = tuple(c for c in children if isinstance(c, WordEdit))
+        return TextEdits(target=_first(children, Target), edits=edits)
+
+    def replace_words(self, children: list[Any]) -> WordEdit:
+        old, new = [c for c in children if isinstance(c, _Quoted)][:2]
+        return WordEdit("replace_words", old=old, new=new, every=_every(children))
+
+    def delete_words(self, children: list[Any]) -> WordEdit:
+        (old,) = [c for c in children if isinstance(c, _Quoted)][:1]
+        return WordEdit("delete_words", old=old, every=_every(children))
+
+    def insert_words(self, children: list[Any]) -> WordEdit:
+        new, anchor = [c for c in children if isinstance(c, _Quoted)][:2]
+        where = next(str(c).lower() for c in children if isinstance(c, Token) and c.type == "WHERE")
+        return WordEdit("insert_words", old=anchor, new=new, where=where, every=_every(children))
+
+    def append_text(self, children: list[Any]) -> WordEdit:
+        (new,) = [c for c in children if isinstance(c, _Quoted)][:1]
+        return WordEdit("append_text", new=new)
+
+    def each_place(self, children: list[Any]) -> str:
+        return "each_place"
+
+    def quoted(self, children: list[Any]) -> _Quoted:
+        token = children[0]
+        return _Quoted(self.payload if token.type == "TEXT" else _unquote(token))
+
+    def exhibit(self, children: list[Any]) -> str:
+        return " ".join(str(children[0]).split())
+
+    def replace_exhibit(self, children: list[Any]) -> ReplaceExhibit:
+        names = [c for c in children if isinstance(c, str) and not isinstance(c, Token)]
+        return ReplaceExhibit(exhibit=names[0], replacement=names[-1])
 
     def ratification(self, children: list[Any]) -> NoTextChange:
         return NoTextChange("ratification", "ratifies the agreement; changes no text")

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..citation import Label, label_candidates
+from ..citation import Label, Style, label_candidates
+from ..definitions import definition_term
 from ..document import Provision, Source
 from .heads import iter_groups, split_heading, standalone_heading
 from .lines import LEAD, TOKEN, UNIT, Line
@@ -80,13 +81,15 @@ class TreeBuilder:
     # --- paragraphs -------------------------------------------------------
     def _start_paragraph(self, line: Line) -> None:
         text = line.text
-        created = self._take_labels(text, line.indent, inline=False)
+        created = self._take_labels(text, line.indent, inline=False, relaxed=line.brk == "hard")
         if created:
             node, rest = created
             self.raw = node.lines
             self.leaders.append((node, False))
             self.raw.append(line.raw)
             self._absorb(rest, new_paragraph=True)
+            return
+        if definition_term(text) and self._start_definition(line):
             return
         target, trailing = self._owner_for(line.indent)
         if target is self.root:
@@ -114,6 +117,24 @@ class TreeBuilder:
                 self.raw.append("")
         self.raw.append(line.raw)
         self._absorb(text, new_paragraph=True)
+
+    def _start_definition(self, line: Line) -> bool:
+        """A "Term - text." paragraph inside a provision becomes an unlabelled
+        child, so that amendments can address, replace and insert definitions."""
+        k = len(self.stack) - 1
+        while k > 0 and self.stack[k].label is None:
+            k -= 1
+        if k == 0:
+            return False
+        del self.stack[k + 1 :]
+        node = _Node(None, indent=line.indent)
+        self.stack[k].children.append(node)
+        self.stack.append(node)
+        self.sink, self.raw = node.parts, node.lines
+        self.leaders.append((node, False))
+        self.raw.append(line.raw)
+        self._absorb(line.text, new_paragraph=True)
+        return True
 
     def _continue(self, line: Line) -> None:
         if self.raw is not None:
@@ -152,13 +173,14 @@ class TreeBuilder:
         return bool(m and self._place(m.group("token"), m.group("unit") or "", dry=True))
 
     def _take_labels(
-        self, text: str, indent: int | None, *, inline: bool
+        self, text: str, indent: int | None, *, inline: bool, relaxed: bool = False
     ) -> tuple[_Node, str] | None:
         """Consume a chain of labels ("(g)(i)", "g. i.") at the start of ``text``."""
         first: _Node | None = None
         rest = text
         while m := LEAD.match(rest):
-            node = self._place(m.group("token"), m.group("unit") or "", dry=False)
+            unit = m.group("unit") or ""
+            node = self._place(m.group("token"), unit, dry=False, relaxed=relaxed and not first)
             if node is None:
                 break
             node.indent = indent if indent is not None else self.stack[-2].indent + 1
@@ -172,7 +194,7 @@ class TreeBuilder:
             return None
         return first, rest
 
-    def _place(self, token: str, unit: str, *, dry: bool) -> _Node | None:
+    def _place(self, token: str, unit: str, *, dry: bool, relaxed: bool = False) -> _Node | None:
         candidates = label_candidates(token)
         if unit:
             candidates = [Label(c.style, c.value, unit + c.prefix, c.suffix) for c in candidates]
@@ -184,6 +206,8 @@ class TreeBuilder:
         for kind, k in options:
             for cand in candidates:
                 if kind == "sibling" and self._is_next_sibling(self.stack[k], cand):
+                    return self._open(k - 1, cand, dry)
+                if kind == "sibling" and relaxed and _later_section(self.stack[k].label, cand):
                     return self._open(k - 1, cand, dry)
                 if kind == "sibling" and self._revise(k, cand, dry):
                     return self._open(k - 1, cand, dry)
@@ -258,6 +282,24 @@ class TreeBuilder:
                 return node, bool(node.children)
         del self.stack[2:]
         return self.stack[1], True
+
+
+_DOTTED = re.compile(r"^\d+(?:\.\d+)*\.$")
+
+
+def _later_section(prev: Label | None, cand: Label) -> bool:
+    """ "6.9" after "2.7" at the start of a paragraph: a later section of an excerpt
+    or of another article.  Gaps are allowed only for dotted section numbers,
+    and only where a paragraph surely begins."""
+    if prev is None or prev.style is not Style.ARABIC or cand.style is not Style.ARABIC:
+        return False
+    if not (_DOTTED.match(prev.prefix) and _DOTTED.match(cand.prefix)):
+        return False
+    if prev.prefix.count(".") != cand.prefix.count(".") or prev.suffix != cand.suffix:
+        return False
+    before = (*map(int, prev.prefix.rstrip(".").split(".")), prev.value)
+    after = (*map(int, cand.prefix.rstrip(".").split(".")), cand.value)
+    return after > before
 
 
 def _freeze(node: _Node, uids: dict[int, int]) -> Provision:

@@ -1,0 +1,104 @@
+"""Definitions: delete, replace, and add in alphabetical order.
+
+A term that is not found exactly but has one close match (the amendment's
+"Restructing" for "Restructuring") is applied with a warning naming both
+spellings; two or more close matches fail, and so does a new term that is
+already defined.
+"""
+
+from __future__ import annotations
+
+from ..definitions import close_matches, insertion_index, normal, term_of
+from ..document import Document, Path, Provision
+from ..errors import AmbiguousTarget, PayloadError, PlacementError, TargetNotFound
+from ..operations import DefinitionRef, DeleteDefinition, InsertDefinition, ReplaceDefinition
+from .context import Context
+from .locate import resolve_citation
+
+
+def apply_delete_definition(doc: Document, op: DeleteDefinition, ctx: Context) -> Document:
+    path = locate_definition(doc, op.definition, ctx)
+    parent, index = path[:-1], path[-1]
+    doc = doc.replace_children(parent, lambda nodes: (*nodes[:index], *nodes[index + 1 :]))
+    note = f'Definition of "{op.definition.term}" deleted'
+    return doc.update(parent, lambda p: p.evolve(changes=(*p.changes, ctx.change("delete", note))))
+
+
+def apply_replace_definition(doc: Document, op: ReplaceDefinition, ctx: Context) -> Document:
+    path = locate_definition(doc, op.definition, ctx)
+    old = doc.get(path)
+    new = definition_node(op.text, expected=term_of(old) or op.definition.term)
+    new = new.evolve(uid=old.uid, changes=(*old.changes, ctx.change("replace", "Amended")))
+    return doc.update(path, lambda _: new)
+
+
+def apply_insert_definition(doc: Document, op: InsertDefinition, ctx: Context) -> Document:
+    new = definition_node(op.text, expected=op.definition.term or None)
+    term = term_of(new) or op.definition.term
+    parent = definitions_home(doc, op.definition, ctx)
+    siblings = doc.get(parent).children
+    existing = [t for t in (term_of(c) for c in siblings) if t]
+    if normal(term) in {normal(t) for t in existing}:
+        raise PlacementError(f'"{term}" is already defined in {doc.name_of(parent)}')
+    index = insertion_index(siblings, term)
+    new = new.evolve(changes=(ctx.change("insert", "Added"),))
+    return doc.replace_children(parent, lambda nodes: (*nodes[:index], new, *nodes[index:]))
+
+
+def definition_node(text: str, expected: str | None) -> Provision:
+    """A definition paragraph from replacement text; its term must be the one named."""
+    body = " ".join(text.split())
+    node = Provision(label=None, text=body)
+    term = term_of(node)
+    if term is None:
+        raise PayloadError(f'the replacement text does not read as a definition: "{body[:60]}"')
+    if expected and normal(term) != normal(expected):
+        raise PayloadError(f'the replacement text defines "{term}", not "{expected}"')
+    return node
+
+
+def locate_definition(doc: Document, ref: DefinitionRef, ctx: Context) -> Path:
+    paths = [p for p in _definition_paths(doc, ref, ctx)]
+    exact = [p for p in paths if normal(term_of(doc.get(p)) or "") == normal(ref.term)]
+    if len(exact) == 1:
+        return exact[0]
+    if len(exact) > 1:
+        raise AmbiguousTarget(
+            f'"{ref.term}" is defined in several places: '
+            + ", ".join(doc.name_of(p[:-1]) for p in exact)
+        )
+    terms = {term_of(doc.get(p)) or "": p for p in paths}
+    near = close_matches(ref.term, list(terms))
+    if len(near) == 1:
+        ctx.warn(f'"{ref.term}" is not defined; applied to the close match "{near[0]}"')
+        return terms[near[0]]
+    if len(near) > 1:
+        raise AmbiguousTarget(
+            f'"{ref.term}" is not defined and has several close matches: '
+            + ", ".join(f'"{n}"' for n in near)
+        )
+    raise TargetNotFound(f'"{ref.term}" is not defined in the agreement')
+
+
+def definitions_home(doc: Document, ref: DefinitionRef, ctx: Context) -> Path:
+    """The provision that holds the definitions: the one named, else the only one."""
+    if ref.scope is not None:
+        return resolve_citation(doc, ref.scope)
+    homes = sorted({p[:-1] for p in _definition_paths(doc, ref, ctx)})
+    if len(homes) == 1:
+        return homes[0]
+    if not homes:
+        raise TargetNotFound("the agreement has no definitions section to add the term to")
+    raise AmbiguousTarget(
+        "the agreement defines terms in several places ("
+        + ", ".join(doc.name_of(h) for h in homes)
+        + "); the item does not say which"
+    )
+
+
+def _definition_paths(doc: Document, ref: DefinitionRef, ctx: Context) -> list[Path]:
+    del ctx
+    if ref.scope is not None:
+        home = resolve_citation(doc, ref.scope)
+        return [(*home, i) for i, c in enumerate(doc.get(home).children) if term_of(c)]
+    return [path for path, node in doc.walk() if term_of(node)]

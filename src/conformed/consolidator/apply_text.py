@@ -1,0 +1,179 @@
+"""Edits inside a provision's words: sentences, paragraphs, the lead-in, words.
+
+Matching is exact.  Struck words that do not appear fail; words that appear
+several times fail unless the item says "each place it appears".  Nothing is
+ever fuzzy-matched here: a near miss in struck text is a drafting error for a
+lawyer to resolve, not for the tool to guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Provision
+from ..errors import AmbiguousTarget, PayloadError, PlacementError, TargetNotFound
+from ..io.heads import split_heading
+from ..io.text import read_fragment
+from ..operations import ReplaceLeadIn, ReplaceParagraph, ReplaceSentence, TextEdits, WordEdit
+from ..sentences import sentence_spans
+from .apply import locate_target
+from .context import Context
+
+
+def apply_replace_sentence(doc: Document, op: ReplaceSentence, ctx: Context) -> Document:
+    path = locate_target(doc, op.target, ctx)
+    node = doc.get(path)
+    spans = provision_sentences(node.text)
+    ordinal = op.ordinal
+    name = f"the {ordinal.printed} sentence of {op.target.printed}"
+    if node.children and ordinal.index < 0:
+        raise PlacementError(
+            f"{op.target.printed} has subdivisions, so counting its sentences from the end "
+            "is ambiguous"
+        )
+    position = ordinal.index - 1 if ordinal.index > 0 else len(spans) + ordinal.index
+    if not 0 <= position < len(spans):
+        raise TargetNotFound(f"{name} does not exist: it has {len(spans)} sentence(s)")
+    start, end = spans[position]
+    replacement = _without_restatement(" ".join(op.text.split()), node, ctx, op.target.printed)
+    text = node.text[:start] + replacement + node.text[end:]
+    detail = f"{ordinal.printed.capitalize()} sentence amended"
+    return doc.update(
+        path,
+        lambda p: p.evolve(text=text, changes=(*p.changes, ctx.change("amend_text", detail))),
+    )
+
+
+def apply_replace_lead_in(doc: Document, op: ReplaceLeadIn, ctx: Context) -> Document:
+    """ "The first four lines of Section 6.9": lines do not survive re-wrapping, so the
+    target is read as the lead-in, and only when the new text restates its label."""
+    path = locate_target(doc, op.target, ctx)
+    node = doc.get(path)
+    new = read_fragment(op.text)
+    restated = len(new) == 1 and new[0].label is not None and new[0].key == node.key
+    if not restated or not node.children or new[0].children:
+        raise PlacementError(
+            f'"the {op.printed} of {op.target.printed}" names lines of a printed page; it can be '
+            "applied only as the provision's lead-in, and the new text does not restate "
+            f"{op.target.printed}'s label and lead-in"
+        )
+    ctx.warn(
+        f'"the {op.printed} of {op.target.printed}" was read as its lead-in (the text before '
+        f"{node.children[0].label_text})"
+    )
+    heading = new[0].heading or node.heading
+    return doc.update(
+        path,
+        lambda p: p.evolve(
+            heading=heading,
+            text=new[0].text,
+            changes=(*p.changes, ctx.change("amend_text", "Lead-in amended")),
+        ),
+    )
+
+
+def apply_replace_paragraph(doc: Document, op: ReplaceParagraph, ctx: Context) -> Document:
+    path = locate_target(doc, op.target, ctx)
+    node = doc.get(path)
+    paragraphs = node.text.split("\n\n") if node.text else []
+    index = op.ordinal.index - 1 if op.ordinal.index > 0 else len(paragraphs) + op.ordinal.index
+    if not 0 <= index < len(paragraphs):
+        raise TargetNotFound(
+            f"the {op.ordinal.printed} paragraph of {op.target.printed} does not exist: "
+            f"it has {len(paragraphs)} paragraph(s) of its own"
+        )
+    paragraphs[index] = _without_restatement(
+        " ".join(op.text.split()), node, ctx, op.target.printed
+    )
+    detail = f"{op.ordinal.printed.capitalize()} paragraph amended"
+    return doc.update(
+        path,
+        lambda p: p.evolve(
+            text="\n\n".join(paragraphs), changes=(*p.changes, ctx.change("amend_text", detail))
+        ),
+    )
+
+
+def apply_text_edits(doc: Document, op: TextEdits, ctx: Context) -> Document:
+    path = locate_target(doc, op.target, ctx)
+    node = doc.get(path)
+    for edit in op.edits:
+        node = apply_word_edit(node, edit, op.target.printed)
+    details = ", ".join(e.kind.replace("_", " ") for e in op.edits)
+    node = node.evolve(changes=(*node.changes, ctx.change("amend_text", f"Amended ({details})")))
+    return doc.update(path, lambda _: node)
+
+
+def apply_word_edit(node: Provision, edit: WordEdit, printed: str) -> Provision:
+    if edit.kind == "append_text":
+        addition = " ".join(edit.new.split())
+        if node.children:
+            trailing = f"{node.trailing} {addition}".strip()
+            return node.evolve(trailing=trailing)
+        return node.evolve(text=f"{node.text} {addition}".strip())
+    pattern = _words(edit.old)
+    hits = len(pattern.findall(node.text))
+    if hits == 0:
+        raise TargetNotFound(f'the words "{edit.old}" do not appear in {printed}')
+    if hits > 1 and not edit.every:
+        raise AmbiguousTarget(
+            f'the words "{edit.old}" appear {hits} times in {printed}; the item does not say '
+            '"each place it appears"'
+        )
+    new = " ".join(edit.new.split())
+    if edit.kind == "replace_words":
+        text = pattern.sub(lambda _: new, node.text)
+    elif edit.kind == "delete_words":
+        text = re.sub(r"[ \t]{2,}", " ", pattern.sub("", node.text))
+        text = re.sub(r"\s+([,.;:])", r"\1", text)
+    elif edit.where == "after":
+        text = pattern.sub(lambda m: f"{m.group(0)} {new}", node.text)
+    else:
+        text = pattern.sub(lambda m: f"{new} {m.group(0)}", node.text)
+    return node.evolve(text=text)
+
+
+def provision_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences of a provision's text.  A paragraph break ends a sentence, except
+    after a colon: "as follows:" and the table or list it introduces are one sentence."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for para in text.split("\n\n"):
+        local = [(a + offset, b + offset) for a, b in sentence_spans(para)]
+        if spans and local and text[spans[-1][0] : spans[-1][1]].rstrip().endswith(":"):
+            spans[-1] = (spans[-1][0], offset + len(para.rstrip()))
+        else:
+            spans.extend(local)
+        offset += len(para) + 2
+    return spans
+
+
+def _without_restatement(text: str, node: Provision, ctx: Context, printed: str) -> str:
+    """Drop a restated label and heading ("(b) Unused Line Fee. So long as ...")."""
+    label = node.label_text
+    if label and text.startswith(label + " "):
+        rest = text[len(label) :].lstrip()
+        heading, after = split_heading(rest)
+        if node.heading and heading and _same(heading, node.heading):
+            rest = after
+        elif heading and node.heading:
+            raise PayloadError(
+                f'the new text restates {printed} with the heading "{heading}", but its heading '
+                f'is "{node.heading}"'
+            )
+        ctx.warn(f"the new text restates {printed}'s label; it is not repeated")
+        return rest
+    return text
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\W", "", a.lower()) == re.sub(r"\W", "", b.lower())
+
+
+def _words(words: str) -> re.Pattern[str]:
+    """The quoted words, any white space between them, whole words only."""
+    parts = [re.escape(w) for w in words.split()]
+    body = r"\s+".join(parts)
+    left = r"(?<!\w)" if words[:1].isalnum() else ""
+    right = r"(?!\w)" if words[-1:].isalnum() else ""
+    return re.compile(left + body + right)

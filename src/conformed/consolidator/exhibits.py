@@ -1,0 +1,89 @@
+"""Exhibits and schedules in the back matter, replaced by attached forms.
+
+"Exhibit 6.11 ... is hereby amended and restated in its entirety in the form
+of Exhibit 6.11 attached hereto" needs the attachment: from ``--attach
+"Exhibit 6.11=FILE"`` or from the amendment itself, after its signature
+block.  Without it the item fails; with ``--allow-partial`` the superseded
+exhibit is replaced by a bracketed note, never silently kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from ..errors import PayloadError, TargetNotFound
+from ..operations import ReplaceExhibit
+from .context import Context
+
+_HEADING = re.compile(
+    r"^\s*(?P<name>(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX)\s+[A-Z0-9][A-Z0-9.\-]*?)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+class AttachmentMissing(PayloadError):
+    """The form an exhibit is restated in was not supplied."""
+
+    reason = "attachment_missing"
+
+    def __init__(self, message: str, partial: Document) -> None:
+        super().__init__(message)
+        self.partial = partial
+
+
+def exhibit_key(name: str) -> str:
+    return " ".join(name.lower().split()).rstrip(".")
+
+
+def find_exhibit(lines: tuple[str, ...], name: str) -> tuple[int, int] | None:
+    """Line range of the exhibit headed ``name`` (heading included)."""
+    key = exhibit_key(name)
+    start = None
+    for i, line in enumerate(lines):
+        m = _HEADING.match(line)
+        if not m:
+            continue
+        if start is not None:
+            return start, i
+        if exhibit_key(m.group("name")) == key:
+            start = i
+    return (start, len(lines)) if start is not None else None
+
+
+def attachments_in(text: str) -> dict[str, str]:
+    """Exhibits printed after an amendment's signature block, by name."""
+    lines = tuple(text.splitlines())
+    found: dict[str, str] = {}
+    for line in lines:
+        m = _HEADING.match(line)
+        if m:
+            span = find_exhibit(lines, m.group("name"))
+            if span:
+                found[exhibit_key(m.group("name"))] = "\n".join(lines[span[0] : span[1]]).strip()
+    return found
+
+
+def apply_replace_exhibit(doc: Document, op: ReplaceExhibit, ctx: Context) -> Document:
+    span = find_exhibit(doc.back, op.exhibit)
+    if span is None:
+        raise TargetNotFound(f"{op.exhibit} is not in the agreement's exhibits and schedules")
+    start, end = span
+    heading = doc.back[start]
+    text = ctx.attachments.get(exhibit_key(op.replacement))
+    if text is None:
+        note = (
+            f"[{op.exhibit} was amended and restated by {ctx.amendment}, item {ctx.item}, "
+            f"in the form of {op.replacement} attached to it; that form was not supplied.]"
+        )
+        partial = doc.evolve(back=(*doc.back[:start], heading, "", note, "", *doc.back[end:]))
+        raise AttachmentMissing(
+            f'attachment not supplied: {op.replacement} (give it with --attach "'
+            f"{op.replacement}=FILE\" or after the amendment's signatures)",
+            partial,
+        )
+    new = tuple(text.splitlines())
+    if not (new and _HEADING.match(new[0])):
+        new = (heading, "", *new)
+    trailer = ("",) if end < len(doc.back) else ()
+    return doc.evolve(back=(*doc.back[:start], *new, *trailer, *doc.back[end:]))

@@ -1,0 +1,114 @@
+"""Defined terms: recognising definitions, comparing terms, placing new ones.
+
+A definition is a paragraph that opens with its term in one of the common
+styles: ``Term - text.``, ``"Term" means ...``, ``"Term" shall mean ...``,
+``"Term": ...`` (straight, curly or EDGAR backtick quotes).  Terms compare
+case-insensitively with punctuation ignored, which is also the order new
+definitions are inserted in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .document import Provision
+
+_QUOTED = r"[\"\u201c`'](?P<q>[^\"\u201d']{1,80})[\"\u201d']"
+_PATTERNS = [
+    re.compile(rf"^{_QUOTED}\s*(?:shall\s+mean|means|shall\s+have|has|:|-)", re.IGNORECASE),
+    re.compile(r"^(?P<t>[A-Z][\w'\u2019&/(),\- ]{0,80}?)\s+-{1,2}\s+\S"),
+    re.compile(r"^(?P<t>[A-Z][\w'\u2019&/\- ]{0,80}?)\s+(?:shall\s+mean|means)\b"),
+]
+
+
+def definition_term(text: str) -> str | None:
+    """The term a paragraph defines, or None if it is not a definition."""
+    for pattern in _PATTERNS:
+        m = pattern.match(text.strip())
+        if m:
+            term = m.groupdict().get("q") or m.groupdict().get("t") or ""
+            term = term.strip()
+            if term and len(term.split()) <= 10:
+                return term
+    return None
+
+
+def term_of(node: Provision) -> str | None:
+    """The term an unlabelled provision defines (labelled ones are not definitions)."""
+    if node.label is not None:
+        return None
+    return definition_term(" ".join(x for x in (node.heading, node.text) if x))
+
+
+def normal(term: str) -> str:
+    """Case and punctuation ignored: "Non-Cash Charges" == "non cash charges"."""
+    return re.sub(r"[^a-z0-9]", "", term.lower())
+
+
+def close_matches(term: str, terms: list[str], cutoff: float = 0.88) -> list[str]:
+    """Terms that are probably misspelt as ``term`` ("Restructing" for "Restructuring")."""
+    by_normal = {normal(t): t for t in terms}
+    found = difflib.get_close_matches(normal(term), list(by_normal), n=3, cutoff=cutoff)
+    return [by_normal[f] for f in found]
+
+
+def insertion_index(children: tuple[Provision, ...], term: str) -> int:
+    """Where a new definition goes: before the first definition that sorts after it."""
+    key = normal(term)
+    last = None
+    for i, child in enumerate(children):
+        existing = term_of(child)
+        if existing is None:
+            continue
+        if normal(existing) > key:
+            return i
+        last = i
+    return len(children) if last is None else last + 1
+
+
+_CAPITALISED = re.compile(r"\b(?:[A-Z][a-z][\w\-]*)(?:\s+(?:[A-Z][a-z][\w\-]*|of|and|or))+\b")
+
+
+def undefined_near_misses(text: str, defined: list[str]) -> list[tuple[str, str]]:
+    """Capitalised phrases in ``text`` that are not defined but nearly match a defined term.
+
+    "Kopyt Payment" when only "Kopyt Cash Payment" is defined: probably a slip.
+    """
+    known = {normal(t) for t in defined}
+    out: list[tuple[str, str]] = []
+    for m in _CAPITALISED.finditer(text):
+        phrase = m.group(0)
+        if normal(phrase) in known:
+            continue
+        words = phrase.lower().split()
+        for term in defined:
+            term_words = term.lower().split()
+            if len(term_words) > len(words) and _subsequence(words, term_words):
+                pair = (phrase, term)
+                if pair not in out:
+                    out.append(pair)
+                break
+    return out
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short) and short[0] == long[0]
+
+
+_DEFINED_INLINE = re.compile(
+    r"\((?:the\s+|a\s+|an\s+|collectively,?\s+(?:the\s+)?)?[\"\u201c`']\s*([^\"\u201d']{2,60}?)\s*[\"\u201d']\)"
+)
+
+
+def defined_terms(nodes: list[Provision]) -> list[str]:
+    """Terms defined anywhere: definition paragraphs and (the "Term") in running text."""
+    terms: list[str] = []
+    for node in nodes:
+        term = term_of(node)
+        if term:
+            terms.append(term)
+        for text in (node.heading, node.text, node.trailing):
+            terms += _DEFINED_INLINE.findall(text)
+    return terms

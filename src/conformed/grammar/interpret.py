@@ -1,0 +1,120 @@
+"""From an amendment item to an operation, using what surrounds it.
+
+The grammar parses instructions; this module decides what to do with the
+rest of an amendment.  An item heading ("EXTENSION OF TERM:") is dropped
+before a second try; a definitions item takes its Section from the item that
+contains it ("Certain definitions contained in Section 1.1 ... as follows:");
+and an item that changes no text (representations, conditions, governing law,
+a freestanding provision) is recognised as such.  What looks operative but
+does not parse stays a failure: silence would be the worst answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..citation import parse_citation
+from ..errors import InstructionParseError
+from ..io.heads import split_heading
+from ..items import Item
+from ..operations import (
+    DefinitionRef,
+    DeleteDefinition,
+    InsertDefinition,
+    NoTextChange,
+    Operation,
+    ReplaceDefinition,
+)
+from .parser import parse_instruction
+
+# Words that, applied to the agreement or one of its parts, change its text.
+_OPERATIVE = re.compile(
+    r"\b(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+)?(?:further\s+)?"
+    r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
+    r"substituted|renumbered|struck|stricken)\b"
+    r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
+    r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+)?read\b|\bto\s+read\s+as\s+follows\b",
+    re.IGNORECASE,
+)
+_OF_AMENDMENT = re.compile(
+    r"\b(?:this|the)\s+(?:amendment|agreement\s+may)\b[^.]{0,60}?\b(?:modified|amended)\b",
+    re.IGNORECASE,
+)
+_CATEGORIES = [
+    ("ratification", r"ratif|in full force and effect|remain unchanged|confirm(?:s|ed)? and agree"),
+    ("representations", r"represent|warrant"),
+    (
+        "conditions",
+        r"conditions? (?:precedent|to effectiveness)|shall become effective|effectiveness",
+    ),
+    ("effectiveness", r"\beffective\b"),
+    ("costs", r"\bcosts?\b|expenses|attorneys'? fees"),
+    ("governing law", r"governed by|governing law"),
+    ("severability", r"severab|invalidity or unenforceability"),
+    ("counterparts", r"counterparts"),
+    ("modification of the amendment", r"this amendment may not be"),
+    ("references", r"references? (?:in|to) the (?:loan )?agreement|reference to the agreement"),
+    ("defined terms", r"capitali[sz]ed terms"),
+    ("entire agreement", r"entire agreement"),
+    ("headings", r"\bheadings\b"),
+]
+
+
+def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -> Operation:
+    """The operation an item asks for, or :class:`NoTextChange`; raise if unreadable."""
+    try:
+        op = _parse(item, agreement)
+    except InstructionParseError as first:
+        context = " ".join(split_heading(a.instruction)[0] for a in ancestors)
+        why = non_textual(item.instruction, context)
+        if why:
+            return NoTextChange(why[0], why[1])
+        raise first
+    return _with_scope(op, ancestors)
+
+
+def _parse(item: Item, agreement: str) -> Operation:
+    try:
+        return parse_instruction(item.instruction, item.payload, agreement=agreement)
+    except InstructionParseError:
+        heading, rest = split_heading(item.instruction)
+        if not heading or not rest:
+            raise
+        return parse_instruction(rest, item.payload, agreement=agreement)
+
+
+def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
+    """(kind, reason) for an item that changes no text, else None."""
+    heading, rest = split_heading(instruction)
+    text = instruction if not heading else f"{heading} {rest}"
+    if _OPERATIVE.search(text) and not _OF_AMENDMENT.search(text):
+        return None
+    # The item's own heading says most, then its container's, then its words.
+    for where, skip in ((heading, ()), (context, ()), (text, ("effectiveness",))):
+        for kind, pattern in _CATEGORIES:
+            if kind not in skip and where and re.search(pattern, where, re.IGNORECASE):
+                return kind, f"{kind}: changes no text of the agreement"
+    return "freestanding", (
+        "freestanding provision of the amendment: it governs how the agreement applies but "
+        "changes none of its text"
+    )
+
+
+def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
+    """A definitions item without a Section takes the one its container names."""
+    if not isinstance(op, ReplaceDefinition | DeleteDefinition | InsertDefinition):
+        return op
+    definition = op.definition
+    if definition.scope is not None:
+        return op
+    for ancestor in reversed(ancestors):
+        m = re.search(
+            r"definitions?\b[^.:]*?\b(?:in|of)\s+(Section\s+[\d.]+(?:\([a-z0-9]+\))*)",
+            ancestor.instruction,
+            re.IGNORECASE,
+        )
+        if m:
+            scope = parse_citation(m.group(1).rstrip("."))
+            return replace(op, definition=DefinitionRef(definition.term, scope))
+    return op
