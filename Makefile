@@ -25,6 +25,10 @@ demo: $(STAMP)
 	$(BIN)/conformed apply $(CORPUS)/bases/kopyt_termination_benefits_1997.txt \
 		$(CORPUS)/amendments/004_kopyt_termination_benefits_amendment_1.txt \
 		-o $(OUT)/kopyt_termination_benefits_1997.conformed.txt --report $(OUT)/kopyt_termination_benefits_1997.report.json
+	$(BIN)/conformed apply $(CORPUS)/bases/loan_agreement_2002.txt \
+		$(CORPUS)/amendments/002_loan_fourth_amendment.txt \
+		--attach "Exhibit 6.11=$(CORPUS)/attachments/loan_exhibit_6_11_2004.txt" \
+		-o $(OUT)/loan_agreement_2002.conformed.txt --report $(OUT)/loan_agreement_2002.report.json
 	@echo "Conformed copies and reports written to $(OUT)/"
 
 test: $(STAMP)
@@ -40,6 +44,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/consolidate.py
+	$(BIN)/python benchmarks/real_coverage.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist src/*.egg-info

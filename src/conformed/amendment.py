@@ -70,7 +70,13 @@ class Amendment:
     @property
     def label(self) -> str:
         """How provenance notes name it: "Amendment No. 1 dated as of December 12, 2007"."""
-        name = f"Amendment No. {self.number}" if self.number else (self.title or "Amendment")
+        ordinal = re.match(r"\s*(\w+)\s+AMENDMENT\b", self.title, re.IGNORECASE)
+        if ordinal and ordinal.group(1).lower() in _ORDINALS:
+            name = f"{ordinal.group(1).capitalize()} Amendment"
+        elif self.number:
+            name = f"Amendment No. {self.number}"
+        else:
+            name = "Amendment"
         when = self.date or self.effective_date
         return f"{name} dated as of {format_date(when)}" if when else name
 

@@ -7,13 +7,17 @@ written unless --allow-partial); 2 usage error or unreadable input.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .amendment import Amendment, read_amendment
 from .consolidator import amendment_report, consolidate, failed_item
+from .definitions import term_of
+from .document import Document
 from .errors import AmendmentError, InputError, UsageError
 from .grammar.interpret import interpret
 from .io import FORMATS, read_document, render_document
@@ -60,11 +64,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="the form an exhibit is amended and restated in (repeatable)",
     )
     ap.add_argument(
+        "--as-of",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="apply only the amendments in effect on this date",
+    )
+    ap.add_argument(
         "--omitted-text",
         default="[Intentionally Omitted]",
         help="text left in a provision deleted without renumbering",
     )
     ap.set_defaults(run=run_apply)
+
+    hp = sub.add_parser("history", help="which amendment item changed each provision, and when")
+    hp.add_argument("base", type=Path)
+    hp.add_argument("amendments", type=Path, nargs="+")
+    hp.add_argument("--attach", action="append", default=[], metavar='"Exhibit 6.11=FILE"')
+    hp.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD")
+    hp.add_argument("--json", action="store_true")
+    hp.set_defaults(run=run_history)
 
     pp = sub.add_parser("parse", help="list an amendment's items and their operations")
     pp.add_argument("amendments", type=Path, nargs="+")
@@ -86,6 +104,7 @@ def run_apply(args: argparse.Namespace) -> int:
         rewrite_references=args.update_references,
         base_name=str(args.base),
         attachments=parse_attachments(args.attach),
+        as_of=args.as_of,
     )
     report = result.report
     if args.report:
@@ -96,6 +115,70 @@ def run_apply(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     atomic_write(args.output, render_document(result.document, fmt, annotate=args.annotate))
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def run_history(args: argparse.Namespace) -> int:
+    result = consolidate(
+        read_document(args.base),
+        [read_amendment(path) for path in args.amendments],
+        attachments=parse_attachments(args.attach),
+        as_of=args.as_of,
+    )
+    entries = history(result.document)
+    if args.json:
+        print(json.dumps(entries, indent=2))
+    else:
+        for entry in entries:
+            print(entry["provision"])
+            for change in entry["changes"]:
+                print(f"    {change['detail']}: {change['amendment']}, item {change['item']}")
+    print_summary(result.report)
+    return EXIT_OK if result.report.ok else EXIT_FAILED
+
+
+def history(doc: Document) -> list[dict[str, Any]]:
+    """Provision by provision, the amendment items that changed it, in order."""
+    out = []
+    for path, node in doc.walk():
+        if node.changes:
+            name = doc.name_of(path) if node.label else f"{doc.name_of(path[:-1])}, definition"
+            term = term_of(node)
+            out.append(
+                {
+                    "provision": f'{name} "{term}"' if term else name,
+                    "changes": [
+                        {
+                            "amendment": c.amendment,
+                            "item": c.item,
+                            "action": c.action,
+                            "detail": c.detail,
+                        }  # fmt: skip
+                        for c in node.changes
+                    ],
+                }
+            )
+    for name, c in doc.matter_changes:
+        out.append(
+            {
+                "provision": name,
+                "changes": [
+                    {
+                        "amendment": c.amendment,
+                        "item": c.item,
+                        "action": c.action,
+                        "detail": c.detail,
+                    }  # fmt: skip
+                ],
+            }
+        )
+    return out
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def parse_attachments(specs: list[str]) -> dict[str, str]:
@@ -142,6 +225,11 @@ def parse_report(amendment: Amendment) -> AmendmentReport:
 
 
 def print_summary(report: Report) -> None:
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if report.not_yet_effective:
+        print(f"not yet in effect on {report.as_of}: " + ", ".join(report.not_yet_effective),
+              file=sys.stderr)  # fmt: skip
     for amendment in report.amendments:
         for item in amendment.items:
             if item.status == FAILED:

@@ -108,6 +108,7 @@ class Document:
     back: tuple[str, ...] = ()
     name: str = ""
     layout: Layout = Layout()
+    matter_changes: tuple[tuple[str, Change], ...] = ()  # exhibits etc. in the back matter
 
     def evolve(self, **changes: object) -> Document:
         return replace(self, **changes)  # type: ignore[arg-type]

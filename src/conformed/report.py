@@ -50,6 +50,9 @@ class Report:
     base: str = ""
     stale_references: list[dict[str, str]] = field(default_factory=list)
     references_updated: bool = False
+    warnings: list[str] = field(default_factory=list)  # about the chain as a whole
+    as_of: str | None = None
+    not_yet_effective: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -7,6 +7,7 @@ of every item, words each failure message must contain, the exit code, and
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -25,15 +26,33 @@ def test_case(path: Path) -> None:
     case = load_yaml(path)
     expect = case["expect"]
     base = read_text_document(case["base"])
-    amendment = parse_amendment(case["amendment"], source=path.name)
-    result = consolidate(base, [amendment])
-    items = {i.number: i for i in result.report.amendments[0].items}
+    texts = case.get("amendments") or [case["amendment"]]
+    chain = [parse_amendment(t, source=f"{k + 1}") for k, t in enumerate(texts)]
+    as_of = case.get("as_of")
+    result = consolidate(
+        base,
+        chain,
+        attachments=case.get("attachments") or {},
+        as_of=dt.date.fromisoformat(str(as_of)) if as_of else None,
+    )
+    prefix = len(texts) > 1
+    items = {
+        (f"{a.source}:{i.number}" if prefix else i.number): i
+        for a in result.report.amendments
+        for i in a.items
+    }
     got = {n: i.status for n, i in items.items()}
     assert got == {str(k): v for k, v in expect["status"].items()}, _messages(items)
     for number, needles in (expect.get("messages") or {}).items():
         message = items[str(number)].message
         for needle in needles:
             assert needle in message, f"item {number}: {needle!r} not in {message!r}"
+    for number, needles in (expect.get("warnings") or {}).items():
+        warnings = " | ".join(items[str(number)].warnings)
+        for needle in needles:
+            assert needle in warnings, f"item {number}: {needle!r} not in {warnings!r}"
+    if expect.get("order_warning"):
+        assert any("out of order" in w for w in result.report.warnings)
     assert (0 if result.ok else 1) == expect.get("exit", 0 if result.ok else 1)
     if expect.get("conformed"):
         assert word_diff(render_document(result.document, "text"), expect["conformed"]) == ""

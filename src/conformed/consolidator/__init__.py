@@ -7,6 +7,7 @@ reported as ``failed`` with the reason and leaves the document as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -42,11 +43,18 @@ def consolidate(
     rewrite_references: bool = False,
     base_name: str = "",
     attachments: dict[str, str] | None = None,
+    as_of: dt.date | None = None,
 ) -> Consolidation:
     doc = base
-    report = Report(base=base_name)
+    report = Report(base=base_name, as_of=iso(as_of))
     earlier: list[dict[int, tuple[str, ...]]] = []
-    for amendment in amendments:
+    ordered, warnings = in_effect_order(amendments)
+    report.warnings += warnings
+    if as_of is not None:
+        later = [a for a in ordered if (a.effective_date or a.date or as_of) > as_of]
+        report.not_yet_effective = [a.source for a in later]
+        ordered = [a for a in ordered if a not in later]
+    for amendment in ordered:
         start = {node.uid: doc.key_path(path) for path, node in doc.walk()}
         cites = {node.uid: doc.name_of(path) for path, node in doc.walk()}
         areport = amendment_report(amendment)
@@ -87,6 +95,23 @@ def consolidate(
         report.references_updated = True
     report.stale_references = [s.to_json() for s in stale]
     return Consolidation(doc, report)
+
+
+def in_effect_order(amendments: list[Amendment]) -> tuple[list[Amendment], list[str]]:
+    """Amendments in order of effective date (stable); a warning if that is not the given order."""
+    warnings = [
+        f"{a.source}: no effective date found; applied in the order given"
+        for a in amendments
+        if (a.effective_date or a.date) is None
+    ]
+    dated = [a for a in amendments if (a.effective_date or a.date) is not None]
+    by_date = sorted(dated, key=lambda a: a.effective_date or a.date or dt.date.min)
+    if by_date != dated:
+        order = "; ".join(f"{a.label} ({iso(a.effective_date or a.date)})" for a in by_date)
+        warnings.append(f"amendments were given out of order; applied by effective date: {order}")
+    merged = iter(by_date)
+    ordered = [a if (a.effective_date or a.date) is None else next(merged) for a in amendments]
+    return ordered, warnings
 
 
 def apply_operation(doc: Document, op: Operation, ctx: Context, ireport: ItemReport) -> Document:

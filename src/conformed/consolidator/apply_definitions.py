@@ -19,8 +19,9 @@ from .locate import resolve_citation
 def apply_delete_definition(doc: Document, op: DeleteDefinition, ctx: Context) -> Document:
     path = locate_definition(doc, op.definition, ctx)
     parent, index = path[:-1], path[-1]
+    term = term_of(doc.get(path)) or op.definition.term
     doc = doc.replace_children(parent, lambda nodes: (*nodes[:index], *nodes[index + 1 :]))
-    note = f'Definition of "{op.definition.term}" deleted'
+    note = f'Definition of "{term}" deleted'
     return doc.update(parent, lambda p: p.evolve(changes=(*p.changes, ctx.change("delete", note))))
 
 

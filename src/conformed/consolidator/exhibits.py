@@ -86,4 +86,8 @@ def apply_replace_exhibit(doc: Document, op: ReplaceExhibit, ctx: Context) -> Do
     if not (new and _HEADING.match(new[0])):
         new = (heading, "", *new)
     trailer = ("",) if end < len(doc.back) else ()
-    return doc.evolve(back=(*doc.back[:start], *new, *trailer, *doc.back[end:]))
+    change = ctx.change("replace", f"Amended and restated in the form of {op.replacement}")
+    return doc.evolve(
+        back=(*doc.back[:start], *new, *trailer, *doc.back[end:]),
+        matter_changes=(*doc.matter_changes, (op.exhibit, change)),
+    )
