@@ -77,6 +77,11 @@ GOLDEN = [
         "amendments/002_loan_fourth_amendment.txt",
         "expected/loan_agreement_2002",
     ),
+    (
+        "variants/loan_variant.base.txt",
+        "amendments/002_loan_fourth_amendment.txt",
+        "variants/loan_variant",
+    ),
 ]
 
 # Attachments an amendment restates exhibits in (conformed apply --attach).

@@ -152,7 +152,7 @@ def history(doc: Document) -> list[dict[str, Any]]:
                             "item": c.item,
                             "action": c.action,
                             "detail": c.detail,
-                        }  # fmt: skip
+                        }
                         for c in node.changes
                     ],
                 }
@@ -167,7 +167,7 @@ def history(doc: Document) -> list[dict[str, Any]]:
                         "item": c.item,
                         "action": c.action,
                         "detail": c.detail,
-                    }  # fmt: skip
+                    }
                 ],
             }
         )

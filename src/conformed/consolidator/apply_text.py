@@ -141,9 +141,9 @@ def provision_sentences(text: str) -> list[tuple[int, int]]:
     for para in text.split("\n\n"):
         local = [(a + offset, b + offset) for a, b in sentence_spans(para)]
         if spans and local and text[spans[-1][0] : spans[-1][1]].rstrip().endswith(":"):
-            spans[-1] = (spans[-1][0], offset + len(para.rstrip()))
-        else:
-            spans.extend(local)
+            spans[-1] = (spans[-1][0], local[0][1])  # the table or list it introduces
+            local = local[1:]
+        spans.extend(local)
         offset += len(para) + 2
     return spans
 

@@ -90,7 +90,7 @@ def classify(raw_lines: list[str]) -> tuple[list[Line], bool]:
     width = _width(entries)
     cont_indent = _continuation_indent(entries)
     lines: list[Line] = []
-    prev = ""
+    prev, prev_indent = "", 0
     for i, (raw, blank, page) in enumerate(entries):
         text = raw.strip()
         if i and is_rule(raw) and not blank:
@@ -100,6 +100,8 @@ def classify(raw_lines: list[str]) -> tuple[list[Line], bool]:
             brk = "hard"
         elif page:
             brk = _after_page_break(prev, text, blank_mode)
+            if brk == "none" and text[:1].isupper() and indent_of(raw) != prev_indent:
+                brk = "hard"  # "under 1.00  20.0" / page / "     The Fee accrues ..."
         elif blank:
             brk = "hard"
         elif blank_mode:
@@ -107,7 +109,7 @@ def classify(raw_lines: list[str]) -> tuple[list[Line], bool]:
         else:
             brk = _single_spaced_break(prev, raw, cont_indent, width)
         lines.append(Line(raw, brk, indices[i]))
-        prev = text
+        prev, prev_indent = text, indent_of(raw)
     return lines, blank_mode
 
 
