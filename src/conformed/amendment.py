@@ -43,7 +43,11 @@ _ORDINALS = {
 }
 _DEBRIS = re.compile(r"^\s*EX-[\w.\-]+\s+\d+\s+\S+\.(?:txt|html?)\s+", re.IGNORECASE)
 _OPENING = re.compile(r"\b(?:THIS|This)\s+(?=(?:[A-Z][A-Z.,']*\s+){1,}|Amendment\b)")
-_OPERATIVE = re.compile(r"(?:amended|agree|agreed)\s+as\s+follows\s*:", re.IGNORECASE)
+_OPERATIVE = re.compile(
+    r"(?:amend(?:ed)?|modif(?:y|ied)|agree[sd]?)\b[^.:;]{0,80}?\bas\s+follows\s*[:.]",
+    re.IGNORECASE,
+)
+_FIRST_ITEM = re.compile(r"(?m)^[ \t]*(?:1\.|\(1\)|1\))[ \t]+\S")
 _WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
 _EFFECTIVE = re.compile(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
 
@@ -100,11 +104,19 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     text = strip_debris(text.replace("\r\n", "\n").replace("\r", "\n"))
     op = _OPERATIVE.search(text)
     if op is None:
-        raise InputError(f'{source}: no operative part ("amended as follows:") found')
-    witness = _WITNESS.search(text, op.end())
+        op = _FIRST_ITEM.search(text)  # no "as follows:": the items begin at item 1
+        if op is None:
+            raise InputError(f'{source}: no operative part ("amended as follows:") found')
+        start = op.start()
+    else:
+        start = op.end()
+        line_start = text.rfind("\n", 0, op.start()) + 1
+        if _FIRST_ITEM.match(text, line_start):
+            start = line_start  # "(1) Amendment. The parties agree ... as follows:" is item 1
+    witness = _WITNESS.search(text, start)
     end = witness.start() if witness else len(text)
     head = text[: op.start()]
-    items, found = split_items(text, op.end(), end)
+    items, found = split_items(text, start, end)
     problems: list[Exception] = list(found)
     if not items and not problems:
         raise InputError(f'{source}: no numbered items found after "as follows:"')

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from .citation import Style, format_value
 from .errors import AmendmentError
+from .io.heads import split_heading
 
 PAYLOAD_MARK = "\u00abTEXT\u00bb"
 _OPEN = re.compile(r"(?:follows|following|hereto|read)\s*[:,]?\s*:?\s*(?P<q>[\"\u201c])", re.I)
 _OPEN_AFTER_COLON = re.compile(r":\s*(?P<q>[\"\u201c])")
 _UNQUOTED = re.compile(r"\b(?:as\s+follows|the\s+following)\b\s*:?\s*", re.I)
 _NEXT_LABEL = r"(?:\d{1,3}\.|[a-z]{1,4}\.|[A-Z]{1,4}\.|\([a-zA-Z0-9]{1,4}\))\s+[A-Z\"\u201c(]"
-_STARTS = ":\\s+"  # a sub-list opens after a colon
+_STARTS = r"(?::\s+|\.\s+|\n\s*)"  # a sub-list opens after a colon, a heading or a line break
 
 
 class ItemStructureError(AmendmentError):
@@ -45,6 +46,7 @@ class Level:
 
 
 TOP = Level(Style.ARABIC)
+TOP_LEVELS = (TOP, Level(Style.ARABIC, "(", ")"), Level(Style.ARABIC, "", ")"))
 SUB_LEVELS = (
     Level(Style.LOWER_ALPHA),
     Level(Style.LOWER_ALPHA, "(", ")"),
@@ -80,8 +82,11 @@ def split_items(source: str, start: int, end: int) -> tuple[list[Item], list[Ame
     """
     items: list[Item] = []
     splitter = _Splitter(source, multiline=source.count("\n", start, end) >= 3)
+    firsts = [(m.start(), lvl) for lvl in TOP_LEVELS if (m := splitter._find(lvl, 1, start, end))]
+    top = min(firsts, key=lambda f: f[0])[1] if firsts else TOP
+    splitter.top = top
     try:
-        splitter.level(start, end, TOP, "", (), items)
+        splitter.level(start, end, top, "", (), items)
     except ItemStructureError as exc:
         return items, [exc]
     return items, []
@@ -101,6 +106,7 @@ class _Splitter:
     def __init__(self, source: str, *, multiline: bool) -> None:
         self.source = source
         self.multiline = multiline
+        self.top = TOP
 
     def level(
         self,
@@ -148,9 +154,10 @@ class _Splitter:
                     "the quoted text never closes", item=number, span=source[body : body + 120]
                 )
             item_end = close + 1
+            self._check_unclosed(source[opened.end() : close], level, n, number)
             nxt = self._find(level, n + 1, item_end, end)
             limit = nxt.start() if nxt else end
-            if level == TOP:
+            if level == self.top == TOP:
                 _check_order(source[item_end:limit], n, self.multiline)
             head, tail = source[body : opened.start("q")], source[item_end:limit]
             item = Item(
@@ -161,7 +168,7 @@ class _Splitter:
                 line=line,
             )
             return nxt, item
-        if level == TOP:
+        if level == self.top == TOP:
             _check_order(source[body : sub[0].start() if sub else limit], n, self.multiline)
         if sub is not None:
             first, child_level = sub
@@ -188,15 +195,49 @@ class _Splitter:
         return nxt, Item(number, fold(text), None, fold(text), line)
 
     def _find(self, level: Level, n: int, pos: int, end: int) -> re.Match[str] | None:
+        """Item n of ``level``: of several candidates, the last one before item n+1,
+        so that a nested "(1) ... (2)" list inside item (1) is not taken for items."""
+        found = list(self._pattern(level, n).finditer(self.source, pos, end))
+        if len(found) <= 1:
+            return found[0] if found else None
+        headed = [m for m in found if self._headed(m.end())]
+        if headed and headed[0] is found[0] and len(headed) < len(found):
+            found = headed  # "(2) Representations." rather than "(2) It is a U.S. person"
+            if len(found) == 1:
+                return found[0]
+        after = self._pattern(level, n + 1).search(self.source, found[0].end(), end)
+        if after is None:
+            return found[0]
+        before = [m for m in found if m.start() < after.start()]
+        return before[-1] if before else found[0]
+
+    def _headed(self, pos: int) -> bool:
+        line = self.source[pos : self.source.find("\n", pos) if "\n" in self.source[pos:] else None]
+        heading, _ = split_heading(line.strip() + (" ." if not line.strip().endswith(".") else ""))
+        return bool(heading)
+
+    def _check_unclosed(self, payload: str, level: Level, n: int, number: str) -> None:
+        """A quotation that runs over the next item means the drafter never closed it."""
+        pattern = rf"(?m)^[ \t]*{re.escape(level.token(n + 1))}[ \t]+[^\n]*" + (
+            r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:amended|deleted|restated|replaced|added)"
+        )
+        if self.multiline and re.search(pattern, payload, re.IGNORECASE):
+            raise ItemStructureError(
+                f"the quotation opened in item {number} does not close before the next item "
+                f"({level.token(n + 1)}): the replacement text cannot be told apart",
+                item=number,
+            )
+
+    def _pattern(self, level: Level, n: int) -> re.Pattern[str]:
         token = re.escape(level.token(n))
-        if level == TOP:
+        if level == self.top:
             if self.multiline:
                 pattern = rf"(?m)^[ \t]*{token}[ \t]+(?=\S)"
             else:
                 pattern = rf"(?:(?<=[.;:\"'\u201d)\]])|^)\s*{token}\s+(?=[A-Z])"
         else:
             pattern = rf"(?<=\s){token}\s+(?=[A-Z\"'`\u201c(])"
-        return re.compile(pattern).search(self.source, pos, end)
+        return re.compile(pattern)
 
     def _sublist(
         self, pos: int, end: int, used: tuple[Level, ...]

@@ -30,7 +30,7 @@ from .parser import parse_instruction
 
 # Words that, applied to the agreement or one of its parts, change its text.
 _OPERATIVE = re.compile(
-    r"\b(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+)?(?:further\s+)?"
+    r"\b(?:is|are|shall\s+be|will\s+be),?\s+(?:hereby\s+)?(?:further\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
     r"substituted|renumbered|struck|stricken)\b"
     r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
@@ -38,7 +38,8 @@ _OPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _OF_AMENDMENT = re.compile(
-    r"\b(?:this|the)\s+(?:amendment|agreement\s+may)\b[^.]{0,60}?\b(?:modified|amended)\b",
+    r"\b(?:this|the)\s+(?:amendment|agreement)\s+(?:may|shall|will)\s+not\s+be\b"
+    r"|\bno\s+(?:amendment|modification|waiver)\b",
     re.IGNORECASE,
 )
 _CATEGORIES = [
