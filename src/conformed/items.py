@@ -22,7 +22,12 @@ from .io.heads import split_heading
 PAYLOAD_MARK = "\u00abTEXT\u00bb"
 _OPEN = re.compile(r"(?:follows|following|hereto|read)\s*[:,]?\s*:?\s*(?P<q>[\"\u201c])", re.I)
 _OPEN_AFTER_COLON = re.compile(r":\s*(?P<q>[\"\u201c])")
-_UNQUOTED = re.compile(r"\b(?:as\s+follows|the\s+following)\b\s*:?\s*", re.I)
+_UNQUOTED = re.compile(
+    r"\b(?:as\s+follows|the\s+following|as\s+set\s+forth\s+below)\b\s*:?\s*", re.I
+)
+_TERM_FIRST = re.compile(
+    r"[ \t]*[^\"\u201d\n]{1,80}[\"\u201d]\s+(?:means|shall\s+mean|has\s+the|shall\s+have)\b", re.I
+)
 _NEXT_LABEL = r"(?:\d{1,3}\.|[a-z]{1,4}\.|[A-Z]{1,4}\.|\([a-zA-Z0-9]{1,4}\))\s+[A-Z\"\u201c(]"
 _STARTS = r"(?::\s+|\.\s+|\n\s*)"  # a sub-list opens after a colon, a heading or a line break
 
@@ -67,6 +72,7 @@ class Item:
     children: tuple[Item, ...] = ()
     tail: str = ""  # unquoted text after the instruction's colon (sub-items included)
     quoted: bool = True
+    notes: tuple[str, ...] = ()  # how the item was read, for the report's warnings
 
     def leaves(self, ancestors: tuple[Item, ...] = ()) -> list[tuple[Item, tuple[Item, ...]]]:
         """The items that are applied, each with the items that contain it."""
@@ -147,12 +153,18 @@ class _Splitter:
                 source, body, bound
             )
         line = source.count("\n", 0, cur.start()) + 1
-        if opened:
-            close = self._closing_quote(opened.end(), end)
-            if close is None:
+        notes: tuple[str, ...] = ()
+        if opened and _TERM_FIRST.match(source, opened.end()):
+            opened = None  # '"Loan Agreement" means ...': the quote is the term's own
+        close = self._closing_quote(opened.end(), end) if opened else None
+        if opened and close is None:
+            if nxt is None:  # nothing bounds the text: refuse rather than guess
                 raise ItemStructureError(
                     "the quoted text never closes", item=number, span=source[body : body + 120]
                 )
+            opened = None
+            notes = ("the quotation never closes; the new text was read up to the next item",)
+        if opened and close is not None:
             item_end = close + 1
             self._check_unclosed(source[opened.end() : close], level, n, number)
             nxt = self._find(level, n + 1, item_end, end)
@@ -188,11 +200,20 @@ class _Splitter:
         text = source[body:limit]
         unquoted = _UNQUOTED.search(text)
         if unquoted and text[unquoted.end() :].strip():
-            payload = text[unquoted.end() :].rstrip()
-            instruction = fold(f"{text[: unquoted.end()].rstrip()} {PAYLOAD_MARK}")
-            item = Item(number, instruction, payload, fold(text), line, tail=payload, quoted=False)
+            cut = unquoted.end()
+            colon = text.find(":", unquoted.start(), unquoted.end() + 80)
+            if colon >= 0:
+                cut = colon + 1  # "the following at the end of the Section: <text>"
+            payload = text[cut:].strip()
+            if notes:
+                payload = payload.lstrip("\"\u201c").lstrip()
+            instruction = fold(f"{text[:cut].rstrip()} {PAYLOAD_MARK}")
+            item = Item(
+                number, instruction, payload, fold(text), line, tail=payload, quoted=False,
+                notes=notes,
+            )  # fmt: skip
             return nxt, item
-        return nxt, Item(number, fold(text), None, fold(text), line)
+        return nxt, Item(number, fold(text), None, fold(text), line, notes=notes)
 
     def _find(self, level: Level, n: int, pos: int, end: int) -> re.Match[str] | None:
         """Item n of ``level``: of several candidates, the last one before item n+1,

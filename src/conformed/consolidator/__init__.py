@@ -74,6 +74,8 @@ def consolidate(
                 omitted_text=omitted_text,
                 attachments=supplied,
             )
+            for note in item.notes:
+                ctx.warn(note)
             try:
                 item = _cleaned(item, ctx)
                 op = interpret(item, ancestors, agreement=amendment.agreement_name)
