@@ -34,8 +34,9 @@ DEFAULT_FOLDER = ROOT.parent / "shared" / "real" / "amendments"
 STOP = {"the", "of", "section", "sections", "subsection", "clause", "paragraph", "this", "to"}
 
 
-def norm_item(number: str) -> str:
-    return re.sub(r"[^a-z0-9#]", "", number.lower())
+def norm_item(number: str) -> tuple[str, ...]:
+    """ "1.a.(3)", "1(a)(3)" and "(1)(a)(3)" all read ("1", "a", "3")."""
+    return tuple(re.findall(r"#?[a-z0-9]+", number.lower()))
 
 
 def norm_target(target: str) -> str:
@@ -57,12 +58,16 @@ def score(folder: Path, expected: dict[str, dict], show: bool) -> tuple[int, int
             items = []
             if show:
                 print(f"  unreadable: {exc}")
-        by_item: dict[str, list] = {}
+        by_item: dict[tuple[str, ...], list] = {}
         for item in items:
             by_item.setdefault(norm_item(item.number), []).append(item)
         correct = reported = dropped = 0
         for entry in truth["operative"]:
-            mine = by_item.get(norm_item(entry["item"]), [])
+            key = norm_item(entry["item"])
+            mine = by_item.get(key, [])
+            if not mine:  # a sub-item inside an item that failed as a whole
+                parents = [k for k in by_item if k and key[: len(k)] == k]
+                mine = by_item[max(parents, key=len)] if parents else []
             ops = [o for i in mine for o in i.operations]
             hit = any(
                 o["action"] == entry["action"] and _same_target(o["target"], entry["target"])

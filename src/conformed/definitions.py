@@ -112,3 +112,22 @@ def defined_terms(nodes: list[Provision]) -> list[str]:
         for text in (node.heading, node.text, node.trailing):
             terms += _DEFINED_INLINE.findall(text)
     return terms
+
+
+_STARTS = re.compile(
+    r"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=[\"\u201c`][^\"\u201d']{1,80}[\"\u201d']\s*(?:shall\s+mean|means|shall\s+have|has)\b)"
+)
+
+
+def split_definitions(text: str) -> list[tuple[str, str]]:
+    """(term, paragraph) for each definition in a block that adds several."""
+    starts = [m.start() for m in _STARTS.finditer(text)]
+    if not starts:
+        starts = [0]
+    out = []
+    for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
+        chunk = " ".join(text[a:b].split())
+        term = definition_term(chunk)
+        if chunk and term:
+            out.append((term, chunk))
+    return out

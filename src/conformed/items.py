@@ -206,7 +206,7 @@ class _Splitter:
                 cut = colon + 1  # "the following at the end of the Section: <text>"
             payload = text[cut:].strip()
             if notes:
-                payload = payload.lstrip("\"\u201c").lstrip()
+                payload = payload.lstrip('"\u201c').lstrip()
             instruction = fold(f"{text[:cut].rstrip()} {PAYLOAD_MARK}")
             item = Item(
                 number, instruction, payload, fold(text), line, tail=payload, quoted=False,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .citation import Citation
+from .definitions import split_definitions
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,11 @@ class Target:
     citation: Citation
     as_renumbered: bool = False
     formerly: Citation | None = None
+    qualifier: str = ""  # "of the Schedule": which part of the agreement the citation is in
 
     @property
     def printed(self) -> str:
-        return self.citation.printed
+        return f"{self.citation.printed} {self.qualifier}".strip()
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,11 @@ def describe(op: Operation) -> list[dict[str, str]]:
     """The report's ``operations`` entries for one operation (renumbering listed apart)."""
     if isinstance(op, NoTextChange):
         return []
+    if isinstance(op, InsertDefinition) and not op.definition.term:
+        return [
+            {"action": op.action, "kind": op.kind, "target": term}
+            for term, _ in split_definitions(op.text)
+        ]
     if isinstance(op, ReplaceDefinition | DeleteDefinition | InsertDefinition):
         return [{"action": op.action, "kind": op.kind, "target": op.definition.term}]
     if isinstance(op, ReplaceExhibit):

@@ -8,7 +8,7 @@ already defined.
 
 from __future__ import annotations
 
-from ..definitions import close_matches, insertion_index, normal, term_of
+from ..definitions import close_matches, insertion_index, normal, split_definitions, term_of
 from ..document import Document, Path, Provision
 from ..errors import AmbiguousTarget, PayloadError, PlacementError, TargetNotFound
 from ..operations import DefinitionRef, DeleteDefinition, InsertDefinition, ReplaceDefinition
@@ -34,6 +34,11 @@ def apply_replace_definition(doc: Document, op: ReplaceDefinition, ctx: Context)
 
 
 def apply_insert_definition(doc: Document, op: InsertDefinition, ctx: Context) -> Document:
+    if not op.definition.term:  # "The following definitions shall be added ...": each in turn
+        for term, paragraph in split_definitions(op.text) or [("", op.text)]:
+            one = InsertDefinition(DefinitionRef(term, op.definition.scope), paragraph)
+            doc = apply_insert_definition(doc, one, ctx) if term else _no_term(paragraph)
+        return doc
     new = definition_node(op.text, expected=op.definition.term or None)
     term = term_of(new) or op.definition.term
     parent = definitions_home(doc, op.definition, ctx)
@@ -44,6 +49,10 @@ def apply_insert_definition(doc: Document, op: InsertDefinition, ctx: Context) -
     index = insertion_index(siblings, term)
     new = new.evolve(changes=(ctx.change("insert", "Added"),))
     return doc.replace_children(parent, lambda nodes: (*nodes[:index], new, *nodes[index:]))
+
+
+def _no_term(paragraph: str) -> Document:
+    raise PayloadError(f'the new text does not read as definitions: "{paragraph[:60]}"')
 
 
 def definition_node(text: str, expected: str | None) -> Provision:

@@ -34,7 +34,8 @@ _OPERATIVE = re.compile(
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
     r"substituted|renumbered|struck|stricken)\b"
     r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
-    r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+)?read\b|\bto\s+read\s+as\s+follows\b",
+    r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+)?read\b|\bto\s+read\s+as\s+follows\b"
+    r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b",
     re.IGNORECASE,
 )
 _OF_AMENDMENT = re.compile(
@@ -69,6 +70,8 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
     except InstructionParseError as first:
         context = " ".join(split_heading(a.instruction)[0] for a in ancestors)
         why = non_textual(item.instruction, context)
+        if why and _OPERATIVE.search(item.payload or ""):
+            why = None  # the text it carries amends the agreement: never call that "no change"
         if why:
             return NoTextChange(why[0], why[1])
         raise first

@@ -39,6 +39,10 @@ class _Agreement(str):
     """An agreement name mentioned in the instruction (checked by the parser)."""
 
 
+class _Qualifier(str):
+    """ "of the Schedule": where in the agreement a citation points."""
+
+
 class _Quoted(str):
     """Words quoted in an instruction ("Paul Zuzelo"), quotation marks removed."""
 
@@ -104,9 +108,24 @@ class ToOperations(Transformer[Token, Any]):
         scope = next((c for c in children if isinstance(c, Citation)), None)
         return InsertDefinition(DefinitionRef(term, scope), self.payload)
 
+    def restate_definition(self, children: list[Any]) -> ReplaceDefinition:
+        term = next(_unquote(c) for c in children if isinstance(c, Token) and c.type == "TERM")
+        target = _first(children, Target)
+        return ReplaceDefinition(DefinitionRef(term, target.citation), self.payload)
+
+    def insert_provision_into(self, children: list[Any]) -> InsertProvision:
+        container, new = [c for c in children if isinstance(c, Target)][:2]
+        return InsertProvision(
+            target=new, text=self.payload, position=Position("end", container.citation)
+        )
+
+    def qualifier(self, children: list[Any]) -> _Qualifier:
+        return _Qualifier("of the " + " ".join(str(children[0]).split()))
+
     def definition(self, children: list[Any]) -> DefinitionRef:
         term = next(_unquote(c) for c in children if isinstance(c, Token) and "TERM" in c.type)
         units = [c for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")]
+        units = units[-2:]  # the definitions' home, not a qualifier
         scope = parse_citation(" ".join(str(c) for c in units)) if units else None
         return DefinitionRef(term, scope)
 
@@ -209,10 +228,12 @@ def _citation(children: list[Any]) -> Citation:
 def _target(children: list[Any]) -> Target:
     citation = _citation(children)
     renumbered = next((c for c in children if isinstance(c, tuple)), None)
+    qualifier = next((c for c in children if isinstance(c, _Qualifier)), "")
     return Target(
         citation=citation,
         as_renumbered=renumbered is not None,
         formerly=renumbered[1] if renumbered else None,
+        qualifier=qualifier,
     )
 
 
