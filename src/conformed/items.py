@@ -26,7 +26,7 @@ _UNQUOTED = re.compile(
     r"\b(?:as\s+follows|the\s+following|as\s+set\s+forth\s+below)\b\s*:?\s*", re.I
 )
 _TERM_FIRST = re.compile(
-    r"[ \t]*[^\"\u201d\n]{1,80}[\"\u201d]\s+(?:means|shall\s+mean|has\s+the|shall\s+have)\b", re.I
+    r"[^\S\n]*[^\"\u201d\n]{1,80}[\"\u201d]\s+(?:means|shall\s+mean|has\s+the|shall\s+have)\b", re.I
 )
 _NEXT_LABEL = r"(?:\d{1,3}\.|[a-z]{1,4}\.|[A-Z]{1,4}\.|\([a-zA-Z0-9]{1,4}\))\s+[A-Z\"\u201c(]"
 _STARTS = r"(?::\s+|\.\s+|\n\s*)"  # a sub-list opens after a colon, a heading or a line break
@@ -149,9 +149,7 @@ class _Splitter:
         opened = None
         if sub is None or sub[0].start() > body:
             bound = sub[0].start() if sub else limit
-            opened = _OPEN_AFTER_COLON.search(source, body, bound) or _OPEN.search(
-                source, body, bound
-            )
+            opened = self._opening_quote(body, bound)
         line = source.count("\n", 0, cur.start()) + 1
         notes: tuple[str, ...] = ()
         if opened and _TERM_FIRST.match(source, opened.end()):
@@ -232,6 +230,22 @@ class _Splitter:
         before = [m for m in found if m.start() < after.start()]
         return before[-1] if before else found[0]
 
+    def _opening_quote(self, body: int, bound: int) -> re.Match[str] | None:
+        """The quote that opens replacement text.  Not one met later inside unquoted
+        text: if the instruction already ended at a colon closing its line, and text
+        follows before the quote, that text is the replacement and the quote is its own."""
+        source = self.source
+        m = _OPEN_AFTER_COLON.search(source, body, bound) or _OPEN.search(source, body, bound)
+        if m is None:
+            return None
+        colon = source.find(":", body, m.start("q"))
+        while colon >= 0:
+            ends_line = source[colon + 1 : source.find("\n", colon) + 1 or None].strip() == ""
+            if ends_line and source[colon + 1 : m.start("q")].strip():
+                return None
+            colon = source.find(":", colon + 1, m.start("q"))
+        return m
+
     def _headed(self, pos: int) -> bool:
         line = self.source[pos : self.source.find("\n", pos) if "\n" in self.source[pos:] else None]
         heading, _ = split_heading(line.strip() + (" ." if not line.strip().endswith(".") else ""))
@@ -239,7 +253,7 @@ class _Splitter:
 
     def _check_unclosed(self, payload: str, level: Level, n: int, number: str) -> None:
         """A quotation that runs over the next item means the drafter never closed it."""
-        pattern = rf"(?m)^[ \t]*{re.escape(level.token(n + 1))}[ \t]+[^\n]*" + (
+        pattern = rf"(?m)^[^\S\n]*{re.escape(level.token(n + 1))}[^\S\n]+[^\n]*" + (
             r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:amended|deleted|restated|replaced|added)"
         )
         if self.multiline and re.search(pattern, payload, re.IGNORECASE):
@@ -252,8 +266,11 @@ class _Splitter:
     def _pattern(self, level: Level, n: int) -> re.Pattern[str]:
         token = re.escape(level.token(n))
         if level == self.top:
-            if self.multiline:
-                pattern = rf"(?m)^[ \t]*{token}[ \t]+(?=\S)"
+            if self.multiline:  # at a line start, or inline after a sentence (page legends)
+                pattern = (
+                    rf"(?m)^[^\S\n]*{token}[^\S\n]+(?=\S)"
+                    rf"|(?<=[.;:\"\u201d)\]])[^\S\n]+{token}[^\S\n]+(?=[A-Z])"
+                )
             else:
                 pattern = rf"(?:(?<=[.;:\"'\u201d)\]])|^)\s*{token}\s+(?=[A-Z])"
         else:
@@ -283,7 +300,7 @@ class _Splitter:
     def _closing_quote(self, pos: int, end: int) -> int | None:
         """The quote that ends the payload: one followed by the next item or the end."""
         if self.multiline:
-            follow = rf"\.?[ \t]*(?:\n\s*{_NEXT_LABEL}|\s*$)"
+            follow = rf"\.?[^\S\n]*(?:\n\s*{_NEXT_LABEL}|\s*$)"
         else:
             follow = rf"\.?\s*(?:{_NEXT_LABEL}|$)"
         m = re.compile(rf"[\"\u201d](?={follow})").search(self.source[:end], pos)
@@ -293,7 +310,7 @@ class _Splitter:
 def _check_order(instruction: str, n: int, multiline: bool) -> None:
     """An item number other than n+1 inside item n means the items are out of order."""
     if multiline:
-        found = re.findall(r"(?m)^[ \t]*(\d{1,3})\.[ \t]+[A-Z]", instruction)
+        found = re.findall(r"(?m)^[^\S\n]*(\d{1,3})\.[^\S\n]+[A-Z]", instruction)
     else:
         found = re.findall(r"(?:^|[.;\"\u201d])\s+(\d{1,3})\.\s+[A-Z]", instruction)
     for number in found:

@@ -39,10 +39,13 @@ class _Node:
 class TreeBuilder:
     """Streams lines in, keeps the stack of open provisions, freezes a tree out."""
 
-    def __init__(self, *, fragment: bool = False, blank_mode: bool = True) -> None:
+    def __init__(
+        self, *, fragment: bool = False, blank_mode: bool = True, first_any: bool = False
+    ) -> None:
         self.root = _Node(None, indent=-1)
         self.stack: list[_Node] = [self.root]
         self.fragment = fragment
+        self.first_any = first_any  # the body's first label was chosen by the caller
         self.blank_mode = blank_mode
         self.sink: list[str] | None = None  # the paragraph list text flows into
         self.raw: list[str] | None = None  # where raw lines go
@@ -246,7 +249,7 @@ class TreeBuilder:
         if parent.children:
             return False
         if parent is self.root:
-            return self.fragment or cand.value == 1
+            return self.fragment or self.first_any or cand.value == 1
         if cand.value != 1:
             return False
         used = {n.label.shape for n in self.stack[1:] if n.label}
@@ -339,9 +342,9 @@ def _trim(lines: list[str]) -> list[str]:
 
 
 def build_tree(
-    lines: list[Line], *, fragment: bool = False, blank_mode: bool = True
+    lines: list[Line], *, fragment: bool = False, blank_mode: bool = True, first_any: bool = False
 ) -> tuple[Provision, ...]:
-    builder = TreeBuilder(fragment=fragment, blank_mode=blank_mode)
+    builder = TreeBuilder(fragment=fragment, blank_mode=blank_mode, first_any=first_any)
     for line in lines:
         builder.feed(line)
     return builder.build()

@@ -13,7 +13,7 @@ import re
 import textwrap
 from collections import Counter
 
-from ..citation import label_candidates
+from ..citation import Label, Style, label_candidates
 from ..document import Document, Layout, Provision
 from .heads import Group, iter_groups
 from .lines import LEAD, Line, classify, clean_raw_lines, indent_of, is_page_number
@@ -34,7 +34,7 @@ def read_text_document(text: str, name: str = "") -> Document:
         return Document(body=(), front=_matter(raw_lines), name=name)
     end = _body_end(lines, start)
     body_lines = lines[start:end]
-    body = build_tree(body_lines, blank_mode=blank_mode)
+    body = build_tree(body_lines, blank_mode=blank_mode, first_any=True)
     front = _matter(raw_lines[: lines[start].index])
     back = _matter(raw_lines[lines[end].index :]) if end < len(lines) else ()
     layout = _layout(body, body_lines, blank_mode)
@@ -58,9 +58,16 @@ def _body_start(lines: list[Line]) -> int | None:
     for i in range(begin, len(lines)):
         m = LEAD.match(lines[i].text)
         firsts = label_candidates(m.group("token")) if m and lines[i].brk != "none" else []
-        if any(c.value == 1 for c in firsts):
+        if any(c.value == 1 or _section_number(c, bool(m and m.group("unit"))) for c in firsts):
             return i
     return None
+
+
+def _section_number(label: Label, unit: bool) -> bool:
+    """ "2.5", "5." or "Section 5": how an excerpt that does not start at 1 begins."""
+    if label.style is not Style.ARABIC:
+        return False
+    return unit or label.prefix.rstrip(".").isdigit() or label.suffix == "."
 
 
 def _body_end(lines: list[Line], start: int) -> int:
