@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .io.files import read_text
+from .io.lines import is_page_number
 from .items import Item, fold, split_items
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -143,8 +144,20 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     )
 
 
+_LEGENDS = re.compile(
+    r"(?:Exhibit\s+[\d.]+\s+)?CERTAIN\s+CONFIDENTIAL\s+PORTIONS\s+OF\s+THIS\s+EXHIBIT"
+    r"[^\n]*?(?:AS\s+AMENDED|OMITTED)\.[ \t]*"
+    r"|^\s*Source:\s+[^\n]*$",
+    re.MULTILINE,
+)
+
+
 def strip_debris(text: str) -> str:
-    """Drop "EX-99.2I 3 file.txt" and the truncated description EDGAR puts after it."""
+    """Drop EDGAR debris: "EX-99.2I 3 file.txt" with the truncated description after it,
+    and the confidentiality legends and source footers repeated on every page."""
+    text = _LEGENDS.sub("", text)
+    if "\n" in text:
+        text = "\n".join(line for line in text.split("\n") if not is_page_number(line))
     m = _DEBRIS.match(text)
     if not m:
         return text

@@ -113,6 +113,14 @@ class ToOperations(Transformer[Token, Any]):
         target = _first(children, Target)
         return ReplaceDefinition(DefinitionRef(term, target.citation), self.payload)
 
+    def insert_following(self, children: list[Any]) -> InsertProvision:
+        units = [c for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")]
+        new = _first(children, Target)
+        if len(units) >= 2:
+            container = parse_citation(" ".join(str(u) for u in units[:2]))
+            return InsertProvision(new, self.payload, position=Position("end", container))
+        return InsertProvision(new, self.payload)
+
     def insert_provision_into(self, children: list[Any]) -> InsertProvision:
         container, new = [c for c in children if isinstance(c, Target)][:2]
         return InsertProvision(
