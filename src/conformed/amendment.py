@@ -48,6 +48,7 @@ _OPERATIVE = re.compile(
     r"(?:amend(?:ed)?|modif(?:y|ied)|agree[sd]?)\b[^.:;]{0,80}?\bas\s+follows\s*[:.]",
     re.IGNORECASE,
 )
+_AMENDS = re.compile(r"\b(?:is|are)\s+hereby\s+amended\b|\bhereby\s+amend", re.IGNORECASE)
 _FIRST_ITEM = re.compile(r"(?m)^[ \t]*(?:1\.|\(1\)|1\))[ \t]+\S")
 _WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
 _EFFECTIVE = re.compile(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
@@ -104,8 +105,16 @@ def read_amendment(path: str | Path) -> Amendment:
 def parse_amendment(text: str, source: str = "") -> Amendment:
     text = strip_debris(text.replace("\r\n", "\n").replace("\r", "\n"))
     op = _OPERATIVE.search(text)
+    first = _FIRST_ITEM.search(text)
+    if (
+        op is not None
+        and first is not None
+        and first.start() < op.start()
+        and _AMENDS.search(text, first.start(), op.start())
+    ):
+        op = None  # "as follows:" is only met inside a later item: the items begin at item 1
     if op is None:
-        op = _FIRST_ITEM.search(text)  # no "as follows:": the items begin at item 1
+        op = first
         if op is None:
             raise InputError(f'{source}: no operative part ("amended as follows:") found')
         start = op.start()

@@ -32,7 +32,7 @@ from .parser import parse_instruction
 _OPERATIVE = re.compile(
     r"\b(?:is|are|shall\s+be|will\s+be),?\s+(?:hereby\s+)?(?:further\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
-    r"substituted|renumbered|struck|stricken)\b"
+    r"substituted|renumbered|struck|stricken|attached|removed|cancell?ed)\b"
     r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
     r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+)?read\b|\bto\s+read\s+as\s+follows\b"
     r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b",
