@@ -25,6 +25,14 @@ _OPEN_AFTER_COLON = re.compile(r":\s*(?P<q>[\"\u201c])")
 _UNQUOTED = re.compile(
     r"\b(?:as\s+follows|the\s+following|as\s+set\s+forth\s+below)\b\s*:?\s*", re.I
 )
+# An instruction that asks for text: what follows it is that text, never a sub-list.
+_WANTS_TEXT = re.compile(
+    r"\bto\s+read\b|\bread\s+in\s+(?:its|their)\s+entirety\b"
+    r"|\b(?:replaced|substituted)\s+(?:with|by)\s+the\s+following\b"
+    r"|\brestated\b[^.:]{0,80}\bas\s+follows\b"
+    r"|\b(?:add|adding|added|insert|inserting|inserted)\b[^.:]{0,80}\bthe\s+following\b",
+    re.IGNORECASE,
+)
 _TERM_FIRST = re.compile(
     r"[^\S\n]*[^\"\u201d\n]{1,80}[\"\u201d]\s+(?:means|shall\s+mean|has\s+the|shall\s+have)\b", re.I
 )
@@ -146,6 +154,8 @@ class _Splitter:
         nxt = self._find(level, n + 1, body, end)
         limit = nxt.start() if nxt else end
         sub = self._sublist(body, limit, (*used, level))
+        if sub is not None and _WANTS_TEXT.search(source, body, sub[0].start()):
+            sub = None  # "... to read in their entirety as follows: 3.1 ... (a) ... (b)"
         opened = None
         if sub is None or sub[0].start() > body:
             bound = sub[0].start() if sub else limit
