@@ -170,3 +170,54 @@ def test_python_dash_m_works(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert proc.returncode == 0 and "insert_provision" in proc.stdout
+
+
+LOAN_BASE = CORPUS / "bases" / "loan_agreement_2002.txt"
+LOAN_AMEND = CORPUS / "amendments" / "002_loan_fourth_amendment.txt"
+LOAN_ATTACH = f"Exhibit 6.11={CORPUS / 'attachments' / 'loan_exhibit_6_11_2004.txt'}"
+
+
+def test_loan_amendment_with_attachment(tmp_path: Path, capsys) -> None:
+    out, report = tmp_path / "loan.txt", tmp_path / "r.json"
+    assert run("apply", LOAN_BASE, LOAN_AMEND, "-o", out, "--report", report,
+               "--attach", LOAN_ATTACH) == 0  # fmt: skip
+    items = {i["number"]: i for i in json.loads(report.read_text())["amendments"][0]["items"]}
+    assert items["1.a.(7)"]["warnings"] and "Restructuring" in items["1.a.(7)"]["warnings"][0]
+    assert any("Kopyt Payment" in w for w in items["1.d"]["warnings"])
+    assert items["1.g"]["status"] == "no_text_change"
+    assert items["1.a.(4)"]["operations"] == [
+        {"action": "insert", "kind": "insert_definition", "target": "Restricted Stock"}
+    ]
+
+
+def test_missing_attachment_fails_and_partial_leaves_a_note(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "loan.txt"
+    assert run("apply", LOAN_BASE, LOAN_AMEND, "-o", out) == 1
+    assert not out.exists()
+    assert "attachment not supplied: Exhibit 6.11" in capsys.readouterr().err
+    assert run("apply", LOAN_BASE, LOAN_AMEND, "-o", out, "--allow-partial") == 1
+    text = " ".join(out.read_text().split())
+    assert "[Exhibit 6.11 was amended and restated by Fourth Amendment" in text
+    assert "COMPLIANCE CERTIFICATE" not in text.split("EXHIBIT 6.11", 1)[1][:200]
+
+
+def test_bad_attach_spec_is_a_usage_error(tmp_path: Path) -> None:
+    assert run("apply", LOAN_BASE, LOAN_AMEND, "-o", tmp_path / "x.txt", "--attach", "nope") == 2
+
+
+def test_as_of_before_the_amendment_applies_nothing(tmp_path: Path, capsys) -> None:
+    out, report = tmp_path / "c.txt", tmp_path / "r.json"
+    assert run("apply", SEV_BASE, SEV_AMEND, "-o", out, "--report", report,
+               "--as-of", "2007-12-11") == 0  # fmt: skip
+    data = json.loads(report.read_text())
+    assert data["amendments"] == [] and data["not_yet_effective"] == [str(SEV_AMEND)]
+    assert "17. Section 409A" not in " ".join(out.read_text().split())
+
+
+def test_history_lists_changes_by_provision(capsys) -> None:
+    assert run("history", LOAN_BASE, LOAN_AMEND, "--attach", LOAN_ATTACH, "--json") == 0
+    entries = json.loads(capsys.readouterr().out)
+    by_name = {e["provision"]: e["changes"] for e in entries}
+    assert by_name['Section 1.1, definition "Kopyt Cash Payment"'][0]["item"] == "1.a.(6)"
+    assert by_name["subsection 6.9(e)"][0]["detail"] == "Deleted"
+    assert by_name["Exhibit 6.11"][0]["item"] == "1.e"
