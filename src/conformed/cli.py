@@ -12,14 +12,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from .amendment import Amendment, read_amendment
 from .consolidator import amendment_report, consolidate, failed_item
-from .definitions import term_of
-from .document import Document
 from .errors import AmendmentError, InputError, UsageError
 from .grammar.interpret import interpret
+from .history import history
 from .io import FORMATS, read_document, render_document
 from .io.files import atomic_write, read_text
 from .operations import NoTextChange, describe
@@ -134,44 +132,6 @@ def run_history(args: argparse.Namespace) -> int:
                 print(f"    {change['detail']}: {change['amendment']}, item {change['item']}")
     print_summary(result.report)
     return EXIT_OK if result.report.ok else EXIT_FAILED
-
-
-def history(doc: Document) -> list[dict[str, Any]]:
-    """Provision by provision, the amendment items that changed it, in order."""
-    out = []
-    for path, node in doc.walk():
-        if node.changes:
-            name = doc.name_of(path) if node.label else f"{doc.name_of(path[:-1])}, definition"
-            term = term_of(node)
-            out.append(
-                {
-                    "provision": f'{name} "{term}"' if term else name,
-                    "changes": [
-                        {
-                            "amendment": c.amendment,
-                            "item": c.item,
-                            "action": c.action,
-                            "detail": c.detail,
-                        }
-                        for c in node.changes
-                    ],
-                }
-            )
-    for name, c in doc.matter_changes:
-        out.append(
-            {
-                "provision": name,
-                "changes": [
-                    {
-                        "amendment": c.amendment,
-                        "item": c.item,
-                        "action": c.action,
-                        "detail": c.detail,
-                    }
-                ],
-            }
-        )
-    return out
 
 
 def _date(text: str) -> dt.date:

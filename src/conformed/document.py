@@ -45,6 +45,14 @@ class Change:
     action: str
     detail: str = ""
 
+    def to_json(self) -> dict[str, str]:
+        return {
+            "amendment": self.amendment,
+            "item": self.item,
+            "action": self.action,
+            "detail": self.detail,
+        }
+
 
 @dataclass(frozen=True)
 class Provision:

@@ -33,8 +33,5 @@ def _node(doc: Document, path: Path, p: Provision) -> dict[str, Any]:
     if p.trailing:
         data["trailing"] = p.trailing
     if p.changes:
-        data["changes"] = [
-            {"amendment": c.amendment, "item": c.item, "action": c.action, "detail": c.detail}
-            for c in p.changes
-        ]
+        data["changes"] = [c.to_json() for c in p.changes]
     return data
