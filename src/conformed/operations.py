@@ -79,6 +79,25 @@ class InsertProvision:
 
 
 @dataclass(frozen=True)
+class ReplaceProvisions:
+    """ "Sections 5.1 and 5.2 ... are deleted and replaced by the following": one text, split by label."""
+
+    targets: tuple[Target, ...]
+    text: str
+    kind = "replace_provision"
+    action = "replace"
+
+
+@dataclass(frozen=True)
+class InsertProvisions:
+    targets: tuple[Target, ...]
+    text: str
+    position: Position | None = None
+    kind = "insert_provision"
+    action = "insert"
+
+
+@dataclass(frozen=True)
 class Ordinal:
     """Which sentence: ``index`` counts from 1 at the start, or from -1 at the end."""
 
@@ -193,6 +212,8 @@ Operation = (
     | InsertDefinition
     | TextEdits
     | ReplaceExhibit
+    | ReplaceProvisions
+    | InsertProvisions
     | NoTextChange
 )
 
@@ -208,6 +229,8 @@ def describe(op: Operation) -> list[dict[str, str]]:
         ]
     if isinstance(op, ReplaceDefinition | DeleteDefinition | InsertDefinition):
         return [{"action": op.action, "kind": op.kind, "target": op.definition.term}]
+    if isinstance(op, ReplaceProvisions | InsertProvisions):
+        return [{"action": op.action, "kind": op.kind, "target": t.printed} for t in op.targets]
     if isinstance(op, ReplaceExhibit):
         return [{"action": op.action, "kind": op.kind, "target": op.exhibit}]
     if isinstance(op, TextEdits):

@@ -120,7 +120,7 @@ def apply_operation(doc: Document, op: Operation, ctx: Context, ireport: ItemRep
     if isinstance(op, NoTextChange):
         ireport.status, ireport.message = NO_TEXT_CHANGE, op.reason
         return doc
-    new = APPLY[op.kind](doc, op, ctx)
+    new = APPLY[type(op)](doc, op, ctx)
     ireport.status = APPLIED
     ireport.message = "; ".join(f"{o['action']} {o['target']}" for o in ireport.operations)
     return new

@@ -10,14 +10,18 @@ the checks of "as renumbered" / "(formerly ...)" claims live here too.
 
 from __future__ import annotations
 
+import re
+
 from ..citation import Citation, join_labels
 from ..document import Document, Path, Provision
-from ..errors import FormerlyMismatch, PlacementError
+from ..errors import FormerlyMismatch, PayloadError, PlacementError
 from ..operations import (
     DeleteProvision,
     InsertProvision,
+    InsertProvisions,
     Renumber,
     ReplaceProvision,
+    ReplaceProvisions,
     Target,
 )
 from .context import Context
@@ -37,6 +41,54 @@ def apply_replace_provision(doc: Document, op: ReplaceProvision, ctx: Context) -
         changes=(*old.changes, ctx.change("replace", "Amended")),
     )
     return doc.update(path, lambda _: new)
+
+
+def apply_replace_provisions(doc: Document, op: ReplaceProvisions, ctx: Context) -> Document:
+    """Several provisions replaced by one text: each takes the part bearing its label."""
+    parts = _parts_by_label(op.text, op.targets)
+    for target in op.targets:
+        doc = apply_replace_provision(
+            doc, ReplaceProvision(target, parts[target.citation.last]), ctx
+        )
+    return doc
+
+
+def apply_insert_provisions(doc: Document, op: InsertProvisions, ctx: Context) -> Document:
+    parts = _parts_by_label(op.text, op.targets)
+    for target in op.targets:
+        one = InsertProvision(target, parts[target.citation.last], position=op.position)
+        doc = apply_insert_provision(doc, one, ctx)
+    return doc
+
+
+def _parts_by_label(text: str, targets: tuple[Target, ...]) -> dict[str, str]:
+    """Split a text holding several provisions into one text per target, by label."""
+    lines = text.splitlines()
+    wanted = [t.citation.last for t in targets]
+    starts: list[tuple[int, str]] = []
+    pattern = re.compile(
+        r"^\s*[\"\u201c]?\s*(?:Section\s+)?([\d.]*\d\.)?\(?([A-Za-z0-9]{1,6})[.)]?\s"
+    )
+    for i, line in enumerate(lines):
+        m = pattern.match(line)
+        if m:
+            key = m.group(2).lower()
+            full = (m.group(1) or "") + m.group(2)
+            for w in wanted:
+                if w in (key, full.lower()) and w not in [k for _, k in starts]:
+                    starts.append((i, w))
+    if [k for _, k in starts] != wanted:
+        flat = " ".join(text.split())
+        found = [k for _, k in starts]
+        raise PayloadError(
+            f"the new text should hold {', '.join(wanted)} in that order; found "
+            f'{", ".join(found) or "no matching labels"} in "{flat[:60]}..."'
+        )
+    bounds = [i for i, _ in starts] + [len(lines)]
+    return {
+        w: "\n".join(lines[bounds[k] : bounds[k + 1]]).strip().strip('"\u201c\u201d')
+        for k, w in enumerate(wanted)
+    }
 
 
 def apply_delete_provision(doc: Document, op: DeleteProvision, ctx: Context) -> Document:

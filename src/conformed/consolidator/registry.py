@@ -1,12 +1,23 @@
-"""Operation kind -> apply function: one vocabulary from grammar rule to code."""
+"""Operation type -> apply function: one vocabulary from grammar rule to code.
+
+Keyed by the operation's class rather than its report ``kind``, because the
+plural forms ("Sections 5.1 and 5.2 ...") report the same kind as the singular.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from .. import operations as ops
 from ..document import Document
-from .apply import apply_delete_provision, apply_insert_provision, apply_replace_provision
+from .apply import (
+    apply_delete_provision,
+    apply_insert_provision,
+    apply_insert_provisions,
+    apply_replace_provision,
+    apply_replace_provisions,
+)
 from .apply_definitions import (
     apply_delete_definition,
     apply_insert_definition,
@@ -21,16 +32,18 @@ from .apply_text import (
 from .context import Context
 from .exhibits import apply_replace_exhibit
 
-APPLY: dict[str, Callable[[Document, Any, Context], Document]] = {
-    "replace_provision": apply_replace_provision,
-    "delete_provision": apply_delete_provision,
-    "insert_provision": apply_insert_provision,
-    "replace_sentence": apply_replace_sentence,
-    "replace_lead_in": apply_replace_lead_in,
-    "replace_paragraph": apply_replace_paragraph,
-    "replace_definition": apply_replace_definition,
-    "delete_definition": apply_delete_definition,
-    "insert_definition": apply_insert_definition,
-    "text_edits": apply_text_edits,
-    "replace_exhibit": apply_replace_exhibit,
+APPLY: dict[type, Callable[[Document, Any, Context], Document]] = {
+    ops.ReplaceProvision: apply_replace_provision,
+    ops.ReplaceProvisions: apply_replace_provisions,
+    ops.DeleteProvision: apply_delete_provision,
+    ops.InsertProvision: apply_insert_provision,
+    ops.InsertProvisions: apply_insert_provisions,
+    ops.ReplaceSentence: apply_replace_sentence,
+    ops.ReplaceLeadIn: apply_replace_lead_in,
+    ops.ReplaceParagraph: apply_replace_paragraph,
+    ops.ReplaceDefinition: apply_replace_definition,
+    ops.DeleteDefinition: apply_delete_definition,
+    ops.InsertDefinition: apply_insert_definition,
+    ops.TextEdits: apply_text_edits,
+    ops.ReplaceExhibit: apply_replace_exhibit,
 }

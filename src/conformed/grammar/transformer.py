@@ -13,6 +13,7 @@ from ..operations import (
     DeleteProvision,
     InsertDefinition,
     InsertProvision,
+    InsertProvisions,
     NoTextChange,
     Operation,
     Ordinal,
@@ -23,6 +24,7 @@ from ..operations import (
     ReplaceLeadIn,
     ReplaceParagraph,
     ReplaceProvision,
+    ReplaceProvisions,
     ReplaceSentence,
     Target,
     TextEdits,
@@ -112,6 +114,30 @@ class ToOperations(Transformer[Token, Any]):
         term = next(_unquote(c) for c in children if isinstance(c, Token) and c.type == "TERM")
         target = _first(children, Target)
         return ReplaceDefinition(DefinitionRef(term, target.citation), self.payload)
+
+    def targets(self, children: list[Any]) -> tuple[Target, ...]:
+        unit = next(str(c) for c in children if isinstance(c, Token) and c.type == "UNIT")
+        unit = unit[:-1] if unit.lower().endswith("s") else unit
+        cites = [str(c) for c in children if isinstance(c, Token) and c.type == "CITATION"]
+        return tuple(Target(parse_citation(f"{unit} {c}")) for c in cites)
+
+    def target_range(self, children: list[Any]) -> tuple[Target, ...]:
+        first, last = self.targets(children)[:2]
+        return _expand(first, last)
+
+    def replace_provisions(self, children: list[Any]) -> ReplaceProvisions:
+        return ReplaceProvisions(_first(children, tuple), self.payload)
+
+    def insert_provisions(self, children: list[Any]) -> InsertProvisions:
+        group = next((c for c in children if isinstance(c, tuple)), None)
+        units = [c for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")]
+        if group is None:  # "adding thereto a new Section 15.11 and a new Section 15.12"
+            pairs = zip(units[::2], units[1::2], strict=True)
+            return InsertProvisions(
+                tuple(Target(parse_citation(f"{u} {c}")) for u, c in pairs), self.payload
+            )
+        container = parse_citation(" ".join(str(u) for u in units))
+        return InsertProvisions(group, self.payload, Position("end", container))
 
     def insert_following(self, children: list[Any]) -> InsertProvision:
         units = [c for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")]
@@ -226,6 +252,19 @@ class ToOperations(Transformer[Token, Any]):
             return Ordinal(-2, "next to last")
         n = _ORDINALS[word]
         return Ordinal(-n if to_last else n, f"{word} to last" if to_last else word)
+
+
+def _expand(first: Target, last: Target) -> tuple[Target, ...]:
+    """ "Sections 11.1 to 11.3" -> 11.1, 11.2, 11.3 (dotted numbers with one prefix)."""
+    a, b = first.citation, last.citation
+    if len(a.keys) == len(b.keys) == 1 and "." in a.keys[0] and "." in b.keys[0]:
+        (pa, na), (pb, nb) = a.keys[0].rsplit(".", 1), b.keys[0].rsplit(".", 1)
+        if pa == pb and na.isdigit() and nb.isdigit() and int(na) < int(nb) <= int(na) + 50:
+            unit = a.unit or "Section"
+            return tuple(
+                Target(parse_citation(f"{unit} {pa}.{n}")) for n in range(int(na), int(nb) + 1)
+            )
+    return (first, last)
 
 
 def _citation(children: list[Any]) -> Citation:
