@@ -14,7 +14,8 @@ import re
 
 from .document import Provision
 
-_QUOTED = r"[\"\u201c`'](?P<q>[^\"\u201d']{1,80})[\"\u201d']"
+_NUMBER = r"(?:\d+(?:\.\d+)*\.?\s+)?"  # "1.11 "Royalty Advance" shall mean ..."
+_QUOTED = rf"{_NUMBER}[\"\u201c`'](?P<q>[^\"\u201d']{{1,80}})[\"\u201d']"
 _PATTERNS = [
     re.compile(rf"^{_QUOTED}\s*(?:shall\s+mean|means|shall\s+have|has|:|-)", re.IGNORECASE),
     re.compile(r"^(?P<t>[A-Z][\w'\u2019&/(),\- ]{0,80}?)\s+-{1,2}\s+\S"),
@@ -115,7 +116,7 @@ def defined_terms(nodes: list[Provision]) -> list[str]:
 
 
 _STARTS = re.compile(
-    r"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=[\"\u201c`][^\"\u201d']{1,80}[\"\u201d']\s*(?:shall\s+mean|means|shall\s+have|has)\b)"
+    r"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:\d+(?:\.\d+)*\.?\s+)?[\"\u201c`][^\"\u201d']{1,80}[\"\u201d']\s*(?:shall\s+mean|means|shall\s+have|has)\b)"
 )
 
 

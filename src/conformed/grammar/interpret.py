@@ -78,12 +78,20 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
     return _with_scope(op, ancestors)
 
 
+_CAPS_HEADING = re.compile(r"^[A-Z0-9][A-Z0-9 ,;&'()/.\-]{2,100}?[.:]\s+(?=[A-Z\"\u201c])")
+
+
 def _parse(item: Item, agreement: str) -> Operation:
     try:
         return parse_instruction(item.instruction, item.payload, agreement=agreement)
     except InstructionParseError:
         heading, rest = split_heading(item.instruction)
-        if not heading or not rest:
+        caps = _CAPS_HEADING.match(item.instruction)
+        if caps and (not heading or len(caps.group(0)) > len(heading)):
+            rest = item.instruction[caps.end() :]  # "AMENDMENT OF SECTIONS 3.1 AND 3.2."
+        elif not heading:
+            raise
+        if not rest:
             raise
         return parse_instruction(rest, item.payload, agreement=agreement)
 

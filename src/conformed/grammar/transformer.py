@@ -7,6 +7,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from ..citation import Citation, parse_citation
+from ..definitions import split_definitions
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
@@ -115,6 +116,13 @@ class ToOperations(Transformer[Token, Any]):
         target = _first(children, Target)
         return ReplaceDefinition(DefinitionRef(term, target.citation), self.payload)
 
+    def add_following(self, children: list[Any]) -> InsertDefinition | TextEdits:
+        """ "is amended to add thereto the following:" definitions, or words at the end."""
+        target = _first(children, Target)
+        if split_definitions(self.payload):
+            return InsertDefinition(DefinitionRef("", target.citation), self.payload)
+        return TextEdits(target, (WordEdit("append_text", new=self.payload),))
+
     def targets(self, children: list[Any]) -> tuple[Target, ...]:
         unit = next(str(c) for c in children if isinstance(c, Token) and c.type == "UNIT")
         unit = unit[:-1] if unit.lower().endswith("s") else unit
@@ -163,9 +171,12 @@ class ToOperations(Transformer[Token, Any]):
         scope = parse_citation(" ".join(str(c) for c in units)) if units else None
         return DefinitionRef(term, scope)
 
-    def text_edits(self, children: list[Any]) -> TextEdits:
+    def text_edits(self, children: list[Any]) -> TextEdits | InsertDefinition:
         edits = tuple(c for c in children if isinstance(c, WordEdit))
-        return TextEdits(target=_first(children, Target), edits=edits)
+        target = _first(children, Target)
+        if len(edits) == 1 and edits[0].kind == "append_text" and split_definitions(self.payload):
+            return InsertDefinition(DefinitionRef("", target.citation), self.payload)
+        return TextEdits(target=target, edits=edits)
 
     def replace_words(self, children: list[Any]) -> WordEdit:
         old, new = [c for c in children if isinstance(c, _Quoted)][:2]
