@@ -172,9 +172,11 @@ class _Splitter:
                 )
             opened = None
             notes = ("the quotation never closes; the new text was read up to the next item",)
+        if opened and close is not None and self._runs_over(source[opened.end() : close], level, n):
+            opened = close = None  # it never closed before the next item
+            notes = ("the quotation never closes; the new text was read up to the next item",)
         if opened and close is not None:
             item_end = close + 1
-            self._check_unclosed(source[opened.end() : close], level, n, number)
             nxt = self._find(level, n + 1, item_end, end)
             limit = nxt.start() if nxt else end
             if level == self.top == TOP:
@@ -261,17 +263,12 @@ class _Splitter:
         heading, _ = split_heading(line.strip() + (" ." if not line.strip().endswith(".") else ""))
         return bool(heading)
 
-    def _check_unclosed(self, payload: str, level: Level, n: int, number: str) -> None:
-        """A quotation that runs over the next item means the drafter never closed it."""
+    def _runs_over(self, payload: str, level: Level, n: int) -> bool:
+        """A quotation that runs over the next item: the drafter never closed it."""
         pattern = rf"(?m)^[^\S\n]*{re.escape(level.token(n + 1))}[^\S\n]+[^\n]*" + (
             r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:amended|deleted|restated|replaced|added)"
         )
-        if self.multiline and re.search(pattern, payload, re.IGNORECASE):
-            raise ItemStructureError(
-                f"the quotation opened in item {number} does not close before the next item "
-                f"({level.token(n + 1)}): the replacement text cannot be told apart",
-                item=number,
-            )
+        return self.multiline and bool(re.search(pattern, payload, re.IGNORECASE))
 
     def _pattern(self, level: Level, n: int) -> re.Pattern[str]:
         token = re.escape(level.token(n))
