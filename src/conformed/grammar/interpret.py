@@ -39,8 +39,9 @@ _OPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _OF_AMENDMENT = re.compile(
-    r"\b(?:this|the)\s+(?:amendment|agreement)\s+(?:may|shall|will)\s+not\s+be\b"
-    r"|\bno\s+(?:amendment|modification|waiver)\b",
+    r"\b(?:this|the)\s+amendment\s+(?:may|shall|will)\s+not\s+be\s+"
+    r"(?:amended|modified|waived|changed|terminated)\b"
+    r"|\bno\s+(?:amendment|modification|waiver)\s+(?:of|to|in\s+respect\s+of)\s+this\b",
     re.IGNORECASE,
 )
 _CATEGORIES = [
