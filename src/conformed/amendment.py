@@ -127,6 +127,13 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     end = witness.start() if witness else len(text)
     head = text[: op.start()]
     items, found = split_items(text, start, end)
+    if not items and not found:
+        # The first "as follows" was met inside an item: start at the operative paragraph.
+        now = max(
+            text.rfind("NOW, THEREFORE", 0, op.start()), text.rfind("NOW THEREFORE", 0, op.start())
+        )
+        if now >= 0:
+            items, found = split_items(text, now, end)
     problems: list[Exception] = list(found)
     if not items and not problems:
         raise InputError(f'{source}: no numbered items found after "as follows:"')

@@ -20,6 +20,11 @@ from .errors import AmendmentError
 from .io.heads import split_heading
 
 PAYLOAD_MARK = "\u00abTEXT\u00bb"
+PAYLOAD2_MARK = "\u00abTEXT2\u00bb"
+_NOW_READS = re.compile(
+    r"\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|shall\s+read)\s*:?\s*(?P<q>[\"\u201c])",
+    re.I,
+)
 _OPEN = re.compile(r"(?:follows|following|hereto|read)\s*[:,]?\s*:?\s*(?P<q>[\"\u201c])", re.I)
 _OPEN_AFTER_COLON = re.compile(r":\s*(?P<q>[\"\u201c])")
 _UNQUOTED = re.compile(
@@ -81,6 +86,7 @@ class Item:
     tail: str = ""  # unquoted text after the instruction's colon (sub-items included)
     quoted: bool = True
     notes: tuple[str, ...] = ()  # how the item was read, for the report's warnings
+    payload2: str | None = None  # "previously read: "old" now reads: "new"": the new text
 
     def leaves(self, ancestors: tuple[Item, ...] = ()) -> list[tuple[Item, tuple[Item, ...]]]:
         """The items that are applied, each with the items that contain it."""
@@ -182,12 +188,19 @@ class _Splitter:
             if level == self.top == TOP:
                 _check_order(source[item_end:limit], n, self.multiline)
             head, tail = source[body : opened.start("q")], source[item_end:limit]
+            payload2 = None
+            second = _NOW_READS.match(source, item_end)
+            if second and (close2 := self._closing_quote(second.end(), limit)) is not None:
+                payload2 = source[second.end() : close2]  # "... now reads: "new text""
+                tail = f"{source[item_end : second.start('q')]} {PAYLOAD2_MARK} "
+                tail += source[close2 + 1 : limit]
             item = Item(
                 number=number,
                 instruction=fold(f"{head} {PAYLOAD_MARK} {tail}"),
                 payload=source[opened.end() : close],
                 text=fold(source[body:limit]),
                 line=line,
+                payload2=payload2,
             )
             return nxt, item
         if level == self.top == TOP:
@@ -276,7 +289,7 @@ class _Splitter:
             if self.multiline:  # at a line start, or inline after a sentence (page legends)
                 pattern = (
                     rf"(?m)^[^\S\n]*{token}[^\S\n]+(?=\S)"
-                    rf"|(?<=[.;:\"\u201d)\]])[^\S\n]+{token}[^\S\n]+(?=[A-Z])"
+                    rf"|(?<=[.;:\"\u201d)\]])[^\S\n]+{token}[^\S\n]+(?=[A-Z]|\d+\s+[A-Z]{{2}})"
                 )
             else:
                 pattern = rf"(?:(?<=[.;:\"'\u201d)\]])|^)\s*{token}\s+(?=[A-Z])"
@@ -306,10 +319,11 @@ class _Splitter:
 
     def _closing_quote(self, pos: int, end: int) -> int | None:
         """The quote that ends the payload: one followed by the next item or the end."""
+        reads = r"\s*(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read)\b"
         if self.multiline:
-            follow = rf"\.?[^\S\n]*(?:\n\s*{_NEXT_LABEL}|\s*$)"
+            follow = rf"\.?[^\S\n]*(?:\n\s*{_NEXT_LABEL}|\s*$)|{reads}"
         else:
-            follow = rf"\.?\s*(?:{_NEXT_LABEL}|$)"
+            follow = rf"\.?\s*(?:{_NEXT_LABEL}|$)|{reads}"
         m = re.compile(rf"[\"\u201d](?={follow})").search(self.source[:end], pos)
         return m.start() if m else None
 

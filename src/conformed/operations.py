@@ -79,6 +79,22 @@ class InsertProvision:
 
 
 @dataclass(frozen=True)
+class ReplaceReading:
+    """ "so that whereas it previously read: "old" it now reads: "new"": the old text is a
+    claim about the agreement, checked before the new text replaces it."""
+
+    target: Target
+    ordinal: Ordinal | None
+    old: str
+    new: str
+    action = "replace"
+
+    @property
+    def kind(self) -> str:
+        return "replace_sentence" if self.ordinal else "replace_provision"
+
+
+@dataclass(frozen=True)
 class ReplaceProvisions:
     """ "Sections 5.1 and 5.2 ... are deleted and replaced by the following": one text, split by label."""
 
@@ -214,6 +230,7 @@ Operation = (
     | ReplaceExhibit
     | ReplaceProvisions
     | InsertProvisions
+    | ReplaceReading
     | NoTextChange
 )
 
@@ -236,6 +253,10 @@ def describe(op: Operation) -> list[dict[str, str]]:
     if isinstance(op, TextEdits):
         return [{"action": e.action, "kind": e.kind, "target": op.target.printed} for e in op.edits]
     target = op.target.printed
+    if isinstance(op, ReplaceReading):
+        action = "amend_text" if op.ordinal else "replace"
+        where = f"{op.ordinal.printed} sentence of {target}" if op.ordinal else target
+        return [{"action": action, "kind": op.kind, "target": where}]
     if isinstance(op, ReplaceSentence):
         target = f"{op.ordinal.printed} sentence of {target}"
     elif isinstance(op, ReplaceParagraph):

@@ -14,7 +14,14 @@ from ..document import Document, Provision
 from ..errors import AmbiguousTarget, PayloadError, PlacementError, TargetNotFound
 from ..io.heads import split_heading
 from ..io.text import read_fragment
-from ..operations import ReplaceLeadIn, ReplaceParagraph, ReplaceSentence, TextEdits, WordEdit
+from ..operations import (
+    ReplaceLeadIn,
+    ReplaceParagraph,
+    ReplaceReading,
+    ReplaceSentence,
+    TextEdits,
+    WordEdit,
+)
 from ..sentences import sentence_spans
 from .apply import locate_target
 from .context import Context
@@ -42,6 +49,50 @@ def apply_replace_sentence(doc: Document, op: ReplaceSentence, ctx: Context) -> 
         path,
         lambda p: p.evolve(text=text, changes=(*p.changes, ctx.change("amend_text", detail))),
     )
+
+
+def apply_replace_reading(doc: Document, op: ReplaceReading, ctx: Context) -> Document:
+    """ "whereas it previously read: "old" it now reads: "new"": check "old", then replace."""
+    path = locate_target(doc, op.target, ctx)
+    node = doc.get(path)
+    old = _without_restatement(" ".join(op.old.split()), node, ctx, op.target.printed)
+    new = _without_restatement(" ".join(op.new.split()), node, ctx, op.target.printed)
+    if op.ordinal is None:
+        if _folded(old) != _folded(node.text):
+            raise PayloadError(
+                f"{op.target.printed} does not read as the amendment says it previously read "
+                f'(it reads "{_short(node.text)}")'
+            )
+        text = new
+        detail = "Amended"
+    else:
+        spans = provision_sentences(node.text)
+        index = op.ordinal.index - 1 if op.ordinal.index > 0 else len(spans) + op.ordinal.index
+        if not 0 <= index < len(spans):
+            raise TargetNotFound(
+                f"the {op.ordinal.printed} sentence of {op.target.printed} does not exist"
+            )
+        start, end = spans[index]
+        if _folded(old) != _folded(node.text[start:end]):
+            raise PayloadError(
+                f"the {op.ordinal.printed} sentence of {op.target.printed} does not read as the "
+                f'amendment says it previously read (it reads "{_short(node.text[start:end])}")'
+            )
+        text = node.text[:start] + new + node.text[end:]
+        detail = f"{op.ordinal.printed.capitalize()} sentence amended"
+    return doc.update(
+        path, lambda p: p.evolve(text=text, changes=(*p.changes, ctx.change("replace", detail)))
+    )
+
+
+def _folded(text: str) -> str:
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    return " ".join(text.split()).strip(' "')
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 70 else text[:67] + "..."
 
 
 def apply_replace_lead_in(doc: Document, op: ReplaceLeadIn, ctx: Context) -> Document:

@@ -26,6 +26,7 @@ from .apply_definitions import (
 from .apply_text import (
     apply_replace_lead_in,
     apply_replace_paragraph,
+    apply_replace_reading,
     apply_replace_sentence,
     apply_text_edits,
 )
@@ -39,6 +40,7 @@ APPLY: dict[type, Callable[[Document, Any, Context], Document]] = {
     ops.InsertProvision: apply_insert_provision,
     ops.InsertProvisions: apply_insert_provisions,
     ops.ReplaceSentence: apply_replace_sentence,
+    ops.ReplaceReading: apply_replace_reading,
     ops.ReplaceLeadIn: apply_replace_lead_in,
     ops.ReplaceParagraph: apply_replace_paragraph,
     ops.ReplaceDefinition: apply_replace_definition,

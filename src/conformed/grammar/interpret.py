@@ -84,7 +84,9 @@ _CAPS_HEADING = re.compile(r"^[A-Z0-9][A-Z0-9 ,;&'()/.\-]{2,100}?[.:]\s+(?=[A-Z\
 
 def _parse(item: Item, agreement: str) -> Operation:
     try:
-        return parse_instruction(item.instruction, item.payload, agreement=agreement)
+        return parse_instruction(
+            item.instruction, item.payload, agreement=agreement, payload2=item.payload2
+        )
     except InstructionParseError:
         heading, rest = split_heading(item.instruction)
         caps = _CAPS_HEADING.match(item.instruction)
@@ -94,7 +96,7 @@ def _parse(item: Item, agreement: str) -> Operation:
             raise
         if not rest:
             raise
-        return parse_instruction(rest, item.payload, agreement=agreement)
+        return parse_instruction(rest, item.payload, agreement=agreement, payload2=item.payload2)
 
 
 def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:

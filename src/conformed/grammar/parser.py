@@ -43,7 +43,11 @@ def examples() -> list[tuple[str, str]]:
 
 
 def parse_instruction(
-    instruction: str, payload: str | None = None, *, agreement: str = ""
+    instruction: str,
+    payload: str | None = None,
+    *,
+    agreement: str = "",
+    payload2: str | None = None,
 ) -> Operation:
     """Parse one item's instruction (payload already replaced by the marker)."""
     text = " ".join(instruction.split())
@@ -51,7 +55,7 @@ def parse_instruction(
         tree = _lark().parse(text)
     except UnexpectedInput as exc:
         raise InstructionParseError(_explain(text, exc), span=text) from None
-    transformer = ToOperations(payload)
+    transformer = ToOperations(payload, payload2)
     try:
         op: Operation = transformer.transform(tree)
     except VisitError as exc:  # pragma: no cover - transformer bugs surface here

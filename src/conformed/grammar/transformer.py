@@ -26,6 +26,7 @@ from ..operations import (
     ReplaceParagraph,
     ReplaceProvision,
     ReplaceProvisions,
+    ReplaceReading,
     ReplaceSentence,
     Target,
     TextEdits,
@@ -59,9 +60,10 @@ def _every(children: list[Any]) -> bool:
 
 
 class ToOperations(Transformer[Token, Any]):
-    def __init__(self, payload: str | None) -> None:
+    def __init__(self, payload: str | None, payload2: str | None = None) -> None:
         super().__init__()
         self.payload = payload or ""
+        self.payload2 = payload2 or ""
         self.agreements: list[str] = []
 
     # --- items ---------------------------------------------------------------
@@ -115,6 +117,14 @@ class ToOperations(Transformer[Token, Any]):
         term = next(_unquote(c) for c in children if isinstance(c, Token) and c.type == "TERM")
         target = _first(children, Target)
         return ReplaceDefinition(DefinitionRef(term, target.citation), self.payload)
+
+    def replace_reading(self, children: list[Any]) -> ReplaceReading:
+        return ReplaceReading(
+            target=_first(children, Target),
+            ordinal=_maybe(children, Ordinal),
+            old=self.payload,
+            new=self.payload2,
+        )
 
     def add_following(self, children: list[Any]) -> InsertDefinition | TextEdits:
         """ "is amended to add thereto the following:" definitions, or words at the end."""
