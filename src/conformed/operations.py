@@ -208,6 +208,16 @@ class ReplaceExhibit:
 
 
 @dataclass(frozen=True)
+class InsertExhibits:
+    """New exhibits or schedules attached to the agreement (their text attached too)."""
+
+    names: tuple[str, ...]  # "Exhibit AA-1", "Exhibit AA-2"
+    text: str = ""  # when the amendment prints the new exhibit itself
+    kind = "insert_provision"
+    action = "insert"
+
+
+@dataclass(frozen=True)
 class NoTextChange:
     """Ratification, effectiveness and other items that change no text."""
 
@@ -231,6 +241,7 @@ Operation = (
     | ReplaceProvisions
     | InsertProvisions
     | ReplaceReading
+    | InsertExhibits
     | NoTextChange
 )
 
@@ -248,6 +259,8 @@ def describe(op: Operation) -> list[dict[str, str]]:
         return [{"action": op.action, "kind": op.kind, "target": op.definition.term}]
     if isinstance(op, ReplaceProvisions | InsertProvisions):
         return [{"action": op.action, "kind": op.kind, "target": t.printed} for t in op.targets]
+    if isinstance(op, InsertExhibits):
+        return [{"action": op.action, "kind": op.kind, "target": name} for name in op.names]
     if isinstance(op, ReplaceExhibit):
         return [{"action": op.action, "kind": op.kind, "target": op.exhibit}]
     if isinstance(op, TextEdits):

@@ -13,7 +13,7 @@ import re
 
 from ..document import Document
 from ..errors import PayloadError, TargetNotFound
-from ..operations import ReplaceExhibit
+from ..operations import InsertExhibits, ReplaceExhibit
 from .context import Context
 
 _HEADING = re.compile(
@@ -91,3 +91,24 @@ def apply_replace_exhibit(doc: Document, op: ReplaceExhibit, ctx: Context) -> Do
         back=(*doc.back[:start], *new, *trailer, *doc.back[end:]),
         matter_changes=(*doc.matter_changes, (op.exhibit, change)),
     )
+
+
+def apply_insert_exhibits(doc: Document, op: InsertExhibits, ctx: Context) -> Document:
+    """New exhibits go at the end of the back matter, from the amendment or --attach."""
+    for name in op.names:
+        if find_exhibit(doc.back, name) is not None:
+            raise PayloadError(f"{name} already exists in the agreement")
+        text = op.text if op.text and len(op.names) == 1 else ctx.attachments.get(exhibit_key(name))
+        if text is None:
+            raise PayloadError(
+                f'attachment not supplied: {name} (give it with --attach "{name}=FILE" or after '
+                "the amendment's signatures)"
+            )
+        lines = tuple(text.strip("\n").splitlines())
+        if not (lines and _HEADING.match(lines[0])):
+            lines = (name.upper(), "", *lines)
+        change = ctx.change("insert", "Added")
+        doc = doc.evolve(
+            back=(*doc.back, "", *lines), matter_changes=(*doc.matter_changes, (name, change))
+        )
+    return doc

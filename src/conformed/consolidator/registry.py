@@ -31,7 +31,7 @@ from .apply_text import (
     apply_text_edits,
 )
 from .context import Context
-from .exhibits import apply_replace_exhibit
+from .exhibits import apply_insert_exhibits, apply_replace_exhibit
 
 APPLY: dict[type, Callable[[Document, Any, Context], Document]] = {
     ops.ReplaceProvision: apply_replace_provision,
@@ -48,4 +48,5 @@ APPLY: dict[type, Callable[[Document, Any, Context], Document]] = {
     ops.InsertDefinition: apply_insert_definition,
     ops.TextEdits: apply_text_edits,
     ops.ReplaceExhibit: apply_replace_exhibit,
+    ops.InsertExhibits: apply_insert_exhibits,
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lark import Token, Transformer
@@ -13,6 +14,7 @@ from ..operations import (
     DeleteDefinition,
     DeleteProvision,
     InsertDefinition,
+    InsertExhibits,
     InsertProvision,
     InsertProvisions,
     NoTextChange,
@@ -117,6 +119,18 @@ class ToOperations(Transformer[Token, Any]):
         term = next(_unquote(c) for c in children if isinstance(c, Token) and c.type == "TERM")
         target = _first(children, Target)
         return ReplaceDefinition(DefinitionRef(term, target.citation), self.payload)
+
+    def insert_exhibits(self, children: list[Any]) -> InsertExhibits:
+        tokens = [c for c in children if isinstance(c, Token)]
+        listed = next((c for c in tokens if c.type == "EXHIBITS"), None)
+        if listed is None:  # "The following is attached ... as Schedule A-1: «TEXT»"
+            name = " ".join(str(next(c for c in tokens if c.type == "EXHIBIT")).split())
+            return InsertExhibits((name,), self.payload)
+        word, rest = str(listed).split(None, 1)
+        singular = re.sub(r"(?i)(exhibit|schedule|appendi)(?:s|ces|x)$", r"\1", word)
+        singular = {"Appendi": "Appendix", "Annexe": "Annex"}.get(singular, singular)
+        ids = [i for i in re.split(r"\s*,\s*|\s+and\s+", rest.strip()) if i]
+        return InsertExhibits(tuple(f"{singular.capitalize()} {i}" for i in ids))
 
     def replace_reading(self, children: list[Any]) -> ReplaceReading:
         return ReplaceReading(
