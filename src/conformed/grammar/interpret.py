@@ -17,7 +17,7 @@ from dataclasses import replace
 from ..citation import parse_citation
 from ..errors import InstructionParseError
 from ..io.heads import split_heading
-from ..items import Item
+from ..items import PAYLOAD_MARK, Item
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
@@ -87,7 +87,10 @@ def _parse(item: Item, agreement: str) -> Operation:
         return parse_instruction(
             item.instruction, item.payload, agreement=agreement, payload2=item.payload2
         )
-    except InstructionParseError:
+    except InstructionParseError as exc:
+        first = _first_sentence_only(item, agreement, exc)
+        if first is not None:
+            return first
         heading, rest = split_heading(item.instruction)
         caps = _CAPS_HEADING.match(item.instruction)
         if caps and (not heading or len(caps.group(0)) > len(heading)):
@@ -97,6 +100,33 @@ def _parse(item: Item, agreement: str) -> Operation:
         if not rest:
             raise
         return parse_instruction(rest, item.payload, agreement=agreement, payload2=item.payload2)
+
+
+# Amending in the active voice: "Exhibit D-1 replaces Exhibit D", "... supersedes Section 4".
+_ACTIVE = re.compile(
+    r"\b(?:replaces?|supersedes?|amends?|deletes?|inserts?|adds?|substitutes?|restates?)\b"
+    r"[^.]{0,80}\b(?:section|exhibit|schedule|annex|paragraph|clause|article|definition)",
+    re.IGNORECASE,
+)
+
+
+def _first_sentence_only(
+    item: Item, agreement: str, exc: InstructionParseError
+) -> Operation | None:
+    """An instruction followed by freestanding sentences ("... by reference. The parties
+    acknowledge ..."): parse the instruction, provided the rest amends nothing."""
+    m = re.match(r"(.+?[.])\s+(?=[A-Z])", item.instruction)
+    if not m or PAYLOAD_MARK in item.instruction[m.end() :]:
+        return None
+    rest = item.instruction[m.end() :]
+    if _OPERATIVE.search(rest) or _ACTIVE.search(rest):
+        return None
+    try:
+        op = parse_instruction(m.group(1), item.payload, agreement=agreement)
+    except InstructionParseError:
+        return None
+    del exc
+    return op
 
 
 def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
