@@ -82,15 +82,33 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
 _CAPS_HEADING = re.compile(r"^[A-Z0-9][A-Z0-9 ,;&'()/.\-]{2,100}?[.:]\s+(?=[A-Z\"\u201c])")
 
 
+_NEW_NAMED = re.compile(
+    r"\b([Aa]\s+new)\s+(?:section|subsection|paragraph|clause),\s+"
+    r"((?:Section|Subsection|Paragraph|Clause)\s+[^\s,]+),"
+)
+_BARE_HEADING = re.compile(
+    r"^(?:[A-Z][\w\-]*\s+){1,6}(?=(?:Part|Section|Subsection|Paragraph|Clause|Article)\s+\d)"
+)
+
+
 def _parse(item: Item, agreement: str) -> Operation:
+    instruction = _NEW_NAMED.sub(r"\1 \2", item.instruction)  # "A new section, Section 1(a),"
     try:
         return parse_instruction(
-            item.instruction, item.payload, agreement=agreement, payload2=item.payload2
+            instruction, item.payload, agreement=agreement, payload2=item.payload2
         )
     except InstructionParseError as exc:
         first = _first_sentence_only(item, agreement, exc)
         if first is not None:
             return first
+        bare = _BARE_HEADING.match(instruction)
+        if bare:  # "Additional Termination Event Part 1(i)(ii) of the Schedule ..."
+            try:
+                return parse_instruction(
+                    instruction[bare.end() :], item.payload, agreement=agreement
+                )
+            except InstructionParseError:
+                pass
         heading, rest = split_heading(item.instruction)
         caps = _CAPS_HEADING.match(item.instruction)
         if caps and (not heading or len(caps.group(0)) > len(heading)):
