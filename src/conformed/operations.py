@@ -218,6 +218,20 @@ class InsertExhibits:
 
 
 @dataclass(frozen=True)
+class DescribedChange:
+    """ "Section 2 is amended to be the United States": a change described, not worded.
+
+    Recognised so that the report names its action and target, and refused when
+    applied: no tool should invent the words of an agreement.
+    """
+
+    target: Target
+    description: str
+    kind = "described_change"
+    action = "amend_text"
+
+
+@dataclass(frozen=True)
 class NoTextChange:
     """Ratification, effectiveness and other items that change no text."""
 
@@ -242,6 +256,7 @@ Operation = (
     | InsertProvisions
     | ReplaceReading
     | InsertExhibits
+    | DescribedChange
     | NoTextChange
 )
 

@@ -15,6 +15,7 @@ from ..errors import AmbiguousTarget, PayloadError, PlacementError, TargetNotFou
 from ..io.heads import split_heading
 from ..io.text import read_fragment
 from ..operations import (
+    DescribedChange,
     ReplaceLeadIn,
     ReplaceParagraph,
     ReplaceReading,
@@ -93,6 +94,15 @@ def _folded(text: str) -> str:
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= 70 else text[:67] + "..."
+
+
+def apply_described_change(doc: Document, op: DescribedChange, ctx: Context) -> Document:
+    """Refused: the item says what the provision should mean, not what it should say."""
+    locate_target(doc, op.target, ctx)
+    raise PayloadError(
+        f"the item describes a change to {op.target.printed} without giving its words "
+        f'("... {_short(op.description)}"); a lawyer must draft the text'
+    )
 
 
 def apply_replace_lead_in(doc: Document, op: ReplaceLeadIn, ctx: Context) -> Document:

@@ -24,6 +24,7 @@ from .apply_definitions import (
     apply_replace_definition,
 )
 from .apply_text import (
+    apply_described_change,
     apply_replace_lead_in,
     apply_replace_paragraph,
     apply_replace_reading,
@@ -47,6 +48,7 @@ APPLY: dict[type, Callable[[Document, Any, Context], Document]] = {
     ops.DeleteDefinition: apply_delete_definition,
     ops.InsertDefinition: apply_insert_definition,
     ops.TextEdits: apply_text_edits,
+    ops.DescribedChange: apply_described_change,
     ops.ReplaceExhibit: apply_replace_exhibit,
     ops.InsertExhibits: apply_insert_exhibits,
 }

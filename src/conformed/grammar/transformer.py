@@ -13,6 +13,7 @@ from ..operations import (
     DefinitionRef,
     DeleteDefinition,
     DeleteProvision,
+    DescribedChange,
     InsertDefinition,
     InsertExhibits,
     InsertProvision,
@@ -131,6 +132,14 @@ class ToOperations(Transformer[Token, Any]):
         singular = {"Appendi": "Appendix", "Annexe": "Annex"}.get(singular, singular)
         ids = [i for i in re.split(r"\s*,\s*|\s+and\s+", rest.strip()) if i]
         return InsertExhibits(tuple(f"{singular.capitalize()} {i}" for i in ids))
+
+    def described_change(self, children: list[Any]) -> DescribedChange:
+        target = _maybe(children, Target)
+        if target is None:  # "Exhibit A is amended to include ..."
+            name = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
+            target = Target(parse_citation(name))
+        description = " ".join(str(children[-1]).split())
+        return DescribedChange(target, description)
 
     def replace_reading(self, children: list[Any]) -> ReplaceReading:
         return ReplaceReading(
