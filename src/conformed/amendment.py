@@ -172,6 +172,7 @@ def strip_debris(text: str) -> str:
     """Drop EDGAR debris: "EX-99.2I 3 file.txt" with the truncated description after it,
     and the confidentiality legends and source footers repeated on every page."""
     text = _LEGENDS.sub("", text)
+    text = re.sub(r"(?m)^(\s*\d{1,3})\\\.", r"\1.", text)  # Markdown-escaped "1\." items
     if "\n" in text:
         text = "\n".join(line for line in text.split("\n") if not is_page_number(line))
     m = _DEBRIS.match(text)

@@ -86,6 +86,12 @@ _NEW_NAMED = re.compile(
     r"\b([Aa]\s+new)\s+(?:section|subsection|paragraph|clause),\s+"
     r"((?:Section|Subsection|Paragraph|Clause)\s+[^\s,]+),"
 )
+_LEAD = re.compile(
+    r"^(?:Subject\s+to\s+[^,]{1,80},\s*)?(?:the\s+[\w\s]{1,60}?\s+"
+    r"(?:(?:listed|set\s+forth|contained|described|specified)\s+)?in\s+)"
+    r"(?=(?:Section|Paragraph|Part|Clause|Article)\s+\d)",
+    re.IGNORECASE,
+)
 _BARE_HEADING = re.compile(
     r"^(?:[A-Z][\w\-]*\s+){1,6}(?=(?:Part|Section|Subsection|Paragraph|Clause|Article)\s+\d)"
 )
@@ -101,8 +107,8 @@ def _parse(item: Item, agreement: str) -> Operation:
         first = _first_sentence_only(item, agreement, exc)
         if first is not None:
             return first
-        bare = _BARE_HEADING.match(instruction)
-        if bare:  # "Additional Termination Event Part 1(i)(ii) of the Schedule ..."
+        bare = _BARE_HEADING.match(instruction) or _LEAD.match(instruction)
+        if bare:  # "Additional Termination Event Part 1(i)(ii) ...", "the Territory listed in ..."
             try:
                 return parse_instruction(
                     instruction[bare.end() :], item.payload, agreement=agreement
