@@ -41,7 +41,7 @@ def apply_insert_definition(doc: Document, op: InsertDefinition, ctx: Context) -
         return doc
     new = definition_node(op.text, expected=op.definition.term or None)
     term = term_of(new) or op.definition.term
-    parent = definitions_home(doc, op.definition, ctx)
+    parent = definitions_home(doc, op.definition)
     siblings = doc.get(parent).children
     existing = [t for t in (term_of(c) for c in siblings) if t]
     if normal(term) in {normal(t) for t in existing}:
@@ -68,7 +68,7 @@ def definition_node(text: str, expected: str | None) -> Provision:
 
 
 def locate_definition(doc: Document, ref: DefinitionRef, ctx: Context) -> Path:
-    paths = [p for p in _definition_paths(doc, ref, ctx)]
+    paths = _definition_paths(doc, ref)
     exact = [p for p in paths if normal(term_of(doc.get(p)) or "") == normal(ref.term)]
     if len(exact) == 1:
         return exact[0]
@@ -90,11 +90,11 @@ def locate_definition(doc: Document, ref: DefinitionRef, ctx: Context) -> Path:
     raise TargetNotFound(f'"{ref.term}" is not defined in the agreement')
 
 
-def definitions_home(doc: Document, ref: DefinitionRef, ctx: Context) -> Path:
+def definitions_home(doc: Document, ref: DefinitionRef) -> Path:
     """The provision that holds the definitions: the one named, else the only one."""
     if ref.scope is not None:
         return resolve_citation(doc, ref.scope)
-    homes = sorted({p[:-1] for p in _definition_paths(doc, ref, ctx)})
+    homes = sorted({p[:-1] for p in _definition_paths(doc, ref)})
     if len(homes) == 1:
         return homes[0]
     if not homes:
@@ -106,8 +106,7 @@ def definitions_home(doc: Document, ref: DefinitionRef, ctx: Context) -> Path:
     )
 
 
-def _definition_paths(doc: Document, ref: DefinitionRef, ctx: Context) -> list[Path]:
-    del ctx
+def _definition_paths(doc: Document, ref: DefinitionRef) -> list[Path]:
     if ref.scope is not None:
         home = resolve_citation(doc, ref.scope)
         return [(*home, i) for i, c in enumerate(doc.get(home).children) if term_of(c)]

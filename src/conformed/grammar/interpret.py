@@ -103,8 +103,8 @@ def _parse(item: Item, agreement: str) -> Operation:
         return parse_instruction(
             instruction, item.payload, agreement=agreement, payload2=item.payload2
         )
-    except InstructionParseError as exc:
-        first = _first_sentence_only(item, agreement, exc)
+    except InstructionParseError:
+        first = _first_sentence_only(item, agreement)
         if first is not None:
             return first
         bare = _BARE_HEADING.match(instruction) or _LEAD.match(instruction)
@@ -134,9 +134,7 @@ _ACTIVE = re.compile(
 )
 
 
-def _first_sentence_only(
-    item: Item, agreement: str, exc: InstructionParseError
-) -> Operation | None:
+def _first_sentence_only(item: Item, agreement: str) -> Operation | None:
     """An instruction followed by freestanding sentences ("... by reference. The parties
     acknowledge ..."): parse the instruction, provided the rest amends nothing."""
     m = re.match(r"(.+?[.])\s+(?=[A-Z])", item.instruction)
@@ -149,7 +147,6 @@ def _first_sentence_only(
         op = parse_instruction(m.group(1), item.payload, agreement=agreement)
     except InstructionParseError:
         return None
-    del exc
     return op
 
 
