@@ -39,9 +39,9 @@ def norm_item(number: str) -> tuple[str, ...]:
     return tuple(re.findall(r"#?[a-z0-9]+", number.lower()))
 
 
-def norm_target(target: str) -> str:
+def norm_target(target: str) -> tuple[str, ...]:
     words = re.findall(r"[a-z0-9]+", target.lower())
-    return "".join(w for w in words if w not in STOP)
+    return tuple(w for w in words if w not in STOP)
 
 
 def score(folder: Path, expected: dict[str, dict], show: bool) -> tuple[int, int, int, int]:
@@ -100,8 +100,12 @@ def score(folder: Path, expected: dict[str, dict], show: bool) -> tuple[int, int
 
 
 def _same_target(mine: str, theirs: str) -> bool:
+    """The same words, or one of them with a qualifier before or after it
+    ("Part 4(f)" and "Part 4(f) of the Schedule"); whole words only, so that
+    "Section 12" never matches "Section 2"."""
     a, b = norm_target(mine), norm_target(theirs)
-    return bool(a) and (a == b or a.endswith(b) or b.endswith(a))
+    short, long = sorted((a, b), key=len)
+    return bool(short) and (long[: len(short)] == short or long[-len(short) :] == short)
 
 
 def _file_failed(items: list) -> bool:

@@ -101,12 +101,7 @@ class Label:
     @property
     def shape(self) -> tuple[str, str, str]:
         """What siblings share: the style family and the punctuation around it."""
-        family = (
-            "roman" if self.style in (Style.LOWER_ROMAN, Style.UPPER_ROMAN) else self.style.value
-        )
-        if self.style is Style.UPPER_ROMAN:
-            family = "upper-roman"
-        return (family, re.sub(r"\d+", "#", self.prefix), self.suffix)
+        return (self.style.value, re.sub(r"\d+", "#", self.prefix), self.suffix)
 
     def with_value(self, value: int) -> Label:
         return replace(self, value=value)
@@ -152,9 +147,6 @@ def label_candidates(token: str) -> list[Label]:
     prefix, core, suffix = m.group("prefix") or "", m.group("core"), m.group("suffix") or ""
     if prefix == "(" and suffix != ")":
         return []
-    if prefix != "(" and suffix == ")":
-        # "a)" style: keep the closing parenthesis with no opening one.
-        pass
     if prefix.endswith(".") and not core.isdigit():
         return []
     out: list[Label] = []
@@ -240,9 +232,6 @@ class Citation:
         if len(self.keys) == 1 and "." in self.keys[0]:
             return tuple(self.keys[0].split(".")[:-1])
         return self.keys[:-1]
-
-    def is_top_level_unit(self) -> bool:
-        return self.unit.lower().rstrip("s") in ("section", "article")
 
     def __str__(self) -> str:
         return self.printed

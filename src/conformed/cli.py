@@ -178,8 +178,7 @@ def parse_report(amendment: Amendment) -> AmendmentReport:
             ireport.status = PARSED
             ireport.message = op.reason if isinstance(op, NoTextChange) else ""
         except AmendmentError as exc:
-            exc.located(amendment=amendment.label, item=item.number)
-            ireport.status, ireport.message, ireport.reason = FAILED, str(exc), exc.reason
+            ireport.fail(exc, amendment.label)
         areport.items.append(ireport)
     return areport
 

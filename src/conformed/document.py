@@ -79,18 +79,6 @@ class Provision:
     def evolve(self, **changes: object) -> Provision:
         return replace(self, **changes)  # type: ignore[arg-type]
 
-    def walk(self) -> Iterator[Provision]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-    def full_text(self) -> str:
-        """All words of the provision and its descendants, for searching."""
-        parts = [self.label_text, self.heading, self.text]
-        parts += [child.full_text() for child in self.children]
-        parts.append(self.trailing)
-        return " ".join(p for p in parts if p)
-
 
 Path = tuple[int, ...]
 
@@ -141,9 +129,6 @@ class Document:
             raise IndexError("empty path")
         return node
 
-    def siblings(self, path: Path) -> tuple[Provision, ...]:
-        return self.body if len(path) == 1 else self.get(path[:-1]).children
-
     def labels_on(self, path: Path) -> list[str]:
         nodes = self.body
         out = []
@@ -172,15 +157,6 @@ class Document:
                 keys.append(key)
             nodes = nodes[i].children
         return tuple(keys)
-
-    def find_uid(self, uid: int) -> Path | None:
-        for path, node in self.walk():
-            if node.uid == uid:
-                return path
-        return None
-
-    def labels_by_uid(self) -> dict[int, str]:
-        return {node.uid: self.cite(path) for path, node in self.walk()}
 
     # --- rebuilding -----------------------------------------------------
     def update(self, path: Path, fn: Callable[[Provision], Provision]) -> Document:

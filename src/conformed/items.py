@@ -83,7 +83,6 @@ class Item:
     text: str  # the item as printed, whitespace-folded, for messages
     line: int  # 1-based line of the source where the item starts
     children: tuple[Item, ...] = ()
-    tail: str = ""  # unquoted text after the instruction's colon (sub-items included)
     quoted: bool = True
     notes: tuple[str, ...] = ()  # how the item was read, for the report's warnings
     payload2: str | None = None  # "previously read: "old" now reads: "new"": the new text
@@ -217,7 +216,6 @@ class _Splitter:
                 text=fold(source[body:limit]),
                 line=line,
                 children=tuple(children),
-                tail=source[first.start("label") : limit],
             )
             return nxt, item
         text = source[body:limit]
@@ -231,10 +229,7 @@ class _Splitter:
             if notes:
                 payload = payload.lstrip('"\u201c').lstrip()
             instruction = fold(f"{text[:cut].rstrip()} {PAYLOAD_MARK}")
-            item = Item(
-                number, instruction, payload, fold(text), line, tail=payload, quoted=False,
-                notes=notes,
-            )  # fmt: skip
+            item = Item(number, instruction, payload, fold(text), line, quoted=False, notes=notes)
             return nxt, item
         return nxt, Item(number, fold(text), None, fold(text), line, notes=notes)
 

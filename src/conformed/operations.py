@@ -294,5 +294,5 @@ def describe(op: Operation) -> list[dict[str, str]]:
     out = [{"action": op.action, "kind": op.kind, "target": target}]
     renumber = getattr(op, "renumber", None)
     if renumber is not None:
-        out.append({"action": "renumber", "kind": "renumber", "target": renumber.target})
+        out.append({"action": renumber.action, "kind": renumber.kind, "target": renumber.target})
     return out

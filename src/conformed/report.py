@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .errors import AmendmentError
+
 APPLIED = "applied"
 FAILED = "failed"
 NO_TEXT_CHANGE = "no_text_change"
@@ -27,6 +29,13 @@ class ItemReport:
     operations: list[dict[str, str]] = field(default_factory=list)
     reason: str = ""  # machine-readable cause of a failure
     line: int = 0
+
+    def fail(self, exc: AmendmentError, amendment: str, span: str = "") -> None:
+        """Record why this item failed, the message naming amendment, item and text."""
+        exc.located(amendment=amendment, item=self.number)
+        if span and not exc.span:
+            exc.span = span
+        self.status, self.message, self.reason = FAILED, str(exc), exc.reason
 
 
 @dataclass

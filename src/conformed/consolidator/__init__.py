@@ -85,10 +85,7 @@ def consolidate(
             except AmendmentError as exc:
                 if isinstance(exc, AttachmentMissing):
                     doc = exc.partial  # never keep a superseded exhibit silently
-                exc.located(amendment=amendment.label, item=item.number)
-                if not exc.span:
-                    exc.span = item.text
-                ireport.status, ireport.message, ireport.reason = FAILED, str(exc), exc.reason
+                ireport.fail(exc, amendment.label, span=item.text)
             ireport.warnings = ctx.warnings
         earlier.append(start)
     stale = find_stale_references(base, doc)

@@ -206,7 +206,7 @@ def _check_insert_claims(
     op: InsertProvision, siblings: tuple[Provision, ...], index: int, ctx: Context
 ) -> None:
     """Warn when "as renumbered" is missing where earlier items renumbered, or vice versa."""
-    renumbered = [s for s in siblings if s.uid in ctx.start and _moved(s, siblings, ctx)]
+    renumbered = [s for s in siblings if _moved(s, ctx)]
     printed = op.target.printed
     if op.target.as_renumbered and not renumbered:
         ctx.warn(f'{printed} says "as renumbered" but no earlier item renumbered its neighbours')
@@ -220,7 +220,8 @@ def _check_insert_claims(
         )
 
 
-def _moved(node: Provision, siblings: tuple[Provision, ...], ctx: Context) -> bool:
+def _moved(node: Provision, ctx: Context) -> bool:
+    """Renumbered by an earlier item of this amendment."""
     before = ctx.start.get(node.uid)
     return before is not None and before[-1] != node.key
 

@@ -12,6 +12,7 @@ does not parse stays a failure: silence would be the worst answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from ..citation import parse_citation
@@ -98,32 +99,46 @@ _BARE_HEADING = re.compile(
 
 
 def _parse(item: Item, agreement: str) -> Operation:
+    """Parse the instruction as written, then the readings a person would try next.
+
+    The error reported is the one for the instruction as written, unless the item
+    has a heading: then it is the error for the instruction without its heading.
+    """
     instruction = _NEW_NAMED.sub(r"\1 \2", item.instruction)  # "A new section, Section 1(a),"
     try:
-        return parse_instruction(
-            instruction, item.payload, agreement=agreement, payload2=item.payload2
-        )
-    except InstructionParseError:
-        first = _first_sentence_only(item, agreement)
-        if first is not None:
-            return first
-        bare = _BARE_HEADING.match(instruction) or _LEAD.match(instruction)
-        if bare:  # "Additional Termination Event Part 1(i)(ii) ...", "the Territory listed in ..."
-            try:
-                return parse_instruction(
-                    instruction[bare.end() :], item.payload, agreement=agreement
-                )
-            except InstructionParseError:
-                pass
-        heading, rest = split_heading(item.instruction)
-        caps = _CAPS_HEADING.match(item.instruction)
-        if caps and (not heading or len(caps.group(0)) > len(heading)):
-            rest = item.instruction[caps.end() :]  # "AMENDMENT OF SECTIONS 3.1 AND 3.2."
-        elif not heading:
-            raise
-        if not rest:
-            raise
-        return parse_instruction(rest, item.payload, agreement=agreement, payload2=item.payload2)
+        return _attempt(instruction, item, agreement)
+    except InstructionParseError as exc:
+        error = exc
+    for text, reported in _readings(item.instruction, instruction):
+        try:
+            return _attempt(text, item, agreement)
+        except InstructionParseError as exc:
+            if reported:
+                error = exc
+    raise error
+
+
+def _attempt(text: str, item: Item, agreement: str) -> Operation:
+    return parse_instruction(text, item.payload, agreement=agreement, payload2=item.payload2)
+
+
+def _readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
+    """Alternative texts for an instruction the grammar refused, in the order tried;
+    the flag says whether a failure of that reading is the one to report."""
+    first = _first_sentence(original)
+    if first is not None:
+        yield first, False  # "... incorporated therein by reference. The parties acknowledge"
+    bare = _BARE_HEADING.match(instruction) or _LEAD.match(instruction)
+    if bare:
+        yield instruction[bare.end() :], False  # "Additional Termination Event Part 1(i) ..."
+    heading, rest = split_heading(original)
+    caps = _CAPS_HEADING.match(original)
+    if caps and (not heading or len(caps.group(0)) > len(heading)):
+        rest = original[caps.end() :]  # "AMENDMENT OF SECTIONS 3.1 AND 3.2."
+    elif not heading:
+        return
+    if rest:
+        yield rest, True
 
 
 # Amending in the active voice: "Exhibit D-1 replaces Exhibit D", "... supersedes Section 4".
@@ -134,20 +149,16 @@ _ACTIVE = re.compile(
 )
 
 
-def _first_sentence_only(item: Item, agreement: str) -> Operation | None:
+def _first_sentence(instruction: str) -> str | None:
     """An instruction followed by freestanding sentences ("... by reference. The parties
-    acknowledge ..."): parse the instruction, provided the rest amends nothing."""
-    m = re.match(r"(.+?[.])\s+(?=[A-Z])", item.instruction)
-    if not m or PAYLOAD_MARK in item.instruction[m.end() :]:
+    acknowledge ..."): its first sentence, provided the rest amends nothing."""
+    m = re.match(r"(.+?[.])\s+(?=[A-Z])", instruction)
+    if not m or PAYLOAD_MARK in instruction[m.end() :]:
         return None
-    rest = item.instruction[m.end() :]
+    rest = instruction[m.end() :]
     if _OPERATIVE.search(rest) or _ACTIVE.search(rest):
         return None
-    try:
-        op = parse_instruction(m.group(1), item.payload, agreement=agreement)
-    except InstructionParseError:
-        return None
-    return op
+    return m.group(1)
 
 
 def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:

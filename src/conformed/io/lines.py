@@ -99,9 +99,7 @@ def classify(raw_lines: list[str]) -> tuple[list[Line], bool]:
         if i == 0:
             brk = "hard"
         elif page:
-            brk = _after_page_break(prev, text, blank_mode)
-            if brk == "none" and text[:1].isupper() and indent_of(raw) != prev_indent:
-                brk = "hard"  # "under 1.00  20.0" / page / "     The Fee accrues ..."
+            brk = _after_page_break(prev, text, blank_mode, indent_of(raw) != prev_indent)
         elif blank:
             brk = "hard"
         elif blank_mode:
@@ -113,10 +111,14 @@ def classify(raw_lines: list[str]) -> tuple[list[Line], bool]:
     return lines, blank_mode
 
 
-def _after_page_break(prev: str, text: str, blank_mode: bool) -> str:
-    """A page break between paragraphs separates them; inside one it does not."""
+def _after_page_break(prev: str, text: str, blank_mode: bool, reindented: bool) -> str:
+    """A page break between paragraphs separates them; inside one it does not.
+
+    A capitalised line at a new indentation starts a paragraph even after a line
+    with no final stop ("under 1.00  20.0" / page / "     The Fee accrues ...").
+    """
     if not ends_terminal(prev):
-        return "none"
+        return "hard" if reindented and text[:1].isupper() else "none"
     if starts_with_label(text):
         return "hard" if blank_mode else "soft"
     return "none" if text[:1].islower() else "hard"
