@@ -195,6 +195,7 @@ class WordEdit:
 class TextEdits:
     target: Target
     edits: tuple[WordEdit, ...]
+    sentence: Ordinal | None = None  # "the term "Units" appearing in the second sentence"
     kind = "text_edits"
     action = "amend_text"
 
@@ -232,6 +233,73 @@ class DescribedChange:
 
 
 @dataclass(frozen=True)
+class ReplaceClauses:
+    """ "amended by deleting both clause (1) and (2) ... and restating as follows": the
+    named subdivisions give way to the new text; the provision's label, heading and
+    lead-in stay."""
+
+    target: Target
+    clauses: tuple[str, ...]  # labels as printed: "(1)", "(2)"
+    text: str
+    kind = "replace_provision"
+    action = "replace"
+
+
+@dataclass(frozen=True)
+class AddToExhibit:
+    """Text added at the end of an exhibit: printed in the amendment ("supplemented with
+    the following") or attached to it ("a new section titled ... as set forth in
+    Schedule 2")."""
+
+    exhibit: str
+    text: str = ""
+    attachment: str = ""
+    title: str = ""
+
+    @property
+    def kind(self) -> str:
+        return "insert_provision" if self.title else "append_text"
+
+    @property
+    def action(self) -> str:
+        return "insert" if self.title else "amend_text"
+
+
+@dataclass(frozen=True)
+class RestateAgreement:
+    """ "the Use Agreement is hereby amended in its entirety to read as set forth in
+    Exhibit A attached hereto": the whole agreement is replaced by an attached form."""
+
+    agreement: str  # as printed: "the Use Agreement"
+    attachment: str  # "Exhibit A"
+    kind = "replace_provision"
+    action = "replace"
+
+
+@dataclass(frozen=True)
+class MarkedChanges:
+    """ "amended by deleting the stricken text ... and adding the inserted text ... as set
+    forth in ... Exhibit A": changes marked by typeface, which plain text does not carry.
+
+    Recognised so that the report lists them, and refused when applied."""
+
+    agreement: str
+    attachment: str
+    kind = "marked_changes"
+    action = "amend_text"
+
+
+@dataclass(frozen=True)
+class Steps:
+    """One item that makes several changes in turn ("by deleting subsection (b) thereof
+    and by amending Section 14.2(a)(2) to read ..."), applied in the order written."""
+
+    steps: tuple[Operation, ...]
+    kind = "steps"
+    action = "amend_text"
+
+
+@dataclass(frozen=True)
 class NoTextChange:
     """Ratification, effectiveness and other items that change no text."""
 
@@ -257,6 +325,11 @@ Operation = (
     | ReplaceReading
     | InsertExhibits
     | DescribedChange
+    | ReplaceClauses
+    | AddToExhibit
+    | RestateAgreement
+    | MarkedChanges
+    | Steps
     | NoTextChange
 )
 
@@ -265,6 +338,17 @@ def describe(op: Operation) -> list[dict[str, str]]:
     """The report's ``operations`` entries for one operation (renumbering listed apart)."""
     if isinstance(op, NoTextChange):
         return []
+    if isinstance(op, Steps):
+        return [entry for step in op.steps for entry in describe(step)]
+    if isinstance(op, AddToExhibit):
+        return [{"action": op.action, "kind": op.kind, "target": op.exhibit}]
+    if isinstance(op, RestateAgreement):
+        return [{"action": op.action, "kind": op.kind, "target": op.agreement}]
+    if isinstance(op, MarkedChanges):
+        return [
+            {"action": op.action, "kind": kind, "target": op.agreement}
+            for kind in ("delete_words", "insert_words")
+        ]
     if isinstance(op, InsertDefinition) and not op.definition.term:
         return [
             {"action": op.action, "kind": op.kind, "target": term}
@@ -279,7 +363,10 @@ def describe(op: Operation) -> list[dict[str, str]]:
     if isinstance(op, ReplaceExhibit):
         return [{"action": op.action, "kind": op.kind, "target": op.exhibit}]
     if isinstance(op, TextEdits):
-        return [{"action": e.action, "kind": e.kind, "target": op.target.printed} for e in op.edits]
+        where = op.target.printed
+        if op.sentence is not None:
+            where = f"{op.sentence.printed} sentence of {where}"
+        return [{"action": e.action, "kind": e.kind, "target": where} for e in op.edits]
     target = op.target.printed
     if isinstance(op, ReplaceReading):
         action = "amend_text" if op.ordinal else "replace"

@@ -16,6 +16,7 @@ from ..citation import Citation, join_labels
 from ..document import Document, Path, Provision
 from ..errors import FormerlyMismatch, PayloadError, PlacementError
 from ..operations import (
+    ReplaceClauses,
     DeleteProvision,
     InsertProvision,
     InsertProvisions,
@@ -24,6 +25,7 @@ from ..operations import (
     ReplaceProvisions,
     Target,
 )
+from ..io.text import read_fragment
 from .context import Context
 from .locate import resolve_citation, resolve_parent
 from .payload import provision_from_payload, value_in_style
@@ -274,3 +276,33 @@ def _insert_index(
             f"{printed} would leave a gap: the last one is {siblings[-1].label_text}"
         )
     raise PlacementError(f"{printed} does not fit between the existing labels")
+
+
+def apply_replace_clauses(doc: Document, op: ReplaceClauses, ctx: Context) -> Document:
+    """The named subdivisions, which must be consecutive, give way to the new text."""
+    path = locate_target(doc, op.target, ctx)
+    node = doc.get(path)
+    wanted = [_bare(c) for c in op.clauses]
+    keys = [_bare(child.label_text) for child in node.children]
+    hits = [i for i, key in enumerate(keys) if key in wanted]
+    if sorted(keys[i] for i in hits) != sorted(wanted) or len(hits) != len(wanted):
+        missing = [c for c, w in zip(op.clauses, wanted, strict=True) if w not in keys]
+        raise PayloadError(
+            f"{op.target.printed} does not have exactly the clauses {', '.join(op.clauses)}"
+            + (f" (missing {', '.join(missing)})" if missing else "")
+        )
+    if hits != list(range(hits[0], hits[0] + len(hits))):
+        raise PlacementError(f"the clauses {', '.join(op.clauses)} of {op.target.printed} are not consecutive")
+    new = read_fragment(op.text)
+    if not new:
+        raise PayloadError("the restated text is empty")
+    change = ctx.change("replace", f"Clauses {', '.join(op.clauses)} restated")
+    new = tuple(p.evolve(changes=(*p.changes, change)) for p in new)
+    start, end = hits[0], hits[-1] + 1
+    return doc.update(
+        path, lambda p: p.evolve(children=(*p.children[:start], *new, *p.children[end:]))
+    )
+
+
+def _bare(label: str) -> str:
+    return re.sub(r"[().\s]", "", label).lower()

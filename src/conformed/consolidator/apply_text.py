@@ -16,6 +16,7 @@ from ..io.heads import split_heading
 from ..io.text import read_fragment
 from ..operations import (
     DescribedChange,
+    Ordinal,
     ReplaceLeadIn,
     ReplaceParagraph,
     ReplaceReading,
@@ -67,13 +68,7 @@ def apply_replace_reading(doc: Document, op: ReplaceReading, ctx: Context) -> Do
         text = new
         detail = "Amended"
     else:
-        spans = provision_sentences(node.text)
-        index = op.ordinal.index - 1 if op.ordinal.index > 0 else len(spans) + op.ordinal.index
-        if not 0 <= index < len(spans):
-            raise TargetNotFound(
-                f"the {op.ordinal.printed} sentence of {op.target.printed} does not exist"
-            )
-        start, end = spans[index]
+        start, end = _sentence_span(node.text, op.ordinal, op.target.printed)
         if _folded(old) != _folded(node.text[start:end]):
             raise PayloadError(
                 f"the {op.ordinal.printed} sentence of {op.target.printed} does not read as the "
@@ -84,6 +79,14 @@ def apply_replace_reading(doc: Document, op: ReplaceReading, ctx: Context) -> Do
     return doc.update(
         path, lambda p: p.evolve(text=text, changes=(*p.changes, ctx.change("replace", detail)))
     )
+
+
+def _sentence_span(text: str, ordinal: Ordinal, printed: str) -> tuple[int, int]:
+    spans = provision_sentences(text)
+    index = ordinal.index - 1 if ordinal.index > 0 else len(spans) + ordinal.index
+    if not 0 <= index < len(spans):
+        raise TargetNotFound(f"the {ordinal.printed} sentence of {printed} does not exist")
+    return spans[index]
 
 
 def _folded(text: str) -> str:
@@ -158,8 +161,16 @@ def apply_replace_paragraph(doc: Document, op: ReplaceParagraph, ctx: Context) -
 def apply_text_edits(doc: Document, op: TextEdits, ctx: Context) -> Document:
     path = locate_target(doc, op.target, ctx)
     node = doc.get(path)
-    for edit in op.edits:
-        node = apply_word_edit(node, edit, op.target.printed)
+    if op.sentence is not None:  # edit inside one sentence, leave the rest as it was
+        start, end = _sentence_span(node.text, op.sentence, op.target.printed)
+        where = f"the {op.sentence.printed} sentence of {op.target.printed}"
+        part = node.evolve(text=node.text[start:end], children=())
+        for edit in op.edits:
+            part = apply_word_edit(part, edit, where)
+        node = node.evolve(text=node.text[:start] + part.text + node.text[end:])
+    else:
+        for edit in op.edits:
+            node = apply_word_edit(node, edit, op.target.printed)
     details = ", ".join(e.kind.replace("_", " ") for e in op.edits)
     node = node.evolve(changes=(*node.changes, ctx.change("amend_text", f"Amended ({details})")))
     return doc.update(path, lambda _: node)

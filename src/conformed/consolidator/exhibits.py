@@ -13,7 +13,7 @@ import re
 
 from ..document import Document
 from ..errors import PayloadError, TargetNotFound
-from ..operations import InsertExhibits, ReplaceExhibit
+from ..operations import AddToExhibit, InsertExhibits, ReplaceExhibit
 from .context import Context
 
 _HEADING = re.compile(
@@ -112,3 +112,28 @@ def apply_insert_exhibits(doc: Document, op: InsertExhibits, ctx: Context) -> Do
             back=(*doc.back, "", *lines), matter_changes=(*doc.matter_changes, (name, change))
         )
     return doc
+
+
+def apply_add_to_exhibit(doc: Document, op: AddToExhibit, ctx: Context) -> Document:
+    """Text added at the end of an exhibit, printed in the amendment or attached to it."""
+    span = find_exhibit(doc.back, op.exhibit)
+    if span is None:
+        raise TargetNotFound(f"{op.exhibit} is not in the agreement's exhibits and schedules")
+    text = op.text or ctx.attachments.get(exhibit_key(op.attachment))
+    if not text:
+        raise PayloadError(
+            f'attachment not supplied: {op.attachment} (give it with --attach "{op.attachment}'
+            "=FILE\" or after the amendment's signatures)"
+        )
+    start, end = span
+    body = list(doc.back[start:end])
+    while body and not body[-1].strip():
+        body.pop()
+    added = tuple(text.strip("\n").splitlines())
+    rest = ("",) if end < len(doc.back) else ()
+    detail = f'Section "{op.title}" added' if op.title else "Supplemented"
+    change = ctx.change("insert" if op.title else "amend_text", detail)
+    return doc.evolve(
+        back=(*doc.back[:start], *body, "", *added, *rest, *doc.back[end:]),
+        matter_changes=(*doc.matter_changes, (op.exhibit, change)),
+    )

@@ -11,10 +11,12 @@ from typing import Any
 
 from .. import operations as ops
 from ..document import Document
+from .agreement import apply_marked_changes, apply_restate_agreement
 from .apply import (
     apply_delete_provision,
     apply_insert_provision,
     apply_insert_provisions,
+    apply_replace_clauses,
     apply_replace_provision,
     apply_replace_provisions,
 )
@@ -32,7 +34,7 @@ from .apply_text import (
     apply_text_edits,
 )
 from .context import Context
-from .exhibits import apply_insert_exhibits, apply_replace_exhibit
+from .exhibits import apply_add_to_exhibit, apply_insert_exhibits, apply_replace_exhibit
 
 APPLY: dict[type, Callable[[Document, Any, Context], Document]] = {
     ops.ReplaceProvision: apply_replace_provision,
@@ -51,4 +53,18 @@ APPLY: dict[type, Callable[[Document, Any, Context], Document]] = {
     ops.DescribedChange: apply_described_change,
     ops.ReplaceExhibit: apply_replace_exhibit,
     ops.InsertExhibits: apply_insert_exhibits,
+    ops.ReplaceClauses: apply_replace_clauses,
+    ops.AddToExhibit: apply_add_to_exhibit,
+    ops.RestateAgreement: apply_restate_agreement,
+    ops.MarkedChanges: apply_marked_changes,
 }
+
+
+def apply_steps(doc: Document, op: ops.Steps, ctx: Context) -> Document:
+    """Each change of a compound item in the order written; any failure fails the item."""
+    for step in op.steps:
+        doc = APPLY[type(step)](doc, step, ctx)
+    return doc
+
+
+APPLY[ops.Steps] = apply_steps

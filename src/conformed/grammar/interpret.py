@@ -26,7 +26,9 @@ from ..operations import (
     NoTextChange,
     Operation,
     ReplaceDefinition,
+    Steps,
 )
+from ..sentences import split_sentences
 from .parser import parse_instruction
 
 # Words that, applied to the agreement or one of its parts, change its text.
@@ -93,6 +95,12 @@ _LEAD = re.compile(
     r"(?=(?:Section|Paragraph|Part|Clause|Article)\s+\d)",
     re.IGNORECASE,
 )
+# A circumstance before the instruction proper: "Consistent with Paragraph 1(a)(ii), ...".
+_PREAMBLE = re.compile(
+    r"^(?:Consistent\s+with|Pursuant\s+to|Solely\s+with\s+respect\s+to|Effective\s+as\s+of|"
+    r"With\s+effect\s+from|Notwithstanding)\s[^,]{1,160},\s*(?=[A-Z]|the\s)",
+    re.IGNORECASE,
+)
 _BARE_HEADING = re.compile(
     r"^(?:[A-Z][\w\-]*\s+){1,6}(?=(?:Part|Section|Subsection|Paragraph|Clause|Article)\s+\d)"
 )
@@ -115,7 +123,42 @@ def _parse(item: Item, agreement: str) -> Operation:
         except InstructionParseError as exc:
             if reported:
                 error = exc
+    steps = _sentence_steps(instruction, item, agreement)
+    if steps is not None:
+        return steps
     raise error
+
+
+def _sentence_steps(instruction: str, item: Item, agreement: str) -> Operation | None:
+    """An item of several sentences, some amending and some not ("A new Exhibit D-1 ...
+    shall be attached .... The price shall be .... References in Section 1.5.1 to
+    "Exhibit D" shall be amended to include ..."): each amending sentence parsed on its
+    own, in order.  None unless every amending sentence parses."""
+    heading, rest = split_heading(instruction)
+    sentences = split_sentences(rest if heading else instruction)
+    if len(sentences) < 2:
+        return None
+    found: list[Operation] = []
+    for sentence in sentences:
+        marked = PAYLOAD_MARK in sentence
+        payload = item.payload if marked else None
+        if not (_OPERATIVE.search(sentence) or _ACTIVE.search(sentence)):
+            if marked and _OPERATIVE.search(item.payload or ""):
+                return None  # the text it carries amends the agreement
+            continue
+        op = None
+        for text in (sentence, *(t for t, _ in _readings(sentence, sentence))):
+            try:
+                op = parse_instruction(text, payload, agreement=agreement, payload2=item.payload2)
+                break
+            except InstructionParseError:
+                continue
+        if op is None:
+            return None
+        found.append(op)
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else Steps(tuple(found))
 
 
 def _attempt(text: str, item: Item, agreement: str) -> Operation:
@@ -131,6 +174,9 @@ def _readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
     bare = _BARE_HEADING.match(instruction) or _LEAD.match(instruction)
     if bare:
         yield instruction[bare.end() :], False  # "Additional Termination Event Part 1(i) ..."
+    preamble = _PREAMBLE.match(instruction)
+    if preamble:
+        yield from _readings(instruction[preamble.end() :], instruction[preamble.end() :])
     heading, rest = split_heading(original)
     caps = _CAPS_HEADING.match(original)
     if caps and (not heading or len(caps.group(0)) > len(heading)):
@@ -139,6 +185,9 @@ def _readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
         return
     if rest:
         yield rest, True
+        preamble = _PREAMBLE.match(rest)
+        if preamble:  # "IDIOCRACY": Consistent with Paragraph 1(a)(ii), Exhibit A is ...
+            yield from ((t, False) for t, _ in _readings(rest[preamble.end() :], rest[preamble.end() :]))
 
 
 # Amending in the active voice: "Exhibit D-1 replaces Exhibit D", "... supersedes Section 4".

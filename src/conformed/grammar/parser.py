@@ -51,6 +51,7 @@ def parse_instruction(
 ) -> Operation:
     """Parse one item's instruction (payload already replaced by the marker)."""
     text = " ".join(instruction.split())
+    text = re.sub(r"(?<=\d)(?=of\s)", " ", text)  # "Part 3of the Schedule"
     try:
         tree = _lark().parse(text)
     except UnexpectedInput as exc:
@@ -73,7 +74,7 @@ def _check_agreement(mentioned: list[str], expected: str, text: str) -> None:
     if not expected:
         return
     for name in mentioned:
-        if name == "Agreement" or name == expected or name.endswith(expected):
+        if name == "Agreement" or name == expected or name.endswith(expected) or name.isupper():
             continue
         raise InstructionParseError(
             f"the item amends the {name}, not the {expected} this amendment amends", span=text

@@ -10,6 +10,7 @@ from lark import Token, Transformer
 from ..citation import Citation, parse_citation
 from ..definitions import split_definitions
 from ..operations import (
+    AddToExhibit,
     DefinitionRef,
     DeleteDefinition,
     DeleteProvision,
@@ -18,11 +19,13 @@ from ..operations import (
     InsertExhibits,
     InsertProvision,
     InsertProvisions,
+    MarkedChanges,
     NoTextChange,
     Operation,
     Ordinal,
     Position,
     Renumber,
+    ReplaceClauses,
     ReplaceDefinition,
     ReplaceExhibit,
     ReplaceLeadIn,
@@ -31,6 +34,8 @@ from ..operations import (
     ReplaceProvisions,
     ReplaceReading,
     ReplaceSentence,
+    RestateAgreement,
+    Steps,
     Target,
     TextEdits,
     WordEdit,
@@ -114,6 +119,10 @@ class ToOperations(Transformer[Token, Any]):
             (_unquote(c) for c in children if isinstance(c, Token) and c.type == "TERM"), ""
         )
         scope = next((c for c in children if isinstance(c, Citation)), None)
+        units = [str(c) for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")]
+        if units:  # "... as a new Paragraph 13(b)(ii)(C)": defined among its new siblings
+            parent = re.sub(r"(?:\([^()]+\)|\.[^.()]+)$", "", units[1])
+            scope = parse_citation(f"{units[0]} {parent}") if parent != units[1] else None
         return InsertDefinition(DefinitionRef(term, scope), self.payload)
 
     def restate_definition(self, children: list[Any]) -> ReplaceDefinition:
@@ -127,19 +136,91 @@ class ToOperations(Transformer[Token, Any]):
         if listed is None:  # "The following is attached ... as Schedule A-1: «TEXT»"
             name = " ".join(str(next(c for c in tokens if c.type == "EXHIBIT")).split())
             return InsertExhibits((name,), self.payload)
-        word, rest = str(listed).split(None, 1)
-        singular = re.sub(r"(?i)(exhibit|schedule|appendi)(?:s|ces|x)$", r"\1", word)
-        singular = {"Appendi": "Appendix", "Annexe": "Annex"}.get(singular, singular)
-        ids = [i for i in re.split(r"\s*,\s*|\s+and\s+", rest.strip()) if i]
-        return InsertExhibits(tuple(f"{singular.capitalize()} {i}" for i in ids))
+        return InsertExhibits(_exhibit_names(listed))
+
+    def term_edit(self, children: list[Any]) -> TextEdits:
+        """ "so that the term "Units" [appearing in the second sentence] is now referred
+        to as "Tetra Units"": the term's words, once, in that provision or sentence."""
+        old, new = [c for c in children if isinstance(c, _Quoted)][:2]
+        edit = WordEdit("replace_words", old=old, new=new)
+        return TextEdits(_first(children, Target), (edit,), sentence=_maybe(children, Ordinal))
+
+    def replace_edit(self, children: list[Any]) -> TextEdits:
+        return TextEdits(_first(children, Target), (self.replace_words(children),))
+
+    def such_replace(self, children: list[Any]) -> WordEdit:
+        return self.replace_words(children)
+
+    def such_edits(self, children: list[Any]) -> Operation:
+        """ "such that "X" is deleted and replaced with "Y", and such that the email address
+        for X is deleted": worded edits apply; a described one is refused when applied."""
+        target = _first(children, Target)
+        edits = TextEdits(target, tuple(c for c in children if isinstance(c, WordEdit)))
+        described = [str(c) for c in children if isinstance(c, Token) and c.type == "DESCRIBED_DELETION"]
+        if not described:
+            return edits
+        return Steps((edits, *(DescribedChange(target, d) for d in described)))
+
+    def exhibit_edits(self, children: list[Any]) -> Operation:
+        """ "Exhibits A and C are amended to replace "X" with "Y"": the same edit in each."""
+        edit = self.replace_words(children)
+        names = _exhibit_names(next(c for c in children if isinstance(c, Token) and "EXHIBIT" in c.type))
+        steps = tuple(TextEdits(Target(parse_citation(n)), (edit,)) for n in names)
+        return steps[0] if len(steps) == 1 else Steps(steps)
+
+    def replace_passage(self, children: list[Any]) -> TextEdits:
+        """ "whereas Notice to PREMIER was required to: "old" it is now required to: "new"":
+        the old words, found exactly once, become the new."""
+        edit = WordEdit("replace_words", old=self.payload, new=self.payload2)
+        return TextEdits(_first(children, Target), (edit,))
+
+    def delete_and_replace(self, children: list[Any]) -> Steps:
+        container = _first(children, Target)
+        units = [str(c) for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")]
+        sub = units[1] if units[1].startswith("(") else f".{units[1]}"
+        deleted = Target(parse_citation(f"{container.citation.printed}{sub}"))
+        replaced = Target(parse_citation(f"{units[2]} {units[3]}"))
+        return Steps((DeleteProvision(deleted), ReplaceProvision(replaced, self.payload)))
+
+    def replace_clauses(self, children: list[Any]) -> ReplaceClauses:
+        clauses = [str(c) for c in children if isinstance(c, Token) and c.type == "CITATION"]
+        return ReplaceClauses(_first(children, Target), tuple(clauses), self.payload)
+
+    def supplement_exhibit(self, children: list[Any]) -> AddToExhibit:
+        name = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
+        return AddToExhibit(name, text=self.payload)
+
+    def insert_exhibit_section(self, children: list[Any]) -> AddToExhibit:
+        title = _unquote(next(c for c in children if isinstance(c, Token) and c.type == "QUOTED"))
+        exhibit = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
+        attached = next(c for c in children if isinstance(c, Token) and c.type == "EXHIBIT")
+        return AddToExhibit(exhibit, attachment=" ".join(str(attached).split()), title=title)
+
+    def restate_agreement(self, children: list[Any]) -> RestateAgreement:
+        attached = next(c for c in children if isinstance(c, Token) and c.type == "EXHIBIT")
+        return RestateAgreement(f"the {_first(children, _Agreement)}", " ".join(str(attached).split()))
+
+    def marked_changes(self, children: list[Any]) -> MarkedChanges:
+        attached = next(c for c in children if isinstance(c, Token) and c.type == "EXHIBIT")
+        return MarkedChanges(f"the {_first(children, _Agreement)}", " ".join(str(attached).split()))
+
+    def split_targets(self, children: list[Any]) -> tuple[Target, ...]:
+        """ "The text of Section 2. A. and B." -> Section 2.A, Section 2.B."""
+        unit = next(str(c) for c in children if isinstance(c, Token) and c.type == "UNIT")
+        labels = str(next(c for c in children if isinstance(c, Token) and c.type == "SPLIT_LABELS"))
+        number, *letters = re.findall(r"\d+|[A-Z]", labels)
+        return tuple(Target(parse_citation(f"{unit} {number}.{x}")) for x in letters)
 
     def described_change(self, children: list[Any]) -> DescribedChange:
         target = _maybe(children, Target)
+        if target is None and (agreement := _maybe(children, _Agreement)) is not None:
+            target = Target(parse_citation(f"the {agreement}"))
         if target is None:  # "Exhibit A is amended to include ..."
             name = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
             target = Target(parse_citation(name))
-        description = " ".join(str(children[-1]).split())
-        return DescribedChange(target, description)
+        words = ("DESCRIPTION", "DESCRIBED_WORDS", "ORDINAL", "REFERENT", "QUOTED")
+        parts = [str(c) for c in children if isinstance(c, Token) and c.type in words]
+        return DescribedChange(target, " ".join(" ".join(parts).split()))
 
     def replace_reading(self, children: list[Any]) -> ReplaceReading:
         return ReplaceReading(
@@ -253,6 +334,12 @@ class ToOperations(Transformer[Token, Any]):
     def target(self, children: list[Any]) -> Target:
         return _target(children)
 
+    def titled_target(self, children: list[Any]) -> Target:
+        """ "the section of Exhibit A entitled "Administration"": found by its heading."""
+        exhibit = next(c for c in children if isinstance(c, Token) and c.type == "EXHIBIT")
+        title = _unquote(next(c for c in children if isinstance(c, Token) and c.type == "QUOTED"))
+        return Target(parse_citation(" ".join(str(exhibit).split())), qualifier=f'section entitled "{title}"')
+
     new_target = target
 
     def renumbered(self, children: list[Any]) -> tuple[str, Citation | None]:
@@ -296,6 +383,15 @@ class ToOperations(Transformer[Token, Any]):
             return Ordinal(-2, "next to last")
         n = _ORDINALS[word]
         return Ordinal(-n if to_last else n, f"{word} to last" if to_last else word)
+
+
+def _exhibit_names(listed: Token) -> tuple[str, ...]:
+    """ "Exhibits A and C" -> ("Exhibit A", "Exhibit C")."""
+    word, rest = str(listed).split(None, 1)
+    singular = re.sub(r"(?i)(exhibit|schedule|appendi)(?:s|ces|x)$", r"\1", word)
+    singular = {"Appendi": "Appendix", "Annexe": "Annex"}.get(singular, singular)
+    ids = [i for i in re.split(r"\s*,\s*|\s+and\s+", rest.strip()) if i]
+    return tuple(f"{singular.capitalize()} {i}" for i in ids)
 
 
 def _expand(first: Target, last: Target) -> tuple[Target, ...]:
