@@ -49,7 +49,9 @@ _OPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _AMENDS = re.compile(r"\b(?:is|are)\s+hereby\s+amended\b|\bhereby\s+amend", re.IGNORECASE)
-_FIRST_ITEM = re.compile(r"(?m)^[ \t]*(?:1\.|\(1\)|1\))[ \t]+\S")
+_FIRST_ITEM = re.compile(
+    r"(?m)^[ \t]*(?:(?:1\.|\(1\)|1\)|Section\s+1\.)[ \t]+\S|1\.(?=[A-Z][a-z]))"
+)
 _WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
 _EFFECTIVE = re.compile(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
 
@@ -103,7 +105,8 @@ def read_amendment(path: str | Path) -> Amendment:
 
 
 def parse_amendment(text: str, source: str = "") -> Amendment:
-    text = strip_debris(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")  # EDGAR's &nbsp;
+    text = strip_debris(text)
     op = _OPERATIVE.search(text)
     first = _FIRST_ITEM.search(text)
     if (

@@ -13,7 +13,7 @@ quoted text is never taken for an item.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .citation import Style, format_value
 from .errors import AmendmentError
@@ -28,7 +28,7 @@ _NOW_READS = re.compile(
 _OPEN = re.compile(r"(?:follows|following|hereto|read)\s*[:,]?\s*:?\s*(?P<q>[\"\u201c])", re.I)
 _OPEN_AFTER_COLON = re.compile(r":\s*(?P<q>[\"\u201c])")
 _UNQUOTED = re.compile(
-    r"\b(?:as\s+follows|the\s+following|as\s+set\s+forth\s+below)\b\s*:?\s*", re.I
+    r"\b(?:as\s+follows|the\s+following(?!\s+example)|as\s+set\s+forth\s+below)\b\s*:?\s*", re.I
 )
 # An instruction that asks for text: what follows it is that text, never a sub-list.
 _WANTS_TEXT = re.compile(
@@ -36,6 +36,11 @@ _WANTS_TEXT = re.compile(
     r"|\b(?:replaced|substituted)\s+(?:with|by)\s+the\s+following\b"
     r"|\brestated\b[^.:]{0,80}\bas\s+follows\b"
     r"|\b(?:add|adding|added|insert|inserting|inserted)\b[^.:]{0,80}\bthe\s+following\b",
+    re.IGNORECASE,
+)
+# A lead-in that amends in its own words, not one that introduces its sub-items.
+_AMENDS = re.compile(
+    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|deleted|replaced)\b",
     re.IGNORECASE,
 )
 _TERM_FIRST = re.compile(
@@ -64,7 +69,8 @@ class Level:
 
 
 TOP = Level(Style.ARABIC)
-TOP_LEVELS = (TOP, Level(Style.ARABIC, "(", ")"), Level(Style.ARABIC, "", ")"))
+SECTIONS = Level(Style.ARABIC, "Section ")  # "Section 1.     Definitions Used Herein."
+TOP_LEVELS = (TOP, Level(Style.ARABIC, "(", ")"), Level(Style.ARABIC, "", ")"), SECTIONS)
 SUB_LEVELS = (
     Level(Style.LOWER_ALPHA),
     Level(Style.LOWER_ALPHA, "(", ")"),
@@ -86,12 +92,14 @@ class Item:
     quoted: bool = True
     notes: tuple[str, ...] = ()  # how the item was read, for the report's warnings
     payload2: str | None = None  # "previously read: "old" now reads: "new"": the new text
+    standalone: bool = False  # an item with sub-items that amends in its own words too
 
     def leaves(self, ancestors: tuple[Item, ...] = ()) -> list[tuple[Item, tuple[Item, ...]]]:
         """The items that are applied, each with the items that contain it."""
         if not self.children:
             return [(self, ancestors)]
-        return [leaf for c in self.children for leaf in c.leaves((*ancestors, self))]
+        own = [(replace(self, children=()), ancestors)] if self.standalone else []
+        return own + [leaf for c in self.children for leaf in c.leaves((*ancestors, self))]
 
 
 def split_items(source: str, start: int, end: int) -> tuple[list[Item], list[AmendmentError]]:
@@ -117,7 +125,9 @@ def fold(text: str) -> str:
 
 def item_number(parent: str, token: str) -> str:
     """ "1" + "a." -> "1.a"; "1.a" + "(3)" -> "1.a.(3)"."""
-    own = token.rstrip(".")
+    own = token.rstrip(".").removeprefix("Section ")
+    if parent and own.startswith(f"{parent}."):
+        return own  # "2.1" under item 2
     return f"{parent}.{own}" if parent else own
 
 
@@ -216,6 +226,7 @@ class _Splitter:
                 text=fold(source[body:limit]),
                 line=line,
                 children=tuple(children),
+                standalone=bool(_AMENDS.search(head)) and not fold(head).endswith(":"),
             )
             return nxt, item
         text = source[body:limit]
@@ -283,7 +294,7 @@ class _Splitter:
         if level == self.top:
             if self.multiline:  # at a line start, or inline after a sentence (page legends)
                 pattern = (
-                    rf"(?m)^[^\S\n]*{token}[^\S\n]+(?=\S)"
+                    rf"(?m)^[^\S\n]*{token}(?:[^\S\n]+(?=\S)|(?=[A-Z][a-z]))"  # "1.Amendments"
                     rf"|(?<=[.;:\"\u201d)\]])[^\S\n]+{token}[^\S\n]+(?=[A-Z]|\d+\s+[A-Z]{{2}})"
                 )
             else:
@@ -326,7 +337,7 @@ class _Splitter:
 def _check_order(instruction: str, n: int, multiline: bool) -> None:
     """An item number other than n+1 inside item n means the items are out of order."""
     if multiline:
-        found = re.findall(r"(?m)^[^\S\n]*(\d{1,3})\.[^\S\n]+[A-Z]", instruction)
+        found = re.findall(r"(?m)^[^\S\n]*(\d{1,3})\.(?:[^\S\n]+[A-Z]|[A-Z][a-z])", instruction)
     else:
         found = re.findall(r"(?:^|[.;\"\u201d])\s+(\d{1,3})\.\s+[A-Z]", instruction)
     for number in found:

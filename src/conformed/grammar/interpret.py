@@ -82,7 +82,9 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
     return _with_scope(op, ancestors)
 
 
-_CAPS_HEADING = re.compile(r"^[A-Z0-9][A-Z0-9 ,;&'()/.\-]{2,100}?[.:]\s+(?=[A-Z\"\u201c])")
+_CAPS_HEADING = re.compile(
+    r"^(?:[A-Z0-9][A-Z0-9 ,;&'()/.\-]{2,100}?|[\"\u201c][^\"\u201d]{1,60}[\"\u201d])[.:]\s+(?=[A-Z\"\u201c])"
+)
 
 
 _NEW_NAMED = re.compile(
@@ -97,7 +99,7 @@ _LEAD = re.compile(
 )
 # A circumstance before the instruction proper: "Consistent with Paragraph 1(a)(ii), ...".
 _PREAMBLE = re.compile(
-    r"^(?:Consistent\s+with|Pursuant\s+to|Solely\s+with\s+respect\s+to|Effective\s+as\s+of|"
+    r"^(?:Consistent\s+with|Subject\s+to|Pursuant\s+to|Solely\s+with\s+respect\s+to|Effective\s+as\s+of|"
     r"With\s+effect\s+from|Notwithstanding)\s[^,]{1,160},\s*(?=[A-Z]|the\s)",
     re.IGNORECASE,
 )
@@ -176,7 +178,9 @@ def _readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
         yield instruction[bare.end() :], False  # "Additional Termination Event Part 1(i) ..."
     preamble = _PREAMBLE.match(instruction)
     if preamble:
-        yield from _readings(instruction[preamble.end() :], instruction[preamble.end() :])
+        stripped = instruction[preamble.end() :]
+        yield stripped, False
+        yield from _readings(stripped, stripped)
     heading, rest = split_heading(original)
     caps = _CAPS_HEADING.match(original)
     if caps and (not heading or len(caps.group(0)) > len(heading)):
@@ -187,7 +191,9 @@ def _readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
         yield rest, True
         preamble = _PREAMBLE.match(rest)
         if preamble:  # "IDIOCRACY": Consistent with Paragraph 1(a)(ii), Exhibit A is ...
-            yield from ((t, False) for t, _ in _readings(rest[preamble.end() :], rest[preamble.end() :]))
+            stripped = rest[preamble.end() :]
+            yield stripped, False
+            yield from ((t, False) for t, _ in _readings(stripped, stripped))
 
 
 # Amending in the active voice: "Exhibit D-1 replaces Exhibit D", "... supersedes Section 4".
