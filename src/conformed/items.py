@@ -21,8 +21,9 @@ from .io.heads import split_heading
 
 PAYLOAD_MARK = "\u00abTEXT\u00bb"
 PAYLOAD2_MARK = "\u00abTEXT2\u00bb"
+_PAGE = r"(?:[^\S\n]+\d{1,3}(?=\s*\n))?"  # a page number left after the quote
 _NOW_READS = re.compile(
-    r"\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|shall\s+read)\s*:?\s*(?P<q>[\"\u201c])",
+    _PAGE + r"\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|shall\s+read)\s*:?\s*(?P<q>[\"\u201c])",
     re.I,
 )
 _OPEN = re.compile(r"(?:follows|following|hereto|read)\s*[:,]?\s*:?\s*(?P<q>[\"\u201c])", re.I)
@@ -37,6 +38,19 @@ _WANTS_TEXT = re.compile(
     r"|\brestated\b[^.:]{0,80}\bas\s+follows\b"
     r"|\b(?:add|adding|added|insert|inserting|inserted)\b[^.:]{0,80}\bthe\s+following\b",
     re.IGNORECASE,
+)
+# "... shall be amended, effective as of the Effective Date, as follows:" and then, instead
+# of text, the instruction itself: "Subsection 6(a)(xvi) ... shall be amended to read ...".
+_GENERIC_LEAD = re.compile(r"\bamend(?:ed)?\b[^:]{0,120}\bas\s+follows\s*:?\s*$", re.I)
+_EMBEDDED = re.compile(
+    r"\s*[A-Z][^\n:\"\u201c]{0,100}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"(?:amended|deleted|restated|replaced)\b",
+    re.IGNORECASE,
+)
+_REDACTED_READING = re.compile(
+    r"(?P<head>.*?\bpreviously\s+read\s*:?)\s*\[\*\]\s*"
+    r"(?P<mid>(?:it\s+)?(?:now\s+reads|shall\s+now\s+read)\s*:?)\s*\[\*\]\s*(?P<tail>.*)",
+    re.IGNORECASE | re.DOTALL,
 )
 # A lead-in that amends in its own words, not one that introduces its sub-items.
 _AMENDS = re.compile(
@@ -111,7 +125,7 @@ def split_items(source: str, start: int, end: int) -> tuple[list[Item], list[Ame
     splitter = _Splitter(source, multiline=source.count("\n", start, end) >= 3)
     firsts = [(m.start(), lvl) for lvl in TOP_LEVELS if (m := splitter._find(lvl, 1, start, end))]
     top = min(firsts, key=lambda f: f[0])[1] if firsts else TOP
-    splitter.top = top
+    splitter.top, splitter.end = top, end
     try:
         splitter.level(start, end, top, "", (), items)
     except ItemStructureError as exc:
@@ -136,6 +150,7 @@ class _Splitter:
         self.source = source
         self.multiline = multiline
         self.top = TOP
+        self.end = len(source)  # where the items end; a sub-item ends at its parent's sibling
 
     def level(
         self,
@@ -181,7 +196,7 @@ class _Splitter:
             opened = None  # '"Loan Agreement" means ...': the quote is the term's own
         close = self._closing_quote(opened.end(), end) if opened else None
         if opened and close is None:
-            if nxt is None:  # nothing bounds the text: refuse rather than guess
+            if nxt is None and end >= self.end:  # nothing bounds the text: refuse, never guess
                 raise ItemStructureError(
                     "the quoted text never closes", item=number, span=source[body : body + 120]
                 )
@@ -201,7 +216,8 @@ class _Splitter:
             second = _NOW_READS.match(source, item_end)
             if second and (close2 := self._closing_quote(second.end(), limit)) is not None:
                 payload2 = source[second.end() : close2]  # "... now reads: "new text""
-                tail = f"{source[item_end : second.start('q')]} {PAYLOAD2_MARK} "
+                between = re.sub(r"^[^\S\n]+\d{1,3}(?=\s*\n)", "", source[item_end : second.start("q")])
+                tail = f"{between} {PAYLOAD2_MARK} "
                 tail += source[close2 + 1 : limit]
             item = Item(
                 number=number,
@@ -230,7 +246,22 @@ class _Splitter:
             )
             return nxt, item
         text = source[body:limit]
+        if redacted := _REDACTED_READING.fullmatch(text):  # both texts withheld from the filing
+            instruction = f"{redacted['head']} {PAYLOAD_MARK} {redacted['mid']} {PAYLOAD2_MARK}"
+            instruction = fold(f"{instruction} {redacted['tail']}")
+            return nxt, Item(number, instruction, "[*]", fold(text), line, payload2="[*]")
         unquoted = _UNQUOTED.search(text)
+        if (
+            unquoted
+            and _GENERIC_LEAD.search(text[: unquoted.end()])
+            and not _WANTS_TEXT.search(text[: unquoted.end()])
+            and _EMBEDDED.match(text, unquoted.end())
+        ):  # "the Schedule shall be amended as follows: Subsection 6(a) ... shall be amended ..."
+            inner = re.compile(r"\s*").match(source, body + unquoted.end())
+            assert inner is not None
+            nxt, item = self._item(inner, end, level, n, parent, used)
+            note = "the instruction was read from the text its lead-in introduces"
+            return nxt, replace(item, line=line, notes=(*item.notes, note))
         if unquoted and text[unquoted.end() :].strip():
             cut = unquoted.end()
             colon = text.find(":", unquoted.start(), unquoted.end() + 80)
@@ -319,13 +350,14 @@ class _Splitter:
             if m and (best is None or m.start() < best[0].start()):
                 # the list must go on: its second label must follow
                 second = re.compile(rf"\s{re.escape(level.token(2))}\s+[A-Z\"'`\u201c(]")
-                if second.search(self.source, m.end(), end):
-                    best = (m, level)
+                alone = re.fullmatch(r"[^:]*:\s*", self.source[pos : m.start("label")])
+                if second.search(self.source, m.end(), end) or alone:
+                    best = (m, level)  # or a list of one, right after "as follows:"
         return best
 
     def _closing_quote(self, pos: int, end: int) -> int | None:
         """The quote that ends the payload: one followed by the next item or the end."""
-        reads = r"\s*(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read)\b"
+        reads = _PAGE + r"\s*(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read)\b"
         if self.multiline:
             follow = rf"\.?[^\S\n]*(?:\n\s*{_NEXT_LABEL}|\s*$)|{reads}"
         else:

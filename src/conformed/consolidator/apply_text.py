@@ -57,6 +57,10 @@ def apply_replace_reading(doc: Document, op: ReplaceReading, ctx: Context) -> Do
     """ "whereas it previously read: "old" it now reads: "new"": check "old", then replace."""
     path = locate_target(doc, op.target, ctx)
     node = doc.get(path)
+    if "[*]" in op.old or "[*]" in op.new:
+        raise PayloadError(
+            "the amendment's text is redacted ([*]) in this copy; apply the unredacted amendment"
+        )
     old = _without_restatement(" ".join(op.old.split()), node, ctx, op.target.printed)
     new = _without_restatement(" ".join(op.new.split()), node, ctx, op.target.printed)
     if op.ordinal is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..citation import citation_keys
+from ..citation import citation_keys, from_alpha
 from ..errors import ConformedError
 from .labels import LabelStyle, key_of
 
@@ -127,13 +127,22 @@ class Outline:
             self._renumber(siblings, parent)
         return cited
 
-    def insert(self, after: object = None, end_of: object = None, name: str = "",
-               renumber: bool = True, as_renumbered: bool | None = None) -> Cited:  # fmt: skip
-        """A new provision after ``after``, or last in ``end_of`` ("" for a new Section)."""
+    def insert(self, after: object = None, end_of: object = None, at: object = None,
+               name: str = "", renumber: bool = True,
+               as_renumbered: bool | None = None) -> Cited:  # fmt: skip
+        """A new provision: after ``after``, taking the label ``at`` (the rest moving down),
+        or last in ``end_of`` ("" for a new last Section)."""
         if after is not None:
             anchor = self._find(after)
             siblings, parent = self._siblings(anchor)
             index = siblings.index(anchor) + 1
+        elif at is not None:
+            keys = self._ident(at)
+            parent = self._find(keys[:-1]) if len(keys) > 1 else None
+            siblings = self._children(parent)
+            index = (from_alpha(keys[-1]) or 1) - 1 if len(keys) > 1 else int(keys[0]) - 1
+            if not 0 <= index <= len(siblings):
+                raise OutlineError(f"the template adds {self.style.name_of(keys)}, out of sequence")
         else:
             parent = self._find(end_of) if end_of else None
             siblings = self._children(parent)
@@ -153,14 +162,26 @@ class Outline:
         return Cited(cited.keys, None, self.style, as_renumbered)
 
     # --- cross-references in new text: the numbering once every item has applied -
-    def cite(self, target: object) -> str:
-        return self.style.cite(self._final_keys(target))
+    def cite(self, target: object, child: str = "") -> str:
+        """ "5(g)", or with ``child`` "5(g)(ii)": the citation once every item has applied."""
+        return self.style.cite(self._final_keys(target, child))
 
-    def label(self, target: object) -> str:
-        return self.style.own(self._final_keys(target))
+    def label(self, target: object, child: str = "") -> str:
+        """ "(d)" or "d.": how the provision (or its ``child``) heads its text."""
+        return self.style.own(self._final_keys(target, child))
 
     def name(self, target: object) -> str:
         return self.style.name_of(self._final_keys(target))
+
+    def span(self, first: object, last: object) -> list[str]:
+        """Siblings ``first`` to ``last`` once every item has applied, as a list cites them:
+        ["5(a)", "(b)", "(c)"] or ["2.a.", "b.", "c."]."""
+        start, end = self._final_keys(first), self._final_keys(last)
+        if self.final is None:
+            return [self.style.cite(start), self.style.own(end)]
+        siblings = sorted((k for k in self.final.values() if k[:-1] == start[:-1]), key=_order)
+        keys = siblings[siblings.index(start) : siblings.index(end) + 1]
+        return [self.style.cite(keys[0])] + [self.style.own(k) for k in keys[1:]]
 
     # --- reading the result -----------------------------------------------------
     def walk(self) -> list[tuple[tuple[str, ...], Node]]:
@@ -230,12 +251,18 @@ class Outline:
         base = None if node.is_new else node.ident
         return Cited(keys, base, self.style, base is not None and base != keys)
 
-    def _final_keys(self, target: object) -> tuple[str, ...]:
+    def _final_keys(self, target: object, child: str = "") -> tuple[str, ...]:
         ident = self._ident(target)
+        extra = (child,) if child else ()
         if self.final is None:  # first pass: the numbering is not known yet
             if ident[0] != "new" and ident not in self.declared:
                 self._find(target)  # raises: the data's numbering has no such provision
-            return ("0", "x") if ident[0] == "new" else ident
+            return ("0", "x", *extra) if ident[0] == "new" else (*ident, *extra)
         if ident not in self.final:
-            return self.final[self._find(target).ident]
-        return self.final[ident]
+            self._find(target)  # raises: deleted, or never added
+        return (*self.final[ident], *extra)
+
+
+def _order(keys: tuple[str, ...]) -> int:
+    last = keys[-1]
+    return int(last) if last.isdigit() else from_alpha(last) or 0

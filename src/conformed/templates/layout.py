@@ -1,0 +1,81 @@
+"""Lay out a rendered draft as EDGAR-style text: paragraphs wrapped, quotations indented.
+
+Templates write each paragraph on one line and leave the wrapping here, so a
+form reads like the amendment it produces.  The rules are few and fixed:
+
+- blocks are separated by blank lines;
+- a block whose lines all fit the width is kept as written (titles, signatures);
+- any other block is re-wrapped; its first line keeps its indentation, and the
+  lines after it are indented by 8 in quoted text (a first line that opens the
+  quotation, or a later paragraph of it, indented 16), else not at all;
+- a line never starts with a bare label ("(ii)", "b.", "9."), which a reader
+  could take for the start of a new item or provision: the word before it
+  goes down with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+WIDTH = 78
+QUOTE_INDENT = 8
+_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z0-9]{1,5}\)|[a-z]{1,4}\.)$")
+
+
+def layout(text: str, width: int = WIDTH) -> str:
+    blocks = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+    out = []
+    for block in blocks:
+        lines = [line.rstrip() for line in block.split("\n") if line.strip()]
+        if all(len(line) <= width for line in lines):
+            out.append("\n".join(lines))
+            continue
+        first = len(lines[0]) - len(lines[0].lstrip())
+        quoted = lines[0].lstrip().startswith('"') or first >= 2 * QUOTE_INDENT
+        rest = QUOTE_INDENT if quoted else 0
+        out.append("\n".join(wrap(" ".join(block.split()), first, rest, width)))
+    return "\n\n".join(out) + "\n"
+
+
+def wrap(text: str, first: int, rest: int, width: int = WIDTH) -> list[str]:
+    """Greedy wrap that lets a bare label overflow rather than start a line."""
+    lines: list[str] = []
+    line = " " * first
+    for word in text.split():
+        if line.strip() and len(line) + 1 + len(word) > width:
+            head, _, previous = line.rpartition(" ")
+            if _LABEL.match(word) and head.strip():  # carry the word before it along
+                lines.append(head)
+                line = " " * rest + f"{previous} {word}"
+            else:
+                lines.append(line)
+                line = " " * rest + word
+        else:
+            line = f"{line} {word}" if line.strip() else line + word
+    lines.append(line)
+    return lines
+
+
+def center(text: str, width: int = WIDTH, measure: int = 60) -> str:
+    """A title: wrapped to ``measure`` and each line centred in ``width``."""
+    lines = wrap(" ".join(text.split()), 0, 0, measure)
+    return "\n".join(line.center(width).rstrip() for line in lines)
+
+
+def join_and(items: list[str], last: str = "and") -> str:
+    """ "5(a), (b) and (c)": a list as drafters write it, without the serial comma."""
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def quote(body: str, label: str = "", indent: int = QUOTE_INDENT) -> str:
+    """New text in quotation marks: its label first, later paragraphs indented further."""
+    paras = [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", body) if p.strip()]
+    if not paras:
+        return ""
+    head = f"{label} {paras[0]}" if label else paras[0]
+    lines = [" " * indent + '"' + head] + [" " * (2 * indent) + p for p in paras[1:]]
+    lines[-1] += '"'
+    return "\n\n".join(lines)
