@@ -27,6 +27,7 @@ from ..operations import (
 from ..sentences import sentence_spans
 from .apply import locate_target
 from .context import Context
+from .exhibits import edit_exhibit, is_exhibit
 
 
 def apply_replace_sentence(doc: Document, op: ReplaceSentence, ctx: Context) -> Document:
@@ -163,6 +164,8 @@ def apply_replace_paragraph(doc: Document, op: ReplaceParagraph, ctx: Context) -
 
 
 def apply_text_edits(doc: Document, op: TextEdits, ctx: Context) -> Document:
+    if is_exhibit(op.target.citation.printed) and not op.target.qualifier:
+        return edit_exhibit(doc, op, ctx)
     path = locate_target(doc, op.target, ctx)
     node = doc.get(path)
     if op.sentence is not None:  # edit inside one sentence, leave the rest as it was
@@ -187,8 +190,14 @@ def apply_word_edit(node: Provision, edit: WordEdit, printed: str) -> Provision:
             trailing = f"{node.trailing} {addition}".strip()
             return node.evolve(trailing=trailing)
         return node.evolve(text=f"{node.text} {addition}".strip())
+    return node.evolve(text=edit_words(node.text, edit, printed))
+
+
+def edit_words(text: str, edit: WordEdit, printed: str) -> str:
+    """Replace, delete or insert beside the quoted words: exactly, whole words only, and
+    only once unless the item says "each place it appears"."""
     pattern = _words(edit.old)
-    hits = len(pattern.findall(node.text))
+    hits = len(pattern.findall(text))
     if hits == 0:
         raise TargetNotFound(f'the words "{edit.old}" do not appear in {printed}')
     if hits > 1 and not edit.every:
@@ -198,15 +207,13 @@ def apply_word_edit(node: Provision, edit: WordEdit, printed: str) -> Provision:
         )
     new = " ".join(edit.new.split())
     if edit.kind == "replace_words":
-        text = pattern.sub(lambda _: new, node.text)
-    elif edit.kind == "delete_words":
-        text = re.sub(r"[ \t]{2,}", " ", pattern.sub("", node.text))
-        text = re.sub(r"\s+([,.;:])", r"\1", text)
-    elif edit.where == "after":
-        text = pattern.sub(lambda m: f"{m.group(0)} {new}", node.text)
-    else:
-        text = pattern.sub(lambda m: f"{new} {m.group(0)}", node.text)
-    return node.evolve(text=text)
+        return pattern.sub(lambda _: new, text)
+    if edit.kind == "delete_words":
+        text = re.sub(r"[ \t]{2,}", " ", pattern.sub("", text))
+        return re.sub(r"\s+([,.;:])", r"\1", text)
+    if edit.where == "after":
+        return pattern.sub(lambda m: f"{m.group(0)} {new}", text)
+    return pattern.sub(lambda m: f"{new} {m.group(0)}", text)
 
 
 def provision_sentences(text: str) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ import re
 
 from ..document import Document
 from ..errors import PayloadError, TargetNotFound
-from ..operations import AddToExhibit, InsertExhibits, ReplaceExhibit
+from ..operations import AddToExhibit, InsertExhibits, ReplaceExhibit, TextEdits
 from .context import Context
 
 _HEADING = re.compile(
@@ -136,4 +136,31 @@ def apply_add_to_exhibit(doc: Document, op: AddToExhibit, ctx: Context) -> Docum
     return doc.evolve(
         back=(*doc.back[:start], *body, "", *added, *rest, *doc.back[end:]),
         matter_changes=(*doc.matter_changes, (op.exhibit, change)),
+    )
+
+
+def is_exhibit(name: str) -> bool:
+    return bool(re.match(r"(?i)(?:exhibit|schedule|annex|appendix)\s+\S", name))
+
+
+def edit_exhibit(doc: Document, op: TextEdits, ctx: Context) -> Document:
+    """Word edits inside an exhibit in the back matter (its heading is never edited)."""
+    from .apply_text import edit_words  # the one place word edits are made
+
+    name = op.target.citation.printed
+    span = find_exhibit(doc.back, name)
+    if span is None:
+        raise TargetNotFound(f"{name} is not in the agreement's exhibits and schedules")
+    start, end = span
+    text = "\n".join(doc.back[start + 1 : end])
+    for edit in op.edits:
+        if edit.kind == "append_text":
+            text = f"{text.rstrip()}\n\n{' '.join(edit.new.split())}\n"
+        else:
+            text = edit_words(text, edit, name)
+    details = ", ".join(e.kind.replace("_", " ") for e in op.edits)
+    change = ctx.change("amend_text", f"Amended ({details})")
+    return doc.evolve(
+        back=(*doc.back[: start + 1], *text.split("\n"), *doc.back[end:]),
+        matter_changes=(*doc.matter_changes, (name, change)),
     )

@@ -104,8 +104,12 @@ def _layout(body: tuple[Provision, ...], lines: list[Line], blank_mode: bool) ->
     width = max((len(line.raw.expandtabs(8)) for line in lines), default=72)
     width = max(50, min(width, 100))
     by_depth: dict[int, Counter[tuple[int, int]]] = {}
+    one_line: dict[int, Counter[tuple[int, int]]] = {}  # used where no wrapped sample exists
     for group in iter_groups(body):
         src = group.leader.trailing_source if group.trailing else group.leader.source
+        if src is not None and len(src.lines) == 1:
+            shape = (_indent(src.lines[0]),) * 2
+            one_line.setdefault(group.depth, Counter())[shape] += 1
         if src is None or len(src.lines) < 2:
             continue
         first, second = src.lines[0], src.lines[1]
@@ -115,6 +119,8 @@ def _layout(body: tuple[Provision, ...], lines: list[Line], blank_mode: bool) ->
         by_depth.setdefault(group.depth, Counter())[shape] += 1
     indents: list[tuple[int, int]] = []
     default = Layout().indents
+    for depth, shapes in one_line.items():
+        by_depth.setdefault(depth, shapes)
     for depth in range(max(by_depth, default=-1) + 2):
         if depth in by_depth:
             indents.append(by_depth[depth].most_common(1)[0][0])

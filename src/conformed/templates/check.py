@@ -45,6 +45,7 @@ def check_draft(draft: Draft, base: Document, base_name: str = "") -> CheckResul
         return result
     result.problems += _metadata(amendment, draft)
     result.problems += _declared(base, draft)
+    result.problems += _about(base, draft)
     done = consolidate(base, [amendment], base_name=base_name)
     result.report, result.document = done.report, done.document
     for item in done.report.amendments[0].items:
@@ -99,6 +100,22 @@ def _declared(base: Document, draft: Draft) -> list[str]:
         elif node and node.children and _style(node.children[0]) != data.label_style.dotted:
             printed = node.children[0].label_text
             out.append(f"the data's label style is {data.label_style.name}; the base prints {printed!r}")  # fmt: skip
+            break
+    return out
+
+
+def _about(base: Document, draft: Draft) -> list[str]:
+    """Each provision an item cites holds the words the template says it is about."""
+    by_keys, out = _by_keys(base), []
+    for ident, words, item in draft.outline.about:
+        node = by_keys.get(ident)
+        text = " ".join(_words(node).split()) if node else ""
+        if node is not None and words.lower() not in text.lower():
+            name = draft.executive.label_style.name_of(ident)
+            out.append(
+                f'item {item} cites {name} as the provision about "{words}", but {name} of '
+                f'the base reads "{text[:70]}..."'
+            )
     return out
 
 

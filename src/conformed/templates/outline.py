@@ -102,6 +102,7 @@ class Outline:
         self.final = final
         self.items = 0
         self.deleted: list[tuple[Node, str]] = []
+        self.about: list[tuple[Ident, str, str]] = []  # (base provision, words it holds, item)
         self._top_renumbered: list[str] = []
 
     # --- called by the macros, one call per item --------------------------------
@@ -109,16 +110,18 @@ class Outline:
         self.items += 1
         return str(self.items)
 
-    def replace(self, target: object) -> Cited:
-        node = self._find(target)
+    def replace(self, target: object, about: str = "") -> Cited:
+        """``about``: words the base provision must hold (checked later), so that a wrong
+        label in the data cannot amend the wrong provision unnoticed."""
+        node = self._find(target, about)
         node.changed_by.append(self._current())
         return self._cited(node)
 
-    def sentence(self, target: object) -> Cited:
-        return self.replace(target)
+    def sentence(self, target: object, about: str = "") -> Cited:
+        return self.replace(target, about)
 
-    def delete(self, target: object, renumber: bool = True) -> Cited:
-        node = self._find(target)
+    def delete(self, target: object, renumber: bool = True, about: str = "") -> Cited:
+        node = self._find(target, about)
         cited = self._cited(node)
         siblings, parent = self._siblings(node)
         siblings.remove(node)
@@ -128,23 +131,24 @@ class Outline:
         return cited
 
     def insert(self, after: object = None, end_of: object = None, at: object = None,
-               name: str = "", renumber: bool = True,
-               as_renumbered: bool | None = None) -> Cited:  # fmt: skip
+               name: str = "", renumber: bool = True, as_renumbered: bool | None = None,
+               about: str = "") -> Cited:  # fmt: skip
         """A new provision: after ``after``, taking the label ``at`` (the rest moving down),
-        or last in ``end_of`` ("" for a new last Section)."""
+        or last in ``end_of`` ("" for a new last Section).  ``about`` is checked against
+        the anchor (``after``) or the provision that will hold the new one."""
         if after is not None:
-            anchor = self._find(after)
+            anchor = self._find(after, about)
             siblings, parent = self._siblings(anchor)
             index = siblings.index(anchor) + 1
         elif at is not None:
             keys = self._ident(at)
-            parent = self._find(keys[:-1]) if len(keys) > 1 else None
+            parent = self._find(keys[:-1], about) if len(keys) > 1 else None
             siblings = self._children(parent)
             index = (from_alpha(keys[-1]) or 1) - 1 if len(keys) > 1 else int(keys[0]) - 1
             if not 0 <= index <= len(siblings):
                 raise OutlineError(f"the template adds {self.style.name_of(keys)}, out of sequence")
         else:
-            parent = self._find(end_of) if end_of else None
+            parent = self._find(end_of, about) if end_of else None
             siblings = self._children(parent)
             index = len(siblings)
         ident = ("new", name or f"item {self.items}")
@@ -211,10 +215,12 @@ class Outline:
             return citation_keys(text)
         return ("new", text)
 
-    def _find(self, target: object) -> Node:
+    def _find(self, target: object, about: str = "") -> Node:
         ident = self._ident(target)
         for _, node in self.walk():
             if node.ident == ident:
+                if about and not node.is_new:
+                    self.about.append((ident, about, self._current()))
                 return node
         gone = next((item for node, item in self.deleted if node.ident == ident), None)
         what = ident[1] if ident[0] == "new" else self.style.name_of(ident)
