@@ -23,7 +23,8 @@ PAYLOAD_MARK = "\u00abTEXT\u00bb"
 PAYLOAD2_MARK = "\u00abTEXT2\u00bb"
 _PAGE = r"(?:[^\S\n]+\d{1,3}(?=\s*\n))?"  # a page number left after the quote
 _NOW_READS = re.compile(
-    _PAGE + r"\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|shall\s+read)\s*:?\s*(?P<q>[\"\u201c])",
+    _PAGE
+    + r"\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|shall\s+read)\s*:?\s*(?P<q>[\"\u201c])",
     re.I,
 )
 _OPEN = re.compile(r"(?:follows|following|hereto|read)\s*[:,]?\s*:?\s*(?P<q>[\"\u201c])", re.I)
@@ -216,7 +217,9 @@ class _Splitter:
             second = _NOW_READS.match(source, item_end)
             if second and (close2 := self._closing_quote(second.end(), limit)) is not None:
                 payload2 = source[second.end() : close2]  # "... now reads: "new text""
-                between = re.sub(r"^[^\S\n]+\d{1,3}(?=\s*\n)", "", source[item_end : second.start("q")])
+                between = re.sub(
+                    r"^[^\S\n]+\d{1,3}(?=\s*\n)", "", source[item_end : second.start("q")]
+                )
                 tail = f"{between} {PAYLOAD2_MARK} "
                 tail += source[close2 + 1 : limit]
             item = Item(

@@ -15,17 +15,17 @@ import re
 from ..citation import Citation, join_labels
 from ..document import Document, Path, Provision
 from ..errors import FormerlyMismatch, PayloadError, PlacementError
+from ..io.text import read_fragment
 from ..operations import (
-    ReplaceClauses,
     DeleteProvision,
     InsertProvision,
     InsertProvisions,
     Renumber,
+    ReplaceClauses,
     ReplaceProvision,
     ReplaceProvisions,
     Target,
 )
-from ..io.text import read_fragment
 from .context import Context
 from .locate import resolve_citation, resolve_parent
 from .payload import provision_from_payload, value_in_style
@@ -292,7 +292,9 @@ def apply_replace_clauses(doc: Document, op: ReplaceClauses, ctx: Context) -> Do
             + (f" (missing {', '.join(missing)})" if missing else "")
         )
     if hits != list(range(hits[0], hits[0] + len(hits))):
-        raise PlacementError(f"the clauses {', '.join(op.clauses)} of {op.target.printed} are not consecutive")
+        raise PlacementError(
+            f"the clauses {', '.join(op.clauses)} of {op.target.printed} are not consecutive"
+        )
     new = read_fragment(op.text)
     if not new:
         raise PayloadError("the restated text is empty")

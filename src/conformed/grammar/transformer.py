@@ -119,7 +119,9 @@ class ToOperations(Transformer[Token, Any]):
             (_unquote(c) for c in children if isinstance(c, Token) and c.type == "TERM"), ""
         )
         scope = next((c for c in children if isinstance(c, Citation)), None)
-        units = [str(c) for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")]
+        units = [
+            str(c) for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")
+        ]
         if units:  # "... as a new Paragraph 13(b)(ii)(C)": defined among its new siblings
             parent = re.sub(r"(?:\([^()]+\)|\.[^.()]+)$", "", units[1])
             scope = parse_citation(f"{units[0]} {parent}") if parent != units[1] else None
@@ -156,7 +158,9 @@ class ToOperations(Transformer[Token, Any]):
         for X is deleted": worded edits apply; a described one is refused when applied."""
         target = _first(children, Target)
         edits = TextEdits(target, tuple(c for c in children if isinstance(c, WordEdit)))
-        described = [str(c) for c in children if isinstance(c, Token) and c.type == "DESCRIBED_DELETION"]
+        described = [
+            str(c) for c in children if isinstance(c, Token) and c.type == "DESCRIBED_DELETION"
+        ]
         if not described:
             return edits
         return Steps((edits, *(DescribedChange(target, d) for d in described)))
@@ -164,7 +168,8 @@ class ToOperations(Transformer[Token, Any]):
     def exhibit_edits(self, children: list[Any]) -> Operation:
         """ "Exhibits A and C are amended to replace "X" with "Y"": the same edit in each."""
         edit = self.replace_words(children)
-        names = _exhibit_names(next(c for c in children if isinstance(c, Token) and "EXHIBIT" in c.type))
+        listed = next((c for c in children if isinstance(c, Token) and c.type == "EXHIBITS"), None)
+        names = _exhibit_names(listed) if listed is not None else (_first(children, str),)
         steps = tuple(TextEdits(Target(parse_citation(n)), (edit,)) for n in names)
         return steps[0] if len(steps) == 1 else Steps(steps)
 
@@ -176,7 +181,9 @@ class ToOperations(Transformer[Token, Any]):
 
     def delete_and_replace(self, children: list[Any]) -> Steps:
         container = _first(children, Target)
-        units = [str(c) for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")]
+        units = [
+            str(c) for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")
+        ]
         sub = units[1] if units[1].startswith("(") else f".{units[1]}"
         deleted = Target(parse_citation(f"{container.citation.printed}{sub}"))
         replaced = Target(parse_citation(f"{units[2]} {units[3]}"))
@@ -198,7 +205,9 @@ class ToOperations(Transformer[Token, Any]):
 
     def restate_agreement(self, children: list[Any]) -> RestateAgreement:
         attached = next(c for c in children if isinstance(c, Token) and c.type == "EXHIBIT")
-        return RestateAgreement(f"the {_first(children, _Agreement)}", " ".join(str(attached).split()))
+        return RestateAgreement(
+            f"the {_first(children, _Agreement)}", " ".join(str(attached).split())
+        )
 
     def marked_changes(self, children: list[Any]) -> MarkedChanges:
         attached = next(c for c in children if isinstance(c, Token) and c.type == "EXHIBIT")
@@ -338,7 +347,9 @@ class ToOperations(Transformer[Token, Any]):
         """ "the section of Exhibit A entitled "Administration"": found by its heading."""
         exhibit = next(c for c in children if isinstance(c, Token) and c.type == "EXHIBIT")
         title = _unquote(next(c for c in children if isinstance(c, Token) and c.type == "QUOTED"))
-        return Target(parse_citation(" ".join(str(exhibit).split())), qualifier=f'section entitled "{title}"')
+        return Target(
+            parse_citation(" ".join(str(exhibit).split())), qualifier=f'section entitled "{title}"'
+        )
 
     new_target = target
 
