@@ -11,6 +11,7 @@ renumbering cannot pass by coincidence.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from ..amendment import Amendment, format_date, parse_amendment
@@ -191,4 +192,4 @@ def _run(keys: list[str]) -> str:
 
 
 def _show(value: object) -> str:
-    return format_date(value) if hasattr(value, "year") else repr(value)
+    return format_date(value) if isinstance(value, dt.date) else repr(value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -189,10 +190,12 @@ def executive(
 ) -> Executive:
     """Validate one record; raise DraftDataError listing every problem."""
     problems = [f"missing field {f!r}" for f in REQUIRED if f not in raw]
-    form = raw.get("template") or template
+    form = template if template and template != "auto" else raw.get("template", "")
+    if not form:
+        problems.append("missing field 'template' (no TEMPLATE was given for every row)")
     problems += [
         f"missing field {f!r} (the {form} form cites it)"
-        for f in FORM_FIELDS.get(str(form), ())
+        for f in FORM_FIELDS.get(Path(str(form)).name.removesuffix(".j2"), ())
         if f not in raw
     ]
     get = FieldReader(raw, problems)
@@ -231,7 +234,7 @@ def executive(
         labels=tuple((k, v.strip("().").lower()) for k, v in labels),
     )
     effective = get.date("effective_date") if "effective_date" in raw else data["amendment_date"]
-    base = (folder / str(raw["base"])) if "base" in raw else None
+    base = Path(os.path.normpath(folder / str(raw["base"]))) if "base" in raw else None
     if problems or style is None:
         raise DraftDataError(source, problems)
     return Executive(**data, label_style=style, effective_date=effective, base=base)  # type: ignore[arg-type]

@@ -137,20 +137,24 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
 def to_markdown(text: str) -> str:
-    """Quoted new text as block quotes, item numbers escaped so Markdown keeps them."""
-    out = []
-    for block in text.strip("\n").split("\n\n"):
-        lines = block.split("\n")
-        indent = len(lines[0]) - len(lines[0].lstrip())
-        escaped = [_MD_SPECIAL.sub(r"\\\1", line.strip()) for line in lines]
+    """The title in bold, quoted new text as block quotes, item numbers escaped so that
+    Markdown keeps them as printed."""
+    out, quoting = [], False
+    for n, block in enumerate(text.strip("\n").split("\n\n")):
+        lines = [line.strip() for line in block.split("\n")]
+        escaped = [_MD_SPECIAL.sub(r"\\\1", line) for line in lines]
         escaped = [re.sub(r"^(\d+)\.", r"\1\\.", e) for e in escaped]
         escaped = [re.sub(r"^([-+=])", r"\\\1", e) for e in escaped]
-        if len(lines) > 1 and all(len(line) < 60 for line in lines):
-            out.append("  \n".join(e for e in escaped if e))  # title and signature lines
-        elif indent >= 8:
+        opens = lines[0].startswith('"')
+        if n == 0:
+            out.append("**" + " ".join(escaped) + "**")
+        elif quoting or opens:
             out.append("> " + " ".join(escaped))
+        elif block.startswith(" " * 16):
+            out.append("  \n".join(escaped))  # signature lines
         else:
             out.append(" ".join(escaped))
+        quoting = (quoting or opens) and not lines[-1].endswith('"')
     return "\n\n".join(out) + "\n"
 
 

@@ -1,0 +1,85 @@
+"""Command line: ``conformed draft TEMPLATE DATA -o OUT [--check BASE]``.
+
+One executive writes one file; several (a CSV, or OUT a folder) write one
+draft per row with a progress bar and a summary of the rows that failed.  A
+draft that would not apply to its base agreement, or whose result differs
+from what the data says, is not written.  Exit codes: 0 every draft written;
+1 some row's data was invalid or its draft failed the check; 2 usage error or
+unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+from .io.files import atomic_write
+from .templates.batch import Drafter, Outcome, draft_all, summary
+from .templates.data import load_rows
+from .templates.render import FORMS, render_draft
+
+EXIT_OK, EXIT_FAILED = 0, 1
+DRAFT_FORMATS = {".txt": "text", ".text": "text", ".md": "md", ".markdown": "md"}
+
+
+def add_draft_parser(sub: Any) -> None:
+    dp = sub.add_parser(
+        "draft",
+        help="draft amendments from a template and executive data, checked by round trip",
+    )
+    dp.add_argument(
+        "template",
+        help=f"a built-in form ({', '.join(FORMS)}), a .j2 file, or 'auto' (each row's template)",
+    )
+    dp.add_argument("data", type=Path, help="a .yaml file, or a .csv with one row per executive")
+    dp.add_argument(
+        "-o", "--output", type=Path, required=True, help="a file for one executive, else a folder"
+    )
+    dp.add_argument(
+        "--check",
+        type=Path,
+        metavar="BASE",
+        help="apply the draft to this base agreement and check the result (one executive)",
+    )
+    dp.add_argument(
+        "--no-check", action="store_true", help="do not check, even where the data names a base"
+    )
+    dp.add_argument("--format", choices=["text", "md"], help="default: from OUT's suffix, or text")
+    dp.set_defaults(run=run_draft)
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    rows = load_rows(args.data, args.template)
+    batch = len(rows) > 1 or args.output.is_dir() or str(args.output).endswith(("/", "\\"))
+    if batch and args.check:
+        raise UsageError("--check BASE takes one executive; give each row a base field instead")
+    drafter = Drafter(args.template, check=not args.no_check, base=args.check)
+    if batch:
+        fmt = args.format or "text"
+        outcomes = draft_all(rows, drafter, args.output, fmt)
+        for outcome in outcomes:
+            _warn(outcome)
+        print(summary(outcomes, args.output), file=sys.stderr)
+        return EXIT_OK if all(o.ok for o in outcomes) else EXIT_FAILED
+    fmt = args.format or DRAFT_FORMATS.get(args.output.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"cannot tell the output format from {args.output}; use --format")
+    result, outcome = drafter.draft(rows[0])
+    _warn(outcome)
+    if result is None or not outcome.ok:
+        for problem in outcome.problems:
+            print(f"FAILED  {outcome.row.source}: {problem}", file=sys.stderr)
+        print("conformed: nothing written", file=sys.stderr)
+        return EXIT_FAILED
+    atomic_write(args.output, render_draft(result.text, fmt))
+    checked = f"; checked against {outcome.checked}" if outcome.checked else " (not checked)"
+    print(f"drafted {args.output}{checked}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _warn(outcome: Outcome) -> None:
+    for warning in outcome.warnings:
+        print(f"warning: {outcome.row.source}: {warning}", file=sys.stderr)
