@@ -30,7 +30,7 @@ _NOW_READS = re.compile(
 _OPEN = re.compile(r"(?:follows|following|hereto|read)\s*[:,]?\s*:?\s*(?P<q>[\"\u201c])", re.I)
 _OPEN_AFTER_COLON = re.compile(r":\s*(?P<q>[\"\u201c])")
 _UNQUOTED = re.compile(
-    r"\b(?:as\s+follows|the\s+following(?!\s+example)|as\s+set\s+forth\s+below)\b\s*:?\s*", re.I
+    r"\b(?:as\s+follows?|the\s+following(?!\s+example)|as\s+set\s+forth\s+below)\b\s*:?\s*", re.I
 )
 # An instruction that asks for text: what follows it is that text, never a sub-list.
 _WANTS_TEXT = re.compile(
@@ -62,7 +62,9 @@ _TERM_FIRST = re.compile(
     r"[^\S\n]*[^\"\u201d\n]{1,80}[\"\u201d]\s+(?:means|shall\s+mean|has\s+the|shall\s+have)\b", re.I
 )
 _NEXT_LABEL = r"(?:\d{1,3}\.|[a-z]{1,4}\.|[A-Z]{1,4}\.|\([a-zA-Z0-9]{1,4}\))\s+[A-Z\"\u201c(]"
-_STARTS = r"(?::\s+|\.\s+|\n\s*)"  # a sub-list opens after a colon, a heading or a line break
+# A sub-list opens after a colon, a heading, a line break, or a run of spaces that
+# stands for a line break in flattened text.
+_STARTS = r"(?::\s+|\.\s+|\n\s*|[^\S\n]{3,})"
 
 
 class ItemStructureError(AmendmentError):
@@ -184,7 +186,7 @@ class _Splitter:
         body = cur.end()
         nxt = self._find(level, n + 1, body, end)
         limit = nxt.start() if nxt else end
-        sub = self._sublist(body, limit, (*used, level))
+        sub = self._sublist(body, limit, (*used, level), number)
         if sub is not None and _WANTS_TEXT.search(source, body, sub[0].start()):
             sub = None  # "... to read in their entirety as follows: 3.1 ... (a) ... (b)"
         opened = None
@@ -338,11 +340,13 @@ class _Splitter:
         return re.compile(pattern)
 
     def _sublist(
-        self, pos: int, end: int, used: tuple[Level, ...]
+        self, pos: int, end: int, used: tuple[Level, ...], number: str = ""
     ) -> tuple[re.Match[str], Level] | None:
-        """The first label of a nested list: "a.", "(1)", ... right after a colon."""
+        """The first label of a nested list: "a.", "(1)", ... right after a colon; under
+        item 2, also "2.1", "2.2"."""
         best: tuple[re.Match[str], Level] | None = None
-        for level in SUB_LEVELS:
+        decimal = (Level(Style.ARABIC, f"{number}.", ""),) if number.isdigit() else ()
+        for level in (*decimal, *SUB_LEVELS):
             if any(level.open == u.open and level.close == u.close and
                    (level.style is u.style) for u in used):  # fmt: skip
                 continue
