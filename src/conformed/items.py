@@ -24,7 +24,7 @@ PAYLOAD2_MARK = "\u00abTEXT2\u00bb"
 _PAGE = r"(?:[^\S\n]+\d{1,3}(?=\s*\n))?"  # a page number left after the quote
 _NOW_READS = re.compile(
     _PAGE
-    + r"\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|shall\s+read)\s*:?\s*(?P<q>[\"\u201c])",
+    + r"\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|shall\s+read|is\s+now\s+required\s+to)\s*:?\s*(?P<q>[\"\u201c])",
     re.I,
 )
 _OPEN = re.compile(r"(?:follows|following|hereto|read)\s*[:,]?\s*:?\s*(?P<q>[\"\u201c])", re.I)
@@ -364,7 +364,9 @@ class _Splitter:
 
     def _closing_quote(self, pos: int, end: int) -> int | None:
         """The quote that ends the payload: one followed by the next item or the end."""
-        reads = _PAGE + r"\s*(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read)\b"
+        reads = (
+            _PAGE + r"\s*(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|is\s+now\s+required)\b"
+        )
         if self.multiline:
             follow = rf"\.?[^\S\n]*(?:\n\s*{_NEXT_LABEL}|\s*$)|{reads}"
         else:

@@ -14,7 +14,7 @@ import re
 
 from ..citation import Citation, join_labels
 from ..document import Document, Path, Provision
-from ..errors import FormerlyMismatch, PayloadError, PlacementError
+from ..errors import FormerlyMismatch, PayloadError, PlacementError, TargetNotFound
 from ..io.text import read_fragment
 from ..operations import (
     DeleteProvision,
@@ -149,8 +149,20 @@ def apply_insert_provision(doc: Document, op: InsertProvision, ctx: Context) -> 
 # --- targets and their claims ----------------------------------------------
 
 
+# ISDA schedules are the numbered body of the agreement ("Part 4(f) of the Schedule").
+_IN_BODY = re.compile(r"of the Schedule(?: to .*)?", re.IGNORECASE)
+
+
 def locate_target(doc: Document, target: Target, ctx: Context) -> Path:
     """Resolve the target in the current state and check what the item claims of it."""
+    if target.qualifier and not _IN_BODY.fullmatch(target.qualifier):
+        # "Clause 3.2 of the Exhibit 14", "Section 3.11(a) of the Lien Annex": a part of
+        # the agreement whose provisions are not numbered in its body.  Never look the
+        # citation up in the body, where a Clause 3.2 of the agreement itself may exist.
+        raise TargetNotFound(
+            f"{target.printed}: the provisions {target.qualifier} are not read as numbered "
+            "provisions of this agreement; give that document as the base to amend it"
+        )
     path = resolve_citation(doc, target.citation)
     node = doc.get(path)
     before = ctx.start.get(node.uid)
