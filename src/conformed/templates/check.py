@@ -1,4 +1,4 @@
-"""Round trip: parse a draft with our own grammar, apply it to the base, hold the result to the data.
+"""Round trip: parse a draft with our grammar, apply it to the base, hold the result to the data.
 
 A draft is only as good as the conformed copy it produces.  The check fails
 loudly when an item would not apply, and also when everything applies but
@@ -90,6 +90,7 @@ def _declared(base: Document, draft: Draft) -> list[str]:
     if top != want:
         out.append(f"the data says the base has Sections 1 to {data.sections}; it has {_run(top)}")
     by_key = {p.key: p for p in base.body}
+    styles = set()
     for section, count in data.subsections:
         node = by_key.get(section)
         have = [c.key for c in node.children] if node else []
@@ -98,9 +99,12 @@ def _declared(base: Document, draft: Draft) -> list[str]:
                 f"the data says Section {section} has subsections a to {key_of(1, count)}; "
                 f"the base has {_run(have)}"
             )
-        elif node and node.children and _style(node.children[0]) != data.label_style.dotted:
-            printed = node.children[0].label_text
-            out.append(f"the data's label style is {data.label_style.name}; the base prints {printed!r}")  # fmt: skip
+        styles |= {c.label_text for c in (node.children[:1] if node else ())}
+    for printed in sorted(styles):
+        if printed.startswith("(") == data.label_style.dotted:
+            out.append(
+                f"the data's label style is {data.label_style.name}; the base prints {printed!r}"
+            )
             break
     return out
 
@@ -128,7 +132,8 @@ def _outcome(base: Document, doc: Document, draft: Draft, amendment: Amendment) 
     payloads = {item.number: item.payload for item, _ in amendment.leaves() if item.payload}
     out = []
     if len(doc.body) != len(draft.outline.body):
-        out.append(f"the result has {len(doc.body)} Sections; the draft's numbering gives {len(draft.outline.body)}")  # fmt: skip
+        want = len(draft.outline.body)
+        out.append(f"the result has {len(doc.body)} Sections; the draft's numbering gives {want}")
     for keys, node in draft.outline.walk():
         name = style.name_of(keys)
         got = result.get(keys)
@@ -137,7 +142,9 @@ def _outcome(base: Document, doc: Document, draft: Draft, amendment: Amendment) 
             continue
         out += _identity(name, node, got, origin, style)
         if node.children is not None and len(got.children) != len(node.children):
-            out.append(f"{name} should have {len(node.children)} subsections; it has {len(got.children)}")  # fmt: skip
+            out.append(
+                f"{name} should have {len(node.children)} subsections; it has {len(got.children)}"
+            )
         for item in [node.created_by, *node.changed_by]:
             text = payloads.get(item)
             if text and _compact(text) not in _compact(_words(got)):
@@ -156,7 +163,8 @@ def _identity(
     items = {change.item for change in got.changes}
     if node.is_new:
         if was is not None:
-            return [f"{name} should be new (item {node.created_by}); it is {style.name_of(was)} of the base"]  # fmt: skip
+            old = style.name_of(was)
+            return [f"{name} should be new (item {node.created_by}); it is {old} of the base"]
         if node.created_by not in items:
             return [f"{name} should have been added by item {node.created_by}"]
         return []
@@ -179,10 +187,6 @@ def _words(node: Provision) -> str:
 
 def _compact(text: str) -> str:
     return "".join(text.split()).strip('"\u201c\u201d')
-
-
-def _style(node: Provision) -> bool:
-    return not node.label_text.startswith("(")
 
 
 def _run(keys: list[str]) -> str:

@@ -237,7 +237,8 @@ def executive(
     base = Path(os.path.normpath(folder / str(raw["base"]))) if "base" in raw else None
     if problems or style is None:
         raise DraftDataError(source, problems)
-    return Executive(**data, label_style=style, effective_date=effective, base=base)  # type: ignore[arg-type]
+    fields = {**data, "label_style": style, "effective_date": effective, "base": base}
+    return Executive(**fields)  # type: ignore[arg-type]
 
 
 def _slug(name: object, template: object) -> str:

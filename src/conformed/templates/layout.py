@@ -38,21 +38,19 @@ def layout(text: str, width: int = WIDTH) -> str:
 
 
 def wrap(text: str, first: int, rest: int, width: int = WIDTH) -> list[str]:
-    """Greedy wrap that lets a bare label overflow rather than start a line."""
+    """Greedy wrap that never starts a line with a bare label: the word before it comes too."""
     lines: list[str] = []
-    line = " " * first
+    words: list[str] = []
+    indent, size = first, first - 1
     for word in text.split():
-        if line.strip() and len(line) + 1 + len(word) > width:
-            head, _, previous = line.rpartition(" ")
-            if _LABEL.match(word) and head.strip():  # carry the word before it along
-                lines.append(head)
-                line = " " * rest + f"{previous} {word}"
-            else:
-                lines.append(line)
-                line = " " * rest + word
-        else:
-            line = f"{line} {word}" if line.strip() else line + word
-    lines.append(line)
+        if words and size + 1 + len(word) > width:
+            carried = [words.pop()] if _LABEL.match(word) and len(words) > 1 else []
+            lines.append(" " * indent + " ".join(words))
+            words, indent = carried, rest
+            size = rest + sum(len(w) + 1 for w in carried) - 1
+        words.append(word)
+        size += 1 + len(word)
+    lines.append(" " * indent + " ".join(words))
     return lines
 
 

@@ -12,6 +12,7 @@ this same outline, so the arithmetic is never trusted on its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..citation import citation_keys, from_alpha
@@ -98,7 +99,7 @@ class Outline:
             count = subsections.get(node.ident[0])
             if count is not None:
                 node.children = [Node((*node.ident, key_of(1, v)), v) for v in range(1, count + 1)]
-        self.declared = {ident for _, node in self.walk() for ident in [node.ident]}
+        self.declared = {node.ident for node in self._nodes()}
         self.final = final
         self.items = 0
         self.deleted: list[tuple[Node, str]] = []
@@ -130,9 +131,16 @@ class Outline:
             self._renumber(siblings, parent)
         return cited
 
-    def insert(self, after: object = None, end_of: object = None, at: object = None,
-               name: str = "", renumber: bool = True, as_renumbered: bool | None = None,
-               about: str = "") -> Cited:  # fmt: skip
+    def insert(
+        self,
+        after: object = None,
+        end_of: object = None,
+        at: object = None,
+        name: str = "",
+        renumber: bool = True,
+        as_renumbered: bool | None = None,
+        about: str = "",
+    ) -> Cited:
         """A new provision: after ``after``, taking the label ``at`` (the rest moving down),
         or last in ``end_of`` ("" for a new last Section).  ``about`` is checked against
         the anchor (``after``) or the provision that will hold the new one."""
@@ -152,7 +160,7 @@ class Outline:
             siblings = self._children(parent)
             index = len(siblings)
         ident = ("new", name or f"item {self.items}")
-        if any(n.ident == ident for _, n in self.walk()):
+        if any(n.ident == ident for n in self._nodes()):
             raise OutlineError(f"the template adds two provisions named {name!r}")
         previous = siblings[index - 1].value if index else 0
         node = Node(ident, previous + 1, None, self._current())
@@ -204,6 +212,13 @@ class Outline:
         return {node.ident: keys for keys, node in self.walk()}
 
     # --- internals ------------------------------------------------------------
+    def _nodes(self) -> Iterator[Node]:
+        stack = list(reversed(self.body))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children or ()))
+
     def _current(self) -> str:
         return str(self.items)
 
@@ -217,7 +232,7 @@ class Outline:
 
     def _find(self, target: object, about: str = "") -> Node:
         ident = self._ident(target)
-        for _, node in self.walk():
+        for node in self._nodes():
             if node.ident == ident:
                 if about and not node.is_new:
                     self.about.append((ident, about, self._current()))
@@ -232,7 +247,7 @@ class Outline:
         )
 
     def _siblings(self, node: Node) -> tuple[list[Node], Node | None]:
-        for _, candidate in self.walk():
+        for candidate in self._nodes():
             if candidate.children and node in candidate.children:
                 return candidate.children, candidate
         return self.body, None

@@ -20,7 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..errors import ConformedError, InputError, UsageError
 from .data import Executive
 from .layout import center, join_and, layout, quote
-from .outline import Outline
+from .outline import Outline, OutlineError
 
 BUILTIN = Path(__file__).resolve().parent
 FORMS = ("termination_benefits_409a", "severance_409a")
@@ -107,7 +107,7 @@ def _render(
     except jinja2.UndefinedError as exc:
         where = _template_line(exc)
         raise DraftTemplateError(f"{executive.source}: {where}{exc.message}") from None
-    except jinja2.TemplateError as exc:  # SecurityError and the like
+    except (jinja2.TemplateError, OutlineError) as exc:  # SecurityError and the like
         where = _template_line(exc)
         raise DraftTemplateError(f"{executive.source}: {where}{exc}") from None
 
