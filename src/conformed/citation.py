@@ -110,7 +110,7 @@ class Label:
         return self.text
 
 
-_UNIT_WORDS = r"(?:sub-?)?(?:section|article|paragraph|clause|subparagraph)s?"
+_UNIT_WORDS = r"(?:sub-?)?(?:section|article|paragraph|clause|subparagraph|part)s?"
 _KEY_STRIP = re.compile(rf"^\W*(?:{_UNIT_WORDS})?\s*", re.IGNORECASE)
 
 
@@ -170,7 +170,7 @@ def label_candidates(token: str) -> list[Label]:
     return out
 
 
-_UNIT_PREFIX = re.compile(r"^(?:Section|SECTION|Article|ARTICLE|Paragraph|PARAGRAPH)\s+")
+_UNIT_PREFIX = re.compile(r"^(?:Section|SECTION|Article|ARTICLE|Paragraph|PARAGRAPH|Part|PART)\s+")
 
 
 def parse_label(token: str) -> Label | None:

@@ -61,7 +61,10 @@ _AMENDS = re.compile(
 _TERM_FIRST = re.compile(
     r"[^\S\n]*[^\"\u201d\n]{1,80}[\"\u201d]\s+(?:means|shall\s+mean|has\s+the|shall\s+have)\b", re.I
 )
-_NEXT_LABEL = r"(?:\d{1,3}\.|[a-z]{1,4}\.|[A-Z]{1,4}\.|\([a-zA-Z0-9]{1,4}\))\s+[A-Z\"\u201c(]"
+_NEXT_LABEL = (
+    r"(?:(?:(?:Section\s+)?\d{1,3}\.|[a-z]{1,4}\.|[A-Z]{1,4}\.|\([a-zA-Z0-9]{1,4}\))\s+[A-Z\"\u201c(]"
+    r"|\d{1,3}\.[A-Z][a-z])"  # "Section 3. Ratification", "3.Ratification"
+)
 # A sub-list opens after a colon, a heading, a line break, or a run of spaces that
 # stands for a line break in flattened text.
 _STARTS = r"(?::\s+|\.\s+|\n\s*|[^\S\n]{3,})"

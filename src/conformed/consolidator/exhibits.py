@@ -130,6 +130,9 @@ def apply_add_to_exhibit(doc: Document, op: AddToExhibit, ctx: Context) -> Docum
     while body and not body[-1].strip():
         body.pop()
     added = tuple(text.strip("\n").splitlines())
+    if not op.text and added and (m := _HEADING.match(added[0])):
+        if exhibit_key(m.group("name")) == exhibit_key(op.attachment):
+            added = tuple(_drop_leading_blanks(added[1:]))  # the amendment's own "SCHEDULE 2"
     rest = ("",) if end < len(doc.back) else ()
     detail = f'Section "{op.title}" added' if op.title else "Supplemented"
     change = ctx.change("insert" if op.title else "amend_text", detail)
@@ -164,3 +167,8 @@ def edit_exhibit(doc: Document, op: TextEdits, ctx: Context) -> Document:
         back=(*doc.back[: start + 1], *text.split("\n"), *doc.back[end:]),
         matter_changes=(*doc.matter_changes, (name, change)),
     )
+
+
+def _drop_leading_blanks(lines: tuple[str, ...]) -> tuple[str, ...]:
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    return lines[start:]

@@ -18,7 +18,7 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"(?:[.:;!?][\"'`)\u2019\u201d]*|[;,]\s+(?:and|or))$")
-UNIT = r"(?:Section|SECTION|Article|ARTICLE|Paragraph|PARAGRAPH)\s+"
+UNIT = r"(?:Section|SECTION|Article|ARTICLE|Paragraph|PARAGRAPH|Part|PART)\s+"
 TOKEN = r"(?:\((?:\d{1,3}|[A-Za-z]{1,6})\)|\d{1,3}(?:\.\d{1,3})*\.?|[A-Za-z]{1,6}\.)"
 LEAD = re.compile(rf"^(?P<unit>{UNIT})?(?P<token>{TOKEN})(?=\s|$|\()")
 
