@@ -130,9 +130,9 @@ def apply_add_to_exhibit(doc: Document, op: AddToExhibit, ctx: Context) -> Docum
     while body and not body[-1].strip():
         body.pop()
     added = tuple(text.strip("\n").splitlines())
-    if not op.text and added and (m := _HEADING.match(added[0])):
-        if exhibit_key(m.group("name")) == exhibit_key(op.attachment):
-            added = tuple(_drop_leading_blanks(added[1:]))  # the amendment's own "SCHEDULE 2"
+    own = _HEADING.match(added[0]) if added and not op.text else None
+    if own and exhibit_key(own.group("name")) == exhibit_key(op.attachment):
+        added = _drop_leading_blanks(added[1:])  # the amendment's own "SCHEDULE 2" heading
     rest = ("",) if end < len(doc.back) else ()
     detail = f'Section "{op.title}" added' if op.title else "Supplemented"
     change = ctx.change("insert" if op.title else "amend_text", detail)
