@@ -45,6 +45,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/consolidate.py
 	$(BIN)/python benchmarks/real_coverage.py
+	$(BIN)/python benchmarks/draft.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist src/*.egg-info

@@ -117,3 +117,11 @@ def test_check_follows_identity_not_labels() -> None:
     assert draft.executive.base is not None
     result = check_draft(draft, read_document(draft.executive.base))
     assert any("Health insurance" in p for p in result.problems)
+
+
+def test_pronouns_and_role_follow_the_data() -> None:
+    text = folded(draft_of("kopyt_severance.yaml", pronouns="they", role="Executive").text)
+    assert "where applicable, their spouse and dependents" in text
+    assert "to enforce their rights under this Agreement" in text
+    assert " his " not in text and "Employee" not in text
+    assert 'Leon Kopyt ("Executive")' in text
