@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .io import read_document
 from .io.files import atomic_write
 from .templates.batch import Drafter, Outcome, draft_all, summary
 from .templates.data import load_rows
@@ -56,6 +57,8 @@ def run_draft(args: argparse.Namespace) -> int:
     batch = len(rows) > 1 or args.output.is_dir() or str(args.output).endswith(("/", "\\"))
     if batch and args.check:
         raise UsageError("--check BASE takes one executive; give each row a base field instead")
+    if args.check and not args.no_check:
+        read_document(args.check)  # an unreadable base is a usage error, before any drafting
     drafter = Drafter(args.template, check=not args.no_check, base=args.check)
     if batch:
         fmt = args.format or "text"

@@ -88,3 +88,8 @@ def test_unreadable_data_is_an_input_error(tmp_path: Path, name: str) -> None:
         (tmp_path / name).write_text("{}")
     with pytest.raises(InputError):
         load_rows(tmp_path / name)
+
+
+def test_ids_must_be_plain_file_names() -> None:
+    row = read_row({**GOOD, "id": "../../etc/x"}, "exec.yaml", EXECUTIVES, "", "exec")
+    assert row.error is not None and "must be a plain file name" in str(row.error)

@@ -179,6 +179,9 @@ def read_row(record: object, source: str, folder: Path, template: str, default_i
     ident = str(
         raw.get("id") or default_id or _slug(raw.get("name", source), raw.get("template", template))
     )
+    if not re.fullmatch(r"[\w.\-]+", ident) or ident.startswith("."):
+        problem = f"id {ident!r} must be a plain file name (letters, digits, _ . -)"
+        return Row(source, _slug(ident, ""), None, DraftDataError(source, [problem]))
     try:
         return Row(source, ident, executive(raw, source, folder, template, ident))
     except DraftDataError as exc:
