@@ -61,9 +61,13 @@ def find_stale_references(base: Document, final: Document) -> list[StaleReferenc
             text = getattr(node, name)
             if not text or (rewritten and text != getattr(old, name)):
                 continue  # replaced text is written in the new numbering
-            kept = _untouched_spans(getattr(old, name), text)
+            kept: list[tuple[int, int]] | None = None  # computed only when a reference is met
             for m in _REF.finditer(text):
-                if _external(text, m) or not _inside(m.span(), kept):
+                if _external(text, m):
+                    continue
+                if kept is None:
+                    kept = _untouched_spans(getattr(old, name), text)
+                if not _inside(m.span(), kept):
                     continue
                 now = _rewrite(m, base, base_index, final, final_paths)
                 if now is None or now == m.group(0):
@@ -85,12 +89,19 @@ def find_stale_references(base: Document, final: Document) -> list[StaleReferenc
     return out
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def _untouched_spans(old: str, new: str) -> list[tuple[int, int]]:
     """Stretches of ``new`` carried over unchanged from ``old`` (all of it if equal)."""
     if old == new:
         return [(0, len(new))]
-    blocks = SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks()
-    return [(b, b + size) for _, b, size in blocks if size]
+    # Words, not characters: a character-level match is quadratic on long provisions.
+    a = [m.group(0) for m in _TOKEN.finditer(old)]
+    spans = [m.span() for m in _TOKEN.finditer(new)]
+    b = [new[i:j] for i, j in spans]
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return [(spans[j][0], spans[j + size - 1][1]) for _, j, size in blocks if size]
 
 
 def _inside(span: tuple[int, int], kept: list[tuple[int, int]]) -> bool:
