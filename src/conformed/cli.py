@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .amendment import Amendment, read_amendment
 from .cli_draft import add_draft_parser
+from .cli_redline import add_redline_parser
 from .consolidator import amendment_report, consolidate, failed_item
 from .errors import AmendmentError, InputError, UsageError
 from .grammar.interpret import interpret
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("--json", action="store_true", help="print the report structure as JSON")
     pp.set_defaults(run=run_parse)
     add_draft_parser(sub)
+    add_redline_parser(sub)
     return parser
 
 

@@ -1,0 +1,78 @@
+"""Command line: ``conformed redline OLD NEW -o OUT.{docx,html,md}``.
+
+The format comes from OUT's suffix.  Word output has real tracked changes by
+``--author`` on ``--date`` (default: now, UTC), so accepting them all gives
+NEW and rejecting them all gives OLD.  Exit codes: 0 written; 2 usage error
+or unreadable input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from .errors import UsageError
+from .io import read_document
+from .io.files import atomic_write
+from .redline import compare
+from .redline.docx import DEFAULT_AUTHOR, now, write_docx
+from .redline.html import write_html
+from .redline.markdown import write_markdown
+from .redline.summary import summary_line
+
+EXIT_OK = 0
+REDLINE_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md",
+                   ".markdown": "md"}  # fmt: skip
+
+
+def add_redline_parser(sub: Any) -> None:
+    rp = sub.add_parser(
+        "redline",
+        help="compare two versions of an agreement, provision by provision, then word by word",
+    )
+    rp.add_argument("old", type=Path, help="the earlier version (.txt)")
+    rp.add_argument("new", type=Path, help="the later version, e.g. a conformed copy (.txt)")
+    rp.add_argument("-o", "--output", type=Path, required=True, help="OUT.docx, OUT.html or OUT.md")
+    rp.add_argument("--format", choices=["docx", "html", "md"], help="default: from OUT's suffix")
+    rp.add_argument("--author", default=DEFAULT_AUTHOR, help="author of the tracked changes")
+    rp.add_argument(
+        "--date",
+        type=_date,
+        help="date of the tracked changes (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ; default now, UTC)",
+    )
+    rp.set_defaults(run=run_redline)
+
+
+def run_redline(args: argparse.Namespace) -> int:
+    fmt = args.format or REDLINE_FORMATS.get(args.output.suffix.lower())
+    if fmt is None:
+        raise UsageError(
+            f"cannot tell the redline format from {args.output}; use .docx, .html or .md"
+        )
+    old, new = read_document(args.old), read_document(args.new)
+    redline = compare(old, new, old_name=args.old.name, new_name=args.new.name)
+    date = args.date or now()
+    data: str | bytes
+    if fmt == "docx":
+        data = write_docx(redline, author=args.author, date=date)
+    elif fmt == "html":
+        data = write_html(redline, date=date)
+    else:
+        data = write_markdown(redline)
+    atomic_write(args.output, data)
+    print(f"{args.output}: {summary_line(redline)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _date(text: str) -> str:
+    """An ISO date or UTC time, normalised to Word's form (2024-05-01T00:00:00Z)."""
+    try:
+        when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD[THH:MM:SSZ]): {text!r}") from None
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.UTC)
+    return when.replace(tzinfo=None, microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")

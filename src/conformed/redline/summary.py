@@ -1,0 +1,226 @@
+"""The change summary: one row per changed provision, in reading order.
+
+Reads like a lawyer's cover note ("5(c) deleted; 5(d), 5(e) inserted;
+Section 9 (formerly Section 8), second to last sentence amended"), so a
+reader knows where to look before reading the blackline.  Rows are derived
+from the edit list only; nothing here looks at the documents again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..sentences import sentence_spans
+from .edits import (
+    CHANGED,
+    DELETED,
+    FRONT,
+    INSERTED,
+    MOVED,
+    RELABELLED,
+    SAME,
+    TRAILING,
+    Entry,
+    Redline,
+)  # fmt: skip
+from .words import DELETE, INSERT, Segment
+
+REPLACED_SHARE = 0.5  # more of the words changed than this: "replaced", else "amended"
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth"]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Row:
+    provision: str
+    change: str
+    entry: int  # index of the first entry in Redline.entries, for links
+    depth: int = 0
+
+    @property
+    def text(self) -> str:
+        """ "5(c) deleted", and with a comma before a phrase: "Section 9, last sentence amended"."""
+        joint = ", " if " " in self.change else " "
+        return f"{self.provision}{joint}{self.change}"
+
+
+def summary_rows(redline: Redline) -> list[Row]:
+    rows: list[Row] = []
+    covered = -1  # depth of an inserted, deleted or moved provision whose subtree is covered
+    matter: dict[str, list[tuple[int, Entry]]] = {}
+    for k, e in enumerate(redline.entries):
+        if e.matter:
+            matter.setdefault(e.matter, []).append((k, e))
+            continue
+        if covered >= 0 and e.depth > covered:
+            continue
+        covered = -1
+        if e.status == SAME:
+            continue
+        if e.status in (INSERTED, DELETED, MOVED) and e.part != TRAILING:
+            covered = e.depth
+        row = _row(k, e)
+        if row is not None:
+            _add(rows, row)
+    fronts = [_matter_row(name, group) for name, group in matter.items()]
+    out = [r for r in fronts if r and _is_front(redline, r)] + rows
+    out += [r for r in fronts if r and not _is_front(redline, r)]
+    return out
+
+
+def summary_line(redline: Redline) -> str:
+    rows = summary_rows(redline)
+    return "; ".join(r.text for r in rows) if rows else "no changes"
+
+
+def _row(k: int, e: Entry) -> Row | None:
+    row = _describe(k, e)
+    return Row(row.provision, row.change, k, e.depth) if row else None
+
+
+def _describe(k: int, e: Entry) -> Row | None:
+    name = e.name
+    if e.part == TRAILING:
+        what = {INSERTED: "inserted", DELETED: "deleted"}.get(e.status, "amended")
+        return Row(name, f"closing text {what}", k)
+    if e.status == INSERTED:
+        return Row(name, "inserted", k)
+    if e.status == DELETED:
+        return Row(name, "deleted", k)
+    if e.status == MOVED:
+        if e.moved == "from":
+            return None  # the row is given at the new place
+        return Row(f"{name} (formerly {e.partner})", "moved", k)
+    formerly = _old_name(e)
+    provision = f"{name} (formerly {formerly})" if formerly != name else name
+    if e.status == RELABELLED:
+        return Row(provision, "renumbered", k)
+    return Row(provision, change_detail(e), k)
+
+
+def _old_name(e: Entry) -> str:
+    old = Entry(e.status, e.part, e.old_labels, (), e.depth, term=e.term)
+    return old.name
+
+
+def _add(rows: list[Row], row: Row) -> None:
+    """Merge a row into the previous one when both insert (or delete) siblings."""
+    prev = rows[-1] if rows else None
+    if (
+        prev is not None
+        and row.change in ("inserted", "deleted")
+        and (prev.change, prev.depth) == (row.change, row.depth)
+    ):
+        rows[-1] = Row(f"{prev.provision}, {row.provision}", row.change, prev.entry, prev.depth)
+    else:
+        rows.append(row)
+
+
+def change_detail(e: Entry) -> str:
+    """ "replaced", "amended", "heading amended", "second to last sentence amended"..."""
+    parts = []
+    if any(s.op != "equal" for s in e.heading):
+        parts.append("heading amended")
+    if any(s.op != "equal" for s in e.text):
+        parts.append(_text_detail(list(e.text)))
+    if not parts:
+        return "amended"
+    if parts[-1] == "replaced" and len(parts) == 2:
+        return "replaced"
+    return " and ".join(parts) if len(parts) == 2 else parts[0]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _text_detail(segs: list[Segment]) -> str:
+    old = "".join(s.text for s in segs if s.op != INSERT)
+    new = "".join(s.text for s in segs if s.op != DELETE)
+    deleted = sum(_words(s.text) for s in segs if s.op == DELETE)
+    inserted = sum(_words(s.text) for s in segs if s.op == INSERT)
+    if not old.strip():
+        return "text inserted"
+    if not new.strip():
+        return "text deleted"
+    if max(deleted, inserted) > REPLACED_SHARE * max(_words(old), _words(new)):
+        return "replaced"
+    spans = sentence_spans(old)
+    touched: dict[int, int] = {}  # sentence -> words deleted in it
+    appended = False
+    pos = 0
+    for s in segs:
+        if s.op == INSERT:
+            k = _sentence_at(spans, pos)
+            if k is None:
+                appended = True
+            else:
+                touched.setdefault(k, 0)
+        elif s.op == DELETE:
+            for k, (a, b) in enumerate(spans):
+                if a < pos + len(s.text) and pos < b:
+                    touched[k] = touched.get(k, 0) + _words(
+                        old[max(a, pos) : min(b, pos + len(s.text))]
+                    )
+            pos += len(s.text)
+        else:
+            pos += len(s.text)
+    phrases = []
+    if touched:
+        phrases.append(_sentences_phrase(old, spans, touched))
+    if appended:
+        phrases.append("text added at the end")
+    return " and ".join(phrases) or "amended"
+
+
+def _sentence_at(spans: list[tuple[int, int]], pos: int) -> int | None:
+    """The sentence an insertion at ``pos`` belongs to (None: after the last one)."""
+    for k, (a, b) in enumerate(spans):
+        if pos <= b:
+            return k if pos >= a or k == 0 else k - 1
+    return None
+
+
+def _sentences_phrase(old: str, spans: list[tuple[int, int]], touched: dict[int, int]) -> str:
+    n = len(spans)
+    ks = sorted(touched)
+    if n <= 1:
+        return "amended"
+    replaced = all(touched[k] > REPLACED_SHARE * _words(old[spans[k][0] : spans[k][1]]) for k in ks)
+    verb = "replaced" if replaced else "amended"
+    if len(ks) == n:
+        return verb
+    names = [_ordinal(k, n) for k in ks]
+    if len(names) == 1:
+        return f"{names[0]} sentence {verb}"
+    return f"{', '.join(names[:-1])} and {names[-1]} sentences {verb}"
+
+
+def _ordinal(k: int, n: int) -> str:
+    """Counted from the nearer end, as drafters do: "first", "second to last", "last"."""
+    from_end = n - 1 - k
+    if from_end < k and from_end < len(_ORDINALS):
+        return "last" if from_end == 0 else f"{_ORDINALS[from_end]} to last"
+    return _ORDINALS[k] if k < len(_ORDINALS) else f"sentence {k + 1}"
+
+
+def _matter_row(name: str, group: list[tuple[int, Entry]]) -> Row | None:
+    statuses = {e.status for _, e in group}
+    changed = [(k, e) for k, e in group if e.status != SAME]
+    if not changed:
+        return None
+    first = changed[0][0]
+    if statuses == {INSERTED}:
+        return Row(name, "inserted", first)
+    if statuses == {DELETED}:
+        return Row(name, "deleted", first)
+    if statuses == {INSERTED, DELETED}:
+        return Row(name, "replaced", first)
+    return Row(name, "amended", first)
+
+
+def _is_front(redline: Redline, row: Row) -> bool:
+    return redline.entries[row.entry].part == FRONT
+
+
+__all__ = ["CHANGED", "Row", "change_detail", "summary_line", "summary_rows"]

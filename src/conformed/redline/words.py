@@ -1,0 +1,170 @@
+"""Word diff inside one aligned pair of texts.
+
+Provisions are aligned first (``align``), so each diff here is one
+paragraph: D, the number of edits, stays small however long the document.
+Texts are split into word, punctuation and whitespace tokens, so the
+segments joined back give each text exactly (no normalisation is hidden in
+the diff).
+
+The engine was chosen by measurement (``benchmarks/redline.py``, this
+machine, 2 cores, 1% of words edited, per-provision diffs only):
+
+================  ==========  ==========  ==========
+engine            10k words   150k words  1M words
+================  ==========  ==========  ==========
+difflib           0.047 s     0.74 s      5.1 s
+fast-diff-match   0.008 s     0.12 s      0.83 s
+================  ==========  ==========  ==========
+
+``difflib.SequenceMatcher(autojunk=False)`` is quadratic in a long provision
+(a 20,000-word definitions section alone takes seconds), while
+fast-diff-match-patch (Myers, C++) is O(N·D).  Both give the same readable
+redline on a rewritten sentence.  Tokens are mapped to one character each so
+the C++ engine diffs words, not letters; its time limit is off, because with
+a limit it silently degrades to "delete everything, insert everything".
+``difflib`` stays as the fallback where the wheel cannot be installed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import NamedTuple
+
+try:  # pragma: no cover - exercised where the wheel is missing
+    import fast_diff_match_patch as _fdmp
+except ImportError:  # pragma: no cover
+    _fdmp = None
+
+EQUAL, INSERT, DELETE = "equal", "insert", "delete"
+
+# Words keep inner punctuation ("2.5(b)", "ss.1.409A-1(b)"); a comma, period,
+# semicolon or colon before a space is a token of its own ("Agreement" ",").
+_TOKEN = re.compile(r"\s+|[^\s.,;:]+(?:[.,;:]+[^\s.,;:]+)*|[.,;:]+")
+
+
+class Segment(NamedTuple):
+    """A run of text that is unchanged, inserted or deleted."""
+
+    op: str
+    text: str
+
+
+def tokenize(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def diff_words(old: str, new: str, *, engine: str = "auto") -> list[Segment]:
+    """Segments that read as ``old`` without the inserts, and ``new`` without the deletes."""
+    if old == new:
+        return [Segment(EQUAL, old)] if old else []
+    if not old:
+        return [Segment(INSERT, new)]
+    if not new:
+        return [Segment(DELETE, old)]
+    a, b = tokenize(old), tokenize(new)
+    if engine == "difflib" or (engine == "auto" and _fdmp is None):
+        raw = _difflib(a, b)
+    else:
+        raw = _myers(a, b)
+    return tidy(raw)
+
+
+def _difflib(a: list[str], b: list[str]) -> list[Segment]:
+    out: list[Segment] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            out.append(Segment(EQUAL, "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(Segment(DELETE, "".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(Segment(INSERT, "".join(b[j1:j2])))
+    return out
+
+
+def _myers(a: list[str], b: list[str]) -> list[Segment]:
+    codes: dict[str, str] = {}
+    x = "".join(_code(codes, t) for t in a)
+    y = "".join(_code(codes, t) for t in b)
+    try:
+        ops = _fdmp.diff(x, y, timelimit=0, checklines=False, cleanup="No", counts_only=True)
+    except ValueError:  # pragma: no cover - astral characters on Windows builds
+        return _difflib(a, b)
+    out: list[Segment] = []
+    i = j = 0
+    for op, n in ops:
+        if op == "=":
+            out.append(Segment(EQUAL, "".join(a[i : i + n])))
+            i, j = i + n, j + n
+        elif op == "-":
+            out.append(Segment(DELETE, "".join(a[i : i + n])))
+            i += n
+        else:
+            out.append(Segment(INSERT, "".join(b[j : j + n])))
+            j += n
+    return out
+
+
+def _code(codes: dict[str, str], token: str) -> str:
+    """One character per distinct token, skipping the surrogate range."""
+    c = codes.get(token)
+    if c is None:
+        n = len(codes) + 1
+        c = codes[token] = chr(n if n < 0xD800 else n + 0x800)
+    return c
+
+
+def tidy(segments: list[Segment]) -> list[Segment]:
+    """Readable segments: a lone space between two changes joins them, deletes lead.
+
+    "~~a~~__c__ ~~b~~__d__" reads as one change, "~~a b~~__c d__" (the space
+    is then deleted and inserted, so both texts are kept exactly); runs of
+    one operation are merged.
+    """
+    blocks: list[tuple[str, str, str]] = []  # (equal text, deleted, inserted)
+    for seg in segments:
+        if seg.op == EQUAL:
+            blocks.append((seg.text, "", ""))
+        elif blocks and not blocks[-1][0]:
+            _, d, i = blocks[-1]
+            blocks[-1] = ("", d + seg.text, i) if seg.op == DELETE else ("", d, i + seg.text)
+        else:
+            blocks.append(("", seg.text, "") if seg.op == DELETE else ("", "", seg.text))
+    merged: list[tuple[str, str, str]] = []
+    for block in blocks:
+        if (
+            not block[0]
+            and len(merged) >= 2
+            and not merged[-2][0]
+            and merged[-1][0]
+            and not merged[-1][0].strip()
+        ):
+            space = merged[-1][0]
+            _, d1, i1 = merged[-2]
+            d, i = d1 + space + block[1], i1 + space + block[2]
+            if (d1 or block[1]) and (i1 or block[2]):
+                merged[-2:] = [("", d, i)]
+                continue
+        if block[0] and merged and merged[-1][0]:
+            merged[-1] = (merged[-1][0] + block[0], "", "")
+        else:
+            merged.append(block)
+    out: list[Segment] = []
+    for eq, d, i in merged:
+        if eq:
+            out.append(Segment(EQUAL, eq))
+        if d:
+            out.append(Segment(DELETE, d))
+        if i:
+            out.append(Segment(INSERT, i))
+    return out
+
+
+def old_text(segments: list[Segment]) -> str:
+    return "".join(s.text for s in segments if s.op != INSERT)
+
+
+def new_text(segments: list[Segment]) -> str:
+    return "".join(s.text for s in segments if s.op != DELETE)
