@@ -18,12 +18,20 @@ from typing import Any
 from .errors import UsageError
 from .io import read_document
 from .io.files import atomic_write
+from .templates import pdf
 from .templates.batch import Drafter, Outcome, draft_all, summary
 from .templates.data import load_rows
 from .templates.render import FORMS, render_draft
 
 EXIT_OK, EXIT_FAILED = 0, 1
-DRAFT_FORMATS = {".txt": "text", ".text": "text", ".md": "md", ".markdown": "md"}
+DRAFT_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "md",
+    ".markdown": "md",
+    ".docx": "docx",
+    ".pdf": "pdf",
+}
 
 
 def add_draft_parser(sub: Any) -> None:
@@ -48,7 +56,11 @@ def add_draft_parser(sub: Any) -> None:
     dp.add_argument(
         "--no-check", action="store_true", help="do not check, even where the data names a base"
     )
-    dp.add_argument("--format", choices=["text", "md"], help="default: from OUT's suffix, or text")
+    dp.add_argument(
+        "--format",
+        choices=["text", "md", "docx", "pdf"],
+        help="default: from OUT's suffix, or text (pdf needs LibreOffice)",
+    )
     dp.set_defaults(run=run_draft)
 
 
@@ -70,6 +82,8 @@ def run_draft(args: argparse.Namespace) -> int:
     fmt = args.format or DRAFT_FORMATS.get(args.output.suffix.lower())
     if fmt is None:
         raise UsageError(f"cannot tell the output format from {args.output}; use --format")
+    if fmt == "pdf":
+        pdf.require()  # before drafting: say how to install LibreOffice, write nothing
     result, outcome = drafter.draft(rows[0])
     _warn(outcome)
     if result is None or not outcome.ok:

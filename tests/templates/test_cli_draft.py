@@ -58,7 +58,7 @@ def test_invalid_data_exits_1_with_every_problem(tmp_path: Path, capsys) -> None
     [
         (["no_such_form", KOPYT_TB, "-o", "x.txt"], "no such template file"),
         (["auto", "missing.yaml", "-o", "x.txt"], "cannot read"),
-        (["auto", KOPYT_TB, "-o", "x.pdf"], "cannot tell the output format"),
+        (["auto", KOPYT_TB, "-o", "x.rtf"], "cannot tell the output format"),
         (["auto", KOPYT_TB, "-o", "x.txt", "--check", "no_base.txt"], "no_base.txt: cannot read"),
         (
             ["auto", EXECUTIVES / "executives.csv", "-o", "out/", "--check", TB_BASE],

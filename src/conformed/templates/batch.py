@@ -19,11 +19,10 @@ from ..document import Document
 from ..errors import ConformedError, UsageError
 from ..io import read_document
 from ..io.files import atomic_write
+from . import pdf
 from .check import check_draft
 from .data import Row
-from .render import Draft, render, render_draft, template_for
-
-SUFFIXES = {"text": ".txt", "md": ".md"}
+from .render import DRAFT_FORMATS, Draft, render, render_draft, template_for
 
 
 @dataclass
@@ -87,17 +86,30 @@ class Drafter:
 def draft_all(
     rows: list[Row], drafter: Drafter, folder: Path, fmt: str, stream: TextIO | None = None
 ) -> list[Outcome]:
-    """Draft every row into ``folder`` as ``<id>.txt`` (or .md), reporting progress."""
-    progress = Progress(len(rows), stream or sys.stderr)
-    outcomes = []
+    """Draft every row into ``folder`` as ``<id>.txt`` (.md, .docx, .pdf), reporting progress.
+
+    PDFs are converted together at the end: one LibreOffice start, not one per row.
+    """
+    stream = stream or sys.stderr
+    if fmt == "pdf":
+        pdf.require()  # before an hour of drafting, not after
+    progress = Progress(len(rows), stream)
+    outcomes: list[Outcome] = []
+    pdfs: dict[Path, bytes] = {}
     for n, row in enumerate(rows, start=1):
         result, outcome = drafter.draft(row)
         if result is not None and outcome.ok:
-            outcome.path = folder / f"{row.id}{SUFFIXES[fmt]}"
-            atomic_write(outcome.path, render_draft(result.text, fmt))
+            outcome.path = folder / f"{row.id}{DRAFT_FORMATS[fmt]}"
+            if fmt == "pdf":
+                pdfs[outcome.path] = render_draft(result.text, "docx")
+            else:
+                atomic_write(outcome.path, render_draft(result.text, fmt))
         outcomes.append(outcome)
         progress.step(n, row.id)
     progress.done()
+    if pdfs:
+        stream.write(f"converting {len(pdfs)} drafts to PDF with LibreOffice\n")
+        pdf.write_pdfs(pdfs)
     return outcomes
 
 

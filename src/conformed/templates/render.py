@@ -13,17 +13,20 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal, overload
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ConformedError, InputError, UsageError
+from .blocks import blocks
 from .data import Executive
 from .layout import center, join_and, layout, quote
 from .outline import Outline, OutlineError
 
 BUILTIN = Path(__file__).resolve().parent
 FORMS = ("termination_benefits_409a", "severance_409a")
+DRAFT_FORMATS = {"text": ".txt", "md": ".md", "docx": ".docx", "pdf": ".pdf"}  # and suffixes
 
 
 class DraftTemplateError(ConformedError):
@@ -124,13 +127,31 @@ def _template_line(exc: BaseException) -> str:
     return found
 
 
-def render_draft(text: str, fmt: str) -> str:
-    """The draft in an output format: "text" as drafted, "md" as Markdown (.docx to come)."""
+@overload
+def render_draft(text: str, fmt: Literal["text", "md"]) -> str: ...
+@overload
+def render_draft(text: str, fmt: Literal["docx", "pdf"]) -> bytes: ...
+@overload
+def render_draft(text: str, fmt: str) -> str | bytes: ...
+def render_draft(text: str, fmt: str) -> str | bytes:
+    """The draft in an output format: "text" as drafted, "md" Markdown, "docx" and "pdf" bytes.
+
+    Word and PDF writers are imported on first use: most runs never need them.
+    """
     if fmt == "text":
         return text
     if fmt == "md":
         return to_markdown(text)
-    raise UsageError(f"unknown draft format {fmt!r} (use text or md)")
+    if fmt in ("docx", "pdf"):
+        from .docx_out import to_docx
+
+        data = to_docx(text)
+        if fmt == "docx":
+            return data
+        from .pdf import docx_to_pdf
+
+        return docx_to_pdf(data)
+    raise UsageError(f"unknown draft format {fmt!r} (use {', '.join(DRAFT_FORMATS)})")
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -139,22 +160,19 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 def to_markdown(text: str) -> str:
     """The title in bold, quoted new text as block quotes, item numbers escaped so that
     Markdown keeps them as printed."""
-    out, quoting = [], False
-    for n, block in enumerate(text.strip("\n").split("\n\n")):
-        lines = [line.strip() for line in block.split("\n")]
-        escaped = [_MD_SPECIAL.sub(r"\\\1", line) for line in lines]
+    out = []
+    for block in blocks(text):
+        escaped = [_MD_SPECIAL.sub(r"\\\1", line) for line in block.lines]
         escaped = [re.sub(r"^(\d+)\.", r"\1\\.", e) for e in escaped]
         escaped = [re.sub(r"^([-+=])", r"\\\1", e) for e in escaped]
-        opens = lines[0].startswith('"')
-        if n == 0:
+        if block.kind == "title":
             out.append("**" + " ".join(escaped) + "**")
-        elif quoting or opens:
+        elif block.kind in ("quote", "quote_more"):
             out.append("> " + " ".join(escaped))
-        elif block.startswith(" " * 16):
-            out.append("  \n".join(escaped))  # signature lines
+        elif block.kind == "signature":
+            out.append("  \n".join(escaped))
         else:
             out.append(" ".join(escaped))
-        quoting = (quoting or opens) and not lines[-1].endswith('"')
     return "\n\n".join(out) + "\n"
 
 
