@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS := corpus
 OUT := out
+DRAFT_DATA := $(CORPUS)/executives/xxxxx_termination_benefits.yaml
+DRAFT := xxxxx_termination_benefits.amendment_1.draft
 
 .PHONY: demo test lint bench clean
 
@@ -30,6 +32,14 @@ demo: $(STAMP)
 		--attach "Exhibit 6.11=$(CORPUS)/attachments/loan_exhibit_6_11_2004.txt" \
 		-o $(OUT)/loan_agreement_2002.conformed.txt --report $(OUT)/loan_agreement_2002.report.json
 	@echo "Conformed copies and reports written to $(OUT)/"
+	$(BIN)/conformed draft auto $(DRAFT_DATA) -o $(OUT)/$(DRAFT).md
+	$(BIN)/conformed draft auto $(DRAFT_DATA) -o $(OUT)/$(DRAFT).docx
+	@if command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1; then \
+		echo "$(BIN)/conformed draft auto $(DRAFT_DATA) -o $(OUT)/$(DRAFT).pdf"; \
+		$(BIN)/conformed draft auto $(DRAFT_DATA) -o $(OUT)/$(DRAFT).pdf; \
+	else \
+		echo "No PDF of the draft: LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui)"; \
+	fi
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
