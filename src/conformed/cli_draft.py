@@ -20,6 +20,7 @@ from .io import read_document
 from .io.files import atomic_write
 from .templates import pdf
 from .templates.batch import Drafter, Outcome, draft_all, summary
+from .templates.cli_reverse import add_reverse_arguments, run_reverse
 from .templates.data import load_rows
 from .templates.render import FORMS, render_draft
 
@@ -41,9 +42,12 @@ def add_draft_parser(sub: Any) -> None:
     )
     dp.add_argument(
         "template",
+        nargs="?",
         help=f"a built-in form ({', '.join(FORMS)}), a .j2 file, or 'auto' (each row's template)",
     )
-    dp.add_argument("data", type=Path, help="a .yaml file, or a .csv with one row per executive")
+    dp.add_argument(
+        "data", type=Path, nargs="?", help="a .yaml file, or a .csv with one row per executive"
+    )
     dp.add_argument(
         "-o", "--output", type=Path, required=True, help="a file for one executive, else a folder"
     )
@@ -61,10 +65,15 @@ def add_draft_parser(sub: Any) -> None:
         choices=["text", "md", "docx", "pdf"],
         help="default: from OUT's suffix, or text (pdf needs LibreOffice)",
     )
+    add_reverse_arguments(dp)
     dp.set_defaults(run=run_draft)
 
 
 def run_draft(args: argparse.Namespace) -> int:
+    if args.from_diff:
+        return run_reverse(args)
+    if args.template is None or args.data is None:
+        raise UsageError("give a TEMPLATE and DATA, or --from-diff BASE EDITED")
     rows = load_rows(args.data, args.template)
     batch = len(rows) > 1 or args.output.is_dir() or str(args.output).endswith(("/", "\\"))
     if batch and args.check:
