@@ -71,16 +71,16 @@ CORPORATE = frozenset(["inc", "corp", "co", "ltd", "n.a", "l.p", "llc", "plc", "
 
 _CANDIDATE = re.compile(r"[.?!]+['\")\u2019\u201d]*(?=\s+|$)")
 _OPENER = re.compile(r"\s+(?P<next>[\"'`\u201c\u2018(]*)(?P<word>[A-Za-z0-9][\w.\-]*)")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, trailing space excluded."""
     spans: list[tuple[int, int]] = []
     start = _skip_space(text, 0)
+    stop = len(text.rstrip())
     for m in _CANDIDATE.finditer(text):
         end = m.end()
-        if end <= start or not _is_boundary(text, m.start(), end):
+        if end <= start or not _is_boundary(text, m.start(), end, stop):
             continue
         spans.append((start, end))
         start = _skip_space(text, end)
@@ -99,8 +99,9 @@ def _skip_space(text: str, i: int) -> int:
     return i
 
 
-def _is_boundary(text: str, dot: int, end: int) -> bool:
-    if end >= len(text.rstrip()):
+def _is_boundary(text: str, dot: int, end: int, stop: int) -> bool:
+    """``stop`` is where the text's trailing space begins (computed once: linear, not quadratic)."""
+    if end >= stop:
         return True
     after = _OPENER.match(text, end)
     if not after:
@@ -110,8 +111,10 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
     starts_upper = word[0].isupper() or (word[0].isdigit() and bool(opener))
     if not starts_upper:
         return False
-    before_m = _TOKEN_BEFORE.search(text, 0, dot + 1)
-    token = before_m.group(1) if before_m else ""
+    begin = dot  # the whitespace-delimited token that ends at the dot
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    token = text[begin : dot + 1]
     bare = token.rstrip(".?!").lstrip("(\"'`\u201c\u2018").lower()
     if text[dot] != ".":
         return True

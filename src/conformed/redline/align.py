@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from ..document import Document, Provision
+from .words import common_ends
 
 SIMILAR = 0.5  # share of words in common for two provisions to be the same one
 _GAP_LIMIT = 2500  # pairs compared in one gap; beyond it only equal labels are tried
@@ -101,13 +102,25 @@ class _Aligner:
         else:
             anchors = anchor_equal([_content(o, i) for i, o in enumerate(olds)],
                                    [_content(n, -1 - j) for j, n in enumerate(news)])  # fmt: skip
-        return fill_gaps(olds, news, anchors, self.similarity, lone=not self.by_uid)
+        return fill_gaps(olds, news, anchors, self.similarity, lone=self.lone)
+
+    def lone(self, o: Provision, n: Provision) -> bool:
+        """Without identities, one labelled provision replaced by another in its place is a pair."""
+        return not self.by_uid and bool(o.label_text and n.label_text)
 
     def similarity(self, o: Provision, n: Provision) -> float:
         if self.by_uid and (o.uid in self.new_uids or n.uid in self.old_uids):
             return 0.0  # it has its own partner elsewhere (a move)
-        score = overlap(self.bag(o), self.bag(n))
-        return score + 0.1 if o.label_text == n.label_text else score
+        bonus = 0.1 if o.label_text == n.label_text else 0.0
+        if o.heading and o.heading == n.heading:
+            bonus += 0.2  # "Financial Covenants:" kept over a rewritten text is the same provision
+        if o.heading == n.heading and o.text and n.text:
+            # Quick and common: a few words edited leave long shared ends.
+            head, tail = common_ends(o.text, n.text)
+            shared = (head + tail) / max(len(o.text), len(n.text))
+            if shared >= SIMILAR:
+                return shared + bonus
+        return overlap(self.bag(o), self.bag(n)) + bonus
 
     def bag(self, p: Provision) -> Counter[str]:
         bag = self.bags.get(id(p))
@@ -188,19 +201,19 @@ def fill_gaps(
     anchors: list[tuple[int, int]],
     similarity: Callable[[T, T], float],
     *,
-    lone: bool = False,
+    lone: Callable[[T, T], bool] | None = None,
 ) -> list[tuple[int, int]]:
     """Anchors plus pairs found between them, best similarity first, never crossing.
 
-    With ``lone``, one old and one new item alone between two anchors are a
-    pair however different (a provision replaced in place): without
+    One old and one new item alone between two anchors are a pair however
+    different if ``lone`` says so (a provision replaced in place): without
     identities to go by, their place is the best evidence there is.
     """
     out: list[tuple[int, int]] = []
     pi = pj = -1
     for ai, aj in [*anchors, (len(olds), len(news))]:
         rows, cols = range(pi + 1, ai), range(pj + 1, aj)
-        if lone and len(rows) == len(cols) == 1:
+        if lone and len(rows) == len(cols) == 1 and lone(olds[rows[0]], news[cols[0]]):
             out.append((rows[0], cols[0]))
         else:
             out += pair_gap(olds, news, rows, cols, similarity)
@@ -219,6 +232,10 @@ def pair_gap(
 ) -> list[tuple[int, int]]:
     if not rows or not cols:
         return []
+    if len(rows) == len(cols) and all(
+        similarity(olds[i], news[j]) >= SIMILAR for i, j in zip(rows, cols, strict=True)
+    ):
+        return list(zip(rows, cols, strict=True))  # the usual case: each one amended in place
     if len(rows) * len(cols) > _GAP_LIMIT:
         # Too many to compare all: only the same position within the gap.
         candidates = [(i, j) for i, j in zip(rows, cols, strict=False)]

@@ -8,7 +8,7 @@ from the edit list only; nothing here looks at the documents again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..sentences import sentence_spans
 from .edits import (
@@ -36,6 +36,7 @@ class Row:
     change: str
     entry: int  # index of the first entry in Redline.entries, for links
     depth: int = 0
+    members: tuple[int, ...] = ()  # the entries this row speaks for
 
     @property
     def text(self) -> str:
@@ -45,10 +46,11 @@ class Row:
 
 
 def summary_rows(redline: Redline) -> list[Row]:
+    entries = redline.entries
     rows: list[Row] = []
-    covered = -1  # depth of an inserted, deleted or moved provision whose subtree is covered
+    covered = -1  # depth of a provision whose row speaks for its whole subtree
     matter: dict[str, list[tuple[int, Entry]]] = {}
-    for k, e in enumerate(redline.entries):
+    for k, e in enumerate(entries):
         if e.matter:
             matter.setdefault(e.matter, []).append((k, e))
             continue
@@ -57,11 +59,15 @@ def summary_rows(redline: Redline) -> list[Row]:
         covered = -1
         if e.status == SAME:
             continue
-        if e.status in (INSERTED, DELETED, MOVED) and e.part != TRAILING:
-            covered = e.depth
         row = _row(k, e)
-        if row is not None:
-            _add(rows, row)
+        if row is None:
+            continue
+        if e.part != TRAILING and e.status in (INSERTED, DELETED, MOVED):
+            covered = e.depth
+        elif _replaced_with_subtree(entries, k, row):
+            covered = e.depth
+            row = replace(row, change="replaced")
+        _add(rows, row, entries)
     fronts = [_matter_row(name, group) for name, group in matter.items()]
     out = [r for r in fronts if r and _is_front(redline, r)] + rows
     out += [r for r in fronts if r and not _is_front(redline, r)]
@@ -75,7 +81,24 @@ def summary_line(redline: Redline) -> str:
 
 def _row(k: int, e: Entry) -> Row | None:
     row = _describe(k, e)
-    return Row(row.provision, row.change, k, e.depth) if row else None
+    return Row(row.provision, row.change, k, e.depth, (k,)) if row else None
+
+
+def _replaced_with_subtree(entries: tuple[Entry, ...], k: int, row: Row) -> bool:
+    """A provision whose own text went and whose subsections are all new (or all gone).
+
+    "5(g) (formerly 5(f)) replaced" says it better than "text deleted" and a
+    row for each new subsection.
+    """
+    e = entries[k]
+    if e.status != CHANGED or row.change not in ("replaced", "text deleted", "text inserted"):
+        return False
+    subtree = []
+    for later in entries[k + 1 :]:
+        if later.matter or later.depth <= e.depth:
+            break
+        subtree.append(later)
+    return bool(subtree) and all(x.status in (INSERTED, DELETED) for x in subtree)
 
 
 def _describe(k: int, e: Entry) -> Row | None:
@@ -103,17 +126,46 @@ def _old_name(e: Entry) -> str:
     return old.name
 
 
-def _add(rows: list[Row], row: Row) -> None:
-    """Merge a row into the previous one when both insert (or delete) siblings."""
+def _add(rows: list[Row], row: Row, entries: tuple[Entry, ...]) -> None:
+    """Merge a row into the previous one when both say the same of siblings.
+
+    "5(d), 5(e) inserted"; "Sections 7-9 (formerly 6-8) renumbered".
+    """
     prev = rows[-1] if rows else None
-    if (
-        prev is not None
-        and row.change in ("inserted", "deleted")
-        and (prev.change, prev.depth) == (row.change, row.depth)
-    ):
-        rows[-1] = Row(f"{prev.provision}, {row.provision}", row.change, prev.entry, prev.depth)
+    if prev is None or (prev.change, prev.depth) != (row.change, row.depth):
+        rows.append(row)
+    elif row.change in ("inserted", "deleted"):
+        members = prev.members + row.members
+        provision = _listed([entries[m].name for m in members])
+        rows[-1] = Row(provision, row.change, prev.entry, prev.depth, members)
+    elif row.change == "renumbered":
+        members = prev.members + row.members
+        new = [entries[m].name for m in members]
+        old = [_old_name(entries[m]) for m in members]
+        rows[-1] = Row(_span(new, old), row.change, prev.entry, prev.depth, members)
     else:
         rows.append(row)
+
+
+def _listed(names: list[str]) -> str:
+    """ "5(d), 5(e)"; definitions of one Section: "Section 1.1, definitions of “A” and “B”"."""
+    of = ", definition of "
+    parents = {n.partition(of)[0] for n in names}
+    if len(parents) == 1 and all(of in n for n in names):
+        terms = [n.partition(of)[2] for n in names]
+        return f"{parents.pop()}, definitions of {', '.join(terms[:-1])} and {terms[-1]}"
+    return ", ".join(names)
+
+
+def _span(new: list[str], old: list[str]) -> str:
+    sep = " and " if len(new) == 2 else "\u2013"
+
+    def run(names: list[str]) -> str:
+        bare = [n.removeprefix("Section ") for n in names]
+        return f"{bare[0]}{sep}{bare[-1]}"
+
+    plural = "Sections " if new[0].startswith("Section ") else ""
+    return f"{plural}{run(new)} (formerly {run(old)})"
 
 
 def change_detail(e: Entry) -> str:
@@ -152,6 +204,8 @@ def _text_detail(segs: list[Segment]) -> str:
     for s in segs:
         if s.op == INSERT:
             k = _sentence_at(spans, pos)
+            if k == len(spans) - 1 and pos == spans[k][1] and s.text[:1].isspace():
+                k = None  # a new sentence after the last one
             if k is None:
                 appended = True
             else:

@@ -6,23 +6,25 @@ Texts are split into word, punctuation and whitespace tokens, so the
 segments joined back give each text exactly (no normalisation is hidden in
 the diff).
 
-The engine was chosen by measurement (``benchmarks/redline.py``, this
-machine, 2 cores, 1% of words edited, per-provision diffs only):
+The engine was chosen by measurement (``benchmarks/redline.py --engines``,
+this machine, 2 cores; synthetic agreements with 1% of words edited; the
+whole ``compare()``, alignment included, so only the engine differs):
 
 ================  ==========  ==========  ==========
 engine            10k words   150k words  1M words
 ================  ==========  ==========  ==========
-difflib           0.047 s     0.74 s      5.1 s
-fast-diff-match   0.008 s     0.12 s      0.83 s
+difflib           0.90 s      7.6 s       85 s
+fast-diff-match   0.010 s     0.14 s      1.0 s
 ================  ==========  ==========  ==========
 
-``difflib.SequenceMatcher(autojunk=False)`` is quadratic in a long provision
-(a 20,000-word definitions section alone takes seconds), while
-fast-diff-match-patch (Myers, C++) is O(N·D).  Both give the same readable
-redline on a rewritten sentence.  Tokens are mapped to one character each so
-the C++ engine diffs words, not letters; its time limit is off, because with
-a limit it silently degrades to "delete everything, insert everything".
-``difflib`` stays as the fallback where the wheel cannot be installed.
+``difflib.SequenceMatcher(autojunk=False)`` is quadratic within a provision
+and the long ones (1,000+ words, common in definitions and exhibits)
+dominate; fast-diff-match-patch (Myers, C++) is O(N·D).  Both give the same
+readable redline on a rewritten sentence.  Tokens are mapped to one
+character each so the C++ engine diffs words, not letters; its time limit
+is off, because with a limit it silently degrades to "delete everything,
+insert everything".  ``difflib`` stays as the fallback where the wheel
+cannot be installed, and common ends are trimmed before either runs.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ except ImportError:  # pragma: no cover
     _fdmp = None
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
+ENGINE = "auto"  # "auto" (the C++ engine if installed), "myers" or "difflib"; for benchmarks
 
 # Words keep inner punctuation ("2.5(b)", "ss.1.409A-1(b)"); a comma, period,
 # semicolon or colon before a space is a token of its own ("Agreement" ",").
@@ -62,12 +65,49 @@ def diff_words(old: str, new: str, *, engine: str = "auto") -> list[Segment]:
         return [Segment(INSERT, new)]
     if not new:
         return [Segment(DELETE, old)]
-    a, b = tokenize(old), tokenize(new)
+    # Most edits touch a few words of a long paragraph: only the middle is tokenised.
+    head, tail = common_ends(old, new)
+    a, b = tokenize(old[head : len(old) - tail]), tokenize(new[head : len(new) - tail])
+    engine = ENGINE if engine == "auto" else engine
     if engine == "difflib" or (engine == "auto" and _fdmp is None):
         raw = _difflib(a, b)
     else:
         raw = _myers(a, b)
+    if head:
+        raw.insert(0, Segment(EQUAL, old[:head]))
+    if tail:
+        raw.append(Segment(EQUAL, old[len(old) - tail :]))
     return tidy(raw)
+
+
+def common_ends(a: str, b: str) -> tuple[int, int]:
+    """Lengths of a common prefix and suffix that end and start on a token boundary.
+
+    A cut is made just after a whitespace character both texts share, so no
+    token is split and the middle tokenises as it would in the whole.
+    """
+    n = min(len(a), len(b))
+    head = _prefix(a, b, n)
+    while head > 0 and not a[head - 1].isspace():
+        head -= 1
+    room = n - head
+    # The suffix starts right after a whitespace character inside the shared suffix.
+    tail = _prefix(a[::-1], b[::-1], room) - 1 if room else 0
+    while tail > 0 and not a[len(a) - tail - 1].isspace():
+        tail -= 1
+    return head, max(tail, 0)
+
+
+def _prefix(a: str, b: str, n: int) -> int:
+    """Length of the common prefix, at most ``n``: binary search on C-speed slice compares."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _difflib(a: list[str], b: list[str]) -> list[Segment]:
@@ -85,9 +125,12 @@ def _difflib(a: list[str], b: list[str]) -> list[Segment]:
 
 
 def _myers(a: list[str], b: list[str]) -> list[Segment]:
-    codes: dict[str, str] = {}
-    x = "".join(_code(codes, t) for t in a)
-    y = "".join(_code(codes, t) for t in b)
+    if not a or not b:
+        return [Segment(DELETE if a else INSERT, "".join(a or b))] if a or b else []
+    # One character per distinct token, so the C++ engine diffs words, not letters.
+    table = {t: chr(k + 1 if k < 0xD7FF else k + 0x801) for k, t in enumerate(dict.fromkeys(a + b))}
+    x = "".join(map(table.__getitem__, a))
+    y = "".join(map(table.__getitem__, b))
     try:
         ops = _fdmp.diff(x, y, timelimit=0, checklines=False, cleanup="No", counts_only=True)
     except ValueError:  # pragma: no cover - astral characters on Windows builds
@@ -105,15 +148,6 @@ def _myers(a: list[str], b: list[str]) -> list[Segment]:
             out.append(Segment(INSERT, "".join(b[j : j + n])))
             j += n
     return out
-
-
-def _code(codes: dict[str, str], token: str) -> str:
-    """One character per distinct token, skipping the surrogate range."""
-    c = codes.get(token)
-    if c is None:
-        n = len(codes) + 1
-        c = codes[token] = chr(n if n < 0xD800 else n + 0x800)
-    return c
 
 
 def tidy(segments: list[Segment]) -> list[Segment]:

@@ -1,0 +1,73 @@
+"""``conformed redline OLD NEW -o OUT``: formats from the suffix, exit codes, deterministic revisions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from docx_views import ACCEPT, REJECT, revisions, view
+from texts import document_paragraphs, html_view
+
+from conformed import read_document
+from conformed.cli import main
+from helpers import CORPUS
+
+BASE = CORPUS / "bases" / "xxxxx_termination_benefits_1997.txt"
+AMENDMENT = CORPUS / "amendments" / "003_xxxxx_termination_benefits_amendment_1.txt"
+
+
+@pytest.fixture(scope="module")
+def conformed_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("redline") / "conformed.txt"
+    assert main(["apply", str(BASE), str(AMENDMENT), "-o", str(out)]) == 0
+    return out
+
+
+def run(*args: str | Path) -> int:
+    return main(["redline", *map(str, args)])
+
+
+def test_docx_with_author_and_date(conformed_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "blackline.docx"
+    code = run(BASE, conformed_copy, "-o", out, "--author", "A. Lawyer", "--date", "2024-05-01")
+    assert code == 0
+    data = out.read_bytes()
+    assert {(r.author, r.date) for r in revisions(data)} == {("A. Lawyer", "2024-05-01T00:00:00Z")}
+    assert view(data, ACCEPT) == document_paragraphs(read_document(conformed_copy))
+    assert view(data, REJECT) == document_paragraphs(read_document(BASE))
+    header = docx.Document(str(out)).sections[0].header.paragraphs[0].text
+    assert header == f"Blackline of conformed.txt against {BASE.name}"
+
+
+def test_html_and_markdown_from_the_suffix(conformed_copy: Path, tmp_path: Path) -> None:
+    assert run(BASE, conformed_copy, "-o", tmp_path / "b.html") == 0
+    html = (tmp_path / "b.html").read_text()
+    assert html_view(html, ACCEPT) == document_paragraphs(read_document(conformed_copy))
+    assert run(BASE, conformed_copy, "-o", tmp_path / "b.md") == 0
+    assert "<ins>" in (tmp_path / "b.md").read_text()
+
+
+def test_dates_are_normalised_to_utc(conformed_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b.docx"
+    assert run(BASE, conformed_copy, "-o", out, "--date", "2024-05-01T12:00:00+02:00") == 0
+    assert {r.date for r in revisions(out.read_bytes())} == {"2024-05-01T10:00:00Z"}
+
+
+def test_usage_errors_exit_2(conformed_copy: Path, tmp_path: Path, capsys) -> None:
+    assert run(BASE, conformed_copy, "-o", tmp_path / "b.pdf") == 2
+    assert "cannot tell the redline format" in capsys.readouterr().err
+    assert run(BASE, tmp_path / "missing.txt", "-o", tmp_path / "b.html") == 2
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert run(empty, conformed_copy, "-o", tmp_path / "b.html") == 2
+    assert not (tmp_path / "b.html").exists()
+    with pytest.raises(SystemExit) as exc:
+        run(BASE, conformed_copy, "-o", tmp_path / "b.docx", "--date", "yesterday")
+    assert exc.value.code == 2
+
+
+def test_format_option_overrides_the_suffix(conformed_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "blackline.out"
+    assert run(BASE, conformed_copy, "-o", out, "--format", "html") == 0
+    assert out.read_text().startswith("<!DOCTYPE html>")
