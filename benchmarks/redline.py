@@ -270,32 +270,35 @@ def main() -> None:
         diff_s = timed(lambda o=old, n=new: compare(o, n), repeat)
         html_s = timed(lambda o=old, n=new: write_html(compare(o, n)), repeat)
         diff_mb = peak_mb(lambda o=old, n=new: compare(o, n))
+        html_mb = peak_mb(lambda o=old, n=new: write_html(compare(o, n)))
         if args.engines:
             engine_rows.append(_engines(old, new, nwords, repeat))
         red_s = red_mb = None
         note = ""
         estimate = per_word * nwords**2 if per_word is not None else None
         if size >= 1_000_000:
-            note = "skipped at 1M (quadratic)"
+            note = "not run at 1M (quadratic)"
         elif estimate is not None and estimate > args.redlines_limit:
-            note = f"skipped: est. {estimate:.0f} s > {args.redlines_limit:.0f} s (quadratic)"
+            note = f"not run: est. {estimate:.0f} s > {args.redlines_limit:.0f} s (quadratic)"
         else:
             a, b = plain(old), plain(new)
             red_s = timed(lambda a=a, b=b: run_redlines(a, b), 1)
             red_mb = peak_mb(lambda a=a, b=b: run_redlines(a, b))
             per_word = red_s / nwords**2
-        rows.append((nwords, edits, diff_s, html_s, diff_mb, red_s, red_mb, note))
+        rows.append((nwords, edits, diff_s, html_s, diff_mb, html_mb, red_s, red_mb, note))
+        print(f"  {nwords:,} words done", file=sys.stderr, flush=True)
 
-    print(f"Redline, 1% of words edited (best of {args.repeat}; 1 run at 1M)\n")
-    print("| words | edits | ours: diff | ours: diff+html | ours: peak MB "
-          "| redlines | redlines: peak MB | speed-up (diff+html) |")  # fmt: skip
+    print(f"Redline, 1% of words edited (best of {args.repeat}; 1 run at 1M; "
+          "peak MB from tracemalloc)\n")  # fmt: skip
+    print("| words | edits | ours: diff | ours: diff+html | ours: peak MB diff / +html "
+          "| redlines | redlines: peak MB | speed-up: diff / diff+html |")  # fmt: skip
     print("|---:|---:|---:|---:|---:|---:|---:|---|")
-    for nwords, edits, diff_s, html_s, diff_mb, red_s, red_mb, note in rows:
-        red = f"{red_s:.2f} s" if red_s is not None else "—"
-        mb = f"{red_mb:.0f}" if red_mb is not None else "—"
-        speed = f"{red_s / html_s:.0f}x" if red_s is not None else note
-        print(f"| {nwords:,} | {edits:,} | {diff_s:.3f} s | {html_s:.3f} s | {diff_mb:.0f} "
-              f"| {red} | {mb} | {speed} |")  # fmt: skip
+    for nwords, edits, diff_s, html_s, diff_mb, html_mb, red_s, red_mb, note in rows:
+        red = f"{red_s:.2f} s" if red_s is not None else "\u2014"
+        mb = f"{red_mb:.1f}" if red_mb is not None else "\u2014"
+        speed = f"{red_s / diff_s:.0f}x / {red_s / html_s:.0f}x" if red_s is not None else note
+        print(f"| {nwords:,} | {edits:,} | {diff_s:.3f} s | {html_s:.3f} s "
+              f"| {diff_mb:.1f} / {html_mb:.1f} | {red} | {mb} | {speed} |")  # fmt: skip
     if engine_rows:
         print("\nWord-diff engine inside aligned provisions (compare(), same pairs)\n")
         print("| words | difflib | fast-diff-match-patch |")

@@ -99,3 +99,19 @@ def test_a_changed_number_reads_as_words(engine: str) -> None:
         Segment(INSERT, ", subject to 5(g)"),
         Segment(EQUAL, ";"),
     ]
+
+
+def test_a_small_island_inside_a_rewrite_joins_it() -> None:
+    raw = [Segment(DELETE, "five days"), Segment(INSERT, "ten business days"),
+           Segment(EQUAL, " of the "), Segment(DELETE, "Date of Termination"),
+           Segment(INSERT, "termination of employment")]  # fmt: skip
+    assert tidy(raw) == [
+        Segment(DELETE, "five days of the Date of Termination"),
+        Segment(INSERT, "ten business days of the termination of employment"),
+    ]
+
+
+def test_an_island_longer_than_its_changes_stays() -> None:
+    raw = [Segment(DELETE, "five"), Segment(INSERT, "ten"), Segment(EQUAL, " days of the "),
+           Segment(DELETE, "Date"), Segment(INSERT, "date")]  # fmt: skip
+    assert tidy(raw) == raw

@@ -151,11 +151,15 @@ def _myers(a: list[str], b: list[str]) -> list[Segment]:
 
 
 def tidy(segments: list[Segment]) -> list[Segment]:
-    """Readable segments: a lone space between two changes joins them, deletes lead.
+    """Readable segments: small islands of equal words inside a rewrite join it.
 
-    "~~a~~__c__ ~~b~~__d__" reads as one change, "~~a b~~__c d__" (the space
-    is then deleted and inserted, so both texts are kept exactly); runs of
-    one operation are merged.
+    "~~a~~__c__ the ~~b~~__d__" reads as one change, "~~a the b~~__c the d__"
+    (the island is deleted and inserted, so both texts are kept exactly),
+    when the island has no more words than the changes on either side: the
+    semantic clean-up of diff-match-patch, counted in words.  A rewritten
+    clause then reads as struck and replaced rather than as confetti.  An
+    island between two deletions (or two insertions) only stays.  Deletes
+    lead, and runs of one operation are merged.
     """
     blocks: list[tuple[str, str, str]] = []  # (equal text, deleted, inserted)
     for seg in segments:
@@ -173,7 +177,7 @@ def tidy(segments: list[Segment]) -> list[Segment]:
             and len(merged) >= 2
             and not merged[-2][0]
             and merged[-1][0]
-            and not merged[-1][0].strip()
+            and _words(merged[-1][0]) <= min(_size(merged[-2]), _size(block))
         ):
             space = merged[-1][0]
             _, d1, i1 = merged[-2]
@@ -194,6 +198,14 @@ def tidy(segments: list[Segment]) -> list[Segment]:
         if i:
             out.append(Segment(INSERT, i))
     return out
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _size(block: tuple[str, str, str]) -> int:
+    return max(_words(block[1]), _words(block[2]))
 
 
 def old_text(segments: list[Segment]) -> str:
