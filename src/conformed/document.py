@@ -105,6 +105,8 @@ class Document:
     name: str = ""
     layout: Layout = Layout()
     matter_changes: tuple[tuple[str, Change], ...] = ()  # exhibits etc. in the back matter
+    # The .docx the document was read from: its styles and numbering dress the Word output.
+    source_docx: bytes | None = field(default=None, compare=False, repr=False)
 
     def evolve(self, **changes: object) -> Document:
         return replace(self, **changes)  # type: ignore[arg-type]
