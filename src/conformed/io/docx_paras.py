@@ -70,16 +70,30 @@ def _indents(group: Group, count: int, layout: Layout) -> list[tuple[int, int]]:
     return [default] * count
 
 
-def matter_paras(lines: tuple[str, ...], width: int) -> list[Para]:
-    """Raw front or back matter: a paragraph per blank-separated block."""
+def matter_paras(lines: tuple[str, ...], layout: Layout) -> list[Para]:
+    """Raw front or back matter: a paragraph per blank-separated block, and in a
+    single-spaced document also at each line indented past its neighbours."""
+    width = min(layout.width, 100)
     out: list[Para] = []
     block: list[str] = []
     for line in (*lines, ""):
         if line.strip():
             block.append(line.rstrip())
         elif block:
-            out.append(_matter_para(block, min(width, 100)))
+            pieces = [block] if layout.blank_lines else _split_indented(block)
+            out += [_matter_para(piece, width) for piece in pieces]
             block = []
+    return out
+
+
+def _split_indented(block: list[str]) -> list[list[str]]:
+    indents = [indent_of(x) for x in block]
+    out: list[list[str]] = []
+    for i, line in enumerate(block):
+        after = indents[i + 1] if i + 1 < len(block) else indents[i]
+        if not out or indents[i] > indents[i - 1] or indents[i] > after:
+            out.append([])
+        out[-1].append(line)
     return out
 
 

@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from ..document import Document
+from ..document import Document, Layout
 from .docx_labels import Item, check_labels, unnumber
 from .docx_numbering import Element, Numbering
 from .docx_paras import Para, body_paras, matter_paras
@@ -49,11 +49,11 @@ def restyle(doc: Document, *, annotate: bool, numbering: str) -> bytes:
         if child is not end:
             body.remove(child)
     notes = Footnotes(_first_note_id(document.part))
-    writer.matter(doc.front, doc.layout.width)
+    writer.matter(doc.front, doc.layout)
     paras = body_paras(doc, annotate=annotate)
     for group_paras in _by_group(paras):
         writer.group(group_paras, [notes.add(n) for n in group_paras[-1].notes])
-    writer.matter(doc.back, doc.layout.width)
+    writer.matter(doc.back, doc.layout)
     for element in check_labels(writer.items, nb, auto=numbering == "auto"):
         if end is not None:
             end.addprevious(element)
@@ -91,12 +91,12 @@ class _Writer:
             for uid in uids:
                 self.siblings[uid] = uids
 
-    def matter(self, lines: tuple[str, ...], width: int) -> None:
+    def matter(self, lines: tuple[str, ...], layout: Layout) -> None:
         last = None
         for para_lines in _paragraphs(lines):
             block = self.source.get(tuple(para_lines))
             if block is None:
-                for para in matter_paras(tuple(para_lines), width):
+                for para in matter_paras(tuple(para_lines), layout):
                     self.items.append((_parse(paragraph_xml(para, None, [])), None))
             elif block.element is not last:  # a table's rows share their table
                 self.items.append((copy.deepcopy(block.element), block.label or None))

@@ -55,9 +55,8 @@ def write_docx(doc: Document, *, annotate: bool = False, numbering: str = "auto"
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(12)
     normal.paragraph_format.space_after = Pt(12)
-    width = doc.layout.width
     body = body_paras(doc, annotate=annotate)
-    paras = matter_paras(doc.front, width) + body + matter_paras(doc.back, width)
+    paras = matter_paras(doc.front, doc.layout) + body + matter_paras(doc.back, doc.layout)
     lists = WordLists(document.part.numbering_part.element, doc.layout, body)
     notes = Footnotes()
     fragments = []
