@@ -277,4 +277,4 @@ def _is_front(redline: Redline, row: Row) -> bool:
     return redline.entries[row.entry].part == FRONT
 
 
-__all__ = ["CHANGED", "Row", "change_detail", "summary_line", "summary_rows"]
+__all__ = ["Row", "change_detail", "summary_line", "summary_rows"]
