@@ -33,8 +33,8 @@ def add_redline_parser(sub: Any) -> None:
         "redline",
         help="compare two versions of an agreement, provision by provision, then word by word",
     )
-    rp.add_argument("old", type=Path, help="the earlier version (.txt)")
-    rp.add_argument("new", type=Path, help="the later version, e.g. a conformed copy (.txt)")
+    rp.add_argument("old", type=Path, help="the earlier version (.txt, .md or .docx)")
+    rp.add_argument("new", type=Path, help="the later version, e.g. a conformed copy")
     rp.add_argument("-o", "--output", type=Path, required=True, help="OUT.docx, OUT.html or OUT.md")
     rp.add_argument("--format", choices=["docx", "html", "md"], help="default: from OUT's suffix")
     rp.add_argument("--author", default=DEFAULT_AUTHOR, help="author of the tracked changes")
