@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -11,6 +12,7 @@ from docx.oxml.parser import parse_xml
 
 from conformed.errors import InputError
 from conformed.io.docx_reader import docx_blocks, open_docx, read_docx_document
+from conformed.io.docx_writer import write_docx
 
 W = nsdecls("w")
 LEVELS = [("decimal", "%1."), ("lowerLetter", "(%2)"), ("lowerRoman", "(%3)")]
@@ -200,3 +202,21 @@ def test_tables_are_rows_of_the_current_provision() -> None:
 def test_not_a_docx_is_an_input_error() -> None:
     with pytest.raises(InputError, match="not a Word"):
         read_docx_document(b"PK\x03\x04 not really a zip", "x.docx")
+
+
+def test_a_copy_written_from_tracked_changes_has_them_accepted() -> None:
+    ins = '<w:ins w:id="1" w:author="A"><w:r><w:t xml:space="preserve">seven </w:t></w:r></w:ins>'
+    joined = '<w:pPr><w:rPr><w:del w:id="3" w:author="A"/></w:rPr></w:pPr>'
+    body = [
+        para("The parties agree as follows:"),
+        f'<w:p><w:r><w:t xml:space="preserve">1. Term. It lasts </w:t></w:r>{ins}'
+        "<w:r><w:t>years.</w:t></w:r></w:p>",
+        f'<w:p>{joined}<w:r><w:t xml:space="preserve">2. Notices. Notices are </w:t></w:r></w:p>',
+        para("written."),
+    ]
+    doc = read_docx_document(build(body))
+    out = write_docx(doc)
+    with zipfile.ZipFile(io.BytesIO(out)) as z:
+        xml = z.read("word/document.xml").decode()
+    assert "<w:ins " not in xml and "<w:del " not in xml
+    assert [p.text for p in read_docx_document(out).body] == [p.text for p in doc.body]

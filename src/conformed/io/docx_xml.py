@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
@@ -117,10 +117,12 @@ class Footnotes:
         if not self.notes:
             return
         part = footnotes_part(document_part)
-        if part is None:
-            root = parse_xml(f"<w:footnotes {W}>{_SEPARATORS}</w:footnotes>")
-        else:
+        if isinstance(part, XmlPart):  # should python-docx come to load footnotes itself
+            root = part.element
+        elif part is not None:
             root = etree.fromstring(part.blob)
+        else:
+            root = parse_xml(f"<w:footnotes {W}>{_SEPARATORS}</w:footnotes>")
         for note in self.xml():
             root.append(parse_xml(note))
         blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
@@ -128,7 +130,7 @@ class Footnotes:
             uri = PackURI("/word/footnotes.xml")
             part = Part(uri, CT.WML_FOOTNOTES, blob, document_part.package)
             document_part.relate_to(part, RT.FOOTNOTES)
-        else:
+        elif not isinstance(part, XmlPart):
             part._blob = blob
 
 
