@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .amendment import Amendment, read_amendment
 from .cli_draft import add_draft_parser
-from .cli_redline import add_redline_parser
+from .cli_redline import add_redline_parser, redline_format, write_redline
 from .consolidator import amendment_report, consolidate, failed_item
 from .errors import AmendmentError, InputError, UsageError
 from .grammar.interpret import interpret
@@ -23,6 +23,7 @@ from .history import history
 from .io import FORMATS, read_document, render_document
 from .io.files import atomic_write, read_text
 from .operations import NoTextChange, describe
+from .redline import compare
 from .report import FAILED, PARSED, AmendmentReport, ItemReport, Report
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -52,6 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--format", choices=sorted(FORMATS), help="default: from the suffix")
     ap.add_argument("--report", type=Path, help="write the JSON report here")
     ap.add_argument("--annotate", action="store_true", help="add provenance notes")
+    ap.add_argument(
+        "--redline",
+        type=Path,
+        metavar="OUT",
+        help="also write a blackline of the base against the conformed copy (.docx/.html/.pdf/.md)",
+    )
     ap.add_argument("--allow-partial", action="store_true", help="write even if items failed")
     ap.add_argument(
         "--update-references", action="store_true", help="rewrite stale cross-references"
@@ -97,6 +104,8 @@ def run_apply(args: argparse.Namespace) -> int:
     fmt = args.format or FORMATS.get(args.output.suffix.lower().lstrip("."))
     if fmt is None:
         raise UsageError(f"cannot tell the output format from {args.output}; use --format")
+    if args.redline:
+        redline_format(args.redline)  # a usage error before any work
     base = read_document(args.base)
     amendments = [read_amendment(path) for path in args.amendments]
     result = consolidate(
@@ -116,6 +125,9 @@ def run_apply(args: argparse.Namespace) -> int:
         print("conformed: nothing written (use --allow-partial to write anyway)", file=sys.stderr)
         return EXIT_FAILED
     atomic_write(args.output, render_document(result.document, fmt, annotate=args.annotate))
+    if args.redline:
+        redline = compare(base, result.document, old_name=args.base.name, new_name=args.output.name)
+        write_redline(redline, args.redline, redline_format(args.redline))
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

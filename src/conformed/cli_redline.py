@@ -1,4 +1,4 @@
-"""Command line: ``conformed redline OLD NEW -o OUT.{docx,html,md}``.
+"""Command line: ``conformed redline OLD NEW -o OUT.{docx,html,pdf,md}``.
 
 The format comes from OUT's suffix.  Word output has real tracked changes by
 ``--author`` on ``--date`` (default: now, UTC), so accepting them all gives
@@ -17,15 +17,16 @@ from typing import Any
 from .errors import UsageError
 from .io import read_document
 from .io.files import atomic_write
-from .redline import compare
+from .redline import Redline, compare
 from .redline.docx import DEFAULT_AUTHOR, now, write_docx
 from .redline.html import write_html
 from .redline.markdown import write_markdown
+from .redline.pdf import write_pdf
 from .redline.summary import summary_line
 
 EXIT_OK = 0
 REDLINE_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md",
-                   ".markdown": "md"}  # fmt: skip
+                   ".markdown": "md", ".pdf": "pdf"}  # fmt: skip
 
 
 def add_redline_parser(sub: Any) -> None:
@@ -36,7 +37,9 @@ def add_redline_parser(sub: Any) -> None:
     rp.add_argument("old", type=Path, help="the earlier version (.txt, .md or .docx)")
     rp.add_argument("new", type=Path, help="the later version, e.g. a conformed copy")
     rp.add_argument("-o", "--output", type=Path, required=True, help="OUT.docx, OUT.html or OUT.md")
-    rp.add_argument("--format", choices=["docx", "html", "md"], help="default: from OUT's suffix")
+    rp.add_argument(
+        "--format", choices=["docx", "html", "pdf", "md"], help="default: from OUT's suffix"
+    )
     rp.add_argument("--author", default=DEFAULT_AUTHOR, help="author of the tracked changes")
     rp.add_argument(
         "--date",
@@ -47,24 +50,43 @@ def add_redline_parser(sub: Any) -> None:
 
 
 def run_redline(args: argparse.Namespace) -> int:
-    fmt = args.format or REDLINE_FORMATS.get(args.output.suffix.lower())
-    if fmt is None:
-        raise UsageError(
-            f"cannot tell the redline format from {args.output}; use .docx, .html or .md"
-        )
+    fmt = redline_format(args.output, args.format)
     old, new = read_document(args.old), read_document(args.new)
     redline = compare(old, new, old_name=args.old.name, new_name=args.new.name)
-    date = args.date or now()
+    write_redline(redline, args.output, fmt, author=args.author, date=args.date)
+    return EXIT_OK
+
+
+def redline_format(output: Path, given: str | None = None) -> str:
+    fmt = given or REDLINE_FORMATS.get(output.suffix.lower())
+    if fmt is None:
+        raise UsageError(
+            f"cannot tell the redline format from {output}; use .docx, .html, .pdf or .md"
+        )
+    return fmt
+
+
+def write_redline(
+    redline: Redline,
+    output: Path,
+    fmt: str,
+    *,
+    author: str = DEFAULT_AUTHOR,
+    date: str | None = None,
+) -> None:
+    """Render in one format and write atomically; used by ``redline`` and ``apply --redline``."""
+    when = date or now()
     data: str | bytes
     if fmt == "docx":
-        data = write_docx(redline, author=args.author, date=date)
+        data = write_docx(redline, author=author, date=when)
     elif fmt == "html":
-        data = write_html(redline, date=date)
+        data = write_html(redline, date=when)
+    elif fmt == "pdf":
+        data = write_pdf(redline, date=when)
     else:
         data = write_markdown(redline)
-    atomic_write(args.output, data)
-    print(f"{args.output}: {summary_line(redline)}", file=sys.stderr)
-    return EXIT_OK
+    atomic_write(output, data)
+    print(f"{output}: {summary_line(redline)}", file=sys.stderr)
 
 
 def _date(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import docx
@@ -55,7 +57,7 @@ def test_dates_are_normalised_to_utc(conformed_copy: Path, tmp_path: Path) -> No
 
 
 def test_usage_errors_exit_2(conformed_copy: Path, tmp_path: Path, capsys) -> None:
-    assert run(BASE, conformed_copy, "-o", tmp_path / "b.pdf") == 2
+    assert run(BASE, conformed_copy, "-o", tmp_path / "b.rtf") == 2
     assert "cannot tell the redline format" in capsys.readouterr().err
     assert run(BASE, tmp_path / "missing.txt", "-o", tmp_path / "b.html") == 2
     empty = tmp_path / "empty.txt"
@@ -71,3 +73,37 @@ def test_format_option_overrides_the_suffix(conformed_copy: Path, tmp_path: Path
     out = tmp_path / "blackline.out"
     assert run(BASE, conformed_copy, "-o", out, "--format", "html") == 0
     assert out.read_text().startswith("<!DOCTYPE html>")
+
+
+def test_apply_writes_redline_of_base_against_conformed_copy(tmp_path: Path) -> None:
+    out, blackline = tmp_path / "conformed.txt", tmp_path / "blackline.docx"
+    assert (
+        main(["apply", str(BASE), str(AMENDMENT), "-o", str(out), "--redline", str(blackline)]) == 0
+    )
+    data = blackline.read_bytes()
+    assert view(data, ACCEPT) == document_paragraphs(read_document(out))
+    assert view(data, REJECT) == document_paragraphs(read_document(BASE))
+
+
+def test_apply_refuses_unknown_redline_format_before_writing(tmp_path: Path) -> None:
+    out = tmp_path / "conformed.txt"
+    code = main(
+        ["apply", str(BASE), str(AMENDMENT), "-o", str(out), "--redline", str(tmp_path / "x.rtf")]
+    )
+    assert code == 2 and not out.exists()
+
+
+def test_pdf_has_header_summary_and_page_numbers(conformed_copy: Path, tmp_path: Path) -> None:
+    pytest.importorskip("weasyprint", exc_type=ImportError)
+    pdftotext = shutil.which("pdftotext")
+    out = tmp_path / "blackline.pdf"
+    assert run(BASE, conformed_copy, "-o", out, "--date", "2024-05-01") == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    if pdftotext is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        [pdftotext, "-layout", str(out), "-"], capture_output=True, text=True
+    ).stdout
+    assert f"Blackline of conformed.txt against {BASE.name}" in text
+    assert "Changes by provision" in text and "second to last sentence amended" in text
+    assert "Page 1 of" in text
