@@ -107,3 +107,28 @@ def test_pdf_has_header_summary_and_page_numbers(conformed_copy: Path, tmp_path:
     assert f"Blackline of conformed.txt against {BASE.name}" in text
     assert "Changes by provision" in text and "second to last sentence amended" in text
     assert "Page 1 of" in text
+
+
+def test_libreoffice_opens_the_tracked_changes(conformed_copy: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice or pdftotext is not installed")
+    out = tmp_path / "blackline.docx"
+    assert run(BASE, conformed_copy, "-o", out, "--date", "2024-05-01") == 0
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    cmd = [
+        soffice,
+        profile,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(tmp_path),
+        str(out),
+    ]
+    subprocess.run(cmd, capture_output=True, timeout=180, check=True)
+    pdf = tmp_path / "blackline.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    # LibreOffice shows tracked changes: both the struck and the inserted words are printed
+    assert "as liquidated damages and not as a penalty" in " ".join(text.split())
+    assert "as a liquidated amount to Executive within five (5) days" in " ".join(text.split())
