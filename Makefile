@@ -23,7 +23,12 @@ demo: $(STAMP)
 		-o $(OUT)/kopyt_severance_2002.conformed.txt --report $(OUT)/kopyt_severance_2002.report.json
 	$(BIN)/conformed apply $(CORPUS)/bases/xxxxx_termination_benefits_1997.txt \
 		$(CORPUS)/amendments/003_xxxxx_termination_benefits_amendment_1.txt \
-		-o $(OUT)/xxxxx_termination_benefits_1997.conformed.txt --report $(OUT)/xxxxx_termination_benefits_1997.report.json
+		-o $(OUT)/xxxxx_termination_benefits_1997.conformed.txt --report $(OUT)/xxxxx_termination_benefits_1997.report.json \
+		--redline $(OUT)/xxxxx_termination_benefits_1997.redline.docx
+	$(BIN)/conformed redline $(CORPUS)/bases/xxxxx_termination_benefits_1997.txt \
+		$(OUT)/xxxxx_termination_benefits_1997.conformed.txt -o $(OUT)/xxxxx_termination_benefits_1997.redline.html
+	$(BIN)/conformed redline $(CORPUS)/bases/xxxxx_termination_benefits_1997.txt \
+		$(OUT)/xxxxx_termination_benefits_1997.conformed.txt -o $(OUT)/xxxxx_termination_benefits_1997.redline.pdf
 	$(BIN)/conformed apply $(CORPUS)/bases/kopyt_termination_benefits_1997.txt \
 		$(CORPUS)/amendments/004_kopyt_termination_benefits_amendment_1.txt \
 		-o $(OUT)/kopyt_termination_benefits_1997.conformed.txt --report $(OUT)/kopyt_termination_benefits_1997.report.json
@@ -56,6 +61,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/consolidate.py
 	$(BIN)/python benchmarks/real_coverage.py
 	$(BIN)/python benchmarks/draft.py
+	$(BIN)/python benchmarks/redline.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist src/*.egg-info
