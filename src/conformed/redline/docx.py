@@ -109,6 +109,9 @@ class _Revisions:
                 fonts = etree.SubElement(rpr, qn("w:rFonts"))
                 fonts.set(qn("w:ascii"), "Courier New")
                 fonts.set(qn("w:hAnsi"), "Courier New")
+                # 8.5 pt: an EDGAR line of 80 characters fits the 6.5" text width unbroken
+                for tag in ("w:sz", "w:szCs"):
+                    etree.SubElement(rpr, qn(tag)).set(qn("w:val"), "17")
             if bold:
                 etree.SubElement(rpr, qn("w:b"))
         text_tag = qn("w:delText") if seg.op == DELETE else qn("w:t")
