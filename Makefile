@@ -27,8 +27,13 @@ demo: $(STAMP)
 		--redline $(OUT)/xxxxx_termination_benefits_1997.redline.docx
 	$(BIN)/conformed redline $(CORPUS)/bases/xxxxx_termination_benefits_1997.txt \
 		$(OUT)/xxxxx_termination_benefits_1997.conformed.txt -o $(OUT)/xxxxx_termination_benefits_1997.redline.html
-	$(BIN)/conformed redline $(CORPUS)/bases/xxxxx_termination_benefits_1997.txt \
-		$(OUT)/xxxxx_termination_benefits_1997.conformed.txt -o $(OUT)/xxxxx_termination_benefits_1997.redline.pdf
+	@if $(BIN)/python -c "import weasyprint" >/dev/null 2>&1; then \
+		echo "$(BIN)/conformed redline ... -o $(OUT)/xxxxx_termination_benefits_1997.redline.pdf"; \
+		$(BIN)/conformed redline $(CORPUS)/bases/xxxxx_termination_benefits_1997.txt \
+			$(OUT)/xxxxx_termination_benefits_1997.conformed.txt -o $(OUT)/xxxxx_termination_benefits_1997.redline.pdf; \
+	else \
+		echo "No PDF redline: WeasyPrint needs the pango libraries (apt-get install -y libpango-1.0-0 libpangoft2-1.0-0)"; \
+	fi
 	$(BIN)/conformed apply $(CORPUS)/bases/kopyt_termination_benefits_1997.txt \
 		$(CORPUS)/amendments/004_kopyt_termination_benefits_amendment_1.txt \
 		-o $(OUT)/kopyt_termination_benefits_1997.conformed.txt --report $(OUT)/kopyt_termination_benefits_1997.report.json
