@@ -23,6 +23,7 @@ import difflib
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import TypeVar
 
 from ..document import Document, Provision
@@ -164,7 +165,7 @@ def overlap(a: Counter[str], b: Counter[str]) -> float:
     if not total:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
-    common = sum(min(n, large[w]) for w, n in small.items() if w in large)
+    common = sum(map(min, small.values(), map(large.get, small, repeat(0))))
     return 2 * common / total
 
 

@@ -24,7 +24,7 @@ from ..citation import join_labels, name_path
 from ..definitions import term_of
 from ..document import Document
 from .align import Match, align, fill_gaps, overlap
-from .words import DELETE, EQUAL, INSERT, Segment, diff_words
+from .words import DELETE, EQUAL, INSERT, Codes, Segment, diff_words
 
 SAME, CHANGED, INSERTED, DELETED, MOVED, RELABELLED = (
     "same", "changed", "inserted", "deleted", "moved", "relabelled",
@@ -132,28 +132,29 @@ class Redline:
 
 def compare(old: Document, new: Document, *, old_name: str = "", new_name: str = "") -> Redline:
     """The redline of NEW against OLD."""
-    entries = _matter(old.front, new.front, FRONT)
-    entries += [_entry(m) for m in align(old, new)]
-    entries += _matter(old.back, new.back, BACK)
+    codes = Codes()  # one token table for every word diff
+    entries = _matter(old.front, new.front, FRONT, codes)
+    entries += [_entry(m, codes) for m in align(old, new)]
+    entries += _matter(old.back, new.back, BACK, codes)
     return Redline(
-        tuple(e for e in entries if e.segments),
+        tuple(e for e in entries if e.label or e.heading or e.text),  # has segments
         old_name=old_name or old.name or "OLD",
         new_name=new_name or new.name or "NEW",
     )
 
 
-def _entry(m: Match) -> Entry:
+def _entry(m: Match, codes: Codes) -> Entry:
     o, n = m.old, m.new
     label: tuple[Segment, ...]
     heading: tuple[Segment, ...]
     if m.trailing:
         label = heading = ()
-        text = _segments(o.trailing if o else "", n.trailing if n else "")
+        text = _segments(o.trailing if o else "", n.trailing if n else "", codes)
         part = TRAILING
     else:
         label = _label(o.label_text if o else "", n.label_text if n else "")
-        heading = _segments(o.heading if o else "", n.heading if n else "")
-        text = _segments(o.text if o else "", n.text if n else "")
+        heading = _segments(o.heading if o else "", n.heading if n else "", codes)
+        text = _segments(o.text if o else "", n.text if n else "", codes)
         part = PROVISION
     segs = (*label, *heading, *text)
     if m.moved:
@@ -183,8 +184,8 @@ def _label(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(seg for seg in both if seg.text)
 
 
-def _segments(old: str, new: str) -> tuple[Segment, ...]:
-    return tuple(diff_words(old, new))
+def _segments(old: str, new: str, codes: Codes) -> tuple[Segment, ...]:
+    return tuple(diff_words(old, new, codes=codes))
 
 
 # --- front and back matter -------------------------------------------------
@@ -196,7 +197,9 @@ def paragraphs(lines: tuple[str, ...]) -> list[str]:
     return [p.strip("\n") for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
-def _matter(old_lines: tuple[str, ...], new_lines: tuple[str, ...], part: str) -> list[Entry]:
+def _matter(
+    old_lines: tuple[str, ...], new_lines: tuple[str, ...], part: str, codes: Codes
+) -> list[Entry]:
     olds, news = paragraphs(old_lines), paragraphs(new_lines)
     anchors = [
         (b.a + k, b.b + k)
@@ -221,7 +224,7 @@ def _matter(old_lines: tuple[str, ...], new_lines: tuple[str, ...], part: str) -
         for k in range(j, pj):
             out.append(_matter_entry(INSERTED, part, new_names[k], diff_words("", news[k])))
         if pi < len(olds):
-            segs = diff_words(olds[pi], news[pj])
+            segs = diff_words(olds[pi], news[pj], codes=codes)
             status = SAME if olds[pi] == news[pj] else CHANGED
             out.append(_matter_entry(status, part, new_names[pj], segs))
         i, j = pi + 1, pj + 1
