@@ -14,16 +14,16 @@ whole ``compare()``, alignment included, so only the engine differs):
 engine            10k words   150k words  1M words
 ================  ==========  ==========  ==========
 difflib           0.90 s      7.6 s       85 s
-fast-diff-match   0.010 s     0.14 s      1.0 s
+fast-diff-match   0.008 s     0.12 s      0.83 s
 ================  ==========  ==========  ==========
 
 ``difflib.SequenceMatcher(autojunk=False)`` is quadratic within a provision
 and the long ones (1,000+ words, common in definitions and exhibits)
 dominate; fast-diff-match-patch (Myers, C++) is O(N·D).  Both give the same
 readable redline on a rewritten sentence.  Tokens are mapped to one
-character each so the C++ engine diffs words, not letters; its time limit
-is off, because with a limit it silently degrades to "delete everything,
-insert everything".  ``difflib`` stays as the fallback where the wheel
+character each (``Codes``, one table per comparison) so the C++ engine
+diffs words, not letters; its time limit is off, because with a limit it
+silently degrades to "delete everything, insert everything".  ``difflib`` stays as the fallback where the wheel
 cannot be installed, and common ends are trimmed before either runs.
 """
 
