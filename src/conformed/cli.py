@@ -104,8 +104,7 @@ def run_apply(args: argparse.Namespace) -> int:
     fmt = args.format or FORMATS.get(args.output.suffix.lower().lstrip("."))
     if fmt is None:
         raise UsageError(f"cannot tell the output format from {args.output}; use --format")
-    if args.redline:
-        redline_format(args.redline)  # a usage error before any work
+    blackline = redline_format(args.redline) if args.redline else None  # usage error first
     base = read_document(args.base)
     amendments = [read_amendment(path) for path in args.amendments]
     result = consolidate(
@@ -125,9 +124,9 @@ def run_apply(args: argparse.Namespace) -> int:
         print("conformed: nothing written (use --allow-partial to write anyway)", file=sys.stderr)
         return EXIT_FAILED
     atomic_write(args.output, render_document(result.document, fmt, annotate=args.annotate))
-    if args.redline:
+    if blackline:
         redline = compare(base, result.document, old_name=args.base.name, new_name=args.output.name)
-        write_redline(redline, args.redline, redline_format(args.redline))
+        write_redline(redline, args.redline, blackline)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

@@ -22,9 +22,10 @@ from .io.heads import split_heading
 PAYLOAD_MARK = "\u00abTEXT\u00bb"
 PAYLOAD2_MARK = "\u00abTEXT2\u00bb"
 _PAGE = r"(?:[^\S\n]+\d{1,3}(?=\s*\n))?"  # a page number left after the quote
+# What introduces the second text of "previously read: "old" ... now reads: "new"".
+_NOW = r"now\s+reads|shall\s+now\s+read|is\s+now\s+required\s+to"
 _NOW_READS = re.compile(
-    _PAGE
-    + r"\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|shall\s+read|is\s+now\s+required\s+to)\s*:?\s*(?P<q>[\"\u201c])",
+    rf"{_PAGE}\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:{_NOW}|shall\s+read)\s*:?\s*(?P<q>[\"\u201c])",
     re.I,
 )
 _OPEN = re.compile(r"(?:follows|following|hereto|read)\s*[:,]?\s*:?\s*(?P<q>[\"\u201c])", re.I)
@@ -367,9 +368,7 @@ class _Splitter:
 
     def _closing_quote(self, pos: int, end: int) -> int | None:
         """The quote that ends the payload: one followed by the next item or the end."""
-        reads = (
-            _PAGE + r"\s*(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|is\s+now\s+required)\b"
-        )
+        reads = _PAGE + rf"\s*(?:it\s+|and\s+)?(?:{_NOW})\b"
         if self.multiline:
             follow = rf"\.?[^\S\n]*(?:\n\s*{_NEXT_LABEL}|\s*$)|{reads}"
         else:

@@ -15,16 +15,11 @@ from ..errors import PayloadError
 from ..io.text import read_text_document
 from ..operations import MarkedChanges, RestateAgreement
 from .context import Context
-from .exhibits import exhibit_key
+from .exhibits import attachment
 
 
 def apply_restate_agreement(doc: Document, op: RestateAgreement, ctx: Context) -> Document:
-    text = ctx.attachments.get(exhibit_key(op.attachment))
-    if text is None:
-        raise PayloadError(
-            f"attachment not supplied: {op.attachment}, the form {op.agreement} is restated in "
-            f'(give it with --attach "{op.attachment}=FILE" or after the amendment\'s signatures)'
-        )
+    text = attachment(ctx, op.attachment, f", the form {op.agreement} is restated in")
     new = read_text_document(text, doc.name)
     change = ctx.change("replace", f"Amended and restated in the form of {op.attachment}")
     return new.evolve(matter_changes=(*doc.matter_changes, (op.agreement, change)))

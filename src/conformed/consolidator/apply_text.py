@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document, Provision
-from ..errors import AmbiguousTarget, PayloadError, PlacementError, TargetNotFound
+from ..errors import PayloadError, PlacementError, TargetNotFound
 from ..io.heads import split_heading
 from ..io.text import read_fragment
 from ..operations import (
@@ -22,29 +22,24 @@ from ..operations import (
     ReplaceReading,
     ReplaceSentence,
     TextEdits,
-    WordEdit,
 )
 from ..sentences import sentence_spans
 from .apply import locate_target
 from .context import Context
 from .exhibits import edit_exhibit, is_exhibit
+from .word_edits import apply_word_edit
 
 
 def apply_replace_sentence(doc: Document, op: ReplaceSentence, ctx: Context) -> Document:
     path = locate_target(doc, op.target, ctx)
     node = doc.get(path)
-    spans = provision_sentences(node.text)
     ordinal = op.ordinal
-    name = f"the {ordinal.printed} sentence of {op.target.printed}"
     if node.children and ordinal.index < 0:
         raise PlacementError(
             f"{op.target.printed} has subdivisions, so counting its sentences from the end "
             "is ambiguous"
         )
-    position = ordinal.index - 1 if ordinal.index > 0 else len(spans) + ordinal.index
-    if not 0 <= position < len(spans):
-        raise TargetNotFound(f"{name} does not exist: it has {len(spans)} sentence(s)")
-    start, end = spans[position]
+    start, end = _sentence_span(node.text, ordinal, op.target.printed)
     replacement = _without_restatement(" ".join(op.text.split()), node, ctx, op.target.printed)
     text = node.text[:start] + replacement + node.text[end:]
     detail = f"{ordinal.printed.capitalize()} sentence amended"
@@ -90,7 +85,10 @@ def _sentence_span(text: str, ordinal: Ordinal, printed: str) -> tuple[int, int]
     spans = provision_sentences(text)
     index = ordinal.index - 1 if ordinal.index > 0 else len(spans) + ordinal.index
     if not 0 <= index < len(spans):
-        raise TargetNotFound(f"the {ordinal.printed} sentence of {printed} does not exist")
+        raise TargetNotFound(
+            f"the {ordinal.printed} sentence of {printed} does not exist: "
+            f"it has {len(spans)} sentence(s)"
+        )
     return spans[index]
 
 
@@ -183,39 +181,6 @@ def apply_text_edits(doc: Document, op: TextEdits, ctx: Context) -> Document:
     return doc.update(path, lambda _: node)
 
 
-def apply_word_edit(node: Provision, edit: WordEdit, printed: str) -> Provision:
-    if edit.kind == "append_text":
-        addition = " ".join(edit.new.split())
-        if node.children:
-            trailing = f"{node.trailing} {addition}".strip()
-            return node.evolve(trailing=trailing)
-        return node.evolve(text=f"{node.text} {addition}".strip())
-    return node.evolve(text=edit_words(node.text, edit, printed))
-
-
-def edit_words(text: str, edit: WordEdit, printed: str) -> str:
-    """Replace, delete or insert beside the quoted words: exactly, whole words only, and
-    only once unless the item says "each place it appears"."""
-    pattern = _words(edit.old)
-    hits = len(pattern.findall(text))
-    if hits == 0:
-        raise TargetNotFound(f'the words "{edit.old}" do not appear in {printed}')
-    if hits > 1 and not edit.every:
-        raise AmbiguousTarget(
-            f'the words "{edit.old}" appear {hits} times in {printed}; the item does not say '
-            '"each place it appears"'
-        )
-    new = " ".join(edit.new.split())
-    if edit.kind == "replace_words":
-        return pattern.sub(lambda _: new, text)
-    if edit.kind == "delete_words":
-        text = re.sub(r"[ \t]{2,}", " ", pattern.sub("", text))
-        return re.sub(r"\s+([,.;:])", r"\1", text)
-    if edit.where == "after":
-        return pattern.sub(lambda m: f"{m.group(0)} {new}", text)
-    return pattern.sub(lambda m: f"{new} {m.group(0)}", text)
-
-
 def provision_sentences(text: str) -> list[tuple[int, int]]:
     """Sentences of a provision's text.  A paragraph break ends a sentence, except
     after a colon: "as follows:" and the table or list it introduces are one sentence."""
@@ -251,12 +216,3 @@ def _without_restatement(text: str, node: Provision, ctx: Context, printed: str)
 
 def _same(a: str, b: str) -> bool:
     return re.sub(r"\W", "", a.lower()) == re.sub(r"\W", "", b.lower())
-
-
-def _words(words: str) -> re.Pattern[str]:
-    """The quoted words, any white space between them, whole words only."""
-    parts = [re.escape(w) for w in words.split()]
-    body = r"\s+".join(parts)
-    left = r"(?<!\w)" if words[:1].isalnum() else ""
-    right = r"(?!\w)" if words[-1:].isalnum() else ""
-    return re.compile(left + body + right)

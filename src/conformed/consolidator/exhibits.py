@@ -15,6 +15,7 @@ from ..document import Document
 from ..errors import PayloadError, TargetNotFound
 from ..operations import AddToExhibit, InsertExhibits, ReplaceExhibit, TextEdits
 from .context import Context
+from .word_edits import edit_words
 
 _HEADING = re.compile(
     r"^\s*(?P<name>(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX)\s+[A-Z0-9][A-Z0-9.\-]*?)\.?\s*$",
@@ -64,10 +65,30 @@ def attachments_in(text: str) -> dict[str, str]:
     return found
 
 
-def apply_replace_exhibit(doc: Document, op: ReplaceExhibit, ctx: Context) -> Document:
-    span = find_exhibit(doc.back, op.exhibit)
+def exhibit_span(doc: Document, name: str) -> tuple[int, int]:
+    span = find_exhibit(doc.back, name)
     if span is None:
-        raise TargetNotFound(f"{op.exhibit} is not in the agreement's exhibits and schedules")
+        raise TargetNotFound(f"{name} is not in the agreement's exhibits and schedules")
+    return span
+
+
+def not_supplied(name: str, what: str = "") -> str:
+    return (
+        f'attachment not supplied: {name}{what} (give it with --attach "{name}=FILE" or '
+        "after the amendment's signatures)"
+    )
+
+
+def attachment(ctx: Context, name: str, what: str = "") -> str:
+    """The attached form called ``name``, from --attach or after the amendment's signatures."""
+    text = ctx.attachments.get(exhibit_key(name))
+    if text is None:
+        raise PayloadError(not_supplied(name, what))
+    return text
+
+
+def apply_replace_exhibit(doc: Document, op: ReplaceExhibit, ctx: Context) -> Document:
+    span = exhibit_span(doc, op.exhibit)
     start, end = span
     heading = doc.back[start]
     text = ctx.attachments.get(exhibit_key(op.replacement))
@@ -77,11 +98,7 @@ def apply_replace_exhibit(doc: Document, op: ReplaceExhibit, ctx: Context) -> Do
             f"in the form of {op.replacement} attached to it; that form was not supplied.]"
         )
         partial = doc.evolve(back=(*doc.back[:start], heading, "", note, "", *doc.back[end:]))
-        raise AttachmentMissing(
-            f'attachment not supplied: {op.replacement} (give it with --attach "'
-            f"{op.replacement}=FILE\" or after the amendment's signatures)",
-            partial,
-        )
+        raise AttachmentMissing(not_supplied(op.replacement), partial)
     new = tuple(text.splitlines())
     if not (new and _HEADING.match(new[0])):
         new = (heading, "", *new)
@@ -98,12 +115,7 @@ def apply_insert_exhibits(doc: Document, op: InsertExhibits, ctx: Context) -> Do
     for name in op.names:
         if find_exhibit(doc.back, name) is not None:
             raise PayloadError(f"{name} already exists in the agreement")
-        text = op.text if op.text and len(op.names) == 1 else ctx.attachments.get(exhibit_key(name))
-        if text is None:
-            raise PayloadError(
-                f'attachment not supplied: {name} (give it with --attach "{name}=FILE" or after '
-                "the amendment's signatures)"
-            )
+        text = op.text if op.text and len(op.names) == 1 else attachment(ctx, name)
         lines = tuple(text.strip("\n").splitlines())
         if not (lines and _HEADING.match(lines[0])):
             lines = (name.upper(), "", *lines)
@@ -116,15 +128,8 @@ def apply_insert_exhibits(doc: Document, op: InsertExhibits, ctx: Context) -> Do
 
 def apply_add_to_exhibit(doc: Document, op: AddToExhibit, ctx: Context) -> Document:
     """Text added at the end of an exhibit, printed in the amendment or attached to it."""
-    span = find_exhibit(doc.back, op.exhibit)
-    if span is None:
-        raise TargetNotFound(f"{op.exhibit} is not in the agreement's exhibits and schedules")
-    text = op.text or ctx.attachments.get(exhibit_key(op.attachment))
-    if not text:
-        raise PayloadError(
-            f'attachment not supplied: {op.attachment} (give it with --attach "{op.attachment}'
-            "=FILE\" or after the amendment's signatures)"
-        )
+    span = exhibit_span(doc, op.exhibit)
+    text = op.text or attachment(ctx, op.attachment)
     start, end = span
     body = list(doc.back[start:end])
     while body and not body[-1].strip():
@@ -148,13 +153,8 @@ def is_exhibit(name: str) -> bool:
 
 def edit_exhibit(doc: Document, op: TextEdits, ctx: Context) -> Document:
     """Word edits inside an exhibit in the back matter (its heading is never edited)."""
-    from .apply_text import edit_words  # the one place word edits are made
-
     name = op.target.citation.printed
-    span = find_exhibit(doc.back, name)
-    if span is None:
-        raise TargetNotFound(f"{name} is not in the agreement's exhibits and schedules")
-    start, end = span
+    start, end = exhibit_span(doc, name)
     text = "\n".join(doc.back[start + 1 : end])
     for edit in op.edits:
         if edit.kind == "append_text":

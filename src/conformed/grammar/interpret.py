@@ -176,11 +176,7 @@ def _readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
     bare = _BARE_HEADING.match(instruction) or _LEAD.match(instruction)
     if bare:
         yield instruction[bare.end() :], False  # "Additional Termination Event Part 1(i) ..."
-    preamble = _PREAMBLE.match(instruction)
-    if preamble:
-        stripped = instruction[preamble.end() :]
-        yield stripped, False
-        yield from _readings(stripped, stripped)
+    yield from _without_preamble(instruction)
     heading, rest = split_heading(original)
     caps = _CAPS_HEADING.match(original)
     if caps and (not heading or len(caps.group(0)) > len(heading)):
@@ -189,11 +185,18 @@ def _readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
         return
     if rest:
         yield rest, True
-        preamble = _PREAMBLE.match(rest)
-        if preamble:  # "IDIOCRACY": Consistent with Paragraph 1(a)(ii), Exhibit A is ...
-            stripped = rest[preamble.end() :]
-            yield stripped, False
-            yield from ((t, False) for t, _ in _readings(stripped, stripped))
+        # "IDIOCRACY": Consistent with Paragraph 1(a)(ii), Exhibit A is ...
+        yield from ((t, False) for t, _ in _without_preamble(rest))
+
+
+def _without_preamble(text: str) -> Iterator[tuple[str, bool]]:
+    """ "Consistent with Paragraph 1(a)(ii), Exhibit A is ...": the instruction after the
+    circumstance, and the readings of that."""
+    preamble = _PREAMBLE.match(text)
+    if preamble:
+        stripped = text[preamble.end() :]
+        yield stripped, False
+        yield from _readings(stripped, stripped)
 
 
 # Amending in the active voice: "Exhibit D-1 replaces Exhibit D", "... supersedes Section 4".

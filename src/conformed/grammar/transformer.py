@@ -168,7 +168,7 @@ class ToOperations(Transformer[Token, Any]):
     def exhibit_edits(self, children: list[Any]) -> Operation:
         """ "Exhibits A and C are amended to replace "X" with "Y"": the same edit in each."""
         edit = self.replace_words(children)
-        listed = next((c for c in children if isinstance(c, Token) and c.type == "EXHIBITS"), None)
+        listed = _token(children, "EXHIBITS", None)
         names = _exhibit_names(listed) if listed is not None else (_first(children, str),)
         steps = tuple(TextEdits(Target(parse_citation(n)), (edit,)) for n in names)
         return steps[0] if len(steps) == 1 else Steps(steps)
@@ -198,25 +198,25 @@ class ToOperations(Transformer[Token, Any]):
         return AddToExhibit(name, text=self.payload)
 
     def insert_exhibit_section(self, children: list[Any]) -> AddToExhibit:
-        title = _unquote(next(c for c in children if isinstance(c, Token) and c.type == "QUOTED"))
+        title = _unquote(_token(children, "QUOTED"))
         exhibit = next(c for c in children if isinstance(c, str) and not isinstance(c, Token))
-        attached = next(c for c in children if isinstance(c, Token) and c.type == "EXHIBIT")
+        attached = _token(children, "EXHIBIT")
         return AddToExhibit(exhibit, attachment=" ".join(str(attached).split()), title=title)
 
     def restate_agreement(self, children: list[Any]) -> RestateAgreement:
-        attached = next(c for c in children if isinstance(c, Token) and c.type == "EXHIBIT")
+        attached = _token(children, "EXHIBIT")
         return RestateAgreement(
             f"the {_first(children, _Agreement)}", " ".join(str(attached).split())
         )
 
     def marked_changes(self, children: list[Any]) -> MarkedChanges:
-        attached = next(c for c in children if isinstance(c, Token) and c.type == "EXHIBIT")
+        attached = _token(children, "EXHIBIT")
         return MarkedChanges(f"the {_first(children, _Agreement)}", " ".join(str(attached).split()))
 
     def split_targets(self, children: list[Any]) -> tuple[Target, ...]:
         """ "The text of Section 2. A. and B." -> Section 2.A, Section 2.B."""
         unit = next(str(c) for c in children if isinstance(c, Token) and c.type == "UNIT")
-        labels = str(next(c for c in children if isinstance(c, Token) and c.type == "SPLIT_LABELS"))
+        labels = str(_token(children, "SPLIT_LABELS"))
         number, *letters = re.findall(r"\d+|[A-Z]", labels)
         return tuple(Target(parse_citation(f"{unit} {number}.{x}")) for x in letters)
 
@@ -345,8 +345,8 @@ class ToOperations(Transformer[Token, Any]):
 
     def titled_target(self, children: list[Any]) -> Target:
         """ "the section of Exhibit A entitled "Administration"": found by its heading."""
-        exhibit = next(c for c in children if isinstance(c, Token) and c.type == "EXHIBIT")
-        title = _unquote(next(c for c in children if isinstance(c, Token) and c.type == "QUOTED"))
+        exhibit = _token(children, "EXHIBIT")
+        title = _unquote(_token(children, "QUOTED"))
         return Target(
             parse_citation(" ".join(str(exhibit).split())), qualifier=f'section entitled "{title}"'
         )
@@ -433,6 +433,17 @@ def _target(children: list[Any]) -> Target:
         formerly=renumbered[1] if renumbered else None,
         qualifier=qualifier,
     )
+
+
+_NO_DEFAULT = object()
+
+
+def _token(children: list[Any], type_: str, default: Any = _NO_DEFAULT) -> Any:
+    """The first token of a terminal type (``default`` if there is none, else an error)."""
+    found = next((c for c in children if isinstance(c, Token) and c.type == type_), default)
+    if found is _NO_DEFAULT:
+        raise ValueError(f"no {type_} token")  # a grammar/transformer mismatch
+    return found
 
 
 def _first(children: list[Any], kind: type) -> Any:

@@ -1,0 +1,58 @@
+"""Word-level edits: the words an item quotes, struck, replaced or inserted beside.
+
+One place for them, used on provisions and on exhibits in the back matter.
+Matching is exact and by whole words, with any white space between the quoted
+words; zero matches, or several without "each place it appears", fail.
+Nothing is fuzzy-matched: a struck word the agreement does not contain is the
+amendment's problem to report, not ours to guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Provision
+from ..errors import AmbiguousTarget, TargetNotFound
+from ..operations import WordEdit
+
+
+def apply_word_edit(node: Provision, edit: WordEdit, printed: str) -> Provision:
+    if edit.kind == "append_text":
+        addition = " ".join(edit.new.split())
+        if node.children:
+            trailing = f"{node.trailing} {addition}".strip()
+            return node.evolve(trailing=trailing)
+        return node.evolve(text=f"{node.text} {addition}".strip())
+    return node.evolve(text=edit_words(node.text, edit, printed))
+
+
+def edit_words(text: str, edit: WordEdit, printed: str) -> str:
+    """Replace, delete or insert beside the quoted words: exactly, whole words only, and
+    only once unless the item says "each place it appears"."""
+    pattern = _words(edit.old)
+    hits = len(pattern.findall(text))
+    if hits == 0:
+        raise TargetNotFound(f'the words "{edit.old}" do not appear in {printed}')
+    if hits > 1 and not edit.every:
+        raise AmbiguousTarget(
+            f'the words "{edit.old}" appear {hits} times in {printed}; the item does not say '
+            '"each place it appears"'
+        )
+    new = " ".join(edit.new.split())
+    if edit.kind == "replace_words":
+        return pattern.sub(lambda _: new, text)
+    if edit.kind == "delete_words":
+        text = re.sub(r"[ \t]{2,}", " ", pattern.sub("", text))
+        return re.sub(r"\s+([,.;:])", r"\1", text)
+    if edit.where == "after":
+        return pattern.sub(lambda m: f"{m.group(0)} {new}", text)
+    return pattern.sub(lambda m: f"{new} {m.group(0)}", text)
+
+
+def _words(words: str) -> re.Pattern[str]:
+    """The quoted words, any white space between them, whole words only."""
+    parts = [re.escape(w) for w in words.split()]
+    body = r"\s+".join(parts)
+    left = r"(?<!\w)" if words[:1].isalnum() else ""
+    right = r"(?!\w)" if words[-1:].isalnum() else ""
+    return re.compile(left + body + right)
