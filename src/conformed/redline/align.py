@@ -27,7 +27,7 @@ from itertools import repeat
 from typing import TypeVar
 
 from ..document import Document, Provision
-from .words import common_ends
+from .words import Differ, common_ends
 
 SIMILAR = 0.5  # share of words in common for two provisions to be the same one
 _GAP_LIMIT = 2500  # pairs compared in one gap; beyond it only equal labels are tried
@@ -49,16 +49,18 @@ class Match:
     partner: tuple[str, ...] = ()  # a move's labels at its other end
 
 
-def align(old: Document, new: Document) -> list[Match]:
+def align(old: Document, new: Document, differ: Differ | None = None) -> list[Match]:
+    """Pairs in reading order; ``differ`` (shared with the edit list) lets a pair's diff decide."""
     old_uids = {p.uid for _, p in old.walk()}
     new_uids = {p.uid for _, p in new.walk()}
-    aligner = _Aligner(old_uids, new_uids)
+    aligner = _Aligner(old_uids, new_uids, differ)
     aligner.merge(old.body, new.body, (), (), 0)
     return mark_moves(aligner.out, by_uid=aligner.by_uid)
 
 
 class _Aligner:
-    def __init__(self, old_uids: set[int], new_uids: set[int]) -> None:
+    def __init__(self, old_uids: set[int], new_uids: set[int], differ: Differ | None) -> None:
+        self.differ = differ
         self.by_uid = not old_uids.isdisjoint(new_uids)
         self.old_uids, self.new_uids = old_uids, new_uids
         self.out: list[Match] = []
@@ -103,22 +105,36 @@ class _Aligner:
         else:
             anchors = anchor_equal([_content(o, i) for i, o in enumerate(olds)],
                                    [_content(n, -1 - j) for j, n in enumerate(news)])  # fmt: skip
-        return fill_gaps(olds, news, anchors, self.similarity, lone=self.lone)
+        return fill_gaps(olds, news, anchors, self.similarity, lone=self.lone, close=self.close)
 
     def lone(self, o: Provision, n: Provision) -> bool:
         """Without identities, one labelled provision replaced by another in its place is a pair."""
         return not self.by_uid and bool(o.label_text and n.label_text)
 
-    def similarity(self, o: Provision, n: Provision) -> float:
+    def close(self, o: Provision, n: Provision) -> bool:
+        """Is ``n`` the provision ``o`` amended in place?  Asked of pairs in the same position."""
+        return self.similarity(o, n, diff=True) >= SIMILAR
+
+    def similarity(self, o: Provision, n: Provision, *, diff: bool = False) -> float:
+        """Word similarity plus a bonus for a kept label or heading.
+
+        With ``diff`` (the pair is expected to match) and a differ at hand,
+        the pair's word diff is computed, which the edit list needs anyway,
+        and its unchanged share decides; otherwise the common ends, then
+        word bags (a diff of every candidate pair in a gap would cost more).
+        """
         if self.by_uid and (o.uid in self.new_uids or n.uid in self.old_uids):
             return 0.0  # it has its own partner elsewhere (a move)
         bonus = 0.1 if o.label_text == n.label_text else 0.0
         if o.heading and o.heading == n.heading:
             bonus += 0.2  # "Financial Covenants:" kept over a rewritten text is the same provision
         if o.heading == n.heading and o.text and n.text:
-            # Quick and common: a few words edited leave long shared ends.
-            head, tail = common_ends(o.text, n.text)
-            shared = (head + tail) / max(len(o.text), len(n.text))
+            a, b = o.text, n.text
+            if diff and self.differ and max(len(a), len(b)) <= 3 * min(len(a), len(b)):
+                shared = Differ.shared(self.differ(a, b), a, b)
+            else:  # quick and common: a few words edited leave long shared ends
+                head, tail = common_ends(a, b)
+                shared = (head + tail) / max(len(a), len(b))
             if shared >= SIMILAR:
                 return shared + bonus
         return overlap(self.bag(o), self.bag(n)) + bonus
@@ -171,6 +187,10 @@ def overlap(a: Counter[str], b: Counter[str]) -> float:
 
 def anchor_equal(a: list[Hashable], b: list[Hashable]) -> list[tuple[int, int]]:
     """Index pairs of the longest run-wise common subsequence of equal keys."""
+    if a == b:
+        return [(k, k) for k in range(len(a))]
+    if set(a).isdisjoint(b):  # every provision of the parent amended: nothing to anchor
+        return []
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return [(m.a + k, m.b + k) for m in matcher.get_matching_blocks() for k in range(m.size)]
 
@@ -203,6 +223,7 @@ def fill_gaps(
     similarity: Callable[[T, T], float],
     *,
     lone: Callable[[T, T], bool] | None = None,
+    close: Callable[[T, T], bool] | None = None,
 ) -> list[tuple[int, int]]:
     """Anchors plus pairs found between them, best similarity first, never crossing.
 
@@ -217,7 +238,7 @@ def fill_gaps(
         if lone and len(rows) == len(cols) == 1 and lone(olds[rows[0]], news[cols[0]]):
             out.append((rows[0], cols[0]))
         else:
-            out += pair_gap(olds, news, rows, cols, similarity)
+            out += pair_gap(olds, news, rows, cols, similarity, close)
         if ai < len(olds):
             out.append((ai, aj))
         pi, pj = ai, aj
@@ -230,11 +251,14 @@ def pair_gap(
     rows: range,
     cols: range,
     similarity: Callable[[T, T], float],
+    close: Callable[[T, T], bool] | None = None,
 ) -> list[tuple[int, int]]:
     if not rows or not cols:
         return []
+    if close is None:
+        close = lambda a, b: similarity(a, b) >= SIMILAR  # noqa: E731
     if len(rows) == len(cols) and all(
-        similarity(olds[i], news[j]) >= SIMILAR for i, j in zip(rows, cols, strict=True)
+        close(olds[i], news[j]) for i, j in zip(rows, cols, strict=True)
     ):
         return list(zip(rows, cols, strict=True))  # the usual case: each one amended in place
     if len(rows) * len(cols) > _GAP_LIMIT:

@@ -24,7 +24,7 @@ from ..citation import join_labels, name_path
 from ..definitions import term_of
 from ..document import Document
 from .align import Match, align, fill_gaps, overlap
-from .words import DELETE, EQUAL, INSERT, Codes, Segment, diff_words
+from .words import DELETE, EQUAL, INSERT, Differ, Segment, diff_words
 
 SAME, CHANGED, INSERTED, DELETED, MOVED, RELABELLED = (
     "same", "changed", "inserted", "deleted", "moved", "relabelled",
@@ -132,10 +132,10 @@ class Redline:
 
 def compare(old: Document, new: Document, *, old_name: str = "", new_name: str = "") -> Redline:
     """The redline of NEW against OLD."""
-    codes = Codes()  # one token table for every word diff
-    entries = _matter(old.front, new.front, FRONT, codes)
-    entries += [_entry(m, codes) for m in align(old, new)]
-    entries += _matter(old.back, new.back, BACK, codes)
+    diff = Differ()  # one token table for every word diff, each pair diffed once
+    entries = _matter(old.front, new.front, FRONT, diff)
+    entries += [_entry(m, diff) for m in align(old, new, diff)]
+    entries += _matter(old.back, new.back, BACK, diff)
     return Redline(
         tuple(e for e in entries if e.label or e.heading or e.text),  # has segments
         old_name=old_name or old.name or "OLD",
@@ -143,18 +143,18 @@ def compare(old: Document, new: Document, *, old_name: str = "", new_name: str =
     )
 
 
-def _entry(m: Match, codes: Codes) -> Entry:
+def _entry(m: Match, diff: Differ) -> Entry:
     o, n = m.old, m.new
     label: tuple[Segment, ...]
     heading: tuple[Segment, ...]
     if m.trailing:
         label = heading = ()
-        text = _segments(o.trailing if o else "", n.trailing if n else "", codes)
+        text = diff(o.trailing if o else "", n.trailing if n else "")
         part = TRAILING
     else:
         label = _label(o.label_text if o else "", n.label_text if n else "")
-        heading = _segments(o.heading if o else "", n.heading if n else "", codes)
-        text = _segments(o.text if o else "", n.text if n else "", codes)
+        heading = diff(o.heading if o else "", n.heading if n else "")
+        text = diff(o.text if o else "", n.text if n else "")
         part = PROVISION
     segs = (*label, *heading, *text)
     if m.moved:
@@ -184,10 +184,6 @@ def _label(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(seg for seg in both if seg.text)
 
 
-def _segments(old: str, new: str, codes: Codes) -> tuple[Segment, ...]:
-    return tuple(diff_words(old, new, codes=codes))
-
-
 # --- front and back matter -------------------------------------------------
 
 
@@ -198,7 +194,7 @@ def paragraphs(lines: tuple[str, ...]) -> list[str]:
 
 
 def _matter(
-    old_lines: tuple[str, ...], new_lines: tuple[str, ...], part: str, codes: Codes
+    old_lines: tuple[str, ...], new_lines: tuple[str, ...], part: str, diff: Differ
 ) -> list[Entry]:
     olds, news = paragraphs(old_lines), paragraphs(new_lines)
     anchors = [
@@ -224,7 +220,7 @@ def _matter(
         for k in range(j, pj):
             out.append(_matter_entry(INSERTED, part, new_names[k], diff_words("", news[k])))
         if pi < len(olds):
-            segs = diff_words(olds[pi], news[pj], codes=codes)
+            segs = list(diff(olds[pi], news[pj]))
             status = SAME if olds[pi] == news[pj] else CHANGED
             out.append(_matter_entry(status, part, new_names[pj], segs))
         i, j = pi + 1, pj + 1

@@ -30,8 +30,9 @@ cannot be installed, and common ends are trimmed before either runs.
 from __future__ import annotations
 
 import difflib
-import re
 from typing import NamedTuple
+
+from .codes import TOKEN, Codes
 
 try:  # pragma: no cover - exercised where the wheel is missing
     import fast_diff_match_patch as _fdmp
@@ -40,12 +41,6 @@ except ImportError:  # pragma: no cover
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 ENGINE = "auto"  # "auto" (the C++ engine if installed), "myers" or "difflib"; for benchmarks
-
-# Words keep inner punctuation ("2.5(b)", "ss.1.409A-1(b)"); a comma, period,
-# semicolon or colon before a space is a token of its own ("Agreement" ",").
-_TOKEN = re.compile(r"\s+|[^\s.,;:]+(?:[.,;:]+[^\s.,;:]+)*|[.,;:]+")
-_MARKS = ".,;:"
-_CONTROL = "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"  # ASCII whitespace other than " "
 
 
 class Segment(NamedTuple):
@@ -56,7 +51,7 @@ class Segment(NamedTuple):
 
 
 def tokenize(text: str) -> list[str]:
-    return _TOKEN.findall(text)
+    return TOKEN.findall(text)
 
 
 def diff_words(
@@ -84,6 +79,30 @@ def diff_words(
     return tidy(raw)
 
 
+class Differ:
+    """``diff_words`` for one comparison: one token table, each pair diffed once.
+
+    Alignment diffs a pair to learn whether it is the same provision, and the
+    edit list needs the same diff; the second asks for it by the same texts.
+    """
+
+    def __init__(self) -> None:
+        self.codes = Codes()
+        self.done: dict[tuple[str, str], tuple[Segment, ...]] = {}
+
+    def __call__(self, old: str, new: str) -> tuple[Segment, ...]:
+        segs = self.done.get((old, new))
+        if segs is None:
+            segs = self.done[old, new] = tuple(diff_words(old, new, codes=self.codes))
+        return segs
+
+    @staticmethod
+    def shared(segs: tuple[Segment, ...], old: str, new: str) -> float:
+        """Share of the longer text left unchanged, in characters."""
+        same = sum([len(s.text) for s in segs if s.op == EQUAL])
+        return same / max(len(old), len(new), 1)
+
+
 def common_ends(a: str, b: str) -> tuple[int, int]:
     """Lengths of a common prefix and suffix that end and start on a token boundary.
 
@@ -96,7 +115,7 @@ def common_ends(a: str, b: str) -> tuple[int, int]:
         head -= 1
     room = n - head
     # The suffix starts right after a whitespace character inside the shared suffix.
-    tail = _prefix(a[::-1], b[::-1], room) - 1 if room else 0
+    tail = _suffix(a, b, room) - 1 if room else 0
     while tail > 0 and not a[len(a) - tail - 1].isspace():
         tail -= 1
     return head, max(tail, 0)
@@ -108,6 +127,18 @@ def _prefix(a: str, b: str, n: int) -> int:
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _suffix(a: str, b: str, n: int) -> int:
+    """Length of the common suffix, at most ``n`` (as ``_prefix``, without reversed copies)."""
+    lo, hi, la, lb = 0, n, len(a), len(b)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[la - mid :] == b[lb - mid :]:
             lo = mid
         else:
             hi = mid - 1
@@ -152,70 +183,23 @@ def _myers(old: str, new: str, codes: Codes) -> list[Segment]:
     return out
 
 
-class Codes:
-    """One character per token, so the C++ engine diffs words, not letters.
-
-    Any characters will do: the engine only compares them.  One table
-    serves every diff of a comparison (pass it to ``diff_words``), so a word
-    is coded once however often it recurs.  Where the only whitespace is
-    single spaces (the common case), a text is split at spaces with
-    ``str.split`` and only a piece not seen before is looked at: a piece
-    with a mark at an end ("Agreement,") is tokenised with the regular
-    expression, any other is one token.  Several times faster than the
-    regular expression over the whole text.
-    """
-
-    def __init__(self) -> None:
-        self.codes: dict[str, str] = {}  # piece -> its tokens' characters
-        self.tokens: list[str | None] = [None]  # a character's ordinal -> its token
-
-    def encode(self, old: str, new: str) -> tuple[str, str]:
-        if len(self.tokens) > 0xC000:  # start again rather than leave the BMP
-            self.codes, self.tokens = {}, [None]
-        if _single_spaced(old) and _single_spaced(new):
-            space, a, b = self.code(" "), old.split(" "), new.split(" ")
-        else:
-            space, a, b = "", tokenize(old), tokenize(new)
-        codes = self.codes
-        for piece in {*a, *b} - codes.keys():
-            if piece[:1] in _MARKS or piece[-1:] in _MARKS:  # "Agreement," is two tokens
-                codes[piece] = "".join([self.code(t) for t in tokenize(piece)])
-            else:
-                self.code(piece)
-        return space.join(map(codes.__getitem__, a)), space.join(map(codes.__getitem__, b))
-
-    def code(self, token: str) -> str:
-        char = self.codes.get(token)
-        if char is None:
-            if len(self.tokens) == 0xD800:  # surrogates are not characters
-                self.tokens += [None] * 0x800
-            char = self.codes[token] = chr(len(self.tokens))
-            self.tokens.append(token)
-        return char
-
-
-def _single_spaced(text: str) -> bool:
-    """No whitespace but single spaces."""
-    if "  " in text:
-        return False
-    if text.isascii():
-        return not any(c in text for c in _CONTROL)
-    return " ".join(text.split()) == text.strip(" ")
-
-
 def tidy(segments: list[Segment]) -> list[Segment]:
     """Readable segments: small islands of equal words inside a rewrite join it.
 
     "~~a~~__c__ the ~~b~~__d__" reads as one change, "~~a the b~~__c the d__"
     (the island is deleted and inserted, so both texts are kept exactly),
     when the island has no more words than the changes on either side: the
-    semantic clean-up of diff-match-patch, counted in words.  A rewritten
+    semantic clean-up of diff-match-patch, counted in words.  A change that
+    grew by joining is weighed again against the island before it, so the
+    result does not depend on where the diff happened to cut.  A rewritten
     clause then reads as struck and replaced rather than as confetti.  An
     island between two deletions (or two insertions) only stays.  Deletes
     lead, and runs of one operation are merged.
     """
     blocks: list[tuple[str, str, str]] = []  # (equal text, deleted, inserted)
     for seg in segments:
+        if not seg.text:
+            continue
         if seg.op == EQUAL:
             blocks.append((seg.text, "", ""))
         elif blocks and not blocks[-1][0]:
@@ -225,23 +209,18 @@ def tidy(segments: list[Segment]) -> list[Segment]:
             blocks.append(("", seg.text, "") if seg.op == DELETE else ("", "", seg.text))
     merged: list[tuple[str, str, str]] = []
     for block in blocks:
-        if (
-            not block[0]
-            and len(merged) >= 2
-            and not merged[-2][0]
-            and merged[-1][0]
-            and _words(merged[-1][0]) <= min(_size(merged[-2]), _size(block))
-        ):
-            space = merged[-1][0]
-            _, d1, i1 = merged[-2]
-            d, i = d1 + space + block[1], i1 + space + block[2]
-            if (d1 or block[1]) and (i1 or block[2]):
-                merged[-2:] = [("", d, i)]
-                continue
         if block[0] and merged and merged[-1][0]:
             merged[-1] = (merged[-1][0] + block[0], "", "")
-        else:
-            merged.append(block)
+            continue
+        merged.append(block)
+        # A joined change may now outweigh the island before it: join back while one does.
+        while len(merged) >= 3 and not merged[-1][0] and merged[-2][0] and not merged[-3][0]:
+            (_, d1, i1), (space, _, _), (_, d2, i2) = merged[-3:]
+            if not ((d1 or d2) and (i1 or i2)):
+                break
+            if not _at_most(space, min(_size(merged[-3]), _size(merged[-1]))):
+                break
+            merged[-3:] = [("", d1 + space + d2, i1 + space + i2)]
     out: list[Segment] = []
     for eq, d, i in merged:
         if eq:
@@ -255,6 +234,11 @@ def tidy(segments: list[Segment]) -> list[Segment]:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _at_most(text: str, n: int) -> bool:
+    """Has ``text`` no more than ``n`` words?  Stops counting after ``n`` (islands can be long)."""
+    return len(text.split(None, n)) <= n
 
 
 def _size(block: tuple[str, str, str]) -> int:
