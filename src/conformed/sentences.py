@@ -111,9 +111,11 @@ def _is_boundary(text: str, dot: int, end: int, stop: int) -> bool:
     starts_upper = word[0].isupper() or (word[0].isdigit() and bool(opener))
     if not starts_upper:
         return False
-    begin = dot  # the whitespace-delimited token that ends at the dot
-    while begin > 0 and not text[begin - 1].isspace():
-        begin -= 1
+    begin = text.rfind(" ", 0, dot) + 1  # the whitespace-delimited token that ends at the dot
+    if not text[begin:dot].isprintable():  # other whitespace inside: look character by character
+        begin = dot
+        while begin > 0 and not text[begin - 1].isspace():
+            begin -= 1
     token = text[begin : dot + 1]
     bare = token.rstrip(".?!").lstrip("(\"'`\u201c\u2018").lower()
     if text[dot] != ".":

@@ -142,3 +142,22 @@ def test_unchanged_document_has_no_changes() -> None:
     redline = compare(BASE, _fresh(BASE))
     assert redline.changes == []
     assert {s.op for e in redline.entries for s in e.segments} == {EQUAL}
+
+
+@pytest.mark.parametrize("mode", ["uid", "file"])
+def test_each_pair_is_diffed_once(mode: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alignment's in-place test and the edit list share one word diff per pair."""
+    from conformed.redline import words
+
+    seen: list[tuple[str, str]] = []
+    real = words.diff_words
+
+    def counted(old: str, new: str, **kw: object) -> list[Segment]:
+        seen.append((old, new))
+        return real(old, new, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(words, "diff_words", counted)
+    pair = corpus_pair(XXXXX, mode)
+    redline = compare(pair.old, pair.new)
+    assert any(e.status == CHANGED for e in redline.entries)
+    assert len(seen) == len(set(seen))

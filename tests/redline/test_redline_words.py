@@ -115,3 +115,12 @@ def test_an_island_longer_than_its_changes_stays() -> None:
     raw = [Segment(DELETE, "five"), Segment(INSERT, "ten"), Segment(EQUAL, " days of the "),
            Segment(DELETE, "Date"), Segment(INSERT, "date")]  # fmt: skip
     assert tidy(raw) == raw
+
+
+def test_a_change_that_grew_joins_the_island_before_it() -> None:
+    # " x y " stays beside a one-word change, but not once that change has
+    # joined the next and outweighs it: the result does not depend on where the diff cut.
+    raw = [Segment(DELETE, "a b c"), Segment(EQUAL, " x y "), Segment(DELETE, "p"),
+           Segment(INSERT, "q"), Segment(EQUAL, " "), Segment(DELETE, "r s"),
+           Segment(INSERT, "t u")]  # fmt: skip
+    assert tidy(raw) == [Segment(DELETE, "a b c x y p r s"), Segment(INSERT, " x y q t u")]

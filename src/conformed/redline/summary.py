@@ -8,6 +8,7 @@ from the edit list only; nothing here looks at the documents again.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 from ..sentences import sentence_spans
@@ -198,27 +199,28 @@ def _text_detail(segs: list[Segment]) -> str:
     if max(deleted, inserted) > REPLACED_SHARE * max(_words(old), _words(new)):
         return "replaced"
     spans = sentence_spans(old)
+    ends = [b for _, b in spans]
     touched: dict[int, int] = {}  # sentence -> words deleted in it
     appended = False
     pos = 0
     for s in segs:
         if s.op == INSERT:
-            k = _sentence_at(spans, pos)
+            k = _sentence_at(spans, ends, pos)
             if k == len(spans) - 1 and pos == spans[k][1] and s.text[:1].isspace():
                 k = None  # a new sentence after the last one
             if k is None:
                 appended = True
             else:
                 touched.setdefault(k, 0)
-        elif s.op == DELETE:
-            for k, (a, b) in enumerate(spans):
-                if a < pos + len(s.text) and pos < b:
-                    touched[k] = touched.get(k, 0) + _words(
-                        old[max(a, pos) : min(b, pos + len(s.text))]
-                    )
-            pos += len(s.text)
-        else:
-            pos += len(s.text)
+            continue
+        end = pos + len(s.text)
+        if s.op == DELETE:  # the sentences it overlaps, found by bisection (many segments)
+            k = bisect.bisect_right(ends, pos)
+            while k < len(spans) and spans[k][0] < end:
+                a, b = spans[k]
+                touched[k] = touched.get(k, 0) + _words(old[max(a, pos) : min(b, end)])
+                k += 1
+        pos = end
     phrases = []
     if touched:
         phrases.append(_sentences_phrase(old, spans, touched))
@@ -227,12 +229,12 @@ def _text_detail(segs: list[Segment]) -> str:
     return " and ".join(phrases) or "amended"
 
 
-def _sentence_at(spans: list[tuple[int, int]], pos: int) -> int | None:
+def _sentence_at(spans: list[tuple[int, int]], ends: list[int], pos: int) -> int | None:
     """The sentence an insertion at ``pos`` belongs to (None: after the last one)."""
-    for k, (a, b) in enumerate(spans):
-        if pos <= b:
-            return k if pos >= a or k == 0 else k - 1
-    return None
+    k = bisect.bisect_left(ends, pos)  # the first sentence ending at or after pos
+    if k == len(spans):
+        return None
+    return k if pos >= spans[k][0] or k == 0 else k - 1
 
 
 def _sentences_phrase(old: str, spans: list[tuple[int, int]], touched: dict[int, int]) -> str:
