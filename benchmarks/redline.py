@@ -252,6 +252,11 @@ def timed(fn: Callable[[], object], repeat: int) -> float:
     return best
 
 
+def _secs(seconds: float) -> str:
+    """Three significant figures: "5.41 ms", "0.469 s"."""
+    return f"{seconds * 1000:.3g} ms" if seconds < 0.1 else f"{seconds:.3g} s"
+
+
 def timed_once(fn: Callable[[], object]) -> float:
     start = time.perf_counter()
     fn()
@@ -322,14 +327,14 @@ def main() -> None:
         red = f"{red_s:.2f} s" if red_s is not None else "\u2014"
         mb = f"{red_mb:.1f}" if red_mb is not None else "\u2014"
         speed = f"{red_s / diff_s:.0f}x / {red_s / html_s:.0f}x" if red_s is not None else note
-        print(f"| {nwords:,} | {edits:,} | {diff_s:.3f} s | {html_s:.3f} s "
+        print(f"| {nwords:,} | {edits:,} | {_secs(diff_s)} | {_secs(html_s)} "
               f"| {diff_mb:.1f} / {html_mb:.1f} | {red} | {mb} | {speed} |")  # fmt: skip
     if engine_rows:
         print("\nWord-diff engine inside aligned provisions (compare(), same pairs)\n")
         print("| words | difflib | fast-diff-match-patch |")
         print("|---:|---:|---:|")
         for nwords, dl, fd in engine_rows:
-            print(f"| {nwords:,} | {dl:.3f} s | {fd:.3f} s |")
+            print(f"| {nwords:,} | {_secs(dl)} | {_secs(fd)} |")
 
 
 def _engines(old: Document, new: Document, nwords: int, repeat: int) -> tuple[int, float, float]:
