@@ -237,9 +237,7 @@ def timed(fn: Callable[[], object], repeat: int) -> float:
     enough calls to last about 0.2 s and the best round's mean is taken, so
     a call of a few milliseconds is not at the mercy of one scheduler tick.
     """
-    start = time.perf_counter()
-    fn()
-    first = time.perf_counter() - start
+    first = timed_once(fn)
     if first >= 0.2:
         return min([first, *(timed_once(fn) for _ in range(repeat - 1))])
     number = max(1, int(0.2 / max(first, 1e-9)))

@@ -185,7 +185,7 @@ def overlap(a: Counter[str], b: Counter[str]) -> float:
     return 2 * common / total
 
 
-def anchor_equal(a: list[Hashable], b: list[Hashable]) -> list[tuple[int, int]]:
+def anchor_equal(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[int, int]]:
     """Index pairs of the longest run-wise common subsequence of equal keys."""
     if a == b:
         return [(k, k) for k in range(len(a))]

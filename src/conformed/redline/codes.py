@@ -12,11 +12,12 @@ import re
 # The word diff's tokens (see ``words.tokenize``): words keep inner punctuation,
 # a mark before a space is a token of its own, whitespace runs are tokens.
 TOKEN = re.compile(r"\s+|[^\s.,;:]+(?:[.,;:]+[^\s.,;:]+)*|[.,;:]+")
+_MARKS = ".,;:"  # the marks TOKEN splits off the end of a word
 _BMP = 0xC000  # tables start again past this many entries rather than leave the BMP
 
 
 class Codes:
-    """One character per token, so the C++ engine diffs words, not letters.
+    """The table of one comparison: token -> character, and back.
 
     Any characters will do: the engine only compares them.  One table
     serves every diff of a comparison (pass it to ``diff_words``), so a word
@@ -60,7 +61,7 @@ class _Table(dict[str, str]):
     def __missing__(self, piece: str) -> str:
         if not piece:  # two spaces in a row, or a space at an end
             return ""
-        if piece[0] not in ".,;:" and piece[-1] not in ".,;:" and piece.isprintable():
+        if piece[0] not in _MARKS and piece[-1] not in _MARKS and piece.isprintable():
             return self.codes.code(piece)  # a plain word: one token (the common case)
         tokens = TOKEN.findall(piece)
         if len(tokens) == 1:

@@ -15,7 +15,6 @@ blank lines, aligned as text and diffed word by word like provisions.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -23,8 +22,8 @@ from dataclasses import dataclass
 from ..citation import join_labels, name_path
 from ..definitions import term_of
 from ..document import Document
-from .align import Match, align, fill_gaps, overlap
-from .words import DELETE, EQUAL, INSERT, Differ, Segment, diff_words
+from .align import Match, align, anchor_equal, fill_gaps, overlap
+from .words import DELETE, EQUAL, INSERT, Differ, Segment
 
 SAME, CHANGED, INSERTED, DELETED, MOVED, RELABELLED = (
     "same", "changed", "inserted", "deleted", "moved", "relabelled",
@@ -60,14 +59,6 @@ class Entry:
     partner: str = ""
     matter: str = ""
     term: str = ""  # the defined term of an unnumbered definition paragraph
-
-    @property
-    def old_cite(self) -> str:
-        return self.matter or join_labels(list(self.old_labels))
-
-    @property
-    def new_cite(self) -> str:
-        return self.matter or join_labels(list(self.new_labels))
 
     @property
     def name(self) -> str:
@@ -197,11 +188,7 @@ def _matter(
     old_lines: tuple[str, ...], new_lines: tuple[str, ...], part: str, diff: Differ
 ) -> list[Entry]:
     olds, news = paragraphs(old_lines), paragraphs(new_lines)
-    anchors = [
-        (b.a + k, b.b + k)
-        for b in difflib.SequenceMatcher(None, olds, news, autojunk=False).get_matching_blocks()
-        for k in range(b.size)
-    ]
+    anchors = anchor_equal(olds, news)
     bags: dict[str, Counter[str]] = {}
 
     def similar(a: str, b: str) -> float:
@@ -216,9 +203,9 @@ def _matter(
     i = j = 0
     for pi, pj in [*pairs, (len(olds), len(news))]:
         for k in range(i, pi):
-            out.append(_matter_entry(DELETED, part, old_names[k], diff_words(olds[k], "")))
+            out.append(_matter_entry(DELETED, part, old_names[k], list(diff(olds[k], ""))))
         for k in range(j, pj):
-            out.append(_matter_entry(INSERTED, part, new_names[k], diff_words("", news[k])))
+            out.append(_matter_entry(INSERTED, part, new_names[k], list(diff("", news[k]))))
         if pi < len(olds):
             segs = list(diff(olds[pi], news[pj]))
             status = SAME if olds[pi] == news[pj] else CHANGED

@@ -200,8 +200,6 @@ def tidy(segments: list[Segment]) -> list[Segment]:
     """
     blocks: list[tuple[str, str, str]] = []  # (equal text, deleted, inserted)
     for seg in segments:
-        if not seg.text:
-            continue
         if seg.op == EQUAL:
             blocks.append((seg.text, "", ""))
         elif blocks and not blocks[-1][0]:
