@@ -78,4 +78,16 @@ def test_join_labels_in_document_style(labels: list[str], printed: str) -> None:
 def test_label_parsing_rejects_words() -> None:
     assert parse_label("Inc.") is None
     assert parse_label("Code.") is None
-    assert parse_label("2007.") is None
+    assert parse_label("Section 1000.").value == 1000  # labels of any length are labels
+
+
+def test_a_year_that_starts_a_wrapped_line_is_not_a_provision() -> None:
+    """ "2007." is a possible label; only the sequence decides, so a year that a wrap puts at
+    the start of a line stays text of the provision it is in."""
+    nodes = read_fragment(
+        "1. Term. This Agreement begins on January 1,\n"
+        "2007. It ends when either party gives notice.\n\n"
+        "2. Notices. Notices are given in writing."
+    )
+    assert [n.label_text for n in nodes] == ["1.", "2."]
+    assert "2007. It ends" in nodes[0].text

@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cached_property
 
+from .layout.convention import CONVENTION
+
 
 class Style(Enum):
     ARABIC = "arabic"
@@ -78,21 +80,28 @@ def format_value(style: Style, value: int) -> str:
 
 @dataclass(frozen=True)
 class Label:
-    """One level's number as printed: ``prefix + value + suffix``.
+    """One level's number as printed: ``prefix + value + extra + suffix``.
 
     ``prefix`` holds opening punctuation, a unit word ("Section ") or the
     parent's number in dotted styles ("6." in "6.9"); ``suffix`` the closing
-    punctuation ("." or ")").
+    punctuation ("." or ")").  ``width`` zero-pads an arabic value ("2.01"),
+    and ``extra`` is the letter of a provision inserted between two others
+    ("6A." between "6." and "7.").
     """
 
     style: Style
     value: int
     prefix: str = ""
     suffix: str = ""
+    width: int = 0
+    extra: str = ""
 
     @cached_property
     def text(self) -> str:
-        return f"{self.prefix}{format_value(self.style, self.value)}{self.suffix}"
+        number = format_value(self.style, self.value)
+        if self.width and self.style is Style.ARABIC:
+            number = number.zfill(self.width)
+        return f"{self.prefix}{number}{self.extra}{self.suffix}"
 
     @cached_property
     def key(self) -> str:
@@ -103,26 +112,35 @@ class Label:
         """What siblings share: the style family and the punctuation around it."""
         return (self.style.value, re.sub(r"\d+", "#", self.prefix), self.suffix)
 
+    @property
+    def unit(self) -> str:
+        """The unit word printed before the number ("SECTION", "Article"), if any."""
+        m = _UNIT_PREFIX.match(self.prefix)
+        return m.group(0).strip() if m else ""
+
     def with_value(self, value: int) -> Label:
-        return replace(self, value=value)
+        return replace(self, value=value, extra="")
 
     def __str__(self) -> str:
         return self.text
 
 
-_UNIT_WORDS = r"(?:sub-?)?(?:section|article|paragraph|clause|subparagraph|part)s?"
+_UNIT_WORDS = CONVENTION.citation_unit
 _KEY_STRIP = re.compile(rf"^\W*(?:{_UNIT_WORDS})?\s*", re.IGNORECASE)
+_LEADING_ZEROS = re.compile(r"(?<![\d])0+(?=\d)")
 
 
 def label_key(text: str) -> str:
-    """The comparable core of a printed label: "(c)" -> "c", "Section 5." -> "5"."""
+    """The comparable core of a printed label: "(c)" -> "c", "Section 5." -> "5",
+    "SECTION 2.01." -> "2.1" (zero padding is not part of a number)."""
     core = _KEY_STRIP.sub("", text.strip())
-    return core.strip("().").lower()
+    return _LEADING_ZEROS.sub("", core.strip("().").lower())
 
 
 _LABEL_TOKEN = re.compile(
-    r"""^(?P<prefix>\(|(?:\d+\.)+)?      # "(" or a dotted parent number "6."
-         (?P<core>\d+|[A-Za-z]{1,6})
+    rf"""^(?P<prefix>\(|(?:\d{{1,{CONVENTION.max_digits}}}\.)+)?   # "(" or a dotted parent number "6."
+         (?P<core>\d{{1,{CONVENTION.max_digits}}}|[A-Za-z]{{1,6}})
+         (?P<extra>(?<=\d)[A-Z])?                                 # "6A": inserted between 6 and 7
          (?P<suffix>\)|\.)?$""",
     re.VERBOSE,
 )
@@ -138,22 +156,24 @@ def label_candidates(token: str) -> list[Label]:
     unit = _UNIT_PREFIX.match(token)
     if unit:
         return [
-            Label(c.style, c.value, unit.group(0) + c.prefix, c.suffix)
+            replace(c, prefix=unit.group(0) + c.prefix)
             for c in label_candidates(token[unit.end() :])
         ]
     m = _LABEL_TOKEN.match(token)
     if not m:
         return []
     prefix, core, suffix = m.group("prefix") or "", m.group("core"), m.group("suffix") or ""
+    extra = m.group("extra") or ""
     if prefix == "(" and suffix != ")":
         return []
     if prefix.endswith(".") and not core.isdigit():
         return []
+    if suffix == ")" and not prefix and (core.isdigit() or not core.islower()):
+        return []  # "b)" is a label; "2)" and "B)" are too rare to risk
     out: list[Label] = []
     if core.isdigit():
-        if len(core) > 3:
-            return []
-        return [Label(Style.ARABIC, int(core), prefix, suffix)]
+        width = len(core) if core.startswith("0") and len(core) > 1 else 0
+        return [Label(Style.ARABIC, int(core), prefix, suffix, width, extra)]
     lower = core.islower()
     if not (core.islower() or core.isupper()):
         return []
@@ -170,7 +190,7 @@ def label_candidates(token: str) -> list[Label]:
     return out
 
 
-_UNIT_PREFIX = re.compile(r"^(?:Section|SECTION|Article|ARTICLE|Paragraph|PARAGRAPH|Part|PART)\s+")
+_UNIT_PREFIX = re.compile(rf"^{CONVENTION.lead_unit}")
 
 
 def parse_label(token: str) -> Label | None:
@@ -186,7 +206,7 @@ def join_labels(labels: list[str]) -> str:
     """
     out = ""
     for text in labels:
-        text = re.sub(rf"^(?:{_UNIT_WORDS})\s+", "", text.strip(), flags=re.IGNORECASE)
+        text = re.sub(rf"^(?:{_UNIT_WORDS})\s*", "", text.strip(), flags=re.IGNORECASE)
         if text.startswith("("):
             out = out.rstrip(".") + text
         elif out and not out.endswith("."):
@@ -238,8 +258,9 @@ class Citation:
 
 
 def citation_keys(label_text: str) -> tuple[str, ...]:
-    """ "2.g.ii." -> ("2", "g", "ii"); "6.9(e)" -> ("6.9", "e"); "5(g)(ii)" -> ("5", "g", "ii")."""
-    return tuple(atom.lower() for atom in _ATOM.findall(label_text))
+    """ "2.g.ii." -> ("2", "g", "ii"); "6.9(e)" -> ("6.9", "e"); "5(g)(ii)" -> ("5", "g", "ii");
+    "2.01" -> ("2.1",), as :func:`label_key` reads zero-padded numbers."""
+    return tuple(_LEADING_ZEROS.sub("", atom.lower()) for atom in _ATOM.findall(label_text))
 
 
 def parse_citation(printed: str) -> Citation:

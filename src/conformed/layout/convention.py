@@ -1,0 +1,152 @@
+"""The drafting convention: the unit words and label formats agreements are written in.
+
+Every module that needs to recognise "Section 2.01", "ARTICLE II", "Clause 12.1"
+or "(iv)" asks this one object, so that a unit word or a label format is added
+in one place and every reader, the citation parser and the grammar learn it
+together.  It holds data and the regular expressions built from it; turning a
+printed token into a :class:`~conformed.citation.Label` stays in citation.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+# What kind of division a unit word names:
+#   article     a container whose sections are cited without it ("Section 2.5", not "Article 2, 2.5")
+#   section     a numbered provision at any level ("Section", "Paragraph", "Clause", "Part")
+#   attachment  something printed after the signatures ("Exhibit A", "Schedule 1.1")
+ARTICLE, SECTION, ATTACHMENT = "article", "section", "attachment"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit word, the forms it is printed in, and what it divides."""
+
+    word: str  # canonical, as messages print it
+    kind: str
+    forms: tuple[str, ...]  # singular forms as printed (case is ignored when matching)
+    plurals: tuple[str, ...] = ()
+    lead: bool = True  # may print before a provision's own label ("SECTION 2.01.")
+
+
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+
+
+@dataclass(frozen=True)
+class Convention:
+    units: tuple[Unit, ...]
+    number_words: tuple[str, ...] = tuple(_NUMBER_WORDS)
+    max_digits: int = 6  # "Section 1000" is a label; a 40-digit number is not
+
+    # --- unit words ---------------------------------------------------------
+    def unit(self, word: str) -> Unit | None:
+        """The unit a printed word names ("SECTION", "Sec.", "sub-paragraphs" ...)."""
+        w = word.strip().lower()
+        for unit in self.units:
+            if w in (f.lower() for f in (*unit.forms, *unit.plurals)):
+                return unit
+        return None
+
+    def forms(self, *kinds: str, plural: bool = False, lead_only: bool = False) -> list[str]:
+        """Printed forms of the units of ``kinds`` (all kinds if none), longest first."""
+        out: list[str] = []
+        for unit in self.units:
+            if (kinds and unit.kind not in kinds) or (lead_only and not unit.lead):
+                continue
+            out += unit.forms
+            if plural:
+                out += unit.plurals
+        return sorted(set(out), key=lambda f: (-len(f), f))
+
+    def unit_pattern(self, *kinds: str, plural: bool = False, lead_only: bool = False) -> str:
+        """A regex alternation of unit words (case-insensitive where used with re.I)."""
+        forms = self.forms(*kinds, plural=plural, lead_only=lead_only)
+        words = [re.escape(f) + ("" if f.endswith(".") or not f[-1].isalpha() else r"(?![A-Za-z])")
+                 for f in forms]  # fmt: skip
+        return "(?:" + "|".join(words) + ")"
+
+    @cached_property
+    def lead_unit(self) -> str:
+        """A unit word a provision may print before its label: "Section ", "ARTICLE ", "Sec. "."""
+        forms = self.forms(ARTICLE, SECTION, lead_only=True)
+        variants: list[str] = []
+        for f in forms:
+            if f[0].isalpha():
+                variants += sorted({f, f.upper(), f.capitalize()}, key=len, reverse=True)
+            else:
+                variants.append(f)
+        return "(?:" + "|".join(re.escape(v) for v in variants) + r")[^\S\n]*"
+
+    @cached_property
+    def citation_unit(self) -> str:
+        """Unit words as citations print them, singular or plural, any case."""
+        return self.unit_pattern(ARTICLE, SECTION, plural=True)
+
+    @cached_property
+    def attachment_unit(self) -> str:
+        return self.unit_pattern(ATTACHMENT, plural=True)
+
+    # --- label formats ------------------------------------------------------
+    @cached_property
+    def token(self) -> str:
+        """A label as printed, without its unit word: "(a)", "iv.", "2.01.", "6A.", "b)"."""
+        d = rf"\d{{1,{self.max_digits}}}"
+        return (
+            rf"(?:\((?:{d}[A-Z]?|[A-Za-z]{{1,6}})\)"  # (a) (iv) (12) (6A)
+            rf"|{d}(?:\.{d})*[A-Z]?\.?"  # 5.  2.01  1.1.1  6A.  10.1A
+            rf"|[A-Za-z]{{1,6}}\."  # a.  iv.  B.
+            rf"|[a-z]{{1,4}}\))"  # b)  (continental: "b) the Supplier ...")
+        )
+
+    @cached_property
+    def lead(self) -> re.Pattern[str]:
+        """A label at the start of a paragraph, optionally after its unit word.
+
+        The label must be followed by a space, the end, another bracket, or --
+        as EDGAR conversions often print -- straight by the text after a
+        bracketed or numbered label ("(a)Section 1.1", "SECTION 2.Amendments").
+        """
+        return re.compile(
+            rf"^(?P<unit>{self.lead_unit})?(?P<token>{self.token})"
+            r"(?=\s|$|\(|(?<=[)\d.])(?<![A-Za-z]\.)[A-Z\"\u201c])"
+        )
+
+    @cached_property
+    def article_numeral(self) -> str:
+        words = "|".join(self.number_words)
+        return rf"(?:[IVXLC]{{1,7}}|\d{{1,3}}|(?i:{words})(?:-(?i:{words}))?)"
+
+    def number_word_value(self, word: str) -> int | None:
+        w = word.lower()
+        if "-" in w:
+            tens, _, ones = w.partition("-")
+            a, b = self.number_word_value(tens), self.number_word_value(ones)
+            return a + b if a and b else None
+        return self.number_words.index(w) + 1 if w in self.number_words else None
+
+
+CONVENTION = Convention(
+    units=(
+        Unit("Article", ARTICLE, ("Article", "Art."), ("Articles", "Arts.")),
+        Unit("Section", SECTION, ("Section", "Sec.", "Sect.", "\u00a7"), ("Sections", "Secs.", "\u00a7\u00a7")),
+        Unit("Subsection", SECTION, ("Subsection", "Sub-section"), ("Subsections", "Sub-sections"), lead=False),
+        Unit("Paragraph", SECTION, ("Paragraph", "Para."), ("Paragraphs", "Paras.")),
+        Unit("Subparagraph", SECTION, ("Subparagraph", "Sub-paragraph"), ("Subparagraphs", "Sub-paragraphs"), lead=False),
+        Unit("Clause", SECTION, ("Clause",), ("Clauses",)),
+        Unit("Subclause", SECTION, ("Subclause", "Sub-clause"), ("Subclauses", "Sub-clauses"), lead=False),
+        Unit("Part", SECTION, ("Part",), ("Parts",)),
+        Unit("Item", SECTION, ("Item",), ("Items",), lead=False),
+        Unit("Schedule", ATTACHMENT, ("Schedule",), ("Schedules",), lead=False),
+        Unit("Exhibit", ATTACHMENT, ("Exhibit",), ("Exhibits",), lead=False),
+        Unit("Annex", ATTACHMENT, ("Annex",), ("Annexes",), lead=False),
+        Unit("Appendix", ATTACHMENT, ("Appendix",), ("Appendices", "Appendixes"), lead=False),
+        Unit("Attachment", ATTACHMENT, ("Attachment",), ("Attachments",), lead=False),
+        Unit("Addendum", ATTACHMENT, ("Addendum",), ("Addenda", "Addendums"), lead=False),
+        Unit("Rider", ATTACHMENT, ("Rider",), ("Riders",), lead=False),
+    )
+)  # fmt: skip
