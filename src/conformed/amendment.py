@@ -17,8 +17,8 @@ from pathlib import Path
 
 from .errors import InputError
 from .io.files import read_text
-from .io.lines import is_page_number
 from .items import Item, fold, split_items
+from .layout.lines import is_page_number
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"(?:{MONTHS})\s+\d{{1,2}}\s*,\s*\d{{4}}"

@@ -67,6 +67,8 @@ class Provision:
     trailing_source: Source | None = None
     changes: tuple[Change, ...] = ()
     omitted: bool = False
+    kind: str = ""  # "article" (a container cited through), "heading" (unnumbered), or ""
+    line: int = field(default=0, compare=False)  # 1-based source line of its label, 0 if new
 
     @property
     def label_text(self) -> str:
@@ -74,13 +76,29 @@ class Provision:
 
     @property
     def key(self) -> str:
-        return self.label.key if self.label else ""
+        """What a citation of it reduces to; an article's is its own namespace
+        ("article:2"), since "Section 2.5" is cited through ARTICLE 2, not under it."""
+        if self.label is None:
+            return ""
+        return f"article:{self.label.value}" if self.kind == "article" else self.label.key
 
     def evolve(self, **changes: object) -> Provision:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
 Path = tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class LayoutNote:
+    """Something the reader was unsure of, for ``conformed outline`` to show."""
+
+    line: int  # 1-based
+    kind: str  # "sequence", "duplicate", "heading", "unplaced"
+    message: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"line": self.line, "kind": self.kind, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -105,6 +123,9 @@ class Document:
     name: str = ""
     layout: Layout = Layout()
     matter_changes: tuple[tuple[str, Change], ...] = ()  # exhibits etc. in the back matter
+    notes: tuple[LayoutNote, ...] = field(
+        default=(), compare=False
+    )  # what the reader was unsure of
     # The .docx the document was read from: its styles and numbering dress the Word output.
     source_docx: bytes | None = field(default=None, compare=False, repr=False)
 
@@ -132,10 +153,12 @@ class Document:
         return node
 
     def labels_on(self, path: Path) -> list[str]:
+        """Labels from the top down to ``path``; an article is left out of its sections' labels."""
         nodes = self.body
         out = []
-        for i in path:
-            out.append(nodes[i].label_text)
+        for depth, i in enumerate(path):
+            if nodes[i].kind != "article" or depth == len(path) - 1:
+                out.append(nodes[i].label_text)
             nodes = nodes[i].children
         return out
 
@@ -151,8 +174,11 @@ class Document:
         """Keys along the path, a dotted child ("6.9") absorbing its parent ("6")."""
         nodes = self.body
         keys: list[str] = []
-        for i in path:
+        for depth, i in enumerate(path):
             key = nodes[i].key
+            if nodes[i].kind == "article" and depth < len(path) - 1:
+                nodes = nodes[i].children
+                continue  # cited through: "Section 2.5", not "Article 2, Section 2.5"
             if keys and key.startswith(keys[-1] + "."):
                 keys[-1] = key
             else:

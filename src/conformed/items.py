@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from .citation import Style, format_value
 from .errors import AmendmentError
-from .io.heads import split_heading
+from .layout.heads import split_heading
 
 PAYLOAD_MARK = "\u00abTEXT\u00bb"
 PAYLOAD2_MARK = "\u00abTEXT2\u00bb"

@@ -13,7 +13,7 @@ import pytest
 from conformed import consolidate, read_amendment, read_document, render_document
 from conformed.citation import citation_keys
 from conformed.io.jsontree import tree_to_json
-from conformed.io.lines import is_page_number
+from conformed.layout.lines import is_page_number
 from helpers import ATTACHMENTS, CORPUS, GOLDEN, word_diff
 
 

@@ -20,9 +20,9 @@ from conformed.cli import main
 from conformed.consolidator import Consolidation
 from conformed.io.docx_reader import read_docx_document
 from conformed.io.docx_writer import write_docx
-from conformed.io.heads import iter_groups
 from conformed.io.paragraphs import group_runs
 from conformed.io.text import provenance_notes, read_text_document
+from conformed.layout.heads import iter_groups
 from helpers import ATTACHMENTS, CORPUS, GOLDEN, word_diff
 
 BASES = sorted(str(p.relative_to(CORPUS)) for p in (CORPUS / "bases").glob("*.txt")) + sorted(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conformed import read_document
-from conformed.io.lines import is_page_number
 from conformed.io.text import read_fragment, write_text
+from conformed.layout.lines import is_page_number
 from helpers import CORPUS
 
 BASES = sorted(p.name for p in (CORPUS / "bases").glob("*.txt")) + [

@@ -99,8 +99,8 @@ REFUSALS = [
     ([("made as of March 18, 1997", "made as of March 19, 1997")], "changes the front matter"),
     ([("FORM OF MUTUAL RELEASE", "FORM OF GENERAL RELEASE")], "changes the back matter"),
     (
-        [("          (c) For a period" + _SUBSECTION_5C, "")],  # (d) now follows (b)
-        'subsection 5(b) of EDITED has a paragraph "(d) For a period of three (3) years',
+        [("          (c) For a period" + _SUBSECTION_5C, "")],  # (d) now follows (b): a gap
+        "subsection 5(d) follows subsection 5(b) in Section 5 in EDITED",
     ),
     (
         _SHIFTED,

@@ -12,8 +12,8 @@ import re
 
 from ..document import Document, Provision
 from ..errors import PayloadError, PlacementError, TargetNotFound
-from ..io.heads import split_heading
 from ..io.text import read_fragment
+from ..layout.heads import split_heading
 from ..operations import (
     DescribedChange,
     Ordinal,

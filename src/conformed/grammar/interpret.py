@@ -17,8 +17,8 @@ from dataclasses import replace
 
 from ..citation import parse_citation
 from ..errors import InstructionParseError
-from ..io.heads import split_heading
 from ..items import PAYLOAD_MARK, Item
+from ..layout.heads import split_heading
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,

@@ -20,10 +20,10 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from ..citation import label_candidates
+from ..layout.lines import LEAD
 from .docx_numbering import Counters, Element, Num, Numbering
 from .docx_reader import run_text
 from .docx_xml import W, runs_xml
-from .lines import LEAD
 from .paragraphs import BARE_LABEL, TEXT, Run
 
 Item = tuple[Element, str | None]  # a body element, and the label Word must draw (None: any)

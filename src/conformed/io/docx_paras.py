@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from ..citation import Label
 from ..document import Document, Layout
-from .heads import Group, iter_groups
-from .lines import indent_of
+from ..layout.heads import Group, iter_groups
+from ..layout.lines import indent_of
 from .paragraphs import LABEL, Run, group_runs
 from .text import provenance_notes
 

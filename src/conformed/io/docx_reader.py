@@ -27,8 +27,8 @@ from docx.oxml.ns import qn
 
 from ..document import Document
 from ..errors import InputError
+from ..layout.lines import LEAD
 from .docx_numbering import Counters, Element, Numbering, attr
-from .lines import LEAD
 from .paragraphs import BARE_LABEL, UNWRAPPED, Block, blocks_text, heading_labels
 from .text import read_text_document
 

@@ -27,12 +27,12 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from ..document import Document, Layout
+from ..layout.heads import Group, iter_groups
 from .docx_labels import Item, check_labels, unnumber
 from .docx_numbering import Element, Numbering
 from .docx_paras import Para, body_paras, matter_paras
 from .docx_reader import accept_revisions, docx_blocks, numbering_of, open_docx
 from .docx_xml import Footnotes, W, footnotes_part, note_refs, paragraph_xml, runs_xml
-from .heads import Group, iter_groups
 from .paragraphs import HEADING, LABEL, TEXT, Block
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from .heads import iter_groups
+from ..layout.heads import iter_groups
 from .paragraphs import HEADING, LABEL, Run, group_runs
 from .text import provenance_notes
 

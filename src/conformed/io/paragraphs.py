@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..document import Provision
-from .heads import Group, head_string, standalone_heading
-from .lines import LEAD
+from ..layout.heads import Group, head_string, standalone_heading
+from ..layout.lines import LEAD
 
 UNWRAPPED = 100_000  # a paragraph read from Word or Markdown prints as one line in text output
 

@@ -1,10 +1,11 @@
-"""Line classification for hard-wrapped EDGAR text.
+"""Line classification for hard-wrapped EDGAR text: the layout engine's first pass.
 
 Decides, for every line, whether it continues a paragraph, surely starts one
 (a blank line or a first-line indent before it) or may start one if it begins
 with a label that continues the numbering (a "soft" break, settled by the
-structure reader).  Page-number lines are dropped here, and a paragraph that a
-page break cut in two is joined again.
+tree).  Page artifacts are left out here, and a paragraph that a page break cut
+in two is joined again.  What a line *is* (a heading, a label, a definition)
+is for the rules that run over these lines (rules/).
 """
 
 from __future__ import annotations
@@ -13,21 +14,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-PAGE_NUMBER = re.compile(
-    r"^\s*(?:-\s*)?(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$|^\s*<PAGE>\s*\d*\s*$",
-    re.IGNORECASE,
-)
+from .convention import CONVENTION
+from .rules.page_artifact import is_page_number
+
 _TERMINAL = re.compile(r"(?:[.:;!?][\"'`)\u2019\u201d]*|[;,]\s+(?:and|or))$")
-UNIT = r"(?:Section|SECTION|Article|ARTICLE|Paragraph|PARAGRAPH|Part|PART)\s+"
-TOKEN = r"(?:\((?:\d{1,3}|[A-Za-z]{1,6})\)|\d{1,3}(?:\.\d{1,3})*\.?|[A-Za-z]{1,6}\.)"
-LEAD = re.compile(rf"^(?P<unit>{UNIT})?(?P<token>{TOKEN})(?=\s|$|\()")
+LEAD = CONVENTION.lead
 
 
 @dataclass(frozen=True)
 class Line:
     raw: str
     brk: str  # "hard", "soft", "none", or "rule" (underlining: raw only, no words)
-    index: int = 0  # position in the source's raw lines
+    index: int = 0  # position in the source's raw lines (0-based)
 
     @property
     def text(self) -> str:
@@ -66,21 +64,23 @@ def is_rule(raw: str) -> bool:
     return bool(_RULE.match(raw))
 
 
-def is_page_number(raw: str) -> bool:
-    return bool(PAGE_NUMBER.match(raw))
+def classify(raw_lines: list[str], skip: set[int] | None = None) -> tuple[list[Line], bool]:
+    """Classify content lines; returns the lines and whether paragraphs are blank-separated.
 
-
-def classify(raw_lines: list[str]) -> tuple[list[Line], bool]:
-    """Classify content lines; returns the lines and whether paragraphs are blank-separated."""
+    ``skip`` holds the indices of page artifacts (page numbers, running headers);
+    by default page-number lines.
+    """
+    if skip is None:
+        skip = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
     entries: list[tuple[str, bool, bool]] = []  # raw, after_blank, after_page
     indices: list[int] = []
     after_blank = after_page = False
     for index, raw in enumerate(raw_lines):
+        if index in skip:
+            after_page = True
+            continue
         if not raw.strip():
             after_blank = True
-            continue
-        if is_page_number(raw):
-            after_page = True
             continue
         entries.append((raw, after_blank, after_page))
         indices.append(index)
@@ -146,3 +146,16 @@ def _width(entries: list[tuple[str, bool, bool]]) -> int:
 def _continuation_indent(entries: list[tuple[str, bool, bool]]) -> int:
     counts = Counter(indent_of(raw) for raw, _, _ in entries)
     return counts.most_common(1)[0][0] if counts else 0
+
+
+__all__ = [
+    "LEAD",
+    "Line",
+    "classify",
+    "clean_raw_lines",
+    "ends_terminal",
+    "indent_of",
+    "is_page_number",
+    "is_rule",
+    "starts_with_label",
+]

@@ -1,0 +1,166 @@
+"""The layout engine: text -> classified lines -> rules -> provision tree.
+
+One engine reads base agreements, the quoted text an amendment inserts, and
+(through items.py) amendments themselves.  As markdown-it-py builds its block
+parser, it runs an ordered list of small rules (rules/*.py) at each line; the
+first that claims the line tells the tree what it is.  Before that, whole
+regions are set aside as front or back matter: the title, parties and recitals;
+a table of contents; the signature block and the exhibits after it.  Page
+artifacts are dropped from the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..citation import Label, Style, label_candidates
+from ..document import Document, LayoutNote, Provision
+from .lines import LEAD, Line, classify, clean_raw_lines
+from .measure import layout_of
+from .rules.article_heading import article_heading
+from .rules.definition import definition
+from .rules.enumeration import enumeration
+from .rules.exhibit_start import starts_attachment
+from .rules.heading import heading
+from .rules.page_artifact import is_page_number, page_artifacts
+from .rules.paragraph import paragraph
+from .rules.section_heading import section_heading
+from .rules.signature_block import ends_body
+from .rules.toc import find_toc
+from .rules.underline import underline
+from .state import Rule, State
+from .tree import TreeBuilder
+
+# In order: the first rule that claims a line decides what it is.
+RULES: tuple[Rule, ...] = (
+    underline,
+    article_heading,
+    heading,
+    section_heading,
+    enumeration,
+    definition,
+)
+
+_AGREE = re.compile(r"agree\w*\s+as\s+follows|now,?\s+therefore", re.IGNORECASE)
+_ARTICLE_ONE = re.compile(r"^(?:ARTICLE|Article)\s+(?:I|1|ONE|One)\b\.?")
+
+
+def build(lines: list[Line], tree: TreeBuilder) -> tuple[Provision, ...]:
+    """Run the rules over ``lines`` into ``tree``."""
+    state = State(lines, tree)
+    i = 0
+    while i < len(lines):
+        for rule in RULES:
+            nxt = rule(state, i)
+            if nxt is not None:
+                break
+        else:
+            nxt = paragraph(state, i)
+        i = nxt
+    return tree.build()
+
+
+def read_agreement(text: str, name: str = "") -> Document:
+    """A whole agreement: front matter, the provisions, back matter."""
+    raw_lines = clean_raw_lines(text)
+    skip = page_artifacts(raw_lines)
+    toc = find_toc(raw_lines, skip)
+    hidden = set(skip)
+    if toc is not None:
+        hidden |= set(range(toc[0], toc[1] + 1))
+    lines, blank_mode = classify(raw_lines, hidden)
+    start = _body_start(lines)
+    if start is None:
+        return Document(body=(), front=_matter(raw_lines), name=name)
+    end = _body_end(lines, start)
+    body_lines = lines[start:end]
+    tree = TreeBuilder(blank_mode=blank_mode, first_any=True)
+    body = build(body_lines, tree)
+    front = _matter(raw_lines[: lines[start].index])
+    back = _matter(raw_lines[lines[end].index :]) if end < len(lines) else ()
+    return Document(
+        body=body,
+        front=front,
+        back=back,
+        name=name,
+        layout=layout_of(body, body_lines, blank_mode),
+        notes=tuple(tree.notes),
+    )
+
+
+def read_fragment(text: str) -> tuple[Provision, ...]:
+    """Quoted replacement text -> provisions (their labels as printed)."""
+    lines, blank_mode = classify(clean_raw_lines(text))
+    return build(lines, TreeBuilder(fragment=True, blank_mode=blank_mode))
+
+
+def read_fragment_notes(text: str) -> tuple[tuple[Provision, ...], list[LayoutNote]]:
+    lines, blank_mode = classify(clean_raw_lines(text))
+    tree = TreeBuilder(fragment=True, blank_mode=blank_mode)
+    return build(lines, tree), tree.notes
+
+
+def _body_start(lines: list[Line]) -> int | None:
+    begin = 0
+    for i, line in enumerate(lines):
+        if _AGREE.search(line.text):
+            begin = i + 1
+            while begin < len(lines) and lines[begin].brk == "none":
+                begin += 1
+            break
+    for i in range(begin, len(lines)):
+        if lines[i].brk == "none":
+            continue
+        if _ARTICLE_ONE.match(lines[i].text) and article_opens(lines[i].text):
+            return i
+        m = LEAD.match(lines[i].text)
+        firsts = label_candidates((m.group("unit") or "") + m.group("token")) if m else []
+        if any(c.value == 1 or _section_number(c, bool(m and m.group("unit"))) for c in firsts):
+            return i
+    return None
+
+
+def article_opens(text: str) -> bool:
+    from .rules.article_heading import _ARTICLE, _SENTENCE_START
+
+    m = _ARTICLE.match(text)
+    return m is not None and not _SENTENCE_START.match(m.group("title").strip() or "X")
+
+
+def _section_number(label: Label, unit: bool) -> bool:
+    """ "2.5", "5." or "Section 5": how an excerpt that does not start at 1 begins."""
+    if label.style is not Style.ARABIC:
+        return False
+    prefix = label.prefix
+    if unit:
+        return True
+    return prefix.rstrip(".").isdigit() or label.suffix == "."
+
+
+def _body_end(lines: list[Line], start: int) -> int:
+    for i in range(start + 1, len(lines)):
+        if lines[i].brk != "none" and (ends_body(lines[i].raw) or starts_attachment(lines[i].raw)):
+            return i
+    return len(lines)
+
+
+def _matter(raw_lines: list[str]) -> tuple[str, ...]:
+    """Raw lines without page numbers (and the blank lines around them), ends trimmed."""
+    out: list[str] = []
+    skip_blanks = False
+    for raw in raw_lines:
+        if is_page_number(raw):
+            while out and not out[-1].strip():
+                out.pop()
+            out.append("")
+            skip_blanks = True
+            continue
+        if skip_blanks and not raw.strip():
+            continue
+        skip_blanks = False
+        out.append(raw)
+    while out and not out[0].strip():
+        out.pop(0)
+    while out and not out[-1].strip():
+        out.pop()
+    return tuple(out)

@@ -1,0 +1,118 @@
+"""Article headings: ``ARTICLE 2``, ``ARTICLE II``, ``Article II - Definitions``, ``ARTICLE TWO``.
+
+Centred or inline, with the title on the same line or on the lines under it
+(in capitals, or Title Case, possibly underlined).  An article is a node of
+the tree that contains its sections; its heading is structure, so no edit of
+the sections before or after it can take it.  A line such as "Article 9 of
+the Uniform Commercial Code ..." is a reference, not a heading: what follows
+the number must be a title, not a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...citation import Label, Style, from_roman
+from ..convention import CONVENTION
+from ..lines import is_rule
+from ..state import State
+
+_ARTICLE = re.compile(
+    rf"^(?P<word>{CONVENTION.unit_pattern('article')})[^\S\n]+(?P<num>{CONVENTION.article_numeral})"
+    r"(?P<dot>\.)?(?=\s|$|[-\u2013\u2014:])[^\S\n]*(?:[-\u2013\u2014:.][^\S\n]*)?(?P<title>.*)$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"^[a-z(\"\u201c]|^(?:of|to|in|shall|is|hereof)\b", re.IGNORECASE)
+
+
+def article_label(word: str, numeral: str, dot: str) -> Label | None:
+    """The label of "ARTICLE II" / "Article 2." / "ARTICLE TWO"."""
+    prefix, suffix = word + " ", dot
+    if numeral.isdigit():
+        return Label(Style.ARABIC, int(numeral), prefix, suffix)
+    if re.fullmatch(r"[IVXLC]+", numeral) and (value := from_roman(numeral)):
+        return Label(Style.UPPER_ROMAN, value, prefix, suffix)
+    value = CONVENTION.number_word_value(numeral)
+    return Label(Style.ARABIC, value, prefix, suffix) if value else None
+
+
+def is_title(text: str) -> bool:
+    """A heading's words: short, in capitals or Title Case, not a sentence."""
+    words = text.split()
+    if not 1 <= len(words) <= 14 or len(text) > 120:
+        return False
+    if text.isupper():
+        return True
+    if text.rstrip()[-1:] in ".;:," and not text.rstrip().endswith(("Etc.", "etc.")):
+        return False
+    small = {
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    }
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in small for w in words)
+
+
+def article_heading(state: State, i: int) -> int | None:
+    line = state.lines[i]
+    if line.brk not in ("hard", "soft") and i > 0:
+        return None
+    m = _ARTICLE.match(line.text)
+    if not m or not m.group("word")[0].isupper():
+        return None
+    title = m.group("title").strip()
+    if title and (_SENTENCE_START.match(title) or not is_title(title.rstrip("."))):
+        return None
+    label = article_label(m.group("word"), m.group("num"), m.group("dot") or "")
+    if label is None:
+        return None
+    raw = [line.raw]
+    j = i + 1
+    titles = [title] if title else []
+    while j < len(state.lines) and len(titles) < 3:
+        nxt = state.lines[j]
+        if nxt.brk == "rule" or is_rule(nxt.raw):
+            raw.append(nxt.raw)
+            j += 1
+            continue
+        after_blank = nxt.brk == "hard"
+        if after_blank and titles:
+            break
+        if (
+            not is_title(nxt.text)
+            or state.tree.accepts(nxt.text, "hard")
+            or _ARTICLE.match(nxt.text)
+        ):
+            break
+        if after_blank and not _title_paragraph(state, j):
+            break
+        if after_blank:
+            raw.append("")
+        raw.append(nxt.raw)
+        titles.append(nxt.text)
+        j += 1
+    state.tree.open_article(line, label, " ".join(titles), raw)
+    return j
+
+
+def _title_paragraph(state: State, j: int) -> bool:
+    """A title printed as its own paragraph under the article line: one short line
+    (maybe two) that the next paragraph does not continue."""
+    k = j + 1
+    while k < len(state.lines) and state.lines[k].brk == "none" and k - j < 2:
+        if not is_title(state.lines[k].text):
+            return False
+        k += 1
+    return k >= len(state.lines) or state.lines[k].brk != "none"

@@ -1,0 +1,18 @@
+"""Exhibits, schedules and annexes printed after the agreement: back matter, kept as printed."""
+
+from __future__ import annotations
+
+import re
+
+from ..convention import CONVENTION
+
+_START = re.compile(
+    rf"^\s*(?P<word>{CONVENTION.unit_pattern('attachment')})\s+[A-Z0-9][A-Za-z0-9.\-]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def starts_attachment(raw: str) -> bool:
+    """A line that is only "EXHIBIT A", "Schedule 6.11", "ANNEX I" (any attachment word)."""
+    m = _START.match(raw)
+    return m is not None and m.group("word")[0].isupper()

@@ -1,0 +1,79 @@
+"""Page artifacts: what the printer added to every page, never the agreement's words.
+
+Page numbers ("5", "- 5 -", "Page 5 of 30", "<PAGE> 5"), and running headers,
+footers and legends: a short line printed again and again beside page breaks
+("CONFIDENTIAL TREATMENT REQUESTED", "Credit Agreement - Execution Version").
+They are dropped from the body (a conformed copy has no pages to number) and
+kept in the front and back matter, which are printed as they were.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:-\s*)?(?:page\s+)?(?:\d{1,3}|[ivxlc]{1,6})(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$"
+    r"|^\s*<PAGE>\s*\d*\s*$|^\s*\[?\s*(?:page|p\.)\s+\d{1,3}\s*\]?\s*$",
+    re.IGNORECASE,
+)
+_ROMAN_ONLY = re.compile(r"^\s*[ivxlc]{1,6}\s*$", re.IGNORECASE)
+_LEGEND_WORDS = re.compile(
+    r"confidential|execution\s+(?:version|copy)|conformed\s+copy|\[\*+\]|omitted|"
+    r"agreement|amendment|draft|exhibit\s+\d",
+    re.IGNORECASE,
+)
+
+
+def is_page_number(raw: str) -> bool:
+    """A line that is only a page number.  A lone roman numeral ("ii") counts only in the
+    lower-case forms front matter uses, never "I" or "V", which may be a label."""
+    if not PAGE_NUMBER.match(raw):
+        return False
+    return not (_ROMAN_ONLY.match(raw) and not raw.strip().islower())
+
+
+def page_artifacts(raw_lines: list[str]) -> set[int]:
+    """Indices of page-number lines and of running headers, footers and legends.
+
+    A running line is a short line, not a label or a sentence, printed at least
+    three times, each time within two lines of a page number or a form feed.
+    """
+    out = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
+    breaks = sorted(out | {i for i, raw in enumerate(raw_lines) if "\f" in raw})
+    if len(breaks) < 2:
+        return out
+    counts = Counter(raw.strip() for raw in raw_lines if raw.strip())
+    near: Counter[str] = Counter()
+    for i, raw in enumerate(raw_lines):
+        text = raw.strip()
+        if counts[text] < 3 or not _running(text):
+            continue
+        if _beside_break(i, raw_lines, out):
+            near[text] += 1
+    running = {t for t, n in near.items() if n >= 3 and n >= counts[t] * 0.6}
+    out |= {i for i, raw in enumerate(raw_lines) if raw.strip() in running}
+    return out
+
+
+def _running(text: str) -> bool:
+    if len(text) > 100 or len(text.split()) > 14:
+        return False
+    if text[-1:] in ".;," and not _LEGEND_WORDS.search(text):
+        return False
+    return bool(_LEGEND_WORDS.search(text)) or text.isupper()
+
+
+def _beside_break(i: int, raw_lines: list[str], numbers: set[int]) -> bool:
+    """Within two non-blank lines of a page number (or on a line with a form feed)."""
+    if "\f" in raw_lines[i]:
+        return True
+    for step in (-1, 1):
+        seen, j = 0, i + step
+        while 0 <= j < len(raw_lines) and seen < 2:
+            if j in numbers or "\f" in raw_lines[j]:
+                return True
+            if raw_lines[j].strip():
+                seen += 1
+            j += step
+    return False

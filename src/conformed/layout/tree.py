@@ -1,0 +1,515 @@
+"""The provision tree, built from the rules' decisions: the stack of open provisions.
+
+A label only starts a provision when it continues the numbering: the next
+sibling of an open provision ("(e)" after "(d)", "5." after "4.", "6A." after
+"6."), or the first child of the latest one ("(i)" under "(g)", in a style its
+ancestors do not use; "2.1" or "Section 7" under "ARTICLE II").  That one rule
+resolves "(i)" as roman or alphabetic, ignores "(3) years" at the start of a
+wrapped line, and finds inline provisions in flattened text ("... taxes. (b)
+Determination. ...").  Where a paragraph surely begins (after a blank line), a
+label of the same style that breaks the sequence (6 then 8, a second "8.") is
+still a provision, and the break is noted for ``conformed outline``: hidden in
+the text before it, it would be deleted with that provision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..citation import Label, Style, label_candidates, label_key
+from ..document import LayoutNote, Provision, Source
+from .convention import CONVENTION
+from .heads import iter_groups, split_heading, standalone_heading
+from .lines import LEAD, Line
+
+# An inline provision in flattened text: after a sentence, or after the run of
+# spaces that stands for a line break ("... Fees.   (b) Interest ...").
+_INLINE = re.compile(
+    rf"(?:(?<=[.:;])\s+|[^\S\n]{{3,}})(?P<unit>{CONVENTION.lead_unit})?"
+    rf"(?P<token>{CONVENTION.token})\s+(?=[A-Z\"`'\u201c(\[])"
+)
+# What a cross-reference that happens to start a line continues with.
+_REFERENCE_TAIL = re.compile(r"^(?:[;,)\]]|[a-z])")
+
+HARD, SOFT, INLINE = "hard", "soft", "inline"
+
+
+@dataclass
+class _Node:
+    label: Label | None
+    indent: int = 0
+    alternatives: list[Label] = field(default_factory=list)  # other readings of the label
+    inline: bool = False
+    heading: str = ""
+    parts: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    trailing: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    trailing_lines: list[str] = field(default_factory=list)
+    kind: str = ""  # "article", "heading", or ""
+    line: int = 0
+    bare: bool = False  # the label stood alone on its line: its caption may follow
+
+
+class TreeBuilder:
+    """Takes the rules' decisions, keeps the stack of open provisions, freezes a tree out."""
+
+    def __init__(
+        self, *, fragment: bool = False, blank_mode: bool = True, first_any: bool = False
+    ) -> None:
+        self.root = _Node(None, indent=-1)
+        self.stack: list[_Node] = [self.root]
+        self.fragment = fragment
+        self.first_any = first_any  # the body's first label was chosen by the caller
+        self.blank_mode = blank_mode
+        self.sink: list[str] | None = None  # the paragraph list text flows into
+        self.raw: list[str] | None = None  # where raw lines go
+        self.leaders: list[tuple[_Node, bool]] = []
+        self.notes: list[LayoutNote] = []
+        self._line = 0  # the source line being read, for notes
+
+    # --- queries (the rules ask before they decide) -------------------------
+    def accepts(self, text: str, strength: str) -> bool:
+        """Would a paragraph starting with ``text`` open a provision here?"""
+        m = LEAD.match(text)
+        if not m:
+            return False
+        unit = m.group("unit") or ""
+        if _looks_like_reference(unit, m.group("token"), text[m.end() :], strength):
+            return False
+        return self._place(m.group("token"), unit, dry=True, strength=strength) is not None
+
+    @property
+    def top(self) -> _Node:
+        return self.stack[-1]
+
+    # --- actions ------------------------------------------------------------
+    def open_labels(
+        self, line: Line, strength: str, *, heading_lines: tuple[str, ...] = (), heading: str = ""
+    ) -> bool:
+        """A paragraph that starts with labels: open them, then read the rest as text."""
+        self._line = line.index + 1
+        created = self._take_labels(line.text, line.indent, inline=False, strength=strength)
+        if not created:
+            return False
+        node, rest = created
+        node.line = line.index + 1
+        if heading and not node.heading:
+            node.heading = heading
+        self.raw = node.lines
+        self.leaders.append((node, False))
+        self.raw += [*heading_lines, line.raw]
+        node.bare = not rest.strip() and not node.heading
+        self._absorb(rest, new_paragraph=True)
+        return True
+
+    def open_article(self, line: Line, label: Label, heading: str, lines: list[str]) -> None:
+        """An article heading: always at the top, closing whatever was open."""
+        prev = next((c for c in reversed(self.root.children) if c.kind == "article"), None)
+        if prev is not None and prev.label is not None and label.value != prev.label.value + 1:
+            self._note(line.index + 1, "sequence", f"{label.text} follows {prev.label.text}")
+        del self.stack[1:]
+        node = _Node(
+            label, indent=line.indent, kind="article", heading=heading, line=line.index + 1
+        )
+        self.root.children.append(node)
+        self.stack.append(node)
+        self.sink, self.raw = node.parts, node.lines
+        self.leaders.append((node, False))
+        self.raw += lines
+
+    def open_heading(self, line: Line, heading: str, lines: list[str]) -> None:
+        """A heading with no number of its own (a centred "MISCELLANEOUS"): a node of the
+        tree beside the provisions around it, so that no edit of theirs can take it."""
+        container = len(self.stack) - 2 if len(self.stack) > 1 else 0
+        while container > 0 and self.stack[container + 1].kind == "heading":
+            container -= 1
+        node = _Node(None, indent=line.indent, kind="heading", heading=heading, line=line.index + 1)
+        del self.stack[container + 1 :]
+        self.stack[container].children.append(node)
+        self.stack.append(node)
+        self.sink, self.raw = node.parts, node.lines
+        self.leaders.append((node, False))
+        self.raw += lines
+        self._note(line.index + 1, "heading", f"unnumbered heading {heading!r} kept as a node")
+
+    def start_definition(self, line: Line) -> bool:
+        """A "Term - text." paragraph inside a provision becomes an unlabelled
+        child, so that amendments can address, replace and insert definitions."""
+        k = len(self.stack) - 1
+        while k > 0 and (self.stack[k].label is None or self.stack[k].kind == "article"):
+            if self.stack[k].kind == "article":
+                return False
+            k -= 1
+        if k == 0:
+            return False
+        del self.stack[k + 1 :]
+        node = _Node(None, indent=line.indent, line=line.index + 1)
+        self.stack[k].children.append(node)
+        self.stack.append(node)
+        self.sink, self.raw = node.parts, node.lines
+        self.leaders.append((node, False))
+        self.raw.append(line.raw)
+        self._absorb(line.text, new_paragraph=True)
+        return True
+
+    def paragraph(self, line: Line) -> None:
+        """An unlabelled paragraph: text of the provision that owns it."""
+        self._line = line.index + 1
+        text = line.text
+        target, trailing = self._owner_for(line.indent)
+        if target is self.root:
+            # Unlabelled text before any provision (a quoted text with no
+            # label): an unlabelled provision, which the caller labels.
+            target = _Node(None, indent=line.indent, line=line.index + 1)
+            self.root.children.append(target)
+            self.stack.append(target)
+            heading, text = split_heading(text)
+            target.heading = heading
+            self.raw = None
+        if trailing:
+            self.sink = target.trailing
+            self.raw = target.trailing_lines
+            if not target.trailing_lines:
+                self.leaders.append((target, True))
+            elif self.blank_mode:
+                self.raw.append("")
+        else:
+            self.sink = target.parts
+            if self.raw is None:
+                self.raw = target.lines
+                self.leaders.append((target, False))
+            elif self.blank_mode:
+                self.raw.append("")
+        self.raw.append(line.raw)
+        self._absorb(text, new_paragraph=True)
+
+    def continue_line(self, line: Line) -> None:
+        if self.sink is None:
+            self.paragraph(line)
+            return
+        self._line = line.index + 1
+        if self.raw is not None:
+            self.raw.append(line.raw)
+        self._absorb(line.text, new_paragraph=False)
+
+    def raw_line(self, line: Line) -> None:
+        """A line with no words (underlining): kept for printing, nothing to read."""
+        if self.raw is not None:
+            self.raw.append(line.raw)
+
+    def build(self) -> tuple[Provision, ...]:
+        """Freeze the tree, then give each paragraph group its raw lines and key."""
+        uids: dict[int, int] = {}
+        frozen = tuple(_freeze(c, uids) for c in self.root.children)
+        lines_for: dict[tuple[int, bool], list[str]] = {}
+        for node, trailing in self.leaders:
+            lines = node.trailing_lines if trailing else node.lines
+            if id(node) in uids:
+                lines_for[(uids[id(node)], trailing)] = lines
+        groups = {(g.leader.uid, g.trailing): g for g in iter_groups(frozen)}
+        sources = {
+            key: Source(tuple(_trim(lines)), groups[key].printed, groups[key].labels)
+            for key, lines in lines_for.items()
+            if key in groups and lines
+        }
+        return _attach(frozen, sources)
+
+    # --- text -------------------------------------------------------------
+    def _absorb(self, text: str, *, new_paragraph: bool) -> None:
+        """Add text to the current sink, splitting off inline provisions."""
+        pos = search = 0
+        while m := _INLINE.search(text, search):
+            start = m.start("unit") if m.group("unit") else m.start("token")
+            if not self.accepts(text[start:], INLINE):
+                search = m.end("token")
+                continue
+            self._append(text[pos : m.start()], new_paragraph)
+            taken = self._take_labels(text[start:], None, inline=True, strength=INLINE)
+            if taken is None:  # pragma: no cover - accepts() said yes
+                break
+            node, rest = taken
+            node.line = self._line
+            pos = search = len(text) - len(rest)
+            new_paragraph = True
+        self._append(text[pos:], new_paragraph)
+
+    def _append(self, text: str, new_paragraph: bool) -> None:
+        text = text.strip()
+        if not text or self.sink is None:
+            return
+        if new_paragraph or not self.sink:
+            self.sink.append(text)
+        else:
+            self.sink[-1] = f"{self.sink[-1]} {text}" if self.sink[-1] else text
+
+    # --- labels -----------------------------------------------------------
+    def _take_labels(
+        self, text: str, indent: int | None, *, inline: bool, strength: str
+    ) -> tuple[_Node, str] | None:
+        """Consume a chain of labels ("(g)(i)", "g. i.") at the start of ``text``."""
+        first: _Node | None = None
+        rest = text
+        while m := LEAD.match(rest):
+            unit = m.group("unit") or ""
+            after = rest[m.end() :]
+            if first is None and _looks_like_reference(unit, m.group("token"), after, strength):
+                break
+            node = self._place(
+                m.group("token"), unit, dry=False, strength=strength if first is None else INLINE
+            )
+            if node is None:
+                break
+            node.indent = indent if indent is not None else self.stack[-2].indent + 1
+            node.inline = inline or first is not None
+            node.line = self._line
+            first = first or node
+            rest = after.lstrip()
+            heading, rest = split_heading(rest)
+            node.heading = heading
+            self.sink = node.parts
+        if first is None:
+            return None
+        return first, rest
+
+    def _place(self, token: str, unit: str, *, dry: bool, strength: str) -> _Node | None:
+        candidates = label_candidates(unit + token) if unit else label_candidates(token)
+        if not candidates:
+            return None
+        top = len(self.stack) - 1
+        options: list[tuple[str, int]] = [("sibling", top), ("child", top)]
+        options += [("sibling", k) for k in range(top - 1, 0, -1)]
+        for kind, k in options:
+            for cand in candidates:
+                if kind == "child":
+                    if self._is_first_child(cand):
+                        node = self._open(top, cand, dry)
+                        node.alternatives = [c for c in candidates if c != cand]
+                        return node
+                    continue
+                pred = self._pred(k)
+                if pred is None:
+                    continue
+                if self._is_next_sibling(pred, cand) or (
+                    strength == HARD and _later_section(pred.label, cand)
+                ):
+                    return self._open(k - 1, cand, dry)
+                if self._revise(pred, k, cand, dry):
+                    return self._open(k - 1, cand, dry)
+        if strength == HARD:
+            return self._out_of_sequence(candidates, top, dry)
+        return None
+
+    def _out_of_sequence(self, candidates: list[Label], top: int, dry: bool) -> _Node | None:
+        """Where a paragraph surely begins, a label of an open sibling's style that breaks
+        the sequence: a gap (6 then 8) or a duplicate (a second "8.")."""
+        for k in range(top, 0, -1):
+            pred = self._pred(k)
+            if pred is None or pred.label is None:
+                continue
+            for cand in candidates:
+                why = _break_in_sequence(pred.label, cand)
+                if why:
+                    if not dry:
+                        self._note(self._line, why, f"{cand.text} follows {pred.label.text}")
+                    return self._open(k - 1, cand, dry)
+        return None
+
+    def _pred(self, k: int) -> _Node | None:
+        """The labelled provision a label at level ``k`` would follow: the open one, or
+        the last labelled one before an unlabelled node (a definition, a heading)."""
+        node = self.stack[k]
+        if node.label is not None and node.kind != "article":
+            return node
+        if node.kind == "article":
+            return None
+        for child in reversed(self.stack[k - 1].children):
+            if child.label is not None and child.kind != "article":
+                return child
+        return None
+
+    def _revise(self, node: _Node, k: int, cand: Label, dry: bool) -> bool:
+        """Re-read an ambiguous first label when its sibling only fits the other
+        reading: "(i)" then "(j)" is alphabetic after all."""
+        container = self.stack[k - 1]
+        if not node.alternatives or len(container.children) != 1:
+            return False
+        used = {n.label.shape for n in self.stack[1:k] if n.label}
+        for alt in node.alternatives:
+            if alt.shape not in used and _next(alt, cand):
+                if not dry:
+                    node.label, node.alternatives = alt, []
+                return True
+        return False
+
+    def _is_next_sibling(self, node: _Node, cand: Label) -> bool:
+        return node.label is not None and _next(node.label, cand)
+
+    def _is_first_child(self, cand: Label) -> bool:
+        parent = self.stack[-1]
+        if any(c.label is not None for c in parent.children) or parent.kind == "heading":
+            return False
+        if parent is self.root:
+            return self.fragment or self.first_any or cand.value == 1
+        if parent.kind == "article" and parent.label is not None:
+            return self._first_in_article(parent.label, cand)
+        if cand.value != 1 or cand.extra:
+            return False
+        used = {n.label.shape for n in self.stack[1:] if n.label and n.kind != "article"}
+        if cand.shape in used:
+            return False
+        if cand.prefix.rstrip(".").isdigit() or "." in cand.prefix:
+            number = _UNIT_START.sub("", cand.prefix)
+            return parent.label is not None and label_key(number.rstrip(".")) == parent.label.key
+        return True
+
+    def _first_in_article(self, article: Label, cand: Label) -> bool:
+        """The first section of an article: "2.1" / "2.01" / "Section 2.01" under ARTICLE 2,
+        or a section numbered on from the last article's ("Section 7" after Section 6)."""
+        if cand.style is not Style.ARABIC:
+            return False
+        number = _UNIT_START.sub("", cand.prefix).rstrip(".")
+        if number:
+            head = number.split(".")[0]
+            return head.isdigit() and int(head) == article.value and cand.value in (0, 1)
+        if cand.value == 1:
+            return True
+        articles = [c for c in self.root.children if c.kind == "article"]
+        earlier = articles[-2].children if len(articles) > 1 else []
+        last = next((c.label for c in reversed(earlier) if c.label is not None), None)
+        return last is not None and _same_shape(last, cand) and cand.value == last.value + 1
+
+    def _open(self, container_index: int, label: Label, dry: bool) -> _Node:
+        if dry:
+            return self.root
+        del self.stack[container_index + 1 :]
+        node = _Node(label, line=self._line)
+        self.stack[container_index].children.append(node)
+        self.stack.append(node)
+        return node
+
+    def _owner_for(self, indent: int) -> tuple[_Node, bool]:
+        """Who owns an unlabelled paragraph: the latest provision, or (when it
+        is indented less) an ancestor, as text after its children."""
+        top = self.stack[-1]
+        if top is self.root:
+            return self.root, False
+        if top.children:
+            return top, True
+        if top.kind in ("article", "heading") or top.bare:
+            return top, False
+        if not self.blank_mode or indent >= top.indent:
+            return top, False
+        for k in range(len(self.stack) - 2, 0, -1):
+            node = self.stack[k]
+            if node.indent <= indent:
+                del self.stack[k + 1 :]
+                return node, bool(node.children)
+        del self.stack[2:]
+        return self.stack[1], True
+
+    def _note(self, line: int, kind: str, message: str) -> None:
+        self.notes.append(LayoutNote(line, kind, message))
+
+
+_UNIT_START = re.compile(rf"^{CONVENTION.lead_unit}")
+_DOTTED = re.compile(r"^\d+(?:\.\d+)*\.$")
+
+
+def _same_shape(a: Label, b: Label) -> bool:
+    """Siblings: the same style and punctuation; a unit word may differ in case."""
+    return a.style is b.style and a.suffix == b.suffix and a.prefix.lower() == b.prefix.lower()
+
+
+def _next(prev: Label, cand: Label) -> bool:
+    """``cand`` is the label after ``prev``: "(d)" -> "(e)", "6." -> "6A." -> "6B." -> "7."."""
+    if not _same_shape(prev, cand):
+        return False
+    if cand.extra:
+        after = chr(ord(prev.extra) + 1) if prev.extra else "A"
+        return cand.value == prev.value and cand.extra == after
+    return cand.value == prev.value + 1
+
+
+def _break_in_sequence(prev: Label, cand: Label) -> str:
+    """ "duplicate" for a second "8.", "sequence" for a gap (6 then 8), else ""."""
+    if not _same_shape(prev, cand):
+        return ""
+    if cand.value == prev.value and cand.extra == prev.extra:
+        return "duplicate"
+    numbered = prev.style is Style.ARABIC and (
+        bool(_UNIT_START.match(prev.prefix)) or "." in prev.prefix
+    )
+    limit = 50 if numbered else 5 if prev.style is Style.ARABIC else 3
+    if prev.value < cand.value <= prev.value + limit:
+        return "sequence"
+    return ""
+
+
+def _looks_like_reference(unit: str, token: str, after: str, strength: str) -> bool:
+    """ "Section 409A of the Code", "Section 6.02(a); provided", "10.01 to the contrary":
+    a cross-reference that happens to begin a line or a quotation, not a provision."""
+    after = after.lstrip()
+    if not after:
+        return False
+    if unit and _REFERENCE_TAIL.match(after) and not after.startswith(("(", "[")):
+        return True
+    dotted = re.fullmatch(r"\d+(?:\.\d+)+\.?", token) is not None
+    return dotted and strength != HARD and after[:1].islower()
+
+
+def _later_section(prev: Label | None, cand: Label) -> bool:
+    """ "6.9" after "2.7" at the start of a paragraph: a later section of an excerpt
+    or of another article.  Gaps are allowed only for dotted section numbers,
+    and only where a paragraph surely begins."""
+    if prev is None or prev.style is not Style.ARABIC or cand.style is not Style.ARABIC:
+        return False
+    if not (_DOTTED.match(prev.prefix) and _DOTTED.match(cand.prefix)):
+        return False
+    if prev.prefix.count(".") != cand.prefix.count(".") or prev.suffix != cand.suffix:
+        return False
+    before = (*map(int, prev.prefix.rstrip(".").split(".")), prev.value)
+    after = (*map(int, cand.prefix.rstrip(".").split(".")), cand.value)
+    return after > before
+
+
+def _freeze(node: _Node, uids: dict[int, int]) -> Provision:
+    parts = [x for x in node.parts if x]
+    heading = node.heading
+    if not heading and len(parts) > 1 and standalone_heading(parts[0]):
+        heading, parts = parts[0], parts[1:]
+    elif not heading and node.bare and parts:
+        heading, first = split_heading(parts[0])
+        parts = ([first] if first else []) + parts[1:]
+    p = Provision(
+        label=node.label,
+        heading=heading,
+        text="\n\n".join(parts),
+        children=tuple(_freeze(c, uids) for c in node.children),
+        trailing="\n\n".join(x for x in node.trailing if x),
+        inline=node.inline,
+        kind=node.kind,
+        line=node.line,
+    )
+    uids[id(node)] = p.uid
+    return p
+
+
+def _attach(
+    nodes: tuple[Provision, ...], sources: dict[tuple[int, bool], Source]
+) -> tuple[Provision, ...]:
+    return tuple(
+        p.evolve(
+            source=sources.get((p.uid, False)),
+            trailing_source=sources.get((p.uid, True)),
+            children=_attach(p.children, sources),
+        )
+        for p in nodes
+    )
+
+
+def _trim(lines: list[str]) -> list[str]:
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return lines
