@@ -62,13 +62,13 @@ def build(lines: list[Line], tree: TreeBuilder) -> tuple[Provision, ...]:
 
 def read_agreement(text: str, name: str = "") -> Document:
     """A whole agreement: front matter, the provisions, back matter."""
-    raw_lines = clean_raw_lines(text)
+    raw_lines, numbers = _split_operative_start(clean_raw_lines(text))
     skip = page_artifacts(raw_lines)
     toc = find_toc(raw_lines, skip)
     hidden = set(skip)
     if toc is not None:
         hidden |= set(range(toc[0], toc[1] + 1))
-    lines, blank_mode = classify(raw_lines, hidden)
+    lines, blank_mode = classify(raw_lines, hidden, numbers)
     start = _body_start(lines)
     if start is None:
         return Document(body=(), front=_matter(raw_lines), name=name)
@@ -86,6 +86,25 @@ def read_agreement(text: str, name: str = "") -> Document:
         layout=layout_of(body, body_lines, blank_mode),
         notes=tuple(tree.notes),
     )
+
+
+_OPERATIVE_START = re.compile(
+    r"(?P<lead>.*\bagree\w*\s+as\s+follows\s*:?-*\s*)(?P<first>(?:(?:Section|SECTION|ARTICLE|Article)\s+)?"
+    r"(?:1\.|I\b|ONE\b|One\b|\(1\)|\(a\))\s*\S.*)$"
+)
+
+
+def _split_operative_start(raw_lines: list[str]) -> tuple[list[str], list[int]]:
+    """ "... the Parties agree as follows: 1. BASIC TERMS" on one line: the first
+    provision starts a line of its own, so that the body begins with it."""
+    numbers = list(range(1, len(raw_lines) + 1))
+    for i, raw in enumerate(raw_lines):
+        m = _OPERATIVE_START.match(raw)
+        if m and "as follows" in raw:
+            indent = raw[: len(raw) - len(raw.lstrip())]
+            lines = [*raw_lines[:i], m.group("lead").rstrip(), indent + m.group("first"), *raw_lines[i + 1 :]]
+            return lines, [*numbers[: i + 1], i + 1, *numbers[i + 1 :]]
+    return raw_lines, numbers
 
 
 def read_fragment(text: str) -> tuple[Provision, ...]:

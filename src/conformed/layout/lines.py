@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from .convention import CONVENTION
 from .rules.page_artifact import is_page_number
 
-_TERMINAL = re.compile(r"(?:[.:;!?][\"'`)\u2019\u201d]*|[;,]\s+(?:and|or))$")
+# What a conversion to Markdown escapes ("1\\. Interpretation"): read as the character.
+_ESCAPE = re.compile(r"\\([.()\[\]*_#+\-!`])")
+_TERMINAL = re.compile(r"(?:[.:;!?][\"'`)\u2019\u201d]*|[;,]\s+(?:and|or)|:\s*(?:-{1,2}|\u2014))$")
 LEAD = CONVENTION.lead
 
 
@@ -26,14 +28,24 @@ class Line:
     raw: str
     brk: str  # "hard", "soft", "none", or "rule" (underlining: raw only, no words)
     index: int = 0  # position in the source's raw lines (0-based)
+    number: int = 0  # the line's number in the file, 1-based (0: index + 1)
+
+    @property
+    def lineno(self) -> int:
+        return self.number or self.index + 1
 
     @property
     def text(self) -> str:
-        return self.raw.strip()
+        """The words of the line: stripped, Markdown escapes read ("1\\." is "1.")."""
+        return unescape(self.raw.strip())
 
     @property
     def indent(self) -> int:
         return indent_of(self.raw)
+
+
+def unescape(text: str) -> str:
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def indent_of(raw: str) -> int:
@@ -64,11 +76,14 @@ def is_rule(raw: str) -> bool:
     return bool(_RULE.match(raw))
 
 
-def classify(raw_lines: list[str], skip: set[int] | None = None) -> tuple[list[Line], bool]:
+def classify(
+    raw_lines: list[str], skip: set[int] | None = None, numbers: list[int] | None = None
+) -> tuple[list[Line], bool]:
     """Classify content lines; returns the lines and whether paragraphs are blank-separated.
 
     ``skip`` holds the indices of page artifacts (page numbers, running headers);
-    by default page-number lines.
+    by default page-number lines.  ``numbers`` gives each raw line's number in
+    the file where the caller split a line in two.
     """
     if skip is None:
         skip = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
@@ -89,24 +104,27 @@ def classify(raw_lines: list[str], skip: set[int] | None = None) -> tuple[list[L
     blank_mode = blanks >= max(2, len(entries) // 12)
     width = _width(entries)
     cont_indent = _continuation_indent(entries)
+    # Whole paragraphs on one line each (text taken from HTML without wrapping):
+    # every line break is a paragraph break.
+    unwrapped = width > 250 and not blank_mode
     lines: list[Line] = []
     prev, prev_indent = "", 0
     for i, (raw, blank, page) in enumerate(entries):
-        text = raw.strip()
+        text = unescape(raw.strip())
         if i and is_rule(raw) and not blank:
-            lines.append(Line(raw, "rule", indices[i]))
+            lines.append(Line(raw, "rule", indices[i], numbers[indices[i]] if numbers else 0))
             continue
         if i == 0:
             brk = "hard"
         elif page:
             brk = _after_page_break(prev, text, blank_mode, indent_of(raw) != prev_indent)
-        elif blank:
+        elif blank or unwrapped:
             brk = "hard"
         elif blank_mode:
             brk = "soft" if starts_with_label(text) and ends_terminal(prev) else "none"
         else:
             brk = _single_spaced_break(prev, raw, cont_indent, width)
-        lines.append(Line(raw, brk, indices[i]))
+        lines.append(Line(raw, brk, indices[i], numbers[indices[i]] if numbers else 0))
         prev, prev_indent = text, indent_of(raw)
     return lines, blank_mode
 
@@ -118,6 +136,8 @@ def _after_page_break(prev: str, text: str, blank_mode: bool, reindented: bool) 
     with no final stop ("under 1.00  20.0" / page / "     The Fee accrues ...").
     """
     if not ends_terminal(prev):
+        if starts_with_label(text):
+            return "soft"  # the numbering decides: "7. INDEMNITY" after "... Specifications"
         return "hard" if reindented and text[:1].isupper() else "none"
     if starts_with_label(text):
         return "hard" if blank_mode else "soft"
@@ -125,7 +145,7 @@ def _after_page_break(prev: str, text: str, blank_mode: bool, reindented: bool) 
 
 
 def _single_spaced_break(prev: str, raw: str, cont_indent: int, width: int) -> str:
-    text = raw.strip()
+    text = unescape(raw.strip())
     indent = indent_of(raw)
     if starts_with_label(text) and (ends_terminal(prev) or indent > cont_indent):
         return "soft"

@@ -26,13 +26,19 @@ from .lines import LEAD, Line
 # An inline provision in flattened text: after a sentence, or after the run of
 # spaces that stands for a line break ("... Fees.   (b) Interest ...").
 _INLINE = re.compile(
-    rf"(?:(?<=[.:;])\s+|[^\S\n]{{3,}})(?P<unit>{CONVENTION.lead_unit})?"
-    rf"(?P<token>{CONVENTION.token})\s+(?=[A-Z\"`'\u201c(\[])"
+    rf"(?:(?<=[.:;\]])\s+|(?P<gap>[^\S\n]{{3,}}))(?P<unit>{CONVENTION.lead_unit})?"
+    rf"(?P<token>{CONVENTION.token})\s+(?(gap)(?=[\w\"\u201c(])|(?=[A-Z\"`'\u201c(\[]))"
+)
+# A heading run onto the end of the last paragraph's line, as flattened filings
+# print them: "... fiscal month 5. TRADEMARKS".
+_TITLE_AT_END = re.compile(
+    rf"\s(?P<unit>{CONVENTION.lead_unit})?(?P<token>\d{{1,3}}\.)\s+(?=[A-Z][A-Z0-9&,;'/\- ]{{2,80}}$)"
 )
 # What a cross-reference that happens to start a line continues with.
 _REFERENCE_TAIL = re.compile(r"^(?:[;,)\]]|[a-z])")
 
 HARD, SOFT, INLINE = "hard", "soft", "inline"
+GAP = "gap"  # inline, after a run of spaces that stands for a paragraph break
 
 
 @dataclass
@@ -89,12 +95,12 @@ class TreeBuilder:
         self, line: Line, strength: str, *, heading_lines: tuple[str, ...] = (), heading: str = ""
     ) -> bool:
         """A paragraph that starts with labels: open them, then read the rest as text."""
-        self._line = line.index + 1
+        self._line = line.lineno
         created = self._take_labels(line.text, line.indent, inline=False, strength=strength)
         if not created:
             return False
         node, rest = created
-        node.line = line.index + 1
+        node.line = line.lineno
         if heading and not node.heading:
             node.heading = heading
         self.raw = node.lines
@@ -108,10 +114,10 @@ class TreeBuilder:
         """An article heading: always at the top, closing whatever was open."""
         prev = next((c for c in reversed(self.root.children) if c.kind == "article"), None)
         if prev is not None and prev.label is not None and label.value != prev.label.value + 1:
-            self._note(line.index + 1, "sequence", f"{label.text} follows {prev.label.text}")
+            self._note(line.lineno, "sequence", f"{label.text} follows {prev.label.text}")
         del self.stack[1:]
         node = _Node(
-            label, indent=line.indent, kind="article", heading=heading, line=line.index + 1
+            label, indent=line.indent, kind="article", heading=heading, line=line.lineno
         )
         self.root.children.append(node)
         self.stack.append(node)
@@ -125,14 +131,14 @@ class TreeBuilder:
         container = len(self.stack) - 2 if len(self.stack) > 1 else 0
         while container > 0 and self.stack[container + 1].kind == "heading":
             container -= 1
-        node = _Node(None, indent=line.indent, kind="heading", heading=heading, line=line.index + 1)
+        node = _Node(None, indent=line.indent, kind="heading", heading=heading, line=line.lineno)
         del self.stack[container + 1 :]
         self.stack[container].children.append(node)
         self.stack.append(node)
         self.sink, self.raw = node.parts, node.lines
         self.leaders.append((node, False))
         self.raw += lines
-        self._note(line.index + 1, "heading", f"unnumbered heading {heading!r} kept as a node")
+        self._note(line.lineno, "heading", f"unnumbered heading {heading!r} kept as a node")
 
     def start_definition(self, line: Line) -> bool:
         """A "Term - text." paragraph inside a provision becomes an unlabelled
@@ -145,7 +151,7 @@ class TreeBuilder:
         if k == 0:
             return False
         del self.stack[k + 1 :]
-        node = _Node(None, indent=line.indent, line=line.index + 1)
+        node = _Node(None, indent=line.indent, line=line.lineno)
         self.stack[k].children.append(node)
         self.stack.append(node)
         self.sink, self.raw = node.parts, node.lines
@@ -156,13 +162,13 @@ class TreeBuilder:
 
     def paragraph(self, line: Line) -> None:
         """An unlabelled paragraph: text of the provision that owns it."""
-        self._line = line.index + 1
+        self._line = line.lineno
         text = line.text
         target, trailing = self._owner_for(line.indent)
         if target is self.root:
             # Unlabelled text before any provision (a quoted text with no
             # label): an unlabelled provision, which the caller labels.
-            target = _Node(None, indent=line.indent, line=line.index + 1)
+            target = _Node(None, indent=line.indent, line=line.lineno)
             self.root.children.append(target)
             self.stack.append(target)
             heading, text = split_heading(text)
@@ -189,7 +195,7 @@ class TreeBuilder:
         if self.sink is None:
             self.paragraph(line)
             return
-        self._line = line.index + 1
+        self._line = line.lineno
         if self.raw is not None:
             self.raw.append(line.raw)
         self._absorb(line.text, new_paragraph=False)
@@ -220,13 +226,17 @@ class TreeBuilder:
     def _absorb(self, text: str, *, new_paragraph: bool) -> None:
         """Add text to the current sink, splitting off inline provisions."""
         pos = search = 0
-        while m := _INLINE.search(text, search):
+        end = _TITLE_AT_END.search(text)
+        while m := _INLINE.search(text, search) or (end if end and end.start() >= search else None):
+            if end and end.start() >= search and end.start() < m.start():
+                m = end
             start = m.start("unit") if m.group("unit") else m.start("token")
-            if not self.accepts(text[start:], INLINE):
+            strength = GAP if m.re is _INLINE and m.group("gap") else INLINE
+            if not self.accepts(text[start:], strength):
                 search = m.end("token")
                 continue
             self._append(text[pos : m.start()], new_paragraph)
-            taken = self._take_labels(text[start:], None, inline=True, strength=INLINE)
+            taken = self._take_labels(text[start:], None, inline=True, strength=strength)
             if taken is None:  # pragma: no cover - accepts() said yes
                 break
             node, rest = taken
@@ -357,12 +367,17 @@ class TreeBuilder:
         if cand.value != 1 or cand.extra:
             return False
         used = {n.label.shape for n in self.stack[1:] if n.label and n.kind != "article"}
-        if cand.shape in used:
+        if cand.shape in used and not self._opens_list(parent):
             return False
         if cand.prefix.rstrip(".").isdigit() or "." in cand.prefix:
             number = _UNIT_START.sub("", cand.prefix)
             return parent.label is not None and label_key(number.rstrip(".")) == parent.label.key
         return True
+
+    def _opens_list(self, parent: _Node) -> bool:
+        """A provision whose text ends "... as follows:" may start a list in a style its
+        ancestors use ("(e) ... the following reports:" / "1. Weekly ...")."""
+        return bool(parent.parts) and parent.parts[-1].rstrip().endswith(":") and not parent.children
 
     def _first_in_article(self, article: Label, cand: Label) -> bool:
         """The first section of an article: "2.1" / "2.01" / "Section 2.01" under ARTICLE 2,
@@ -456,7 +471,7 @@ def _looks_like_reference(unit: str, token: str, after: str, strength: str) -> b
     if unit and _REFERENCE_TAIL.match(after) and not after.startswith(("(", "[")):
         return True
     dotted = re.fullmatch(r"\d+(?:\.\d+)+\.?", token) is not None
-    return dotted and strength != HARD and after[:1].islower()
+    return dotted and strength not in (HARD, GAP) and after[:1].islower()
 
 
 def _later_section(prev: Label | None, cand: Label) -> bool:
@@ -477,7 +492,7 @@ def _later_section(prev: Label | None, cand: Label) -> bool:
 def _freeze(node: _Node, uids: dict[int, int]) -> Provision:
     parts = [x for x in node.parts if x]
     heading = node.heading
-    if not heading and len(parts) > 1 and standalone_heading(parts[0]):
+    if not heading and parts and standalone_heading(parts[0]) and (len(parts) > 1 or node.children):
         heading, parts = parts[0], parts[1:]
     elif not heading and node.bare and parts:
         heading, first = split_heading(parts[0])

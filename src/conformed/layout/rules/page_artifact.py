@@ -17,6 +17,12 @@ PAGE_NUMBER = re.compile(
     r"|^\s*<PAGE>\s*\d*\s*$|^\s*\[?\s*(?:page|p\.)\s+\d{1,3}\s*\]?\s*$",
     re.IGNORECASE,
 )
+# Lines a filing service or a redaction stamps on every page, page break or not.
+_STAMP = re.compile(
+    r"^\s*(?:Source:\s+\S|Copyright\s+(?:\(C\)|\u00a9)|\[\*+\]\s+Confidential\s+material"
+    r"|CONFIDENTIAL\s+TREATMENT\s+REQUESTED)",
+    re.IGNORECASE,
+)
 _ROMAN_ONLY = re.compile(r"^\s*[ivxlc]{1,6}\s*$", re.IGNORECASE)
 _LEGEND_WORDS = re.compile(
     r"confidential|execution\s+(?:version|copy)|conformed\s+copy|\[\*+\]|omitted|"
@@ -40,6 +46,8 @@ def page_artifacts(raw_lines: list[str]) -> set[int]:
     three times, each time within two lines of a page number or a form feed.
     """
     out = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
+    stamps = Counter(raw.strip() for raw in raw_lines if _STAMP.match(raw))
+    out |= {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
     breaks = sorted(out | {i for i, raw in enumerate(raw_lines) if "\f" in raw})
     if len(breaks) < 2:
         return out
