@@ -187,6 +187,8 @@ def label_candidates(token: str) -> list[Label]:
         out.append(Label(alpha_style, alpha, prefix, suffix))
     if roman is not None and len(core) == 1 and core.lower() != "i":
         out.append(Label(roman_style, roman, prefix, suffix))
+    if core == "l":  # a text layer's "(l)" for "(1)": the sequence decides
+        out.append(Label(Style.ARABIC, 1, prefix, suffix))
     return out
 
 

@@ -127,11 +127,12 @@ class Convention:
 
         The label must be followed by a space, the end, another bracket, or --
         as EDGAR conversions often print -- straight by the text after a
-        bracketed or numbered label ("(a)Section 1.1", "SECTION 2.Amendments").
+        bracketed or numbered label ("(a)Section 1.1", "SECTION 2.Amendments"), or a
+        lettered one before a capitalised word ("a.Base Salary", but not "U.S. Bank").
         """
         return re.compile(
             rf"^(?P<unit>{self.lead_unit})?(?P<token>{self.token})"
-            r"(?=\s|$|\(|(?<=[)\d.])(?<![A-Za-z]\.)[A-Z\"\u201c])"
+            r"(?=\s|$|\(|(?<=[)\d.])(?<![A-Za-z]\.)[A-Z\"\u201c]|(?<=[A-Za-z]\.)[A-Z][a-z])"
         )
 
     @cached_property

@@ -289,6 +289,8 @@ class TreeBuilder:
             return None
         top = len(self.stack) - 1
         options: list[tuple[str, int]] = [("sibling", top), ("child", top)]
+        if self._caption_only(self.stack[top]):
+            options.reverse()  # "(h) Interest." alone: its "(i)" is its first child
         options += [("sibling", k) for k in range(top - 1, 0, -1)]
         for kind, k in options:
             for cand in candidates:
@@ -307,8 +309,31 @@ class TreeBuilder:
                     return self._open(k - 1, cand, dry)
                 if self._revise(pred, k, cand, dry):
                     return self._open(k - 1, cand, dry)
+        lifted = self._lift(candidates, dry)
+        if lifted is not None:
+            return lifted
         if strength == HARD:
             return self._out_of_sequence(candidates, top, dry)
+        return None
+
+    def _lift(self, candidates: list[Label], dry: bool) -> _Node | None:
+        """ "(h) Interest." / "(i) Prior ..." / "(j) ...": the "(i)" read as the first child
+        of a caption turns out to be the letter after "(h)"; it moves up beside it."""
+        for k in range(len(self.stack) - 1, 1, -1):
+            node, parent = self.stack[k], self.stack[k - 1]
+            if not node.alternatives or parent.children != [node] or parent.label is None:
+                continue
+            for alt in node.alternatives:
+                for cand in candidates:
+                    if _next(parent.label, alt) and _next(alt, cand):
+                        if dry:
+                            return self.root
+                        node.label, node.alternatives = alt, []
+                        parent.children.remove(node)
+                        self.stack[k - 2].children.append(node)
+                        del self.stack[k - 1 :]
+                        self.stack.append(node)
+                        return self._open(k - 2, cand, dry)
         return None
 
     def _out_of_sequence(self, candidates: list[Label], top: int, dry: bool) -> _Node | None:
@@ -373,6 +398,11 @@ class TreeBuilder:
             number = _UNIT_START.sub("", cand.prefix)
             return parent.label is not None and label_key(number.rstrip(".")) == parent.label.key
         return True
+
+    @staticmethod
+    def _caption_only(node: _Node) -> bool:
+        """A provision printed as a caption with nothing under it yet: it heads a list."""
+        return bool(node.heading) and not node.parts and not node.children and node.label is not None
 
     def _opens_list(self, parent: _Node) -> bool:
         """A provision whose text ends "... as follows:" may start a list in a style its

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..convention import CONVENTION
+
 PAGE_NUMBER = re.compile(
     r"^\s*(?:-\s*)?(?:page\s+)?(?:\d{1,3}|[ivxlc]{1,6})(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$"
     r"|^\s*<PAGE>\s*\d*\s*$|^\s*\[?\s*(?:page|p\.)\s+\d{1,3}\s*\]?\s*$",
@@ -22,6 +24,10 @@ _STAMP = re.compile(
     r"^\s*(?:Source:\s+\S|Copyright\s+(?:\(C\)|\u00a9)|\[\*+\]\s+Confidential\s+material"
     r"|CONFIDENTIAL\s+TREATMENT\s+REQUESTED)",
     re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+_HEADING_START = re.compile(
+    rf"^(?:{CONVENTION.unit_pattern()})\s|^(?:\(\w{{1,4}}\)|\d+(?:\.\d+)+\.?\s|\d+\.\s)", re.IGNORECASE
 )
 _ROMAN_ONLY = re.compile(r"^\s*[ivxlc]{1,6}\s*$", re.IGNORECASE)
 _LEGEND_WORDS = re.compile(
@@ -43,29 +49,36 @@ def page_artifacts(raw_lines: list[str]) -> set[int]:
     """Indices of page-number lines and of running headers, footers and legends.
 
     A running line is a short line, not a label or a sentence, printed at least
-    three times, each time within two lines of a page number or a form feed.
+    three times, each time within two lines of a page number or a form feed, or
+    with the page number in it ("16  ISDA 2002", "17  ISDA 2002", ...).
     """
     out = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
     stamps = Counter(raw.strip() for raw in raw_lines if _STAMP.match(raw))
     out |= {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
-    breaks = sorted(out | {i for i, raw in enumerate(raw_lines) if "\f" in raw})
-    if len(breaks) < 2:
-        return out
-    counts = Counter(raw.strip() for raw in raw_lines if raw.strip())
+    counts = Counter(_shape(raw) for raw in raw_lines if raw.strip())
+    numbered: dict[str, set[str]] = {}  # a running line with the page number in it
     near: Counter[str] = Counter()
     for i, raw in enumerate(raw_lines):
-        text = raw.strip()
-        if counts[text] < 3 or not _running(text):
+        shape = _shape(raw)
+        if counts[shape] < 3 or not _running(raw.strip()):
             continue
+        if "#" in shape:
+            numbered.setdefault(shape, set()).add(raw.strip())
         if _beside_break(i, raw_lines, out):
-            near[text] += 1
+            near[shape] += 1
     running = {t for t, n in near.items() if n >= 3 and n >= counts[t] * 0.6}
-    out |= {i for i, raw in enumerate(raw_lines) if raw.strip() in running}
+    running |= {t for t, seen in numbered.items() if len(seen) >= 3}  # "16  ISDA 2002", "17 ..."
+    out |= {i for i, raw in enumerate(raw_lines) if raw.strip() and _shape(raw) in running}
     return out
 
 
+def _shape(raw: str) -> str:
+    """A line with its numbers blanked: "Page 5 of 30" and "Page 6 of 30" are one line."""
+    return _DIGITS.sub("#", " ".join(raw.split()))
+
+
 def _running(text: str) -> bool:
-    if len(text) > 100 or len(text.split()) > 14:
+    if len(text) > 100 or len(text.split()) > 14 or _HEADING_START.match(text):
         return False
     if text[-1:] in ".;," and not _LEGEND_WORDS.search(text):
         return False
