@@ -56,6 +56,7 @@ def key(label: str) -> str:
         )
         return f"art{value}"
     core = _UNIT.sub("", text).strip().strip("().").lower().replace(")(", ".")
+    core = "1" if core == "l" else core  # a text layer's "(l)" for "(1)" is one label either way
     return re.sub(r"(?<!\d)0+(?=\d)", "", core)
 
 

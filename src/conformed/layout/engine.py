@@ -75,6 +75,7 @@ def read_agreement(text: str, name: str = "") -> Document:
     end = _body_end(lines, start)
     body_lines = lines[start:end]
     tree = TreeBuilder(blank_mode=blank_mode, first_any=True)
+    tree.indented = len({line.indent for line in body_lines}) > 1
     body = build(body_lines, tree)
     front = _matter(raw_lines[: lines[start].index])
     back = _matter(raw_lines[lines[end].index :]) if end < len(lines) else ()
@@ -143,7 +144,7 @@ def article_opens(text: str) -> bool:
     from .rules.article_heading import _ARTICLE, _SENTENCE_START
 
     m = _ARTICLE.match(text)
-    return m is not None and not _SENTENCE_START.match(m.group("title").strip() or "X")
+    return m is not None and not _SENTENCE_START.match(m.group("title").strip())
 
 
 def _section_number(label: Label, unit: bool) -> bool:

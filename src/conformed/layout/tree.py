@@ -74,6 +74,8 @@ class TreeBuilder:
         self.leaders: list[tuple[_Node, bool]] = []
         self.notes: list[LayoutNote] = []
         self._line = 0  # the source line being read, for notes
+        self._indent = 0  # and its indentation
+        self.indented = True  # do indents tell a provision's text from its parent's?
 
     # --- queries (the rules ask before they decide) -------------------------
     def accepts(self, text: str, strength: str) -> bool:
@@ -95,7 +97,7 @@ class TreeBuilder:
         self, line: Line, strength: str, *, heading_lines: tuple[str, ...] = (), heading: str = ""
     ) -> bool:
         """A paragraph that starts with labels: open them, then read the rest as text."""
-        self._line = line.lineno
+        self._line, self._indent = line.lineno, line.indent
         created = self._take_labels(line.text, line.indent, inline=False, strength=strength)
         if not created:
             return False
@@ -162,7 +164,7 @@ class TreeBuilder:
 
     def paragraph(self, line: Line) -> None:
         """An unlabelled paragraph: text of the provision that owns it."""
-        self._line = line.lineno
+        self._line, self._indent = line.lineno, line.indent
         text = line.text
         target, trailing = self._owner_for(line.indent)
         if target is self.root:
@@ -271,7 +273,7 @@ class TreeBuilder:
             )
             if node is None:
                 break
-            node.indent = indent if indent is not None else self.stack[-2].indent + 1
+            node.indent = indent if indent is not None else self._indent
             node.inline = inline or first is not None
             node.line = self._line
             first = first or node
@@ -444,7 +446,7 @@ class TreeBuilder:
             return top, True
         if top.kind in ("article", "heading") or top.bare:
             return top, False
-        if not self.blank_mode or indent >= top.indent:
+        if not self.blank_mode or not self.indented or indent >= top.indent:
             return top, False
         for k in range(len(self.stack) - 2, 0, -1):
             node = self.stack[k]

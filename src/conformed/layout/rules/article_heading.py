@@ -22,7 +22,7 @@ _ARTICLE = re.compile(
     r"(?P<dot>\.)?(?=\s|$|[-\u2013\u2014:])[^\S\n]*(?:[-\u2013\u2014:.][^\S\n]*)?(?P<title>.*)$",
     re.IGNORECASE,
 )
-_SENTENCE_START = re.compile(r"^[a-z(\"\u201c]|^(?:of|to|in|shall|is|hereof)\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"^[a-z(\"\u201c]|^(?i:of|to|in|shall|is|hereof)\b")
 
 
 def article_label(word: str, numeral: str, dot: str) -> Label | None:
