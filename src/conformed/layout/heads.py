@@ -16,31 +16,10 @@ from dataclasses import dataclass
 from ..document import Provision
 
 _SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "per",
-        "the",
-        "to",
-        "under",
-        "upon",
-        "with",
-        "its",
-        "vs",
-    ]
+    "a an and and/or as at between but by etc for from in into its nor of on or over per "
+    "the to under upon via vs with within without".split()
 )
-_HEADING = re.compile(r"^(?P<h>[A-Z0-9`\"'\u201c][^.:!?]{0,100}?[.:])(?=\s|$)")
+_HEADING = re.compile(r"^(?P<h>[A-Z0-9`\"'\u201c\[][^.:!?]{0,140}?[.:])(?=\s|$)")
 
 
 def split_heading(text: str) -> tuple[str, str]:
@@ -50,7 +29,7 @@ def split_heading(text: str) -> tuple[str, str]:
         return "", text
     heading = m.group("h")
     words = heading[:-1].split()
-    if not 1 <= len(words) <= 12:
+    if not 1 <= len(words) <= (20 if heading.isupper() else 16):
         return "", text
     for word in words:
         core = word.strip("()\"'`,-\u201c\u201d\u2018\u2019")

@@ -526,8 +526,8 @@ def _freeze(node: _Node, uids: dict[int, int]) -> Provision:
     heading = node.heading
     if not heading and parts and standalone_heading(parts[0]) and (len(parts) > 1 or node.children):
         heading, parts = parts[0], parts[1:]
-    elif not heading and node.bare and parts:
-        heading, first = split_heading(parts[0])
+    elif not heading and (node.bare or node.label is not None) and parts:
+        heading, first = split_heading(parts[0])  # a caption wrapped over two lines
         parts = ([first] if first else []) + parts[1:]
     p = Provision(
         label=node.label,
