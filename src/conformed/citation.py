@@ -95,11 +95,15 @@ class Label:
     suffix: str = ""
     width: int = 0
     extra: str = ""
+    words: bool = False  # the number is spelt out ("ARTICLE TWO"), in the case of ``prefix``
 
     @cached_property
     def text(self) -> str:
         number = format_value(self.style, self.value)
-        if self.width and self.style is Style.ARABIC:
+        if self.words:
+            number = CONVENTION.number_word(self.value)
+            number = number.upper() if self.prefix.isupper() else number.capitalize()
+        elif self.width and self.style is Style.ARABIC:
             number = number.zfill(self.width)
         return f"{self.prefix}{number}{self.extra}{self.suffix}"
 

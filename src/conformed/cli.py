@@ -1,4 +1,5 @@
-"""Command line: ``conformed apply`` and ``conformed parse``.
+"""Command line: ``conformed apply``, ``parse`` and ``history`` (``outline``, ``draft`` and
+``redline`` in their own modules).
 
 Exit codes: 0 every operative item applied; 1 some item failed (nothing is
 written unless --allow-partial); 2 usage error or unreadable input.
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from .amendment import Amendment, read_amendment
 from .cli_draft import add_draft_parser
+from .cli_outline import add_outline_parser
 from .cli_redline import add_redline_parser, redline_format, write_redline
 from .consolidator import amendment_report, consolidate, failed_item
 from .errors import AmendmentError, InputError, UsageError
@@ -95,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     pp.add_argument("amendments", type=Path, nargs="+")
     pp.add_argument("--json", action="store_true", help="print the report structure as JSON")
     pp.set_defaults(run=run_parse)
+    add_outline_parser(sub)
     add_draft_parser(sub)
     add_redline_parser(sub)
     return parser

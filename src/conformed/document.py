@@ -123,9 +123,9 @@ class Document:
     name: str = ""
     layout: Layout = Layout()
     matter_changes: tuple[tuple[str, Change], ...] = ()  # exhibits etc. in the back matter
-    notes: tuple[LayoutNote, ...] = field(
-        default=(), compare=False
-    )  # what the reader was unsure of
+    # What the reader was unsure of, and the body's first and last line, for ``outline``.
+    notes: tuple[LayoutNote, ...] = field(default=(), compare=False)
+    span: tuple[int, int] = field(default=(0, 0), compare=False)
     # The .docx the document was read from: its styles and numbering dress the Word output.
     source_docx: bytes | None = field(default=None, compare=False, repr=False)
 

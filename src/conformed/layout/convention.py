@@ -140,6 +140,15 @@ class Convention:
         words = "|".join(self.number_words)
         return rf"(?:[IVXLC]{{1,7}}|\d{{1,3}}|(?i:{words})(?:-(?i:{words}))?)"
 
+    def number_word(self, value: int) -> str:
+        """1 -> "one", 21 -> "twenty-one" (as far as the words go; digits beyond)."""
+        words = self.number_words
+        if 1 <= value <= len(words):
+            return words[value - 1]
+        if len(words) < value < len(words) + 10 and len(words) == 20:
+            return f"twenty-{words[value - 21]}"
+        return str(value)
+
     def number_word_value(self, word: str) -> int | None:
         w = word.lower()
         if "-" in w:

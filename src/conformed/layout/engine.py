@@ -17,7 +17,7 @@ from ..citation import Label, Style, label_candidates
 from ..document import Document, LayoutNote, Provision
 from .lines import LEAD, Line, classify, clean_raw_lines
 from .measure import layout_of
-from .rules.article_heading import article_heading
+from .rules.article_heading import article_heading, is_title
 from .rules.definition import definition
 from .rules.enumeration import enumeration
 from .rules.exhibit_start import starts_attachment
@@ -86,6 +86,7 @@ def read_agreement(text: str, name: str = "") -> Document:
         name=name,
         layout=layout_of(body, body_lines, blank_mode),
         notes=tuple(tree.notes),
+        span=(body_lines[0].lineno, body_lines[-1].lineno) if body_lines else (0, 0),
     )
 
 
@@ -136,8 +137,20 @@ def _body_start(lines: list[Line]) -> int | None:
         m = LEAD.match(lines[i].text)
         firsts = label_candidates((m.group("unit") or "") + m.group("token")) if m else []
         if any(c.value == 1 or _section_number(c, bool(m and m.group("unit"))) for c in firsts):
-            return i
+            return _with_caption(lines, i, begin)
     return None
+
+
+def _with_caption(lines: list[Line], i: int, begin: int) -> int:
+    """The first provision's caption, printed on the line above it, belongs to the body."""
+    j = i - 1
+    while j >= begin and lines[j].brk == "rule":
+        j -= 1
+    if j >= begin and j == i - 1 or (j >= begin and lines[j + 1].brk == "rule"):
+        line = lines[j]
+        if line.brk == "hard" and is_title(line.text) and not LEAD.match(line.text) and not line.text.endswith((".", ":")):
+            return j
+    return i
 
 
 def article_opens(text: str) -> bool:

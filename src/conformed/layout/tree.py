@@ -145,12 +145,14 @@ class TreeBuilder:
     def start_definition(self, line: Line) -> bool:
         """A "Term - text." paragraph inside a provision becomes an unlabelled
         child, so that amendments can address, replace and insert definitions."""
-        k = len(self.stack) - 1
-        while k > 0 and (self.stack[k].label is None or self.stack[k].kind == "article"):
-            if self.stack[k].kind == "article":
-                return False
-            k -= 1
-        if k == 0:
+        inside = [k for k in range(1, len(self.stack)) if self._is_definition(self.stack[k])]
+        if inside:
+            k = inside[0] - 1  # the next definition of the same list, not one inside this one
+        else:
+            k = len(self.stack) - 1
+            while k > 0 and self.stack[k].label is None:
+                k -= 1
+        if k == 0 or self.stack[k].kind in ("article", "heading"):
             return False
         del self.stack[k + 1 :]
         node = _Node(None, indent=line.indent, line=line.lineno)
@@ -162,6 +164,10 @@ class TreeBuilder:
         self._absorb(line.text, new_paragraph=True)
         return True
 
+    @staticmethod
+    def _is_definition(node: _Node) -> bool:
+        return node.label is None and not node.kind and bool(node.lines)
+
     def paragraph(self, line: Line) -> None:
         """An unlabelled paragraph: text of the provision that owns it."""
         self._line, self._indent = line.lineno, line.indent
@@ -171,6 +177,8 @@ class TreeBuilder:
             # Unlabelled text before any provision (a quoted text with no
             # label): an unlabelled provision, which the caller labels.
             target = _Node(None, indent=line.indent, line=line.lineno)
+            if not self.fragment:
+                self._note(line.lineno, "unplaced", "text before the first provision")
             self.root.children.append(target)
             self.stack.append(target)
             heading, text = split_heading(text)

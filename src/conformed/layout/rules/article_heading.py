@@ -33,7 +33,7 @@ def article_label(word: str, numeral: str, dot: str) -> Label | None:
     if re.fullmatch(r"[IVXLC]+", numeral) and (value := from_roman(numeral)):
         return Label(Style.UPPER_ROMAN, value, prefix, suffix)
     value = CONVENTION.number_word_value(numeral)
-    return Label(Style.ARABIC, value, prefix, suffix) if value else None
+    return Label(Style.ARABIC, value, prefix, suffix, words=True) if value else None
 
 
 def is_title(text: str) -> bool:

@@ -18,7 +18,7 @@ from .article_heading import is_title
 
 def heading(state: State, i: int) -> int | None:
     line = state.lines[i]
-    if state.strength(i) != HARD or state.tree.top is state.tree.root:
+    if state.strength(i) != HARD:
         return None
     text = line.text
     if text[-1:] in ".;," or LEAD.match(text) or definition_term(text) or not is_title(text):
