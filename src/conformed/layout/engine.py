@@ -15,7 +15,7 @@ import re
 
 from ..citation import Label, Style, label_candidates
 from ..document import Document, LayoutNote, Provision
-from .lines import LEAD, Line, classify, clean_raw_lines
+from .lines import LEAD, Line, classify, clean_raw_lines, ends_terminal
 from .measure import layout_of
 from .rules.article_heading import article_heading, is_title
 from .rules.definition import definition
@@ -96,17 +96,32 @@ _OPERATIVE_START = re.compile(
 )
 
 
+_WITNESS_INLINE = re.compile(r"(?<=[.;\"\u201d])\s+(?=IN\s+WITNESS\s+WHEREOF)")
+
+
 def _split_operative_start(raw_lines: list[str]) -> tuple[list[str], list[int]]:
-    """ "... the Parties agree as follows: 1. BASIC TERMS" on one line: the first
-    provision starts a line of its own, so that the body begins with it."""
-    numbers = list(range(1, len(raw_lines) + 1))
-    for i, raw in enumerate(raw_lines):
-        m = _OPERATIVE_START.match(raw)
+    """Where flattened text runs the body's edges into one line ("... the Parties agree as
+    follows: 1. BASIC TERMS", "... within five days. IN WITNESS WHEREOF ..."), the first
+    provision and the signature block start lines of their own."""
+    lines: list[str] = []
+    numbers: list[int] = []
+    started = False
+    for number, raw in enumerate(raw_lines, start=1):
+        pieces = [raw]
+        m = _OPERATIVE_START.match(raw) if not started else None
         if m and "as follows" in raw:
             indent = raw[: len(raw) - len(raw.lstrip())]
-            lines = [*raw_lines[:i], m.group("lead").rstrip(), indent + m.group("first"), *raw_lines[i + 1 :]]
-            return lines, [*numbers[: i + 1], i + 1, *numbers[i + 1 :]]
-    return raw_lines, numbers
+            pieces = [m.group("lead").rstrip(), indent + m.group("first")]
+            started = True
+        last = pieces.pop()
+        cut = _WITNESS_INLINE.search(last)
+        if cut and last[: cut.start()].strip():
+            pieces += [last[: cut.start()], last[cut.end() :]]
+        else:
+            pieces.append(last)
+        lines += pieces
+        numbers += [number] * len(pieces)
+    return lines, numbers
 
 
 def read_fragment(text: str) -> tuple[Provision, ...]:
@@ -172,7 +187,8 @@ def _section_number(label: Label, unit: bool) -> bool:
 
 def _body_end(lines: list[Line], start: int) -> int:
     for i in range(start + 1, len(lines)):
-        if lines[i].brk != "none" and (ends_body(lines[i].raw) or starts_attachment(lines[i].raw)):
+        starts = lines[i].brk != "none" or ends_terminal(lines[i - 1].text)
+        if starts and (ends_body(lines[i].raw) or starts_attachment(lines[i].raw)):
             return i
     return len(lines)
 
