@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..citation import Citation
+from ..citation import Citation, from_roman
 from ..document import Document, Path, Provision
 from ..errors import AmbiguousTarget, TargetNotFound
+from ..layout.convention import CONVENTION
 from .context import KeyPath
 
 
@@ -31,8 +32,8 @@ def find(doc: Document, keys: KeyPath) -> list[Path]:
                     found.append((*prefix, i))
                 else:
                     descend(node.children, (*prefix, i), rest[1:])
-            elif key and rest[0].startswith(key + "."):
-                descend(node.children, (*prefix, i), rest)
+            elif node.kind == "article" or (key and rest[0].startswith(key + ".")):
+                descend(node.children, (*prefix, i), rest)  # cited through: "Section 2.5"
 
     if keys:
         descend(doc.body, (), keys)
@@ -51,13 +52,35 @@ def resolve(doc: Document, keys: KeyPath, printed: str) -> Path:
 
 
 def resolve_citation(doc: Document, citation: Citation) -> Path:
-    return resolve(doc, citation.keys, citation.printed)
+    return resolve(doc, citation_path(citation), citation.printed)
+
+
+def citation_path(citation: Citation) -> KeyPath:
+    """The keys a citation looks for: an Article's is its own ("article:2")."""
+    if citation.keys and CONVENTION.unit(citation.unit or "") is not None:
+        unit = CONVENTION.unit(citation.unit)
+        if unit is not None and unit.kind == "article":
+            value = article_value(citation.keys[0])
+            if value is not None:
+                return (f"article:{value}", *citation.keys[1:])
+    return citation.keys
+
+
+def article_value(key: str) -> int | None:
+    if key.isdigit():
+        return int(key)
+    return from_roman(key) or CONVENTION.number_word_value(key)
 
 
 def resolve_parent(doc: Document, keys: KeyPath, printed: str) -> Path:
-    """The parent of a (possibly new) provision; ``()`` for the top level."""
+    """The parent of a (possibly new) provision; ``()`` for the top level.
+
+    A new "Section 3.7" whose parent "3" is an article ("ARTICLE 3") goes in the article.
+    """
     if not keys:
         return ()
+    if not find(doc, keys) and keys[0].isdigit() and find(doc, (f"article:{keys[0]}",)):
+        keys = (f"article:{keys[0]}", *keys[1:])
     return resolve(doc, keys, printed)
 
 
@@ -67,7 +90,7 @@ def what_exists(doc: Document, keys: KeyPath) -> str:
     for depth in range(len(keys) - 1, -1, -1):
         prefix = keys[:depth]
         if depth == 0:
-            labels = [n.label_text for n in doc.body]
+            labels = [n.label_text for n in _sections(doc.body)]
             return (
                 f"the agreement's Sections are {_span(labels)}" if labels else "it has no Sections"
             )
@@ -79,6 +102,17 @@ def what_exists(doc: Document, keys: KeyPath) -> str:
                 return f"{name} has no subdivisions"
             return f"{name} has {_span([c.label_text for c in node.children])}"
     return "no part of the citation matches"
+
+
+def _sections(nodes: tuple[Provision, ...]) -> list[Provision]:
+    """The top-level provisions, seen through articles (which are not cited)."""
+    out: list[Provision] = []
+    for node in nodes:
+        if node.kind == "article":
+            out += [c for c in node.children if c.label is not None]
+        elif node.label is not None:
+            out.append(node)
+    return out
 
 
 def _span(labels: list[str]) -> str:

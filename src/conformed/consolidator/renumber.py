@@ -37,13 +37,15 @@ def renumber_from(
     first subsection is deleted, the next one becomes (a).
     """
     out = list(siblings)
+    # The label before: unlabelled siblings between (a heading, a definition) are skipped.
+    prev = next((s.label for s in reversed(out[:start]) if s.label is not None), None)
     for i in range(start, len(out)):
         node = out[i]
-        prev = out[i - 1].label if i else None
-        if node.label is None or (i and prev is None):
+        if node.label is None or node.kind == "article":
             continue
         wanted = prev.value + 1 if prev is not None else first_value
-        if node.label.value == wanted:
+        prev = node.label
+        if node.label.value == wanted and not node.label.extra:
             continue
         label = node.label.with_value(wanted)
         formerly = name_path([*parent_labels, node.label_text])
@@ -51,4 +53,5 @@ def renumber_from(
         out[i] = relabel(node, label).evolve(
             changes=(*node.changes, ctx.change("renumber", detail))
         )
+        prev = label
     return tuple(out)
