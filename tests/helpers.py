@@ -82,6 +82,11 @@ GOLDEN = [
         "amendments/002_loan_fourth_amendment.txt",
         "variants/loan_variant",
     ),
+    (  # the same agreement laid out with centred ARTICLE headings over its Sections
+        "variants/loan_articles.base.txt",
+        "amendments/002_loan_fourth_amendment.txt",
+        "variants/loan_articles",
+    ),
 ]
 
 # Attachments an amendment restates exhibits in (conformed apply --attach).

@@ -232,7 +232,7 @@ def name_path(labels: list[str]) -> str:
 
 # --- citations -------------------------------------------------------------
 
-_ATOM = re.compile(r"\d+(?:\.\d+)+(?![A-Za-z])|\d+|[A-Za-z]+")
+_ATOM = re.compile(r"\d+(?:\.\d+)+(?![A-Za-z])|\d+[A-Z](?![A-Za-z])|\d+|[A-Za-z]+")
 _UNIT_RE = re.compile(rf"^\s*(?P<unit>{_UNIT_WORDS})\s+", re.IGNORECASE)
 
 

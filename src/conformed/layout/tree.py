@@ -427,7 +427,7 @@ class TreeBuilder:
         number = _UNIT_START.sub("", cand.prefix).rstrip(".")
         if number:
             head = number.split(".")[0]
-            return head.isdigit() and int(head) == article.value and cand.value in (0, 1)
+            return head.isdigit() and int(head) == article.value  # 2.1, or 2.5 in an excerpt
         if cand.value == 1:
             return True
         articles = [c for c in self.root.children if c.kind == "article"]
