@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from conformed.amendment import parse_amendment, read_amendment, strip_debris
-from conformed.items import PAYLOAD_MARK
+from conformed.layout.items import PAYLOAD_MARK
 from helpers import CORPUS
 
 A = CORPUS / "amendments"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .io.files import read_text
-from .items import Item, fold, split_items
+from .layout.items import Item, fold, read_items
 from .layout.lines import is_page_number
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -52,6 +52,7 @@ _AMENDS = re.compile(r"\b(?:is|are)\s+hereby\s+amended\b|\bhereby\s+amend", re.I
 _FIRST_ITEM = re.compile(
     r"(?m)^[ \t]*(?:(?:1\.|\(1\)|1\)|Section\s+1\.)[ \t]+\S|1\.(?=[A-Z][a-z]))"
 )
+_NOW_THEREFORE = re.compile(r"\bNOW,?\s+THEREFORE\b", re.IGNORECASE)
 _WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
 _EFFECTIVE = re.compile(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
 
@@ -129,14 +130,19 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     witness = _WITNESS.search(text, start)
     end = witness.start() if witness else len(text)
     head = text[: op.start()]
-    items, found = split_items(text, start, end)
+    now = _NOW_THEREFORE.search(text, 0, op.start())
+    if now is not None:
+        start = min(start, now.start())  # the operative paragraph
+    read = read_items(text, start, end)
+    items, found = read.items, read.problems
     if not items and not found:
         # The first "as follows" was met inside an item: start at the operative paragraph.
         now = max(
             text.rfind("NOW, THEREFORE", 0, op.start()), text.rfind("NOW THEREFORE", 0, op.start())
         )
         if now >= 0:
-            items, found = split_items(text, now, end)
+            read = read_items(text, now, end)
+            items, found = read.items, read.problems
     problems: list[Exception] = list(found)
     if not items and not problems:
         raise InputError(f'{source}: no numbered items found after "as follows:"')
@@ -166,7 +172,7 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
 _LEGENDS = re.compile(
     r"(?:Exhibit\s+[\d.]+\s+)?CERTAIN\s+CONFIDENTIAL\s+PORTIONS\s+OF\s+THIS\s+EXHIBIT"
     r"[^\n]*?(?:AS\s+AMENDED|OMITTED)\.[ \t]*"
-    r"|^\s*Source:\s+[^\n]*$",
+    r"|^[^\S\n]*Source:[^\S\n]+[^\n]*$",
     re.MULTILINE,
 )
 
@@ -175,20 +181,21 @@ def strip_debris(text: str) -> str:
     """Drop EDGAR debris: "EX-99.2I 3 file.txt" with the truncated description after it,
     and the confidentiality legends and source footers repeated on every page."""
     text = _LEGENDS.sub("", text)
-    text = re.sub(r"(?m)^(\s*\d{1,3})\\\.", r"\1.", text)  # Markdown-escaped "1\." items
-    if "\n" in text:
-        text = "\n".join(line for line in text.split("\n") if not is_page_number(line))
+    text = re.sub(r"(?m)^([^\S\n]*\d{1,3})\\\.", r"\1.", text)  # Markdown-escaped "1\." items
+    if "\n" in text:  # a page break mark, not removed: line numbers stay the file's
+        text = "\n".join("\f" if is_page_number(line) else line for line in text.split("\n"))
     m = _DEBRIS.match(text)
     if not m:
         return text
-    text = text[m.end() :]
-    words = text.split()
+    cut = m.end()
+    rest = text[cut:]
+    words = rest.split()
     probe = " ".join(words[:4])
     if probe:
-        again = text.find(probe, len(probe))
+        again = rest.find(probe, len(probe))
         if 0 < again < 400:
-            return text[again:]
-    return text
+            cut += again
+    return "\n" * text.count("\n", 0, cut) + text[cut:]
 
 
 def _title_and_opening(head: str) -> tuple[str, str]:

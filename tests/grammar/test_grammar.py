@@ -9,7 +9,7 @@ import pytest
 
 from conformed.errors import InstructionParseError
 from conformed.grammar.parser import _lark, examples, parse_instruction
-from conformed.items import PAYLOAD_MARK
+from conformed.layout.items import PAYLOAD_MARK
 from conformed.operations import describe
 from helpers import load_yaml
 

@@ -16,7 +16,7 @@ from ..definitions import defined_terms, undefined_near_misses
 from ..document import Document
 from ..errors import AmendmentError
 from ..grammar.interpret import interpret
-from ..items import Item
+from ..layout.items import Item
 from ..operations import NoTextChange, Operation, describe
 from ..report import APPLIED, FAILED, NO_TEXT_CHANGE, AmendmentReport, ItemReport, Report
 from .context import Context

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..citation import parse_citation
 from ..errors import InstructionParseError
-from ..items import PAYLOAD_MARK, Item
+from ..layout.items import PAYLOAD_MARK, Item
 from ..layout.heads import split_heading
 from ..operations import (
     DefinitionRef,

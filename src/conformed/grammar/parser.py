@@ -16,7 +16,7 @@ from lark import Lark, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.exceptions import VisitError
 
 from ..errors import AmendmentError, InstructionParseError
-from ..items import PAYLOAD_MARK
+from ..layout.items import PAYLOAD_MARK
 from ..operations import Operation
 from .transformer import ToOperations
 

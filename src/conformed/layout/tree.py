@@ -26,8 +26,8 @@ from .lines import LEAD, Line
 # An inline provision in flattened text: after a sentence, or after the run of
 # spaces that stands for a line break ("... Fees.   (b) Interest ...").
 _INLINE = re.compile(
-    rf"(?:(?<=[.:;\]])\s+|(?P<gap>[^\S\n]{{3,}}))(?P<unit>{CONVENTION.lead_unit})?"
-    rf"(?P<token>{CONVENTION.token})\s+(?(gap)(?=[\w\"\u201c(])|(?=[A-Z\"`'\u201c(\[]))"
+    rf"(?:(?<=[.:;\]\"\u201d])\s+|(?P<gap>[^\S\n]{{3,}}))(?P<unit>{CONVENTION.lead_unit})?"
+    rf"(?P<token>{CONVENTION.token})\s+(?(gap)(?=[\w\"\u201c(])|(?=[A-Z\"`'\u201c(\[]|\d+\s+[A-Z]{{2}}))"
 )
 # A heading run onto the end of the last paragraph's line, as flattened filings
 # print them: "... fiscal month 5. TRADEMARKS".
@@ -78,15 +78,41 @@ class TreeBuilder:
         self.indented = True  # do indents tell a provision's text from its parent's?
 
     # --- queries (the rules ask before they decide) -------------------------
-    def accepts(self, text: str, strength: str) -> bool:
-        """Would a paragraph starting with ``text`` open a provision here?"""
+    def accepts(self, text: str, strength: str, *, children: bool = True) -> bool:
+        """Would a paragraph starting with ``text`` open a provision here?  With
+        ``children`` false, only as a sibling of an open provision (the next item
+        after new text, never a paragraph of it)."""
         m = LEAD.match(text)
         if not m:
             return False
         unit = m.group("unit") or ""
         if _looks_like_reference(unit, m.group("token"), text[m.end() :], strength):
             return False
-        return self._place(m.group("token"), unit, dry=True, strength=strength) is not None
+        placed = self._place(
+            m.group("token"), unit, dry=True, strength=strength, children=children
+        )
+        return placed is not None
+
+    def open_chain(self, text: str, indent: int, strength: str, line: int) -> tuple[list[_Node], int]:
+        """Open the chain of labels at the start of ``text`` ("(g)(i)"); the nodes
+        opened and how many characters of ``text`` they took (heading left in)."""
+        self._line, self._indent = line, indent
+        nodes: list[_Node] = []
+        used = 0
+        while m := LEAD.match(text[used:]):
+            unit = m.group("unit") or ""
+            after = text[used + m.end() :]
+            if _looks_like_reference(unit, m.group("token"), after, strength):
+                break  # "1. Section 1 of the Agreement ...": a reference, not a label
+            node = self._place(
+                m.group("token"), unit, dry=False, strength=strength if not nodes else INLINE
+            )
+            if node is None:
+                break
+            node.indent, node.line, node.inline = indent, line, bool(nodes) or strength == INLINE
+            nodes.append(node)
+            used = len(text) - len(after.lstrip())
+        return nodes, used
 
     @property
     def top(self) -> _Node:
@@ -293,7 +319,9 @@ class TreeBuilder:
             return None
         return first, rest
 
-    def _place(self, token: str, unit: str, *, dry: bool, strength: str) -> _Node | None:
+    def _place(
+        self, token: str, unit: str, *, dry: bool, strength: str, children: bool = True
+    ) -> _Node | None:
         candidates = label_candidates(unit + token) if unit else label_candidates(token)
         if not candidates:
             return None
@@ -305,7 +333,7 @@ class TreeBuilder:
         for kind, k in options:
             for cand in candidates:
                 if kind == "child":
-                    if self._is_first_child(cand):
+                    if children and self._is_first_child(cand):
                         node = self._open(top, cand, dry)
                         node.alternatives = [c for c in candidates if c != cand]
                         return node

@@ -1,0 +1,104 @@
+"""Quoted and unquoted new text in an amendment: where it opens and where it closes.
+
+An instruction carries its new text after a lead ("... to read as follows:",
+"... replaced with the following:", "... is amended by adding: "..."").  The
+text is quoted (straight or curly quotes, possibly over several paragraphs,
+with inner quotes such as ``"key employee"`` of its own) or unquoted, running
+to the next item.  Whatever it contains -- numbered paragraphs, definitions,
+lists, even sentences that say "is amended" -- is payload: content of the one
+instruction that introduces it, never items of the amendment.
+"""
+
+from __future__ import annotations
+
+import re
+
+PAYLOAD_MARK = "\u00abTEXT\u00bb"
+PAYLOAD2_MARK = "\u00abTEXT2\u00bb"
+QUOTES = "\"\u201c"
+CLOSERS = "\"\u201d"
+
+# A quote that opens new text: after the lead of an instruction.
+OPEN = re.compile(
+    r"(?:follows|following|hereto|read|reads|below|thereof)\s*[:,]?[^\S\n]*(?::[^\S\n]*)?\s*(?P<q>[\"\u201c])"
+    r"|:[^\S\n]*-*\s*(?P<c>[\"\u201c])",
+    re.IGNORECASE,
+)
+# A quote that is a defined term's own ('"Loan Agreement" means ...'), not new text's.
+TERM_FIRST = re.compile(
+    r"[^\S\n]*[^\"\u201d\n]{1,80}[\"\u201d]\s+(?:means|shall\s+mean|has\s+the|shall\s+have|"
+    r"is\s+defined|as\s+defined)\b",
+    re.IGNORECASE,
+)
+# The lead of unquoted new text, at the end of what the instruction says.
+UNQUOTED = re.compile(
+    r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-]+){0,6}?|as\s+set\s+forth\s+below"
+    r"|to\s+read|reads?|thereof)\s*[:\-]+\s*-*\s*$"
+    r"|\b(?:as\s+follows?|the\s+following(?!\s+example))\s*[.:;]?\s*$",
+    re.IGNORECASE,
+)
+# An instruction that asks for text: what follows it is that text, never a sub-list.
+WANTS_TEXT = re.compile(
+    r"\bto\s+read\b|\bread\s+in\s+(?:its|their)\s+entirety\b|\bshall\s+(?:now\s+)?read\b"
+    r"|\b(?:replaced|substituted)\s+(?:with|by|in\s+its\s+entirety\s+(?:with|by))\s+the\s+following\b"
+    r"|\brestated\b[^.:]{0,80}\bas\s+follows\b"
+    r"|\b(?:add|adding|added|insert|inserting|inserted)\b[^.:]{0,100}\bthe\s+following\b"
+    r"|\bin\s+lieu\s+thereof\b[^.:]{0,40}\bthe\s+following\b",
+    re.IGNORECASE,
+)
+# "... whereas it previously read: "old" ... it now reads: "new"".
+NOW = r"now\s+reads|shall\s+now\s+read|is\s+now\s+required\s+to"
+NOW_READS = re.compile(
+    rf"[^\S\n]*\d{{0,3}}\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:{NOW}|shall\s+read)\s*:?\s*(?P<q>[\"\u201c])",
+    re.IGNORECASE,
+)
+REDACTED_READING = re.compile(
+    r"(?P<head>.*?\bpreviously\s+read\s*:?)\s*\[\*\]\s*"
+    r"(?P<mid>(?:it\s+)?(?:now\s+reads|shall\s+now\s+read)\s*:?)\s*\[\*\]\s*(?P<tail>.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+# "... shall be amended, effective as of the Effective Date, as follows:" and then, instead
+# of text, the instruction itself: "Subsection 6(a)(xvi) ... shall be amended to read ...".
+GENERIC_LEAD = re.compile(r"\bamend(?:ed)?\b[^:]{0,120}\bas\s+follows\s*:?\s*$", re.IGNORECASE)
+EMBEDDED = re.compile(
+    r"\s*[A-Z][^\n:\"\u201c]{0,100}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"(?:amended|deleted|restated|replaced)\b",
+    re.IGNORECASE,
+)
+# Amending language: what makes a sentence change the agreement's text.
+AMENDING = re.compile(
+    r"\b(?:is|are|shall\s+be|will\s+be)\s*,?\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
+    r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|substituted|"
+    r"renumbered|relettered|redesignated|struck|stricken|superseded|changed|revised)\b"
+    r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+)?read\b|\bhereby\s+amends?\b"
+    r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting|amending)\b",
+    re.IGNORECASE,
+)
+
+
+def wants_text(instruction: str) -> bool:
+    return bool(WANTS_TEXT.search(instruction))
+
+
+def amends(text: str) -> bool:
+    return bool(AMENDING.search(text))
+
+
+def close_after(source: str, pos: int, end: int, follows: re.Pattern[str]) -> int | None:
+    """The closing quote of text opened before ``pos``: the first quote followed by
+    ``follows`` (the next item, the end, or "it now reads")."""
+    at = pos
+    while True:
+        m = _CLOSE.search(source, at, end)
+        if m is None:
+            return None
+        if follows.match(source, m.end(), end):
+            return m.start()
+        at = m.end()
+
+
+_CLOSE = re.compile(r"[\"\u201d]")
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
