@@ -35,6 +35,7 @@ _TITLE_AT_END = re.compile(
     rf"\s(?P<unit>{CONVENTION.lead_unit})?(?P<token>\d{{1,3}}\.)\s+(?=[A-Z][A-Z0-9&,;'/\- ]{{2,80}}$)"
 )
 # What a cross-reference that happens to start a line continues with.
+_BRACKETS = re.compile(r"^(?:\([A-Za-z0-9]{1,6}\))+")
 _REFERENCE_TAIL = re.compile(r"^(?:[;,)\]]|[a-z])")
 
 HARD, SOFT, INLINE = "hard", "soft", "inline"
@@ -536,8 +537,10 @@ def _looks_like_reference(unit: str, token: str, after: str, strength: str) -> b
     after = after.lstrip()
     if not after:
         return False
-    if unit and _REFERENCE_TAIL.match(after) and not after.startswith(("(", "[")):
-        return True
+    if unit:  # "Part 1(i)(ii) of the Schedule": what follows the whole citation decides
+        after = _BRACKETS.sub("", after, count=1).lstrip()
+        if after and _REFERENCE_TAIL.match(after):
+            return True
     dotted = re.fullmatch(r"\d+(?:\.\d+)+\.?", token) is not None
     return dotted and strength not in (HARD, GAP) and after[:1].islower()
 
