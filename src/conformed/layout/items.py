@@ -16,11 +16,14 @@ is ever left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import islice
 from dataclasses import dataclass, field, replace
 
 from ..errors import AmendmentError
 from .convention import CONVENTION
-from .lines import LEAD, classify
+from .lines import LEAD, Line, classify
 from .payload import (
     EMBEDDED,
     GENERIC_LEAD,
@@ -121,6 +124,7 @@ class _Reader:
             at += len(raw) + 1
         breaks = {i for i, raw in enumerate(raws) if "\f" in raw and not raw.strip()}
         self.lines, blank_mode = classify(raws, breaks)
+        self.starts = [self.offsets[line.index] for line in self.lines]  # for bisection
         self.tree = TreeBuilder(blank_mode=blank_mode, first_any=True)
         self.info: dict[int, _Info] = {}
         self.order: list[_Node] = []
@@ -165,8 +169,6 @@ class _Reader:
         label = article_label(m.group("word"), m.group("num"), m.group("dot") or "")
         if label is None:
             return False
-        from .lines import Line
-
         self.tree.open_article(Line(self.source[pos:end], "hard", number=line), label, title, [])
         nxt = self._next_text(end)
         title_end = self._line_end(nxt)
@@ -315,6 +317,9 @@ class _Reader:
         assert info is not None
         if kind == "quoted":
             close = self._close_quote(at + 1)
+            over = self._runs_over(at + 1, self.end if close is None else close)
+            if over is not None:
+                close = None  # a quote the drafter never closed before the next item
             if close is None:
                 info.notes.append(
                     "the quotation never closes; the new text was read up to the next item"
@@ -357,11 +362,27 @@ class _Reader:
             m = _CLOSER.search(self.source, c + 1, self.end)
         return None
 
+    def _runs_over(self, start: int, end: int) -> int | None:
+        """A paragraph inside ``[start, end)`` that begins with the next item's label and
+        amends: the quotation it seems to be in never closed before it."""
+        for line in self._lines_from(start):
+            begin = self.offsets[line.index]
+            text_start = begin + len(line.raw) - len(line.raw.lstrip())
+            if text_start >= end:
+                break
+            if text_start <= start or line.brk not in ("hard", "soft"):
+                continue
+            text = self.source[text_start : begin + len(line.raw)]
+            strength = HARD if line.brk == "hard" else SOFT
+            if self.tree.accepts(text, strength, children=False) and self._item_like(text):
+                return text_start
+        return None
+
     def _unquoted_end(self, pos: int) -> int:
         """Where unquoted new text ends: at the next label that continues the items'
         numbering and reads as an item, not as the next paragraph of the new text."""
         own: set[tuple[tuple[str, str, str], int]] = set()  # the new text's own labels
-        for line in self.lines:
+        for line in self._lines_from(pos):
             begin = self.offsets[line.index]
             line_end = begin + len(line.raw.rstrip())
             if line_end <= pos or line.brk == "rule":
@@ -466,11 +487,16 @@ class _Reader:
 
     def _paragraph_at(self, pos: int) -> bool:
         """Does a new paragraph (after a blank line or an indent) begin at ``pos``?"""
-        for line in self.lines:
+        for line in self._lines_from(pos):
             begin = self.offsets[line.index]
             if begin <= pos <= begin + len(line.raw):
                 return line.brk == "hard"
+            return False
         return False
+
+    def _lines_from(self, pos: int) -> Iterator[Line]:
+        """The lines from the one holding ``pos`` on."""
+        return islice(self.lines, max(0, bisect_right(self.starts, pos) - 1), None)
 
     def _lineno(self, pos: int) -> int:
         return self.source.count("\n", 0, pos) + 1
