@@ -531,7 +531,10 @@ class _Reader:
         own = instruction
         standalone = bool(children) and amends(own) and not own.rstrip().endswith(":")
         text = fold(self.source[info.start : end])
-        redacted = REDACTED_READING.fullmatch(instruction) if payload is None else None
+        plain = fold(" ".join(self.source[max(a, info.since) : b] for _, a, b in info.pieces))
+        redacted = REDACTED_READING.fullmatch(plain) if payload in (None, "[*]") or (
+            payload and payload.strip().startswith("[*]")
+        ) else None
         if redacted:  # both texts withheld from the filing: "previously read: [*] now reads: [*]"
             head = f"{redacted['head']} {PAYLOAD_MARK} {redacted['mid']} {PAYLOAD2_MARK}"
             instruction, payload, payload2 = fold(f"{head} {redacted['tail']}"), "[*]", "[*]"

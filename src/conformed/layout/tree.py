@@ -105,6 +105,8 @@ class TreeBuilder:
             after = text[used + m.end() :]
             if _looks_like_reference(unit, m.group("token"), after, strength):
                 break  # "1. Section 1 of the Agreement ...": a reference, not a label
+            if nodes and not unit and m.group("token").isdigit():
+                break  # "2. 1 BASIC TERMS": a bare number after a label is a heading's
             node = self._place(
                 m.group("token"), unit, dry=False, strength=strength if not nodes else INLINE
             )
@@ -302,6 +304,8 @@ class TreeBuilder:
             unit = m.group("unit") or ""
             after = rest[m.end() :]
             if first is None and _looks_like_reference(unit, m.group("token"), after, strength):
+                break
+            if first is not None and not unit and m.group("token").isdigit():
                 break
             node = self._place(
                 m.group("token"), unit, dry=False, strength=strength if first is None else INLINE
