@@ -356,7 +356,7 @@ class _Reader:
                 if self.tree.accepts(text, strength, children=False) and (
                     self._item_like(text)
                     or "\n" in follow.group(0)
-                    or self.source[c - 1 : c] in ".;:!?)"
+                    or self.source[c - 1 : c] in ".;:!?)]"
                 ):
                     return c  # followed by the next item
             m = _CLOSER.search(self.source, c + 1, self.end)
