@@ -189,7 +189,7 @@ def parse_report(amendment: Amendment) -> AmendmentReport:
     for problem in amendment.problems:
         areport.items.append(failed_item(problem, amendment))
     for item, ancestors in amendment.leaves():
-        ireport = ItemReport(number=item.number, line=item.line)
+        ireport = ItemReport(number=item.number, line=item.line, end_line=item.end_line)
         try:
             op = interpret(item, ancestors, agreement=amendment.agreement_name)
             ireport.operations = describe(op)

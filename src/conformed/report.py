@@ -29,6 +29,7 @@ class ItemReport:
     operations: list[dict[str, str]] = field(default_factory=list)
     reason: str = ""  # machine-readable cause of a failure
     line: int = 0
+    end_line: int = 0  # the item's last line, its new text included
 
     def fail(self, exc: AmendmentError, amendment: str, span: str = "") -> None:
         """Record why this item failed, the message naming amendment, item and text."""

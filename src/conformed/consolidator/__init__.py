@@ -63,7 +63,7 @@ def consolidate(
         for problem in amendment.problems:
             areport.items.append(failed_item(problem, amendment))
         for item, ancestors in amendment.leaves():
-            ireport = ItemReport(number=item.number, line=item.line)
+            ireport = ItemReport(number=item.number, line=item.line, end_line=item.end_line)
             areport.items.append(ireport)
             ctx = Context(
                 amendment=amendment.label,
@@ -167,7 +167,10 @@ def failed_item(problem: Exception, amendment: Amendment) -> ItemReport:
     if isinstance(problem, AmendmentError):
         problem.located(amendment=amendment.label)
         message = str(problem)
-    return ItemReport(number=number, status=FAILED, message=message, reason="structure")
+    line = getattr(problem, "line", 0)
+    return ItemReport(
+        number=number, status=FAILED, message=message, reason="structure", line=line, end_line=line
+    )
 
 
 def iso(value: object) -> str | None:

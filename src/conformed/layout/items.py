@@ -49,6 +49,10 @@ class ItemStructureError(AmendmentError):
 
     reason = "structure"
 
+    def __init__(self, message: str, *, item: str = "", line: int = 0) -> None:
+        super().__init__(message, item=item)
+        self.line = line
+
 
 @dataclass(frozen=True)
 class Item:
@@ -130,6 +134,7 @@ class _Reader:
         self.order: list[_Node] = []
         self.resume = start
         self.outside: list[tuple[int, int, int]] = []  # (start, end, line) before the first item
+        self.loose: list[_Info] = []  # unnumbered items before the first numbered one
         self.problems: list[AmendmentError] = []
 
     # --- reading ------------------------------------------------------------
@@ -147,7 +152,10 @@ class _Reader:
             self._segment(pos, line_end, strength, line.indent, self._lineno(pos))
         self._set_ends()
         items = [self._item(n) for n in self._top_items()]
-        items = self._outside_items() + items
+        first = self.info[id(self.order[0])].start if self.order else self.end
+        for k, info in enumerate(self.loose):
+            info.end = self.loose[k + 1].start if k + 1 < len(self.loose) else first
+        items = [*self._outside_items(), *(self._build(i, ()) for i in self.loose), *items]
         self._sequence_problems()
         return ItemsRead(items, self.problems)
 
@@ -155,8 +163,34 @@ class _Reader:
         if strength and self._article(pos, end, indent, line):
             return
         if strength:
-            pos = self._open(pos, end, strength, indent, line)
+            opened = self._open(pos, end, strength, indent, line)
+            if opened == pos and strength == HARD and not self.order:
+                self._loose(pos, line)
+            pos = opened
         self._flow(pos, end, indent)
+
+    def _loose(self, pos: int, line: int) -> None:
+        """An unnumbered paragraph before any numbered item that amends ("Section 2: The
+        definition of ... is amended to read as follows:"): an item of its own, "¶1",
+        so that its new text is read as new text and nothing operative is lost.  A lead
+        that only introduces what follows ("... does hereby amend the Plan as follows:")
+        is not one."""
+        end = self._paragraph_end(pos)
+        label = self._inline_label(pos, end)
+        text = fold(self.source[pos : label[0] if label else end])  # up to the first item in it
+        if not amends(text) or _OWN_DOCUMENT.match(text):
+            return
+        if GENERIC_LEAD.search(text) and not wants_text(text):
+            return
+        self.loose.append(_Info(f"\u00b6{len(self.loose) + 1}", pos, line))
+
+    def _paragraph_end(self, pos: int) -> int:
+        lines = self._lines_from(pos)
+        next(lines, None)
+        for line in lines:
+            if line.brk == "hard":
+                return self.offsets[line.index]
+        return self.end
 
     def _article(self, pos: int, end: int, indent: int, line: int) -> bool:
         """ "ARTICLE II AMENDMENTS" over the items: a node of the tree, in no item."""
@@ -435,6 +469,8 @@ class _Reader:
 
     # --- bookkeeping --------------------------------------------------------
     def _current(self) -> _Info | None:
+        if not self.order:
+            return self.loose[-1] if self.loose else None
         for node in reversed(self.tree.stack):
             info = self.info.get(id(node))
             if info is not None:
@@ -524,8 +560,9 @@ class _Reader:
         return out
 
     def _item(self, node: _Node) -> Item:
-        info = self.info[id(node)]
-        children = tuple(self._item(c) for c in self._children(node))
+        return self._build(self.info[id(node)], tuple(self._item(c) for c in self._children(node)))
+
+    def _build(self, info: _Info, children: tuple[Item, ...]) -> Item:
         end = info.end or self.end
         instruction, payload, payload2 = self._assemble(info, children)
         own = instruction
@@ -600,7 +637,7 @@ class _Reader:
             text = fold(self.source[start:end])
             if not amends(text) or text.endswith(":"):
                 continue
-            number = f"\u00b6{len(out) + 1}"
+            number = f"\u00b6{len(self.loose) + len(out) + 1}"
             out.append(Item(number, text, None, text, line, end_line=self._lineno(end - 1)))
         return out
 
@@ -618,7 +655,7 @@ class _Reader:
                     f"item {now} appears after item {before} (line {note.line}): an item is "
                     "missing from the filing or the items are out of order"
                 )
-            self.problems.append(ItemStructureError(why, item=now))
+            self.problems.append(ItemStructureError(why, item=now, line=note.line))
 
 
 _CLOSER = re.compile(r"[\"\u201d]")

@@ -1,0 +1,131 @@
+"""Is every operative sentence of a real amendment accounted for?  (Nothing may go missing.)
+
+    python benchmarks/amendment_accounting.py [--half dev|held|all] [--show FILE]
+
+For each amendment in ../shared/real/amendments and ../shared/real2/amendments
+(kept outside the repository; skipped cleanly when absent) this finds, with its
+own regular expression and without asking ``conformed``, every sentence before
+the signature block that uses amending language ("is hereby amended", "is
+deleted", "shall be replaced", "in lieu thereof", "is added", "shall read" ...),
+then looks where ``conformed parse`` put the line it is on:
+
+- item: inside an item that was understood (it has operations);
+- failed: inside an item reported as failed, with its reason;
+- no change: inside an item reported as changing no text (reviewed by hand: it
+  may be a sentence about the amendment itself or another instrument);
+- missing: in no item at all (title, recitals, or nowhere) -- must be 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from conformed.amendment import read_amendment  # noqa: E402
+from conformed.cli import parse_report  # noqa: E402
+from conformed.errors import ConformedError  # noqa: E402
+from conformed.report import AmendmentReport  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+SPLITS = json.loads((Path(__file__).parent / "splits.json").read_text())
+
+AMENDING = re.compile(
+    r"\b(?:is|are|shall\s+be|will\s+be)\s*,?\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
+    r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|substituted|"
+    r"renumbered|relettered|redesignated|struck|stricken|superseded)\b"
+    r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+)?read\b|\bhereby\s+amends?\b",
+    re.IGNORECASE,
+)
+ABOUT_ITSELF = re.compile(
+    r"\bthis\s+(?:Amendment|Agreement|Waiver|Consent|letter)\b[^.;]{0,40}\b(?:may|shall|will)\s+"
+    r"(?:not\s+)?be\s+(?:amended|modified|supplemented|waived)",
+    re.IGNORECASE,
+)
+WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-Z(\"\u201c])")
+
+
+@dataclass
+class Sentence:
+    line: int
+    text: str
+
+
+def operative_sentences(text: str) -> list[Sentence]:
+    """Sentences with amending language before the signature block, with their line."""
+    witness = WITNESS.search(text)
+    body = text[: witness.start()] if witness else text
+    out: list[Sentence] = []
+    offset = 0
+    for raw_line in body.split("\n"):
+        line_no = body.count("\n", 0, offset) + 1
+        for piece in SENTENCE_END.split(raw_line):
+            if AMENDING.search(piece) and not ABOUT_ITSELF.search(piece):
+                out.append(Sentence(line_no, " ".join(piece.split())[:90]))
+        offset += len(raw_line) + 1
+    return out
+
+
+def landing(report: AmendmentReport | None, line: int) -> str:
+    if report is None:
+        return "missing"
+    found = [i for i in report.items if i.line and i.line <= line <= max(i.end_line, i.line)]
+    if any(i.status == "failed" for i in found):
+        return "failed"
+    if any(i.operations and i.status != "no_text_change" for i in found):
+        return "item"
+    if found:
+        return "no change"
+    return "missing"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--half", choices=["dev", "held", "all"], default="all")
+    ap.add_argument("--show", default="", help="list the sentences of files containing this")
+    args = ap.parse_args()
+    if not SHARED.exists():
+        print(f"skipped: {SHARED} is not here")
+        return 0
+    cols = ("item", "failed", "no change", "missing")
+    print(f"| file | half | sentences | {' | '.join(cols)} |")
+    print("|---|---|---:|" + "---:|" * len(cols))
+    totals: dict[str, dict[str, int]] = {}
+    for rel, meta in sorted(SPLITS["amendments"].items()):
+        half = meta["half"]
+        path = SHARED / rel
+        if (args.half != "all" and half != args.half) or not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        sentences = operative_sentences(text)
+        try:
+            report: AmendmentReport | None = parse_report(read_amendment(path))
+        except ConformedError:
+            report = None
+        row = dict.fromkeys(cols, 0)
+        show = bool(args.show) and args.show in rel
+        for s in sentences:
+            where = landing(report, s.line)
+            row[where] += 1
+            if show or where == "missing":
+                print(f"  {where:<9} {Path(rel).name}:{s.line}: {s.text}")
+        print(f"| {Path(rel).name[:44]} | {half} | {len(sentences)} | "
+              + " | ".join(str(row[c]) for c in cols) + " |")  # fmt: skip
+        t = totals.setdefault(half, dict.fromkeys(("sentences", *cols), 0))
+        t["sentences"] += len(sentences)
+        for c in cols:
+            t[c] += row[c]
+    for half, t in sorted(totals.items()):
+        print(f"{half}: {t['sentences']} operative sentences; " + ", ".join(f"{c} {t[c]}" for c in cols))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
