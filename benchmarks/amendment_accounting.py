@@ -48,6 +48,18 @@ ABOUT_ITSELF = re.compile(
     r"(?:not\s+)?be\s+(?:amended|modified|supplemented|waived)",
     re.IGNORECASE,
 )
+# "The Credit Agreement is hereby amended as follows:": it introduces the items that amend,
+# and is never an item of its own (the labelling conventions' umbrella sentence).
+UMBRELLA = re.compile(
+    r"\b(?:amend(?:ed|s)?|modif(?:y|ied)|supplement(?:ed)?)\b[^:]{0,160}"
+    r"(?:as\s+follows|in\s+the\s+following\s+respects(?:\s+only)?|\bby)\s*[:.,;\-]*\s*$",
+    re.IGNORECASE,
+)
+WORDED = re.compile(
+    r"\bto\s+read\b|\brestated\b|\bby\s+(?:adding|inserting|deleting|replacing|striking|"
+    r"substituting)\b|\breplaced\s+(?:with|by)\b|\bin\s+lieu\b|\bdeleted\b|\badded\b",
+    re.IGNORECASE,
+)
 WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-Z(\"\u201c])")
 
@@ -59,17 +71,24 @@ class Sentence:
 
 
 def operative_sentences(text: str) -> list[Sentence]:
-    """Sentences with amending language before the signature block, with their line."""
+    """Sentences with amending language before the signature block, each with the line
+    its amending words are on (sentences are read across the lines of a paragraph)."""
     witness = WITNESS.search(text)
     body = text[: witness.start()] if witness else text
     out: list[Sentence] = []
-    offset = 0
-    for raw_line in body.split("\n"):
-        line_no = body.count("\n", 0, offset) + 1
-        for piece in SENTENCE_END.split(raw_line):
-            if AMENDING.search(piece) and not ABOUT_ITSELF.search(piece):
-                out.append(Sentence(line_no, " ".join(piece.split())[:90]))
-        offset += len(raw_line) + 1
+    for para in re.finditer(r"\S(?:.|\n(?![^\S\n]*\n))*", body):
+        start = 0
+        chunk = para.group(0)
+        for piece in SENTENCE_END.split(chunk):
+            at = chunk.find(piece, start)
+            start = at + len(piece)
+            m = AMENDING.search(piece)
+            if not m or ABOUT_ITSELF.search(piece):
+                continue
+            if UMBRELLA.search(piece) and not WORDED.search(piece):
+                continue
+            line = body.count("\n", 0, para.start() + at + m.start()) + 1
+            out.append(Sentence(line, " ".join(piece.split())[:90]))
     return out
 
 

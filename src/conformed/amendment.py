@@ -18,6 +18,7 @@ from pathlib import Path
 from .errors import InputError
 from .io.files import read_text
 from .layout.items import Item, fold, read_items
+from .layout.payload import AMENDING
 from .layout.lines import is_page_number
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -48,11 +49,13 @@ _OPERATIVE = re.compile(
     r"(?:amend(?:ed)?|modif(?:y|ied)|agree[sd]?)\b[^.:;]{0,80}?\bas\s+follows\s*[:.]",
     re.IGNORECASE,
 )
-_AMENDS = re.compile(r"\b(?:is|are)\s+hereby\s+amended\b|\bhereby\s+amend", re.IGNORECASE)
 _FIRST_ITEM = re.compile(
     r"(?m)^[ \t]*(?:(?:1\.|\(1\)|1\)|Section\s+1\.)[ \t]+\S|1\.(?=[A-Z][a-z]))"
 )
 _NOW_THEREFORE = re.compile(r"\bNOW,?\s+THEREFORE\b", re.IGNORECASE)
+# Items that begin past 1 (a page lost from the filing): read from there, and the reader
+# reports the items missing before it.
+_LATER_ITEM = re.compile(r"(?m)^[ \t]*\d{1,2}\.[ \t]+[A-Z][a-z]")
 _WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
 _EFFECTIVE = re.compile(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
 
@@ -109,12 +112,12 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")  # EDGAR's &nbsp;
     text = strip_debris(text)
     op = _OPERATIVE.search(text)
-    first = _FIRST_ITEM.search(text)
+    first = _FIRST_ITEM.search(text) or _LATER_ITEM.search(text)
     if (
         op is not None
         and first is not None
         and first.start() < op.start()
-        and _AMENDS.search(text, first.start(), op.start())
+        and AMENDING.search(text, first.start(), op.start())
     ):
         op = None  # "as follows:" is only met inside a later item: the items begin at item 1
     if op is None:

@@ -644,6 +644,18 @@ class _Reader:
     def _sequence_problems(self) -> None:
         """A gap or a repeat in the items' numbering: a page lost from the filing, or items
         out of order -- loudly, never guessed around."""
+        top = next((n for n in self._top_items() if n.label is not None), None)
+        if top is not None and top.label is not None and top.label.value > 1 and not top.label.unit:
+            info = self.info[id(top)]
+            first = top.label.with_value(1).text
+            self.problems.append(
+                ItemStructureError(
+                    f"the items begin at {top.label.text} (line {info.line}): item "
+                    f"{item_number('', first)} and those after it are missing from the filing",
+                    item=info.number,
+                    line=info.line,
+                )
+            )
         for note in self.tree.notes:
             if note.kind not in ("sequence", "duplicate"):
                 continue
@@ -661,7 +673,7 @@ class _Reader:
 _CLOSER = re.compile(r"[\"\u201d]")
 _END_TAIL = re.compile(r"[.;,]?[^\S\n]*\d{0,3}\s*$")
 _NOW_TAIL = re.compile(r"[^\S\n]*\d{0,3}\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|is\s+now\s+required\s+to)\b", re.I)
-_FOLLOW = re.compile(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?\s+")
+_FOLLOW = re.compile(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?(?:[;,]?\s*(?:and|or)\b)?\s+")
 _NON_SPACE = re.compile(r"\S")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _CAPS_HEADING = re.compile(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?(?:\s|$)")
