@@ -52,7 +52,8 @@ ABOUT_ITSELF = re.compile(
 # and is never an item of its own (the labelling conventions' umbrella sentence).
 UMBRELLA = re.compile(
     r"\b(?:amend(?:ed|s)?|modif(?:y|ied)|supplement(?:ed)?)\b[^:]{0,160}"
-    r"(?:as\s+follows|in\s+the\s+following\s+respects(?:\s+only)?|\bby)\s*[:.,;\-]*\s*$",
+    r"(?:as\s+follows|in\s+the\s+following\s+respects(?:\s+only)?|\bby)\s*(?:\([^()]{0,120}\))?"
+    r"\s*[:.,;\-]*\s*$",
     re.IGNORECASE,
 )
 WORDED = re.compile(

@@ -322,9 +322,10 @@ class _Reader:
             return
         if not re.search(r"[:\-\u2014]\s*$", said) and not self._paragraph_at(after):
             return  # "... by adding the following" wrapped onto the next line
-
-        if after >= self.end or self.source[after] in "\"\u201c":
+        if after >= self.end:
             return
+        if self.source[after] in "\"\u201c" and not TERM_FIRST.match(self.source, after + 1):
+            return  # quoted new text: _opening found it
         if self._takes_text(after, self.end, said):
             self.resume = self._payload("unquoted", after, indent)
 
