@@ -62,7 +62,7 @@ WORDED = re.compile(
     re.IGNORECASE,
 )
 WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
-SENTENCE_END = re.compile(r"(?<=[.;:])\s+(?=[A-Z(\"\u201c])")
+SENTENCE_END = re.compile(r"(?<=[.;:])[^\S\n]*\n\s*|(?<=[.;:])\s+(?=[A-Z(\"\u201c\d])")
 
 
 @dataclass

@@ -42,7 +42,8 @@ WANTS_TEXT = re.compile(
     r"\bto\s+read\b|\bread\s+in\s+(?:its|their)\s+entirety\b|\bshall\s+(?:now\s+)?read\b"
     r"|\b(?:replaced|substituted)\s+(?:with|by|in\s+its\s+entirety\s+(?:with|by))\s+the\s+following\b"
     r"|\brestated\b[^.:]{0,80}\bas\s+follows\b"
-    r"|\b(?:add|adding|added|insert|inserting|inserted)\b[^.:]{0,100}\bthe\s+following\b"
+    r"|\b(?:add|adding|added|insert|inserting|inserted|include|including)\b[^.:]{0,100}\bthe\s+following\b"
+    r"|\bthe\s+following\s+(?:new\s+|additional\s+)?(?:defined\s+terms?|definitions?)\b"
     r"|\bin\s+lieu\s+thereof\b[^.:]{0,40}\bthe\s+following\b",
     re.IGNORECASE,
 )
