@@ -682,7 +682,7 @@ _ANY_LABEL = re.compile(
     rf"(?<=\s)(?P<unit>{CONVENTION.lead_unit})?(?P<token>{CONVENTION.token})(?=\s+[A-Z\"\u201c(\[])"
 )
 _SAME_LINE_LEAD = re.compile(
-    r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-]+){0,6}?|as\s+set\s+forth\s+below)"
+    r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?|as\s+set\s+forth\s+below)"
     r"\s*:[^\S\n]*(?=\S)"
     r"|\bas\s+follows?[^\S\n]+(?=[A-Z])",  # "replaced as follows Revolving Credit ..."
     re.IGNORECASE,

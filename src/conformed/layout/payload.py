@@ -32,7 +32,7 @@ TERM_FIRST = re.compile(
 )
 # The lead of unquoted new text, at the end of what the instruction says.
 UNQUOTED = re.compile(
-    r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-]+){0,6}?|as\s+set\s+forth\s+below"
+    r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?|as\s+set\s+forth\s+below"
     r"|to\s+read|reads?|thereof)\s*[:\-]+\s*-*\s*$"
     r"|\b(?:as\s+follows?|the\s+following(?!\s+example))\s*[.:;]?\s*$",
     re.IGNORECASE,
