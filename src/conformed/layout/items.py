@@ -216,6 +216,9 @@ class _Reader:
         text = self.source[pos:end]
         if not self.tree.accepts(text, strength):
             return pos
+        lead = _CITATION_LINE.match(text)
+        if lead and _CONTINUES.match(self.source, self._next_text(end)):
+            return pos  # "Section 8.5(a)" / "of the Plan is amended ...": a citation, wrapped
         nodes, used = self.tree.open_chain(text, indent, strength, line)
         for node in nodes:
             parent = self._parent_number(node)
@@ -676,6 +679,11 @@ _END_TAIL = re.compile(r"[.;,]?[^\S\n]*\d{0,3}\s*$")
 _NOW_TAIL = re.compile(r"[^\S\n]*\d{0,3}\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|is\s+now\s+required\s+to)\b", re.I)
 _FOLLOW = re.compile(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?(?:[;,]?\s*(?:and|or)\b)?\s+")
 _NON_SPACE = re.compile(r"\S")
+# A citation alone on its line, and the lower-case words that carry it on the next.
+_CITATION_LINE = re.compile(
+    rf"^(?:{CONVENTION.lead_unit})[\w.]+(?:\([A-Za-z0-9]{{1,6}}\))*[^\S\n]*$"
+)
+_CONTINUES = re.compile(r"(?:of|in|to|is|are|shall|hereof|thereof|as)\b")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _CAPS_HEADING = re.compile(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?(?:\s|$)")
 _ANY_LABEL = re.compile(
