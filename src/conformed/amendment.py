@@ -20,6 +20,7 @@ from .io.files import read_text
 from .layout.items import Item, fold, read_items
 from .layout.payload import AMENDING
 from .layout.lines import is_page_number
+from .layout.rules.toc import find_toc
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"(?:{MONTHS})\s+\d{{1,2}}\s*,\s*\d{{4}}"
@@ -55,6 +56,10 @@ _FIRST_ITEM = re.compile(
 _NOW_THEREFORE = re.compile(r"\bNOW,?\s+THEREFORE\b", re.IGNORECASE)
 # Items that begin past 1 (a page lost from the filing): read from there, and the reader
 # reports the items missing before it.
+_AMENDMENTS_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:(?:ARTICLE|Article|SECTION|Section)[ \t]+)?(?:[IVX]{1,5}|\d{1,2})\.?[ \t]+"
+    r"(?:AMENDMENTS?|MODIFICATIONS?|Amendments?|Modifications?)\b[^\n]{0,80}(?<![.\s]\d)(?<![.\s]\d\d)$"
+)  # not a table of contents entry ("2.   AMENDMENT     4")
 _LATER_ITEM = re.compile(r"(?m)^[ \t]*\d{1,2}\.[ \t]+[A-Z][a-z]")
 _WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
 _EFFECTIVE = re.compile(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
@@ -110,7 +115,7 @@ def read_amendment(path: str | Path) -> Amendment:
 
 def parse_amendment(text: str, source: str = "") -> Amendment:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")  # EDGAR's &nbsp;
-    text = strip_debris(text)
+    text = _without_contents(strip_debris(text))
     op = _OPERATIVE.search(text)
     first = _FIRST_ITEM.search(text) or _LATER_ITEM.search(text)
     if (
@@ -136,6 +141,9 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     now = _NOW_THEREFORE.search(text, 0, op.start())
     if now is not None:
         start = min(start, now.start())  # the operative paragraph
+    heading = _AMENDMENTS_HEADING.search(text, 0, op.start())
+    if heading is not None:
+        start = min(start, heading.start())  # "III. MODIFICATIONS." over the items
     read = read_items(text, start, end)
     items, found = read.items, read.problems
     if not items and not found:
@@ -199,6 +207,16 @@ def strip_debris(text: str) -> str:
         if 0 < again < 400:
             cut += again
     return "\n" * text.count("\n", 0, cut) + text[cut:]
+
+
+def _without_contents(text: str) -> str:
+    """A table of contents blanked line for line: its entries are never items."""
+    lines = text.split("\n")
+    toc = find_toc(lines, set())
+    if toc is None:
+        return text
+    first, last = toc
+    return "\n".join("" if first < i <= last else line for i, line in enumerate(lines))
 
 
 def _title_and_opening(head: str) -> tuple[str, str]:

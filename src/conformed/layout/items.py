@@ -652,6 +652,9 @@ class _Reader:
         if top is not None and top.label is not None and top.label.value > 1 and not top.label.unit:
             info = self.info[id(top)]
             first = top.label.with_value(1).text
+            printed = re.compile(rf"(?m)^[^\S\n]*{re.escape(first)}\s")
+            if printed.search(self.source, 0, self.start):
+                return  # "I. Recitals" and "II. Background" came before the operative part
             self.problems.append(
                 ItemStructureError(
                     f"the items begin at {top.label.text} (line {info.line}): item "
