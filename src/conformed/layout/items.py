@@ -321,7 +321,8 @@ class _Reader:
             return
         said = self._said(info)
         after = self._next_text(end)
-        if not UNQUOTED.search(said):
+        colon = bool(re.search(r":[\s\-\u2014]*$", said))
+        if not UNQUOTED.search(said) and not (colon and (wants_text(said) or amends(said))):
             return
         if not re.search(r"[:\-\u2014]\s*$", said) and not self._paragraph_at(after):
             return  # "... by adding the following" wrapped onto the next line
