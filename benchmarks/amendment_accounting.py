@@ -45,14 +45,15 @@ AMENDING = re.compile(
 )
 ABOUT_ITSELF = re.compile(
     r"\bthis\s+(?:Amendment|Agreement|Waiver|Consent|letter)\b[^.;]{0,40}\b(?:may|shall|will)\s+"
-    r"(?:not\s+)?be\s+(?:amended|modified|supplemented|waived)",
+    r"(?:not\s+)?be\s+(?:amended|modified|supplemented|waived)"
+    r"|\bas\s+(?:the\s+same\s+)?(?:now\s+exists?\s+(?:and|or)\s+)?is\s+amended\s+hereby\b",  # a recital
     re.IGNORECASE,
 )
 # "The Credit Agreement is hereby amended as follows:": it introduces the items that amend,
 # and is never an item of its own (the labelling conventions' umbrella sentence).
 UMBRELLA = re.compile(
     r"\b(?:amend(?:ed|s)?|modif(?:y|ied)|supplement(?:ed)?)\b[^:]{0,160}"
-    r"(?:as\s+follows|in\s+the\s+following\s+respects(?:\s+only)?|\bby)\s*(?:\([^()]{0,120}\))?"
+    r"(?:(?:as\s+follows|\bby)\s*(?:\([^()]{0,120}\))?|in\s+the\s+following\s+respects\b[^:]{0,160})"
     r"\s*[:.,;\-]*\s*$",
     re.IGNORECASE,
 )
