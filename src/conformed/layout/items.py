@@ -386,7 +386,7 @@ class _Reader:
         while m is not None:
             c = m.start()
             tail = self.source[c + 1 : min(self.end, c + 400)]
-            if _END_TAIL.match(tail) or _NOW_TAIL.match(tail):
+            if _END_TAIL.match(tail) or _NOW_TAIL.match(tail) or self._article_follows(tail):
                 return c
             follow = _FOLLOW.match(tail)
             if follow is not None:
@@ -400,6 +400,15 @@ class _Reader:
                     return c  # followed by the next item
             m = _CLOSER.search(self.source, c + 1, self.end)
         return None
+
+    @staticmethod
+    def _article_follows(tail: str) -> bool:
+        """ "... Transaction."" then "ARTICLE III / MISCELLANEOUS": the next article's heading."""
+        m = re.match(r"[.;,]?[^\S\n]*\n\s*(\S[^\n]*)", tail)
+        if m is None:
+            return False
+        head = _ARTICLE.match(m.group(1))
+        return head is not None and not _SENTENCE_START.match(head.group("title").strip())
 
     def _runs_over(self, start: int, end: int) -> int | None:
         """A paragraph inside ``[start, end)`` that begins with the next item's label and

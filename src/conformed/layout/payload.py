@@ -20,7 +20,7 @@ CLOSERS = "\"\u201d"
 
 # A quote that opens new text: after the lead of an instruction.
 OPEN = re.compile(
-    r"(?:follows|following|hereto|read|reads|below|thereof)\s*[:,]?[^\S\n]*(?::[^\S\n]*)?\s*(?P<q>[\"\u201c])"
+    r"(?:follows|following|hereto|read|reads)\s*[:,]?[^\S\n]*(?::[^\S\n]*)?\s*(?P<q>[\"\u201c])"
     r"|:[^\S\n]*-*\s*(?P<c>[\"\u201c])",
     re.IGNORECASE,
 )
