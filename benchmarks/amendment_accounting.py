@@ -144,7 +144,10 @@ def main() -> int:
         for c in cols:
             t[c] += row[c]
     for half, t in sorted(totals.items()):
-        print(f"{half}: {t['sentences']} operative sentences; " + ", ".join(f"{c} {t[c]}" for c in cols))
+        print(
+            f"{half}: {t['sentences']} operative sentences; "
+            + ", ".join(f"{c} {t[c]}" for c in cols)
+        )
     return 0
 
 

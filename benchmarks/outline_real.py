@@ -103,7 +103,9 @@ def score(name: str, truth: dict, show: bool) -> dict[str, int]:
         if hit[0] == path:
             row["placed"] += 1
         elif show:
-            print(f"  misplaced {p['line']:>4} {' > '.join(p['path'])}  read as {' > '.join(hit[0])}")
+            print(
+                f"  misplaced {p['line']:>4} {' > '.join(p['path'])}  read as {' > '.join(hit[0])}"
+            )
         if p["heading"] and words(p["heading"]) and words(hit[1]).startswith(words(p["heading"])):
             row["kept"] += 1
         elif p["heading"] and show:

@@ -18,8 +18,8 @@ from pathlib import Path
 from .errors import InputError
 from .io.files import read_text
 from .layout.items import Item, fold, read_items
-from .layout.payload import AMENDING
 from .layout.lines import is_page_number
+from .layout.payload import AMENDING
 from .layout.rules.toc import find_toc
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -146,14 +146,6 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
         start = min(start, heading.start())  # "III. MODIFICATIONS." over the items
     read = read_items(text, start, end)
     items, found = read.items, read.problems
-    if not items and not found:
-        # The first "as follows" was met inside an item: start at the operative paragraph.
-        now = max(
-            text.rfind("NOW, THEREFORE", 0, op.start()), text.rfind("NOW THEREFORE", 0, op.start())
-        )
-        if now >= 0:
-            read = read_items(text, now, end)
-            items, found = read.items, read.problems
     problems: list[Exception] = list(found)
     if not items and not problems:
         raise InputError(f'{source}: no numbered items found after "as follows:"')

@@ -7,6 +7,7 @@ page breaks, one single-spaced), so passing is not tuning to one reconstruction.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -53,6 +54,36 @@ def test_conformed_copy_is_word_exact(case) -> None:
     got = render_document(result.document, "text")
     want = expected.with_suffix(".conformed.txt").read_text()
     assert word_diff(got, want) == ""
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blank-line separated paragraphs, each as its words (page numbers dropped).  A table
+    (lines of columns) joins the paragraph that introduces it: seed 002 was flattened onto
+    one line, so no reader can know where its table's rows and columns were."""
+    kept = "\n".join(x for x in text.splitlines() if not is_page_number(x))
+    out: list[str] = []
+    for para in re.split(r"\n\s*\n", kept):
+        if not para.strip():
+            continue
+        rows = para.splitlines()
+        tabular = [x for x in rows if _TABLE_ROW.search(x) or len(x.split()) <= 3]
+        if out and len(rows) >= 3 and len(tabular) == len(rows):
+            out[-1] += " " + " ".join(para.split())
+        else:
+            out.append(" ".join(para.split()))
+    return out
+
+
+_TABLE_ROW = re.compile(r"\S {3,}\S")
+
+
+def test_conformed_copy_has_the_golden_paragraphs(case) -> None:
+    """Line by line, not only word by word: every paragraph of the golden copy is a paragraph
+    of ours, so new sub-provisions start lines of their own as the amendment prints them."""
+    _, result, expected = case
+    got = _paragraphs(render_document(result.document, "text"))
+    want = _paragraphs(expected.with_suffix(".conformed.txt").read_text())
+    assert got == want
 
 
 def test_stale_references_match_hand_list(case) -> None:

@@ -15,7 +15,7 @@ import re
 from ..citation import Citation, join_labels
 from ..document import Document, Path, Provision
 from ..errors import FormerlyMismatch, PayloadError, PlacementError, TargetNotFound
-from ..io.text import read_fragment
+from ..layout.engine import read_new_text
 from ..operations import (
     DeleteProvision,
     InsertProvision,
@@ -307,7 +307,7 @@ def apply_replace_clauses(doc: Document, op: ReplaceClauses, ctx: Context) -> Do
         raise PlacementError(
             f"the clauses {', '.join(op.clauses)} of {op.target.printed} are not consecutive"
         )
-    new = read_fragment(op.text)
+    new = read_new_text(op.text)
     if not new:
         raise PayloadError("the restated text is empty")
     change = ctx.change("replace", f"Clauses {', '.join(op.clauses)} restated")

@@ -12,7 +12,7 @@ import re
 
 from ..document import Document, Provision
 from ..errors import PayloadError, PlacementError, TargetNotFound
-from ..io.text import read_fragment
+from ..layout.engine import read_new_text
 from ..layout.heads import split_heading
 from ..operations import (
     DescribedChange,
@@ -116,7 +116,7 @@ def apply_replace_lead_in(doc: Document, op: ReplaceLeadIn, ctx: Context) -> Doc
     target is read as the lead-in, and only when the new text restates its label."""
     path = locate_target(doc, op.target, ctx)
     node = doc.get(path)
-    new = read_fragment(op.text)
+    new = read_new_text(op.text)
     restated = len(new) == 1 and new[0].label is not None and new[0].key == node.key
     if not restated or not node.children or new[0].children:
         raise PlacementError(

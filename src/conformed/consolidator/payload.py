@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..citation import Label, Style, from_alpha, from_roman, label_candidates
 from ..document import Provision
 from ..errors import PayloadError
-from ..io.text import read_fragment
+from ..layout.engine import read_new_text
 
 
 def provision_from_payload(text: str, key: str, like: Label | None, printed: str) -> Provision:
@@ -15,7 +15,7 @@ def provision_from_payload(text: str, key: str, like: Label | None, printed: str
     instruction); one without a label gets the label the instruction names,
     in the style of ``like`` (a sibling) so "12" prints as "12." beside "11.".
     """
-    nodes = read_fragment(text)
+    nodes = read_new_text(text)
     if not nodes:
         raise PayloadError(f"the quoted text for {printed} is empty")
     if len(nodes) > 1:

@@ -17,8 +17,8 @@ from dataclasses import replace
 
 from ..citation import parse_citation
 from ..errors import InstructionParseError
-from ..layout.items import PAYLOAD_MARK, Item
 from ..layout.heads import split_heading
+from ..layout.items import PAYLOAD_MARK, Item
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,

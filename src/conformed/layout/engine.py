@@ -130,6 +130,22 @@ def read_fragment(text: str) -> tuple[Provision, ...]:
     return build(lines, TreeBuilder(fragment=True, blank_mode=blank_mode))
 
 
+def read_new_text(text: str) -> tuple[Provision, ...]:
+    """New text an amendment inserts: each provision a paragraph of its own, as the
+    amendment lays it out -- even where a conversion flattened it onto one line -- except a
+    label that follows its parent's bare label ("(g)(i) Notwithstanding ...")."""
+    return tuple(_own_paragraphs(n).evolve(inline=False) for n in read_fragment(text))
+
+
+def _own_paragraphs(node: Provision) -> Provision:
+    bare = node.label is not None and not node.heading and not node.text
+    children = tuple(
+        _own_paragraphs(c).evolve(inline=c.inline and k == 0 and bare)
+        for k, c in enumerate(node.children)
+    )
+    return node.evolve(children=children)
+
+
 def read_fragment_notes(text: str) -> tuple[tuple[Provision, ...], list[LayoutNote]]:
     lines, blank_mode = classify(clean_raw_lines(text))
     tree = TreeBuilder(fragment=True, blank_mode=blank_mode)
@@ -161,9 +177,14 @@ def _with_caption(lines: list[Line], i: int, begin: int) -> int:
     j = i - 1
     while j >= begin and lines[j].brk == "rule":
         j -= 1
-    if j >= begin and j == i - 1 or (j >= begin and lines[j + 1].brk == "rule"):
+    if (j >= begin and j == i - 1) or (j >= begin and lines[j + 1].brk == "rule"):
         line = lines[j]
-        if line.brk == "hard" and is_title(line.text) and not LEAD.match(line.text) and not line.text.endswith((".", ":")):
+        if (
+            line.brk == "hard"
+            and is_title(line.text)
+            and not LEAD.match(line.text)
+            and not line.text.endswith((".", ":"))
+        ):
             return j
     return i
 

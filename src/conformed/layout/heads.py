@@ -16,8 +16,38 @@ from dataclasses import dataclass
 from ..document import Provision
 
 _SMALL = frozenset(
-    "a an and and/or as at between but by etc for from in into its nor of on or over per "
-    "the to under upon via vs with within without".split()
+    [
+        "a",
+        "an",
+        "and",
+        "and/or",
+        "as",
+        "at",
+        "between",
+        "but",
+        "by",
+        "etc",
+        "for",
+        "from",
+        "in",
+        "into",
+        "its",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "under",
+        "upon",
+        "via",
+        "vs",
+        "with",
+        "within",
+        "without",
+    ]
 )
 _HEADING = re.compile(r"^(?P<h>[A-Z0-9`\"'\u201c\[][^.:!?]{0,140}?[.:])(?=\s|$)")
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import islice
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from ..errors import AmendmentError
 from .convention import CONVENTION
@@ -206,9 +206,9 @@ class _Reader:
         self.tree.open_article(Line(self.source[pos:end], "hard", number=line), label, title, [])
         nxt = self._next_text(end)
         title_end = self._line_end(nxt)
-        if not title and nxt < self.end and is_title(self.source[nxt:title_end]):
-            if self.source[nxt:title_end].isupper():
-                self.resume = title_end  # the title on the line under it
+        under = self.source[nxt:title_end]
+        if not title and nxt < self.end and is_title(under) and under.isupper():
+            self.resume = title_end  # the title on the line under it
         return True
 
     def _open(self, pos: int, end: int, strength: str, indent: int, line: int) -> int:
@@ -295,9 +295,9 @@ class _Reader:
         if lead is not None:
             after = lead.end()
             said = fold(f"{self._said(info)} {self.source[pos:after]}")
-            if after < end and self.source[after] not in "\"\u201c":
-                if self._takes_text(after, end, said):
-                    return "unquoted", after
+            quoted = after >= end or self.source[after] in '"\u201c'
+            if not quoted and self._takes_text(after, end, said):
+                return "unquoted", after
         return None
 
     def _line_closed_before(self, pos: int, q: int) -> bool:
@@ -328,7 +328,7 @@ class _Reader:
             return  # "... by adding the following" wrapped onto the next line
         if after >= self.end:
             return
-        if self.source[after] in "\"\u201c" and not TERM_FIRST.match(self.source, after + 1):
+        if self.source[after] in '"\u201c' and not TERM_FIRST.match(self.source, after + 1):
             return  # quoted new text: _opening found it
         if self._takes_text(after, self.end, said):
             self.resume = self._payload("unquoted", after, indent)
@@ -449,7 +449,9 @@ class _Reader:
                 if lead is None:
                     continue
                 paragraph = at == start and at_start
-                strength = HARD if paragraph and line.brk == "hard" else SOFT if paragraph else INLINE
+                strength = (
+                    HARD if paragraph and line.brk == "hard" else SOFT if paragraph else INLINE
+                )
                 if self._ends_new_text(text, strength, own):
                     return at
                 for label in _labels(lead.group(0)):
@@ -583,9 +585,11 @@ class _Reader:
         standalone = bool(children) and amends(own) and not own.rstrip().endswith(":")
         text = fold(self.source[info.start : end])
         plain = fold(" ".join(self.source[max(a, info.since) : b] for _, a, b in info.pieces))
-        redacted = REDACTED_READING.fullmatch(plain) if payload in (None, "[*]") or (
-            payload and payload.strip().startswith("[*]")
-        ) else None
+        redacted = (
+            REDACTED_READING.fullmatch(plain)
+            if payload in (None, "[*]") or (payload and payload.strip().startswith("[*]"))
+            else None
+        )
         if redacted:  # both texts withheld from the filing: "previously read: [*] now reads: [*]"
             head = f"{redacted['head']} {PAYLOAD_MARK} {redacted['mid']} {PAYLOAD2_MARK}"
             instruction, payload, payload2 = fold(f"{head} {redacted['tail']}"), "[*]", "[*]"
@@ -689,7 +693,10 @@ class _Reader:
 
 _CLOSER = re.compile(r"[\"\u201d]")
 _END_TAIL = re.compile(r"[.;,]?[^\S\n]*\d{0,3}\s*$")
-_NOW_TAIL = re.compile(r"[^\S\n]*\d{0,3}\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|is\s+now\s+required\s+to)\b", re.I)
+_NOW_TAIL = re.compile(
+    r"[^\S\n]*\d{0,3}\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|is\s+now\s+required\s+to)\b",
+    re.I,
+)
 _FOLLOW = re.compile(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?(?:[;,]?\s*(?:and|or)\b)?\s+")
 _NON_SPACE = re.compile(r"\S")
 # A citation alone on its line, and the lower-case words that carry it on the next.
@@ -720,4 +727,3 @@ def _labels(token: str) -> list:  # type: ignore[type-arg]
     from ..citation import label_candidates
 
     return label_candidates(token.strip())
-

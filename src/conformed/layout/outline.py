@@ -51,7 +51,9 @@ def outline_text(doc: Document) -> str:
         mark = "?" if node.line in notes else " "
         head = " ".join(x for x in (node.label_text, node.heading) if x)
         words = first_words(node.text)
-        out.append(f"{node.line or '':>6} {mark} {'  ' * depth}{head}{'  ' + words if words else ''}")
+        out.append(
+            f"{node.line or '':>6} {mark} {'  ' * depth}{head}{'  ' + words if words else ''}"
+        )
     if doc.notes:
         out.append("")
         out.append("unsure:")

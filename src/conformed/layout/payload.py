@@ -15,8 +15,8 @@ import re
 
 PAYLOAD_MARK = "\u00abTEXT\u00bb"
 PAYLOAD2_MARK = "\u00abTEXT2\u00bb"
-QUOTES = "\"\u201c"
-CLOSERS = "\"\u201d"
+QUOTES = '"\u201c'
+CLOSERS = '"\u201d'
 
 # A quote that opens new text: after the lead of an instruction.
 OPEN = re.compile(

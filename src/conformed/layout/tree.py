@@ -89,12 +89,12 @@ class TreeBuilder:
         unit = m.group("unit") or ""
         if _looks_like_reference(unit, m.group("token"), text[m.end() :], strength):
             return False
-        placed = self._place(
-            m.group("token"), unit, dry=True, strength=strength, children=children
-        )
+        placed = self._place(m.group("token"), unit, dry=True, strength=strength, children=children)
         return placed is not None
 
-    def open_chain(self, text: str, indent: int, strength: str, line: int) -> tuple[list[_Node], int]:
+    def open_chain(
+        self, text: str, indent: int, strength: str, line: int
+    ) -> tuple[list[_Node], int]:
         """Open the chain of labels at the start of ``text`` ("(g)(i)"); the nodes
         opened and how many characters of ``text`` they took (heading left in)."""
         self._line, self._indent = line, indent
@@ -147,9 +147,7 @@ class TreeBuilder:
         if prev is not None and prev.label is not None and label.value != prev.label.value + 1:
             self._note(line.lineno, "sequence", f"{label.text} follows {prev.label.text}")
         del self.stack[1:]
-        node = _Node(
-            label, indent=line.indent, kind="article", heading=heading, line=line.lineno
-        )
+        node = _Node(label, indent=line.indent, kind="article", heading=heading, line=line.lineno)
         self.root.children.append(node)
         self.stack.append(node)
         self.sink, self.raw = node.parts, node.lines
@@ -445,12 +443,16 @@ class TreeBuilder:
     @staticmethod
     def _caption_only(node: _Node) -> bool:
         """A provision printed as a caption with nothing under it yet: it heads a list."""
-        return bool(node.heading) and not node.parts and not node.children and node.label is not None
+        return (
+            bool(node.heading) and not node.parts and not node.children and node.label is not None
+        )
 
     def _opens_list(self, parent: _Node) -> bool:
         """A provision whose text ends "... as follows:" may start a list in a style its
         ancestors use ("(e) ... the following reports:" / "1. Weekly ...")."""
-        return bool(parent.parts) and parent.parts[-1].rstrip().endswith(":") and not parent.children
+        return (
+            bool(parent.parts) and parent.parts[-1].rstrip().endswith(":") and not parent.children
+        )
 
     def _first_in_article(self, article: Label, cand: Label) -> bool:
         """The first section of an article: "2.1" / "2.01" / "Section 2.01" under ARTICLE 2,

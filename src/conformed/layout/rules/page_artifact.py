@@ -27,7 +27,8 @@ _STAMP = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _HEADING_START = re.compile(
-    rf"^(?:{CONVENTION.unit_pattern()})\s|^(?:\(\w{{1,4}}\)|\d+(?:\.\d+)+\.?\s|\d+\.\s)", re.IGNORECASE
+    rf"^(?:{CONVENTION.unit_pattern()})\s|^(?:\(\w{{1,4}}\)|\d+(?:\.\d+)+\.?\s|\d+\.\s)",
+    re.IGNORECASE,
 )
 _ROMAN_ONLY = re.compile(r"^\s*[ivxlc]{1,6}\s*$", re.IGNORECASE)
 _LEGEND_WORDS = re.compile(
