@@ -7,11 +7,44 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 from typing import Any
 
+from .amendment import read_amendment, strip_debris
 from .io import read_document
-from .layout.outline import outline_json, outline_text
+from .io.files import read_text
+from .layout.outline import (
+    amendment_outline_json,
+    amendment_outline_text,
+    outline_json,
+    outline_text,
+)
+
+# The opening names the document an amendment: 'This Fifth Amendment (this "Amendment")'.
+_DEFINES_ITSELF = re.compile(
+    r"\b(?:this|the)\s+[\"\u201c]\s*(?:[\w\-]+\s+){0,3}Amendment\s*[\"\u201d]"
+    r"|\bTHIS\s+(?:[A-Z\-]+\s+){0,4}AMENDMENT\b|\bThis\s+(?:[A-Z][\w\-]*\s+){0,4}Amendment\b",
+)
+_AMENDMENT_TITLE = re.compile(r"\bAMENDMENT\b|\bAMENDING\s+AGREEMENT\b", re.IGNORECASE)
+
+
+def _kind_of(path: Path) -> str:
+    """An amendment when its title says so; otherwise an agreement.  The title is the first
+    lines in capitals, after any bracketed note and EDGAR header."""
+    if path.suffix.lower() not in (".txt", ".text", ""):
+        return "agreement"
+    text = strip_debris(re.sub(r"^\s*\[[^\]]*\]", "", read_text(path)))
+    title: list[str] = []
+    for word in text.split()[:60]:
+        if word.isupper() or not any(c.isalpha() for c in word):
+            title.append(word)
+        elif title:
+            break
+    if _AMENDMENT_TITLE.search(" ".join(title)):
+        return "amendment"
+    opening = " ".join(text.split()[:200])
+    return "amendment" if _DEFINES_ITSELF.search(opening) else "agreement"
 
 
 def add_outline_parser(sub: Any) -> None:
@@ -19,12 +52,26 @@ def add_outline_parser(sub: Any) -> None:
         "outline",
         help="print the provision tree as conformed read it, to check before trusting a copy",
     )
-    op.add_argument("file", type=Path, help="a base agreement (.txt, .md or .docx)")
+    op.add_argument("file", type=Path, help="a base agreement (.txt, .md or .docx) or an amendment")
     op.add_argument("--json", action="store_true", help="print it as JSON")
+    op.add_argument(
+        "--as",
+        dest="kind",
+        choices=["agreement", "amendment"],
+        help="how to read FILE (default: an amendment if its title says so)",
+    )
     op.set_defaults(run=run_outline)
 
 
 def run_outline(args: argparse.Namespace) -> int:
+    kind = args.kind or _kind_of(args.file)
+    if kind == "amendment":
+        amendment = read_amendment(args.file)
+        if args.json:
+            print(json.dumps(amendment_outline_json(amendment), indent=2, ensure_ascii=False))
+        else:
+            print(amendment_outline_text(amendment), end="")
+        return 0
     doc = read_document(args.file)
     if args.json:
         print(json.dumps(outline_json(doc), indent=2, ensure_ascii=False))

@@ -1,5 +1,7 @@
 """How the engine read a document, for a person to check before trusting a conformed copy.
 
+An agreement is shown as its provision tree; an amendment as its items.
+
 ``conformed outline FILE`` prints the provision tree: each provision's line,
 label, heading and first words, indented by depth; a "?" marks what the reader
 was unsure of (a label that breaks its sequence, a duplicate, a heading it
@@ -9,9 +11,13 @@ the same as a documented, stable structure (see the README).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..document import Document, LayoutNote, Path, Provision
+from .items import Item
+
+if TYPE_CHECKING:
+    from ..amendment import Amendment
 
 FIRST_WORDS = 12
 
@@ -71,3 +77,47 @@ def _notes_by_line(notes: tuple[LayoutNote, ...]) -> dict[int, list[str]]:
     for note in notes:
         out.setdefault(note.line, []).append(note.message)
     return out
+
+
+# --- amendments ---------------------------------------------------------------
+
+
+def amendment_outline_json(amendment: Amendment) -> dict[str, Any]:
+    """An amendment as read: its items (the leaves are what is applied), each with its
+    lines, the first words of its instruction and of the new text it carries."""
+    return {
+        "file": amendment.source,
+        "kind": "amendment",
+        "title": amendment.title,
+        "agreement": amendment.agreement_name,
+        "items": [_item(i) for i in amendment.items],
+        "problems": [str(p) for p in amendment.problems],
+    }
+
+
+def _item(item: Item) -> dict[str, Any]:
+    return {
+        "number": item.number,
+        "line": item.line,
+        "end_line": item.end_line,
+        "instruction": first_words(item.instruction),
+        "new_text": first_words(item.payload) if item.payload is not None else None,
+        "children": [_item(c) for c in item.children],
+    }
+
+
+def amendment_outline_text(amendment: Amendment) -> str:
+    out = [f"{amendment.source}: {amendment.title or '(no title)'}"]
+
+    def walk(items: tuple[Item, ...], depth: int) -> None:
+        for item in items:
+            pad = "  " * depth
+            out.append(f"{item.line:>6}   {pad}{item.number}  {first_words(item.instruction)}")
+            if item.payload is not None:
+                out.append(f"{'':>6}   {pad}    new text: {first_words(item.payload)}")
+            walk(item.children, depth + 1)
+
+    walk(amendment.items, 0)
+    if amendment.problems:
+        out += ["", "problems:"] + [f"  {p}" for p in amendment.problems]
+    return "\n".join(out) + "\n"
