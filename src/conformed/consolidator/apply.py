@@ -15,6 +15,7 @@ import re
 from ..citation import Citation, join_labels
 from ..document import Document, Path, Provision
 from ..errors import FormerlyMismatch, PayloadError, PlacementError, TargetNotFound
+from ..layout.convention import CONVENTION
 from ..layout.engine import read_new_text
 from ..operations import (
     DeleteProvision,
@@ -69,7 +70,7 @@ def _parts_by_label(text: str, targets: tuple[Target, ...]) -> dict[str, str]:
     wanted = [t.citation.last for t in targets]
     starts: list[tuple[int, str]] = []
     pattern = re.compile(
-        r"^\s*[\"\u201c]?\s*(?:Section\s+)?([\d.]*\d\.)?\(?([A-Za-z0-9]{1,6})[.)]?\s"
+        rf"^\s*[\"\u201c]?\s*(?:{CONVENTION.lead_unit})?([\d.]*\d\.)?\(?([A-Za-z0-9]{{1,6}})[.)]?\s"
     )
     for i, line in enumerate(lines):
         m = pattern.match(line)

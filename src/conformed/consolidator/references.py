@@ -15,9 +15,12 @@ from difflib import SequenceMatcher
 
 from ..citation import citation_keys
 from ..document import Document, Provision
+from ..layout.convention import CONVENTION
 from .locate import key_index
 
-_UNIT = r"\b(?:[Ss]ub)?(?:[Ss]ections?|[Pp]aragraphs?|[Cc]lauses?)"
+# Citations in running text name a section, paragraph or clause; an Article or a Part is
+# cited by those too, but "Article 9" of a statute is too often another instrument's.
+_UNIT = rf"\b(?i:{CONVENTION.unit_pattern('section', plural=True)})(?<![Pp]art)(?<![Pp]arts)(?<![Ii]tem)(?<![Ii]tems)"
 _CIT = (
     r"(?:\d{1,3}(?:\.\d{1,3})*(?:\([A-Za-z0-9]{1,6}\))*(?:\.[a-z]{1,5})*\.?"
     r"|(?:\([A-Za-z0-9]{1,6}\))+|[a-z]{1,5}\.)(?![A-Za-z0-9])"

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from ..citation import parse_citation
 from ..errors import InstructionParseError
+from ..layout.convention import CONVENTION
 from ..layout.heads import split_heading
 from ..layout.items import PAYLOAD_MARK, Item
 from ..operations import (
@@ -87,14 +88,12 @@ _CAPS_HEADING = re.compile(
 )
 
 
-_NEW_NAMED = re.compile(
-    r"\b([Aa]\s+new)\s+(?:section|subsection|paragraph|clause),\s+"
-    r"((?:Section|Subsection|Paragraph|Clause)\s+[^\s,]+),"
-)
+_UNITS = CONVENTION.unit_pattern("section", "article")
+_NEW_NAMED = re.compile(rf"\b([Aa]\s+new)\s+(?i:{_UNITS}),\s+((?i:{_UNITS})\s+[^\s,]+),")
 _LEAD = re.compile(
     r"^(?:Subject\s+to\s+[^,]{1,80},\s*)?(?:the\s+[\w\s]{1,60}?\s+"
     r"(?:(?:listed|set\s+forth|contained|described|specified)\s+)?in\s+)"
-    r"(?=(?:Section|Paragraph|Part|Clause|Article)\s+\d)",
+    rf"(?={_UNITS}\s+\d)",
     re.IGNORECASE,
 )
 # A circumstance before the instruction proper: "Consistent with Paragraph 1(a)(ii), ...".
@@ -103,9 +102,7 @@ _PREAMBLE = re.compile(
     r"With\s+effect\s+from|Notwithstanding)\s[^,]{1,160},\s*(?=[A-Z]|the\s)",
     re.IGNORECASE,
 )
-_BARE_HEADING = re.compile(
-    r"^(?:[A-Z][\w\-]*\s+){1,6}(?=(?:Part|Section|Subsection|Paragraph|Clause|Article)\s+\d)"
-)
+_BARE_HEADING = re.compile(rf"^(?:[A-Z][\w\-]*\s+){{1,6}}(?={_UNITS}\s+\d)")
 
 
 def _parse(item: Item, agreement: str) -> Operation:

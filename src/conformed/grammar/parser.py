@@ -16,6 +16,7 @@ from lark import Lark, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.exceptions import VisitError
 
 from ..errors import AmendmentError, InstructionParseError
+from ..layout.convention import CONVENTION
 from ..layout.items import PAYLOAD_MARK
 from ..operations import Operation
 from .transformer import ToOperations
@@ -25,7 +26,17 @@ GRAMMAR = Path(__file__).with_name("amendment.lark")
 
 @cache
 def _lark() -> Lark:
-    return Lark(GRAMMAR.read_text(encoding="utf-8"), parser="lalr", lexer="contextual", cache=True)
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", cache=True)
+
+
+def grammar_text() -> str:
+    """The grammar, its unit words taken from the drafting convention (layout/convention.py)."""
+    text = GRAMMAR.read_text(encoding="utf-8")
+    units = CONVENTION.forms("section", "article", plural=True)
+    words = "|".join(
+        sorted({re.escape(u.lower()) for u in units if u[0].isalpha()}, key=len, reverse=True)
+    )
+    return re.sub(r"(?m)^UNIT: .*$", f"UNIT: /({words})(?![A-Za-z])/i", text)
 
 
 @cache
