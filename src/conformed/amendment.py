@@ -51,8 +51,9 @@ _OPERATIVE = re.compile(
     re.IGNORECASE,
 )
 _FIRST_ITEM = re.compile(
-    r"(?m)^[ \t]*(?:(?:1\.|\(1\)|1\)|Section\s+1\.)[ \t]+\S|1\.(?=[A-Z][a-z]))"
+    r"(?m)^[ \t]*(?:(?:1\.|\(1\)|1\)|(?:Section|SECTION)\s+1\.?)[ \t]+\S|1\.(?=[A-Z][a-z]))"
 )
+_START = re.compile(r"")
 _NOW_THEREFORE = re.compile(r"\bNOW,?\s+THEREFORE\b", re.IGNORECASE)
 # Items that begin past 1 (a page lost from the filing): read from there, and the reader
 # reports the items missing before it.
@@ -126,9 +127,12 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     ):
         op = None  # "as follows:" is only met inside a later item: the items begin at item 1
     if op is None:
-        op = first
+        op = first or _NOW_THEREFORE.search(text)
         if op is None:
-            raise InputError(f'{source}: no operative part ("amended as follows:") found')
+            if not AMENDING.search(text):
+                raise InputError(f"{source}: not an amendment: no instruction amends anything")
+            op = _START.match(text)  # no lead, no numbered items: read it all, item by item
+            assert op is not None
         start = op.start()
     else:
         start = op.end()

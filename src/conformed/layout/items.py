@@ -167,6 +167,8 @@ class _Reader:
             if opened == pos and strength == HARD and not self.order:
                 self._loose(pos, line)
             pos = opened
+        elif LEAD.match(self.source[pos:end]):  # resuming after new text, at the next item
+            pos = self._open(pos, end, INLINE, indent, line)
         self._flow(pos, end, indent)
 
     def _loose(self, pos: int, line: int) -> None:
@@ -260,8 +262,8 @@ class _Reader:
                 found.append((at, m.group("token")))
                 break
             m = _INLINE.search(self.source, m.end("token"), end)
-        for token in self._expected():
-            pattern = rf"(?<=\s){re.escape(token)}\s+(?=[A-Z\"\u201c(])"
+        for token in self._expected():  # "...; and e. Any other documents ..."
+            pattern = rf"(?:(?<=[;,]\s)|(?<=\sand\s)|(?<=\sor\s)){re.escape(token)}\s+(?=[A-Z\"\u201c(])"
             e = re.compile(pattern).search(self.source, pos, end)
             if e is not None and self.tree.accepts(self.source[e.start() : end], INLINE):
                 found.append((e.start(), token))

@@ -105,8 +105,8 @@ class TreeBuilder:
             after = text[used + m.end() :]
             if _looks_like_reference(unit, m.group("token"), after, strength):
                 break  # "1. Section 1 of the Agreement ...": a reference, not a label
-            if nodes and not unit and m.group("token").isdigit():
-                break  # "2. 1 BASIC TERMS": a bare number after a label is a heading's
+            if nodes and (unit or m.group("token").isdigit()):
+                break  # "1. Article 1. Premises, ...", "2. 1 BASIC TERMS": a citation, a heading
             node = self._place(
                 m.group("token"), unit, dry=False, strength=strength if not nodes else INLINE
             )
@@ -303,7 +303,7 @@ class TreeBuilder:
             after = rest[m.end() :]
             if first is None and _looks_like_reference(unit, m.group("token"), after, strength):
                 break
-            if first is not None and not unit and m.group("token").isdigit():
+            if first is not None and (unit or m.group("token").isdigit()):
                 break
             node = self._place(
                 m.group("token"), unit, dry=False, strength=strength if first is None else INLINE
