@@ -475,10 +475,8 @@ class _Reader:
 
     def _item_like(self, text: str) -> bool:
         """A labelled paragraph that reads as an item: it amends, or has an item's heading."""
-        first = re.split(r"(?<=[.;:])\s+(?=[A-Z(\"\u201c])", text[:600], maxsplit=2)
-        head = " ".join(first[:2])
-        lead = LEAD.match(head)
-        body = head[lead.end() :] if lead else head
+        lead = LEAD.match(text)
+        body = text[lead.end() : 400] if lead else text[:400]
         if amends(body) and not _OWN_DOCUMENT.search(body[:80]):
             return True
         if _CAPS_HEADING.match(body.lstrip()):

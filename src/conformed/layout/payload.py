@@ -43,7 +43,9 @@ WANTS_TEXT = re.compile(
     r"|\b(?:replaced|substituted)\s+(?:with|by|in\s+its\s+entirety\s+(?:with|by))\s+the\s+following\b"
     r"|\brestated\b[^.:]{0,80}\bas\s+follows\b"
     r"|\b(?:add|adding|added|insert|inserting|inserted|include|including)\b[^.:]{0,100}\bthe\s+following\b"
-    r"|\bthe\s+following\s+(?:new\s+|additional\s+)?(?:defined\s+terms?|definitions?)\b"
+    r"|\bthe\s+following\s+(?:new\s+|additional\s+|revised\s+|amended\s+)?(?:defined\s+terms?|"
+    r"definitions?|paragraphs?|sections?|subsections?|clauses?|sentences?|provisions?|language|words|text)\b"
+    r"|\bsubstitut\w*\b[^.:]{0,100}\bthe\s+following\b"
     r"|\bin\s+lieu\s+thereof\b[^.:]{0,40}\bthe\s+following\b",
     re.IGNORECASE,
 )
