@@ -40,13 +40,13 @@ UNQUOTED = re.compile(
 # An instruction that asks for text: what follows it is that text, never a sub-list.
 WANTS_TEXT = re.compile(
     r"\bto\s+read\b|\bread\s+in\s+(?:its|their)\s+entirety\b|\bshall\s+(?:now\s+)?read\b"
-    r"|\b(?:replaced|substituted)\s+(?:with|by|in\s+its\s+entirety\s+(?:with|by))\s+the\s+following\b"
-    r"|\brestated\b[^.:]{0,80}\bas\s+follows\b"
-    r"|\b(?:add|adding|added|insert|inserting|inserted|include|including)\b[^.:]{0,100}\bthe\s+following\b"
+    r"|\b(?:replac|substitut|restat)\w*\b(?:[^.:]|(?<=\d)\.(?=\d)){0,120}?\b(?:with|by)\s+the\s+following\b"
+    r"|\brestated\b(?:[^.:]|(?<=\d)\.(?=\d)){0,80}\bas\s+follows\b"
+    r"|\b(?:add|adding|added|insert|inserting|inserted|include|including)\b(?:[^.:]|(?<=\d)\.(?=\d)){0,100}\bthe\s+following\b"
     r"|\bthe\s+following\s+(?:new\s+|additional\s+|revised\s+|amended\s+)?(?:defined\s+terms?|"
     r"definitions?|paragraphs?|sections?|subsections?|clauses?|sentences?|provisions?|language|words|text)\b"
-    r"|\bsubstitut\w*\b[^.:]{0,100}\bthe\s+following\b"
-    r"|\bin\s+lieu\s+thereof\b[^.:]{0,40}\bthe\s+following\b",
+    r"|\bsubstitut\w*\b(?:[^.:]|(?<=\d)\.(?=\d)){0,100}\bthe\s+following\b"
+    r"|\bin\s+lieu\s+thereof\b(?:[^.:]|(?<=\d)\.(?=\d)){0,40}\bthe\s+following\b",
     re.IGNORECASE,
 )
 # "... whereas it previously read: "old" ... it now reads: "new"".
