@@ -53,7 +53,8 @@ ABOUT_ITSELF = re.compile(
 # and is never an item of its own (the labelling conventions' umbrella sentence).
 UMBRELLA = re.compile(
     r"\b(?:amend(?:ed|s)?|modif(?:y|ied)|supplement(?:ed)?)\b[^:]{0,160}"
-    r"(?:(?:as\s+follows|\bby)\s*(?:\([^()]{0,120}\))?|in\s+the\s+following\s+respects\b[^:]{0,160})"
+    r"(?:(?:as\s+follows|\bby)\s*(?:\([^()]{0,120}\))?(?:,?\s*(?:effective\s+)?as\s+of\s+[^:]{0,80})?"
+    r"|in\s+the\s+following\s+respects\b[^:]{0,160})"
     r"\s*[:.,;\-]*\s*$",
     re.IGNORECASE,
 )

@@ -38,7 +38,13 @@ from .payload import (
     fold,
     wants_text,
 )
-from .rules.article_heading import _ARTICLE, _SENTENCE_START, article_label, is_title
+from .rules.article_heading import (
+    _ARTICLE,
+    _SENTENCE_START,
+    article_label,
+    heading_parts,
+    is_title,
+)
 from .tree import _INLINE, HARD, INLINE, SOFT, TreeBuilder, _Node
 
 __all__ = ["PAYLOAD2_MARK", "PAYLOAD_MARK", "Item", "ItemStructureError", "fold", "read_items"]
@@ -96,6 +102,15 @@ class _Info:
 _UNIT = re.compile(rf"^(?:{CONVENTION.lead_unit})", re.IGNORECASE)
 _OWN_DOCUMENT = re.compile(r"\bthis\s+(?:Amendment|Agreement|Waiver|Consent)\b", re.IGNORECASE)
 _HEADED = re.compile(r"^[A-Z][A-Za-z0-9,;&'/\- ]{1,80}[.:]\s")
+
+
+def _without_lead(text: str) -> str:
+    """An item's own words without the sentence that only introduces its sub-items
+    ("... is hereby amended as follows:"): what is left amends in its own right or not."""
+    sentences = re.split(r"(?<=[.;])\s+(?=[A-Z(\"\u201c])", text.strip())
+    if sentences and sentences[-1].rstrip().endswith(":"):
+        sentences = sentences[:-1]
+    return " ".join(sentences)
 
 
 def item_number(parent: str, token: str) -> str:
@@ -197,12 +212,12 @@ class _Reader:
     def _article(self, pos: int, end: int, indent: int, line: int) -> bool:
         """ "ARTICLE II AMENDMENTS" over the items: a node of the tree, in no item."""
         m = _ARTICLE.match(self.source[pos:end])
-        if m is None or not m.group("word")[0].isupper():
+        if m is None or not heading_parts(m)[0][0].isupper():
             return False
         title = m.group("title").strip()
         if title and (_SENTENCE_START.match(title) or not is_title(title.rstrip("."))):
             return False
-        label = article_label(m.group("word"), m.group("num"), m.group("dot") or "")
+        label = article_label(*heading_parts(m), m.group("dot") or "")
         if label is None:
             return False
         self.tree.open_article(Line(self.source[pos:end], "hard", number=line), label, title, [])
@@ -581,8 +596,7 @@ class _Reader:
     def _build(self, info: _Info, children: tuple[Item, ...]) -> Item:
         end = info.end or self.end
         instruction, payload, payload2 = self._assemble(info, children)
-        own = instruction
-        standalone = bool(children) and amends(own) and not own.rstrip().endswith(":")
+        standalone = bool(children) and amends(_without_lead(instruction))
         text = fold(self.source[info.start : end])
         plain = fold(" ".join(self.source[max(a, info.since) : b] for _, a, b in info.pieces))
         redacted = (

@@ -46,6 +46,8 @@ WANTS_TEXT = re.compile(
     r"|\bthe\s+following\s+(?:new\s+|additional\s+|revised\s+|amended\s+)?(?:defined\s+terms?|"
     r"definitions?|paragraphs?|sections?|subsections?|clauses?|sentences?|provisions?|language|words|text)\b"
     r"|\bsubstitut\w*\b(?:[^.:]|(?<=\d)\.(?=\d)){0,100}\bthe\s+following\b"
+    r"|\bthe\s+following\s+(?:\w+\s+){0,3}(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"(?:substituted|inserted|added|attached|incorporated)\b"
     r"|\bin\s+lieu\s+thereof\b(?:[^.:]|(?<=\d)\.(?=\d)){0,40}\bthe\s+following\b",
     re.IGNORECASE,
 )

@@ -17,11 +17,20 @@ from ..convention import CONVENTION
 from ..lines import is_rule
 from ..state import State
 
+_WORDS = "|".join(CONVENTION.number_words)
+# "ARTICLE II", "Article 2 - Definitions", "ARTICLE TWO", and sections numbered in words
+# ("SECTION TWO - REPRESENTATIONS"), which drafters use as articles.
 _ARTICLE = re.compile(
-    rf"^(?P<word>{CONVENTION.unit_pattern('article')})[^\S\n]+(?P<num>{CONVENTION.article_numeral})"
+    rf"^(?:(?P<word>{CONVENTION.unit_pattern('article')})[^\S\n]+(?P<num>{CONVENTION.article_numeral})"
+    rf"|(?P<sword>{CONVENTION.unit_pattern('section')})[^\S\n]+(?P<snum>(?:{_WORDS})(?:-(?:{_WORDS}))?))"
     r"(?P<dot>\.)?(?=\s|$|[-\u2013\u2014:])[^\S\n]*(?:[-\u2013\u2014:.][^\S\n]*)?(?P<title>.*)$",
     re.IGNORECASE,
 )
+
+
+def heading_parts(m: re.Match[str]) -> tuple[str, str]:
+    """The unit word and the numeral of an article heading match."""
+    return (m.group("word") or m.group("sword"), m.group("num") or m.group("snum"))
 _SENTENCE_START = re.compile(r"^[a-z(\"\u201c]|^(?i:of|to|in|shall|is|hereof)\b")
 
 
@@ -70,12 +79,12 @@ def article_heading(state: State, i: int) -> int | None:
     if line.brk not in ("hard", "soft") and i > 0:
         return None
     m = _ARTICLE.match(line.text)
-    if not m or not m.group("word")[0].isupper():
+    if not m or not heading_parts(m)[0][0].isupper():
         return None
     title = m.group("title").strip()
     if title and (_SENTENCE_START.match(title) or not is_title(title.rstrip("."))):
         return None
-    label = article_label(m.group("word"), m.group("num"), m.group("dot") or "")
+    label = article_label(*heading_parts(m), m.group("dot") or "")
     if label is None:
         return None
     raw = [line.raw]
