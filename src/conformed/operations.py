@@ -350,10 +350,8 @@ def describe(op: Operation) -> list[dict[str, str]]:
             for kind in ("delete_words", "insert_words")
         ]
     if isinstance(op, InsertDefinition) and not op.definition.term:
-        return [
-            {"action": op.action, "kind": op.kind, "target": term}
-            for term, _ in split_definitions(op.text)
-        ]
+        terms = [term for term, _ in split_definitions(op.text)] or ["(definitions not recognised)"]
+        return [{"action": op.action, "kind": op.kind, "target": term} for term in terms]
     if isinstance(op, ReplaceDefinition | DeleteDefinition | InsertDefinition):
         return [{"action": op.action, "kind": op.kind, "target": op.definition.term}]
     if isinstance(op, ReplaceProvisions | InsertProvisions):
