@@ -77,6 +77,7 @@ class TreeBuilder:
         self._line = 0  # the source line being read, for notes
         self._indent = 0  # and its indentation
         self.indented = True  # do indents tell a provision's text from its parent's?
+        self._dry_container = -1  # where a dry placement would have opened its label
 
     # --- queries (the rules ask before they decide) -------------------------
     def accepts(self, text: str, strength: str, *, children: bool = True) -> bool:
@@ -195,11 +196,13 @@ class TreeBuilder:
     def _is_definition(node: _Node) -> bool:
         return node.label is None and not node.kind and bool(node.lines)
 
-    def paragraph(self, line: Line) -> None:
-        """An unlabelled paragraph: text of the provision that owns it."""
+    def paragraph(self, line: Line, *, keep: bool = False) -> None:
+        """An unlabelled paragraph: text of the provision that owns it.  With ``keep``
+        (the next label continues the open list) it is the latest provision's, however
+        little it is indented."""
         self._line, self._indent = line.lineno, line.indent
         text = line.text
-        target, trailing = self._owner_for(line.indent)
+        target, trailing = self._owner_for(1 << 30 if keep else line.indent)
         if target is self.root:
             # Unlabelled text before any provision (a quoted text with no
             # label): an unlabelled provision, which the caller labels.
@@ -472,6 +475,7 @@ class TreeBuilder:
 
     def _open(self, container_index: int, label: Label, dry: bool) -> _Node:
         if dry:
+            self._dry_container = container_index
             return self.root
         del self.stack[container_index + 1 :]
         node = _Node(label, line=self._line)
@@ -498,6 +502,16 @@ class TreeBuilder:
                 return node, bool(node.children)
         del self.stack[2:]
         return self.stack[1], True
+
+    def continues_here(self, text: str, strength: str) -> bool:
+        """Would a label at the start of ``text`` continue the open provision's own list
+        (its next sibling, or its first child) without closing anything above it?"""
+        m = LEAD.match(text)
+        if not m or len(self.stack) < 2:
+            return False
+        self._dry_container = -1
+        placed = self._place(m.group("token"), m.group("unit") or "", dry=True, strength=strength)
+        return placed is not None and self._dry_container >= len(self.stack) - 2
 
     def _note(self, line: int, kind: str, message: str) -> None:
         self.notes.append(LayoutNote(line, kind, message))
