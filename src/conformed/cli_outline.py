@@ -64,17 +64,18 @@ def add_outline_parser(sub: Any) -> None:
 
 
 def run_outline(args: argparse.Namespace) -> int:
-    kind = args.kind or _kind_of(args.file)
-    if kind == "amendment":
+    if (args.kind or _kind_of(args.file)) == "amendment":
         amendment = read_amendment(args.file)
-        if args.json:
-            print(json.dumps(amendment_outline_json(amendment), indent=2, ensure_ascii=False))
-        else:
-            print(amendment_outline_text(amendment), end="")
-        return 0
-    doc = read_document(args.file)
-    if args.json:
-        print(json.dumps(outline_json(doc), indent=2, ensure_ascii=False))
+        data, text = amendment_outline_json, amendment_outline_text
+        _print(args.json, data(amendment) if args.json else text(amendment))
     else:
-        print(outline_text(doc), end="")
+        doc = read_document(args.file)
+        _print(args.json, outline_json(doc) if args.json else outline_text(doc))
     return 0
+
+
+def _print(as_json: bool, value: object) -> None:
+    print(
+        json.dumps(value, indent=2, ensure_ascii=False) if as_json else value,
+        end="" if not as_json else "\n",
+    )

@@ -17,7 +17,7 @@ from ..citation import Label, Style, label_candidates
 from ..document import Document, LayoutNote, Provision
 from .lines import LEAD, Line, classify, clean_raw_lines, ends_terminal
 from .measure import layout_of
-from .rules.article_heading import article_heading, is_title
+from .rules.article_heading import article_heading, is_title, match_article
 from .rules.definition import definition
 from .rules.enumeration import enumeration
 from .rules.exhibit_start import starts_attachment
@@ -190,10 +190,7 @@ def _with_caption(lines: list[Line], i: int, begin: int) -> int:
 
 
 def article_opens(text: str) -> bool:
-    from .rules.article_heading import _ARTICLE, _SENTENCE_START
-
-    m = _ARTICLE.match(text)
-    return m is not None and not _SENTENCE_START.match(m.group("title").strip())
+    return match_article(text) is not None
 
 
 def _section_number(label: Label, unit: bool) -> bool:

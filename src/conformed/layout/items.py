@@ -38,13 +38,7 @@ from .payload import (
     fold,
     wants_text,
 )
-from .rules.article_heading import (
-    _ARTICLE,
-    _SENTENCE_START,
-    article_label,
-    heading_parts,
-    is_title,
-)
+from .rules.article_heading import is_title, match_article
 from .tree import _INLINE, HARD, INLINE, SOFT, TreeBuilder, _Node
 
 __all__ = ["PAYLOAD2_MARK", "PAYLOAD_MARK", "Item", "ItemStructureError", "fold", "read_items"]
@@ -211,15 +205,10 @@ class _Reader:
 
     def _article(self, pos: int, end: int, indent: int, line: int) -> bool:
         """ "ARTICLE II AMENDMENTS" over the items: a node of the tree, in no item."""
-        m = _ARTICLE.match(self.source[pos:end])
-        if m is None or not heading_parts(m)[0][0].isupper():
+        found = match_article(self.source[pos:end])
+        if found is None:
             return False
-        title = m.group("title").strip()
-        if title and (_SENTENCE_START.match(title) or not is_title(title.rstrip("."))):
-            return False
-        label = article_label(*heading_parts(m), m.group("dot") or "")
-        if label is None:
-            return False
+        label, title = found
         self.tree.open_article(Line(self.source[pos:end], "hard", number=line), label, title, [])
         nxt = self._next_text(end)
         title_end = self._line_end(nxt)
@@ -278,7 +267,9 @@ class _Reader:
                 break
             m = _INLINE.search(self.source, m.end("token"), end)
         for token in self._expected():  # "...; and e. Any other documents ..."
-            pattern = rf"(?:(?<=[;,]\s)|(?<=\sand\s)|(?<=\sor\s)){re.escape(token)}\s+(?=[A-Z\"\u201c(])"
+            pattern = (
+                rf"(?:(?<=[;,]\s)|(?<=\sand\s)|(?<=\sor\s)){re.escape(token)}\s+(?=[A-Z\"\u201c(])"
+            )
             e = re.compile(pattern).search(self.source, pos, end)
             if e is not None and self.tree.accepts(self.source[e.start() : end], INLINE):
                 found.append((e.start(), token))
@@ -424,8 +415,7 @@ class _Reader:
         m = re.match(r"[.;,]?[^\S\n]*\n\s*(\S[^\n]*)", tail)
         if m is None:
             return False
-        head = _ARTICLE.match(m.group(1))
-        return head is not None and not _SENTENCE_START.match(head.group("title").strip())
+        return match_article(m.group(1)) is not None
 
     def _runs_over(self, start: int, end: int) -> int | None:
         """A paragraph inside ``[start, end)`` that begins with the next item's label and

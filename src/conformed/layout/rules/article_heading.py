@@ -31,6 +31,8 @@ _ARTICLE = re.compile(
 def heading_parts(m: re.Match[str]) -> tuple[str, str]:
     """The unit word and the numeral of an article heading match."""
     return (m.group("word") or m.group("sword"), m.group("num") or m.group("snum"))
+
+
 _SENTENCE_START = re.compile(r"^[a-z(\"\u201c]|^(?i:of|to|in|shall|is|hereof)\b")
 
 
@@ -43,6 +45,19 @@ def article_label(word: str, numeral: str, dot: str) -> Label | None:
         return Label(Style.UPPER_ROMAN, value, prefix, suffix)
     value = CONVENTION.number_word_value(numeral)
     return Label(Style.ARABIC, value, prefix, suffix, words=True) if value else None
+
+
+def match_article(text: str) -> tuple[Label, str] | None:
+    """The label and same-line title of an article heading at the start of ``text``, or
+    None ("Article 9 of the Uniform Commercial Code ..." is a reference, not a heading)."""
+    m = _ARTICLE.match(text)
+    if not m or not heading_parts(m)[0][0].isupper():
+        return None
+    title = m.group("title").strip()
+    if title and (_SENTENCE_START.match(title) or not is_title(title.rstrip("."))):
+        return None
+    label = article_label(*heading_parts(m), m.group("dot") or "")
+    return (label, title) if label is not None else None
 
 
 def is_title(text: str) -> bool:
@@ -78,15 +93,10 @@ def article_heading(state: State, i: int) -> int | None:
     line = state.lines[i]
     if line.brk not in ("hard", "soft") and i > 0:
         return None
-    m = _ARTICLE.match(line.text)
-    if not m or not heading_parts(m)[0][0].isupper():
+    found = match_article(line.text)
+    if found is None:
         return None
-    title = m.group("title").strip()
-    if title and (_SENTENCE_START.match(title) or not is_title(title.rstrip("."))):
-        return None
-    label = article_label(*heading_parts(m), m.group("dot") or "")
-    if label is None:
-        return None
+    label, title = found
     raw = [line.raw]
     j = i + 1
     titles = [title] if title else []
