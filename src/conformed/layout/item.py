@@ -1,0 +1,84 @@
+"""An amendment's items as values: what each says, where it is, and the new text it carries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..errors import AmendmentError
+from .convention import CONVENTION
+
+
+class ItemStructureError(AmendmentError):
+    """Items are missing, out of order, or outside any item."""
+
+    reason = "structure"
+
+    def __init__(self, message: str, *, item: str = "", line: int = 0) -> None:
+        super().__init__(message, item=item)
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Item:
+    number: str  # as printed: "6", "1.a", "1.a.(3)"; "¶1" for an unnumbered operative paragraph
+    instruction: str  # whitespace-folded, new text replaced by PAYLOAD_MARK
+    payload: str | None  # the new text (quoted: without its outer quotes)
+    text: str  # the item as printed, whitespace-folded, for messages
+    line: int  # 1-based line of the source where the item starts
+    children: tuple[Item, ...] = ()
+    quoted: bool = True
+    notes: tuple[str, ...] = ()  # how the item was read, for the report's warnings
+    payload2: str | None = None  # "previously read: "old" now reads: "new"": the new text
+    standalone: bool = False  # an item with sub-items that amends in its own words too
+    end_line: int = 0  # the last line of the item, its new text included
+
+    def leaves(self, ancestors: tuple[Item, ...] = ()) -> list[tuple[Item, tuple[Item, ...]]]:
+        """The items that are applied, each with the items that contain it."""
+        if not self.children:
+            return [(self, ancestors)]
+        own = [(replace(self, children=()), ancestors)] if self.standalone else []
+        return own + [leaf for c in self.children for leaf in c.leaves((*ancestors, self))]
+
+
+TEXT, NEW, NEW2 = "text", "payload", "payload2"
+
+
+@dataclass
+class Info:
+    """What the reader knows of one item while it reads."""
+
+    number: str
+    start: int
+    line: int
+    pieces: list[tuple[str, int, int]] = field(default_factory=list)  # (kind, start, end)
+    quoted: bool = True
+    notes: list[str] = field(default_factory=list)
+    end: int = 0
+    since: int = 0  # text before this is a generic lead the instruction replaced
+
+
+_UNIT = re.compile(rf"^(?:{CONVENTION.lead_unit})", re.IGNORECASE)
+
+
+def _without_lead(text: str) -> str:
+    """An item's own words without the sentence that only introduces its sub-items
+    ("... is hereby amended as follows:"): what is left amends in its own right or not."""
+    sentences = re.split(r"(?<=[.;])\s+(?=[A-Z(\"\u201c])", text.strip())
+    if sentences and sentences[-1].rstrip().endswith(":"):
+        sentences = sentences[:-1]
+    return " ".join(sentences)
+
+
+def item_number(parent: str, token: str) -> str:
+    """ "1" + "a." -> "1.a"; "1.a" + "(3)" -> "1.a.(3)"; "SECTION 2.1" under "2" -> "2.1"."""
+    own = _UNIT.sub("", token.strip()).strip().rstrip(".")
+    if parent and own.startswith(f"{parent}."):
+        return own
+    return f"{parent}.{own}" if parent else own
+
+
+@dataclass
+class ItemsRead:
+    items: list[Item]
+    problems: list[AmendmentError]

@@ -1,0 +1,96 @@
+"""What the item reader keeps while it reads: positions, lines, items so far (base of its parts)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import islice
+
+from ..errors import AmendmentError
+from .item import Info
+from .lines import Line, classify
+from .node import Node
+from .payload import fold
+from .tree import TreeBuilder
+
+TEXT, NEW, NEW2 = "text", "payload", "payload2"
+_NON_SPACE = re.compile(r"\S")
+
+
+class ReaderBase:
+    def __init__(self, source: str, start: int, end: int) -> None:
+        self.source, self.start, self.end = source, start, end
+        raws = source[start:end].split("\n")
+        self.offsets: list[int] = []
+        at = start
+        for raw in raws:
+            self.offsets.append(at)
+            at += len(raw) + 1
+        breaks = {i for i, raw in enumerate(raws) if "\f" in raw and not raw.strip()}
+        self.lines, blank_mode = classify(raws, breaks)
+        self.starts = [self.offsets[line.index] for line in self.lines]  # for bisection
+        self.tree = TreeBuilder(blank_mode=blank_mode, first_any=True)
+        self.info: dict[int, Info] = {}
+        self.order: list[Node] = []
+        self.resume = start
+        self.outside: list[tuple[int, int, int]] = []  # (start, end, line) before the first item
+        self.loose: list[Info] = []  # unnumbered items before the first numbered one
+        self.problems: list[AmendmentError] = []
+
+    def _current(self) -> Info | None:
+        if not self.order:
+            return self.loose[-1] if self.loose else None
+        for node in reversed(self.tree.stack):
+            info = self.info.get(id(node))
+            if info is not None:
+                return info
+        return None
+
+    def _text(self, start: int, end: int) -> None:
+        if start >= end or not self.source[start:end].strip():
+            return
+        info = self._current()
+        if info is None:
+            self.outside.append((start, end, self._lineno(start)))
+        else:
+            self._piece(info, TEXT, start, end)
+
+    def _piece(self, info: Info, kind: str, start: int, end: int, *, quoted: bool = True) -> None:
+        info.pieces.append((kind, start, end))
+        if kind == NEW:
+            info.quoted = quoted
+
+    def _said(self, info: Info) -> str:
+        return fold(" ".join(self.source[a:b] for k, a, b in info.pieces if k == TEXT))
+
+    def _parent_number(self, node: Node) -> str:
+        for k in range(len(self.tree.stack) - 2, 0, -1):
+            info = self.info.get(id(self.tree.stack[k]))
+            if info is not None:
+                return info.number
+        return ""
+
+    def _paragraph_at(self, pos: int) -> bool:
+        """Does a new paragraph (after a blank line or an indent) begin at ``pos``?"""
+        for line in self._lines_from(pos):
+            begin = self.offsets[line.index]
+            if begin <= pos <= begin + len(line.raw):
+                return line.brk == "hard"
+            return False
+        return False
+
+    def _lines_from(self, pos: int) -> Iterator[Line]:
+        """The lines from the one holding ``pos`` on."""
+        return islice(self.lines, max(0, bisect_right(self.starts, pos) - 1), None)
+
+    def _lineno(self, pos: int) -> int:
+        return self.source.count("\n", 0, pos) + 1
+
+    def _line_end(self, pos: int) -> int:
+        eol = self.source.find("\n", pos, self.end)
+        return self.end if eol == -1 else eol
+
+    def _next_text(self, pos: int) -> int:
+        m = _NON_SPACE.search(self.source, pos, self.end)
+        return m.start() if m else self.end

@@ -1,0 +1,164 @@
+"""The items, built from what the reader kept: instruction, new text, lines, children.
+
+Also the structural problems the reader must report rather than guess around: a gap or
+a repeat in the items' numbering, items that begin past 1 (a page lost from the filing).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .item import Info, Item, ItemStructureError, _without_lead, item_number
+from .item_base import NEW, TEXT, ReaderBase
+from .item_text import _BLANK_LINE
+from .node import Node
+from .payload import PAYLOAD2_MARK, PAYLOAD_MARK, REDACTED_READING, amends, fold
+
+
+class Assembly(ReaderBase):
+    def _set_ends(self) -> None:
+        """An item ends where the next item that is not one of its own begins."""
+        inside: dict[int, int] = {}  # node -> its parent item node
+
+        def walk(node: Node, parent: int) -> None:
+            for child in node.children:
+                inside[id(child)] = parent
+                walk(child, id(child))
+
+        walk(self.tree.root, 0)
+        for i, node in enumerate(self.order):
+            info = self.info[id(node)]
+            for later in self.order[i + 1 :]:
+                up = inside.get(id(later), 0)
+                while up and up != id(node):
+                    up = inside.get(up, 0)
+                if up != id(node):
+                    info.end = self.info[id(later)].start
+                    break
+
+    def _top_items(self) -> list[Node]:
+        out: list[Node] = []
+
+        def walk(nodes: list[Node]) -> None:
+            for node in nodes:
+                if id(node) in self.info:
+                    out.append(node)
+                else:
+                    walk(node.children)  # an article over the items
+
+        walk(self.tree.root.children)
+        return out
+
+    def _item(self, node: Node) -> Item:
+        return self._build(self.info[id(node)], tuple(self._item(c) for c in self._children(node)))
+
+    def _build(self, info: Info, children: tuple[Item, ...]) -> Item:
+        end = info.end or self.end
+        instruction, payload, payload2 = self._assemble(info, children)
+        standalone = bool(children) and amends(_without_lead(instruction))
+        text = fold(self.source[info.start : end])
+        plain = fold(" ".join(self.source[max(a, info.since) : b] for _, a, b in info.pieces))
+        redacted = (
+            REDACTED_READING.fullmatch(plain)
+            if payload in (None, "[*]") or (payload and payload.strip().startswith("[*]"))
+            else None
+        )
+        if redacted:  # both texts withheld from the filing: "previously read: [*] now reads: [*]"
+            head = f"{redacted['head']} {PAYLOAD_MARK} {redacted['mid']} {PAYLOAD2_MARK}"
+            instruction, payload, payload2 = fold(f"{head} {redacted['tail']}"), "[*]", "[*]"
+        return Item(
+            number=info.number,
+            instruction=instruction,
+            payload=payload,
+            text=text,
+            line=info.line,
+            children=children,
+            quoted=info.quoted,
+            notes=tuple(info.notes),
+            payload2=payload2,
+            standalone=standalone,
+            end_line=self._lineno(max(info.start, self._last_char(end))),
+        )
+
+    def _children(self, node: Node) -> list[Node]:
+        out: list[Node] = []
+        for child in node.children:
+            if id(child) in self.info:
+                out.append(child)
+            else:
+                out += self._children(child)
+        return out
+
+    def _assemble(
+        self, info: Info, children: tuple[Item, ...]
+    ) -> tuple[str, str | None, str | None]:
+        parts: list[str] = []
+        payload = payload2 = None
+        for kind, a, b in info.pieces:
+            a = max(a, info.since)
+            if a >= b:
+                continue
+            if kind == TEXT:
+                parts.append(self.source[a:b])
+            elif kind == NEW and payload is None:
+                payload = self.source[a:b]
+                parts.append(f" {PAYLOAD_MARK} ")
+            elif kind == NEW:
+                parts.append(f'"{self.source[a:b]}"')
+            else:
+                payload2 = self.source[a:b]
+                parts.append(f" {PAYLOAD2_MARK} ")
+        return fold(" ".join(parts)), payload, payload2
+
+    def _last_char(self, end: int) -> int:
+        text = self.source[:end].rstrip()
+        return max(0, len(text) - 1)
+
+    def _outside_items(self) -> list[Item]:
+        """Operative paragraphs before the first item: an unnumbered item each when they
+        amend (the report never loses them), else preamble."""
+        paragraphs: list[tuple[int, int, int]] = []
+        for start, end, line in self.outside:
+            if paragraphs and not _BLANK_LINE.search(self.source, paragraphs[-1][1], start):
+                paragraphs[-1] = (paragraphs[-1][0], end, paragraphs[-1][2])
+            else:
+                paragraphs.append((start, end, line))
+        out: list[Item] = []
+        for start, end, line in paragraphs:
+            text = fold(self.source[start:end])
+            if not amends(text) or text.endswith(":"):
+                continue
+            number = f"\u00b6{len(self.loose) + len(out) + 1}"
+            out.append(Item(number, text, None, text, line, end_line=self._lineno(end - 1)))
+        return out
+
+    def _sequence_problems(self) -> None:
+        """A gap or a repeat in the items' numbering: a page lost from the filing, or items
+        out of order -- loudly, never guessed around."""
+        top = next((n for n in self._top_items() if n.label is not None), None)
+        if top is not None and top.label is not None and top.label.value > 1 and not top.label.unit:
+            info = self.info[id(top)]
+            first = top.label.with_value(1).text
+            printed = re.compile(rf"(?m)^[^\S\n]*{re.escape(first)}\s")
+            if printed.search(self.source, 0, self.start):
+                return  # "I. Recitals" and "II. Background" came before the operative part
+            self.problems.append(
+                ItemStructureError(
+                    f"the items begin at {top.label.text} (line {info.line}): item "
+                    f"{item_number('', first)} and those after it are missing from the filing",
+                    item=info.number,
+                    line=info.line,
+                )
+            )
+        for note in self.tree.notes:
+            if note.kind not in ("sequence", "duplicate"):
+                continue
+            now, _, before = (item_number("", x) for x in note.message.partition(" follows "))
+            if note.kind == "duplicate":
+                why = f"item {now} appears twice (line {note.line})"
+            else:
+                why = (
+                    f"item {now} appears after item {before} (line {note.line}): an item is "
+                    "missing from the filing or the items are out of order"
+                )
+            self.problems.append(ItemStructureError(why, item=now, line=note.line))

@@ -1,0 +1,277 @@
+"""New text inside an amendment's items: where it opens, where it closes, what it is not.
+
+Quoted text runs to the quote that the next item, the end, an article heading or "it now
+reads" follows; a quotation the drafter never closed ends at the next paragraph that
+continues the items and amends.  Unquoted text after a lead ("... to read as follows:")
+runs to the next label that continues the items' numbering and reads as an item, not
+as the next paragraph of the new text (payload.py holds the words; this, the reading).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .convention import CONVENTION
+from .item_base import NEW, NEW2, TEXT, ReaderBase
+from .lines import LEAD
+from .payload import (
+    EMBEDDED,
+    GENERIC_LEAD,
+    NOW_READS,
+    OPEN,
+    TERM_FIRST,
+    UNQUOTED,
+    amends,
+    fold,
+    wants_text,
+)
+from .rules.article_heading import match_article
+from .sequence import HARD, INLINE, SOFT
+
+
+class NewText(ReaderBase):
+    def _opening(self, pos: int, end: int) -> tuple[str, int] | None:
+        """The start of new text in ``[pos, end)``: a quote after a lead, or unquoted text
+        after "as follows:" on the same line (flattened text)."""
+        info = self._current()
+        if info is None:
+            return None
+        reach = min(self._next_text(end) + 1, self.end)
+        m = OPEN.search(self.source, pos, reach)
+        while m is not None:
+            q = m.start("q") if m.group("q") else m.start("c")
+            if q >= end and q != self._next_text(end):
+                break
+            if not TERM_FIRST.match(self.source, q + 1) and not self._line_closed_before(pos, q):
+                return "quoted", q
+            m = OPEN.search(self.source, m.end(), reach)
+        lead = _SAME_LINE_LEAD.search(self.source, pos, end)
+        if lead is not None:
+            after = lead.end()
+            said = fold(f"{self._said(info)} {self.source[pos:after]}")
+            quoted = after >= end or self.source[after] in '"\u201c'
+            if not quoted and self._takes_text(after, end, said):
+                return "unquoted", after
+        return None
+
+    def _line_closed_before(self, pos: int, q: int) -> bool:
+        """A colon that closed its line, and text between it and the quote: that text is
+        the new text and the quote its own (a defined term, a quoted word)."""
+        colon = self.source.find(":", pos, q)
+        while colon >= 0:
+            eol = self.source.find("\n", colon)
+            if eol == -1 or eol > q:
+                return False
+            if not self.source[colon + 1 : eol].strip() and self.source[eol:q].strip():
+                return True
+            colon = self.source.find(":", colon + 1, q)
+        return False
+
+    def _lead_at_end(self, end: int, indent: int) -> None:
+        """ "... to read as follows:" closing a line: unquoted new text on the lines after,
+        unless what follows is a sub-list the instruction introduces."""
+        info = self._current()
+        if info is None:
+            return
+        said = self._said(info)
+        after = self._next_text(end)
+        colon = bool(re.search(r":[\s\-\u2014]*$", said))
+        if not UNQUOTED.search(said) and not (colon and (wants_text(said) or amends(said))):
+            return
+        if not re.search(r"[:\-\u2014]\s*$", said) and not self._paragraph_at(after):
+            return  # "... by adding the following" wrapped onto the next line
+        if after >= self.end:
+            return
+        if self.source[after] in '"\u201c' and not TERM_FIRST.match(self.source, after + 1):
+            return  # quoted new text: _opening found it
+        if self._takes_text(after, self.end, said):
+            self.resume = self._payload("unquoted", after, indent)
+
+    def _takes_text(self, after: int, end: int, said: str | None = None) -> bool:
+        """Is what starts at ``after`` new text (True) or the items' own structure?"""
+        info = self._current()
+        assert info is not None
+        said = self._said(info) if said is None else said
+        rest = self.source[after : self._line_end(after)]
+        wants = wants_text(said)
+        if not wants and GENERIC_LEAD.search(said) and EMBEDDED.match(rest):
+            info.notes.append("the instruction was read from the text its lead-in introduces")
+            info.since = after
+            return False  # "... amended as follows: Subsection 6(a) ... is amended to read ..."
+        if self.tree.accepts(rest, SOFT, children=False):
+            return False  # the next item: the lead introduced nothing
+        if self.tree.accepts(rest, SOFT):
+            return wants  # a sub-list, unless the instruction asked for text
+        return True
+
+    def _payload(self, kind: str, at: int, indent: int) -> int:
+        """Read new text opening at ``at``; returns where the item's own text resumes."""
+        info = self._current()
+        assert info is not None
+        if kind == "quoted":
+            close = self._close_quote(at + 1)
+            over = self._runs_over(at + 1, self.end if close is None else close)
+            if over is not None:
+                close = None  # a quote the drafter never closed before the next item
+            if close is None:
+                info.notes.append(
+                    "the quotation never closes; the new text was read up to the next item"
+                )
+                stop = self._unquoted_end(at + 1)
+                self._piece(info, NEW, at + 1, stop, quoted=False)
+                return stop
+            self._piece(info, NEW, at + 1, close, quoted=True)
+            resume = close + 1
+            second = NOW_READS.match(self.source, resume)
+            if second:
+                close2 = self._close_quote(second.end())
+                if close2 is not None:
+                    self._piece(info, TEXT, resume, second.start("q"))
+                    self._piece(info, NEW2, second.end(), close2, quoted=True)
+                    resume = close2 + 1
+            return resume
+        stop = self._unquoted_end(at)
+        self._piece(info, NEW, at, stop, quoted=False)
+        return stop
+
+    def _close_quote(self, pos: int) -> int | None:
+        """The closing quote: one followed by the next item, the end, or "now reads"."""
+        m = _CLOSER.search(self.source, pos, self.end)
+        while m is not None:
+            c = m.start()
+            tail = self.source[c + 1 : min(self.end, c + 400)]
+            if _END_TAIL.match(tail) or _NOW_TAIL.match(tail) or self._article_follows(tail):
+                return c
+            follow = _FOLLOW.match(tail)
+            if follow is not None:
+                text = tail[follow.end() :]
+                strength = HARD if "\n\n" in follow.group(0) else SOFT
+                if self.tree.accepts(text, strength, children=False) and (
+                    self._item_like(text)
+                    or "\n" in follow.group(0)
+                    or self.source[c - 1 : c] in ".;:!?)]"
+                ):
+                    return c  # followed by the next item
+            m = _CLOSER.search(self.source, c + 1, self.end)
+        return None
+
+    @staticmethod
+    def _article_follows(tail: str) -> bool:
+        """ "... Transaction."" then "ARTICLE III / MISCELLANEOUS": the next article's heading."""
+        m = re.match(r"[.;,]?[^\S\n]*\n\s*(\S[^\n]*)", tail)
+        if m is None:
+            return False
+        return match_article(m.group(1)) is not None
+
+    def _runs_over(self, start: int, end: int) -> int | None:
+        """A paragraph inside ``[start, end)`` that begins with the next item's label and
+        amends: the quotation it seems to be in never closed before it."""
+        for line in self._lines_from(start):
+            begin = self.offsets[line.index]
+            text_start = begin + len(line.raw) - len(line.raw.lstrip())
+            if text_start >= end:
+                break
+            if text_start <= start or line.brk not in ("hard", "soft"):
+                continue
+            text = self.source[text_start : begin + len(line.raw)]
+            strength = HARD if line.brk == "hard" else SOFT
+            if self.tree.accepts(text, strength, children=False) and self._item_like(text):
+                return text_start
+        return None
+
+    def _unquoted_end(self, pos: int) -> int:
+        """Where unquoted new text ends: at the next label that continues the items'
+        numbering and reads as an item, not as the next paragraph of the new text."""
+        own: set[tuple[tuple[str, str, str], int]] = set()  # the new text's own labels
+        for line in self._lines_from(pos):
+            begin = self.offsets[line.index]
+            line_end = begin + len(line.raw.rstrip())
+            if line_end <= pos or line.brk == "rule":
+                continue
+            start = max(pos, begin + len(line.raw) - len(line.raw.lstrip()))
+            at_start = start == begin + len(line.raw) - len(line.raw.lstrip())
+            candidates: list[int] = [start] if at_start and line.brk != "none" else []
+            candidates += [
+                m.start("unit") if m.group("unit") else m.start("token")
+                for m in _ANY_LABEL.finditer(self.source, start, line_end)
+                if m.start() > start or not at_start
+            ]
+            for at in candidates:
+                text = self.source[at:line_end]
+                lead = LEAD.match(text)
+                if lead is None:
+                    continue
+                paragraph = at == start and at_start
+                strength = (
+                    HARD if paragraph and line.brk == "hard" else SOFT if paragraph else INLINE
+                )
+                if self._ends_new_text(text, strength, own):
+                    return at
+                for label in _labels(lead.group(0)):
+                    own.add((label.shape, label.value))
+        return self.end
+
+    def _ends_new_text(
+        self, text: str, strength: str, own: set[tuple[tuple[str, str, str], int]]
+    ) -> bool:
+        if not self.tree.accepts(text, strength, children=False):
+            return False
+        paragraph = strength in (HARD, SOFT)
+        lead = LEAD.match(text)
+        assert lead is not None
+        continues_own = any((c.shape, c.value - 1) in own for c in _labels(lead.group(0)))
+        if self._item_like(text):
+            return True
+        return paragraph and not continues_own
+
+    def _item_like(self, text: str) -> bool:
+        """A labelled paragraph that reads as an item: it amends, or has an item's heading."""
+        lead = LEAD.match(text)
+        body = text[lead.end() : 400] if lead else text[:400]
+        if amends(body) and not _OWN_DOCUMENT.search(body[:80]):
+            return True
+        if _CAPS_HEADING.match(body.lstrip()):
+            return True  # "3. PRODUCTION OF PRODUCT."
+        return bool(_HEADED.match(body.lstrip()) and _NON_OPERATIVE.search(body[:80]))
+
+
+_CLOSER = re.compile(r"[\"\u201d]")
+_END_TAIL = re.compile(r"[.;,]?[^\S\n]*\d{0,3}\s*$")
+_NOW_TAIL = re.compile(
+    r"[^\S\n]*\d{0,3}\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|is\s+now\s+required\s+to)\b",
+    re.I,
+)
+_FOLLOW = re.compile(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?(?:[;,]?\s*(?:and|or)\b)?\s+")
+_NON_SPACE = re.compile(r"\S")
+# A citation alone on its line, and the lower-case words that carry it on the next.
+_CITATION_LINE = re.compile(
+    rf"^(?:{CONVENTION.lead_unit})[\w.]+(?:\([A-Za-z0-9]{{1,6}}\))*[^\S\n]*$"
+)
+_CONTINUES = re.compile(r"(?:of|in|to|is|are|shall|hereof|thereof|as)\b")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_CAPS_HEADING = re.compile(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?(?:\s|$)")
+_ANY_LABEL = re.compile(
+    rf"(?<=\s)(?P<unit>{CONVENTION.lead_unit})?(?P<token>{CONVENTION.token})(?=\s+[A-Z\"\u201c(\[])"
+)
+_SAME_LINE_LEAD = re.compile(
+    r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?|as\s+set\s+forth\s+below)"
+    r"\s*:[^\S\n]*(?=\S)"
+    r"|\bas\s+follows?[^\S\n]+(?=[A-Z])",  # "replaced as follows Revolving Credit ..."
+    re.IGNORECASE,
+)
+_NON_OPERATIVE = re.compile(
+    r"ratif|represent|warrant|condition|effective|counterpart|governing|law|expense|cost|fee"
+    r"|reference|miscellaneous|entire|severab|headings|successors|amendment|waiver|consent"
+    r"|release|acknowledg|confirm|no\s+other|continuing|full\s+force",
+    re.IGNORECASE,
+)
+
+
+def _labels(token: str) -> list:  # type: ignore[type-arg]
+    from ..citation import label_candidates
+
+    return label_candidates(token.strip())
+
+
+_OWN_DOCUMENT = re.compile(r"\bthis\s+(?:Amendment|Agreement|Waiver|Consent)\b", re.IGNORECASE)
+_HEADED = re.compile(r"^[A-Z][A-Za-z0-9,;&'/\- ]{1,80}[.:]\s")

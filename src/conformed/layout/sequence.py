@@ -1,0 +1,297 @@
+"""The numbering rule: where a label may open a provision, and where it is only text.
+
+A label opens a provision when it continues a sequence: the next sibling of an
+open provision ("(e)" after "(d)", "6A." after "6."), or the first child of the
+latest one in a style its ancestors do not use.  Where a paragraph surely begins,
+a label of an open sibling's style that breaks the sequence is a provision too
+(and the break is noted).  A citation that happens to begin a line ("Section 6.02(a);
+provided", "Part 1(i) of the Schedule") is not a label.  This is the tree's
+placement, kept apart from how the tree takes text (tree.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..citation import Label, Style, label_candidates, label_key
+from ..document import LayoutNote
+from .convention import CONVENTION
+from .lines import LEAD
+from .node import Node
+
+# An inline provision in flattened text: after a sentence, or after the run of
+# spaces that stands for a line break ("... Fees.   (b) Interest ...").
+_INLINE = re.compile(
+    rf"(?:(?<=[.:;\]\"\u201d])\s+|(?P<gap>[^\S\n]{{3,}}))(?P<unit>{CONVENTION.lead_unit})?"
+    rf"(?P<token>{CONVENTION.token})\s+(?(gap)(?=[\w\"\u201c(])|(?=[A-Z\"`'\u201c(\[]|\d+\s+[A-Z]{{2}}))"
+)
+# A heading run onto the end of the last paragraph's line, as flattened filings
+# print them: "... fiscal month 5. TRADEMARKS".
+_TITLE_AT_END = re.compile(
+    rf"\s(?P<unit>{CONVENTION.lead_unit})?(?P<token>\d{{1,3}}\.)\s+(?=[A-Z][A-Z0-9&,;'/\- ]{{2,80}}$)"
+)
+# What a cross-reference that happens to start a line continues with.
+_BRACKETS = re.compile(r"^(?:\([A-Za-z0-9]{1,6}\))+")
+_REFERENCE_TAIL = re.compile(r"^(?:[;,)\]]|[a-z])")
+
+HARD, SOFT, INLINE = "hard", "soft", "inline"
+GAP = "gap"  # inline, after a run of spaces that stands for a paragraph break
+
+
+class Placement:
+    """Where labels go, for the tree that holds ``stack`` (open provisions, root first)."""
+
+    root: Node
+    stack: list[Node]
+    fragment: bool
+    first_any: bool
+    notes: list[LayoutNote]
+    _line: int
+    _dry_container: int
+
+    def accepts(self, text: str, strength: str, *, children: bool = True) -> bool:
+        """Would a paragraph starting with ``text`` open a provision here?  With
+        ``children`` false, only as a sibling of an open provision (the next item
+        after new text, never a paragraph of it)."""
+        m = LEAD.match(text)
+        if not m:
+            return False
+        unit = m.group("unit") or ""
+        if _looks_like_reference(unit, m.group("token"), text[m.end() :], strength):
+            return False
+        placed = self._place(m.group("token"), unit, dry=True, strength=strength, children=children)
+        return placed is not None
+
+    def continues_here(self, text: str, strength: str) -> bool:
+        """Would a label at the start of ``text`` continue the open provision's own list
+        (its next sibling, or its first child) without closing anything above it?"""
+        m = LEAD.match(text)
+        if not m or len(self.stack) < 2:
+            return False
+        self._dry_container = -1
+        placed = self._place(m.group("token"), m.group("unit") or "", dry=True, strength=strength)
+        return placed is not None and self._dry_container >= len(self.stack) - 2
+
+    def _place(
+        self, token: str, unit: str, *, dry: bool, strength: str, children: bool = True
+    ) -> Node | None:
+        candidates = label_candidates(unit + token) if unit else label_candidates(token)
+        if not candidates:
+            return None
+        top = len(self.stack) - 1
+        options: list[tuple[str, int]] = [("sibling", top), ("child", top)]
+        if self._caption_only(self.stack[top]):
+            options.reverse()  # "(h) Interest." alone: its "(i)" is its first child
+        options += [("sibling", k) for k in range(top - 1, 0, -1)]
+        for kind, k in options:
+            for cand in candidates:
+                if kind == "child":
+                    if children and self._is_first_child(cand):
+                        node = self._open(top, cand, dry)
+                        node.alternatives = [c for c in candidates if c != cand]
+                        return node
+                    continue
+                pred = self._pred(k)
+                if pred is None:
+                    continue
+                if self._is_next_sibling(pred, cand) or (
+                    strength == HARD and _later_section(pred.label, cand)
+                ):
+                    return self._open(k - 1, cand, dry)
+                if self._revise(pred, k, cand, dry):
+                    return self._open(k - 1, cand, dry)
+        lifted = self._lift(candidates, dry)
+        if lifted is not None:
+            return lifted
+        if strength == HARD:
+            return self._out_of_sequence(candidates, top, dry)
+        return None
+
+    def _lift(self, candidates: list[Label], dry: bool) -> Node | None:
+        """ "(h) Interest." / "(i) Prior ..." / "(j) ...": the "(i)" read as the first child
+        of a caption turns out to be the letter after "(h)"; it moves up beside it."""
+        for k in range(len(self.stack) - 1, 1, -1):
+            node, parent = self.stack[k], self.stack[k - 1]
+            if not node.alternatives or parent.children != [node] or parent.label is None:
+                continue
+            for alt in node.alternatives:
+                for cand in candidates:
+                    if _next(parent.label, alt) and _next(alt, cand):
+                        if dry:
+                            return self.root
+                        node.label, node.alternatives = alt, []
+                        parent.children.remove(node)
+                        self.stack[k - 2].children.append(node)
+                        del self.stack[k - 1 :]
+                        self.stack.append(node)
+                        return self._open(k - 2, cand, dry)
+        return None
+
+    def _out_of_sequence(self, candidates: list[Label], top: int, dry: bool) -> Node | None:
+        """Where a paragraph surely begins, a label of an open sibling's style that breaks
+        the sequence: a gap (6 then 8) or a duplicate (a second "8.")."""
+        for k in range(top, 0, -1):
+            pred = self._pred(k)
+            if pred is None or pred.label is None:
+                continue
+            for cand in candidates:
+                why = _break_in_sequence(pred.label, cand)
+                if why:
+                    if not dry:
+                        self._note(self._line, why, f"{cand.text} follows {pred.label.text}")
+                    return self._open(k - 1, cand, dry)
+        return None
+
+    def _pred(self, k: int) -> Node | None:
+        """The labelled provision a label at level ``k`` would follow: the open one, or
+        the last labelled one before an unlabelled node (a definition, a heading)."""
+        node = self.stack[k]
+        if node.label is not None and node.kind != "article":
+            return node
+        if node.kind == "article":
+            return None
+        for child in reversed(self.stack[k - 1].children):
+            if child.label is not None and child.kind != "article":
+                return child
+        return None
+
+    def _revise(self, node: Node, k: int, cand: Label, dry: bool) -> bool:
+        """Re-read an ambiguous first label when its sibling only fits the other
+        reading: "(i)" then "(j)" is alphabetic after all."""
+        container = self.stack[k - 1]
+        if not node.alternatives or len(container.children) != 1:
+            return False
+        used = {n.label.shape for n in self.stack[1:k] if n.label}
+        for alt in node.alternatives:
+            if alt.shape not in used and _next(alt, cand):
+                if not dry:
+                    node.label, node.alternatives = alt, []
+                return True
+        return False
+
+    def _is_next_sibling(self, node: Node, cand: Label) -> bool:
+        return node.label is not None and _next(node.label, cand)
+
+    def _is_first_child(self, cand: Label) -> bool:
+        parent = self.stack[-1]
+        if any(c.label is not None for c in parent.children) or parent.kind == "heading":
+            return False
+        if parent is self.root:
+            return self.fragment or self.first_any or cand.value == 1
+        if parent.kind == "article" and parent.label is not None:
+            return self._first_in_article(parent.label, cand)
+        if cand.value != 1 or cand.extra:
+            return False
+        used = {n.label.shape for n in self.stack[1:] if n.label and n.kind != "article"}
+        if cand.shape in used and not self._opens_list(parent):
+            return False
+        if cand.prefix.rstrip(".").isdigit() or "." in cand.prefix:
+            number = _UNIT_START.sub("", cand.prefix)
+            return parent.label is not None and label_key(number.rstrip(".")) == parent.label.key
+        return True
+
+    @staticmethod
+    def _caption_only(node: Node) -> bool:
+        """A provision printed as a caption with nothing under it yet: it heads a list."""
+        return (
+            bool(node.heading) and not node.parts and not node.children and node.label is not None
+        )
+
+    def _opens_list(self, parent: Node) -> bool:
+        """A provision whose text ends "... as follows:" may start a list in a style its
+        ancestors use ("(e) ... the following reports:" / "1. Weekly ...")."""
+        return (
+            bool(parent.parts) and parent.parts[-1].rstrip().endswith(":") and not parent.children
+        )
+
+    def _first_in_article(self, article: Label, cand: Label) -> bool:
+        """The first section of an article: "2.1" / "2.01" / "Section 2.01" under ARTICLE 2,
+        or a section numbered on from the last article's ("Section 7" after Section 6)."""
+        if cand.style is not Style.ARABIC:
+            return False
+        number = _UNIT_START.sub("", cand.prefix).rstrip(".")
+        if number:
+            head = number.split(".")[0]
+            return head.isdigit() and int(head) == article.value  # 2.1, or 2.5 in an excerpt
+        if cand.value == 1:
+            return True
+        articles = [c for c in self.root.children if c.kind == "article"]
+        earlier = articles[-2].children if len(articles) > 1 else []
+        last = next((c.label for c in reversed(earlier) if c.label is not None), None)
+        return last is not None and _same_shape(last, cand) and cand.value == last.value + 1
+
+    def _open(self, container_index: int, label: Label, dry: bool) -> Node:
+        if dry:
+            self._dry_container = container_index
+            return self.root
+        del self.stack[container_index + 1 :]
+        node = Node(label, line=self._line)
+        self.stack[container_index].children.append(node)
+        self.stack.append(node)
+        return node
+
+    def _note(self, line: int, kind: str, message: str) -> None:
+        self.notes.append(LayoutNote(line, kind, message))
+
+
+_UNIT_START = re.compile(rf"^{CONVENTION.lead_unit}")
+_DOTTED = re.compile(r"^\d+(?:\.\d+)*\.$")
+
+
+def _same_shape(a: Label, b: Label) -> bool:
+    """Siblings: the same style and punctuation; a unit word may differ in case."""
+    return a.style is b.style and a.suffix == b.suffix and a.prefix.lower() == b.prefix.lower()
+
+
+def _next(prev: Label, cand: Label) -> bool:
+    """``cand`` is the label after ``prev``: "(d)" -> "(e)", "6." -> "6A." -> "6B." -> "7."."""
+    if not _same_shape(prev, cand):
+        return False
+    if cand.extra:
+        after = chr(ord(prev.extra) + 1) if prev.extra else "A"
+        return cand.value == prev.value and cand.extra == after
+    return cand.value == prev.value + 1
+
+
+def _break_in_sequence(prev: Label, cand: Label) -> str:
+    """ "duplicate" for a second "8.", "sequence" for a gap (6 then 8), else ""."""
+    if not _same_shape(prev, cand):
+        return ""
+    if cand.value == prev.value and cand.extra == prev.extra:
+        return "duplicate"
+    numbered = prev.style is Style.ARABIC and (
+        bool(_UNIT_START.match(prev.prefix)) or "." in prev.prefix
+    )
+    limit = 50 if numbered else 5 if prev.style is Style.ARABIC else 3
+    if prev.value < cand.value <= prev.value + limit:
+        return "sequence"
+    return ""
+
+
+def _looks_like_reference(unit: str, token: str, after: str, strength: str) -> bool:
+    """ "Section 409A of the Code", "Section 6.02(a); provided", "10.01 to the contrary":
+    a cross-reference that happens to begin a line or a quotation, not a provision."""
+    after = after.lstrip()
+    if not after:
+        return False
+    if unit:  # "Part 1(i)(ii) of the Schedule": what follows the whole citation decides
+        after = _BRACKETS.sub("", after, count=1).lstrip()
+        if after and _REFERENCE_TAIL.match(after):
+            return True
+    dotted = re.fullmatch(r"\d+(?:\.\d+)+\.?", token) is not None
+    return dotted and strength not in (HARD, GAP) and after[:1].islower()
+
+
+def _later_section(prev: Label | None, cand: Label) -> bool:
+    """ "6.9" after "2.7" at the start of a paragraph: a later section of an excerpt
+    or of another article.  Gaps are allowed only for dotted section numbers,
+    and only where a paragraph surely begins."""
+    if prev is None or prev.style is not Style.ARABIC or cand.style is not Style.ARABIC:
+        return False
+    if not (_DOTTED.match(prev.prefix) and _DOTTED.match(cand.prefix)):
+        return False
+    if prev.prefix.count(".") != cand.prefix.count(".") or prev.suffix != cand.suffix:
+        return False
+    before = (*map(int, prev.prefix.rstrip(".").split(".")), prev.value)
+    after = (*map(int, cand.prefix.rstrip(".").split(".")), cand.value)
+    return after > before
