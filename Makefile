@@ -65,6 +65,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/consolidate.py
 	$(BIN)/python benchmarks/real_coverage.py
+	$(BIN)/python benchmarks/outline_real.py
+	$(BIN)/python benchmarks/amendment_accounting.py
 	$(BIN)/python benchmarks/draft.py
 	$(BIN)/python benchmarks/redline.py
 
