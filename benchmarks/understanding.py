@@ -1,0 +1,153 @@
+"""How many operative changes of real amendments ``conformed parse`` understands, against blind labels.
+
+    python benchmarks/understanding.py [--half dev|held|all] [--show FILE] [--misses]
+
+The 170 amendments of ../shared/real/amendments and ../shared/real2/amendments
+(kept outside the repository; skipped cleanly when absent) were labelled by
+readers who never saw this program's output, one entry per change, following
+benchmarks/labels/CONVENTIONS.md (file format: benchmarks/labels/FORMAT.md).
+The filings were split by drafter into a development half and a held-out half
+before the grammar was changed (benchmarks/splits.json).
+
+Scoring, as the conventions define it (borderline entries are not scored):
+
+- recalled: the parse lists an operation with the entry's action in the item
+  with the entry's number (numbers compared on their letters and digits; an
+  unnumbered item, "¶1", answers an entry numbered "");
+- understood: recalled, and the operation's target contains the entry's
+  citation (its words and numbers; for a definition, its term);
+- silent: the item is missing from the report or reported as changing no text
+  -- the figure that must be 0.  Everything else is reported loudly (failed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from conformed.amendment import read_amendment  # noqa: E402
+from conformed.cli import parse_report  # noqa: E402
+from conformed.errors import ConformedError  # noqa: E402
+from conformed.report import AmendmentReport, ItemReport  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+LABELS = Path(__file__).parent / "labels"
+SPLITS = json.loads((Path(__file__).parent / "splits.json").read_text())
+STOP = {
+    "the", "of", "section", "sections", "subsection", "subsections", "clause", "clauses",
+    "paragraph", "paragraphs", "article", "articles", "part", "this", "to", "in", "definition",
+    "a", "and", "agreement", "sub", "item", "items",
+}  # fmt: skip
+_ACTIONS = {"replace", "amend_text", "insert", "delete", "renumber"}
+
+
+def number_key(number: str) -> tuple[str, ...]:
+    """ "1.a.(3)", "1(a)(3)" and "(1)(a)(3)" all read ("1", "a", "3"); "¶2" reads ()."""
+    if number.startswith("\u00b6"):
+        return ()
+    return tuple(re.findall(r"[a-z0-9]+", number.lower()))
+
+
+def tokens(text: str) -> list[str]:
+    text = text.lower().replace("\u2019", "'")
+    return [t for t in re.findall(r"[a-z0-9]+", text) if t not in STOP]
+
+
+def target_ok(label: str, got: str) -> bool:
+    """Does the operation's target name what the label names?"""
+    want, have = tokens(label), set(tokens(got))
+    if not want:
+        return True
+    if set(want) <= have:
+        return True
+    words = [t for t in want if not t.isdigit() and not re.fullmatch(r"[a-z]{1,4}", t)]
+    numbers = [t for t in want if t not in words]
+    # "1.1 Applicable Margin": a definition is named by its term, its section optional
+    return bool(words) and len(words) >= 2 and set(words) <= have and len(numbers) <= 2
+
+
+def score_file(label: dict, report: AmendmentReport | None) -> Counter[str]:
+    row: Counter[str] = Counter()
+    items: list[ItemReport] = report.items if report else []
+    for entry in label.get("entries", []):
+        if entry.get("borderline"):
+            continue
+        row["entries"] += 1
+        key = number_key(str(entry.get("n", "")))
+        mine = [i for i in items if number_key(i.number) == key]
+        ops = [o for i in mine for o in i.operations]
+        recalled = [o for o in ops if o["action"] == entry["action"]]
+        if recalled:
+            row["recalled"] += 1
+            if any(target_ok(entry["target"], o["target"]) for o in recalled):
+                row["understood"] += 1
+        if not mine or all(i.status == "no_text_change" for i in mine):
+            row["silent"] += 1
+        elif all(i.status == "failed" for i in mine) and not recalled:
+            row["reported"] += 1
+    return row
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--half", choices=["dev", "held", "all"], default="all")
+    ap.add_argument("--show", default="", help="list the entries of files whose name has this")
+    args = ap.parse_args()
+    if not SHARED.exists():
+        print(f"skipped: {SHARED} is not here")
+        return 0
+    cols = ("entries", "understood", "recalled", "reported", "silent")
+    print(f"| file | half | {' | '.join(cols)} |")
+    print("|---|---|" + "---:|" * len(cols))
+    totals: dict[str, Counter[str]] = {}
+    for path in sorted(LABELS.glob("*.json")):
+        label = json.loads(path.read_text())
+        meta = SPLITS["amendments"].get(label["file"])
+        if meta is None or (args.half != "all" and meta["half"] != args.half):
+            continue
+        source = SHARED / label["file"]
+        if not source.exists():
+            continue
+        try:
+            report: AmendmentReport | None = parse_report(read_amendment(source))
+        except ConformedError:
+            report = None
+        row = score_file(label, report)
+        if args.show and args.show in label["file"]:
+            show(label, report)
+        name = Path(label["file"]).name[:44]
+        print(f"| {name} | {meta['half']} | " + " | ".join(str(row[c]) for c in cols) + " |")
+        totals.setdefault(meta["half"], Counter()).update(row)
+    for half, t in sorted(totals.items()):
+        n = t["entries"] or 1
+        print(
+            f"{half}: {t['entries']} changes; understood {t['understood'] / n:.1%} "
+            f"(item, action and target); recalled {t['recalled'] / n:.1%}; "
+            f"reported {t['reported']}; silent {t['silent']}"
+        )
+    return 0
+
+
+def show(label: dict, report: AmendmentReport | None) -> None:
+    for entry in label.get("entries", []):
+        key = number_key(str(entry.get("n", "")))
+        mine = [i for i in (report.items if report else []) if number_key(i.number) == key]
+        got = (
+            "; ".join(f"{i.status}:{o['action']} {o['target']}" for i in mine for o in i.operations)
+            or "; ".join(f"{i.status}: {i.message[:90]}" for i in mine)
+            or "no such item"
+        )
+        print(
+            f"  {entry.get('n')!s:>10} {entry['action']:<10} {entry['target'][:40]:<40} <- {got[:150]}"
+        )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
