@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .change import Change
 from .citation import Citation
 from .definitions import split_definitions
 
@@ -331,6 +332,7 @@ Operation = (
     | MarkedChanges
     | Steps
     | NoTextChange
+    | Change
 )
 
 
@@ -338,6 +340,8 @@ def describe(op: Operation) -> list[dict[str, str]]:
     """The report's ``operations`` entries for one operation (renumbering listed apart)."""
     if isinstance(op, NoTextChange):
         return []
+    if isinstance(op, Change):
+        return op.describe()
     if isinstance(op, Steps):
         return [entry for step in op.steps for entry in describe(step)]
     if isinstance(op, AddToExhibit):

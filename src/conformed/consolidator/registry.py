@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import operations as ops
+from ..change import Change
 from ..document import Document
 from .agreement import apply_marked_changes, apply_restate_agreement
 from .apply import (
@@ -20,6 +21,7 @@ from .apply import (
     apply_replace_provision,
     apply_replace_provisions,
 )
+from .apply_change import apply_change
 from .apply_definitions import (
     apply_delete_definition,
     apply_insert_definition,
@@ -68,3 +70,4 @@ def apply_steps(doc: Document, op: ops.Steps, ctx: Context) -> Document:
 
 
 APPLY[ops.Steps] = apply_steps
+APPLY[Change] = apply_change

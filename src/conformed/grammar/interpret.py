@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
+from ..change import Change
 from ..citation import parse_citation
 from ..errors import InstructionParseError
 from ..layout.convention import CONVENTION
@@ -30,7 +32,8 @@ from ..operations import (
     Steps,
 )
 from ..sentences import split_sentences
-from .parser import parse_instruction
+from .instruction import parse_changes, umbrella_subject
+from .parser import _check_agreement, parse_instruction
 
 # Words that, applied to the agreement or one of its parts, change its text.
 _OPERATIVE = re.compile(
@@ -49,7 +52,10 @@ _OF_AMENDMENT = re.compile(
     re.IGNORECASE,
 )
 _CATEGORIES = [
-    ("ratification", r"ratif|in full force and effect|remain unchanged|confirm(?:s|ed)? and agree"),
+    (
+        "ratification",
+        r"ratif|in full force and effect|remains? unchanged|confirm(?:s|ed)? and agree",
+    ),
     ("representations", r"represent|warrant"),
     (
         "conditions",
@@ -65,13 +71,31 @@ _CATEGORIES = [
     ("defined terms", r"capitali[sz]ed terms"),
     ("entire agreement", r"entire agreement"),
     ("headings", r"\bheadings\b"),
+    ("waiver or consent", r"\bwaive[sdr]?\b|\bwaiver\b|\bconsents?\b|\bconsented\b"),
+    ("release", r"\breleases?\b|\bdischarges?\b"),
+    (
+        "limited effect",
+        r"except as (?:expressly |specifically )?(?:amended|modified|provided|set forth)|no other (?:amendment|change|modification)|limited effect|no novation",
+    ),
+    ("binding effect", r"successors and (?:permitted )?assigns|binding (?:up)?on|binding effect"),
+    ("further assurances", r"further assurances"),
+    ("acknowledgment", r"reaffirm|acknowledg|confirms? (?:that|its)|guarant(?:or|ee|y)"),
+    ("loan document", r"(?:loan|credit|financing|transaction) documents?|constitutes? a"),
+    ("notices", r"\bnotices?\b"),
+    ("signatures", r"facsimile|electronic(?:ally)? (?:signature|delivery|transmission)|\.pdf"),
+    ("construction", r"\bconstru|interpret|jury trial|jurisdiction|venue"),
+    ("fees", r"\bfees?\b"),
+    (
+        "covenants",
+        r"\bcovenants?\b|\bagrees? (?:to|that)\b|\bshall (?:pay|deliver|cause|provide)\b",
+    ),
 ]
 
 
 def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -> Operation:
     """The operation an item asks for, or :class:`NoTextChange`; raise if unreadable."""
     try:
-        op = _parse(item, agreement)
+        op = _parse(item, agreement, ancestors)
     except InstructionParseError as first:
         context = " ".join(split_heading(a.instruction)[0] for a in ancestors)
         why = non_textual(item.instruction, context)
@@ -105,7 +129,7 @@ _PREAMBLE = re.compile(
 _BARE_HEADING = re.compile(rf"^(?:[A-Z][\w\-]*\s+){{1,6}}(?={_UNITS}\s+\d)")
 
 
-def _parse(item: Item, agreement: str) -> Operation:
+def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Operation:
     """Parse the instruction as written, then the readings a person would try next.
 
     The error reported is the one for the instruction as written, unless the item
@@ -125,6 +149,9 @@ def _parse(item: Item, agreement: str) -> Operation:
     steps = _sentence_steps(instruction, item, agreement)
     if steps is not None:
         return steps
+    composed = _composed(item, ancestors, agreement)
+    if composed is not None:
+        return composed
     raise error
 
 
@@ -223,14 +250,11 @@ def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
     if _OPERATIVE.search(text) and not _OF_AMENDMENT.search(text):
         return None
     # The item's own heading says most, then its container's, then its words.
-    for where, skip in ((heading, ()), (context, ()), (text, ("effectiveness",))):
+    for where, skip in ((heading, ()), (context, ()), (text, ())):
         for kind, pattern in _CATEGORIES:
             if kind not in skip and where and re.search(pattern, where, re.IGNORECASE):
                 return kind, f"{kind}: changes no text of the agreement"
-    return "freestanding", (
-        "freestanding provision of the amendment: it governs how the agreement applies but "
-        "changes none of its text"
-    )
+    return None  # neither an instruction nor a known form that changes no text: it fails
 
 
 def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
@@ -250,3 +274,46 @@ def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
             scope = parse_citation(m.group(1).rstrip("."))
             return replace(op, definition=DefinitionRef(definition.term, scope))
     return op
+
+
+def _composed(item: Item, ancestors: tuple[Item, ...], agreement: str) -> Operation | None:
+    """The compositional grammar's reading (grammar/instruction.lark): the whole item,
+    else each of its sentences, else a sub-item's edits ("(b) deleting clause (iv)
+    thereof") read against the provision its parent amends.  None if not read."""
+    changes = _changes(item.instruction, item)
+    if changes is None:
+        subject = next(
+            (s for a in reversed(ancestors) if (s := umbrella_subject(a.instruction)) is not None),
+            None,
+        )
+        if subject is not None:
+            changes = _changes(item.instruction, item, start="start_edits", subject=subject)
+    if not changes:
+        return None
+    _check_agreement(
+        [d for c in changes for d in c.selector.documents], agreement, item.instruction
+    )
+    if any(c.verb == "umbrella" for c in changes):
+        raise InstructionParseError(
+            f"the item says {changes[0].selector.printed} is amended, but no change follows it",
+            span=item.instruction,
+        )
+    return changes[0] if len(changes) == 1 else Steps(tuple(changes))
+
+
+def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
+    try:
+        return parse_changes(text, item.payload, item.payload2, **how)
+    except InstructionParseError:
+        pass
+    sentences = split_sentences(text)
+    if len(sentences) < 2:
+        return None
+    found: list[Change] = []
+    for sentence in sentences:
+        try:
+            found += parse_changes(sentence, item.payload, item.payload2, **how)
+        except InstructionParseError:
+            if _OPERATIVE.search(sentence) or _ACTIVE.search(sentence) or PAYLOAD_MARK in sentence:
+                return None  # an amending sentence not read: the item fails
+    return found or None

@@ -1,0 +1,92 @@
+"""One operation type: ``Change(verb, selector, payload)``.
+
+The compositional grammar (grammar/*.lark) says *what* is changed (a selector:
+a provision, a definition or a clause of one, a sentence, words, a mark), *how*
+(the verb) and *with what* (the payload).  The report's coarse ``action``
+follows from the verb and the selector's kind: deleting a clause deletes a
+provision, deleting a word amends text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Selector kinds that are whole provisions (deleting one deletes; restating one replaces).
+STRUCTURAL = frozenset({"provision", "definition", "definition_clause", "attachment", "document"})
+
+
+@dataclass(frozen=True)
+class Selector:
+    """What an instruction points at, as printed, with the parts a tool can look up."""
+
+    kind: str  # provision | definition | definition_clause | sentence | words | mark | document | attachment | text
+    printed: str  # "clause (y) of the definition "Total Debt" in Section 1.1"
+    labels: tuple[str, ...] = ()  # each cited label: Sections 5.1 and 5.2 -> ("5.1", "5.2")
+    unit: str = ""  # "Section"
+    terms: tuple[str, ...] = ()  # defined terms
+    words: tuple[str, ...] = ()  # quoted words ("the words "thirty (30)"")
+    qualifiers: tuple[
+        str, ...
+    ] = ()  # "as it applies to Party B", "(formerly 6)": kept for the report
+    scope: str = ""  # the provision a definition or clause is in: "Section 1.1"
+    documents: tuple[
+        str, ...
+    ] = ()  # the instruments named: "Credit Agreement" (checked, not printed)
+
+    def targets(self) -> list[str]:
+        """One printed target per thing cited: a list of labels or terms is split."""
+        if self.kind in ("definition", "definition_clause") and len(self.terms) > 1:
+            return [f"{self.scope} {t}".strip() for t in self.terms]
+        if self.kind == "provision" and len(self.labels) > 1:
+            return [f"{self.unit} {label} {self.scope}".strip() for label in self.labels]
+        return [self.printed]
+
+
+@dataclass(frozen=True)
+class Payload:
+    kind: str = "none"  # text | quoted | attachment | none
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit of the agreement, in the one vocabulary of parse, apply and report."""
+
+    verb: str  # replace | delete | insert | renumber | describe
+    selector: Selector
+    payload: Payload = field(default_factory=Payload)
+    position: str = ""  # "after clause (iii)", "at the end of Section 5", "alphabetical"
+    new_label: str = ""  # renumbering: what the provision becomes
+    words_edit: bool = False  # an edit of words inside the selected provision
+    kind = "change"
+
+    @property
+    def action(self) -> str:
+        structural = self.selector.kind in STRUCTURAL and not self.words_edit
+        if self.verb == "renumber":
+            return "renumber"
+        if self.verb in ("replace", "delete", "insert") and structural:
+            return self.verb
+        return "amend_text"
+
+    @property
+    def change_kind(self) -> str:
+        """The report's ``kind``: the shared names of the older forms where they match."""
+        if self.verb == "describe":
+            return "described_change"
+        if self.verb == "renumber":
+            return "renumber"
+        noun = self.selector.kind
+        if self.action == "amend_text":
+            if self.verb == "insert" and self.position.startswith("at the end"):
+                return "append_text"
+            return f"{self.verb}_words"
+        if noun in ("definition", "definition_clause"):
+            return f"{self.verb}_definition"
+        return f"{self.verb}_provision"
+
+    def describe(self) -> list[dict[str, str]]:
+        return [
+            {"action": self.action, "kind": self.change_kind, "target": target}
+            for target in self.selector.targets()
+        ]

@@ -1,0 +1,104 @@
+"""Apply a :class:`~conformed.change.Change`, dispatched on its verb and selector kind.
+
+The way sqlglot's generator dispatches on expression types: a table from
+(verb, selector kind) to the function that knows that edit.  A change the
+grammar understood but no function here can carry out exactly is refused with
+what was understood, so the report says what a person must do by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..change import Change
+from ..citation import parse_citation
+from ..document import Document
+from ..errors import PayloadError
+from ..operations import (
+    DefinitionRef,
+    DeleteDefinition,
+    DeleteProvision,
+    ReplaceDefinition,
+    ReplaceProvision,
+    Target,
+    TextEdits,
+    WordEdit,
+)
+from .apply import apply_delete_provision, apply_replace_provision
+from .apply_definitions import apply_delete_definition, apply_replace_definition
+from .apply_text import apply_text_edits
+from .context import Context
+
+
+def _target(change: Change) -> Target:
+    return Target(parse_citation(change.selector.printed))
+
+
+def _replace_provision(doc: Document, c: Change, ctx: Context) -> Document:
+    return apply_replace_provision(doc, ReplaceProvision(_target(c), c.payload.text), ctx)
+
+
+def _delete_provision(doc: Document, c: Change, ctx: Context) -> Document:
+    return apply_delete_provision(doc, DeleteProvision(_target(c)), ctx)
+
+
+def _definition(c: Change) -> DefinitionRef:
+    scope = parse_citation(c.selector.scope) if c.selector.scope else None
+    return DefinitionRef(c.selector.terms[0], scope)
+
+
+def _replace_definition(doc: Document, c: Change, ctx: Context) -> Document:
+    return apply_replace_definition(doc, ReplaceDefinition(_definition(c), c.payload.text), ctx)
+
+
+def _delete_definition(doc: Document, c: Change, ctx: Context) -> Document:
+    return apply_delete_definition(doc, DeleteDefinition(_definition(c)), ctx)
+
+
+def _replace_words(doc: Document, c: Change, ctx: Context) -> Document:
+    scope = Selector_scope(c)
+    edit = WordEdit("replace_words", old=c.selector.words[0], new=c.payload.text)
+    return apply_text_edits(doc, TextEdits(Target(parse_citation(scope)), (edit,)), ctx)
+
+
+def _delete_words(doc: Document, c: Change, ctx: Context) -> Document:
+    scope = Selector_scope(c)
+    edit = WordEdit("delete_words", old=c.selector.words[0])
+    return apply_text_edits(doc, TextEdits(Target(parse_citation(scope)), (edit,)), ctx)
+
+
+def Selector_scope(c: Change) -> str:
+    return c.selector.scope or c.selector.printed
+
+
+Apply = Callable[[Document, Change, Context], Document]
+DISPATCH: dict[tuple[str, str], Apply] = {
+    ("replace", "provision"): _replace_provision,
+    ("delete", "provision"): _delete_provision,
+    ("replace", "definition"): _replace_definition,
+    ("delete", "definition"): _delete_definition,
+}
+WORDS: dict[tuple[str, str], Apply] = {
+    ("replace", "quoted"): _replace_words,
+    ("delete", "none"): _delete_words,
+}
+
+
+def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
+    """Apply what can be applied exactly; refuse, saying what was understood, otherwise."""
+    sel = change.selector
+    simple = len(sel.labels) <= 1 and len(sel.terms) <= 1 and not sel.qualifiers
+    fn: Apply | None = None
+    if change.words_edit and sel.kind == "words" and len(sel.words) == 1 and simple:
+        fn = WORDS.get((change.verb, change.payload.kind))
+    elif simple and (change.payload.kind in ("text", "none")):
+        fn = DISPATCH.get((change.verb, sel.kind))
+        if fn is not None and sel.kind == "provision" and " of " in sel.printed:
+            fn = None  # a chain through another document or a definition: not looked up yet
+    if fn is not None:
+        return fn(doc, change, ctx)
+    entry = change.describe()[0]
+    raise PayloadError(
+        f"understood as {entry['kind'].replace('_', ' ')} of {entry['target']}, "
+        "but conformed cannot yet apply this kind of change exactly; nothing was applied"
+    )

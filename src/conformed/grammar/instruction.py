@@ -1,0 +1,363 @@
+"""Instruction text -> ``list[Change]``, through the grammar composed of parts.
+
+instruction.lark ``%import``s citation.lark (what), verbs.lark (how),
+payload.lark (with what) and leadins.lark (what precedes); each part has its
+own transformer (parts.py, verbs.py) and lark's ``merge_transformers`` joins
+them under the namespaces the imports create.  This transformer ties each
+edit to its clause's subject: "deleting clause (iv) thereof" in an item about
+the definition of "Total Debt" deletes a clause of that definition.
+
+The parser is Earley: free-standing English (document names, headings, lead-ins)
+sits between the fixed words, and the readings are many.  It is the slow path:
+the sentence forms of amendment.lark (LALR) are tried first.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lark import Lark, Token, Transformer, UnexpectedInput
+from lark.visitors import merge_transformers
+
+from ..change import Change, Payload, Selector
+from ..definitions import split_definitions
+from ..errors import InstructionParseError
+from ..layout.convention import CONVENTION
+from .parts import CitationParts, Edit, LeadinParts, PayloadParts, _Leadin, _relative, selector_of
+from .verbs import NewThing, Position, Predicate, VerbParts
+
+HERE = Path(__file__).parent
+STARTS = ["start", "start_edits", "start_umbrella"]
+
+
+def _units(*kinds: str) -> str:
+    forms = CONVENTION.forms(*kinds, plural=True)
+    words = sorted({re.escape(f.lower()) for f in forms if f[0].isalpha()}, key=len, reverse=True)
+    return "|".join(words)
+
+
+def _load(base_path: str | None, grammar_path: str) -> tuple[str, str]:
+    """Read a part, its unit words taken from the drafting convention."""
+    path = HERE / grammar_path
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(
+        r"(?m)^UNIT: .*$", f"UNIT: /(?:{_units('section', 'article')})(?![A-Za-z])/i", text
+    )
+    attach = _units("attachment")
+    text = re.sub(r"(?m)^ATTACH: .*$", f"ATTACH: /(?:{attach})(?![A-Za-z])/i", text)
+    return str(path), text
+
+
+@cache
+def _lark() -> Lark:
+    _, text = _load(None, "instruction.lark")
+    return Lark(
+        text, parser="earley", lexer="dynamic", start=STARTS, ambiguity="resolve",
+        import_paths=[_load], source_path=str(HERE / "instruction.lark"),
+    )  # fmt: skip
+
+
+def prepare(text: str) -> str:
+    text = " ".join(text.split())
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    text = text.replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    return re.sub(r"\(\s*([A-Za-z0-9]{1,6})\s*\)", r"(\1)", text)
+
+
+def parse_changes(
+    instruction: str,
+    payload: str | None = None,
+    payload2: str | None = None,
+    *,
+    start: str = "start",
+    subject: Selector | None = None,
+) -> list[Change]:
+    """The changes one instruction makes; raise InstructionParseError if it is not read."""
+    text = prepare(instruction)
+    try:
+        tree = _lark().parse(text, start=start)
+    except UnexpectedInput as exc:
+        col = getattr(exc, "column", 0) or 0
+        raise InstructionParseError(
+            f'not a form the grammar knows (at column {col}: "{text[max(0, col - 1) : col + 30]}")',
+            span=text,
+        ) from None
+    except RecursionError:  # pragma: no cover - pathological nesting
+        raise InstructionParseError("instruction too deeply nested to read", span=text) from None
+    result = _transformer(payload, payload2, subject).transform(tree)
+    if isinstance(result, Selector):
+        return [Change("umbrella", result)]
+    return list(result)
+
+
+def umbrella_subject(instruction: str) -> Selector | None:
+    """The provision an item "... is hereby amended as follows:" amends, for its sub-items."""
+    try:
+        found = parse_changes(instruction, start="start_umbrella")
+    except InstructionParseError:
+        return None
+    return found[0].selector if found and found[0].verb == "umbrella" else None
+
+
+def _transformer(payload: str | None, payload2: str | None, subject: Selector | None) -> Any:
+    payloads = PayloadParts(payload, payload2)
+    verbs = merge_transformers(  # type: ignore[no-untyped-call]
+        _Exported(VerbParts(), CitationParts(), payloads),
+        citation=CitationParts(), payload=payloads, leadins=LeadinParts(),
+    )  # fmt: skip
+    return merge_transformers(  # type: ignore[no-untyped-call]
+        _Exported(Clauses(payload, subject), CitationParts(), payloads, LeadinParts(), verbs),
+        citation=CitationParts(), verbs=verbs, payload=payloads, leadins=LeadinParts(),
+    )  # fmt: skip
+
+
+def _Exported(base: Transformer[Token, Any], *parts: Transformer[Token, Any]) -> Any:
+    """Rules a grammar imports by name keep their name: give ``base`` their methods."""
+    for part in parts:
+        for name in dir(part):
+            if (
+                "__" not in name
+                and not name.startswith("_")
+                and name != "transform"
+                and not hasattr(base, name)
+            ):
+                setattr(base, name, getattr(part, name))
+    return base
+
+
+class Clauses(Transformer[Token, Any]):
+    """instruction.lark: each clause's predicate applied to its subject."""
+
+    def __init__(self, payload: str | None, subject: Selector | None) -> None:
+        super().__init__()
+        self.text = payload or ""
+        self.subject = subject or Selector("here", "thereof")
+
+    def start(self, children: list[Any]) -> list[Change]:
+        return [c for group in children if isinstance(group, list) for c in group]
+
+    def start_umbrella(self, children: list[Any]) -> Any:
+        found = [c for group in children if isinstance(group, list) for c in group]
+        return found[0].selector if found and found[0].verb == "umbrella" else found
+
+    def passive(self, children: list[Any]) -> list[Change]:
+        subject = next(c for c in children if isinstance(c, Selector))
+        predicate = next(c for c in children if isinstance(c, Predicate))
+        return self._apply(subject, predicate)
+
+    def passive_new(self, children: list[Any]) -> list[Change]:
+        thing = next(c for c in children if isinstance(c, NewThing))
+        p = next(c for c in children if isinstance(c, Predicate))
+        where = p.position.cited or thing.scope or self.subject
+        if (
+            p.verb == "replace" and thing.selector is None
+        ):  # "The following definitions in 1.1 are restated"
+            terms = (
+                tuple(t for t, _ in split_definitions(self.text)) if "defin" in thing.noun else ()
+            )
+            if terms:
+                sel = Selector("definition", "definitions", terms=terms, scope=where.printed)
+                return [Change("replace", sel, p.payload)]
+            return [Change("replace", where, p.payload)]
+        if p.verb not in ("insert", "append", "replace"):
+            return self._apply(thing.selector or where, p)
+        return self._insert(where, thing, p.payload, p.position)
+
+    def subject_new(self, children: list[Any]) -> NewThing:
+        cited = [c for c in children if isinstance(c, Selector)]
+        nouns = [
+            str(t).lower() for t in children if isinstance(t, Token) and not t.type.endswith("UNIT")
+        ]
+        labels = next((c for c in children if isinstance(c, tuple)), ())
+        unit = next(
+            (str(t) for t in children if isinstance(t, Token) and t.type.endswith("UNIT")), ""
+        )
+        scope = cited[0] if cited else None
+        if unit:
+            kind = "relative" if labels and _relative(labels[0]) else "provision"
+            singular = re.sub(r"(?i)(?<=[a-z])s$", "", unit) if len(labels) > 1 else unit
+            sel = Selector(kind, f"{unit} {' and '.join(labels)}".strip(), labels, singular)
+            return NewThing(unit.lower(), sel, scope)
+        if cited and cited[0].kind in ("provision", "attachment", "relative") and not nouns:
+            return NewThing(cited[0].unit.lower(), cited[0])
+        return NewThing(" ".join(nouns), None, scope)
+
+    def active(self, children: list[Any]) -> list[Change]:
+        cited = [c for c in children if isinstance(c, Selector)]
+        edits = next(c for c in children if isinstance(c, tuple))
+        return self._apply(cited[0] if cited else self.subject, Predicate("edits", edits=edits))
+
+    def active_restate(self, children: list[Any]) -> list[Change]:
+        cited = next(c for c in children if isinstance(c, Selector))
+        payload = next((c for c in children if isinstance(c, Payload)), Payload())
+        return [Change("replace", cited, payload)]
+
+    def bare(self, children: list[Any]) -> list[Change]:
+        edits = next(c for c in children if isinstance(c, tuple))
+        return self._apply(self.subject, Predicate("edits", edits=edits))
+
+    # --- semantics ----------------------------------------------------------
+    def _apply(self, subject: Selector, p: Predicate) -> list[Change]:
+        if p.verb == "umbrella":
+            return [Change("umbrella", subject)]
+        if p.verb == "renumber":
+            return [Change("renumber", subject, new_label=p.new.printed if p.new else "")]
+        if p.verb == "insert":  # "Section 11.19 is hereby added": the subject is the new provision
+            where = p.position.cited
+            new = (
+                resolve(subject, where)
+                if where is not None and subject.kind == "relative"
+                else subject
+            )
+            return [Change("insert", _as_new(new), p.payload, p.position)]
+        if p.verb == "append":  # "Exhibit A is supplemented with the following"
+            return self._insert(subject, NewThing(""), p.payload, p.position)
+        if p.verb != "edits":
+            return [Change(p.verb, subject, p.payload)]
+        out: list[Change] = []
+        for edit in _merged(p.edits):
+            out += self._edit(subject, edit)
+        return out
+
+    def _edit(self, subject: Selector, e: Edit) -> list[Change]:
+        if e.verb == "insert":
+            where = (
+                e.position.cited
+                if isinstance(e.position, Position) and e.position.cited
+                else subject
+            )
+            if where is not subject:
+                where = resolve(where, subject)
+            return self._insert(where, NewThing(e.noun, e.new), e.payload, e.position)
+        obj = resolve(e.obj or subject, subject)
+        words = obj.kind in ("words", "mark", "sentence")
+        new = e.new.printed if e.new else ""
+        return [Change(e.verb, obj, e.payload, new_label=new, words_edit=words)]
+
+    def _insert(
+        self, where: Selector, thing: NewThing, payload: Payload, position: str
+    ) -> list[Change]:
+        """A new provision, new definitions, or new words in ``where``."""
+        noun = thing.noun
+        text = payload.text if payload.kind == "text" else (payload.text if not noun else "")
+        if thing.selector is not None and thing.selector.kind != "here":
+            sel = (
+                resolve(thing.selector, where)
+                if thing.selector.kind == "relative"
+                else thing.selector
+            )
+            return [Change("insert", _as_new(sel), payload, position)]
+        defined = [t for t, _ in split_definitions(text)] if text and payload.kind == "text" else []
+        if (
+            "defin" in noun
+            or "term" in noun
+            or (not _WORDY.search(noun) and defined and not _LABEL.match(text))
+        ):
+            scope = "" if where.kind == "here" else where.printed
+            sel = Selector(
+                "definition", "definitions", terms=tuple(defined) or ("(definitions)",), scope=scope
+            )
+            return [Change("insert", sel, payload, position)]
+        label = _LABEL.match(text) if payload.kind == "text" and not _WORDY.search(noun) else None
+        if label or re.search(r"\b(?:section|article|exhibit|schedule|annex)\b", noun):
+            new = label.group(1) if label else ""
+            printed = f"{new} of {where.printed}" if where.kind != "here" else new
+            return [
+                Change(
+                    "insert",
+                    Selector("provision", printed.strip(), (new,) if new else ()),
+                    payload,
+                    position,
+                )
+            ]
+        return [Change("insert", where, payload, position, words_edit=True)]
+
+
+_WORDY = re.compile(
+    r"sentence|text|language|word|phrase|proviso|parenthetical|row|line|column|punct|comma|semicolon|period"
+)
+_LABEL = re.compile(
+    r"^\s*(?:Section\s+|SECTION\s+)?(\(?[A-Za-z0-9]{1,6}(?:\.[0-9A-Za-z]{1,4})*[.)])\s"
+)
+
+
+def _as_new(sel: Selector) -> Selector:
+    return (
+        sel
+        if sel.kind in ("provision", "definition", "attachment", "definition_clause")
+        else Selector("provision", sel.printed, sel.labels, sel.unit, scope=sel.scope)
+    )
+
+
+def _merged(edits: tuple[Edit, ...]) -> list[Edit]:
+    """ "deleting X and inserting [in lieu thereof] Y": an insertion with no place of its
+    own, right after a deletion, takes the deleted thing's place -- one replacement."""
+    out: list[Edit] = []
+    for e in edits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.verb == "delete" and e.verb == "insert"
+            and e.new is None and (not e.position or e.position in ("in", "in lieu"))
+        ):  # fmt: skip
+            out[-1] = Edit("replace", prev.obj, e.payload)
+            continue
+        out.append(e)
+    return out
+
+
+def resolve(obj: Selector, subject: Selector) -> Selector:
+    """An edit's object read against the clause's subject ("clause (iv) thereof")."""
+    if obj.kind == "here":
+        return subject
+    if subject.kind == "here":
+        return obj
+    if obj.kind in ("words", "mark", "sentence"):
+        inner = obj.scope
+        printed = obj.printed if inner else subject.printed
+        if obj.kind == "sentence" and not inner:
+            printed = f"{obj.printed} of {subject.printed}"
+        if inner and not _absolute(inner):
+            printed = f"{printed} of {subject.printed}"
+        return Selector(
+            obj.kind,
+            printed,
+            subject.labels,
+            subject.unit,
+            subject.terms,
+            obj.words,
+            scope=subject.printed,
+        )
+    if obj.kind == "relative":
+        kind = (
+            "definition_clause"
+            if subject.kind in ("definition", "definition_clause")
+            else "provision"
+        )
+        return Selector(
+            kind,
+            f"{obj.printed} of {subject.printed}",
+            obj.labels,
+            obj.unit,
+            subject.terms,
+            scope=subject.printed,
+        )
+    if obj.kind == "definition" and not obj.scope and subject.kind == "provision":
+        return Selector(
+            "definition",
+            f"{obj.printed} in {subject.printed}",
+            terms=obj.terms,
+            scope=subject.printed,
+        )
+    return obj
+
+
+def _absolute(printed: str) -> bool:
+    return bool(
+        re.search(r"(?i)\b(?:section|article|exhibit|schedule|annex|appendix)\s+\d", printed)
+    )
+
+
+_ = (_Leadin, Edit, selector_of)

@@ -1,0 +1,206 @@
+"""Transformers for the parts of the instruction grammar, one per .lark file.
+
+Each part turns its own rules into small values: citation.lark into
+:class:`Ref` chains and :class:`~conformed.change.Selector`, payload.lark into
+:class:`~conformed.change.Payload`, verbs.lark into :class:`Edit`.
+``instruction.py`` merges them (lark's ``merge_transformers``) and makes the
+edits :class:`~conformed.change.Change` values against the clause's subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lark import Token, Transformer
+
+from ..change import Payload, Selector
+
+
+def _unquote(text: str) -> str:
+    return text[1:-1].strip() if len(text) > 1 and text[0] in "\"'" else text
+
+
+def _tokens(children: list[Any], *types: str) -> list[Token]:
+    return [c for c in children if isinstance(c, Token) and c.type.rsplit("__", 1)[-1] in types]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One link of a citation chain: "clause (y)", "the definition of "X"", "the Schedule"."""
+
+    kind: str  # provision | attachment | definition | document | here | inside | words | mark
+    printed: str
+    labels: tuple[str, ...] = ()
+    unit: str = ""
+    terms: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One gerund edit before it is tied to its clause's subject."""
+
+    verb: str  # delete | replace | insert | renumber | describe
+    obj: Selector | None = None  # what the edit names ("clause (iv) thereof", "the words ...")
+    payload: Payload = field(default_factory=Payload)
+    position: str = ""
+    new: Selector | None = None  # renumbering target, or the new thing inserted
+    noun: str = ""  # what is inserted: "sentence", "definitions", "clause"
+
+
+_AGREEMENT = re.compile(
+    r"(?i)(?:agreement|plan|lease|indenture|notes?|guaranty|contract|license|declaration|charter|by-?laws|amendment)$"
+)
+
+
+def _relative(label: str) -> bool:
+    return label.startswith("(") or bool(re.fullmatch(r"[a-z]{1,4}|[ivx]{1,5}", label))
+
+
+def selector_of(refs: list[Ref], qualifiers: tuple[str, ...] = ()) -> Selector:
+    """A chain of references as one selector: its kind is its head's, narrowed by what follows."""
+    documents = tuple(
+        r.printed for r in refs if r.kind == "document" and _AGREEMENT.search(r.printed)
+    )
+    chain = [r for r in refs if r.kind != "here"]
+    here = len(chain) != len(refs)
+    # The agreement itself at the end of a chain adds nothing to what is cited.
+    if len(chain) > 1 and chain[-1].kind == "document" and _AGREEMENT.search(chain[-1].printed):
+        chain = chain[:-1]
+    head = chain[0] if chain else Ref("here", "thereof")
+    printed = " of ".join(r.printed for r in chain) if chain else "thereof"
+    definition = next((r for r in chain if r.kind == "definition"), None)
+    after = chain[chain.index(definition) + 1 :] if definition else chain[1:]
+    scope = " of ".join(r.printed for r in after)
+    kind = {"inside": "sentence"}.get(head.kind, head.kind)
+    if head.kind == "provision" and definition is not None:
+        kind = "definition_clause"
+    if not chain:
+        kind = "here"
+    elif here and kind == "provision" and len(chain) == 1:
+        kind = "relative"  # "clause (iv) thereof": a part of the clause's subject
+    elif kind == "provision" and len(chain) == 1 and head.labels and _relative(head.labels[0]):
+        kind = "relative"
+    return Selector(
+        kind=kind,
+        printed=printed,
+        labels=head.labels,
+        unit=head.unit,
+        terms=definition.terms if definition else (),
+        words=head.words,
+        qualifiers=qualifiers,
+        scope=scope,
+        documents=documents,
+    )
+
+
+class CitationParts(Transformer[Token, Any]):
+    """citation.lark"""
+
+    def citation(self, children: list[Any]) -> Selector:
+        refs = [c for c in children if isinstance(c, Ref)]
+        quals = tuple(c for c in children if isinstance(c, str) and not isinstance(c, Token))
+        captions = tuple(str(t) for t in _tokens(children, "CAPTION", "QUOTED"))
+        return selector_of(refs, quals + captions)
+
+    def provision(self, children: list[Any]) -> Ref:
+        unit = next((str(t) for t in _tokens(children, "UNIT", "ATTACH")), "")
+        labels: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())
+        through = any(isinstance(c, tuple) and getattr(c, "through", False) for c in children)
+        sep = " through " if through else " and "
+        printed = f"{unit} {sep.join(labels)}".strip()
+        singular = re.sub(r"(?i)(?<=[a-z])s$", "", unit) if len(labels) > 1 else unit
+        kind = "attachment" if _tokens(children, "ATTACH") else "provision"
+        return Ref(kind, printed, labels=labels, unit=singular)
+
+    def ordinal_unit(self, children: list[Any]) -> Ref:
+        return Ref("inside", " ".join(str(c) for c in children))
+
+    def labels(self, children: list[Any]) -> tuple[str, ...]:
+        return tuple(re.sub(r"\s+", "", str(c)).rstrip(".") for c in children)
+
+    def label_range(self, children: list[Any]) -> tuple[str, ...]:
+        return _Range(re.sub(r"\s+", "", str(c)).rstrip(".") for c in children)
+
+    def terms(self, children: list[Any]) -> tuple[str, ...]:
+        return tuple(_unquote(str(c)) for c in children)
+
+    def definition(self, children: list[Any]) -> Ref:
+        terms: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())
+        quoted = " and ".join(f'"{t}"' for t in terms)
+        return Ref("definition", f"definition {quoted}", terms=terms)
+
+    def document(self, children: list[Any]) -> Ref:
+        return Ref("document", " ".join(str(c) for c in _tokens(children, "DOCNAME")))
+
+    def pronoun(self, children: list[Any]) -> Ref:
+        return Ref("here", "thereof")
+
+    def here(self, children: list[Any]) -> Ref:
+        return Ref("here", "thereof")
+
+    def inside(self, children: list[Any]) -> Ref:
+        return Ref("inside", " ".join(str(c).lower() for c in children))
+
+    def at_end(self, children: list[Any]) -> Ref:
+        return Ref("inside", "end")
+
+    def words(self, children: list[Any]) -> Ref:
+        quoted = tuple(_unquote(str(t)) for t in _tokens(children, "QUOTED"))
+        return Ref("words", " and ".join(f'"{q}"' for q in quoted), words=quoted)
+
+    def mark(self, children: list[Any]) -> Ref:
+        return Ref("mark", " ".join(str(t).lower() for t in _tokens(children, "PUNCT")))
+
+    def qualifier(self, children: list[Any]) -> str:
+        return " ".join(str(c) for c in children if isinstance(c, Token)) or "as amended"
+
+    def formerly(self, children: list[Any]) -> str:
+        return "(formerly " + " ".join(str(c) for c in children) + ")"
+
+
+class _Range(tuple[str, ...]):
+    through = True
+
+
+class PayloadParts(Transformer[Token, Any]):
+    """payload.lark: the block text and its second block come from the item."""
+
+    def __init__(self, text: str | None = None, text2: str | None = None) -> None:
+        super().__init__()
+        self.text, self.text2 = text, text2
+
+    def payload(self, children: list[Any]) -> Payload:
+        for c in children:
+            if isinstance(c, Payload):
+                return c
+            if isinstance(c, Token) and c.type.endswith("TEXT"):
+                block = self.text2 if "2" in c else self.text
+                return Payload("text", block or "")
+            if isinstance(c, Token) and c.type.endswith("QUOTED"):
+                return Payload("quoted", _unquote(str(c)))
+        return Payload()
+
+    def marks(self, children: list[Any]) -> Payload:
+        marks = {"period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
+        text = "".join(marks.get(str(c).lower(), _unquote(str(c))) for c in children)
+        return Payload("quoted", text)
+
+    def attachment(self, children: list[Any]) -> Payload:
+        return Payload("attachment", " ".join(str(t) for t in _tokens(children, "ATTACHED")))
+
+
+class LeadinParts(Transformer[Token, Any]):
+    """leadins.lark: kept for the report, changing nothing."""
+
+    def leadin(self, children: list[Any]) -> _Leadin:
+        return _Leadin(" ".join(str(c) for c in children))
+
+    def aside(self, children: list[Any]) -> _Leadin:
+        return _Leadin(" ".join(str(c) for c in children))
+
+
+class _Leadin(str):
+    pass

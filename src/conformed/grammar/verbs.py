@@ -1,0 +1,183 @@
+"""The transformer of verbs.lark: a clause's predicate and its gerund edits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lark import Token, Transformer
+
+from ..change import Payload, Selector
+from .parts import Edit, _Leadin, _relative, _tokens
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """What a clause does to its subject, before the subject is known."""
+
+    verb: str  # replace | delete | edits | insert | renumber | describe | umbrella
+    payload: Payload = field(default_factory=Payload)
+    edits: tuple[Edit, ...] = ()
+    position: Position = field(default_factory=lambda: Position(""))
+    new: Selector | None = None
+    remainder: bool = False  # "... and the remainder of Section 5 is renumbered accordingly"
+
+
+@dataclass(frozen=True)
+class NewThing:
+    """ "the following new clause (iv)", "a new sentence", "the following definitions"."""
+
+    noun: str
+    selector: Selector | None = None
+    scope: Selector | None = None  # "The following definitions in Section 1.1"
+
+
+def _payload(children: list[Any]) -> Payload:
+    return next((c for c in children if isinstance(c, Payload)), Payload())
+
+
+def _selectors(children: list[Any]) -> list[Selector]:
+    return [c for c in children if isinstance(c, Selector)]
+
+
+def _position(children: list[Any]) -> Position:
+    return next((c for c in children if isinstance(c, Position)), Position(""))
+
+
+class Position(str):
+    """Where new words or a new provision go, as printed; ``cited`` is the provision named."""
+
+    cited: Selector | None = None
+
+    @classmethod
+    def of(cls, printed: str, cited: Selector | None) -> Position:
+        p = cls(printed)
+        p.cited = cited
+        return p
+
+
+class VerbParts(Transformer[Token, Any]):
+    """verbs.lark"""
+
+    def predicate(self, children: list[Any]) -> Predicate:
+        return next(c for c in children if isinstance(c, Predicate))
+
+    def restate(self, children: list[Any]) -> Predicate:
+        return Predicate("replace", _payload(children))
+
+    def delete(self, children: list[Any]) -> Predicate:
+        return Predicate("delete", remainder=any(c is _RENUMBER for c in children))
+
+    def amend_by(self, children: list[Any]) -> Predicate:
+        edits = next(c for c in children if isinstance(c, tuple))
+        return Predicate("edits", edits=edits)
+
+    def add(self, children: list[Any]) -> Predicate:
+        verb = str(_tokens(children, "ADDED")[0]).lower()
+        appended = verb.startswith(("supplemented", "appended"))
+        return Predicate(
+            "append" if appended else "insert", _payload(children), position=_position(children)
+        )
+
+    def renumber(self, children: list[Any]) -> Predicate:
+        new = _selectors(children)
+        return Predicate("renumber", new=new[0] if new else None)
+
+    def described(self, children: list[Any]) -> Predicate:
+        return Predicate("describe")
+
+    def umbrella(self, children: list[Any]) -> Predicate:
+        return Predicate("umbrella")
+
+    def renumbering(self, children: list[Any]) -> object:
+        return _RENUMBER
+
+    # --- gerund edits -------------------------------------------------------
+    def edits(self, children: list[Any]) -> tuple[Edit, ...]:
+        return tuple(c for c in children if isinstance(c, Edit))
+
+    def delete_edit(self, children: list[Any]) -> Edit:
+        obj = _selectors(children)[0]
+        payload = _payload(children)
+        instead = _tokens(children, "INSERTING", "REPLACING") or payload.kind != "none"
+        return Edit("replace" if instead else "delete", obj, payload)
+
+    def insert_edit(self, children: list[Any]) -> Edit:
+        thing = next((c for c in children if isinstance(c, NewThing)), NewThing(""))
+        payload = _payload(children)
+        if payload.kind == "none":  # "inserting the words "X" after ...": the words are the payload
+            words = [s for s in _selectors(children) if s.kind == "words"]
+            if words:
+                payload = Payload("quoted", words[0].words[0])
+        return Edit(
+            "insert", None, payload, position=_position(children),
+            new=thing.selector, noun=thing.noun,
+        )  # fmt: skip
+
+    def new_thing(self, children: list[Any]) -> NewThing:
+        unit = _tokens(children, "UNIT")
+        labels: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())
+        nouns = _tokens(children, "DEFNOUN", "NEWNOUN", "PUNCT")
+        if unit:
+            printed = f"{unit[0]} {' and '.join(labels)}".strip()
+            kind = "relative" if labels and _relative(labels[0]) else "provision"
+            return NewThing(str(unit[0]).lower(), Selector(kind, printed, labels, str(unit[0])))
+        return NewThing(" ".join(str(n).lower() for n in nouns))
+
+    def replace_edit(self, children: list[Any]) -> Edit:
+        return Edit("replace", _selectors(children)[0], _payload(children))
+
+    def restate_edit(self, children: list[Any]) -> Edit:
+        return Edit("replace", _selectors(children)[0], _payload(children))
+
+    def renumber_edit(self, children: list[Any]) -> Edit:
+        old, new = _selectors(children)[:2]
+        return Edit("renumber", old, new=new)
+
+    def described_edit(self, children: list[Any]) -> Edit:
+        return Edit("describe", _selectors(children)[0])
+
+    # --- positions ----------------------------------------------------------
+    def _where(self, words: str, children: list[Any]) -> Position:
+        cited = _selectors(children)
+        relation = " ".join(str(t).lower() for t in _tokens(children, "AFTER")) or words
+        if not cited:
+            return Position(relation)
+        return Position.of(
+            f"{relation} {cited[0].printed}",
+            cited[0]
+            if words in ("in", "at the end of", "at the beginning of", "in alphabetical order")
+            else None,
+        )
+
+    def after(self, children: list[Any]) -> Position:
+        return self._where("after", children)
+
+    def at_end(self, children: list[Any]) -> Position:
+        return (
+            self._where("at the end of", children)
+            if _selectors(children)
+            else Position("at the end")
+        )
+
+    def at_start(self, children: list[Any]) -> Position:
+        return self._where("at the beginning of", children)
+
+    def in_order(self, children: list[Any]) -> Position:
+        return self._where("in alphabetical order", children)
+
+    def into(self, children: list[Any]) -> Position:
+        return self._where("in", children)
+
+    def as_new(self, children: list[Any]) -> Position:
+        return self._where("as new", children)
+
+    def in_lieu(self, children: list[Any]) -> Position:
+        return Position("in lieu")
+
+    def into_here(self, children: list[Any]) -> Position:
+        return Position("in")
+
+
+_RENUMBER = object()
+_ = _Leadin
