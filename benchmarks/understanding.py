@@ -67,7 +67,8 @@ def target_ok(label: str, got: str) -> bool:
         return True
     if set(want) <= have:
         return True
-    words = [t for t in want if not t.isdigit() and not re.fullmatch(r"[a-z]{1,4}", t)]
+    # label parts are digits, single letters and roman numerals ("1.01", "(b)", "(xii)")
+    words = [t for t in want if not t.isdigit() and not re.fullmatch(r"[a-z]|[ivxl]{1,5}", t)]
     numbers = [t for t in want if t not in words]
     # "1.1 Applicable Margin": a definition is named by its term, its section optional
     return bool(words) and len(words) >= 2 and set(words) <= have and len(numbers) <= 2

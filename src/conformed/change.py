@@ -38,7 +38,7 @@ class Selector:
         if self.kind in ("definition", "definition_clause") and len(self.terms) > 1:
             return [f"{self.scope} {t}".strip() for t in self.terms]
         if self.kind == "provision" and len(self.labels) > 1:
-            return [f"{self.unit} {label} {self.scope}".strip() for label in self.labels]
+            return [" ".join(f"{self.unit} {label} {self.scope}".split()) for label in self.labels]
         return [self.printed]
 
 

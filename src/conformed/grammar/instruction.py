@@ -24,8 +24,9 @@ from lark.visitors import merge_transformers
 
 from ..change import Change, Payload, Selector
 from ..definitions import split_definitions
-from ..errors import InstructionParseError
+from ..errors import ConformedError, InstructionParseError
 from ..layout.convention import CONVENTION
+from ..layout.engine import read_new_text
 from .parts import CitationParts, Edit, LeadinParts, PayloadParts, _Leadin, _relative, selector_of
 from .verbs import NewThing, Position, Predicate, VerbParts
 
@@ -140,11 +141,12 @@ class Clauses(Transformer[Token, Any]):
         return [c for group in children if isinstance(group, list) for c in group]
 
     def start_umbrella(self, children: list[Any]) -> Any:
-        found = [c for group in children if isinstance(group, list) for c in group]
-        return found[0].selector if found and found[0].verb == "umbrella" else found
+        subject = next(c for c in children if isinstance(c, Selector))
+        predicate = next(c for c in children if isinstance(c, Predicate))
+        return subject if predicate.verb in ("umbrella", "edits") else []
 
     def passive(self, children: list[Any]) -> list[Change]:
-        subject = next(c for c in children if isinstance(c, Selector))
+        subject = resolve(next(c for c in children if isinstance(c, Selector)), self.subject)
         predicate = next(c for c in children if isinstance(c, Predicate))
         return self._apply(subject, predicate)
 
@@ -176,14 +178,14 @@ class Clauses(Transformer[Token, Any]):
             (str(t) for t in children if isinstance(t, Token) and t.type.endswith("UNIT")), ""
         )
         scope = cited[0] if cited else None
-        if unit:
+        if unit and labels:
             kind = "relative" if labels and _relative(labels[0]) else "provision"
             singular = re.sub(r"(?i)(?<=[a-z])s$", "", unit) if len(labels) > 1 else unit
             sel = Selector(kind, f"{unit} {' and '.join(labels)}".strip(), labels, singular)
             return NewThing(unit.lower(), sel, scope)
         if cited and cited[0].kind in ("provision", "attachment", "relative") and not nouns:
             return NewThing(cited[0].unit.lower(), cited[0])
-        return NewThing(" ".join(nouns), None, scope)
+        return NewThing(" ".join([*nouns, unit.lower()]).strip(), None, scope)
 
     def active(self, children: list[Any]) -> list[Change]:
         cited = [c for c in children if isinstance(c, Selector)]
@@ -243,6 +245,8 @@ class Clauses(Transformer[Token, Any]):
         """A new provision, new definitions, or new words in ``where``."""
         noun = thing.noun
         text = payload.text if payload.kind == "text" else (payload.text if not noun else "")
+        if thing.selector is None and isinstance(position, Position) and position.new is not None:
+            thing = NewThing(thing.noun, position.new)
         if thing.selector is not None and thing.selector.kind != "here":
             sel = (
                 resolve(thing.selector, where)
@@ -261,18 +265,12 @@ class Clauses(Transformer[Token, Any]):
                 "definition", "definitions", terms=tuple(defined) or ("(definitions)",), scope=scope
             )
             return [Change("insert", sel, payload, position)]
-        label = _LABEL.match(text) if payload.kind == "text" and not _WORDY.search(noun) else None
-        if label or re.search(r"\b(?:section|article|exhibit|schedule|annex)\b", noun):
-            new = label.group(1) if label else ""
-            printed = f"{new} of {where.printed}" if where.kind != "here" else new
-            return [
-                Change(
-                    "insert",
-                    Selector("provision", printed.strip(), (new,) if new else ()),
-                    payload,
-                    position,
-                )
-            ]
+        labels = _labels(text) if payload.kind == "text" and not _WORDY.search(noun) else ()
+        if labels or re.search(r"\b(?:section|article|exhibit|schedule|annex)", noun):
+            scope = "" if where.kind == "here" else where.printed
+            printed = f"{' and '.join(labels)} of {scope}" if scope else " and ".join(labels)
+            sel = Selector("provision", printed.strip() or noun, labels, scope=scope)
+            return [Change("insert", sel, payload, position)]
         return [Change("insert", where, payload, position, words_edit=True)]
 
 
@@ -280,8 +278,20 @@ _WORDY = re.compile(
     r"sentence|text|language|word|phrase|proviso|parenthetical|row|line|column|punct|comma|semicolon|period"
 )
 _LABEL = re.compile(
-    r"^\s*(?:Section\s+|SECTION\s+)?(\(?[A-Za-z0-9]{1,6}(?:\.[0-9A-Za-z]{1,4})*[.)])\s"
+    r"^\s*(?:Section\s+|SECTION\s+)?"
+    r"(\(?(?:\d{1,4}[A-Za-z]?(?:\.\d{1,4}[A-Za-z]?)*\.?|[A-Za-z]{1,4}[.)]|\([A-Za-z0-9]{1,5}\)))\s"
 )
+
+
+def _labels(text: str) -> tuple[str, ...]:
+    """The labels of the provisions a block of new text adds, at its top level."""
+    if not _LABEL.match(text):
+        return ()
+    try:
+        found = read_new_text(text)
+    except ConformedError:
+        return ()
+    return tuple(str(p.label).strip().rstrip(".") for p in found if p.label is not None)
 
 
 def _as_new(sel: Selector) -> Selector:
@@ -289,6 +299,14 @@ def _as_new(sel: Selector) -> Selector:
         sel
         if sel.kind in ("provision", "definition", "attachment", "definition_clause")
         else Selector("provision", sel.printed, sel.labels, sel.unit, scope=sel.scope)
+    )
+
+
+def _terms(text: str) -> tuple[str, ...]:
+    """The terms a block defines, or, for a bare list of terms, the terms listed."""
+    defined = tuple(t for t, _ in split_definitions(text))
+    return defined or tuple(
+        q.strip() for q in re.findall(r'["\u201c]([^"\u201d]{1,80})["\u201d]', text)
     )
 
 
@@ -300,7 +318,8 @@ def _merged(edits: tuple[Edit, ...]) -> list[Edit]:
         prev = out[-1] if out else None
         if (
             prev is not None and prev.verb == "delete" and e.verb == "insert"
-            and e.new is None and (not e.position or e.position in ("in", "in lieu"))
+            and (e.new is None or (prev.obj is not None and e.new.labels == prev.obj.labels))
+            and (not e.position or e.position in ("in", "in lieu"))
         ):  # fmt: skip
             out[-1] = Edit("replace", prev.obj, e.payload)
             continue

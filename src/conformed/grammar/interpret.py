@@ -280,14 +280,13 @@ def _composed(item: Item, ancestors: tuple[Item, ...], agreement: str) -> Operat
     """The compositional grammar's reading (grammar/instruction.lark): the whole item,
     else each of its sentences, else a sub-item's edits ("(b) deleting clause (iv)
     thereof") read against the provision its parent amends.  None if not read."""
-    changes = _changes(item.instruction, item)
-    if changes is None:
-        subject = next(
-            (s for a in reversed(ancestors) if (s := umbrella_subject(a.instruction)) is not None),
-            None,
-        )
-        if subject is not None:
-            changes = _changes(item.instruction, item, start="start_edits", subject=subject)
+    subject = next(
+        (s for a in reversed(ancestors) if (s := umbrella_subject(a.instruction)) is not None),
+        None,
+    )
+    changes = _changes(item.instruction, item, subject=subject)
+    if changes is None and subject is not None:
+        changes = _changes(item.instruction, item, start="start_edits", subject=subject)
     if not changes:
         return None
     _check_agreement(

@@ -119,7 +119,17 @@ class CitationParts(Transformer[Token, Any]):
         return Ref("inside", " ".join(str(c) for c in children))
 
     def labels(self, children: list[Any]) -> tuple[str, ...]:
-        return tuple(re.sub(r"\s+", "", str(c)).rstrip(".") for c in children)
+        """ "8.3(u), (v) and (w)": a bracketed label after a full one shares its stem."""
+        out: list[str] = []
+        for c in children:
+            label = re.sub(r"\s+", "", str(c)).rstrip(".")
+            stem = (
+                re.match(r"(.+?)(?:\([^()]*\))$", out[0]) if out and label.startswith("(") else None
+            )
+            out.append(
+                stem.group(1) + label if stem and not stem.group(1).startswith("(") else label
+            )
+        return tuple(out)
 
     def label_range(self, children: list[Any]) -> tuple[str, ...]:
         return _Range(re.sub(r"\s+", "", str(c)).rstrip(".") for c in children)
@@ -182,6 +192,10 @@ class PayloadParts(Transformer[Token, Any]):
             if isinstance(c, Token) and c.type.endswith("QUOTED"):
                 return Payload("quoted", _unquote(str(c)))
         return Payload()
+
+    def inline(self, children: list[Any]) -> Payload:
+        """New text printed straight after "as follows:" inside the instruction."""
+        return Payload("text", str(children[-1]).strip())
 
     def marks(self, children: list[Any]) -> Payload:
         marks = {"period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}

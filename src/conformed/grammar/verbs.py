@@ -48,11 +48,12 @@ class Position(str):
     """Where new words or a new provision go, as printed; ``cited`` is the provision named."""
 
     cited: Selector | None = None
+    new: Selector | None = None  # "as a new Section 7.7": the new provision itself
 
     @classmethod
-    def of(cls, printed: str, cited: Selector | None) -> Position:
+    def of(cls, printed: str, cited: Selector | None, new: Selector | None = None) -> Position:
         p = cls(printed)
-        p.cited = cited
+        p.cited, p.new = cited, new
         return p
 
 
@@ -143,6 +144,8 @@ class VerbParts(Transformer[Token, Any]):
         relation = " ".join(str(t).lower() for t in _tokens(children, "AFTER")) or words
         if not cited:
             return Position(relation)
+        if words == "as new":
+            return Position.of(f"as new {cited[0].printed}", None, new=cited[0])
         return Position.of(
             f"{relation} {cited[0].printed}",
             cited[0]
