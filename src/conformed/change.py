@@ -35,7 +35,7 @@ class Selector:
 
     def targets(self) -> list[str]:
         """One printed target per thing cited: a list of labels or terms is split."""
-        if self.kind in ("definition", "definition_clause") and len(self.terms) > 1:
+        if self.kind == "definition" and (len(self.terms) > 1 or self.printed == "definitions"):
             return [f"{self.scope} {t}".strip() for t in self.terms]
         if self.kind == "provision" and len(self.labels) > 1:
             return [" ".join(f"{self.unit} {label} {self.scope}".split()) for label in self.labels]
@@ -58,6 +58,7 @@ class Change:
     position: str = ""  # "after clause (iii)", "at the end of Section 5", "alphabetical"
     new_label: str = ""  # renumbering: what the provision becomes
     words_edit: bool = False  # an edit of words inside the selected provision
+    other_document: str = ""  # names an instrument other than the agreement amended
     kind = "change"
 
     @property

@@ -87,6 +87,11 @@ WORDS: dict[tuple[str, str], Apply] = {
 def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     """Apply what can be applied exactly; refuse, saying what was understood, otherwise."""
     sel = change.selector
+    if change.other_document:
+        raise PayloadError(
+            f"the item amends the {change.other_document}, not the agreement being conformed; "
+            "nothing was applied"
+        )
     simple = len(sel.labels) <= 1 and len(sel.terms) <= 1 and not sel.qualifiers
     fn: Apply | None = None
     if change.words_edit and sel.kind == "words" and len(sel.words) == 1 and simple:

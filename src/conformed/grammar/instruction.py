@@ -258,6 +258,7 @@ class Clauses(Transformer[Token, Any]):
         if (
             "defin" in noun
             or "term" in noun
+            or (defined and re.match(r'\s*["\u201c]', text) is not None)
             or (not _WORDY.search(noun) and defined and not _LABEL.match(text))
         ):
             scope = "" if where.kind == "here" else where.printed

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from dataclasses import replace as dataclass_replace
 from typing import Any
 
 from ..change import Change
@@ -289,15 +290,25 @@ def _composed(item: Item, ancestors: tuple[Item, ...], agreement: str) -> Operat
         changes = _changes(item.instruction, item, start="start_edits", subject=subject)
     if not changes:
         return None
-    _check_agreement(
-        [d for c in changes for d in c.selector.documents], agreement, item.instruction
-    )
+    try:
+        _check_agreement(
+            [d for c in changes for d in c.selector.documents], agreement, item.instruction
+        )
+    except InstructionParseError:
+        # An amendment of several instruments ("... and Section 4 of the Trust Agreement"):
+        # understood, and refused when applied to this agreement.
+        changes = [_elsewhere(c, agreement) for c in changes]
     if any(c.verb == "umbrella" for c in changes):
         raise InstructionParseError(
             f"the item says {changes[0].selector.printed} is amended, but no change follows it",
             span=item.instruction,
         )
     return changes[0] if len(changes) == 1 else Steps(tuple(changes))
+
+
+def _elsewhere(change: Change, agreement: str) -> Change:
+    names = [d for d in change.selector.documents if d != agreement and not d.endswith(agreement)]
+    return dataclass_replace(change, other_document=names[0]) if names else change
 
 
 def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:

@@ -119,6 +119,8 @@ class VerbParts(Transformer[Token, Any]):
         unit = _tokens(children, "UNIT")
         labels: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())
         nouns = _tokens(children, "DEFNOUN", "NEWNOUN", "PUNCT")
+        if unit and not labels:  # "the following paragraph": the new text says what it is
+            return NewThing(str(unit[0]).lower())
         if unit:
             printed = f"{unit[0]} {' and '.join(labels)}".strip()
             kind = "relative" if labels and _relative(labels[0]) else "provision"
