@@ -15,11 +15,13 @@ the sentence forms of amendment.lark (LALR) are tried first.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token, Transformer, UnexpectedInput
+from lark.exceptions import VisitError
 from lark.visitors import merge_transformers
 
 from ..change import Change, Payload, Selector
@@ -88,7 +90,12 @@ def parse_changes(
         ) from None
     except RecursionError:  # pragma: no cover - pathological nesting
         raise InstructionParseError("instruction too deeply nested to read", span=text) from None
-    result = _transformer(payload, payload2, subject).transform(tree)
+    try:
+        result = _transformer(payload, payload2, subject).transform(tree)
+    except VisitError as exc:  # a reading the transformer cannot make sense of: fail loudly
+        raise InstructionParseError(
+            f"instruction not understood ({exc.orig_exc})", span=text
+        ) from None
     if isinstance(result, Selector):
         return [Change("umbrella", result)]
     return list(result)
@@ -138,7 +145,21 @@ class Clauses(Transformer[Token, Any]):
         self.subject = subject or Selector("here", "thereof")
 
     def start(self, children: list[Any]) -> list[Change]:
-        return [c for group in children if isinstance(group, list) for c in group]
+        """ "X is deleted and the following is substituted in its place": one replacement."""
+        out: list[Change] = []
+        for c in (c for group in children if isinstance(group, list) for c in group):
+            prev = out[-1] if out else None
+            if (
+                prev is not None and prev.verb == "delete" and c.verb == "insert"
+                and (
+                    c.selector.kind == "here" or c.position == "in lieu"
+                    or (bool(c.selector.labels) and c.selector.labels == prev.selector.labels)
+                )
+            ):  # fmt: skip
+                out[-1] = replace(prev, verb="replace", payload=c.payload)
+                continue
+            out.append(c)
+        return out
 
     def start_umbrella(self, children: list[Any]) -> Any:
         subject = next(c for c in children if isinstance(c, Selector))
@@ -154,16 +175,14 @@ class Clauses(Transformer[Token, Any]):
         thing = next(c for c in children if isinstance(c, NewThing))
         p = next(c for c in children if isinstance(c, Predicate))
         where = p.position.cited or thing.scope or self.subject
-        if (
-            p.verb == "replace" and thing.selector is None
-        ):  # "The following definitions in 1.1 are restated"
-            terms = (
-                tuple(t for t, _ in split_definitions(self.text)) if "defin" in thing.noun else ()
-            )
+        if p.verb in ("replace", "delete") and thing.selector is None:
+            # "The following definitions in Section 1.1 are restated / are deleted:"
+            wanted = "defin" in thing.noun or "term" in thing.noun
+            terms = _terms(self.text) if wanted else ()
             if terms:
                 sel = Selector("definition", "definitions", terms=terms, scope=where.printed)
-                return [Change("replace", sel, p.payload)]
-            return [Change("replace", where, p.payload)]
+                return [Change(p.verb, sel, p.payload)]
+            return [Change(p.verb, where, p.payload, words_edit=True)]
         if p.verb not in ("insert", "append", "replace"):
             return self._apply(thing.selector or where, p)
         return self._insert(where, thing, p.payload, p.position)
@@ -209,6 +228,9 @@ class Clauses(Transformer[Token, Any]):
             return [Change("renumber", subject, new_label=p.new.printed if p.new else "")]
         if p.verb == "insert":  # "Section 11.19 is hereby added": the subject is the new provision
             where = p.position.cited
+            if subject.kind in ("sentence", "words", "mark"):  # "The following sentence is added"
+                anchor = where or p.position.anchor or self.subject
+                return [Change("insert", anchor, p.payload, p.position, words_edit=True)]
             new = (
                 resolve(subject, where)
                 if where is not None and subject.kind == "relative"

@@ -81,8 +81,17 @@ def selector_of(refs: list[Ref], qualifiers: tuple[str, ...] = ()) -> Selector:
         kind = "here"
     elif here and kind == "provision" and len(chain) == 1:
         kind = "relative"  # "clause (iv) thereof": a part of the clause's subject
-    elif kind == "provision" and len(chain) == 1 and head.labels and _relative(head.labels[0]):
-        kind = "relative"
+    elif (
+        kind == "provision"
+        and head.labels
+        and _relative(head.labels[0])
+        and not any(
+            r.kind == "document"
+            or (r.kind in ("provision", "attachment") and r.labels and not _relative(r.labels[0]))
+            for r in chain[1:]
+        )
+    ):
+        kind = "relative"  # "clause (x) of the first sentence": still inside the subject
     return Selector(
         kind=kind,
         printed=printed,
@@ -114,6 +123,12 @@ class CitationParts(Transformer[Token, Any]):
         singular = re.sub(r"(?i)(?<=[a-z])s$", "", unit) if len(labels) > 1 else unit
         kind = "attachment" if _tokens(children, "ATTACH") else "provision"
         return Ref(kind, printed, labels=labels, unit=singular)
+
+    def provisions(self, children: list[Any]) -> Ref:
+        """ "Section 6(d) and Section 6(e)": one unit, several labels."""
+        unit = next((str(t) for t in _tokens(children, "UNIT", "ATTACH")), "")
+        labels = tuple(label for c in children if isinstance(c, tuple) for label in c)
+        return Ref("provision", f"{unit}s {' and '.join(labels)}", labels=labels, unit=unit)
 
     def ordinal_unit(self, children: list[Any]) -> Ref:
         return Ref("inside", " ".join(str(c) for c in children))

@@ -48,7 +48,10 @@ class Position(str):
     """Where new words or a new provision go, as printed; ``cited`` is the provision named."""
 
     cited: Selector | None = None
-    new: Selector | None = None  # "as a new Section 7.7": the new provision itself
+    new: Selector | None = None
+    anchor: Selector | None = (
+        None  # what the position is relative to: "after the second sentence"  # "as a new Section 7.7": the new provision itself
+    )
 
     @classmethod
     def of(cls, printed: str, cited: Selector | None, new: Selector | None = None) -> Position:
@@ -67,7 +70,10 @@ class VerbParts(Transformer[Token, Any]):
         return Predicate("replace", _payload(children))
 
     def delete(self, children: list[Any]) -> Predicate:
-        return Predicate("delete", remainder=any(c is _RENUMBER for c in children))
+        cited = _selectors(children)
+        where = Position.of(f"from {cited[0].printed}", cited[0]) if cited else Position("")
+        remainder = any(c is _RENUMBER for c in children)
+        return Predicate("delete", _payload(children), position=where, remainder=remainder)
 
     def amend_by(self, children: list[Any]) -> Predicate:
         edits = next(c for c in children if isinstance(c, tuple))
@@ -148,6 +154,10 @@ class VerbParts(Transformer[Token, Any]):
             return Position(relation)
         if words == "as new":
             return Position.of(f"as new {cited[0].printed}", None, new=cited[0])
+        if words == "after":
+            p = Position(f"{relation} {cited[0].printed}")
+            p.anchor = cited[0]
+            return p
         return Position.of(
             f"{relation} {cited[0].printed}",
             cited[0]
