@@ -42,7 +42,9 @@ _OPERATIVE = re.compile(
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
     r"substituted|renumbered|struck|stricken|attached|removed|cancell?ed)\b"
     r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
-    r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+)?read\b|\bto\s+read\s+as\s+follows\b"
+    r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+|henceforth\s+)?read\b|\bto\s+read\s+as\s+follows\b"
+    r"|\b(?:is|are|shall\s+be),?\s+(?:hereby\s+)?(?:superseded|changed|increased|decreased|reduced|extended|"
+    r"terminated|repealed|rescinded|revoked)\b|\b(?:it|they)\s+now\s+reads?\b"
     r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b",
     re.IGNORECASE,
 )

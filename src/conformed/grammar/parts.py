@@ -55,6 +55,9 @@ _AGREEMENT = re.compile(
 )
 
 
+_PART = re.compile(r"(?i)(?:the\s+)?(?:schedule|annex|exhibit|appendix|attachment|rider)\b")
+
+
 def _relative(label: str) -> bool:
     return label.startswith("(") or bool(re.fullmatch(r"[a-z]{1,4}|[ivx]{1,5}", label))
 
@@ -67,7 +70,8 @@ def selector_of(refs: list[Ref], qualifiers: tuple[str, ...] = ()) -> Selector:
     chain = [r for r in refs if r.kind != "here"]
     here = len(chain) != len(refs)
     # The agreement itself at the end of a chain adds nothing to what is cited.
-    if len(chain) > 1 and chain[-1].kind == "document" and _AGREEMENT.search(chain[-1].printed):
+    last = chain[-1].printed if chain else ""
+    if len(chain) > 1 and chain[-1].kind == "document" and _AGREEMENT.search(last) and not _PART.match(last):
         chain = chain[:-1]
     head = chain[0] if chain else Ref("here", "thereof")
     printed = " of ".join(r.printed for r in chain) if chain else "thereof"

@@ -1,0 +1,84 @@
+"""The grammar composed of parts (citation, verbs, payload, lead-ins): invented
+instructions in composed/*.yaml are read, through ``interpret``, into the changes a
+lawyer reading them would list -- one per change, with its action and target."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conformed.errors import InstructionParseError
+from conformed.grammar.interpret import interpret, non_textual
+from conformed.layout.item import Item
+from conformed.operations import NoTextChange, describe
+from helpers import load_yaml
+
+CASES = sorted((Path(__file__).parent / "composed").glob("*.yaml"))
+
+
+def _cases() -> list[tuple[str, dict]]:
+    return [
+        (f"{path.stem}-{i + 1}", case)
+        for path in CASES
+        for i, case in enumerate(load_yaml(path)["cases"])
+    ]
+
+
+def _item(number: str, instruction: str, payload: str | None = None) -> Item:
+    return Item(number, instruction, payload, instruction, 1)
+
+
+@pytest.mark.parametrize("case", [c for _, c in _cases()], ids=[n for n, _ in _cases()])
+def test_case(case: dict) -> None:
+    ancestors = (_item("1", case["parent"]),) if "parent" in case else ()
+    op = interpret(_item("1.a" if ancestors else "1", case["instruction"], case.get("payload")), ancestors)
+    got = describe(op)
+    want = case["expect"]
+    assert [g["action"] for g in got] == [w["action"] for w in want], got
+    for g, w in zip(got, want, strict=True):
+        if "kind" in w:
+            assert g["kind"] == w["kind"], got
+        for needle in w["target"]:
+            assert needle in g["target"], f"{needle!r} not in {g['target']!r}"
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        'Section 9 of the Release Agreement shall now read as follows: "9. Term. Five years."',
+        "Section 4 of the Supply Agreement is superseded by the following: «TEXT»",
+        "Section 4 of the Supply Agreement is hereby changed to read: «TEXT»",
+        "The Base Rent set out in Section 3 is hereby increased to $4,000 per month.",
+        "Section 11 of the Ground Lease is hereby terminated.",
+        "Whereas Section 2 previously read as stated, it now reads as set out below.",
+    ],
+)
+def test_operative_items_are_never_no_text_change(instruction: str) -> None:
+    """An item that changes text, in words the grammar may not know, fails or is read --
+    it is never dropped as changing nothing."""
+    try:
+        op = interpret(_item("1", instruction, "new words"), ())
+    except InstructionParseError:
+        return
+    assert not isinstance(op, NoTextChange), describe(op)
+
+
+@pytest.mark.parametrize(
+    "instruction, kind",
+    [
+        ("This Amendment shall be binding upon the parties and their successors and assigns.", "binding effect"),
+        ("The Borrower shall pay the Agent's costs and expenses of this Amendment.", "costs"),
+        ("Each Guarantor reaffirms its guaranty of the Obligations.", "acknowledgment"),
+        ("The Lenders hereby waive the Default arising from the late delivery of the budget.", "waiver or consent"),
+        ("This Amendment may be executed in counterparts.", "counterparts"),
+    ],
+)
+def test_closed_list_of_items_that_change_no_text(instruction: str, kind: str) -> None:
+    assert non_textual(instruction) == (kind, f"{kind}: changes no text of the agreement")
+
+
+def test_an_item_in_no_known_form_fails_instead_of_being_dropped() -> None:
+    assert non_textual("The Tenant may keep two bicycles in the lobby.") is None
+    with pytest.raises(InstructionParseError):
+        interpret(_item("1", "The Tenant may keep two bicycles in the lobby."), ())
