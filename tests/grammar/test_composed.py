@@ -32,7 +32,9 @@ def _item(number: str, instruction: str, payload: str | None = None) -> Item:
 @pytest.mark.parametrize("case", [c for _, c in _cases()], ids=[n for n, _ in _cases()])
 def test_case(case: dict) -> None:
     ancestors = (_item("1", case["parent"]),) if "parent" in case else ()
-    op = interpret(_item("1.a" if ancestors else "1", case["instruction"], case.get("payload")), ancestors)
+    op = interpret(
+        _item("1.a" if ancestors else "1", case["instruction"], case.get("payload")), ancestors
+    )
     got = describe(op)
     want = case["expect"]
     assert [g["action"] for g in got] == [w["action"] for w in want], got
@@ -67,10 +69,16 @@ def test_operative_items_are_never_no_text_change(instruction: str) -> None:
 @pytest.mark.parametrize(
     "instruction, kind",
     [
-        ("This Amendment shall be binding upon the parties and their successors and assigns.", "binding effect"),
+        (
+            "This Amendment shall be binding upon the parties and their successors and assigns.",
+            "binding effect",
+        ),
         ("The Borrower shall pay the Agent's costs and expenses of this Amendment.", "costs"),
         ("Each Guarantor reaffirms its guaranty of the Obligations.", "acknowledgment"),
-        ("The Lenders hereby waive the Default arising from the late delivery of the budget.", "waiver or consent"),
+        (
+            "The Lenders hereby waive the Default arising from the late delivery of the budget.",
+            "waiver or consent",
+        ),
         ("This Amendment may be executed in counterparts.", "counterparts"),
     ],
 )

@@ -71,7 +71,12 @@ def selector_of(refs: list[Ref], qualifiers: tuple[str, ...] = ()) -> Selector:
     here = len(chain) != len(refs)
     # The agreement itself at the end of a chain adds nothing to what is cited.
     last = chain[-1].printed if chain else ""
-    if len(chain) > 1 and chain[-1].kind == "document" and _AGREEMENT.search(last) and not _PART.match(last):
+    if (
+        len(chain) > 1
+        and chain[-1].kind == "document"
+        and _AGREEMENT.search(last)
+        and not _PART.match(last)
+    ):
         chain = chain[:-1]
     head = chain[0] if chain else Ref("here", "thereof")
     printed = " of ".join(r.printed for r in chain) if chain else "thereof"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..citation import from_roman
 from ..errors import AmendmentError
 from .convention import CONVENTION
 
@@ -75,6 +76,9 @@ def item_number(parent: str, token: str) -> str:
     own = _UNIT.sub("", token.strip()).strip().rstrip(".")
     if parent and own.startswith(f"{parent}."):
         return own
+    head = own.split(".")[0]
+    if "." in own and head.isdigit() and from_roman(parent.rsplit(".", 1)[-1].lower()) == int(head):
+        return own  # "2.1" under "SECTION II.": the number already names its parent
     return f"{parent}.{own}" if parent else own
 
 

@@ -186,8 +186,12 @@ class Placement:
         if cand.shape in used and not self._opens_list(parent):
             return False
         if cand.prefix.rstrip(".").isdigit() or "." in cand.prefix:
-            number = _UNIT_START.sub("", cand.prefix)
-            return parent.label is not None and label_key(number.rstrip(".")) == parent.label.key
+            number = _UNIT_START.sub("", cand.prefix).rstrip(".")
+            if parent.label is None:
+                return False
+            if parent.label.style is Style.UPPER_ROMAN and number.isdigit():
+                return int(number) == parent.label.value  # "2.1" under "SECTION II."
+            return label_key(number) == parent.label.key
         return True
 
     @staticmethod
