@@ -34,6 +34,7 @@ from .verbs import NewThing, Position, Predicate, VerbParts
 
 HERE = Path(__file__).parent
 STARTS = ["start", "start_edits", "start_umbrella"]
+MAX_CHARS = 1000  # an instruction longer than this is split into sentences first
 
 
 def _units(*kinds: str) -> str:
@@ -80,6 +81,11 @@ def parse_changes(
 ) -> list[Change]:
     """The changes one instruction makes; raise InstructionParseError if it is not read."""
     text = prepare(instruction)
+    if len(text) > MAX_CHARS:  # Earley's time grows with the cube of the length: bound it
+        raise InstructionParseError(
+            f"instruction too long to read as one ({len(text)} characters; at most {MAX_CHARS})",
+            span=text[:200],
+        )
     try:
         tree = _lark().parse(text, start=start)
     except UnexpectedInput as exc:
