@@ -67,6 +67,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/real_coverage.py
 	$(BIN)/python benchmarks/outline_real.py
 	$(BIN)/python benchmarks/amendment_accounting.py
+	$(BIN)/python benchmarks/understanding.py
+	$(BIN)/python benchmarks/grammar_speed.py
 	$(BIN)/python benchmarks/draft.py
 	$(BIN)/python benchmarks/redline.py
 

@@ -18,6 +18,9 @@ Scoring, as the conventions define it (borderline entries are not scored):
   citation (its words and numbers; for a definition, its term);
 - silent: the item is missing from the report or reported as changing no text
   -- the figure that must be 0.  Everything else is reported loudly (failed).
+  The two are printed apart: an item number the report does not have is most
+  often an item read under another number (benchmarks/amendment_accounting.py
+  checks that every operative sentence is inside some reported item).
 """
 
 from __future__ import annotations
@@ -91,6 +94,7 @@ def score_file(label: dict, report: AmendmentReport | None) -> Counter[str]:
                 row["understood"] += 1
         if not mine or all(i.status == "no_text_change" for i in mine):
             row["silent"] += 1
+            row["no text change" if mine else "no such item"] += 1
         elif all(i.status == "failed" for i in mine) and not recalled:
             row["reported"] += 1
     return row
@@ -131,7 +135,8 @@ def main() -> int:
         print(
             f"{half}: {t['entries']} changes; understood {t['understood'] / n:.1%} "
             f"(item, action and target); recalled {t['recalled'] / n:.1%}; "
-            f"reported {t['reported']}; silent {t['silent']}"
+            f"reported {t['reported']}; silent {t['silent']} "
+            f"({t['no such item']} numbers not in the report, {t['no text change']} no text change)"
         )
     return 0
 
