@@ -152,9 +152,11 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     steps = _sentence_steps(instruction, item, agreement)
     if steps is not None:
         return steps
-    composed = _composed(item, ancestors, agreement)
-    if composed is not None:
-        return composed
+    amending = _OPERATIVE.search(instruction) or _ACTIVE.search(instruction)
+    if amending or PAYLOAD_MARK in instruction or ancestors:  # the slow reader, where it can help
+        composed = _composed(item, ancestors, agreement)
+        if composed is not None:
+            return composed
     raise error
 
 
