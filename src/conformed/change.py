@@ -35,7 +35,11 @@ class Selector:
 
     def targets(self) -> list[str]:
         """One printed target per thing cited: a list of labels or terms is split."""
-        if self.kind == "definition" and (len(self.terms) > 1 or self.printed == "definitions"):
+        if (
+            self.kind == "definition"
+            and self.terms
+            and (len(self.terms) > 1 or self.terms[0] not in self.printed)
+        ):  # several terms, or terms read from the new text rather than the citation
             return [f"{self.scope} {t}".strip() for t in self.terms]
         if self.kind == "provision" and len(self.labels) > 1:
             return [" ".join(f"{self.unit} {label} {self.scope}".split()) for label in self.labels]

@@ -29,6 +29,8 @@ from .apply_definitions import apply_delete_definition, apply_replace_definition
 from .apply_text import apply_text_edits
 from .context import Context
 
+Apply = Callable[[Document, Change, Context], Document]
+
 
 def _target(change: Change) -> Target:
     return Target(parse_citation(change.selector.printed))
@@ -55,23 +57,15 @@ def _delete_definition(doc: Document, c: Change, ctx: Context) -> Document:
     return apply_delete_definition(doc, DeleteDefinition(_definition(c)), ctx)
 
 
-def _replace_words(doc: Document, c: Change, ctx: Context) -> Document:
-    scope = Selector_scope(c)
-    edit = WordEdit("replace_words", old=c.selector.words[0], new=c.payload.text)
-    return apply_text_edits(doc, TextEdits(Target(parse_citation(scope)), (edit,)), ctx)
+def _word_edit(kind: str) -> Apply:
+    def apply(doc: Document, c: Change, ctx: Context) -> Document:
+        edit = WordEdit(kind, old=c.selector.words[0], new=c.payload.text)
+        where = Target(parse_citation(c.selector.scope or c.selector.printed))
+        return apply_text_edits(doc, TextEdits(where, (edit,)), ctx)
+
+    return apply
 
 
-def _delete_words(doc: Document, c: Change, ctx: Context) -> Document:
-    scope = Selector_scope(c)
-    edit = WordEdit("delete_words", old=c.selector.words[0])
-    return apply_text_edits(doc, TextEdits(Target(parse_citation(scope)), (edit,)), ctx)
-
-
-def Selector_scope(c: Change) -> str:
-    return c.selector.scope or c.selector.printed
-
-
-Apply = Callable[[Document, Change, Context], Document]
 DISPATCH: dict[tuple[str, str], Apply] = {
     ("replace", "provision"): _replace_provision,
     ("delete", "provision"): _delete_provision,
@@ -79,8 +73,8 @@ DISPATCH: dict[tuple[str, str], Apply] = {
     ("delete", "definition"): _delete_definition,
 }
 WORDS: dict[tuple[str, str], Apply] = {
-    ("replace", "quoted"): _replace_words,
-    ("delete", "none"): _delete_words,
+    ("replace", "quoted"): _word_edit("replace_words"),
+    ("delete", "none"): _word_edit("delete_words"),
 }
 
 

@@ -29,7 +29,7 @@ from ..definitions import split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.convention import CONVENTION
 from ..layout.engine import read_new_text
-from .parts import CitationParts, Edit, LeadinParts, PayloadParts, _Leadin, _relative, selector_of
+from .parts import CitationParts, Edit, LeadinParts, PayloadParts, _relative
 from .verbs import NewThing, Position, Predicate, VerbParts
 
 HERE = Path(__file__).parent
@@ -37,20 +37,16 @@ STARTS = ["start", "start_edits", "start_umbrella"]
 MAX_CHARS = 1000  # an instruction longer than this is split into sentences first
 
 
-def _units(*kinds: str) -> str:
-    forms = CONVENTION.forms(*kinds, plural=True)
-    words = sorted({re.escape(f.lower()) for f in forms if f[0].isalpha()}, key=len, reverse=True)
-    return "|".join(words)
-
-
 def _load(base_path: str | None, grammar_path: str) -> tuple[str, str]:
     """Read a part, its unit words taken from the drafting convention."""
     path = HERE / grammar_path
     text = path.read_text(encoding="utf-8")
     text = re.sub(
-        r"(?m)^UNIT: .*$", f"UNIT: /(?:{_units('section', 'article')})(?![A-Za-z])/i", text
+        r"(?m)^UNIT: .*$",
+        f"UNIT: /(?:{CONVENTION.grammar_words('section', 'article')})(?![A-Za-z])/i",
+        text,
     )
-    attach = _units("attachment")
+    attach = CONVENTION.grammar_words("attachment")
     text = re.sub(r"(?m)^ATTACH: .*$", f"ATTACH: /(?:{attach})(?![A-Za-z])/i", text)
     return str(path), text
 
@@ -406,6 +402,3 @@ def _absolute(printed: str) -> bool:
     return bool(
         re.search(r"(?i)\b(?:section|article|exhibit|schedule|annex|appendix)\s+\d", printed)
     )
-
-
-_ = (_Leadin, Edit, selector_of)

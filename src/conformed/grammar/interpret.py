@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from dataclasses import replace as dataclass_replace
 from typing import Any
 
 from ..change import Change
@@ -152,8 +151,9 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     steps = _sentence_steps(instruction, item, agreement)
     if steps is not None:
         return steps
-    amending = _OPERATIVE.search(instruction) or _ACTIVE.search(instruction)
-    if amending or PAYLOAD_MARK in instruction or ancestors:  # the slow reader, where it can help
+    if (
+        _amends(instruction) or PAYLOAD_MARK in instruction or ancestors
+    ):  # the slow reader, where it can help
         composed = _composed(item, ancestors, agreement)
         if composed is not None:
             return composed
@@ -173,7 +173,7 @@ def _sentence_steps(instruction: str, item: Item, agreement: str) -> Operation |
     for sentence in sentences:
         marked = PAYLOAD_MARK in sentence
         payload = item.payload if marked else None
-        if not (_OPERATIVE.search(sentence) or _ACTIVE.search(sentence)):
+        if not _amends(sentence):
             if marked and _OPERATIVE.search(item.payload or ""):
                 return None  # the text it carries amends the agreement
             continue
@@ -236,6 +236,11 @@ _ACTIVE = re.compile(
 )
 
 
+def _amends(text: str) -> bool:
+    """Words that amend, in the passive ("is hereby deleted") or the active voice."""
+    return bool(_OPERATIVE.search(text) or _ACTIVE.search(text))
+
+
 def _first_sentence(instruction: str) -> str | None:
     """An instruction followed by freestanding sentences ("... by reference. The parties
     acknowledge ..."): its first sentence, provided the rest amends nothing."""
@@ -243,7 +248,7 @@ def _first_sentence(instruction: str) -> str | None:
     if not m or PAYLOAD_MARK in instruction[m.end() :]:
         return None
     rest = instruction[m.end() :]
-    if _OPERATIVE.search(rest) or _ACTIVE.search(rest):
+    if _amends(rest):
         return None
     return m.group(1)
 
@@ -312,7 +317,7 @@ def _composed(item: Item, ancestors: tuple[Item, ...], agreement: str) -> Operat
 
 def _elsewhere(change: Change, agreement: str) -> Change:
     names = [d for d in change.selector.documents if d != agreement and not d.endswith(agreement)]
-    return dataclass_replace(change, other_document=names[0]) if names else change
+    return replace(change, other_document=names[0]) if names else change
 
 
 def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
@@ -328,6 +333,6 @@ def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
         try:
             found += parse_changes(sentence, item.payload, item.payload2, **how)
         except InstructionParseError:
-            if _OPERATIVE.search(sentence) or _ACTIVE.search(sentence) or PAYLOAD_MARK in sentence:
+            if _amends(sentence) or PAYLOAD_MARK in sentence:
                 return None  # an amending sentence not read: the item fails
     return found or None

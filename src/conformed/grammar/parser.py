@@ -32,10 +32,7 @@ def _lark() -> Lark:
 def grammar_text() -> str:
     """The grammar, its unit words taken from the drafting convention (layout/convention.py)."""
     text = GRAMMAR.read_text(encoding="utf-8")
-    units = CONVENTION.forms("section", "article", plural=True)
-    words = "|".join(
-        sorted({re.escape(u.lower()) for u in units if u[0].isalpha()}, key=len, reverse=True)
-    )
+    words = CONVENTION.grammar_words("section", "article")
     return re.sub(r"(?m)^UNIT: .*$", f"UNIT: /({words})(?![A-Za-z])/i", text)
 
 

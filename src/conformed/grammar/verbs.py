@@ -8,7 +8,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from ..change import Payload, Selector
-from .parts import Edit, _Leadin, _relative, _tokens
+from .parts import Edit, _relative, _tokens
 
 
 @dataclass(frozen=True)
@@ -195,4 +195,3 @@ class VerbParts(Transformer[Token, Any]):
 
 
 _RENUMBER = object()
-_ = _Leadin

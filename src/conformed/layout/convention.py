@@ -88,6 +88,12 @@ class Convention:
                  for f in forms]  # fmt: skip
         return "(?:" + "|".join(words) + ")"
 
+    def grammar_words(self, *kinds: str) -> str:
+        """Unit words (singular and plural, lower case) as one alternation for a lark terminal."""
+        forms = self.forms(*kinds, plural=True)
+        words = {re.escape(f.lower()) for f in forms if f[0].isalpha()}
+        return "|".join(sorted(words, key=len, reverse=True))
+
     @cached_property
     def lead_unit(self) -> str:
         """A unit word a provision may print before its label: "Section ", "ARTICLE ", "Sec. "."""
