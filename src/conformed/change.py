@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Selector kinds that are whole provisions (deleting one deletes; restating one replaces).
-STRUCTURAL = frozenset({"provision", "definition", "definition_clause", "attachment", "document"})
+STRUCTURAL = frozenset(
+    {"provision", "definition", "definition_clause", "attachment", "document", "range"}
+)
 
 
 @dataclass(frozen=True)

@@ -269,6 +269,16 @@ def citation_keys(label_text: str) -> tuple[str, ...]:
     return tuple(_LEADING_ZEROS.sub("", atom.lower()) for atom in _ATOM.findall(label_text))
 
 
+def expand_labels(first: str, last: str) -> tuple[str, ...] | None:
+    """ "11.1" to "11.3" -> 11.1, 11.2, 11.3 (dotted numbers with one prefix); None otherwise."""
+    if "." not in first or "." not in last:
+        return None
+    (pa, na), (pb, nb) = first.rsplit(".", 1), last.rsplit(".", 1)
+    if pa == pb and na.isdigit() and nb.isdigit() and int(na) < int(nb) <= int(na) + 50:
+        return tuple(f"{pa}.{n}" for n in range(int(na), int(nb) + 1))
+    return None
+
+
 def parse_citation(printed: str) -> Citation:
     printed = " ".join(printed.split())
     m = _UNIT_RE.match(printed)

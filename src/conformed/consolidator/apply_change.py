@@ -88,11 +88,13 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         )
     simple = len(sel.labels) <= 1 and len(sel.terms) <= 1 and not sel.qualifiers
     fn: Apply | None = None
-    if change.words_edit and sel.kind == "words" and len(sel.words) == 1 and simple:
+    inside = sel.scope and sel.printed != sel.scope  # "the words "X" in clause (h) thereof"
+    if change.words_edit and sel.kind == "words" and len(sel.words) == 1 and simple and not inside:
         fn = WORDS.get((change.verb, change.payload.kind))
     elif simple and (change.payload.kind in ("text", "none")):
         fn = DISPATCH.get((change.verb, sel.kind))
-        if fn is not None and sel.kind == "provision" and " of " in sel.printed:
+        chained = " of " in sel.printed or " of " in sel.scope
+        if fn is not None and sel.kind in ("provision", "definition") and chained:
             fn = None  # a chain through another document or a definition: not looked up yet
     if fn is not None:
         return fn(doc, change, ctx)

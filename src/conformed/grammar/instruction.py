@@ -146,6 +146,15 @@ class Clauses(Transformer[Token, Any]):
         self.text = payload or ""
         self.subject = subject or Selector("here", "thereof")
 
+    def closing(self, children: list[Any]) -> None:
+        """What follows the instruction ("(redesignating each subsequent subsection
+        accordingly)"): kept only if it changes nothing."""
+        text = " ".join(str(c) for c in children)
+        if _CHANGING.search(text):
+            raise InstructionParseError(
+                f'the item goes on after its instruction ("{text[:80]}"), and that part is not read'
+            )
+
     def start(self, children: list[Any]) -> list[Change]:
         """ "X is deleted and the following is substituted in its place": one replacement."""
         out: list[Change] = []
@@ -239,6 +248,11 @@ class Clauses(Transformer[Token, Any]):
                 else subject
             )
             return [Change("insert", _as_new(new), p.payload, p.position)]
+        if p.verb == "delete" and p.remainder:  # "... and the remainder is renumbered accordingly"
+            return [
+                Change("delete", subject, p.payload),
+                Change("renumber", subject, new_label="accordingly"),
+            ]
         if p.verb == "append":  # "Exhibit A is supplemented with the following"
             return self._insert(subject, NewThing(""), p.payload, p.position)
         if p.verb != "edits":
@@ -333,6 +347,11 @@ def _terms(text: str) -> tuple[str, ...]:
     return defined or tuple(
         q.strip() for q in re.findall(r'["\u201c]([^"\u201d]{1,80})["\u201d]', text)
     )
+
+
+_CHANGING = re.compile(
+    r"(?i)renumber|redesignat|amend|delet|insert|add|replac|substitut|restat|strik"
+)
 
 
 def _merged(edits: tuple[Edit, ...]) -> list[Edit]:

@@ -16,6 +16,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from ..change import Payload, Selector
+from ..citation import expand_labels
 
 
 def _unquote(text: str) -> str:
@@ -126,11 +127,11 @@ class CitationParts(Transformer[Token, Any]):
     def provision(self, children: list[Any]) -> Ref:
         unit = next((str(t) for t in _tokens(children, "UNIT", "ATTACH")), "")
         labels: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())
-        through = any(isinstance(c, tuple) and getattr(c, "through", False) for c in children)
-        sep = " through " if through else " and "
-        printed = f"{unit} {sep.join(labels)}".strip()
+        printed = f"{unit} {' and '.join(labels)}".strip()
         singular = re.sub(r"(?i)(?<=[a-z])s$", "", unit) if len(labels) > 1 else unit
         kind = "attachment" if _tokens(children, "ATTACH") else "provision"
+        if isinstance(labels, _Range):
+            kind = "range"
         return Ref(kind, printed, labels=labels, unit=singular)
 
     def provisions(self, children: list[Any]) -> Ref:
@@ -156,7 +157,9 @@ class CitationParts(Transformer[Token, Any]):
         return tuple(out)
 
     def label_range(self, children: list[Any]) -> tuple[str, ...]:
-        return _Range(re.sub(r"\s+", "", str(c)).rstrip(".") for c in children)
+        """ "11.1 through 11.3": each provision of the range, or the range as one label."""
+        first, last = (re.sub(r"\s+", "", str(c)).rstrip(".") for c in children)
+        return expand_labels(first, last) or _Range((f"{first} through {last}",))
 
     def terms(self, children: list[Any]) -> tuple[str, ...]:
         return tuple(_unquote(str(c)) for c in children)
@@ -196,7 +199,8 @@ class CitationParts(Transformer[Token, Any]):
 
 
 class _Range(tuple[str, ...]):
-    through = True
+    """A range that could not be listed ("clauses (i) through (iv)"): one target, never
+    applied as if it were one provision."""
 
 
 class PayloadParts(Transformer[Token, Any]):

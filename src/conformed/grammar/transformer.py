@@ -7,7 +7,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..citation import Citation, parse_citation
+from ..citation import Citation, expand_labels, parse_citation
 from ..definitions import split_definitions
 from ..operations import (
     AddToExhibit,
@@ -408,13 +408,9 @@ def _exhibit_names(listed: Token) -> tuple[str, ...]:
 def _expand(first: Target, last: Target) -> tuple[Target, ...]:
     """ "Sections 11.1 to 11.3" -> 11.1, 11.2, 11.3 (dotted numbers with one prefix)."""
     a, b = first.citation, last.citation
-    if len(a.keys) == len(b.keys) == 1 and "." in a.keys[0] and "." in b.keys[0]:
-        (pa, na), (pb, nb) = a.keys[0].rsplit(".", 1), b.keys[0].rsplit(".", 1)
-        if pa == pb and na.isdigit() and nb.isdigit() and int(na) < int(nb) <= int(na) + 50:
-            unit = a.unit or "Section"
-            return tuple(
-                Target(parse_citation(f"{unit} {pa}.{n}")) for n in range(int(na), int(nb) + 1)
-            )
+    labels = expand_labels(a.keys[0], b.keys[0]) if len(a.keys) == len(b.keys) == 1 else None
+    if labels:
+        return tuple(Target(parse_citation(f"{a.unit or 'Section'} {n}")) for n in labels)
     return (first, last)
 
 
