@@ -98,6 +98,8 @@ class NewText(ReaderBase):
             info.notes.append("the instruction was read from the text its lead-in introduces")
             info.since = after
             return False  # "... amended as follows: Subsection 6(a) ... is amended to read ..."
+        if wants and _cites_own_label(said, rest):
+            return True  # "Section 4.22 is restated as follows:" / "4.22 Title. ...": its text
         if self.tree.accepts(rest, SOFT, children=False):
             return False  # the next item: the lead introduced nothing
         if self.tree.accepts(rest, SOFT):
@@ -173,7 +175,9 @@ class NewText(ReaderBase):
                 break
             if text_start <= start or line.brk not in ("hard", "soft"):
                 continue
-            text = self.source[text_start : begin + len(line.raw)]
+            # the paragraph's first lines: its amending words may wrap onto the second
+            text = self.source[text_start : min(end, text_start + 400)]
+            text = _BLANK_LINE.split(text, maxsplit=1)[0]
             strength = HARD if line.brk == "hard" else SOFT
             if self.tree.accepts(text, strength, children=False) and self._item_like(text):
                 return text_start
@@ -183,6 +187,8 @@ class NewText(ReaderBase):
         """Where unquoted new text ends: at the next label that continues the items'
         numbering and reads as an item, not as the next paragraph of the new text."""
         own: set[tuple[tuple[str, str, str], int]] = set()  # the new text's own labels
+        info = self._current()  # "Section 4.22 is restated ...": "4.22 Title." is its text
+        cited = info is not None and _cites_own_label(self._said(info), self.source[pos : pos + 40])
         for line in self._lines_from(pos):
             begin = self.offsets[line.index]
             line_end = begin + len(line.raw.rstrip())
@@ -201,11 +207,13 @@ class NewText(ReaderBase):
                 lead = LEAD.match(text)
                 if lead is None:
                     continue
+                if not text[lead.end() :].strip():  # a label alone: what the next line says
+                    text += " " + self.source[line_end : line_end + 80].lstrip()
                 paragraph = at == start and at_start
                 strength = (
                     HARD if paragraph and line.brk == "hard" else SOFT if paragraph else INLINE
                 )
-                if self._ends_new_text(text, strength, own):
+                if (at > pos or not cited) and self._ends_new_text(text, strength, own):
                     return at
                 for label in _labels(lead.group(0)):
                     own.add((label.shape, label.value))
@@ -230,6 +238,8 @@ class NewText(ReaderBase):
         body = text[lead.end() : 400] if lead else text[:400]
         if amends(body) and not _OWN_DOCUMENT.search(body[:80]):
             return True
+        if _GERUND_EDIT.match(body.lstrip()):
+            return True  # "(c) inserting the following ...": an edit of its parent's "amended by:"
         if _CAPS_HEADING.match(body.lstrip()):
             return True  # "3. PRODUCTION OF PRODUCT."
         return bool(_HEADED.match(body.lstrip()) and _NON_OPERATIVE.search(body[:80]))
@@ -267,6 +277,16 @@ _NON_OPERATIVE = re.compile(
 )
 
 
+def _cites_own_label(said: str, rest: str) -> bool:
+    """Does the paragraph after the lead begin with a section number the instruction
+    cites ("Section 4.22 is restated ...", then "4.22 Title. ...")?"""
+    lead = re.match(r"\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}[A-Z]?)\.?\s", rest)
+    if lead is None:
+        return False
+    number = re.escape(lead.group(1))
+    return re.search(rf"\b(?:{CONVENTION.lead_unit}){number}(?![\d.(]*\d)", said) is not None
+
+
 def _labels(token: str) -> list:  # type: ignore[type-arg]
     from ..citation import label_candidates
 
@@ -274,4 +294,9 @@ def _labels(token: str) -> list:  # type: ignore[type-arg]
 
 
 _OWN_DOCUMENT = re.compile(r"\bthis\s+(?:Amendment|Agreement|Waiver|Consent)\b", re.IGNORECASE)
+_GERUND_EDIT = re.compile(
+    r"(?:amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering)"
+    r"\s+(?:and\s+\w+\s+)?(?:the|a|an|clause|section|subsection|paragraph|each|all|in|at|it|such)\b",
+    re.IGNORECASE,
+)
 _HEADED = re.compile(r"^[A-Z][A-Za-z0-9,;&'/\- ]{1,80}[.:]\s")

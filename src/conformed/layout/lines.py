@@ -65,7 +65,20 @@ def starts_with_label(text: str) -> bool:
 def clean_raw_lines(text: str) -> list[str]:
     """Normalise newlines and form feeds; keep everything else (tabs too) as written."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = join_wrapped_units(text)
     return [line.replace("\f", "").rstrip() for line in text.split("\n")]
+
+
+def join_wrapped_units(text: str) -> str:
+    """ "SECTION" alone on its line, "1.02. Amendment to ..." on the next: one heading.
+    The line moves down, so every other line keeps its number."""
+    return _WRAPPED_UNIT.sub(r"\n\1\2 ", text)
+
+
+_WRAPPED_UNIT = re.compile(
+    r"(?m)^([^\S\n]*)(SECTION|Section|ARTICLE|Article|Sec\.|SEC\.)[^\S\n]*\n"
+    r"(?=[^\S\n]*\d{1,3}(?:\.\d{1,3})*\.?[^\S\n]+[A-Z])"
+)
 
 
 _RULE = re.compile(r"^\s*[-_=]{3,}(?:\s+[-_=]{3,})*\s*$")

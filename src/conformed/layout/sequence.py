@@ -33,6 +33,14 @@ _TITLE_AT_END = re.compile(
 # What a cross-reference that happens to start a line continues with.
 _BRACKETS = re.compile(r"^(?:\([A-Za-z0-9]{1,6}\))+")
 _REFERENCE_TAIL = re.compile(r"^(?:[;,)\]]|[a-z])")
+# What follows a number that is a figure, not a label: a rate or a ratio.
+_FIGURE_TAIL = re.compile(
+    r"^(?:%|percent\b|per\s+cent\b|bps\b|basis\s+points\b|to\s*1(?:\.0+)?\b|:\s*1(?:\.0+)?\b)",
+    re.IGNORECASE,
+)
+# How far a later section may run ahead of the last one: "6.9" after "2.7" is an
+# excerpt; "112.50" after "1.1" is a figure in a table.
+_SECTION_REACH = 20
 
 HARD, SOFT, INLINE = "hard", "soft", "inline"
 GAP = "gap"  # inline, after a run of spaces that stands for a paragraph break
@@ -278,6 +286,8 @@ def _looks_like_reference(unit: str, token: str, after: str, strength: str) -> b
     after = after.lstrip()
     if not after:
         return False
+    if _FIGURE_TAIL.match(after):
+        return True  # "2.25 %", "3.50 to 1.00": a figure, in a table's cell or a sentence
     if unit:  # "Part 1(i)(ii) of the Schedule": what follows the whole citation decides
         after = _BRACKETS.sub("", after, count=1).lstrip()
         if after and _REFERENCE_TAIL.match(after):
@@ -298,4 +308,4 @@ def _later_section(prev: Label | None, cand: Label) -> bool:
         return False
     before = (*map(int, prev.prefix.rstrip(".").split(".")), prev.value)
     after = (*map(int, cand.prefix.rstrip(".").split(".")), cand.value)
-    return after > before
+    return after > before and after[0] - before[0] <= _SECTION_REACH
