@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from conformed.errors import InstructionParseError  # noqa: E402
-from conformed.grammar.instruction import parse_changes  # noqa: E402
+from conformed.grammar.instruction import _reading, parse_changes  # noqa: E402
 from conformed.grammar.parser import examples, parse_instruction  # noqa: E402
 from conformed.layout.payload import PAYLOAD_MARK  # noqa: E402
 
@@ -33,6 +33,7 @@ def _forms(text: str) -> object:
 
 
 def _parts(text: str) -> object:
+    _reading.cache_clear()  # readings are kept per process: measure the parse, not the cache
     return parse_changes(text, "(a) new text")
 
 

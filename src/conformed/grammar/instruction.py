@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from lark import Lark, Token, Transformer, UnexpectedInput
+from lark import Lark, Token, Transformer, Tree, UnexpectedInput
 from lark.exceptions import VisitError
 from lark.visitors import merge_transformers
 
@@ -82,16 +82,7 @@ def parse_changes(
             f"instruction too long to read as one ({len(text)} characters; at most {MAX_CHARS})",
             span=text[:200],
         )
-    try:
-        tree = _lark().parse(text, start=start)
-    except UnexpectedInput as exc:
-        col = getattr(exc, "column", 0) or 0
-        raise InstructionParseError(
-            f'not a form the grammar knows (at column {col}: "{text[max(0, col - 1) : col + 30]}")',
-            span=text,
-        ) from None
-    except RecursionError:  # pragma: no cover - pathological nesting
-        raise InstructionParseError("instruction too deeply nested to read", span=text) from None
+    tree = _tree(text, start)
     try:
         result = _transformer(payload, payload2, subject).transform(tree)
     except VisitError as exc:  # a reading the transformer cannot make sense of: fail loudly
@@ -101,6 +92,30 @@ def parse_changes(
     if isinstance(result, Selector):
         return [Change("umbrella", result)]
     return list(result)
+
+
+def _tree(text: str, start: str) -> Tree[Token]:
+    reading = _reading(text, start)
+    if isinstance(reading, InstructionParseError):
+        raise InstructionParseError(reading.detail, span=text)
+    return reading
+
+
+@lru_cache(maxsize=512)
+def _reading(text: str, start: str) -> Tree[Token] | InstructionParseError:
+    """The reading of one instruction, or why there is none.  Earley is slow and an
+    item's text is read more than once (as an item, as its sub-items' umbrella), so
+    readings are kept; the transformers build new values and never change a tree."""
+    try:
+        return _lark().parse(text, start=start)
+    except UnexpectedInput as exc:
+        col = getattr(exc, "column", 0) or 0
+        return InstructionParseError(
+            f'not a form the grammar knows (at column {col}: "{text[max(0, col - 1) : col + 30]}")',
+            span=text,
+        )
+    except RecursionError:  # pragma: no cover - pathological nesting
+        return InstructionParseError("instruction too deeply nested to read", span=text)
 
 
 def umbrella_subject(instruction: str) -> Selector | None:
