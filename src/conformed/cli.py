@@ -19,12 +19,12 @@ from .cli_draft import add_draft_parser
 from .cli_outline import add_outline_parser
 from .cli_redline import add_redline_parser, redline_format, write_redline
 from .consolidator import amendment_report, consolidate, failed_item
-from .errors import AmendmentError, InputError, UsageError
-from .grammar.interpret import interpret
+from .errors import InputError, UsageError
 from .history import history
 from .io import FORMATS, read_document, render_document
 from .io.files import atomic_write, read_text
 from .operations import NoTextChange, describe
+from .parsed import parse_instructions
 from .redline import compare
 from .report import FAILED, PARSED, AmendmentReport, ItemReport, Report
 
@@ -188,15 +188,16 @@ def parse_report(amendment: Amendment) -> AmendmentReport:
     areport = amendment_report(amendment)
     for problem in amendment.problems:
         areport.items.append(failed_item(problem, amendment))
-    for item, ancestors in amendment.leaves():
+    for parsed in parse_instructions(amendment).items:
+        item, op = parsed.item, parsed.operation
         ireport = ItemReport(number=item.number, line=item.line, end_line=item.end_line)
-        try:
-            op = interpret(item, ancestors, agreement=amendment.agreement_name)
+        ireport.warnings = list(parsed.warnings)
+        if parsed.error is not None:
+            ireport.fail(parsed.error, amendment.label)
+        elif op is not None:
             ireport.operations = describe(op)
             ireport.status = PARSED
             ireport.message = op.reason if isinstance(op, NoTextChange) else ""
-        except AmendmentError as exc:
-            ireport.fail(exc, amendment.label)
         areport.items.append(ireport)
     return areport
 

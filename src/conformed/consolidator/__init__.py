@@ -8,16 +8,15 @@ reported as ``failed`` with the reason and leaves the document as it was.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..amendment import Amendment
 from ..definitions import defined_terms, undefined_near_misses
 from ..document import Document
 from ..errors import AmendmentError
-from ..grammar.interpret import interpret
-from ..layout.items import Item
 from ..operations import NoTextChange, Operation, describe
+from ..parsed import ParsedAmendment, parse_instructions
 from ..report import APPLIED, FAILED, NO_TEXT_CHANGE, AmendmentReport, ItemReport, Report
 from .context import Context
 from .exhibits import AttachmentMissing, attachments_in, exhibit_key
@@ -37,7 +36,7 @@ class Consolidation:
 
 def consolidate(
     base: Document,
-    amendments: list[Amendment],
+    amendments: Sequence[Amendment | ParsedAmendment],
     *,
     omitted_text: str = "[Intentionally Omitted]",
     rewrite_references: bool = False,
@@ -48,7 +47,9 @@ def consolidate(
     doc = base
     report = Report(base=base_name, as_of=iso(as_of))
     earlier: list[dict[int, tuple[str, ...]]] = []
-    ordered, warnings = in_effect_order(amendments)
+    readings = [parse_instructions(a) for a in amendments]  # parse every item, then apply
+    parsed_by = {id(r.amendment): r for r in readings}
+    ordered, warnings = in_effect_order([r.amendment for r in readings])
     report.warnings += warnings
     if as_of is not None:
         later = [a for a in ordered if (a.effective_date or a.date or as_of) > as_of]
@@ -62,7 +63,8 @@ def consolidate(
         supplied = {**attachments_in(amendment.signature), **_keyed(attachments or {})}
         for problem in amendment.problems:
             areport.items.append(failed_item(problem, amendment))
-        for item, ancestors in amendment.leaves():
+        for parsed in parsed_by[id(amendment)].items:
+            item = parsed.item
             ireport = ItemReport(number=item.number, line=item.line, end_line=item.end_line)
             areport.items.append(ireport)
             ctx = Context(
@@ -74,11 +76,13 @@ def consolidate(
                 omitted_text=omitted_text,
                 attachments=supplied,
             )
-            for note in item.notes:
+            for note in parsed.warnings:
                 ctx.warn(note)
             try:
-                item = _cleaned(item, ctx)
-                op = interpret(item, ancestors, agreement=amendment.agreement_name)
+                if parsed.error is not None:
+                    raise parsed.error
+                assert parsed.operation is not None
+                op = parsed.operation
                 ireport.operations = describe(op)
                 doc = apply_operation(doc, op, ctx, ireport)
                 _check_terms(doc, op, ctx)
@@ -121,19 +125,6 @@ def apply_operation(doc: Document, op: Operation, ctx: Context, ireport: ItemRep
     ireport.status = APPLIED
     ireport.message = "; ".join(f"{o['action']} {o['target']}" for o in ireport.operations)
     return new
-
-
-_UNDERLINE = re.compile(r"\s-{3,}(?=\s+[a-z])")
-
-
-def _cleaned(item: Item, ctx: Context) -> Item:
-    """Unquoted replacement text: drop EDGAR underline debris ("Loans ------ shall")."""
-    if item.quoted or not item.payload:
-        return item
-    payload, count = _UNDERLINE.subn("", item.payload)
-    if count:
-        ctx.warn(f"removed {count} run(s) of dashes left by underlining from the new text")
-    return replace(item, payload=payload)
 
 
 def _check_terms(doc: Document, op: Operation, ctx: Context) -> None:

@@ -1,0 +1,75 @@
+"""An amendment parsed: every item's operation, or why it has none, before anything is applied.
+
+Parse, then apply.  ``parse_instructions`` reads each item of an :class:`Amendment`
+(the layout engine's reading) through the grammar once, and the result is a value
+of its own: ``conformed parse`` prints it, ``consolidate`` applies it, and a failure
+to parse is known -- with the item and the reason -- before the first change is made.
+Reading an instruction does not depend on the agreement, only on the amendment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .amendment import Amendment
+from .errors import AmendmentError
+from .grammar.interpret import interpret
+from .layout.items import Item
+from .operations import Operation
+
+# Unquoted new text: EDGAR underline debris ("Loans ------ shall") is not text.
+_UNDERLINE = re.compile(r"\s-{3,}(?=\s+[a-z])")
+
+
+@dataclass(frozen=True)
+class ParsedItem:
+    """One item as read: its operation (which may be "no text change") or its error."""
+
+    item: Item
+    ancestors: tuple[Item, ...]
+    operation: Operation | None
+    error: AmendmentError | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def number(self) -> str:
+        return self.item.number
+
+
+@dataclass(frozen=True)
+class ParsedAmendment:
+    amendment: Amendment
+    items: tuple[ParsedItem, ...]
+
+    @property
+    def failed(self) -> list[ParsedItem]:
+        return [p for p in self.items if p.error is not None]
+
+
+def parse_instructions(amendment: Amendment | ParsedAmendment) -> ParsedAmendment:
+    """Every applied item of ``amendment`` through the grammar, in order."""
+    if isinstance(amendment, ParsedAmendment):
+        return amendment
+    items = []
+    for item, ancestors in amendment.leaves():
+        notes = list(item.notes)
+        item, cleaned = _cleaned(item)
+        warnings = [*notes, *cleaned]
+        try:
+            op = interpret(item, ancestors, agreement=amendment.agreement_name)
+        except AmendmentError as exc:
+            items.append(ParsedItem(item, ancestors, None, exc, tuple(warnings)))
+            continue
+        items.append(ParsedItem(item, ancestors, op, None, tuple(warnings)))
+    return ParsedAmendment(amendment, tuple(items))
+
+
+def _cleaned(item: Item) -> tuple[Item, list[str]]:
+    if item.quoted or not item.payload:
+        return item, []
+    payload, count = _UNDERLINE.subn("", item.payload)
+    if not count:
+        return item, []
+    note = f"removed {count} run(s) of dashes left by underlining from the new text"
+    return replace(item, payload=payload), [note]

@@ -1,0 +1,71 @@
+"""Parse, then apply: an amendment's items are read through the grammar into a value of
+their own before the first change is made (invented agreement and amendment)."""
+
+from __future__ import annotations
+
+import pytest
+
+import conformed.parsed
+from conformed.amendment import parse_amendment
+from conformed.consolidator import consolidate
+from conformed.io.text import read_text_document, write_text
+from conformed.parsed import parse_instructions
+
+BASE = """SUPPLY AGREEMENT
+
+1. Term. This Agreement runs for two (2) years from the Effective Date.
+
+2. Price. The price of each crate is forty dollars ($40).
+
+3. Delivery. Deliveries are made each Monday.
+"""
+
+AMENDMENT = """FIRST AMENDMENT TO SUPPLY AGREEMENT
+
+This First Amendment is made as of April 2, 2024 between Orchard Row LLC and Tallis Grocers,
+Inc., who agree to amend the Supply Agreement dated as of March 1, 2022 as follows:
+
+1. Section 1 of the Agreement is hereby amended by deleting the words "two (2) years" and
+inserting in lieu thereof the words "three (3) years".
+
+2. Section 2 of the Agreement is hereby wrapped in ribbon and sealed with wax.
+
+3. Section 3 of the Agreement is hereby deleted in its entirety.
+
+4. This First Amendment is governed by the laws of Vermont.
+"""
+
+
+def test_every_item_is_read_before_any_is_applied() -> None:
+    parsed = parse_instructions(parse_amendment(AMENDMENT, source="first.txt"))
+    assert [p.number for p in parsed.items] == ["1", "2", "3", "4"]
+    assert [p.number for p in parsed.failed] == ["2"]  # known before a word is changed
+    assert parsed.items[0].operation is not None and parsed.items[2].operation is not None
+    assert parsed.items[3].operation is not None  # governing law: no text change
+
+
+def test_applying_a_parsed_amendment_reads_no_instruction(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed = parse_instructions(parse_amendment(AMENDMENT, source="first.txt"))
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("the grammar was called while applying")
+
+    monkeypatch.setattr(conformed.parsed, "interpret", refuse)
+    done = consolidate(read_text_document(BASE), [parsed])
+    items = done.report.amendments[0].items
+    assert [(i.number, i.status) for i in items] == [
+        ("1", "applied"),
+        ("2", "failed"),
+        ("3", "applied"),
+        ("4", "no_text_change"),
+    ]
+    assert "three (3) years" in write_text(done.document)
+    assert "Deliveries" not in write_text(done.document)
+
+
+def test_a_parsed_amendment_conforms_as_its_text_does() -> None:
+    amendment = parse_amendment(AMENDMENT, source="first.txt")
+    from_text = consolidate(read_text_document(BASE), [amendment])
+    from_parsed = consolidate(read_text_document(BASE), [parse_instructions(amendment)])
+    assert write_text(from_parsed.document) == write_text(from_text.document)
+    assert from_parsed.report.to_json() == from_text.report.to_json()
