@@ -119,7 +119,8 @@ class CitationParts(Transformer[Token, Any]):
     """citation.lark"""
 
     def citation(self, children: list[Any]) -> Selector:
-        refs = [c for c in children if isinstance(c, Ref)]
+        flat = [r for c in children for r in (c if isinstance(c, list) else [c])]
+        refs = [c for c in flat if isinstance(c, Ref)]
         quals = tuple(c for c in children if isinstance(c, str) and not isinstance(c, Token))
         captions = tuple(str(t) for t in _tokens(children, "CAPTION", "QUOTED"))
         return selector_of(refs, quals + captions)
@@ -187,6 +188,11 @@ class CitationParts(Transformer[Token, Any]):
     def words(self, children: list[Any]) -> Ref:
         quoted = tuple(_unquote(str(t)) for t in _tokens(children, "QUOTED"))
         return Ref("words", " and ".join(f'"{q}"' for q in quoted), words=quoted)
+
+    def located_words(self, children: list[Any]) -> list[Ref]:
+        """ "the reference in Section 9.3(b)(i) to "X"": the words "X" of Section 9.3(b)(i)."""
+        words = self.words([t for t in children if isinstance(t, Token)])
+        return [words, *(c for c in children if isinstance(c, Ref))]
 
     def mark(self, children: list[Any]) -> Ref:
         return Ref("mark", " ".join(str(t).lower() for t in _tokens(children, "PUNCT")))

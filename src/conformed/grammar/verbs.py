@@ -41,7 +41,18 @@ def _selectors(children: list[Any]) -> list[Selector]:
 
 
 def _position(children: list[Any]) -> Position:
-    return next((c for c in children if isinstance(c, Position)), Position(""))
+    """Where, from every position said: "added to the Loan Agreement as Section 4.10"
+    is in the agreement (the first) and names the new provision (the second)."""
+    found = [c for c in children if isinstance(c, Position)]
+    if len(found) < 2:
+        return found[0] if found else Position("")
+    p = Position.of(
+        " ".join(found),
+        next((f.cited for f in found if f.cited is not None), None),
+        next((f.new for f in found if f.new is not None), None),
+    )
+    p.anchor = next((f.anchor for f in found if f.anchor is not None), None)
+    return p
 
 
 class Position(str):
