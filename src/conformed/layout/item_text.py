@@ -103,6 +103,10 @@ class NewText(ReaderBase):
         if self.tree.accepts(rest, SOFT, children=False):
             return False  # the next item: the lead introduced nothing
         if self.tree.accepts(rest, SOFT):
+            if wants and _UMBRELLA_END.search(said):  # "... the following provisions ... are
+                first = _BLANK_LINE.split(self.source[after : after + 400], maxsplit=1)[0]
+                if self._item_like(first):  # hereby modified:" / "(a) ... is hereby deleted"
+                    return False
             return wants  # a sub-list, unless the instruction asked for text
         return True
 
@@ -294,6 +298,12 @@ def _labels(token: str) -> list:  # type: ignore[type-arg]
 
 
 _OWN_DOCUMENT = re.compile(r"\bthis\s+(?:Amendment|Agreement|Waiver|Consent)\b", re.IGNORECASE)
+# A lead that only announces changes: what follows says them, it is not new text.
+_UMBRELLA_END = re.compile(
+    r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified|supplemented|changed)"
+    r"(?:\s+as\s+follows)?\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
 _GERUND_EDIT = re.compile(
     r"(?:amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering)"
     r"\s+(?:and\s+\w+\s+)?(?:the|a|an|clause|section|subsection|paragraph|each|all|in|at|it|such)\b",
