@@ -197,6 +197,14 @@ class Clauses(Transformer[Token, Any]):
         predicate = next(c for c in children if isinstance(c, Predicate))
         return self._apply(subject, predicate)
 
+    def located(self, children: list[Any]) -> list[Change]:
+        """ "In Section 4.2 of the Escrow Agreement, the reference therein to "Agent" is
+        replaced ...": the subject is read inside the place named first."""
+        place, subject = [c for c in children if isinstance(c, Selector)][:2]
+        place = resolve(place, self.subject)
+        predicate = next(c for c in children if isinstance(c, Predicate))
+        return self._apply(resolve(subject, place), predicate)
+
     def passive_new(self, children: list[Any]) -> list[Change]:
         thing = next(c for c in children if isinstance(c, NewThing))
         p = next(c for c in children if isinstance(c, Predicate))
@@ -206,8 +214,13 @@ class Clauses(Transformer[Token, Any]):
             wanted = "defin" in thing.noun or "term" in thing.noun
             terms = _terms(self.text) if wanted else ()
             if terms:
-                sel = Selector("definition", "definitions", terms=terms, scope=where.printed)
+                scope = "" if where.kind == "here" else where.printed
+                sel = Selector("definition", "definitions", terms=terms, scope=scope)
                 return [Change(p.verb, sel, p.payload)]
+            if wanted:
+                raise InstructionParseError(
+                    "the definitions it names are not in the text it carries"
+                )
             return [Change(p.verb, where, p.payload, words_edit=True)]
         if p.verb not in ("insert", "append", "replace"):
             return self._apply(thing.selector or where, p)

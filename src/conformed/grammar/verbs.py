@@ -127,22 +127,27 @@ class VerbParts(Transformer[Token, Any]):
             words = [s for s in _selectors(children) if s.kind == "words"]
             if words:
                 payload = Payload("quoted", words[0].words[0])
+        position = _position(children)
+        if thing.scope is not None and position.cited is None:
+            position = Position.of(f"in {thing.scope.printed}", thing.scope)
         return Edit(
-            "insert", None, payload, position=_position(children),
-            new=thing.selector, noun=thing.noun,
+            "insert", None, payload, position=position, new=thing.selector, noun=thing.noun
         )  # fmt: skip
 
     def new_thing(self, children: list[Any]) -> NewThing:
         unit = _tokens(children, "UNIT")
         labels: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())
         nouns = _tokens(children, "DEFNOUN", "NEWNOUN", "PUNCT")
+        # "a parenthetical at the end of clause (ii) of the definition of "X"": where it goes
+        scope = next((c for c in children if isinstance(c, Selector)), None)
         if unit and not labels:  # "the following paragraph": the new text says what it is
-            return NewThing(str(unit[0]).lower())
+            return NewThing(str(unit[0]).lower(), scope=scope)
         if unit:
             printed = f"{unit[0]} {' and '.join(labels)}".strip()
             kind = "relative" if labels and _relative(labels[0]) else "provision"
-            return NewThing(str(unit[0]).lower(), Selector(kind, printed, labels, str(unit[0])))
-        return NewThing(" ".join(str(n).lower() for n in nouns))
+            sel = Selector(kind, printed, labels, str(unit[0]))
+            return NewThing(str(unit[0]).lower(), sel, scope=scope)
+        return NewThing(" ".join(str(n).lower() for n in nouns), scope=scope)
 
     def replace_edit(self, children: list[Any]) -> Edit:
         return Edit("replace", _selectors(children)[0], _payload(children))
