@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,7 +23,7 @@ from .consolidator import amendment_report, consolidate, failed_item
 from .errors import InputError, UsageError
 from .history import history
 from .io import FORMATS, read_document, render_document
-from .io.files import atomic_write, read_text
+from .io.files import MAX_INPUT_MB, atomic_write, check_outputs, read_text, set_input_limit
 from .operations import NoTextChange, describe
 from .parsed import parse_instructions
 from .redline import compare
@@ -32,8 +33,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _terminated)  # unwind, so no temporary file is left behind
     parser = build_parser()
     args = parser.parse_args(argv)
+    set_input_limit(args.max_input_mb)
     try:
         code: int = args.run(args)
         return code
@@ -42,9 +45,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="conformed", description="Conformed copies of agreements from their amendments."
+    )
+    parser.add_argument(
+        "--max-input-mb",
+        type=int,
+        default=MAX_INPUT_MB,
+        metavar="N",
+        help=f"refuse any input file larger than N MB (default {MAX_INPUT_MB})",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -108,6 +122,11 @@ def run_apply(args: argparse.Namespace) -> int:
     if fmt is None:
         raise UsageError(f"cannot tell the output format from {args.output}; use --format")
     blackline = redline_format(args.redline) if args.redline else None  # usage error first
+    attached = [spec.partition("=")[2].strip() for spec in args.attach]
+    check_outputs(
+        [args.base, *args.amendments, *(a for a in attached if a)],
+        [args.output, args.report, args.redline],
+    )
     base = read_document(args.base)
     amendments = [read_amendment(path) for path in args.amendments]
     result = consolidate(

@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import UsageError
 from .io import read_document
-from .io.files import atomic_write
+from .io.files import atomic_write, check_outputs
 from .templates import pdf
 from .templates.batch import Drafter, Outcome, draft_all, summary
 from .templates.cli_reverse import add_reverse_arguments, run_reverse
@@ -74,6 +74,10 @@ def run_draft(args: argparse.Namespace) -> int:
         return run_reverse(args)
     if args.template is None or args.data is None:
         raise UsageError("give a TEMPLATE and DATA, or --from-diff BASE EDITED")
+    if not (args.output.is_dir() or str(args.output).endswith(("/", "\\"))):
+        check_outputs(
+            [args.template, args.data, *([args.check] if args.check else [])], [args.output]
+        )
     rows = load_rows(args.data, args.template)
     batch = len(rows) > 1 or args.output.is_dir() or str(args.output).endswith(("/", "\\"))
     if batch and args.check:

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import UsageError
 from .io import read_document
-from .io.files import atomic_write
+from .io.files import atomic_write, check_outputs
 from .redline import Redline, compare
 from .redline.docx import DEFAULT_AUTHOR, now, write_docx
 from .redline.html import write_html
@@ -51,6 +51,7 @@ def add_redline_parser(sub: Any) -> None:
 
 def run_redline(args: argparse.Namespace) -> int:
     fmt = redline_format(args.output, args.format)
+    check_outputs([args.old, args.new], [args.output])
     old, new = read_document(args.old), read_document(args.new)
     redline = compare(old, new, old_name=args.old.name, new_name=args.new.name)
     write_redline(redline, args.output, fmt, author=args.author, date=args.date)

@@ -9,7 +9,7 @@ from ..document import Document
 from ..errors import InputError
 from .docx_reader import read_docx_document
 from .docx_writer import write_docx
-from .files import read_text
+from .files import read_bytes, read_text
 from .jsontree import write_json
 from .markdown import write_markdown
 from .md_reader import read_markdown_document
@@ -42,10 +42,7 @@ def read_document(path: str | Path) -> Document:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    data = read_bytes(path)
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     return data

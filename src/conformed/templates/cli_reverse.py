@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ..io import read_document
-from ..io.files import atomic_write
+from ..io.files import atomic_write, check_outputs
 from . import pdf
 from .align import ReverseError
 from .render import render_draft
@@ -57,6 +57,7 @@ def run_reverse(args: argparse.Namespace) -> int:
         pdf.require()  # before drafting: say how to install LibreOffice, write nothing
     if args.number < 1:
         raise UsageError("--number must be 1 or more")
+    check_outputs(args.from_diff, [args.output])
     base, edited = (read_document(path) for path in args.from_diff)
     options = Options(
         agreement=args.agreement,
