@@ -45,7 +45,7 @@ def _level(node: Element) -> Level:
     return Level(
         fmt=attr(node.find(qn("w:numFmt"))) or "decimal",
         text=attr(node.find(qn("w:lvlText"))) or "",
-        start=int(attr(node.find(qn("w:start"))) or 1),
+        start=_start(attr(node.find(qn("w:start")))),
         restart=_int(attr(node.find(qn("w:lvlRestart")))),
         legal=node.find(qn("w:isLgl")) is not None
         and attr(node.find(qn("w:isLgl"))) not in ("0", "false"),
@@ -54,8 +54,25 @@ def _level(node: Element) -> Level:
     )
 
 
-def _int(text: str | None) -> int | None:
-    return int(text) if text is not None and text.lstrip("-").isdigit() else None
+# Word counts a list from 0 to 32767 and has nine levels; a value outside, or one that
+# is not a number ("one", five thousand digits), is read as absent, never trusted.
+MAX_NUMBER = 32_767
+
+
+def _int(text: str | None, high: int = MAX_NUMBER) -> int | None:
+    if text is None or len(text) > 6 or not text.lstrip("-").isdigit():
+        return None
+    value = int(text)
+    return value if 0 <= value <= high else None
+
+
+def _start(text: str | None) -> int:
+    value = _int(text)
+    return 1 if value is None else value
+
+
+def _ilvl(text: str | None) -> int:
+    return _int(text, 8) or 0
 
 
 @dataclass
@@ -81,7 +98,7 @@ class Numbering:
         for node in numbering.iter(qn("w:abstractNum")):
             aid = node.get(qn("w:abstractNumId")) or ""
             self.abstracts[aid] = {
-                int(lvl.get(qn("w:ilvl")) or 0): _level(lvl) for lvl in node.iter(qn("w:lvl"))
+                _ilvl(lvl.get(qn("w:ilvl"))): _level(lvl) for lvl in node.iter(qn("w:lvl"))
             }
             link = attr(node.find(qn("w:numStyleLink")))
             if link:
@@ -89,7 +106,7 @@ class Numbering:
         for node in numbering.iter(qn("w:num")):
             num = Num(attr(node.find(qn("w:abstractNumId"))) or "")
             for override in node.iter(qn("w:lvlOverride")):
-                ilvl = int(override.get(qn("w:ilvl")) or 0)
+                ilvl = _ilvl(override.get(qn("w:ilvl")))
                 start = _int(attr(override.find(qn("w:startOverride"))))
                 if start is not None:
                     num.starts[ilvl] = start
@@ -123,7 +140,7 @@ class Numbering:
             style = self.styles[style_id]
             numpr = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
             if numpr is not None:
-                ilvl = _int(attr(numpr.find(qn("w:ilvl"))))
+                ilvl = _int(attr(numpr.find(qn("w:ilvl"))), 8)
                 return attr(numpr.find(qn("w:numId"))), ilvl
             style_id = attr(style.find(qn("w:basedOn"))) or ""
         return None, None
@@ -134,7 +151,7 @@ class Numbering:
         style_id = attr(ppr.find(qn("w:pStyle"))) if ppr is not None else None
         numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
         num_id = attr(numpr.find(qn("w:numId"))) if numpr is not None else None
-        ilvl = _int(attr(numpr.find(qn("w:ilvl")))) if numpr is not None else None
+        ilvl = _int(attr(numpr.find(qn("w:ilvl"))), 8) if numpr is not None else None
         if num_id is None and style_id:
             num_id, style_ilvl = self.style_numpr(style_id)
             ilvl = style_ilvl if ilvl is None else ilvl

@@ -24,6 +24,7 @@ from dataclasses import replace
 import docx
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ..document import Document
 from ..errors import InputError
@@ -47,11 +48,44 @@ def read_docx_document(data: bytes, name: str = "") -> Document:
     return doc.evolve(source_docx=data, layout=replace(doc.layout, width=UNWRAPPED))
 
 
+# A .docx is a zip: its parts are checked against these before anything is inflated.
+# A 1,000,000-word agreement's document.xml is about 60 MB.
+MAX_PARTS = 2_000
+MAX_INFLATED = 512 * 1024 * 1024  # all parts together, as their headers declare
+MAX_RATIO = 200  # inflated / compressed, per part over 1 MB (Word's XML deflates ~10x)
+
+
 def open_docx(data: bytes, name: str = "") -> docx.document.Document:
+    name = name or "input"
     try:
+        check_package(data, name)
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"{name or 'input'}: not a Word .docx file ({exc})") from exc
+        raise InputError(f"{name}: not a Word .docx file ({exc})") from exc
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{name}: a part of the .docx is not well-formed XML ({exc})") from exc
+
+
+def check_package(data: bytes, name: str) -> None:
+    """Refuse a zip bomb before python-docx inflates it: too many parts, too much
+    declared content, or a part that inflates far beyond what XML does.  (zipfile never
+    inflates a part past its declared size, so the declared sizes bound the memory.)"""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = package.infolist()
+        if len(parts) > MAX_PARTS:
+            raise InputError(f"{name}: the .docx has {len(parts):,} parts (at most {MAX_PARTS:,})")
+        total = sum(p.file_size for p in parts)
+        if total > MAX_INFLATED:
+            raise InputError(
+                f"{name}: the .docx would inflate to {total // 2**20:,} MB "
+                f"(at most {MAX_INFLATED // 2**20} MB)"
+            )
+        for p in parts:
+            if p.file_size > 2**20 and p.file_size > MAX_RATIO * max(p.compress_size, 1):
+                raise InputError(
+                    f"{name}: part {p.filename} inflates {p.file_size // max(p.compress_size, 1):,} "
+                    f"times over (a zip bomb?); not read"
+                )
 
 
 def numbering_of(document: docx.document.Document) -> Numbering:

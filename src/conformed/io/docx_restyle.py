@@ -231,5 +231,6 @@ def _first_note_id(document_part: object) -> int:
     part = footnotes_part(document_part)  # type: ignore[arg-type]
     if part is None:
         return 1
-    ids = [int(n.get(qn("w:id")) or 0) for n in etree.fromstring(part.blob).iter(qn("w:footnote"))]
+    notes = parse_xml(part.blob).iter(qn("w:footnote"))  # entities never expanded
+    ids = [int(i) for n in notes if (i := n.get(qn("w:id")) or "0").isdigit() and len(i) < 7]
     return max([0, *ids]) + 1

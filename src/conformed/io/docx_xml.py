@@ -120,7 +120,7 @@ class Footnotes:
         if isinstance(part, XmlPart):  # should python-docx come to load footnotes itself
             root = part.element
         elif part is not None:
-            root = etree.fromstring(part.blob)
+            root = parse_xml(part.blob)  # python-docx's parser: entities never expanded
         else:
             root = parse_xml(f"<w:footnotes {W}>{_SEPARATORS}</w:footnotes>")
         for note in self.xml():

@@ -1,0 +1,114 @@
+"""Hostile .docx files, built on the fly: each is refused with a message and exit 2, in a
+subprocess held to 1 GB of memory and a minute, so a regression fails instead of taking
+the machine down."""
+
+from __future__ import annotations
+
+import io
+import resource
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+
+LIMIT = 1024 * 1024 * 1024
+
+LAUGHS = (
+    '<!DOCTYPE lolz [<!ENTITY a "aaaaaaaaaa">'
+    + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+    + "]>"
+)
+
+
+def _base() -> bytes:
+    out = io.BytesIO()
+    d = docx.Document()
+    d.add_paragraph("1. Term. This Agreement runs for two years.")
+    d.add_paragraph("2. Price. Each crate costs forty dollars.")
+    d.save(out)
+    return out.getvalue()
+
+
+def _rebuilt(change: Callable[[str, bytes], bytes]) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(_base()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(info.filename, change(info.filename, src.read(info.filename)))
+    return out.getvalue()
+
+
+def _bomb(name: str, data: bytes) -> bytes:
+    if name == "word/document.xml":  # 64 MB of blanks that deflate to a few dozen KB
+        return data.replace(b"<w:body>", b"<w:body>" + b" " * (64 * 1024 * 1024), 1)
+    return data
+
+
+def _laughs(name: str, data: bytes) -> bytes:
+    if name == "word/document.xml":
+        data = data.replace(b"?>", b"?>" + LAUGHS.encode(), 1)
+        return data.replace(b"two years", b"&i;", 1)
+    return data
+
+
+def _truncated(name: str, data: bytes) -> bytes:
+    return data[:-40] if name == "word/document.xml" else data
+
+
+def _limited() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
+
+
+def _outline(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "conformed", "outline", str(path)],
+        capture_output=True, text=True, timeout=60, preexec_fn=_limited,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (_bomb, "zip bomb"),
+        (_laughs, "not well-formed XML"),
+        (_truncated, "not well-formed XML"),
+    ],
+    ids=["zip-bomb", "billion-laughs", "truncated-xml"],
+)
+def test_a_hostile_package_is_refused_in_bounded_memory(
+    tmp_path: Path, change: Callable[[str, bytes], bytes], message: str
+) -> None:
+    path = tmp_path / "hostile.docx"
+    path.write_bytes(_rebuilt(change))
+    done = _outline(path)
+    assert done.returncode == 2, done.stderr[-500:]
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("start", ["one", "9" * 5000, "2000000000", "-4"])
+def test_numbering_values_out_of_bounds_are_read_as_absent(tmp_path: Path, start: str) -> None:
+    """A list whose w:start is not a number Word allows is counted from 1, never trusted."""
+    d = docx.Document()
+    d.add_paragraph("Term. This Agreement runs for two years.", style="List Number")
+    d.add_paragraph("Price. Each crate costs forty dollars.", style="List Number")
+    path = tmp_path / "numbered.docx"
+    d.save(path)
+
+    def with_start(name: str, data: bytes) -> bytes:
+        if name != "word/numbering.xml":
+            return data
+        return data.replace(b'<w:start w:val="1"/>', f'<w:start w:val="{start}"/>'.encode())
+
+    src = zipfile.ZipFile(path)
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(info.filename, with_start(info.filename, src.read(info.filename)))
+    done = _outline(bad)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "1. Term." in done.stdout and "2. Price." in done.stdout
