@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,10 @@ def add_redline_parser(sub: Any) -> None:
 
 def run_redline(args: argparse.Namespace) -> int:
     fmt = redline_format(args.output, args.format)
+    if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", args.author) or len(args.author) > 255:
+        raise UsageError(
+            "--author must be a name of at most 255 characters, without control characters"
+        )
     check_outputs([args.old, args.new], [args.output])
     old, new = read_document(args.old), read_document(args.new)
     redline = compare(old, new, old_name=args.old.name, new_name=args.new.name)

@@ -103,7 +103,11 @@ def draft_all(
             if fmt == "pdf":
                 pdfs[outcome.path] = render_draft(result.text, "docx")
             else:
-                atomic_write(outcome.path, render_draft(result.text, fmt))
+                try:
+                    atomic_write(outcome.path, render_draft(result.text, fmt))
+                except ConformedError as exc:  # this row's file only; the batch goes on
+                    outcome.problems.append(str(exc))
+                    outcome.path = None
         outcomes.append(outcome)
         progress.step(n, row.id)
     progress.done()

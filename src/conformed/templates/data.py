@@ -132,6 +132,49 @@ class Row:
     error: DraftDataError | None = None
 
 
+# Executive data are a few dozen fields per executive: an alias bomb ("a: &a [...]",
+# "b: [*a, *a, ...]") is refused before anything is built from it, by the number of
+# values the document would have with every alias expanded.
+MAX_YAML_VALUES = 1_000_000
+
+
+def _bounded_yaml(text: str, path: Path) -> None:
+    sizes: dict[str, int] = {}  # an anchor's expanded size
+    open_nodes: list[tuple[str | None, int]] = []  # (anchor, size so far) of open collections
+    total = 0
+
+    def add(n: int) -> None:
+        nonlocal total
+        total += n
+        if open_nodes:
+            anchor, size = open_nodes[-1]
+            open_nodes[-1] = (anchor, size + n)
+        if total > MAX_YAML_VALUES:
+            raise InputError(
+                f"{path}: the YAML expands to more than {MAX_YAML_VALUES:,} values "
+                "(an alias bomb?); executive data never need so many"
+            )
+
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            add(sizes.get(event.anchor or "", 1))
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                sizes[event.anchor] = 1
+            add(1)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            open_nodes.append((event.anchor, 0))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, size = open_nodes.pop()
+            if anchor:
+                sizes[anchor] = size + 1
+            total -= size  # counted once more, as a whole, in its parent
+            add(size + 1)
+
+
+MAX_ID = 100  # characters of a draft id, which names its file
+
+
 def load_rows(path: str | Path, template: str = "") -> list[Row]:
     """Every executive in a .yaml/.yml file (a mapping or a list of them) or a .csv."""
     path = Path(path)
@@ -144,6 +187,7 @@ def load_rows(path: str | Path, template: str = "") -> list[Row]:
         ]
     elif suffix in (".yaml", ".yml"):
         try:
+            _bounded_yaml(text, path)
             loaded = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise InputError(f"{path}: not valid YAML ({exc})") from None
@@ -181,7 +225,10 @@ def read_row(record: object, source: str, folder: Path, template: str, default_i
     )
     if not re.fullmatch(r"[\w.\-]+", ident) or ident.startswith("."):
         problem = f"id {ident!r} must be a plain file name (letters, digits, _ . -)"
-        return Row(source, _slug(ident, ""), None, DraftDataError(source, [problem]))
+        return Row(source, _slug(ident, "")[:MAX_ID], None, DraftDataError(source, [problem]))
+    if len(ident) > MAX_ID:  # it names the draft's file, and file names are short
+        problem = f"id {ident[:40]}... is {len(ident)} characters long (at most {MAX_ID})"
+        return Row(source, ident[:MAX_ID], None, DraftDataError(source, [problem]))
     try:
         return Row(source, ident, executive(raw, source, folder, template, ident))
     except DraftDataError as exc:

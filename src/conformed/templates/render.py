@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Literal, overload
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import ConformedError, InputError, UsageError
 from .blocks import blocks
 from .data import Executive
 from .layout import center, join_and, layout, quote
 from .outline import Outline, OutlineError
+from .sandbox import BoundedSandbox, bounded_render
 
 BUILTIN = Path(__file__).resolve().parent
 FORMS = ("termination_benefits_409a", "severance_409a")
@@ -63,12 +63,12 @@ def template_for(spec: str) -> jinja2.Template:
 
 
 @cache
-def environment(folder: str) -> SandboxedEnvironment:
+def environment(folder: str) -> BoundedSandbox:
     """One sandbox per template folder; built-in macros are importable from any folder."""
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(BUILTIN))]
     if folder:
         loaders.insert(0, jinja2.FileSystemLoader(folder))
-    env = SandboxedEnvironment(
+    env = BoundedSandbox(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -106,7 +106,7 @@ def _render(
     tpl: jinja2.Template, context: dict[str, object], outline: Outline, executive: Executive
 ) -> str:
     try:
-        return tpl.render(**context, draft=outline, style=executive.label_style)
+        return bounded_render(tpl.generate(**context, draft=outline, style=executive.label_style))
     except jinja2.UndefinedError as exc:
         where = _template_line(exc)
         raise DraftTemplateError(f"{executive.source}: {where}{exc.message}") from None
