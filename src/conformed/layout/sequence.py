@@ -108,11 +108,27 @@ class Placement:
                     return self._open(k - 1, cand, dry)
                 if self._revise(pred, k, cand, dry):
                     return self._open(k - 1, cand, dry)
+        first = self._first_after_title(candidates, top, dry)
+        if first is not None:
+            return first
         lifted = self._lift(candidates, dry)
         if lifted is not None:
             return lifted
         if strength == HARD:
             return self._out_of_sequence(candidates, top, dry)
+        return None
+
+    def _first_after_title(self, candidates: list[Label], top: int, dry: bool) -> Node | None:
+        """ "MASTER SUPPLY AGREEMENT" and then "1. Supply.": the first provision of a body
+        that opens with an unnumbered heading stands beside it, not inside it."""
+        heading = self.stack[top]
+        if top != 1 or heading.kind != "heading" or heading.label is not None:
+            return None
+        if any(c.label is not None for c in self.root.children):
+            return None
+        for cand in candidates:
+            if self.fragment or self.first_any or (cand.value == 1 and not cand.extra):
+                return self._open(0, cand, dry)
         return None
 
     def _lift(self, candidates: list[Label], dry: bool) -> Node | None:
