@@ -69,6 +69,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/amendment_accounting.py
 	$(BIN)/python benchmarks/understanding.py
 	$(BIN)/python benchmarks/grammar_speed.py
+	$(BIN)/python benchmarks/many_items.py
 	$(BIN)/python benchmarks/draft.py
 	$(BIN)/python benchmarks/redline.py
 

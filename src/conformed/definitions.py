@@ -115,6 +115,11 @@ def defined_terms(nodes: list[Provision]) -> list[str]:
     return terms
 
 
+def terms_defined_in(text: str) -> list[str]:
+    """Terms a block of new text defines: its definition paragraphs and (the "Term")."""
+    return [t for t, _ in split_definitions(text)] + _DEFINED_INLINE.findall(text)
+
+
 _STARTS = re.compile(
     r"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:\d+(?:\.\d+)*\.?\s+)?[\"\u201c`][^\"\u201d']{1,80}[\"\u201d']\s*(?:shall\s+mean|means|shall\s+have|has)\b)"
 )

@@ -205,4 +205,38 @@ def _update(
     i, rest = path[0], path[1:]
     node = nodes[i]
     new = fn(node) if not rest else node.evolve(children=_update(node.children, rest, fn))
-    return (*nodes[:i], new, *nodes[i + 1 :])
+    out = (*nodes[:i], new, *nodes[i + 1 :])
+    cached = _SIBLINGS.get(id(nodes))
+    if cached is not None and cached[0] is nodes and (node.key, node.kind) == (new.key, new.kind):
+        _remember(out, cached[1], cached[2])  # the same keys in the same places
+    return out
+
+
+# Siblings by key, per child tuple: a citation is looked up in a list of thousands of
+# sections once per item, and an item changes one provision and keeps the others'
+# places, so the index of the list before the item is the index after it.
+_SIBLINGS: dict[int, tuple[tuple[Provision, ...], dict[str, list[int]], list[int]]] = {}
+
+
+def sibling_index(nodes: tuple[Provision, ...]) -> tuple[dict[str, list[int]], list[int]]:
+    """Positions of the siblings by key, and of the articles among them."""
+    cached = _SIBLINGS.get(id(nodes))
+    if cached is not None and cached[0] is nodes:
+        return cached[1], cached[2]
+    keys: dict[str, list[int]] = {}
+    articles: list[int] = []
+    for i, node in enumerate(nodes):
+        if node.key:
+            keys.setdefault(node.key, []).append(i)
+        if node.kind == "article":
+            articles.append(i)
+    _remember(nodes, keys, articles)
+    return keys, articles
+
+
+def _remember(
+    nodes: tuple[Provision, ...], keys: dict[str, list[int]], articles: list[int]
+) -> None:
+    if len(_SIBLINGS) > 512:
+        _SIBLINGS.clear()
+    _SIBLINGS[id(nodes)] = (nodes, keys, articles)  # the tuple is kept: its id stays its own

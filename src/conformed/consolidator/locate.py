@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..citation import Citation, from_roman
-from ..document import Document, Path, Provision
+from ..document import Document, Path, Provision, sibling_index
 from ..errors import AmbiguousTarget, TargetNotFound
 from ..layout.convention import CONVENTION
 from .context import KeyPath
@@ -25,14 +25,20 @@ def find(doc: Document, keys: KeyPath) -> list[Path]:
     found: list[Path] = []
 
     def descend(nodes: tuple[Provision, ...], prefix: Path, rest: KeyPath) -> None:
-        for i, node in enumerate(nodes):
-            key = node.key
-            if key == rest[0]:
+        keys, articles = sibling_index(nodes)
+        hits = set(keys.get(rest[0], ()))
+        parts = rest[0].split(".")  # "6.9" is also looked for inside "6"
+        through = set(articles).union(
+            *(keys.get(".".join(parts[:k]), ()) for k in range(1, len(parts)))
+        )
+        for i in sorted(hits | through):
+            node = nodes[i]
+            if i in hits:
                 if len(rest) == 1:
                     found.append((*prefix, i))
                 else:
                     descend(node.children, (*prefix, i), rest[1:])
-            elif node.kind == "article" or (key and rest[0].startswith(key + ".")):
+            else:
                 descend(node.children, (*prefix, i), rest)  # cited through: "Section 2.5"
 
     if keys:
