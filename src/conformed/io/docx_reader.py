@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -48,6 +49,12 @@ def read_docx_document(data: bytes, name: str = "") -> Document:
     return doc.evolve(source_docx=data, layout=replace(doc.layout, width=UNWRAPPED))
 
 
+# What a damaged package raises from the zip and XML layers under python-docx.
+DAMAGED = (
+    PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
+    NotImplementedError, UnicodeDecodeError, IndexError,
+)  # fmt: skip
+
 # A .docx is a zip: its parts are checked against these before anything is inflated.
 # A 1,000,000-word agreement's document.xml is about 60 MB.
 MAX_PARTS = 2_000
@@ -60,8 +67,8 @@ def open_docx(data: bytes, name: str = "") -> docx.document.Document:
     try:
         check_package(data, name)
         return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(f"{name}: not a Word .docx file ({exc})") from exc
+    except DAMAGED as exc:
+        raise InputError(f"{name}: not a Word .docx file, or a damaged one ({exc})") from exc
     except etree.XMLSyntaxError as exc:
         raise InputError(f"{name}: a part of the .docx is not well-formed XML ({exc})") from exc
 
