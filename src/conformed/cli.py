@@ -18,15 +18,16 @@ from pathlib import Path
 from .amendment import Amendment, read_amendment
 from .cli_draft import add_draft_parser
 from .cli_outline import add_outline_parser
-from .cli_redline import add_redline_parser, redline_format, write_redline
+from .cli_redline import add_redline_parser, redline_format, render_redline
 from .consolidator import amendment_report, consolidate, failed_item
 from .errors import InputError, UsageError
 from .history import history
 from .io import FORMATS, read_document, render_document
-from .io.files import MAX_INPUT_MB, atomic_write, check_outputs, read_text, set_input_limit
+from .io.files import MAX_INPUT_MB, check_outputs, read_text, set_input_limit, write_all
 from .operations import NoTextChange, describe
 from .parsed import parse_instructions
 from .redline import compare
+from .redline.summary import summary_line
 from .report import FAILED, PARSED, AmendmentReport, ItemReport, Report
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -139,16 +140,22 @@ def run_apply(args: argparse.Namespace) -> int:
         as_of=args.as_of,
     )
     report = result.report
+    outputs: list[tuple[Path, str | bytes]] = []
     if args.report:
-        atomic_write(args.report, json.dumps(report.to_json(), indent=2) + "\n")
+        outputs.append((args.report, json.dumps(report.to_json(), indent=2) + "\n"))
     print_summary(report)
     if not report.ok and not args.allow_partial:
+        write_all(outputs)  # the report says why; nothing else is written
         print("conformed: nothing written (use --allow-partial to write anyway)", file=sys.stderr)
         return EXIT_FAILED
-    atomic_write(args.output, render_document(result.document, fmt, annotate=args.annotate))
+    outputs.append((args.output, render_document(result.document, fmt, annotate=args.annotate)))
+    redline = None
     if blackline:
         redline = compare(base, result.document, old_name=args.base.name, new_name=args.output.name)
-        write_redline(redline, args.redline, blackline)
+        outputs.append((args.redline, render_redline(redline, blackline)))
+    write_all(outputs)  # all of them or none
+    if redline is not None:
+        print(f"{args.redline}: {summary_line(redline)}", file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

@@ -80,19 +80,22 @@ def write_redline(
     author: str = DEFAULT_AUTHOR,
     date: str | None = None,
 ) -> None:
-    """Render in one format and write atomically; used by ``redline`` and ``apply --redline``."""
-    when = date or now()
-    data: str | bytes
-    if fmt == "docx":
-        data = write_docx(redline, author=author, date=when)
-    elif fmt == "html":
-        data = write_html(redline, date=when)
-    elif fmt == "pdf":
-        data = write_pdf(redline, date=when)
-    else:
-        data = write_markdown(redline)
-    atomic_write(output, data)
+    """Render in one format and write atomically; used by ``redline``."""
+    atomic_write(output, render_redline(redline, fmt, author=author, date=date))
     print(f"{output}: {summary_line(redline)}", file=sys.stderr)
+
+
+def render_redline(
+    redline: Redline, fmt: str, *, author: str = DEFAULT_AUTHOR, date: str | None = None
+) -> str | bytes:
+    when = date or now()
+    if fmt == "docx":
+        return write_docx(redline, author=author, date=when)
+    if fmt == "html":
+        return write_html(redline, date=when)
+    if fmt == "pdf":
+        return write_pdf(redline, date=when)
+    return write_markdown(redline)
 
 
 def _date(text: str) -> str:

@@ -15,6 +15,7 @@ import pytest
 
 import conformed.io.files as files
 from conformed.cli import main
+from conformed.errors import UsageError
 from helpers import CORPUS
 
 BASE = CORPUS / "bases" / "kopyt_severance_2002.txt"
@@ -142,3 +143,18 @@ def test_redline_refuses_to_write_over_its_input(folder: Path) -> None:
     args = ["redline", str(folder / "base.txt"), str(folder / "amendment.txt")]
     assert main([*args, "--format", "md", "-o", str(folder / "base.txt")]) == 2
     assert (folder / "base.txt").read_bytes() == BASE.read_bytes()
+
+
+def test_outputs_of_one_run_are_written_all_or_none(tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("a file, not a folder\n")
+    good, bad = tmp_path / "conformed.txt", tmp_path / "plain.txt" / "redline.html"
+    with pytest.raises(UsageError):
+        files.write_all([(good, "conformed copy"), (bad, "<html></html>")])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plain.txt"]  # no copy, no temp
+
+
+def test_an_output_folder_that_cannot_be_made_is_refused_before_any_work(folder: Path) -> None:
+    (folder / "plain.txt").write_text("a file, not a folder\n")
+    bad = folder / "plain.txt" / "redline.html"
+    assert _apply(folder, "-o", str(folder / "out.txt"), "--redline", str(bad)) == 2
+    assert not (folder / "out.txt").exists()

@@ -93,6 +93,7 @@ def check_outputs(inputs: Iterable[str | Path], outputs: Iterable[str | Path | N
     seen: dict[str, Path] = {}
     for out in (Path(o) for o in outputs if o is not None):
         _writable_kind(out)
+        _writable_place(out)
         same = held.get(_identity(out))
         if same is not None:
             raise UsageError(
@@ -112,6 +113,18 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (st.st_dev, st.st_ino)
 
 
+def _writable_place(path: Path) -> None:
+    """The output's folder, or the nearest one that exists, must take a new file: found
+    out before the work, not after the first of several outputs is written."""
+    if path.exists() and not os.access(path, os.W_OK):
+        raise UsageError(f"{path}: cannot write (permission denied)")
+    folder = path.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{path}: cannot write in {folder}")
+
+
 def _writable_kind(path: Path) -> None:
     try:
         st = path.lstat()
@@ -128,7 +141,30 @@ def _writable_kind(path: Path) -> None:
 def atomic_write(path: str | Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed into place, with the
     permissions the user's umask gives a new file (or those of the file replaced)."""
-    path = Path(path)
+    write_all([(Path(path), data)])
+
+
+def write_all(outputs: list[tuple[Path, str | bytes]]) -> None:
+    """Several outputs of one run, all or none: every one is written to a temporary file
+    beside its target first, and only when all of them are written are they renamed
+    into place; a failure (or SIGINT, SIGTERM) on the way removes them all."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, data in outputs:
+            staged.append((_stage(path, data), path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except BaseException as exc:
+        for tmp, _ in staged:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write ({exc.strerror or exc})") from exc
+        raise
+
+
+def _stage(path: Path, data: str | bytes) -> str:
+    """``data`` in a temporary file beside ``path``, with the permissions ``path`` will have."""
     _writable_kind(path)
     if not path.parent.exists():
         try:
@@ -147,13 +183,10 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
         os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-    except BaseException as exc:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise UsageError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    except BaseException:
+        os.unlink(tmp)
         raise
+    return tmp
 
 
 def _mode_for(path: Path) -> int:
