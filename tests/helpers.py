@@ -95,3 +95,22 @@ ATTACHMENTS = {
         "Exhibit 6.11": "attachments/loan_exhibit_6_11_2004.txt"
     },
 }
+
+
+MEMORY_LIMIT = 1024 * 1024 * 1024  # what a hostile input may cost, in bytes of address space
+
+
+def run_limited(*args: str, timeout: float = 60) -> Any:
+    """``python -m conformed ARGS`` in a subprocess held to MEMORY_LIMIT and ``timeout``:
+    a regression on a hostile input fails the test instead of taking the machine down."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+    return subprocess.run(
+        [sys.executable, "-m", "conformed", *args],
+        capture_output=True, text=True, timeout=timeout, preexec_fn=limit,
+    )  # fmt: skip

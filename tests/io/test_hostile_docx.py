@@ -5,9 +5,7 @@ the machine down."""
 from __future__ import annotations
 
 import io
-import resource
 import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
-LIMIT = 1024 * 1024 * 1024
+from helpers import run_limited
 
 LAUGHS = (
     '<!DOCTYPE lolz [<!ENTITY a "aaaaaaaaaa">'
@@ -59,15 +57,9 @@ def _truncated(name: str, data: bytes) -> bytes:
     return data[:-40] if name == "word/document.xml" else data
 
 
-def _limited() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
-
-
 def _outline(path: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "conformed", "outline", str(path)],
-        capture_output=True, text=True, timeout=60, preexec_fn=_limited,
-    )  # fmt: skip
+    done: subprocess.CompletedProcess[str] = run_limited("outline", str(path))
+    return done
 
 
 @pytest.mark.parametrize(
