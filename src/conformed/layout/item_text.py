@@ -85,7 +85,10 @@ class NewText(ReaderBase):
         if self.source[after] in '"\u201c' and not TERM_FIRST.match(self.source, after + 1):
             return  # quoted new text: _opening found it
         if self._takes_text(after, self.end, said):
-            self.resume = self._payload("unquoted", after, indent)
+            # a lead that asks for text ("the following is inserted in its place:"), and a
+            # paragraph after it that is no next item: that paragraph is the text's first
+            keep = wants_text(said)
+            self.resume = self._payload("unquoted", after, indent, keep_first=keep)
 
     def _takes_text(self, after: int, end: int, said: str | None = None) -> bool:
         """Is what starts at ``after`` new text (True) or the items' own structure?"""
@@ -110,7 +113,7 @@ class NewText(ReaderBase):
             return wants  # a sub-list, unless the instruction asked for text
         return True
 
-    def _payload(self, kind: str, at: int, indent: int) -> int:
+    def _payload(self, kind: str, at: int, indent: int, *, keep_first: bool = False) -> int:
         """Read new text opening at ``at``; returns where the item's own text resumes."""
         info = self._current()
         assert info is not None
@@ -136,7 +139,7 @@ class NewText(ReaderBase):
                     self._piece(info, NEW2, second.end(), close2, quoted=True)
                     resume = close2 + 1
             return resume
-        stop = self._unquoted_end(at)
+        stop = self._unquoted_end(at, keep_first=keep_first)
         self._piece(info, NEW, at, stop, quoted=False)
         return stop
 
@@ -187,12 +190,14 @@ class NewText(ReaderBase):
                 return text_start
         return None
 
-    def _unquoted_end(self, pos: int) -> int:
+    def _unquoted_end(self, pos: int, *, keep_first: bool = False) -> int:
         """Where unquoted new text ends: at the next label that continues the items'
         numbering and reads as an item, not as the next paragraph of the new text."""
         own: set[tuple[tuple[str, str, str], int]] = set()  # the new text's own labels
         info = self._current()  # "Section 4.22 is restated ...": "4.22 Title." is its text
-        cited = info is not None and _cites_own_label(self._said(info), self.source[pos : pos + 40])
+        cited = keep_first or (
+            info is not None and _cites_own_label(self._said(info), self.source[pos : pos + 40])
+        )
         for line in self._lines_from(pos):
             begin = self.offsets[line.index]
             line_end = begin + len(line.raw.rstrip())
