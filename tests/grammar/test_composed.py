@@ -86,6 +86,23 @@ def test_closed_list_of_items_that_change_no_text(instruction: str, kind: str) -
     assert non_textual(instruction) == (kind, f"{kind}: changes no text of the agreement")
 
 
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Utility Costs. Tenant shall pay the cost of the electricity it uses, by its own meter.",
+        "Notices to the Landlord shall be sent to 40 Quarry Lane, Dorset.",
+        "The Guarantor's obligations are those of a primary obligor and not a surety.",
+        "The new term shall be effective for five years from the Renewal Date.",
+    ],
+)
+def test_broad_words_in_what_may_be_the_agreements_own_text_are_no_known_form(
+    instruction: str,
+) -> None:
+    """Costs, notices, guaranties, effectiveness: words the agreement's own provisions use.
+    Only a sentence about the amendment itself is a form that changes no text."""
+    assert non_textual(instruction) is None
+
+
 def test_an_item_in_no_known_form_fails_instead_of_being_dropped() -> None:
     assert non_textual("The Tenant may keep two bicycles in the lobby.") is None
     with pytest.raises(InstructionParseError):

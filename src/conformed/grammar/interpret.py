@@ -81,7 +81,8 @@ _CATEGORIES = [
     ),
     ("binding effect", r"successors and (?:permitted )?assigns|binding (?:up)?on|binding effect"),
     ("further assurances", r"further assurances"),
-    ("acknowledgment", r"reaffirm|acknowledg|confirms? (?:that|its)|guarant(?:or|ee|y)"),
+    ("acknowledgment", r"reaffirm|acknowledg|confirms? (?:that|its)"),
+    ("guaranty", r"guarant(?:or|ee|y)"),
     ("loan document", r"(?:loan|credit|financing|transaction) documents?|constitutes? a"),
     ("notices", r"\bnotices?\b"),
     ("signatures", r"facsimile|electronic(?:ally)? (?:signature|delivery|transmission)|\.pdf"),
@@ -259,12 +260,37 @@ def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
     text = instruction if not heading else f"{heading} {rest}"
     if _OPERATIVE.search(text) and not _OF_AMENDMENT.search(text):
         return None
-    # The item's own heading says most, then its container's, then its words.
-    for where, skip in ((heading, ()), (context, ()), (text, ())):
+    # The item's own heading says most, then its container's, then its words.  In its
+    # words, the broad forms (costs, fees, notices, covenants ...) count only in a sentence
+    # about the amendment itself: "Tenant shall pay the cost of electricity" may be new
+    # text of the lease; "the Borrower shall pay the costs of this Amendment" is not.
+    # A heading names a broad form only by its first word ("Costs and Expenses.", not
+    # "Utility Costs.").
+    places = [(heading, "heading"), (context, "heading")]
+    places += [(s, "about" if _ABOUT_ITSELF.search(s) else "words") for s in split_sentences(text)]
+    for where, how in places:
         for kind, pattern in _CATEGORIES:
-            if kind not in skip and where and re.search(pattern, where, re.IGNORECASE):
+            if not where or (kind in _BROAD and how == "words"):
+                continue
+            if kind in _BROAD and how == "heading":
+                found = re.match(rf"\W*(?:{pattern})", where, re.IGNORECASE)
+            else:
+                found = re.search(pattern, where, re.IGNORECASE)
+            if found:
                 return kind, f"{kind}: changes no text of the agreement"
     return None  # neither an instruction nor a known form that changes no text: it fails
+
+
+# Forms named by words that an agreement's own provisions use as well.
+_BROAD = (
+    "costs", "fees", "notices", "covenants", "guaranty", "loan document", "construction",
+    "release", "waiver or consent", "binding effect", "signatures", "effectiveness",
+)  # fmt: skip
+_ABOUT_ITSELF = re.compile(
+    r"\bthis\s+(?:[A-Z][\w-]*\s+){0,4}(?:Amendment|Waiver|Consent|Letter|Supplement|Modification)\b"
+    r"|\b(?:hereof|hereto|hereunder|herein|hereby)\b|\b(?:the|this)\s+amendments?\b",
+    re.IGNORECASE,
+)
 
 
 def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
