@@ -9,9 +9,11 @@ what was understood, so the report says what a person must do by hand.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from ..change import Change
 from ..citation import parse_citation
+from ..definitions import split_definitions
 from ..document import Document
 from ..errors import PayloadError
 from ..operations import (
@@ -57,6 +59,29 @@ def _delete_definition(doc: Document, c: Change, ctx: Context) -> Document:
     return apply_delete_definition(doc, DeleteDefinition(_definition(c)), ctx)
 
 
+def _each_definition(doc: Document, c: Change, ctx: Context) -> Document:
+    """ "The following definitions ... are restated (deleted) as follows:" -- each term in
+    turn, a restated one with its own paragraph of the new text (found by its term)."""
+    if c.verb == "delete" and c.payload.kind in ("text", "none"):
+        for term in c.selector.terms:
+            doc = _delete_definition(
+                doc, replace(c, selector=replace(c.selector, terms=(term,))), ctx
+            )
+        return doc
+    if c.verb != "replace" or c.payload.kind != "text":
+        raise PayloadError("understood as a change of several definitions; nothing was applied")
+    texts = dict(split_definitions(c.payload.text))
+    missing = [t for t in c.selector.terms if t not in texts]
+    if missing:
+        raise PayloadError(f'the new text has no definition of "{missing[0]}"; nothing was applied')
+    for term in c.selector.terms:
+        one = replace(c, selector=replace(c.selector, terms=(term,)))
+        doc = _replace_definition(
+            doc, replace(one, payload=replace(c.payload, text=texts[term])), ctx
+        )
+    return doc
+
+
 def _word_edit(kind: str) -> Apply:
     def apply(doc: Document, c: Change, ctx: Context) -> Document:
         edit = WordEdit(kind, old=c.selector.words[0], new=c.payload.text)
@@ -86,6 +111,8 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
             f"the item amends the {change.other_document}, not the agreement being conformed; "
             "nothing was applied"
         )
+    if sel.kind == "definition" and len(sel.terms) > 1 and not sel.qualifiers:
+        return _each_definition(doc, change, ctx)
     simple = len(sel.labels) <= 1 and len(sel.terms) <= 1 and not sel.qualifiers
     fn: Apply | None = None
     inside = sel.scope and sel.printed != sel.scope  # "the words "X" in clause (h) thereof"

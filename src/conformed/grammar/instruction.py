@@ -372,9 +372,9 @@ def _as_new(sel: Selector) -> Selector:
 def _terms(text: str) -> tuple[str, ...]:
     """The terms a block defines, or, for a bare list of terms, the terms listed."""
     defined = tuple(t for t, _ in split_definitions(text))
-    return defined or tuple(
-        q.strip() for q in re.findall(r'["\u201c]([^"\u201d]{1,80})["\u201d]', text)
-    )
+    listed = (q.strip(" ,;.") for q in re.findall(r'["\u201c]([^"\u201d]{1,80})["\u201d]', text))
+    # a term begins with a letter or digit: '," "' between two quoted terms is no term
+    return defined or tuple(q for q in listed if q[:1].isalnum())
 
 
 _CHANGING = re.compile(

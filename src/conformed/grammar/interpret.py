@@ -25,10 +25,13 @@ from ..layout.items import PAYLOAD_MARK, Item
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
+    DeleteProvision,
     InsertDefinition,
     NoTextChange,
     Operation,
     ReplaceDefinition,
+    ReplaceProvision,
+    ReplaceProvisions,
     Steps,
 )
 from ..sentences import split_sentences
@@ -107,7 +110,7 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
         if why:
             return NoTextChange(why[0], why[1])
         raise first
-    return _with_scope(op, ancestors)
+    return _with_scope(_checked(op, item), ancestors)
 
 
 _CAPS_HEADING = re.compile(
@@ -123,6 +126,44 @@ _LEAD = re.compile(
     rf"(?={_UNITS}\s+\d)",
     re.IGNORECASE,
 )
+# A lead that names a provision whole ("The provisions set forth in Section 5"): what is
+# read without it may replace or delete the provision.  Any other ("The notice information
+# in Section 17(a)", "The following definitions in Section 1.1") only narrows it.
+_WHOLE = re.compile(
+    r"(?:Subject\s+to\s+[^,]{1,80},\s*)?the\s+(?:entire\s+)?(?:provisions?|text)\s", re.I
+)
+
+
+def _checked(op: Operation, item: Item) -> Operation:
+    """A provision replaced whole by "new text" that itself says how to amend ("Section 1.1
+    shall be amended as follows: "X" shall be amended by deleting ..."): those are
+    instructions, not the provision's words, and replacing the provision with them would
+    lose it.  Refused with the reason."""
+    if _whole(op) and _INSTRUCTS.search(item.payload or ""):
+        raise InstructionParseError(
+            'the text this item gives says how to amend ("... shall be amended by ..."); '
+            "it is not the provision's new words, so the provision is not replaced with it"
+        )
+    return op
+
+
+_INSTRUCTS = re.compile(
+    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?amended\s+(?:by|to\s+(?:add|delete|insert))\b"
+    r"|\bby\s+(?:deleting|inserting|striking)\b[^.]{0,200}\b(?:and|in\s+lieu|with)\b",
+    re.IGNORECASE,
+)
+
+
+def _whole(op: Operation) -> bool:
+    """Does ``op`` replace or delete whole provisions?"""
+    if isinstance(op, Change):
+        whole = op.selector.kind in ("provision", "range", "attachment") and not op.words_edit
+        return whole and op.verb in ("replace", "delete")
+    if isinstance(op, Steps):
+        return any(_whole(step) for step in op.steps)
+    return isinstance(op, ReplaceProvision | DeleteProvision | ReplaceProvisions)
+
+
 # A circumstance before the instruction proper: "Consistent with Paragraph 1(a)(ii), ...".
 _PREAMBLE = re.compile(
     r"^(?:Consistent\s+with|Subject\s+to|Pursuant\s+to|Solely\s+with\s+respect\s+to|Effective\s+as\s+of|"
@@ -143,12 +184,17 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
         return _attempt(instruction, item, agreement)
     except InstructionParseError as exc:
         error = exc
+    lead = _LEAD.match(instruction)
     for text, reported in _readings(item.instruction, instruction):
         try:
-            return _attempt(text, item, agreement)
+            op = _attempt(text, item, agreement)
         except InstructionParseError as exc:
             if reported:
                 error = exc
+            continue
+        if lead and text == instruction[lead.end() :] and _whole(op) and not _WHOLE.match(lead[0]):
+            continue  # "The following definitions in Section 1.1 are restated": not Section 1.1
+        return op
     steps = _sentence_steps(instruction, item, agreement)
     if steps is not None:
         return steps
