@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conformed.errors import InstructionParseError
-from conformed.grammar.interpret import interpret, non_textual
+from conformed.grammar.interpret import interpret
+from conformed.grammar.no_text_change import non_textual
 from conformed.layout.item import Item
 from conformed.operations import NoTextChange, describe
 from helpers import load_yaml

@@ -4,9 +4,12 @@ The grammar parses instructions; this module decides what to do with the
 rest of an amendment.  An item heading ("EXTENSION OF TERM:") is dropped
 before a second try; a definitions item takes its Section from the item that
 contains it ("Certain definitions contained in Section 1.1 ... as follows:");
-and an item that changes no text (representations, conditions, governing law,
-a freestanding provision) is recognised as such.  What looks operative but
-does not parse stays a failure: silence would be the worst answer.
+an item that changes no text (representations, conditions, governing law) is
+recognised by the closed list of no_text_change.py; and a reading that would
+replace a whole provision is refused where the words say less (a lead such as
+"The following definitions in Section 1.1") or the new text instructs instead
+of reading as the provision.  What looks operative but does not parse stays a
+failure: silence would be the worst answer.
 """
 
 from __future__ import annotations
@@ -36,66 +39,8 @@ from ..operations import (
 )
 from ..sentences import split_sentences
 from .instruction import parse_changes, umbrella_subject
+from .no_text_change import OPERATIVE, non_textual
 from .parser import _check_agreement, parse_instruction
-
-# Words that, applied to the agreement or one of its parts, change its text.
-_OPERATIVE = re.compile(
-    r"\b(?:is|are|shall\s+be|will\s+be),?\s+(?:hereby\s+)?(?:further\s+)?"
-    r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
-    r"substituted|renumbered|struck|stricken|attached|removed|cancell?ed)\b"
-    r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
-    r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+|henceforth\s+)?read\b|\bto\s+read\s+as\s+follows\b"
-    r"|\b(?:is|are|shall\s+be),?\s+(?:hereby\s+)?(?:superseded|changed|increased|decreased|reduced|extended|"
-    r"terminated|repealed|rescinded|revoked)\b|\b(?:it|they)\s+now\s+reads?\b"
-    r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b",
-    re.IGNORECASE,
-)
-_OF_AMENDMENT = re.compile(
-    r"\b(?:this|the)\s+amendment\s+(?:may|shall|will)\s+not\s+be\s+"
-    r"(?:amended|modified|waived|changed|terminated)\b"
-    r"|\bno\s+(?:amendment|modification|waiver)\s+(?:of|to|in\s+respect\s+of)\s+this\b",
-    re.IGNORECASE,
-)
-_CATEGORIES = [
-    (
-        "ratification",
-        r"ratif|in full force and effect|remains? unchanged|confirm(?:s|ed)? and agree",
-    ),
-    ("representations", r"represent|warrant"),
-    (
-        "conditions",
-        r"conditions? (?:precedent|to effectiveness)|shall become effective|effectiveness",
-    ),
-    ("effectiveness", r"\beffective\b"),
-    ("costs", r"\bcosts?\b|expenses|attorneys'? fees"),
-    ("governing law", r"governed by|governing law"),
-    ("severability", r"severab|invalidity or unenforceability"),
-    ("counterparts", r"counterparts"),
-    ("modification of the amendment", r"this amendment may not be"),
-    ("references", r"references? (?:in|to) the (?:loan )?agreement|reference to the agreement"),
-    ("defined terms", r"capitali[sz]ed terms"),
-    ("entire agreement", r"entire agreement"),
-    ("headings", r"\bheadings\b"),
-    ("waiver or consent", r"\bwaive[sdr]?\b|\bwaiver\b|\bconsents?\b|\bconsented\b"),
-    ("release", r"\breleases?\b|\bdischarges?\b"),
-    (
-        "limited effect",
-        r"except as (?:expressly |specifically )?(?:amended|modified|provided|set forth)|no other (?:amendment|change|modification)|limited effect|no novation",
-    ),
-    ("binding effect", r"successors and (?:permitted )?assigns|binding (?:up)?on|binding effect"),
-    ("further assurances", r"further assurances"),
-    ("acknowledgment", r"reaffirm|acknowledg|confirms? (?:that|its)"),
-    ("guaranty", r"guarant(?:or|ee|y)"),
-    ("loan document", r"(?:loan|credit|financing|transaction) documents?|constitutes? a"),
-    ("notices", r"\bnotices?\b"),
-    ("signatures", r"facsimile|electronic(?:ally)? (?:signature|delivery|transmission)|\.pdf"),
-    ("construction", r"\bconstru|interpret|jury trial|jurisdiction|venue"),
-    ("fees", r"\bfees?\b"),
-    (
-        "covenants",
-        r"\bcovenants?\b|\bagrees? (?:to|that)\b|\bshall (?:pay|deliver|cause|provide)\b",
-    ),
-]
 
 
 def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -> Operation:
@@ -105,7 +50,7 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
     except InstructionParseError as first:
         context = " ".join(split_heading(a.instruction)[0] for a in ancestors)
         why = non_textual(item.instruction, context)
-        if why and _OPERATIVE.search(item.payload or ""):
+        if why and OPERATIVE.search(item.payload or ""):
             why = None  # the text it carries amends the agreement: never call that "no change"
         if why:
             return NoTextChange(why[0], why[1])
@@ -221,7 +166,7 @@ def _sentence_steps(instruction: str, item: Item, agreement: str) -> Operation |
         marked = PAYLOAD_MARK in sentence
         payload = item.payload if marked else None
         if not _amends(sentence):
-            if marked and _OPERATIVE.search(item.payload or ""):
+            if marked and OPERATIVE.search(item.payload or ""):
                 return None  # the text it carries amends the agreement
             continue
         op = None
@@ -285,7 +230,7 @@ _ACTIVE = re.compile(
 
 def _amends(text: str) -> bool:
     """Words that amend, in the passive ("is hereby deleted") or the active voice."""
-    return bool(_OPERATIVE.search(text) or _ACTIVE.search(text))
+    return bool(OPERATIVE.search(text) or _ACTIVE.search(text))
 
 
 def _first_sentence(instruction: str) -> str | None:
@@ -298,45 +243,6 @@ def _first_sentence(instruction: str) -> str | None:
     if _amends(rest):
         return None
     return m.group(1)
-
-
-def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
-    """(kind, reason) for an item that changes no text, else None."""
-    heading, rest = split_heading(instruction)
-    text = instruction if not heading else f"{heading} {rest}"
-    if _OPERATIVE.search(text) and not _OF_AMENDMENT.search(text):
-        return None
-    # The item's own heading says most, then its container's, then its words.  In its
-    # words, the broad forms (costs, fees, notices, covenants ...) count only in a sentence
-    # about the amendment itself: "Tenant shall pay the cost of electricity" may be new
-    # text of the lease; "the Borrower shall pay the costs of this Amendment" is not.
-    # A heading names a broad form only by its first word ("Costs and Expenses.", not
-    # "Utility Costs.").
-    places = [(heading, "heading"), (context, "heading")]
-    places += [(s, "about" if _ABOUT_ITSELF.search(s) else "words") for s in split_sentences(text)]
-    for where, how in places:
-        for kind, pattern in _CATEGORIES:
-            if not where or (kind in _BROAD and how == "words"):
-                continue
-            if kind in _BROAD and how == "heading":
-                found = re.match(rf"\W*(?:{pattern})", where, re.IGNORECASE)
-            else:
-                found = re.search(pattern, where, re.IGNORECASE)
-            if found:
-                return kind, f"{kind}: changes no text of the agreement"
-    return None  # neither an instruction nor a known form that changes no text: it fails
-
-
-# Forms named by words that an agreement's own provisions use as well.
-_BROAD = (
-    "costs", "fees", "notices", "covenants", "guaranty", "loan document", "construction",
-    "release", "waiver or consent", "binding effect", "signatures", "effectiveness",
-)  # fmt: skip
-_ABOUT_ITSELF = re.compile(
-    r"\bthis\s+(?:[A-Z][\w-]*\s+){0,4}(?:Amendment|Waiver|Consent|Letter|Supplement|Modification)\b"
-    r"|\b(?:hereof|hereto|hereunder|herein|hereby)\b|\b(?:the|this)\s+amendments?\b",
-    re.IGNORECASE,
-)
 
 
 def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:

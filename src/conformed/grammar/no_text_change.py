@@ -1,0 +1,114 @@
+"""Items that change no text: a closed list of forms, and the words that amend.
+
+An amendment's items that ratify, represent, set conditions, pay costs or choose the
+governing law change no text of the agreement; they are ``no_text_change``.  The list is
+closed: an item that matches neither the grammar nor one of these forms fails, and an
+item whose words (or whose new text) amend is never on it.  Forms named by words the
+agreement's own provisions also use (costs, notices, guaranties ...) count only in a
+sentence about the amendment itself, or as the first word of the item's heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..layout.heads import split_heading
+from ..sentences import split_sentences
+
+# Words that, applied to the agreement or one of its parts, change its text.
+OPERATIVE = re.compile(
+    r"\b(?:is|are|shall\s+be|will\s+be),?\s+(?:hereby\s+)?(?:further\s+)?"
+    r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
+    r"substituted|renumbered|struck|stricken|attached|removed|cancell?ed)\b"
+    r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
+    r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+|henceforth\s+)?read\b|\bto\s+read\s+as\s+follows\b"
+    r"|\b(?:is|are|shall\s+be),?\s+(?:hereby\s+)?(?:superseded|changed|increased|decreased|reduced|extended|"
+    r"terminated|repealed|rescinded|revoked)\b|\b(?:it|they)\s+now\s+reads?\b"
+    r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b",
+    re.IGNORECASE,
+)
+_OF_AMENDMENT = re.compile(
+    r"\b(?:this|the)\s+amendment\s+(?:may|shall|will)\s+not\s+be\s+"
+    r"(?:amended|modified|waived|changed|terminated)\b"
+    r"|\bno\s+(?:amendment|modification|waiver)\s+(?:of|to|in\s+respect\s+of)\s+this\b",
+    re.IGNORECASE,
+)
+_CATEGORIES = [
+    (
+        "ratification",
+        r"ratif|in full force and effect|remains? unchanged|confirm(?:s|ed)? and agree",
+    ),
+    ("representations", r"represent|warrant"),
+    (
+        "conditions",
+        r"conditions? (?:precedent|to effectiveness)|shall become effective|effectiveness",
+    ),
+    ("effectiveness", r"\beffective\b"),
+    ("costs", r"\bcosts?\b|expenses|attorneys'? fees"),
+    ("governing law", r"governed by|governing law"),
+    ("severability", r"severab|invalidity or unenforceability"),
+    ("counterparts", r"counterparts"),
+    ("modification of the amendment", r"this amendment may not be"),
+    ("references", r"references? (?:in|to) the (?:loan )?agreement|reference to the agreement"),
+    ("defined terms", r"capitali[sz]ed terms"),
+    ("entire agreement", r"entire agreement"),
+    ("headings", r"\bheadings\b"),
+    ("waiver or consent", r"\bwaive[sdr]?\b|\bwaiver\b|\bconsents?\b|\bconsented\b"),
+    ("release", r"\breleases?\b|\bdischarges?\b"),
+    (
+        "limited effect",
+        r"except as (?:expressly |specifically )?(?:amended|modified|provided|set forth)|no other (?:amendment|change|modification)|limited effect|no novation",
+    ),
+    ("binding effect", r"successors and (?:permitted )?assigns|binding (?:up)?on|binding effect"),
+    ("further assurances", r"further assurances"),
+    ("acknowledgment", r"reaffirm|acknowledg|confirms? (?:that|its)"),
+    ("guaranty", r"guarant(?:or|ee|y)"),
+    ("loan document", r"(?:loan|credit|financing|transaction) documents?|constitutes? a"),
+    ("notices", r"\bnotices?\b"),
+    ("signatures", r"facsimile|electronic(?:ally)? (?:signature|delivery|transmission)|\.pdf"),
+    ("construction", r"\bconstru|interpret|jury trial|jurisdiction|venue"),
+    ("fees", r"\bfees?\b"),
+    (
+        "covenants",
+        r"\bcovenants?\b|\bagrees? (?:to|that)\b|\bshall (?:pay|deliver|cause|provide)\b",
+    ),
+]
+
+
+def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
+    """(kind, reason) for an item that changes no text, else None."""
+    heading, rest = split_heading(instruction)
+    text = instruction if not heading else f"{heading} {rest}"
+    if OPERATIVE.search(text) and not _OF_AMENDMENT.search(text):
+        return None
+    # The item's own heading says most, then its container's, then its words.  In its
+    # words, the broad forms (costs, fees, notices, covenants ...) count only in a sentence
+    # about the amendment itself: "Tenant shall pay the cost of electricity" may be new
+    # text of the lease; "the Borrower shall pay the costs of this Amendment" is not.
+    # A heading names a broad form only by its first word ("Costs and Expenses.", not
+    # "Utility Costs.").
+    places = [(heading, "heading"), (context, "heading")]
+    places += [(s, "about" if _ABOUT_ITSELF.search(s) else "words") for s in split_sentences(text)]
+    for where, how in places:
+        for kind, pattern in _CATEGORIES:
+            if not where or (kind in _BROAD and how == "words"):
+                continue
+            if kind in _BROAD and how == "heading":
+                found = re.match(rf"\W*(?:{pattern})", where, re.IGNORECASE)
+            else:
+                found = re.search(pattern, where, re.IGNORECASE)
+            if found:
+                return kind, f"{kind}: changes no text of the agreement"
+    return None  # neither an instruction nor a known form that changes no text: it fails
+
+
+# Forms named by words that an agreement's own provisions use as well.
+_BROAD = (
+    "costs", "fees", "notices", "covenants", "guaranty", "loan document", "construction",
+    "release", "waiver or consent", "binding effect", "signatures", "effectiveness",
+)  # fmt: skip
+_ABOUT_ITSELF = re.compile(
+    r"\bthis\s+(?:[A-Z][\w-]*\s+){0,4}(?:Amendment|Waiver|Consent|Letter|Supplement|Modification)\b"
+    r"|\b(?:hereof|hereto|hereunder|herein|hereby)\b|\b(?:the|this)\s+amendments?\b",
+    re.IGNORECASE,
+)
