@@ -1,0 +1,320 @@
+"""The clauses of an instruction, each predicate applied to its subject.
+
+instruction.lark reads "X is hereby amended by (A) deleting ... and (B) inserting ...";
+this transformer ties each edit to its clause's subject ("deleting clause (iv) thereof"
+in an item about the definition of "Total Debt" deletes a clause of that definition),
+reads a position or a new provision's label, and makes one ``Change`` per target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from lark import Token, Transformer
+
+from ..change import Change, Payload, Selector
+from ..definitions import split_definitions
+from ..errors import ConformedError, InstructionParseError
+from ..layout.engine import read_new_text
+from .parts import Edit, _relative
+from .verbs import NewThing, Position, Predicate
+
+
+class Clauses(Transformer[Token, Any]):
+    """instruction.lark: each clause's predicate applied to its subject."""
+
+    def __init__(self, payload: str | None, subject: Selector | None) -> None:
+        super().__init__()
+        self.text = payload or ""
+        self.subject = subject or Selector("here", "thereof")
+
+    def closing(self, children: list[Any]) -> None:
+        """What follows the instruction ("(redesignating each subsequent subsection
+        accordingly)"): kept only if it changes nothing."""
+        text = " ".join(str(c) for c in children)
+        if _CHANGING.search(text):
+            raise InstructionParseError(
+                f'the item goes on after its instruction ("{text[:80]}"), and that part is not read'
+            )
+
+    def start(self, children: list[Any]) -> list[Change]:
+        """ "X is deleted and the following is substituted in its place": one replacement."""
+        out: list[Change] = []
+        for c in (c for group in children if isinstance(group, list) for c in group):
+            prev = out[-1] if out else None
+            if (
+                prev is not None and prev.verb == "delete" and c.verb == "insert"
+                and (
+                    c.selector.kind == "here" or c.position == "in lieu"
+                    or (bool(c.selector.labels) and c.selector.labels == prev.selector.labels)
+                )
+            ):  # fmt: skip
+                out[-1] = replace(prev, verb="replace", payload=c.payload)
+                continue
+            out.append(c)
+        return out
+
+    def start_umbrella(self, children: list[Any]) -> Any:
+        subject = next(c for c in children if isinstance(c, Selector))
+        predicate = next(c for c in children if isinstance(c, Predicate))
+        return subject if predicate.verb in ("umbrella", "edits") else []
+
+    def passive(self, children: list[Any]) -> list[Change]:
+        subject = resolve(next(c for c in children if isinstance(c, Selector)), self.subject)
+        predicate = next(c for c in children if isinstance(c, Predicate))
+        return self._apply(subject, predicate)
+
+    def located(self, children: list[Any]) -> list[Change]:
+        """ "In Section 4.2 of the Escrow Agreement, the reference therein to "Agent" is
+        replaced ...": the subject is read inside the place named first."""
+        place, subject = [c for c in children if isinstance(c, Selector)][:2]
+        place = resolve(place, self.subject)
+        predicate = next(c for c in children if isinstance(c, Predicate))
+        return self._apply(resolve(subject, place), predicate)
+
+    def passive_new(self, children: list[Any]) -> list[Change]:
+        thing = next(c for c in children if isinstance(c, NewThing))
+        p = next(c for c in children if isinstance(c, Predicate))
+        where = p.position.cited or thing.scope or self.subject
+        if p.verb in ("replace", "delete") and thing.selector is None:
+            # "The following definitions in Section 1.1 are restated / are deleted:"
+            wanted = "defin" in thing.noun or "term" in thing.noun
+            terms = _terms(self.text) if wanted else ()
+            if terms:
+                scope = "" if where.kind == "here" else where.printed
+                sel = Selector("definition", "definitions", terms=terms, scope=scope)
+                return [Change(p.verb, sel, p.payload)]
+            if wanted:
+                raise InstructionParseError(
+                    "the definitions it names are not in the text it carries"
+                )
+            return [Change(p.verb, where, p.payload, words_edit=True)]
+        if p.verb not in ("insert", "append", "replace"):
+            return self._apply(thing.selector or where, p)
+        return self._insert(where, thing, p.payload, p.position)
+
+    def subject_new(self, children: list[Any]) -> NewThing:
+        cited = [c for c in children if isinstance(c, Selector)]
+        nouns = [
+            str(t).lower() for t in children if isinstance(t, Token) and not t.type.endswith("UNIT")
+        ]
+        labels = next((c for c in children if isinstance(c, tuple)), ())
+        unit = next(
+            (str(t) for t in children if isinstance(t, Token) and t.type.endswith("UNIT")), ""
+        )
+        scope = cited[0] if cited else None
+        if unit and labels:
+            kind = "relative" if labels and _relative(labels[0]) else "provision"
+            singular = re.sub(r"(?i)(?<=[a-z])s$", "", unit) if len(labels) > 1 else unit
+            sel = Selector(kind, f"{unit} {' and '.join(labels)}".strip(), labels, singular)
+            return NewThing(unit.lower(), sel, scope)
+        if cited and cited[0].kind in ("provision", "attachment", "relative") and not nouns:
+            return NewThing(cited[0].unit.lower(), cited[0])
+        return NewThing(" ".join([*nouns, unit.lower()]).strip(), None, scope)
+
+    def active(self, children: list[Any]) -> list[Change]:
+        cited = [c for c in children if isinstance(c, Selector)]
+        edits = next(c for c in children if isinstance(c, tuple))
+        return self._apply(cited[0] if cited else self.subject, Predicate("edits", edits=edits))
+
+    def active_restate(self, children: list[Any]) -> list[Change]:
+        cited = next(c for c in children if isinstance(c, Selector))
+        payload = next((c for c in children if isinstance(c, Payload)), Payload())
+        return [Change("replace", cited, payload)]
+
+    def bare(self, children: list[Any]) -> list[Change]:
+        edits = next(c for c in children if isinstance(c, tuple))
+        return self._apply(self.subject, Predicate("edits", edits=edits))
+
+    # --- semantics ----------------------------------------------------------
+    def _apply(self, subject: Selector, p: Predicate) -> list[Change]:
+        if p.verb == "umbrella":
+            return [Change("umbrella", subject)]
+        if p.verb == "renumber":
+            return [Change("renumber", subject, new_label=p.new.printed if p.new else "")]
+        if p.verb == "insert":  # "Section 11.19 is hereby added": the subject is the new provision
+            where = p.position.cited
+            if subject.kind in ("sentence", "words", "mark"):  # "The following sentence is added"
+                anchor = where or p.position.anchor or self.subject
+                return [Change("insert", anchor, p.payload, p.position, words_edit=True)]
+            new = (
+                resolve(subject, where)
+                if where is not None and subject.kind == "relative"
+                else subject
+            )
+            return [Change("insert", _as_new(new), p.payload, p.position)]
+        if p.verb == "delete" and p.remainder:  # "... and the remainder is renumbered accordingly"
+            return [
+                Change("delete", subject, p.payload),
+                Change("renumber", subject, new_label="accordingly"),
+            ]
+        if p.verb == "append":  # "Exhibit A is supplemented with the following"
+            return self._insert(subject, NewThing(""), p.payload, p.position)
+        if p.verb != "edits":
+            return [Change(p.verb, subject, p.payload)]
+        out: list[Change] = []
+        for edit in _merged(p.edits):
+            out += self._edit(subject, edit)
+        return out
+
+    def _edit(self, subject: Selector, e: Edit) -> list[Change]:
+        if e.verb == "insert":
+            where = (
+                e.position.cited
+                if isinstance(e.position, Position) and e.position.cited
+                else subject
+            )
+            if where is not subject:
+                where = resolve(where, subject)
+            return self._insert(where, NewThing(e.noun, e.new), e.payload, e.position)
+        obj = resolve(e.obj or subject, subject)
+        words = obj.kind in ("words", "mark", "sentence")
+        new = e.new.printed if e.new else ""
+        return [Change(e.verb, obj, e.payload, new_label=new, words_edit=words)]
+
+    def _insert(
+        self, where: Selector, thing: NewThing, payload: Payload, position: str
+    ) -> list[Change]:
+        """A new provision, new definitions, or new words in ``where``."""
+        noun = thing.noun
+        text = payload.text if payload.kind == "text" else (payload.text if not noun else "")
+        if thing.selector is None and isinstance(position, Position) and position.new is not None:
+            thing = NewThing(thing.noun, position.new)
+        if thing.selector is not None and thing.selector.kind != "here":
+            sel = (
+                resolve(thing.selector, where)
+                if thing.selector.kind == "relative"
+                else thing.selector
+            )
+            return [Change("insert", _as_new(sel), payload, position)]
+        defined = [t for t, _ in split_definitions(text)] if text and payload.kind == "text" else []
+        if (
+            "defin" in noun
+            or "term" in noun
+            or (defined and re.match(r'\s*["\u201c]', text) is not None)
+            or (not _WORDY.search(noun) and defined and not _LABEL.match(text))
+        ):
+            scope = "" if where.kind == "here" else where.printed
+            sel = Selector(
+                "definition", "definitions", terms=tuple(defined) or ("(definitions)",), scope=scope
+            )
+            return [Change("insert", sel, payload, position)]
+        labels = _labels(text) if payload.kind == "text" and not _WORDY.search(noun) else ()
+        if labels or re.search(r"\b(?:section|article|exhibit|schedule|annex)", noun):
+            scope = "" if where.kind == "here" else where.printed
+            printed = f"{' and '.join(labels)} of {scope}" if scope else " and ".join(labels)
+            sel = Selector("provision", printed.strip() or noun, labels, scope=scope)
+            return [Change("insert", sel, payload, position)]
+        return [Change("insert", where, payload, position, words_edit=True)]
+
+
+_WORDY = re.compile(
+    r"sentence|text|language|word|phrase|proviso|parenthetical|row|line|column|punct|comma|semicolon|period"
+)
+_LABEL = re.compile(
+    r"^\s*(?:Section\s+|SECTION\s+)?"
+    r"(\(?(?:\d{1,4}[A-Za-z]?(?:\.\d{1,4}[A-Za-z]?)*\.?|[A-Za-z]{1,4}[.)]|\([A-Za-z0-9]{1,5}\)))\s"
+)
+
+
+def _labels(text: str) -> tuple[str, ...]:
+    """The labels of the provisions a block of new text adds, at its top level."""
+    if not _LABEL.match(text):
+        return ()
+    try:
+        found = read_new_text(text)
+    except ConformedError:
+        return ()
+    return tuple(str(p.label).strip().rstrip(".") for p in found if p.label is not None)
+
+
+def _as_new(sel: Selector) -> Selector:
+    return (
+        sel
+        if sel.kind in ("provision", "definition", "attachment", "definition_clause")
+        else Selector("provision", sel.printed, sel.labels, sel.unit, scope=sel.scope)
+    )
+
+
+def _terms(text: str) -> tuple[str, ...]:
+    """The terms a block defines, or, for a bare list of terms, the terms listed."""
+    defined = tuple(t for t, _ in split_definitions(text))
+    listed = (q.strip(" ,;.") for q in re.findall(r'["\u201c]([^"\u201d]{1,80})["\u201d]', text))
+    # a term begins with a letter or digit: '," "' between two quoted terms is no term
+    return defined or tuple(q for q in listed if q[:1].isalnum())
+
+
+_CHANGING = re.compile(
+    r"(?i)renumber|redesignat|amend|delet|insert|add|replac|substitut|restat|strik"
+)
+
+
+def _merged(edits: tuple[Edit, ...]) -> list[Edit]:
+    """ "deleting X and inserting [in lieu thereof] Y": an insertion with no place of its
+    own, right after a deletion, takes the deleted thing's place -- one replacement."""
+    out: list[Edit] = []
+    for e in edits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.verb == "delete" and e.verb == "insert"
+            and (e.new is None or (prev.obj is not None and e.new.labels == prev.obj.labels))
+            and (not e.position or e.position in ("in", "in lieu"))
+        ):  # fmt: skip
+            out[-1] = Edit("replace", prev.obj, e.payload)
+            continue
+        out.append(e)
+    return out
+
+
+def resolve(obj: Selector, subject: Selector) -> Selector:
+    """An edit's object read against the clause's subject ("clause (iv) thereof")."""
+    if obj.kind == "here":
+        return subject
+    if subject.kind == "here":
+        return obj
+    if obj.kind in ("words", "mark", "sentence"):
+        inner = obj.scope
+        printed = obj.printed if inner else subject.printed
+        if obj.kind == "sentence" and not inner:
+            printed = f"{obj.printed} of {subject.printed}"
+        if inner and not _absolute(inner):
+            printed = f"{printed} of {subject.printed}"
+        return Selector(
+            obj.kind,
+            printed,
+            subject.labels,
+            subject.unit,
+            subject.terms,
+            obj.words,
+            scope=subject.printed,
+        )
+    if obj.kind == "relative":
+        kind = (
+            "definition_clause"
+            if subject.kind in ("definition", "definition_clause")
+            else "provision"
+        )
+        return Selector(
+            kind,
+            f"{obj.printed} of {subject.printed}",
+            obj.labels,
+            obj.unit,
+            subject.terms,
+            scope=subject.printed,
+        )
+    if obj.kind == "definition" and not obj.scope and subject.kind == "provision":
+        return Selector(
+            "definition",
+            f"{obj.printed} in {subject.printed}",
+            terms=obj.terms,
+            scope=subject.printed,
+        )
+    return obj
+
+
+def _absolute(printed: str) -> bool:
+    return bool(
+        re.search(r"(?i)\b(?:section|article|exhibit|schedule|annex|appendix)\s+\d", printed)
+    )
