@@ -36,6 +36,7 @@ from ..operations import (
     ReplaceProvision,
     ReplaceProvisions,
     Steps,
+    describe,
 )
 from ..sentences import split_sentences
 from .instruction import parse_changes, umbrella_subject
@@ -84,12 +85,38 @@ def _checked(op: Operation, item: Item) -> Operation:
     shall be amended as follows: "X" shall be amended by deleting ..."): those are
     instructions, not the provision's words, and replacing the provision with them would
     lose it.  Refused with the reason."""
-    if _whole(op) and _INSTRUCTS.search(item.payload or ""):
+    if not _whole(op):
+        return op
+    given = " ".join(
+        t for t in (item.payload, getattr(getattr(op, "payload", None), "text", None)) if t
+    )
+    if _INSTRUCTS.search(given):
         raise InstructionParseError(
             'the text this item gives says how to amend ("... shall be amended by ..."); '
             "it is not the provision's new words, so the provision is not replaced with it"
         )
+    for entry in describe(op):
+        label = re.fullmatch(  # a plain "Section 7.9": not "Clause (d) of Section 6.3"
+            r"(?:Section|Subsection|Article|Paragraph)\s+(\S+)", entry["target"]
+        )
+        part = label and re.search(
+            rf"\b{_PARTS}\b[^.;:]{{0,60}}?\b(?:{_UNITS})\s+{re.escape(label.group(1))}(?![\w.(])",
+            item.instruction,
+            re.IGNORECASE,
+        )
+        if part:
+            raise InstructionParseError(
+                f'the item names a part of {entry["target"]} ("{part.group(0)[:60]}"), '
+                f"not the whole of it; {entry['target']} is not {entry['action']}d whole"
+            )
     return op
+
+
+# What an instruction may name inside a provision: changing it is never the whole provision.
+_PARTS = (
+    r"(?:provisos?|sentences?|definitions?|clauses?|paragraphs?|tables?|lead-in|parentheticals?"
+    r"|words?|phrases?|language|columns?|rows?|lines?|captions?|headings?|titles?)"
+)
 
 
 _INSTRUCTS = re.compile(
