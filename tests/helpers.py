@@ -114,3 +114,17 @@ def run_limited(*args: str, timeout: float = 60) -> Any:
         [sys.executable, "-m", "conformed", *args],
         capture_output=True, text=True, timeout=timeout, preexec_fn=limit,
     )  # fmt: skip
+
+
+def rezip(data: bytes, change: Any) -> bytes:
+    """A .docx (any zip) with each part passed through ``change(name, data) -> data``:
+    how the hostile and damaged packages of the tests are built."""
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(info.filename, change(info.filename, src.read(info.filename)))
+    return out.getvalue()

@@ -102,10 +102,12 @@ def test_an_input_over_the_limit_is_refused_and_the_limit_can_be_raised(
     big = tmp_path / "amendment.txt"
     text = AMENDMENT.read_text(encoding="utf-8", errors="replace")
     big.write_text(text + "\n" + "Nothing here. " * 90_000, encoding="utf-8")  # about 1.3 MB
-    assert main(["--max-input-mb", "1", "parse", str(big)]) == 2
-    assert "larger than the input limit of 1 MB" in capsys.readouterr().err
-    assert main(["--max-input-mb", "2", "parse", str(big)]) in (0, 1)  # read and parsed
-    files.set_input_limit(files.MAX_INPUT_MB)
+    try:
+        assert main(["--max-input-mb", "1", "parse", str(big)]) == 2
+        assert "larger than the input limit of 1 MB" in capsys.readouterr().err
+        assert main(["--max-input-mb", "2", "parse", str(big)]) in (0, 1)  # read and parsed
+    finally:
+        files.set_input_limit(files.MAX_INPUT_MB)  # the limit is the process's: restore it
 
 
 def test_outputs_take_the_users_umask_and_a_new_folder_is_announced(

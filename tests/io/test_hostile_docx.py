@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import io
 import subprocess
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
 
-from helpers import run_limited
+from helpers import rezip, run_limited
 
 LAUGHS = (
     '<!DOCTYPE lolz [<!ENTITY a "aaaaaaaaaa">'
@@ -32,12 +31,7 @@ def _base() -> bytes:
 
 
 def _rebuilt(change: Callable[[str, bytes], bytes]) -> bytes:
-    src = zipfile.ZipFile(io.BytesIO(_base()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            z.writestr(info.filename, change(info.filename, src.read(info.filename)))
-    return out.getvalue()
+    return rezip(_base(), change)
 
 
 def _bomb(name: str, data: bytes) -> bytes:
@@ -96,11 +90,8 @@ def test_numbering_values_out_of_bounds_are_read_as_absent(tmp_path: Path, start
             return data
         return data.replace(b'<w:start w:val="1"/>', f'<w:start w:val="{start}"/>'.encode())
 
-    src = zipfile.ZipFile(path)
     bad = tmp_path / "bad.docx"
-    with zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as z:
-        for info in src.infolist():
-            z.writestr(info.filename, with_start(info.filename, src.read(info.filename)))
+    bad.write_bytes(rezip(path.read_bytes(), with_start))
     done = _outline(bad)
     assert done.returncode == 0, done.stderr[-500:]
     assert "1. Term." in done.stdout and "2. Price." in done.stdout

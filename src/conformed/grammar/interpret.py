@@ -72,19 +72,13 @@ _LEAD = re.compile(
     rf"(?={_UNITS}\s+\d)",
     re.IGNORECASE,
 )
-# A lead that names a provision whole ("The provisions set forth in Section 5"): what is
-# read without it may replace or delete the provision.  Any other ("The notice information
-# in Section 17(a)", "The following definitions in Section 1.1") only narrows it.
-_WHOLE = re.compile(
-    r"(?:Subject\s+to\s+[^,]{1,80},\s*)?the\s+(?:entire\s+)?(?:provisions?|text)\s", re.I
-)
 
 
 def _checked(op: Operation, item: Item) -> Operation:
-    """A provision replaced whole by "new text" that itself says how to amend ("Section 1.1
-    shall be amended as follows: "X" shall be amended by deleting ..."): those are
-    instructions, not the provision's words, and replacing the provision with them would
-    lose it.  Refused with the reason."""
+    """A provision replaced or deleted whole where the item says less: by "new text" that
+    itself says how to amend ("Section 1.1 shall be amended as follows: "X" shall be
+    amended by deleting ..."), or where the item names only a part of it ("the proviso set
+    forth in Section 7.9").  Either would lose the rest of the provision: refused."""
     if not _whole(op):
         return op
     given = " ".join(
@@ -95,6 +89,21 @@ def _checked(op: Operation, item: Item) -> Operation:
             'the text this item gives says how to amend ("... shall be amended by ..."); '
             "it is not the provision's new words, so the provision is not replaced with it"
         )
+    named = _part_named(op, item)
+    if named is not None:
+        target, part, action = named
+        raise InstructionParseError(
+            f'the item names a part of {target} ("{part[:60]}"), '
+            f"not the whole of it; {target} is not {action}d whole"
+        )
+    return op
+
+
+def _part_named(op: Operation, item: Item) -> tuple[str, str, str] | None:
+    """(target, the words naming a part of it, action) when ``op`` changes a plain
+    "Section 7.9" whole and the item names only a part of it; else None."""
+    if not _whole(op):
+        return None
     for entry in describe(op):
         label = re.fullmatch(  # a plain "Section 7.9": not "Clause (d) of Section 6.3"
             r"(?:Section|Subsection|Article|Paragraph)\s+(\S+)", entry["target"]
@@ -105,11 +114,8 @@ def _checked(op: Operation, item: Item) -> Operation:
             re.IGNORECASE,
         )
         if part:
-            raise InstructionParseError(
-                f'the item names a part of {entry["target"]} ("{part.group(0)[:60]}"), '
-                f"not the whole of it; {entry['target']} is not {entry['action']}d whole"
-            )
-    return op
+            return entry["target"], part.group(0), entry["action"]
+    return None
 
 
 # What an instruction may name inside a provision: changing it is never the whole provision.
@@ -156,7 +162,6 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
         return _attempt(instruction, item, agreement)
     except InstructionParseError as exc:
         error = exc
-    lead = _LEAD.match(instruction)
     for text, reported in _readings(item.instruction, instruction):
         try:
             op = _attempt(text, item, agreement)
@@ -164,7 +169,7 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
             if reported:
                 error = exc
             continue
-        if lead and text == instruction[lead.end() :] and _whole(op) and not _WHOLE.match(lead[0]):
+        if _part_named(op, item) is not None:
             continue  # "The following definitions in Section 1.1 are restated": not Section 1.1
         return op
     steps = _sentence_steps(instruction, item, agreement)

@@ -51,13 +51,14 @@ def read_bytes(path: str | Path) -> bytes:
     """The bytes of a regular file, at most the input limit: never a FIFO, a device or
     /dev/zero read until memory runs out."""
     path = Path(path)
+    irregular = InputError(f"{path}: not a regular file (a folder, FIFO or device)")
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: a FIFO would block
-            raise InputError(f"{path}: not a regular file (a folder, FIFO or device)")
+            raise irregular
         with open(path, "rb") as fh:
             st = os.fstat(fh.fileno())
-            if not stat.S_ISREG(st.st_mode):
-                raise InputError(f"{path}: not a regular file (a folder, FIFO or device)")
+            if not stat.S_ISREG(st.st_mode):  # replaced between the two looks
+                raise irregular
             if st.st_size > _limit[0]:
                 raise InputError(_too_large(path))
             data = fh.read(_limit[0] + 1)
@@ -89,7 +90,10 @@ def check_outputs(inputs: Iterable[str | Path], outputs: Iterable[str | Path | N
     """Refuse, before any work, an output that would destroy something: one that is an
     input (or a link to it), two outputs naming the same file, or an output path that
     holds a symbolic link, a FIFO, a device or a folder."""
-    held = {_identity(Path(p)): Path(p) for p in inputs if _identity(Path(p)) is not None}
+    held: dict[tuple[int, int] | None, Path] = {}
+    for p in inputs:
+        if (key := _identity(Path(p))) is not None:
+            held[key] = Path(p)
     seen: dict[str, Path] = {}
     for out in (Path(o) for o in outputs if o is not None):
         _writable_kind(out)
