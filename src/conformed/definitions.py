@@ -125,6 +125,13 @@ _STARTS = re.compile(
 )
 
 
+def words_before_definitions(text: str) -> str:
+    """What a block of new definitions says before its first definition: it must say
+    nothing, or the words would be lost when the definitions are placed one by one."""
+    first = _STARTS.search(text)
+    return " ".join(text[: first.start() if first else len(text)].split())
+
+
 def split_definitions(text: str) -> list[tuple[str, str]]:
     """(term, paragraph) for each definition in a block that adds several."""
     starts = [m.start() for m in _STARTS.finditer(text)]

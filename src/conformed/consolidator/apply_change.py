@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..change import Change
 from ..citation import parse_citation
-from ..definitions import split_definitions
+from ..definitions import split_definitions, words_before_definitions
 from ..document import Document
 from ..errors import PayloadError
 from ..operations import (
@@ -74,6 +74,10 @@ def _each_definition(doc: Document, c: Change, ctx: Context) -> Document:
     missing = [t for t in c.selector.terms if t not in texts]
     if missing:
         raise PayloadError(f'the new text has no definition of "{missing[0]}"; nothing was applied')
+    extra = [t for t in texts if t not in c.selector.terms]
+    if extra or words_before_definitions(c.payload.text):
+        what = f'a definition of "{extra[0]}"' if extra else "words before the first definition"
+        raise PayloadError(f"the new text also has {what}, which the item does not name")
     for term in c.selector.terms:
         one = replace(c, selector=replace(c.selector, terms=(term,)))
         doc = _replace_definition(

@@ -8,7 +8,14 @@ already defined.
 
 from __future__ import annotations
 
-from ..definitions import close_matches, insertion_index, normal, split_definitions, term_of
+from ..definitions import (
+    close_matches,
+    insertion_index,
+    normal,
+    split_definitions,
+    term_of,
+    words_before_definitions,
+)
 from ..document import Document, Path, Provision
 from ..errors import AmbiguousTarget, PayloadError, PlacementError, TargetNotFound
 from ..operations import DefinitionRef, DeleteDefinition, InsertDefinition, ReplaceDefinition
@@ -35,6 +42,7 @@ def apply_replace_definition(doc: Document, op: ReplaceDefinition, ctx: Context)
 
 def apply_insert_definition(doc: Document, op: InsertDefinition, ctx: Context) -> Document:
     if not op.definition.term:  # "The following definitions shall be added ...": each in turn
+        _nothing_before(op.text)
         for term, paragraph in split_definitions(op.text) or [("", op.text)]:
             one = InsertDefinition(DefinitionRef(term, op.definition.scope), paragraph)
             doc = apply_insert_definition(doc, one, ctx) if term else _no_term(paragraph)
@@ -49,6 +57,12 @@ def apply_insert_definition(doc: Document, op: InsertDefinition, ctx: Context) -
     index = insertion_index(siblings, term)
     new = new.evolve(changes=(ctx.change("insert", "Added"),))
     return doc.replace_children(parent, lambda nodes: (*nodes[:index], new, *nodes[index:]))
+
+
+def _nothing_before(text: str) -> None:
+    lead = words_before_definitions(text)
+    if lead and split_definitions(text):
+        raise PayloadError(f'the new text begins with words that are no definition: "{lead[:60]}"')
 
 
 def _no_term(paragraph: str) -> Document:

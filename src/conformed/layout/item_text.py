@@ -151,6 +151,9 @@ class NewText(ReaderBase):
             tail = self.source[c + 1 : min(self.end, c + 400)]
             if _END_TAIL.match(tail) or _NOW_TAIL.match(tail) or self._article_follows(tail):
                 return c
+            gap = _PARAGRAPH_GAP.match(tail)
+            if gap is not None and self._instructs(c + 1 + gap.end()):
+                return c  # then an unlabelled paragraph that instructs: the next item
             follow = _FOLLOW.match(tail)
             if follow is not None:
                 text = tail[follow.end() :]
@@ -170,7 +173,8 @@ class NewText(ReaderBase):
         m = re.match(r"[.;,]?[^\S\n]*\n\s*(\S[^\n]*)", tail)
         if m is None:
             return False
-        return match_article(m.group(1)) is not None
+        line = m.group(1).strip()
+        return match_article(line) is not None or _CAPS_UNIT_LINE.match(line) is not None
 
     def _runs_over(self, start: int, end: int) -> int | None:
         """A paragraph inside ``[start, end)`` that begins with the next item's label and
@@ -182,6 +186,8 @@ class NewText(ReaderBase):
                 break
             if text_start <= start or line.brk not in ("hard", "soft"):
                 continue
+            if line.brk == "hard" and self._instructs(text_start):
+                return text_start  # an unlabelled paragraph that instructs
             # the paragraph's first lines: its amending words may wrap onto the second
             text = self.source[text_start : min(end, text_start + 400)]
             text = _BLANK_LINE.split(text, maxsplit=1)[0]
@@ -205,6 +211,8 @@ class NewText(ReaderBase):
                 continue
             start = max(pos, begin + len(line.raw) - len(line.raw.lstrip()))
             at_start = start == begin + len(line.raw) - len(line.raw.lstrip())
+            if at_start and start > pos and line.brk == "hard" and self._instructs(start):
+                return start
             candidates: list[int] = [start] if at_start and line.brk != "none" else []
             candidates += [
                 m.start("unit") if m.group("unit") else m.start("token")
@@ -227,6 +235,15 @@ class NewText(ReaderBase):
                 for label in _labels(lead.group(0)):
                     own.add((label.shape, label.value))
         return self.end
+
+    def _instructs(self, start: int) -> bool:
+        """An unlabelled paragraph that is an instruction, not new text: its subject cites
+        a provision, a definition or "the following", and its first verb amends ("The
+        defined term "Vessel Fee" is deleted ...", "Section 4.1(c) is amended to ...").
+        Without it, unquoted new text in an unnumbered amendment ran to the end of the
+        document and took every instruction after it along."""
+        text = fold(_BLANK_LINE.split(self.source[start : start + 400], maxsplit=1)[0])
+        return _INSTRUCTION_PARAGRAPH.match(text) is not None
 
     def _ends_new_text(
         self, text: str, strength: str, own: set[tuple[tuple[str, str, str], int]]
@@ -268,6 +285,16 @@ _CITATION_LINE = re.compile(
 )
 _CONTINUES = re.compile(r"(?:of|in|to|is|are|shall|hereof|thereof|as)\b")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# "ARTICLE II OF THE AGREEMENT": a heading over the edits to one article, in capitals.
+_CAPS_UNIT_LINE = re.compile(r"(?:ARTICLE|SECTION|PART)\s+[IVXLC\d][\w.]*(?:\s+[A-Z][A-Z,'&]*)*$")
+_PARAGRAPH_GAP = re.compile(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
+_INSTRUCTION_PARAGRAPH = re.compile(
+    r"(?:(?:The|Each|All|Any)\b[^;:]{0,160}?"
+    r"(?:\b(?:definition|defined\s+term|following|sentence|proviso|words?|reference|heading)\b"
+    rf"|\b{CONVENTION.lead_unit}\(?\w)|{CONVENTION.lead_unit}\(?\w)"
+    r"[^;:]{0,160}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
+    r"(?:amended|deleted|added|inserted|replaced|restated|modified|supplemented|struck)\b"
+)
 _CAPS_HEADING = re.compile(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?(?:\s|$)")
 _ANY_LABEL = re.compile(
     rf"(?<=\s)(?P<unit>{CONVENTION.lead_unit})?(?P<token>{CONVENTION.token})(?=\s+[A-Z\"\u201c(\[])"

@@ -19,11 +19,24 @@ import re
 
 from .item import Info, Item, ItemsRead, ItemStructureError, item_number
 from .item_build import Assembly
+from .convention import CONVENTION
 from .item_text import _CITATION_LINE, _CONTINUES, _OWN_DOCUMENT, NewText
 from .lines import LEAD, Line
 from .payload import GENERIC_LEAD, PAYLOAD2_MARK, PAYLOAD_MARK, amends, fold, wants_text
 from .rules.article_heading import is_title, match_article
 from .sequence import _INLINE, HARD, INLINE, SOFT
+
+# A unit and its label that a verb follows: the subject of an instruction, not an item.
+_CITATION_SUBJECT = re.compile(
+    rf"(?:{CONVENTION.lead_unit})\d[\w.]*(?:\s?\([A-Za-z0-9]{{1,6}}\))*,?\s+"
+    r"(?:is|are|shall|of|in|to|hereof|thereof|as)\b"
+)
+
+# A line that ends inside a sentence: the next line's label is the sentence's citation.
+_MID_SENTENCE = re.compile(
+    r"(?:\b(?:after|before|of|in|to|under|by|with|from|within|the|and|or|amend|amends)"
+    rf"|{CONVENTION.lead_unit})[^\S\n]*\n[^\S\n]*$"
+)
 
 __all__ = ["PAYLOAD2_MARK", "PAYLOAD_MARK", "Item", "ItemStructureError", "fold", "read_items"]
 
@@ -114,6 +127,10 @@ class _Reader(NewText, Assembly):
         lead = _CITATION_LINE.match(text)
         if lead and _CONTINUES.match(self.source, self._next_text(end)):
             return pos  # "Section 8.5(a)" / "of the Plan is amended ...": a citation, wrapped
+        if _CITATION_SUBJECT.match(text):
+            return pos  # "Section 2.01(a)(ix) is deleted ...": the subject of a sentence
+        if strength != HARD and _MID_SENTENCE.search(self.source, max(0, pos - 40), pos):
+            return pos  # "... is added immediately after" / "Section 2.01(a)(xiv):"
         nodes, used = self.tree.open_chain(text, indent, strength, line)
         for node in nodes:
             parent = self._parent_number(node)
