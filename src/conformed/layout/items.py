@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 
+from .convention import CONVENTION
 from .item import Info, Item, ItemsRead, ItemStructureError, item_number
 from .item_build import Assembly
-from .convention import CONVENTION
 from .item_text import _CITATION_LINE, _CONTINUES, _OWN_DOCUMENT, NewText
 from .lines import LEAD, Line
 from .payload import GENERIC_LEAD, PAYLOAD2_MARK, PAYLOAD_MARK, amends, fold, wants_text
