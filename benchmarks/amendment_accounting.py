@@ -14,6 +14,12 @@ then looks where ``conformed parse`` put the line it is on:
 - no change: inside an item reported as changing no text (reviewed by hand: it
   may be a sentence about the amendment itself or another instrument);
 - missing: in no item at all (title, recitals, or nowhere) -- must be 0.
+
+A sentence that is inside an item's new text is counted where that item is, but
+when it opens a paragraph it is also listed as "in new text?": an instruction
+taken as the new text of the one before it would otherwise look accounted for
+(an unnumbered amendment once lost forty instructions that way).  The list is
+read by hand; the count is printed per half.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from conformed.amendment import read_amendment  # noqa: E402
+from conformed.amendment import Amendment, read_amendment  # noqa: E402
 from conformed.cli import parse_report  # noqa: E402
 from conformed.errors import ConformedError  # noqa: E402
 from conformed.report import AmendmentReport  # noqa: E402
@@ -73,6 +79,7 @@ SENTENCE_END = re.compile(r"(?<=[.;:])[^\S\n]*\n\s*|(?<=[.;:])\s+(?=[A-Z(\"\u201
 class Sentence:
     line: int
     text: str
+    opens: bool = False  # the first sentence of its paragraph
 
 
 def operative_sentences(text: str) -> list[Sentence]:
@@ -93,8 +100,25 @@ def operative_sentences(text: str) -> list[Sentence]:
             if UMBRELLA.search(piece) and not WORDED.search(piece):
                 continue
             line = body.count("\n", 0, para.start() + at + m.start()) + 1
-            out.append(Sentence(line, " ".join(piece.split())[:90]))
+            out.append(Sentence(line, " ".join(piece.split())[:90], opens=at == 0))
     return out
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[\"\u201c\u201d\u2019'`]", "", text).split())
+
+
+def in_new_text(amendment: Amendment | None, s: Sentence) -> bool:
+    """Does a sentence that opens a paragraph lie in an item's new text, not its words?"""
+    if amendment is None or not s.opens:
+        return False
+    probe = _fold(s.text)[:50]
+    for item, _ in amendment.leaves():
+        if item.line <= s.line <= max(item.end_line, item.line):
+            new = _fold(f"{item.payload or ''} {item.payload2 or ''}")
+            if probe in new and probe not in _fold(item.instruction):
+                return True
+    return False
 
 
 def landing(report: AmendmentReport | None, line: int) -> str:
@@ -130,26 +154,31 @@ def main() -> int:
         text = path.read_text(encoding="utf-8", errors="replace")
         sentences = operative_sentences(text)
         try:
-            report: AmendmentReport | None = parse_report(read_amendment(path))
+            amendment: Amendment | None = read_amendment(path)
+            assert amendment is not None
+            report: AmendmentReport | None = parse_report(amendment)
         except ConformedError:
-            report = None
-        row = dict.fromkeys(cols, 0)
+            amendment, report = None, None
+        row = dict.fromkeys((*cols, "in new text?"), 0)
         show = bool(args.show) and args.show in rel
         for s in sentences:
             where = landing(report, s.line)
             row[where] += 1
             if show or where == "missing":
                 print(f"  {where:<9} {Path(rel).name}:{s.line}: {s.text}")
+            if in_new_text(amendment, s):
+                row["in new text?"] += 1
+                print(f"  new text? {Path(rel).name}:{s.line}: {s.text}")
         print(f"| {Path(rel).name[:44]} | {half} | {len(sentences)} | "
               + " | ".join(str(row[c]) for c in cols) + " |")  # fmt: skip
-        t = totals.setdefault(half, dict.fromkeys(("sentences", *cols), 0))
+        t = totals.setdefault(half, dict.fromkeys(("sentences", *cols, "in new text?"), 0))
         t["sentences"] += len(sentences)
-        for c in cols:
+        for c in (*cols, "in new text?"):
             t[c] += row[c]
     for half, t in sorted(totals.items()):
         print(
             f"{half}: {t['sentences']} operative sentences; "
-            + ", ".join(f"{c} {t[c]}" for c in cols)
+            + ", ".join(f"{c} {t[c]}" for c in (*cols, "in new text?"))
         )
     return 0
 

@@ -34,9 +34,11 @@ _CITATION_SUBJECT = re.compile(
 
 # A line that ends inside a sentence: the next line's label is the sentence's citation.
 _MID_SENTENCE = re.compile(
-    r"(?:\b(?:after|before|of|in|to|under|by|with|from|within|the|and|or|amend|amends)"
+    r"(?:\b(?:after|before|of|in|to|under|by|with|from|within|the|amend|amends)"
     rf"|{CONVENTION.lead_unit})[^\S\n]*\n[^\S\n]*$"
 )
+
+_NEXT_SPACE = re.compile(r"(?<=\S)\s")
 
 __all__ = ["PAYLOAD2_MARK", "PAYLOAD_MARK", "Item", "ItemStructureError", "fold", "read_items"]
 
@@ -156,6 +158,10 @@ class _Reader(NewText, Assembly):
             if label is not None:
                 self._text(pos, label[0])
                 pos = self._open(label[0], end, INLINE, indent, self._lineno(label[0]))
+                if pos == label[0]:  # a citation after all ("Section 2.01(a) is deleted")
+                    past = _NEXT_SPACE.search(self.source, pos, end)
+                    pos = past.start() if past else end
+                    self._text(label[0], pos)
                 continue
             self._text(pos, end)
             self._lead_at_end(end, indent)
