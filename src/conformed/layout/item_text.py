@@ -111,7 +111,18 @@ class NewText(ReaderBase):
                 if self._item_like(first):  # hereby modified:" / "(a) ... is hereby deleted"
                     return False
             return wants  # a sub-list, unless the instruction asked for text
+        if not wants and LEAD.match(rest) and self._amending_list(after):
+            return False  # "... is amended in the following respects:" / "(b) Section 2 is ..."
         return True
+
+    def _amending_list(self, after: int) -> bool:
+        """Do labelled paragraphs that amend follow a lead that asks for no text?  They
+        are its items, whether or not the tree can place them -- never its new text."""
+        for paragraph in _BLANK_LINE.split(self.source[after : min(self.end, after + 3000)])[:6]:
+            text = paragraph.strip()
+            if LEAD.match(text) and self._item_like(text):
+                return True
+        return False
 
     def _payload(self, kind: str, at: int, indent: int, *, keep_first: bool = False) -> int:
         """Read new text opening at ``at``; returns where the item's own text resumes."""
