@@ -111,9 +111,8 @@ class NewText(ReaderBase):
                 if self._item_like(first):  # hereby modified:" / "(a) ... is hereby deleted"
                     return False
             return wants  # a sub-list, unless the instruction asked for text
-        if not wants and LEAD.match(rest) and self._amending_list(after):
-            return False  # "... is amended in the following respects:" / "(b) Section 2 is ..."
-        return True
+        # "... is amended in the following respects:" / "(b) Section 2 is ...": its items
+        return wants or not LEAD.match(rest) or not self._amending_list(after)
 
     def _amending_list(self, after: int) -> bool:
         """Do labelled paragraphs that amend follow a lead that asks for no text?  They
