@@ -2,14 +2,32 @@
 
 The two data types in the middle are the document tree (:mod:`conformed.document`)
 and the operations (:mod:`conformed.operations`); everything else reads or
-writes them.
+writes them.  The names below are imported on first use, so that a command
+(or ``conformed --help``) loads only what it needs.
 """
 
-from .amendment import Amendment, parse_amendment, read_amendment
-from .consolidator import Consolidation, consolidate
-from .document import Document, Provision
-from .io import read_document, render_document
+from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .amendment import Amendment, parse_amendment, read_amendment
+    from .consolidator import Consolidation, consolidate
+    from .document import Document, Provision
+    from .io import read_document, render_document
+
+_HOME = {
+    "Amendment": ".amendment",
+    "parse_amendment": ".amendment",
+    "read_amendment": ".amendment",
+    "Consolidation": ".consolidator",
+    "consolidate": ".consolidator",
+    "Document": ".document",
+    "Provision": ".document",
+    "read_document": ".io",
+    "render_document": ".io",
+}
 __all__ = [
     "Amendment",
     "Consolidation",
@@ -22,3 +40,11 @@ __all__ = [
     "render_document",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module 'conformed' has no attribute {name!r}")
+    value = getattr(import_module(_HOME[name], __name__), name)
+    globals()[name] = value
+    return value

@@ -14,21 +14,18 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .amendment import Amendment, read_amendment
 from .cli_draft import add_draft_parser
 from .cli_outline import add_outline_parser
 from .cli_redline import add_redline_parser, redline_format, render_redline
-from .consolidator import amendment_report, consolidate, failed_item
 from .errors import InputError, UsageError
-from .history import history
 from .io import FORMATS, read_document, render_document
 from .io.files import MAX_INPUT_MB, check_outputs, read_text, set_input_limit, write_all
-from .operations import NoTextChange, describe
-from .parsed import parse_instructions
-from .redline import compare
-from .redline.summary import summary_line
-from .report import FAILED, PARSED, AmendmentReport, ItemReport, Report
+
+if TYPE_CHECKING:  # the engine is imported by the commands that use it: --help loads none
+    from .amendment import Amendment
+    from .report import AmendmentReport, Report
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -128,6 +125,9 @@ def run_apply(args: argparse.Namespace) -> int:
         [args.base, *args.amendments, *(a for a in attached if a)],
         [args.output, args.report, args.redline],
     )
+    from .amendment import read_amendment
+    from .consolidator import consolidate
+
     base = read_document(args.base)
     amendments = [read_amendment(path) for path in args.amendments]
     result = consolidate(
@@ -151,15 +151,23 @@ def run_apply(args: argparse.Namespace) -> int:
     outputs.append((args.output, render_document(result.document, fmt, annotate=args.annotate)))
     redline = None
     if blackline:
+        from .redline import compare
+
         redline = compare(base, result.document, old_name=args.base.name, new_name=args.output.name)
         outputs.append((args.redline, render_redline(redline, blackline)))
     write_all(outputs)  # all of them or none
     if redline is not None:
+        from .redline.summary import summary_line
+
         print(f"{args.redline}: {summary_line(redline)}", file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
 def run_history(args: argparse.Namespace) -> int:
+    from .amendment import read_amendment
+    from .consolidator import consolidate
+    from .history import history
+
     result = consolidate(
         read_document(args.base),
         [read_amendment(path) for path in args.amendments],
@@ -196,6 +204,9 @@ def parse_attachments(specs: list[str]) -> dict[str, str]:
 
 
 def run_parse(args: argparse.Namespace) -> int:
+    from .amendment import read_amendment
+    from .report import Report
+
     report = Report()
     for path in args.amendments:
         report.amendments.append(parse_report(read_amendment(path)))
@@ -211,6 +222,12 @@ def run_parse(args: argparse.Namespace) -> int:
 
 
 def parse_report(amendment: Amendment) -> AmendmentReport:
+    """The report ``conformed parse`` prints: every item parsed, nothing applied."""
+    from .consolidator import amendment_report, failed_item
+    from .operations import NoTextChange, describe
+    from .parsed import parse_instructions
+    from .report import PARSED, ItemReport
+
     areport = amendment_report(amendment)
     for problem in amendment.problems:
         areport.items.append(failed_item(problem, amendment))
@@ -229,6 +246,8 @@ def parse_report(amendment: Amendment) -> AmendmentReport:
 
 
 def print_summary(report: Report) -> None:
+    from .report import FAILED
+
     for warning in report.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if report.not_yet_effective:

@@ -13,16 +13,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 from .io import read_document
 from .io.files import atomic_write, check_outputs
-from .templates import pdf
-from .templates.batch import Drafter, Outcome, draft_all, summary
 from .templates.cli_reverse import add_reverse_arguments, run_reverse
-from .templates.data import load_rows
-from .templates.render import FORMS, render_draft
+from .templates.names import FORMS
+
+if TYPE_CHECKING:
+    from .templates.batch import Outcome
 
 EXIT_OK, EXIT_FAILED = 0, 1
 DRAFT_FORMATS = {
@@ -74,6 +74,11 @@ def run_draft(args: argparse.Namespace) -> int:
         return run_reverse(args)
     if args.template is None or args.data is None:
         raise UsageError("give a TEMPLATE and DATA, or --from-diff BASE EDITED")
+    from .templates import pdf
+    from .templates.batch import Drafter, draft_all, summary
+    from .templates.data import load_rows
+    from .templates.drafting import render_draft
+
     if not (args.output.is_dir() or str(args.output).endswith(("/", "\\"))):
         check_outputs(
             [args.template, args.data, *([args.check] if args.check else [])], [args.output]

@@ -11,15 +11,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .amendment import read_amendment, strip_debris
 from .io import read_document
 from .io.files import read_text
-from .layout.outline import (
-    amendment_outline_json,
-    amendment_outline_text,
-    outline_json,
-    outline_text,
-)
 
 # The opening names the document an amendment: 'This Fifth Amendment (this "Amendment")'.
 _DEFINES_ITSELF = re.compile(
@@ -34,6 +27,8 @@ def _kind_of(path: Path) -> str:
     lines in capitals, after any bracketed note and EDGAR header."""
     if path.suffix.lower() not in (".txt", ".text", ""):
         return "agreement"
+    from .amendment import strip_debris
+
     text = strip_debris(re.sub(r"^\s*\[[^\]]*\]", "", read_text(path)))
     title: list[str] = []
     for word in text.split()[:60]:
@@ -64,6 +59,14 @@ def add_outline_parser(sub: Any) -> None:
 
 
 def run_outline(args: argparse.Namespace) -> int:
+    from .amendment import read_amendment
+    from .layout.outline import (
+        amendment_outline_json,
+        amendment_outline_text,
+        outline_json,
+        outline_text,
+    )
+
     if (args.kind or _kind_of(args.file)) == "amendment":
         amendment = read_amendment(args.file)
         data, text = amendment_outline_json, amendment_outline_text

@@ -13,17 +13,14 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
 from .io import read_document
 from .io.files import atomic_write, check_outputs
-from .redline import Redline, compare
-from .redline.docx import DEFAULT_AUTHOR, now, write_docx
-from .redline.html import write_html
-from .redline.markdown import write_markdown
-from .redline.pdf import write_pdf
-from .redline.summary import summary_line
+
+if TYPE_CHECKING:
+    from .redline import Redline
 
 EXIT_OK = 0
 REDLINE_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "md",
@@ -41,7 +38,9 @@ def add_redline_parser(sub: Any) -> None:
     rp.add_argument(
         "--format", choices=["docx", "html", "pdf", "md"], help="default: from OUT's suffix"
     )
-    rp.add_argument("--author", default=DEFAULT_AUTHOR, help="author of the tracked changes")
+    rp.add_argument(
+        "--author", default=None, help='author of the tracked changes (default "conformed")'
+    )
     rp.add_argument(
         "--date",
         type=_date,
@@ -51,12 +50,17 @@ def add_redline_parser(sub: Any) -> None:
 
 
 def run_redline(args: argparse.Namespace) -> int:
+    from .redline.docx import DEFAULT_AUTHOR
+
     fmt = redline_format(args.output, args.format)
+    args.author = DEFAULT_AUTHOR if args.author is None else args.author
     if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", args.author) or len(args.author) > 255:
         raise UsageError(
             "--author must be a name of at most 255 characters, without control characters"
         )
     check_outputs([args.old, args.new], [args.output])
+    from .redline import compare
+
     old, new = read_document(args.old), read_document(args.new)
     redline = compare(old, new, old_name=args.old.name, new_name=args.new.name)
     write_redline(redline, args.output, fmt, author=args.author, date=args.date)
@@ -77,24 +81,38 @@ def write_redline(
     output: Path,
     fmt: str,
     *,
-    author: str = DEFAULT_AUTHOR,
+    author: str | None = None,
     date: str | None = None,
 ) -> None:
     """Render in one format and write atomically; used by ``redline``."""
+    from .redline.summary import summary_line
+
     atomic_write(output, render_redline(redline, fmt, author=author, date=date))
     print(f"{output}: {summary_line(redline)}", file=sys.stderr)
 
 
 def render_redline(
-    redline: Redline, fmt: str, *, author: str = DEFAULT_AUTHOR, date: str | None = None
+    redline: Redline, fmt: str, *, author: str | None = None, date: str | None = None
 ) -> str | bytes:
+    from .redline.docx import DEFAULT_AUTHOR, now
+
+    author = DEFAULT_AUTHOR if author is None else author
+
     when = date or now()
     if fmt == "docx":
+        from .redline.docx import write_docx
+
         return write_docx(redline, author=author, date=when)
     if fmt == "html":
+        from .redline.html import write_html
+
         return write_html(redline, date=when)
     if fmt == "pdf":
+        from .redline.pdf import write_pdf
+
         return write_pdf(redline, date=when)
+    from .redline.markdown import write_markdown
+
     return write_markdown(redline)
 
 

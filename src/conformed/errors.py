@@ -7,6 +7,8 @@ adding context of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class ConformedError(Exception):
     """Base class of every error this package raises on purpose."""
@@ -63,9 +65,28 @@ class AmendmentError(ConformedError):
 
 
 class InstructionParseError(AmendmentError):
-    """The grammar does not recognise the instruction."""
+    """The grammar does not recognise the instruction.
+
+    ``hint`` (what was expected, the nearest known forms) is costly and most
+    rejected readings are thrown away when another reading succeeds, so it is
+    built only when the message is read."""
 
     reason = "unparsed"
+
+    def __init__(self, message: str, *, hint: Callable[[], str] | None = None, **where: str):
+        self._hint = hint
+        super().__init__(message, **where)
+
+    @property
+    def detail(self) -> str:
+        if self._hint is not None:
+            hint, self._hint = self._hint, None
+            self._detail += hint()
+        return self._detail
+
+    @detail.setter
+    def detail(self, value: str) -> None:
+        self._detail = value
 
 
 class TargetNotFound(AmendmentError):

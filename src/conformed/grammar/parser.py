@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from lark import Lark, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
@@ -63,7 +63,9 @@ def parse_instruction(
     try:
         tree = _lark().parse(text)
     except UnexpectedInput as exc:
-        raise InstructionParseError(_explain(text, exc), span=text) from None
+        raise InstructionParseError(
+            "not a form the grammar knows", hint=partial(_explain, text, exc), span=text
+        ) from None
     transformer = ToOperations(payload, payload2)
     try:
         op: Operation = transformer.transform(tree)
@@ -92,7 +94,7 @@ def _check_agreement(mentioned: list[str], expected: str, text: str) -> None:
 def _explain(text: str, exc: UnexpectedInput) -> str:
     col = getattr(exc, "column", 0) or 0
     where = text[max(0, col - 1) : col + 30]
-    message = f'not a form the grammar knows (at column {col}: "{where}")'
+    message = f' (at column {col}: "{where}")'
     allowed: set[str] = set()
     if isinstance(exc, UnexpectedToken):
         allowed = set(exc.expected)

@@ -92,7 +92,7 @@ class Convention:
         """Unit words (singular and plural, lower case) as one alternation for a lark terminal."""
         forms = self.forms(*kinds, plural=True)
         words = {re.escape(f.lower()) for f in forms if f[0].isalpha()}
-        return "|".join(sorted(words, key=len, reverse=True))
+        return "|".join(sorted(words, key=lambda w: (-len(w), w)))  # the same text every run
 
     @cached_property
     def lead_unit(self) -> str:
@@ -101,7 +101,7 @@ class Convention:
         variants: list[str] = []
         for f in forms:
             if f[0].isalpha():
-                variants += sorted({f, f.upper(), f.capitalize()}, key=len, reverse=True)
+                variants += sorted({f, f.upper(), f.capitalize()}, key=lambda v: (-len(v), v))
             else:
                 variants.append(f)
         return "(?:" + "|".join(re.escape(v) for v in variants) + r")[^\S\n]*"

@@ -203,7 +203,12 @@ class Placement:
         if parent is self.root:
             return self.fragment or self.first_any or cand.value == 1
         if parent.kind == "article" and parent.label is not None:
-            if self.first_any and cand.value == 1 and not cand.extra and not _WORDY.search(cand.prefix):
+            if (
+                self.first_any
+                and cand.value == 1
+                and not cand.extra
+                and not _WORDY.search(cand.prefix)
+            ):
                 return True  # an amendment's "ARTICLE I / AMENDMENTS" over items "(a)", "(b)"
             return self._first_in_article(parent.label, cand)
         if cand.value != 1 or cand.extra:

@@ -22,7 +22,7 @@ from ..io.files import atomic_write
 from . import pdf
 from .check import check_draft
 from .data import Row
-from .render import DRAFT_FORMATS, Draft, render, render_draft, template_for
+from .drafting import DRAFT_FORMATS, Draft, render, render_draft, template_for
 
 
 @dataclass

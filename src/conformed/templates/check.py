@@ -21,7 +21,7 @@ from ..errors import ConformedError
 from ..report import FAILED, Report
 from .labels import LabelStyle, key_of
 from .outline import Node
-from .render import Draft
+from .drafting import Draft
 
 
 @dataclass

@@ -16,10 +16,6 @@ from typing import Any
 from ..errors import UsageError
 from ..io import read_document
 from ..io.files import atomic_write, check_outputs
-from . import pdf
-from .align import ReverseError
-from .render import render_draft
-from .reverse_check import Options, draft_from_diff
 
 EXIT_OK, EXIT_FAILED = 0, 1
 FORMATS = {".txt": "text", ".text": "text", ".md": "md", ".markdown": "md", ".docx": "docx"}
@@ -48,6 +44,11 @@ def add_reverse_arguments(dp: Any) -> None:
 
 
 def run_reverse(args: argparse.Namespace) -> int:
+    from . import pdf
+    from .align import ReverseError
+    from .drafting import render_draft
+    from .reverse_check import Options, draft_from_diff
+
     if args.template or args.data:
         raise UsageError("--from-diff takes BASE and EDITED, not a TEMPLATE or DATA")
     fmt = args.format or FORMATS.get(args.output.suffix.lower())

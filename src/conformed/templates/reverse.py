@@ -22,7 +22,7 @@ from ..document import Document, Path, Provision
 from ..report import FAILED
 from .align import ReverseError, align, check_labels, content_key, fold, head_key
 from .layout import layout
-from .render import environment
+from .drafting import environment
 
 ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth", "sixth")
 ORDINALS += ("seventh", "eighth", "ninth", "tenth")

@@ -25,7 +25,8 @@ from .outline import Outline, OutlineError
 from .sandbox import BoundedSandbox, bounded_render
 
 BUILTIN = Path(__file__).resolve().parent
-FORMS = ("termination_benefits_409a", "severance_409a")
+from .names import FORMS  # noqa: E402  (re-exported)
+
 DRAFT_FORMATS = {"text": ".txt", "md": ".md", "docx": ".docx", "pdf": ".pdf"}  # and suffixes
 
 
