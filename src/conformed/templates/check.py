@@ -19,9 +19,9 @@ from ..consolidator import consolidate
 from ..document import Document, Provision
 from ..errors import ConformedError
 from ..report import FAILED, Report
+from .drafting import Draft
 from .labels import LabelStyle, key_of
 from .outline import Node
-from .drafting import Draft
 
 
 @dataclass

@@ -21,8 +21,8 @@ from ..consolidator.apply_text import provision_sentences
 from ..document import Document, Path, Provision
 from ..report import FAILED
 from .align import ReverseError, align, check_labels, content_key, fold, head_key
-from .layout import layout
 from .drafting import environment
+from .layout import layout
 
 ORDINALS: tuple[str, ...] = ("first", "second", "third", "fourth", "fifth", "sixth")
 ORDINALS += ("seventh", "eighth", "ninth", "tenth")
