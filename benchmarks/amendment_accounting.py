@@ -60,7 +60,7 @@ ABOUT_ITSELF = re.compile(
 UMBRELLA = re.compile(
     r"\b(?:amend(?:ed|s)?|modif(?:y|ied)|supplement(?:ed)?)\b[^:]{0,160}"
     r"(?:(?:as\s+follows|\bby)\s*(?:\([^()]{0,120}\))?(?:,?\s*(?:effective\s+)?as\s+of\s+[^:]{0,80})?"
-    r"|in\s+the\s+following\s+respects\b[^:]{0,160})"
+    r"|in\s+(?:each\s+of\s+)?the\s+following\s+respects\b[^:]{0,160})"
     r"\s*[:.,;\-]*\s*$"
     # "... the following provisions of the Lease are hereby modified:"
     r"|\b(?:is|are)\s+(?:hereby\s+)?(?:amended|modified|supplemented)\s*:\s*$",

@@ -62,10 +62,17 @@ class Info:
 _UNIT = re.compile(rf"^(?:{CONVENTION.lead_unit})", re.IGNORECASE)
 
 
+# A sentence ends at a stop; a run-in label ("... 2023" 2.1.2 Annex A is amended as follows:")
+# begins one too, so that only the lead itself is dropped, never the edit before it.
+_SENTENCE_OR_LABEL = re.compile(
+    r"(?<=[.;])\s+(?=[A-Z(\"\u201c])|\s+(?=\d{1,3}(?:\.\d{1,3})+\s+[A-Z])"
+)
+
+
 def _without_lead(text: str) -> str:
     """An item's own words without the sentence that only introduces its sub-items
     ("... is hereby amended as follows:"): what is left amends in its own right or not."""
-    sentences = re.split(r"(?<=[.;])\s+(?=[A-Z(\"\u201c])", text.strip())
+    sentences = _SENTENCE_OR_LABEL.split(text.strip())
     if sentences and sentences[-1].rstrip().endswith(":"):
         sentences = sentences[:-1]
     return " ".join(sentences)

@@ -236,6 +236,8 @@ class NewText(ReaderBase):
                     continue
                 if not text[lead.end() :].strip():  # a label alone: what the next line says
                     text += " " + self.source[line_end : line_end + 80].lstrip()
+                elif at == start and at_start:  # a paragraph: its amending words may wrap
+                    text = _BLANK_LINE.split(self.source[at : at + 400], maxsplit=1)[0]
                 paragraph = at == start and at_start
                 strength = (
                     HARD if paragraph and line.brk == "hard" else SOFT if paragraph else INLINE

@@ -275,8 +275,12 @@ _DOTTED = re.compile(r"^\d+(?:\.\d+)*\.$")
 
 
 def _same_shape(a: Label, b: Label) -> bool:
-    """Siblings: the same style and punctuation; a unit word may differ in case."""
-    return a.style is b.style and a.suffix == b.suffix and a.prefix.lower() == b.prefix.lower()
+    """Siblings: the same style and punctuation; a unit word may differ in case, and a
+    decimal label may drop its final stop ("2.2." then "2.3 Revolving ...")."""
+    if a.style is not b.style or a.prefix.lower() != b.prefix.lower():
+        return False
+    decimal = a.style is Style.ARABIC and any(c.isdigit() for c in a.prefix)
+    return a.suffix == b.suffix or (decimal and {a.suffix, b.suffix} == {"", "."})
 
 
 def _next(prev: Label, cand: Label) -> bool:
