@@ -65,6 +65,9 @@ _CAPS_HEADING = re.compile(
 
 
 _UNITS = CONVENTION.unit_pattern("section", "article")
+_CITED_HEAD = re.compile(
+    rf"^(?P<cite>(?i:{_UNITS})\s*\d[\w.]*(?:\s?\([A-Za-z0-9]{{1,6}}\))*)\s*:?\s+(?=[A-Z])"
+)
 _NEW_NAMED = re.compile(rf"\b([Aa]\s+new)\s+(?i:{_UNITS}),\s+((?i:{_UNITS})\s+[^\s,]+),")
 _LEAD = re.compile(
     r"^(?:Subject\s+to\s+[^,]{1,80},\s*)?(?:the\s+[\w\s]{1,60}?\s+"
@@ -158,6 +161,7 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     has a heading: then it is the error for the instruction without its heading.
     """
     instruction = _NEW_NAMED.sub(r"\1 \2", item.instruction)  # "A new section, Section 1(a),"
+    instruction = _this_unit_named(instruction)
     try:
         return _attempt(instruction, item, agreement)
     except InstructionParseError as exc:
@@ -182,6 +186,19 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
         if composed is not None:
             return composed
     raise error
+
+
+def _this_unit_named(instruction: str) -> str:
+    """ "Section 3:  The first sentence of this Section is amended ...": a plan amendment's
+    items are headed by the provision they amend, and "this Section" is that provision."""
+    head = _CITED_HEAD.match(instruction)
+    if head is None:
+        return instruction
+    rest = instruction[head.end() :]
+    this = re.compile(rf"\b[Tt]his\s+(?:{_UNITS})(?![\w(])")
+    if not this.search(rest):
+        return instruction
+    return this.sub(head.group("cite"), rest)
 
 
 def _sentence_steps(instruction: str, item: Item, agreement: str) -> Operation | None:

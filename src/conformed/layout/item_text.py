@@ -303,7 +303,7 @@ _PARAGRAPH_GAP = re.compile(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
 _INSTRUCTION_PARAGRAPH = re.compile(
     r"(?:(?:The|Each|All|Any)\b[^;:]{0,160}?"
     r"(?:\b(?:definition|defined\s+term|following|sentence|proviso|words?|reference|heading)\b"
-    rf"|\b{CONVENTION.lead_unit}\(?\w)|{CONVENTION.lead_unit}\(?\w)"
+    rf"|\b{CONVENTION.lead_unit}\(?\w)|{CONVENTION.lead_unit}\(?\w[\w.()]*(?::\s+[A-Z])?)"
     r"[^;:]{0,160}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
     r"(?:amended|deleted|added|inserted|replaced|restated|modified|supplemented|struck)\b"
 )
