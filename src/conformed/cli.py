@@ -1,5 +1,5 @@
-"""Command line: ``conformed apply``, ``parse`` and ``history`` (``outline``, ``draft`` and
-``redline`` in their own modules).
+"""Command line: ``conformed apply``, ``parse`` and ``history`` (``outline``, ``draft``,
+``redline`` and ``batch`` in their own modules).
 
 Exit codes: 0 every operative item applied; 1 some item failed (nothing is
 written unless --allow-partial); 2 usage error or unreadable input.
@@ -16,11 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cli_batch import add_batch_parser
 from .cli_draft import add_draft_parser
 from .cli_outline import add_outline_parser
-from .cli_redline import add_redline_parser, redline_format, render_redline
+from .cli_redline import add_redline_parser, redline_format
 from .errors import InputError, UsageError
-from .io import FORMATS, read_document, render_document
+from .io import FORMATS, read_document
 from .io.files import MAX_INPUT_MB, check_outputs, read_text, set_input_limit, write_all
 
 if TYPE_CHECKING:  # the engine is imported by the commands that use it: --help loads none
@@ -112,55 +113,44 @@ def build_parser() -> argparse.ArgumentParser:
     add_outline_parser(sub)
     add_draft_parser(sub)
     add_redline_parser(sub)
+    add_batch_parser(sub)
     return parser
 
 
 def run_apply(args: argparse.Namespace) -> int:
+    from .conform import Job, conform
+
     fmt = args.format or FORMATS.get(args.output.suffix.lower().lstrip("."))
     if fmt is None:
         raise UsageError(f"cannot tell the output format from {args.output}; use --format")
     blackline = redline_format(args.redline) if args.redline else None  # usage error first
-    attached = [spec.partition("=")[2].strip() for spec in args.attach]
-    check_outputs(
-        [args.base, *args.amendments, *(a for a in attached if a)],
-        [args.output, args.report, args.redline],
-    )
-    from .amendment import read_amendment
-    from .consolidator import consolidate
-
-    base = read_document(args.base)
-    amendments = [read_amendment(path) for path in args.amendments]
-    result = consolidate(
-        base,
-        amendments,
-        omitted_text=args.omitted_text,
-        rewrite_references=args.update_references,
-        base_name=str(args.base),
+    job = Job(
+        base=args.base,
+        amendments=tuple(args.amendments),
+        output=args.output,
+        fmt=fmt,
+        report=args.report,
+        redline=args.redline,
+        redline_fmt=blackline,
         attachments=parse_attachments(args.attach),
         as_of=args.as_of,
+        annotate=args.annotate,
+        allow_partial=args.allow_partial,
+        update_references=args.update_references,
+        omitted_text=args.omitted_text,
     )
-    report = result.report
-    outputs: list[tuple[Path, str | bytes]] = []
-    if args.report:
-        outputs.append((args.report, json.dumps(report.to_json(), indent=2) + "\n"))
-    print_summary(report)
-    if not report.ok and not args.allow_partial:
-        write_all(outputs)  # the report says why; nothing else is written
+    check_outputs(job.inputs, job.outputs)
+    done = conform(job)
+    print_summary(done.report)
+    write_all(done.outputs)  # all of them or none; the report alone when items failed
+    if not done.report.ok and not args.allow_partial:
         print("conformed: nothing written (use --allow-partial to write anyway)", file=sys.stderr)
         return EXIT_FAILED
-    outputs.append((args.output, render_document(result.document, fmt, annotate=args.annotate)))
-    redline = None
-    if blackline:
-        from .redline import compare
-
-        redline = compare(base, result.document, old_name=args.base.name, new_name=args.output.name)
-        outputs.append((args.redline, render_redline(redline, blackline)))
-    write_all(outputs)  # all of them or none
-    if redline is not None:
+    if done.redline is not None:
         from .redline.summary import summary_line
 
-        print(f"{args.redline}: {summary_line(redline)}", file=sys.stderr)
-    return EXIT_OK if report.ok else EXIT_FAILED
+        print(f"{args.redline}: {summary_line(done.redline)}", file=sys.stderr)
+    return EXIT_OK if done.report.ok else EXIT_FAILED
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -171,7 +161,7 @@ def run_history(args: argparse.Namespace) -> int:
     result = consolidate(
         read_document(args.base),
         [read_amendment(path) for path in args.amendments],
-        attachments=parse_attachments(args.attach),
+        attachments={name: read_text(path) for name, path in parse_attachments(args.attach)},
         as_of=args.as_of,
     )
     entries = history(result.document)
@@ -193,14 +183,15 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-def parse_attachments(specs: list[str]) -> dict[str, str]:
-    out = {}
+def parse_attachments(specs: list[str]) -> tuple[tuple[str, Path], ...]:
+    """ "Exhibit 6.11=FILE" options as (name, file) pairs; the files are read with the rest."""
+    out: dict[str, Path] = {}
     for spec in specs:
         name, sep, path = spec.partition("=")
         if not sep or not name.strip() or not path.strip():
             raise UsageError(f'--attach takes "Exhibit 6.11=FILE", not {spec!r}')
-        out[name.strip()] = read_text(path.strip())
-    return out
+        out[name.strip()] = Path(path.strip())
+    return tuple(out.items())
 
 
 def run_parse(args: argparse.Namespace) -> int:

@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..amendment import format_date
 from ..errors import ConformedError, InputError
 from ..io.files import read_text
+from ..io.yamlfile import load_yaml
 from .fields import FieldReader
 from .labels import LabelStyle, parse_style
 
@@ -132,46 +131,6 @@ class Row:
     error: DraftDataError | None = None
 
 
-# Executive data are a few dozen fields per executive: an alias bomb ("a: &a [...]",
-# "b: [*a, *a, ...]") is refused before anything is built from it, by the number of
-# values the document would have with every alias expanded.
-MAX_YAML_VALUES = 1_000_000
-
-
-def _bounded_yaml(text: str, path: Path) -> None:
-    sizes: dict[str, int] = {}  # an anchor's expanded size
-    open_nodes: list[tuple[str | None, int]] = []  # (anchor, size so far) of open collections
-    total = 0
-
-    def add(n: int) -> None:
-        nonlocal total
-        total += n
-        if open_nodes:
-            anchor, size = open_nodes[-1]
-            open_nodes[-1] = (anchor, size + n)
-        if total > MAX_YAML_VALUES:
-            raise InputError(
-                f"{path}: the YAML expands to more than {MAX_YAML_VALUES:,} values "
-                "(an alias bomb?); executive data never need so many"
-            )
-
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.AliasEvent):
-            add(sizes.get(event.anchor or "", 1))
-        elif isinstance(event, yaml.ScalarEvent):
-            if event.anchor:
-                sizes[event.anchor] = 1
-            add(1)
-        elif isinstance(event, yaml.CollectionStartEvent):
-            open_nodes.append((event.anchor, 0))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            anchor, size = open_nodes.pop()
-            if anchor:
-                sizes[anchor] = size + 1
-            total -= size  # counted once more, as a whole, in its parent
-            add(size + 1)
-
-
 MAX_ID = 100  # characters of a draft id, which names its file
 
 
@@ -186,11 +145,7 @@ def load_rows(path: str | Path, template: str = "") -> list[Row]:
             for n, r in enumerate(csv.DictReader(io.StringIO(text)), start=2)
         ]
     elif suffix in (".yaml", ".yml"):
-        try:
-            _bounded_yaml(text, path)
-            loaded = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise InputError(f"{path}: not valid YAML ({exc})") from None
+        loaded = load_yaml(text, path)
         many = loaded if isinstance(loaded, list) else [loaded]
         records = [
             (path.name if len(many) == 1 else f"{path.name} entry {n}", r)
