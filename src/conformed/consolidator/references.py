@@ -51,6 +51,8 @@ class StaleReference:
 
 
 def find_stale_references(base: Document, final: Document) -> list[StaleReference]:
+    if _same_numbering(base, final):
+        return []  # every provision of the base is still there under its own label
     base_nodes = {node.uid: node for _, node in base.walk()}
     base_index = key_index(base)
     final_paths = {node.uid: path for path, node in final.walk()}
@@ -90,6 +92,27 @@ def find_stale_references(base: Document, final: Document) -> list[StaleReferenc
                     )
                 )
     return out
+
+
+def _numbering(doc: Document) -> dict[int, tuple[str, ...]]:
+    """Each provision's labels from the top down, by identity."""
+    out: dict[int, tuple[str, ...]] = {}
+
+    def rec(nodes: tuple[Provision, ...], above: tuple[str, ...]) -> None:
+        for node in nodes:
+            labels = (*above, node.label_text)
+            out[node.uid] = labels
+            rec(node.children, labels)
+
+    rec(doc.body, ())
+    return out
+
+
+def _same_numbering(base: Document, final: Document) -> bool:
+    """No reference can be stale when no provision of the base was renumbered or removed:
+    a reference resolves in the base to provisions that keep their labels."""
+    now = _numbering(final)
+    return all(now.get(uid) == labels for uid, labels in _numbering(base).items())
 
 
 _TOKEN = re.compile(r"\S+")

@@ -18,6 +18,9 @@ TEXT, NEW, NEW2 = "text", "payload", "payload2"
 _NON_SPACE = re.compile(r"\S")
 
 
+Searched = tuple[int, "re.Match[str] | None"]  # searched from, and what was found
+
+
 class ReaderBase:
     def __init__(self, source: str, start: int, end: int) -> None:
         self.source, self.start, self.end = source, start, end
@@ -37,6 +40,24 @@ class ReaderBase:
         self.outside: list[tuple[int, int, int]] = []  # (start, end, line) before the first item
         self.loose: list[Info] = []  # unnumbered items before the first numbered one
         self.problems: list[AmendmentError] = []
+        self._searched: dict[tuple[re.Pattern[str], int], list[Searched]] = {}
+
+    def _search(self, pattern: re.Pattern[str], pos: int, end: int) -> re.Match[str] | None:
+        """``pattern.search(source, pos, end)``, remembered: a flattened amendment is one
+        long line searched again and again from a little further on, and the leftmost
+        match from an earlier start is the leftmost from any start up to it."""
+        done = self._searched.setdefault((pattern, end), [])
+        for since, found in done:
+            if since <= pos and (found is None or pos <= found.start()):
+                return found
+        found = pattern.search(self.source, pos, end)
+        done.append((pos, found))
+        if len(done) > 16:
+            del done[0]
+        return found
+        found = pattern.search(self.source, pos, end)
+        self._searched[(pattern, end)] = (pos, found)
+        return found
 
     def _current(self) -> Info | None:
         if not self.order:

@@ -37,15 +37,15 @@ class NewText(ReaderBase):
         if info is None:
             return None
         reach = min(self._next_text(end) + 1, self.end)
-        m = OPEN.search(self.source, pos, reach)
+        m = self._search(OPEN, pos, reach)
         while m is not None:
             q = m.start("q") if m.group("q") else m.start("c")
             if q >= end and q != self._next_text(end):
                 break
             if not TERM_FIRST.match(self.source, q + 1) and not self._line_closed_before(pos, q):
                 return "quoted", q
-            m = OPEN.search(self.source, m.end(), reach)
-        lead = _SAME_LINE_LEAD.search(self.source, pos, end)
+            m = self._search(OPEN, m.end(), reach)
+        lead = self._search(_SAME_LINE_LEAD, pos, end)
         if lead is not None:
             after = lead.end()
             said = fold(f"{self._said(info)} {self.source[pos:after]}")

@@ -16,6 +16,7 @@ is ever left out.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .convention import CONVENTION
 from .item import Info, Item, ItemsRead, ItemStructureError, item_number
@@ -37,6 +38,13 @@ _MID_SENTENCE = re.compile(
     r"(?:\b(?:after|before|of|in|to|under|by|with|from|within|the|amend|amends)"
     rf"|{CONVENTION.lead_unit})[^\S\n]*\n[^\S\n]*$"
 )
+
+@lru_cache(maxsize=256)
+def _after_and(token: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?<=[;,]\s)|(?<=\sand\s)|(?<=\sor\s)){re.escape(token)}\s+(?=[A-Z\"\u201c(])"
+    )
+
 
 _NEXT_SPACE = re.compile(r"(?<=\S)\s")
 
@@ -171,18 +179,15 @@ class _Reader(NewText, Assembly):
         """The next label inside a line that continues the items: after a sentence, or
         -- the next item expected, as enumerations run on -- after "; and"."""
         found: list[tuple[int, str]] = []
-        m = _INLINE.search(self.source, pos, end)
+        m = self._search(_INLINE, pos, end)
         while m is not None:
             at = m.start("unit") if m.group("unit") else m.start("token")
             if self.tree.accepts(self.source[at:end], INLINE):
                 found.append((at, m.group("token")))
                 break
-            m = _INLINE.search(self.source, m.end("token"), end)
+            m = self._search(_INLINE, m.end("token"), end)
         for token in self._expected():  # "...; and e. Any other documents ..."
-            pattern = (
-                rf"(?:(?<=[;,]\s)|(?<=\sand\s)|(?<=\sor\s)){re.escape(token)}\s+(?=[A-Z\"\u201c(])"
-            )
-            e = re.compile(pattern).search(self.source, pos, end)
+            e = self._search(_after_and(token), pos, end)
             if e is not None and self.tree.accepts(self.source[e.start() : end], INLINE):
                 found.append((e.start(), token))
         return min(found) if found else None
