@@ -11,6 +11,7 @@ unreadable input.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,6 +66,12 @@ def add_draft_parser(sub: Any) -> None:
         choices=["text", "md", "docx", "pdf"],
         help="default: from OUT's suffix, or text (pdf needs LibreOffice)",
     )
+    dp.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        help="worker processes for many executives (default: all cores; 1: this one)",
+    )
     add_reverse_arguments(dp)
     dp.set_defaults(run=run_draft)
 
@@ -92,7 +99,8 @@ def run_draft(args: argparse.Namespace) -> int:
     drafter = Drafter(args.template, check=not args.no_check, base=args.check)
     if batch:
         fmt = args.format or "text"
-        outcomes = draft_all(rows, drafter, args.output, fmt)
+        jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+        outcomes = draft_all(rows, drafter, args.output, fmt, jobs=jobs)
         for outcome in outcomes:
             _warn(outcome)
         print(summary(outcomes, args.output), file=sys.stderr)

@@ -95,3 +95,14 @@ def test_batch_writes_good_rows_and_names_the_bad_one(tmp_path: Path, capsys) ->
         'executives.csv row 6 (ferreira_severance): item 8 cites Section 10 as the provision about "Forfeiture"'
         in err
     )
+
+
+def test_a_batch_drafted_by_worker_processes_is_the_batch_drafted_here(tmp_path: Path) -> None:
+    shutil.copytree(CORPUS / "bases", tmp_path / "bases")
+    table = EXECUTIVES / "executives.csv"
+    assert run("auto", table, "-o", tmp_path / "one", "--jobs", "1") == 0
+    assert run("auto", table, "-o", tmp_path / "two", "--jobs", "2") == 0
+    one = sorted(p.name for p in (tmp_path / "one").iterdir())
+    assert len(one) == 5 and one == sorted(p.name for p in (tmp_path / "two").iterdir())
+    for name in one:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()

@@ -39,6 +39,7 @@ _MID_SENTENCE = re.compile(
     rf"|{CONVENTION.lead_unit})[^\S\n]*\n[^\S\n]*$"
 )
 
+
 @lru_cache(maxsize=256)
 def _after_and(token: str) -> re.Pattern[str]:
     return re.compile(

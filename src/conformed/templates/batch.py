@@ -9,6 +9,8 @@ are written.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -83,8 +85,40 @@ class Drafter:
         return self._bases[path]
 
 
+_WORKER: Drafter | None = None  # a pool worker's own Drafter (templates do not pickle)
+
+
+def _start_worker(template: str, check: bool, base: Path | None) -> None:
+    global _WORKER
+    _WORKER = Drafter(template, check=check, base=base)
+
+
+def _draft_in_worker(row: Row) -> tuple[Draft | None, Outcome]:
+    assert _WORKER is not None
+    return _WORKER.draft(row)
+
+
+def _drafted(
+    rows: list[Row], drafter: Drafter, jobs: int
+) -> Iterator[tuple[Draft | None, Outcome]]:
+    """Each row drafted and checked, in order: here, or by ``jobs`` worker processes (the
+    round-trip check is most of the time, and rows are independent)."""
+    if jobs <= 1 or len(rows) < 2 * jobs:
+        yield from (drafter.draft(row) for row in rows)
+        return
+    args = (drafter.template, drafter.check, drafter.base)
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=args) as pool:
+        yield from pool.map(_draft_in_worker, rows, chunksize=max(1, len(rows) // (jobs * 8)))
+
+
 def draft_all(
-    rows: list[Row], drafter: Drafter, folder: Path, fmt: str, stream: TextIO | None = None
+    rows: list[Row],
+    drafter: Drafter,
+    folder: Path,
+    fmt: str,
+    stream: TextIO | None = None,
+    *,
+    jobs: int = 1,
 ) -> list[Outcome]:
     """Draft every row into ``folder`` as ``<id>.txt`` (.md, .docx, .pdf), reporting progress.
 
@@ -96,8 +130,9 @@ def draft_all(
     progress = Progress(len(rows), stream)
     outcomes: list[Outcome] = []
     pdfs: dict[Path, bytes] = {}
-    for n, row in enumerate(rows, start=1):
-        result, outcome = drafter.draft(row)
+    for n, (row, (result, outcome)) in enumerate(
+        zip(rows, _drafted(rows, drafter, jobs), strict=True), start=1
+    ):
         if result is not None and outcome.ok:
             outcome.path = folder / f"{row.id}{DRAFT_FORMATS[fmt]}"
             if fmt == "pdf":

@@ -74,6 +74,9 @@ class DraftDataError(ConformedError):
         listed = "\n".join(f"  - {p}" for p in problems)
         super().__init__(f"{source}: {len(problems)} problem(s) in the data:\n{listed}")
 
+    def __reduce__(self) -> tuple[type[DraftDataError], tuple[str, list[str]]]:
+        return (DraftDataError, (self.source, self.problems))  # a row crosses to a worker
+
 
 @dataclass(frozen=True)
 class Executive:
