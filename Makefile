@@ -41,7 +41,8 @@ demo: $(STAMP)
 		$(CORPUS)/amendments/002_loan_fourth_amendment.txt \
 		--attach "Exhibit 6.11=$(CORPUS)/attachments/loan_exhibit_6_11_2004.txt" \
 		-o $(OUT)/loan_agreement_2002.conformed.txt --report $(OUT)/loan_agreement_2002.report.json
-	@echo "Conformed copies and reports written to $(OUT)/"
+	$(BIN)/conformed batch $(CORPUS)/batch.yaml -o $(OUT)/batch
+	@echo "Conformed copies and reports written to $(OUT)/ (and the corpus as one batch in $(OUT)/batch/)"
 	$(BIN)/conformed draft auto $(DRAFT_DATA) -o $(OUT)/$(DRAFT).md
 	$(BIN)/conformed draft auto $(DRAFT_DATA) -o $(OUT)/$(DRAFT).docx
 	@if command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1; then \
