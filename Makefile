@@ -73,6 +73,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/many_items.py
 	$(BIN)/python benchmarks/draft.py
 	$(BIN)/python benchmarks/redline.py
+	$(BIN)/python benchmarks/batch.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist src/*.egg-info
