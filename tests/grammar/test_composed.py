@@ -81,6 +81,8 @@ def test_operative_items_are_never_no_text_change(instruction: str) -> None:
             "waiver or consent",
         ),
         ("This Amendment may be executed in counterparts.", "counterparts"),
+        ("Costs and Expenses. The Borrower shall pay the Agent's costs of this Amendment.", "costs"),
+        ("Notices. All notices under this Amendment go to the addresses in the Lease.", "notices"),
     ],
 )
 def test_closed_list_of_items_that_change_no_text(instruction: str, kind: str) -> None:
@@ -94,6 +96,8 @@ def test_closed_list_of_items_that_change_no_text(instruction: str, kind: str) -
         "Notices to the Landlord shall be sent to 40 Quarry Lane, Dorset.",
         "The Guarantor's obligations are those of a primary obligor and not a surety.",
         "The new term shall be effective for five years from the Renewal Date.",
+        "Notices. The Tenant's address for notices is 12 Quarry Lane, Dorset.",
+        "Fees. The Facility Fee is one quarter of one percent a year.",
     ],
 )
 def test_broad_words_in_what_may_be_the_agreements_own_text_are_no_known_form(

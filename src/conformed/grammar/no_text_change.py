@@ -5,7 +5,8 @@ governing law change no text of the agreement; they are ``no_text_change``.  The
 closed: an item that matches neither the grammar nor one of these forms fails, and an
 item whose words (or whose new text) amend is never on it.  Forms named by words the
 agreement's own provisions also use (costs, notices, guaranties ...) count only in a
-sentence about the amendment itself, or as the first word of the item's heading.
+sentence about the amendment itself, or as the first word of the item's heading when
+the item's words are about the amendment too.
 """
 
 from __future__ import annotations
@@ -87,13 +88,18 @@ def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
     # text of the lease; "the Borrower shall pay the costs of this Amendment" is not.
     # A heading names a broad form only by its first word ("Costs and Expenses.", not
     # "Utility Costs.").
+    # A broad heading also needs words about the amendment: "Notices. The Tenant's address
+    # for notices is 12 Quarry Lane." changes the lease, in words the grammar must read.
     places = [(heading, "heading"), (context, "heading")]
     places += [(s, "about" if _ABOUT_ITSELF.search(s) else "words") for s in split_sentences(text)]
+    about = any(how == "about" for _, how in places)
     for where, how in places:
         for kind, pattern in _CATEGORIES:
             if not where or (kind in _BROAD and how == "words"):
                 continue
             if kind in _BROAD and how == "heading":
+                if not about:
+                    continue
                 found = re.match(rf"\W*(?:{pattern})", where, re.IGNORECASE)
             else:
                 found = re.search(pattern, where, re.IGNORECASE)
