@@ -81,7 +81,10 @@ def test_operative_items_are_never_no_text_change(instruction: str) -> None:
             "waiver or consent",
         ),
         ("This Amendment may be executed in counterparts.", "counterparts"),
-        ("Costs and Expenses. The Borrower shall pay the Agent's costs of this Amendment.", "costs"),
+        (
+            "Costs and Expenses. The Borrower shall pay the Agent's costs of this Amendment.",
+            "costs",
+        ),
         ("Notices. All notices under this Amendment go to the addresses in the Lease.", "notices"),
     ],
 )

@@ -262,13 +262,14 @@ class NewText(ReaderBase):
     ) -> bool:
         if not self.tree.accepts(text, strength, children=False):
             return False
+        repeat = self.tree.out_of_sequence  # "(a)" again: the new text's own list, unless it amends
         paragraph = strength in (HARD, SOFT)
         lead = LEAD.match(text)
         assert lead is not None
         continues_own = any((c.shape, c.value - 1) in own for c in _labels(lead.group(0)))
         if self._item_like(text):
             return True
-        return paragraph and not continues_own
+        return paragraph and not continues_own and not repeat
 
     def _item_like(self, text: str) -> bool:
         """A labelled paragraph that reads as an item: it amends, or has an item's heading."""

@@ -56,12 +56,14 @@ class Placement:
     notes: list[LayoutNote]
     _line: int
     _dry_container: int
+    out_of_sequence: bool = False  # the last accepts() placed its label only as a repeat
 
     def accepts(self, text: str, strength: str, *, children: bool = True) -> bool:
         """Would a paragraph starting with ``text`` open a provision here?  With
         ``children`` false, only as a sibling of an open provision (the next item
         after new text, never a paragraph of it)."""
         m = LEAD.match(text)
+        self.out_of_sequence = False
         if not m:
             return False
         unit = m.group("unit") or ""
@@ -163,6 +165,7 @@ class Placement:
                 if why:
                     if not dry:
                         self._note(self._line, why, f"{cand.text} follows {pred.label.text}")
+                    self.out_of_sequence = why == "duplicate"  # what accepts() tells its caller
                     return self._open(k - 1, cand, dry)
         return None
 
