@@ -19,6 +19,7 @@ from .payload import (
     GENERIC_LEAD,
     NOW_READS,
     OPEN,
+    TERM_AMENDED,
     TERM_FIRST,
     UNQUOTED,
     amends,
@@ -42,6 +43,8 @@ class NewText(ReaderBase):
             q = m.start("q") if m.group("q") else m.start("c")
             if q >= end and q != self._next_text(end):
                 break
+            if TERM_AMENDED.match(self.source, q + 1) and self._opens_line(q):
+                break  # '"Margin" shall be amended ...' opening a paragraph: an instruction
             if not TERM_FIRST.match(self.source, q + 1) and not self._line_closed_before(pos, q):
                 return "quoted", q
             m = self._search(OPEN, m.end(), reach)
@@ -53,6 +56,10 @@ class NewText(ReaderBase):
             if not quoted and self._takes_text(after, end, said):
                 return "unquoted", after
         return None
+
+    def _opens_line(self, q: int) -> bool:
+        start = self.source.rfind("\n", 0, q) + 1
+        return not self.source[start:q].strip()
 
     def _line_closed_before(self, pos: int, q: int) -> bool:
         """A colon that closed its line, and text between it and the quote: that text is
@@ -82,7 +89,10 @@ class NewText(ReaderBase):
             return  # "... by adding the following" wrapped onto the next line
         if after >= self.end:
             return
-        if self.source[after] in '"\u201c' and not TERM_FIRST.match(self.source, after + 1):
+        term = TERM_FIRST.match(self.source, after + 1) or TERM_AMENDED.match(
+            self.source, after + 1
+        )
+        if self.source[after] in '"\u201c' and not term:
             return  # quoted new text: _opening found it
         if self._takes_text(after, self.end, said):
             # a lead that asks for text ("the following is inserted in its place:"), and a
@@ -302,7 +312,8 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _CAPS_UNIT_LINE = re.compile(r"(?:ARTICLE|SECTION|PART)\s+[IVXLC\d][\w.]*(?:\s+[A-Z][A-Z,'&]*)*$")
 _PARAGRAPH_GAP = re.compile(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
 _INSTRUCTION_PARAGRAPH = re.compile(
-    r"(?:(?:The|Each|All|Any)\b[^;:]{0,160}?"
+    r"(?:[\"\u201c][^\"\u201d]{1,80}[\"\u201d]\s+(?=(?:shall\s+be|is|are)\s)"  # '"Margin" shall be'
+    r"|(?:The|Each|All|Any)\b[^;:]{0,160}?"
     r"(?:\b(?:definition|defined\s+term|following|sentence|proviso|words?|reference|heading)\b"
     rf"|\b{CONVENTION.lead_unit}\(?\w)|{CONVENTION.lead_unit}\(?\w[\w.()]*(?::\s+[A-Z])?)"
     r"[^;:]{0,160}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"

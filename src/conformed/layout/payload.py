@@ -30,6 +30,13 @@ TERM_FIRST = re.compile(
     r"is\s+defined|as\s+defined)\b",
     re.IGNORECASE,
 )
+# A paragraph that opens '"Margin" shall be amended by ...': a term an instruction names,
+# not new text.
+TERM_AMENDED = re.compile(
+    r"[^\S\n]*[^\"\u201d\n]{1,80}[\"\u201d]\s+(?:shall\s+be|is|are)\s+(?:hereby\s+)?"
+    r"(?:further\s+)?(?:amended|deleted|restated|replaced)\b",
+    re.IGNORECASE,
+)
 # The lead of unquoted new text, at the end of what the instruction says.
 UNQUOTED = re.compile(
     r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?|as\s+set\s+forth\s+below"
@@ -70,7 +77,8 @@ GENERIC_LEAD = re.compile(
     re.IGNORECASE,
 )
 EMBEDDED = re.compile(
-    r"\s*[A-Z][^\n:\"\u201c]{0,100}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"\s*(?:[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d]\s+|[A-Z])[^\n:\"\u201c]{0,100}?"
+    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
     r"(?:amended|deleted|restated|replaced)\b",
     re.IGNORECASE,
 )
