@@ -8,6 +8,7 @@ what was understood, so the report says what a person must do by hand.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -27,9 +28,10 @@ from ..operations import (
     WordEdit,
 )
 from .apply import apply_delete_provision, apply_replace_provision
-from .apply_definitions import apply_delete_definition, apply_replace_definition
+from .apply_definitions import apply_delete_definition, apply_replace_definition, locate_definition
 from .apply_text import apply_text_edits
 from .context import Context
+from .word_edits import apply_word_edit
 
 Apply = Callable[[Document, Change, Context], Document]
 
@@ -89,10 +91,49 @@ def _each_definition(doc: Document, c: Change, ctx: Context) -> Document:
 def _word_edit(kind: str) -> Apply:
     def apply(doc: Document, c: Change, ctx: Context) -> Document:
         edit = WordEdit(kind, old=c.selector.words[0], new=c.payload.text)
+        if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
+            return _edit_in_definition(doc, c, edit, ctx)
         where = Target(parse_citation(c.selector.scope or c.selector.printed))
         return apply_text_edits(doc, TextEdits(where, (edit,)), ctx)
 
     return apply
+
+
+def _edit_in_definition(doc: Document, c: Change, edit: WordEdit, ctx: Context) -> Document:
+    """ "The definition of "Fee Rate" in Section 1.1 is amended by deleting the word "two"
+    and inserting ...": the words of that definition's paragraph, and of nothing else."""
+    scope = c.selector.scope
+    if c.selector.kind == "words":  # the words "two" of definition "Fee Rate" of Section 1.1
+        _, _, scope = scope.partition(" of ")
+    ref = DefinitionRef(c.selector.terms[0], parse_citation(scope) if scope else None)
+    path = locate_definition(doc, ref, ctx)
+    node = apply_word_edit(doc.get(path), edit, f'the definition of "{ref.term}"')
+    details = edit.kind.replace("_", " ")
+    node = node.evolve(changes=(*node.changes, ctx.change("amend_text", f"Amended ({details})")))
+    return doc.update(path, lambda _: node)
+
+
+def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "... amended by inserting the words "and 3" immediately after the words "Section
+    2"": an insertion beside quoted words, in one provision or one definition; None for
+    any other position."""
+    m = _BESIDE_WORDS.match(c.position)
+    if m is None or c.payload.kind != "quoted" or len(c.selector.terms) > 1:
+        return None
+    where = "before" if m.group("side").lower() in ("before", "preceding", "prior to") else "after"
+    edit = WordEdit("insert_words", old=m.group("anchor"), new=c.payload.text, where=where)
+    if c.selector.kind == "definition" and c.selector.terms:
+        return _edit_in_definition(doc, c, edit, ctx)
+    if c.selector.kind == "provision" and len(c.selector.labels) == 1 and not c.selector.scope:
+        target = Target(parse_citation(c.selector.printed))
+        return apply_text_edits(doc, TextEdits(target, (edit,)), ctx)
+    return None
+
+
+_BESIDE_WORDS = re.compile(
+    r'^(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to)\s+"(?P<anchor>[^"]+)"$',
+    re.IGNORECASE,
+)
 
 
 DISPATCH: dict[tuple[str, str], Apply] = {
@@ -127,6 +168,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         chained = " of " in sel.printed or " of " in sel.scope
         if fn is not None and sel.kind in ("provision", "definition") and chained:
             fn = None  # a chain through another document or a definition: not looked up yet
+    if change.words_edit and change.verb == "insert" and not sel.qualifiers:
+        inserted = _insert_words(doc, change, ctx)
+        if inserted is not None:
+            return inserted
     if fn is not None:
         return fn(doc, change, ctx)
     entry = change.describe()[0]

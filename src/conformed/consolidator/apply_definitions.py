@@ -8,6 +8,8 @@ already defined.
 
 from __future__ import annotations
 
+import re
+
 from ..definitions import (
     close_matches,
     insertion_index,
@@ -69,9 +71,14 @@ def _no_term(paragraph: str) -> Document:
     raise PayloadError(f'the new text does not read as definitions: "{paragraph[:60]}"')
 
 
+# A definition quoted inside the amendment's own quotation ("'Margin' shall mean ...")
+# takes the agreement's double quotes once the outer quotation is gone.
+_INNER_QUOTES = re.compile(r"^'([^'\"]{1,80})'(\s+(?:shall\s+mean|means|shall\s+have|has)\b)")
+
+
 def definition_node(text: str, expected: str | None) -> Provision:
     """A definition paragraph from replacement text; its term must be the one named."""
-    body = " ".join(text.split())
+    body = _INNER_QUOTES.sub(r'"\1"\2', " ".join(text.split()))
     node = Provision(label=None, text=body)
     term = term_of(node)
     if term is None:

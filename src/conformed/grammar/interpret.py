@@ -65,6 +65,11 @@ _CAPS_HEADING = re.compile(
 
 
 _UNITS = CONVENTION.unit_pattern("section", "article")
+# '"Margin" shall be amended by ...': a quoted term that an item amends is its definition.
+_TERM_SUBJECT = re.compile(
+    r'^(["\u201c][^"\u201d]{1,80}["\u201d])\s+(?=(?:shall\s+be|is|are)\s+(?:hereby\s+)?'
+    r"(?:further\s+)?amended\b)"
+)
 _CITED_HEAD = re.compile(
     rf"^(?P<cite>(?i:{_UNITS})\s*\d[\w.]*(?:\s?\([A-Za-z0-9]{{1,6}}\))*)\s*:?\s+(?=[A-Z])"
 )
@@ -161,12 +166,14 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     has a heading: then it is the error for the instruction without its heading.
     """
     instruction = _NEW_NAMED.sub(r"\1 \2", item.instruction)  # "A new section, Section 1(a),"
-    instruction = _this_unit_named(instruction)
+    original = _TERM_SUBJECT.sub(r"The definition of \1 ", _this_unit_named(item.instruction))
+    if original != item.instruction:
+        instruction = original  # every reading starts from what the subject means
     try:
         return _attempt(instruction, item, agreement)
     except InstructionParseError as exc:
         error = exc
-    for text, reported in _readings(item.instruction, instruction):
+    for text, reported in _readings(original, instruction):
         try:
             op = _attempt(text, item, agreement)
         except InstructionParseError as exc:
@@ -182,7 +189,7 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     if (
         _amends(instruction) or PAYLOAD_MARK in instruction or ancestors
     ):  # the slow reader, where it can help
-        composed = _composed(item, ancestors, agreement)
+        composed = _composed(replace(item, instruction=original), ancestors, agreement)
         if composed is not None:
             return composed
     raise error

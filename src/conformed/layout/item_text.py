@@ -127,9 +127,17 @@ class NewText(ReaderBase):
     def _amending_list(self, after: int) -> bool:
         """Do labelled paragraphs that amend follow a lead that asks for no text?  They
         are its items, whether or not the tree can place them -- never its new text."""
-        for paragraph in _BLANK_LINE.split(self.source[after : min(self.end, after + 3000)])[:6]:
+        paragraphs = _BLANK_LINE.split(self.source[after : min(self.end, after + 3000)])[:6]
+        first = LEAD.match(paragraphs[0].strip())
+        if first is None:
+            return False
+        shapes = {label.shape for label in _labels(first.group(0))}
+        for paragraph in paragraphs:
             text = paragraph.strip()
-            if LEAD.match(text) and self._item_like(text):
+            lead = LEAD.match(text)
+            if lead is None or not shapes & {label.shape for label in _labels(lead.group(0))}:
+                continue  # not the list that starts after the lead ("8. ..." after "14100 ...")
+            if self._item_like(text):
                 return True
         return False
 
