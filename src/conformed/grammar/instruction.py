@@ -60,6 +60,8 @@ def prepare(text: str) -> str:
     text = " ".join(text.split())
     text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
     text = text.replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
+    text = re.sub(r"(?<=\d)\.(?=:)", "", text)  # "as Section 4.10.: <text>"
+    text = re.sub(r"(?<=\d)(?=is\b|of\b)", " ", text)  # "Item 11is hereby deleted"
     return re.sub(r"\(\s*([A-Za-z0-9]{1,6})\s*\)", r"(\1)", text)
 
 
