@@ -71,7 +71,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         bar.close()
         print(
-            f"conformed: interrupted after {bar.tqdm.n} of {len(entries)} agreements; every "
+            f"conformed: interrupted after {bar.done} of {len(entries)} agreements; every "
             "file written is whole, and running the same command again finishes the rest",
             file=sys.stderr,
         )
@@ -91,12 +91,13 @@ class _bar:
     def __init__(self, total: int, stream: TextIO) -> None:
         from tqdm import tqdm
 
-        self.stream = stream
+        self.stream, self.done = stream, 0
         self.tqdm = tqdm(
             total=total, unit="agreement", file=stream, disable=not stream.isatty(), leave=False
         )
 
     def step(self, outcome: Outcome) -> None:
+        self.done += 1
         self.tqdm.update(1)
         if self.tqdm.disable and outcome.status in ("failed", "error"):
             print(f"{outcome.status.upper():7} {outcome.id}: {_why(outcome)}", file=self.stream)

@@ -160,10 +160,14 @@ def _previous(job: Job, fingerprint: str) -> Outcome | None:
 
 
 def _warm() -> None:
-    """A worker loads the grammars once, before its first agreement."""
+    """A worker loads the grammars once, before its first agreement, and leaves Ctrl-C to
+    the batch: it finishes the agreement in hand (whole files) and takes no other."""
+    import signal
+
     from ..grammar.instruction import _lark as composed
     from ..grammar.parser import _lark as forms
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     forms()
     composed()
 
