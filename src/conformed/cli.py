@@ -214,9 +214,8 @@ def run_parse(args: argparse.Namespace) -> int:
 
 def parse_report(amendment: Amendment) -> AmendmentReport:
     """The report ``conformed parse`` prints: every item parsed, nothing applied."""
-    from .consolidator import amendment_report, failed_item
     from .operations import NoTextChange, describe
-    from .parsed import parse_instructions
+    from .parsed import amendment_report, failed_item, parse_instructions
     from .report import PARSED, ItemReport
 
     areport = amendment_report(amendment)

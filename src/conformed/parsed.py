@@ -17,6 +17,7 @@ from .errors import AmendmentError
 from .grammar.interpret import interpret
 from .layout.items import Item
 from .operations import Operation
+from .report import FAILED, AmendmentReport, ItemReport
 
 # Unquoted new text: EDGAR underline debris ("Loans ------ shall") is not text.
 _UNDERLINE = re.compile(r"\s-{3,}(?=\s+[a-z])")
@@ -73,3 +74,34 @@ def _cleaned(item: Item) -> tuple[Item, list[str]]:
         return item, []
     note = f"removed {count} run(s) of dashes left by underlining from the new text"
     return replace(item, payload=payload), [note]
+
+
+# --- the report of an amendment as parsed (``conformed parse``; ``consolidate`` adds
+# what applying did)
+
+
+def amendment_report(amendment: Amendment) -> AmendmentReport:
+    return AmendmentReport(
+        source=amendment.source,
+        title=amendment.title,
+        effective_date=iso(amendment.effective_date),
+        label=amendment.label,
+        date=iso(amendment.date),
+        agreement=amendment.agreement_name,
+    )
+
+
+def failed_item(problem: Exception, amendment: Amendment) -> ItemReport:
+    number = getattr(problem, "item", "") or "?"
+    message = str(problem)
+    if isinstance(problem, AmendmentError):
+        problem.located(amendment=amendment.label)
+        message = str(problem)
+    line = getattr(problem, "line", 0)
+    return ItemReport(
+        number=number, status=FAILED, message=message, reason="structure", line=line, end_line=line
+    )
+
+
+def iso(value: object) -> str | None:
+    return value.isoformat() if value is not None and hasattr(value, "isoformat") else None

@@ -16,8 +16,8 @@ from ..definitions import defined_terms, terms_defined_in, undefined_near_misses
 from ..document import Document
 from ..errors import AmendmentError
 from ..operations import NoTextChange, Operation, describe
-from ..parsed import ParsedAmendment, parse_instructions
-from ..report import APPLIED, FAILED, NO_TEXT_CHANGE, AmendmentReport, ItemReport, Report
+from ..parsed import ParsedAmendment, amendment_report, failed_item, iso, parse_instructions
+from ..report import APPLIED, NO_TEXT_CHANGE, ItemReport, Report
 from .context import Context
 from .exhibits import AttachmentMissing, attachments_in, exhibit_key
 from .references import find_stale_references, update_references
@@ -151,33 +151,6 @@ class _Terms:
 
 def _keyed(attachments: dict[str, str]) -> dict[str, str]:
     return {exhibit_key(name): text for name, text in attachments.items()}
-
-
-def amendment_report(amendment: Amendment) -> AmendmentReport:
-    return AmendmentReport(
-        source=amendment.source,
-        title=amendment.title,
-        effective_date=iso(amendment.effective_date),
-        label=amendment.label,
-        date=iso(amendment.date),
-        agreement=amendment.agreement_name,
-    )
-
-
-def failed_item(problem: Exception, amendment: Amendment) -> ItemReport:
-    number = getattr(problem, "item", "") or "?"
-    message = str(problem)
-    if isinstance(problem, AmendmentError):
-        problem.located(amendment=amendment.label)
-        message = str(problem)
-    line = getattr(problem, "line", 0)
-    return ItemReport(
-        number=number, status=FAILED, message=message, reason="structure", line=line, end_line=line
-    )
-
-
-def iso(value: object) -> str | None:
-    return value.isoformat() if value is not None and hasattr(value, "isoformat") else None
 
 
 __all__ = ["Consolidation", "consolidate"]
