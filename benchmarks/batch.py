@@ -1,6 +1,6 @@
 """A portfolio's throughput, start-up and drafting batches, against issue 13's targets.
 
-    python benchmarks/batch.py [--copies 50] [--drafts 1000]
+    python benchmarks/batch.py [--copies 250] [--drafts 1000]
 
 Prints one table, ours against the targets:
 
@@ -138,7 +138,7 @@ def row(name: str, ours: str, target: str, met: bool | None) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--copies", type=int, default=50)
+    ap.add_argument("--copies", type=int, default=250)
     ap.add_argument("--drafts", type=int, default=1000)
     args = ap.parse_args()
     cores = os.cpu_count() or 1

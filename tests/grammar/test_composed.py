@@ -115,3 +115,22 @@ def test_an_item_in_no_known_form_fails_instead_of_being_dropped() -> None:
     assert non_textual("The Tenant may keep two bicycles in the lobby.") is None
     with pytest.raises(InstructionParseError):
         interpret(_item("1", "The Tenant may keep two bicycles in the lobby."), ())
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '(ii) deleting the period at the end of clause (c) thereof and inserting "; and"',
+        'All references in the Supply Agreement to the term "Depot" are hereby deleted.',
+        "Subsection 4(a) The second paragraph of this Subsection is deleted.",
+    ],
+)
+def test_new_text_that_hides_another_instruction_is_refused(hidden: str) -> None:
+    """An edit the reader took for a paragraph of new text would vanish if the item were
+    applied; the item is refused, naming the paragraph."""
+    instruction = "Section 9.3 of the Supply Agreement is hereby amended to read as follows: «TEXT»"
+    payload = f"9.3 Depots. The Supplier shall keep two depots in the county.\n\n{hidden}\n"
+    with pytest.raises(InstructionParseError, match="holds what reads as another instruction"):
+        interpret(_item("4", instruction, payload), ())
+    fine = "9.3 Depots. The Supplier shall keep two depots.\n\nEach depot is inspected yearly.\n"
+    assert describe(interpret(_item("4", instruction, fine), ()))[0]["action"] == "replace"

@@ -24,6 +24,7 @@ from ..citation import parse_citation
 from ..errors import InstructionParseError
 from ..layout.convention import CONVENTION
 from ..layout.heads import split_heading
+from ..layout.item_text import INSTRUCTION_PARAGRAPH
 from ..layout.items import PAYLOAD_MARK, Item
 from ..operations import (
     DefinitionRef,
@@ -56,7 +57,34 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
         if why:
             return NoTextChange(why[0], why[1])
         raise first
-    return _with_scope(_checked(op, item), ancestors)
+    return _with_scope(_checked(_nothing_hidden(op, item), item), ancestors)
+
+
+def _nothing_hidden(op: Operation, item: Item) -> Operation:
+    """New text whose later paragraph reads as an instruction of its own ("(ii) deleting
+    the period at the end of clause (xiii) ...", "All references ... to the term "Deposit"
+    are deleted.") is where the reader took an edit for text: applying the item would lose
+    that edit without a word, so the item is refused and the paragraph named."""
+    if isinstance(op, NoTextChange) or not item.payload:
+        return op
+    for paragraph in re.split(r"\n[^\S\n]*\n", item.payload.strip())[1:]:
+        text = " ".join(paragraph.split())
+        body = _LABELS_FIRST.sub("", text)
+        if INSTRUCTION_PARAGRAPH.match(body) or _GERUND_EDIT.match(body):
+            raise InstructionParseError(
+                f'the new text of this item holds what reads as another instruction ("{text[:80]}"); '
+                "the item is refused rather than applied without it"
+            )
+    return op
+
+
+_LABELS_FIRST = re.compile(r"^(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)+")
+_GERUND_EDIT = re.compile(
+    r"(?:by\s+)?(?:deleting|inserting|adding|replacing|substituting|striking|amending|restating)\b"
+    r"[^.;:]{0,200}?\b(?:clause|section|subsection|paragraph|sentence|word|words|text|period|comma|"
+    r"thereof|therein|\")",
+    re.IGNORECASE,
+)
 
 
 _CAPS_HEADING = re.compile(

@@ -182,6 +182,8 @@ class NewText(ReaderBase):
             gap = _PARAGRAPH_GAP.match(tail)
             if gap is not None and self._instructs(c + 1 + gap.end()):
                 return c  # then an unlabelled paragraph that instructs: the next item
+            if gap is not None and _NEXT_EDIT.match(tail, gap.end()):
+                return c  # then "(ii) deleting the period ...": the item's next edit
             follow = _FOLLOW.match(tail)
             if follow is not None:
                 text = tail[follow.end() :]
@@ -273,7 +275,7 @@ class NewText(ReaderBase):
         Without it, unquoted new text in an unnumbered amendment ran to the end of the
         document and took every instruction after it along."""
         text = fold(_BLANK_LINE.split(self.source[start : start + 400], maxsplit=1)[0])
-        return _INSTRUCTION_PARAGRAPH.match(text) is not None
+        return INSTRUCTION_PARAGRAPH.match(text) is not None
 
     def _ends_new_text(
         self, text: str, strength: str, own: set[tuple[tuple[str, str, str], int]]
@@ -318,13 +320,21 @@ _CONTINUES = re.compile(r"(?:of|in|to|is|are|shall|hereof|thereof|as)\b")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # "ARTICLE II OF THE AGREEMENT": a heading over the edits to one article, in capitals.
 _CAPS_UNIT_LINE = re.compile(r"(?:ARTICLE|SECTION|PART)\s+[IVXLC\d][\w.]*(?:\s+[A-Z][A-Z,'&]*)*$")
+_NEXT_EDIT = re.compile(
+    r"\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s+(?:by\s+)?"
+    r"(?:amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering)\b"
+)
 _PARAGRAPH_GAP = re.compile(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
-_INSTRUCTION_PARAGRAPH = re.compile(
+INSTRUCTION_PARAGRAPH = re.compile(
     r"(?:[\"\u201c][^\"\u201d]{1,80}[\"\u201d]\s+(?=(?:shall\s+be|is|are)\s)"  # '"Margin" shall be'
-    r"|(?:The|Each|All|Any)\b[^;:]{0,160}?"
-    r"(?:\b(?:definition|defined\s+term|following|sentence|proviso|words?|reference|heading)\b"
-    rf"|\b{CONVENTION.lead_unit}\(?\w)|{CONVENTION.lead_unit}\(?\w[\w.()]*(?::\s+[A-Z])?)"
-    r"[^;:]{0,160}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
+    r"|(?:The|Each|All|Any)\b(?:[^;:.]|\.(?=\S)){0,160}?"
+    r"(?:\b(?:definitions?|defined\s+terms?|following|sentences?|provisos?|words?|references?"
+    r"|headings?|paragraphs?|phrases?)\b"
+    rf"|\b{CONVENTION.lead_unit}\(?\w)"
+    rf"|(?:{CONVENTION.lead_unit}|{CONVENTION.citation_unit}[^\S\n]*)\(?\w[\w.()]*"
+    r"(?:\s?\(\s*[A-Za-z0-9]{1,6}\s*\))*(?::?\s+(?=[A-Z])|(?=[\s,]))"  # "Subsection 3 (c ),"
+    r"(?!\s*[A-Z][a-z]+\.\s))"  # not "Section 5.2 Rent. The rent ...": a heading and its text
+    r"(?:[^;:.]|\.(?=\S)){0,160}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
     r"(?:amended|deleted|added|inserted|replaced|restated|modified|supplemented|struck)\b"
 )
 _CAPS_HEADING = re.compile(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?(?:\s|$)")
