@@ -123,6 +123,10 @@ def test_an_item_in_no_known_form_fails_instead_of_being_dropped() -> None:
         '(ii) deleting the period at the end of clause (c) thereof and inserting "; and"',
         'All references in the Supply Agreement to the term "Depot" are hereby deleted.',
         "Subsection 4(a) The second paragraph of this Subsection is deleted.",
+        "and (ii) Section 27.6 of the Supply Agreement shall be deleted in its entirety.",
+        "This Subsection is further amended by adding the following to the end of it:",
+        "The Supplier shall keep the depots clean. Accordingly, Exhibit E to the Supply\n"
+        "Agreement is hereby amended by deleting the rate for Depot 3.",
     ],
 )
 def test_new_text_that_hides_another_instruction_is_refused(hidden: str) -> None:

@@ -67,17 +67,28 @@ def _nothing_hidden(op: Operation, item: Item) -> Operation:
     that edit without a word, so the item is refused and the paragraph named."""
     if isinstance(op, NoTextChange) or not item.payload:
         return op
+    found = None
     for paragraph in re.split(r"\n[^\S\n]*\n", item.payload.strip())[1:]:
         text = " ".join(paragraph.split())
         body = _LABELS_FIRST.sub("", text)
         if INSTRUCTION_PARAGRAPH.match(body) or _GERUND_EDIT.match(body):
-            raise InstructionParseError(
-                f'the new text of this item holds what reads as another instruction ("{text[:80]}"); '
-                "the item is refused rather than applied without it"
-            )
+            found = text
+            break
+    hereby = _HEREBY_AMENDED.search(" ".join(item.payload.split()))
+    if found is None and hereby is not None:  # a double-spaced filing: sentences run over lines
+        found = hereby.group(0)
+    if found is not None:
+        raise InstructionParseError(
+            f'the new text of this item holds what reads as another instruction ("{found[:80]}"); '
+            "the item is refused rather than applied without it"
+        )
     return op
 
 
+_HEREBY_AMENDED = re.compile(
+    r"[^.;:]{0,80}\b(?:is|are)\s+hereby\s+(?:further\s+)?(?:amended|deleted|replaced|added|inserted|restated)\b",
+    re.IGNORECASE,
+)
 _LABELS_FIRST = re.compile(r"^(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)+")
 _GERUND_EDIT = re.compile(
     r"(?:by\s+)?(?:deleting|inserting|adding|replacing|substituting|striking|amending|restating)\b"

@@ -326,7 +326,9 @@ _NEXT_EDIT = re.compile(
 )
 _PARAGRAPH_GAP = re.compile(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
 INSTRUCTION_PARAGRAPH = re.compile(
-    r"(?:[\"\u201c][^\"\u201d]{1,80}[\"\u201d]\s+(?=(?:shall\s+be|is|are)\s)"  # '"Margin" shall be'
+    r"(?:(?:and|or|further,?)\s+(?:\(?[a-zA-Z0-9]{1,5}\)\s+)?)?"  # "and (ii) Section 27.6 of ..."
+    r"(?:(?:This|That|Such)\s+(?:[Ss]ub)?(?:[Ss]ection|[Pp]aragraph|[Aa]rticle|[Cc]lause)\s+(?=(?:is|are|shall)\s)"
+    r"|[\"\u201c][^\"\u201d]{1,80}[\"\u201d]\s+(?=(?:shall\s+be|is|are)\s)"  # '"Margin" shall be'
     r"|(?:The|Each|All|Any)\b(?:[^;:.]|\.(?=\S)){0,160}?"
     r"(?:\b(?:definitions?|defined\s+terms?|following|sentences?|provisos?|words?|references?"
     r"|headings?|paragraphs?|phrases?)\b"
