@@ -10,7 +10,7 @@ import re
 
 from .item import Info, Item, ItemStructureError, _without_lead, item_number
 from .item_base import NEW, TEXT, ReaderBase
-from .item_text import _BLANK_LINE
+from .item_patterns import _BLANK_LINE
 from .node import Node
 from .payload import PAYLOAD2_MARK, PAYLOAD_MARK, REDACTED_READING, amends, fold
 

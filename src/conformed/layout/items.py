@@ -21,7 +21,8 @@ from functools import lru_cache
 from .convention import CONVENTION
 from .item import Info, Item, ItemsRead, ItemStructureError, item_number
 from .item_build import Assembly
-from .item_text import _CITATION_LINE, _CONTINUES, _OWN_DOCUMENT, NewText
+from .item_patterns import _CITATION_LINE, _CONTINUES, _OWN_DOCUMENT
+from .item_text import NewText
 from .lines import LEAD, Line
 from .payload import GENERIC_LEAD, PAYLOAD2_MARK, PAYLOAD_MARK, amends, fold, wants_text
 from .rules.article_heading import is_title, match_article

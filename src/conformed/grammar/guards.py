@@ -1,0 +1,135 @@
+"""Readings refused because applying them would lose text without a word.
+
+A reading may parse and still be wrong in a way that applying would hide: a whole
+provision replaced where the item names only a part of it, or with "new text" that
+itself says how to amend, or an item applied while an edit it carries sits unread in
+its new text.  Each of these is refused with what the item says, so that the conformed
+copy is exactly right or loudly incomplete.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..change import Change
+from ..errors import InstructionParseError
+from ..layout.convention import CONVENTION
+from ..layout.item_patterns import INSTRUCTION_PARAGRAPH
+from ..layout.items import Item
+from ..operations import (
+    DeleteProvision,
+    NoTextChange,
+    Operation,
+    ReplaceProvision,
+    ReplaceProvisions,
+    Steps,
+    describe,
+)
+
+_UNITS = CONVENTION.unit_pattern("section", "article")
+
+
+def nothing_hidden(op: Operation, item: Item) -> Operation:
+    """New text whose later paragraph reads as an instruction of its own ("(ii) deleting
+    the period at the end of clause (xiii) ...", "All references ... to the term "Deposit"
+    are deleted.") is where the reader took an edit for text: applying the item would lose
+    that edit without a word, so the item is refused and the paragraph named."""
+    if isinstance(op, NoTextChange) or not item.payload:
+        return op
+    found = None
+    for paragraph in re.split(r"\n[^\S\n]*\n", item.payload.strip())[1:]:
+        text = " ".join(paragraph.split())
+        body = _LABELS_FIRST.sub("", text)
+        if INSTRUCTION_PARAGRAPH.match(body) or _GERUND_EDIT.match(body):
+            found = text
+            break
+    hereby = _HEREBY_AMENDED.search(" ".join(item.payload.split()))
+    if found is None and hereby is not None:  # a double-spaced filing: sentences run over lines
+        found = hereby.group(0)
+    if found is not None:
+        raise InstructionParseError(
+            f'the new text of this item holds what reads as another instruction ("{found[:80]}"); '
+            "the item is refused rather than applied without it"
+        )
+    return op
+
+
+_HEREBY_AMENDED = re.compile(
+    r"[^.;:]{0,80}\b(?:is|are)\s+hereby\s+(?:further\s+)?(?:amended|deleted|replaced|added|inserted|restated)\b",
+    re.IGNORECASE,
+)
+_LABELS_FIRST = re.compile(r"^(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)+")
+_GERUND_EDIT = re.compile(
+    r"(?:by\s+)?(?:deleting|inserting|adding|replacing|substituting|striking|amending|restating)\b"
+    r"[^.;:]{0,200}?\b(?:clause|section|subsection|paragraph|sentence|word|words|text|period|comma|"
+    r"thereof|therein|\")",
+    re.IGNORECASE,
+)
+
+
+def checked(op: Operation, item: Item) -> Operation:
+    """A provision replaced or deleted whole where the item says less: by "new text" that
+    itself says how to amend ("Section 1.1 shall be amended as follows: "X" shall be
+    amended by deleting ..."), or where the item names only a part of it ("the proviso set
+    forth in Section 7.9").  Either would lose the rest of the provision: refused."""
+    if not _whole(op):
+        return op
+    given = " ".join(
+        t for t in (item.payload, getattr(getattr(op, "payload", None), "text", None)) if t
+    )
+    if _INSTRUCTS.search(given):
+        raise InstructionParseError(
+            'the text this item gives says how to amend ("... shall be amended by ..."); '
+            "it is not the provision's new words, so the provision is not replaced with it"
+        )
+    named = part_named(op, item)
+    if named is not None:
+        target, part, action = named
+        raise InstructionParseError(
+            f'the item names a part of {target} ("{part[:60]}"), '
+            f"not the whole of it; {target} is not {action}d whole"
+        )
+    return op
+
+
+def part_named(op: Operation, item: Item) -> tuple[str, str, str] | None:
+    """(target, the words naming a part of it, action) when ``op`` changes a plain
+    "Section 7.9" whole and the item names only a part of it; else None."""
+    if not _whole(op):
+        return None
+    for entry in describe(op):
+        label = re.fullmatch(  # a plain "Section 7.9": not "Clause (d) of Section 6.3"
+            r"(?:Section|Subsection|Article|Paragraph)\s+(\S+)", entry["target"]
+        )
+        part = label and re.search(
+            rf"\b{_PARTS}\b[^.;:]{{0,60}}?\b(?:{_UNITS})\s+{re.escape(label.group(1))}(?![\w.(])",
+            item.instruction,
+            re.IGNORECASE,
+        )
+        if part:
+            return entry["target"], part.group(0), entry["action"]
+    return None
+
+
+# What an instruction may name inside a provision: changing it is never the whole provision.
+_PARTS = (
+    r"(?:provisos?|sentences?|definitions?|clauses?|paragraphs?|tables?|lead-in|parentheticals?"
+    r"|words?|phrases?|language|columns?|rows?|lines?|captions?|headings?|titles?)"
+)
+
+
+_INSTRUCTS = re.compile(
+    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?amended\s+(?:by|to\s+(?:add|delete|insert))\b"
+    r"|\bby\s+(?:deleting|inserting|striking)\b[^.]{0,200}\b(?:and|in\s+lieu|with)\b",
+    re.IGNORECASE,
+)
+
+
+def _whole(op: Operation) -> bool:
+    """Does ``op`` replace or delete whole provisions?"""
+    if isinstance(op, Change):
+        whole = op.selector.kind in ("provision", "range", "attachment") and not op.words_edit
+        return whole and op.verb in ("replace", "delete")
+    if isinstance(op, Steps):
+        return any(_whole(step) for step in op.steps)
+    return isinstance(op, ReplaceProvision | DeleteProvision | ReplaceProvisions)

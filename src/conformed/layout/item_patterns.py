@@ -1,0 +1,92 @@
+"""The words and shapes the item reader looks for around new text: where a quotation
+closes, what follows an item, what reads as an instruction rather than as text.
+Kept apart from the reader (item_text.py) so that each stays readable."""
+
+from __future__ import annotations
+
+import re
+
+from .convention import CONVENTION
+
+_CLOSER = re.compile(r"[\"\u201d]")
+_END_TAIL = re.compile(r"[.;,]?[^\S\n]*\d{0,3}\s*$")
+_NOW_TAIL = re.compile(
+    r"[^\S\n]*\d{0,3}\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|is\s+now\s+required\s+to)\b",
+    re.I,
+)
+_FOLLOW = re.compile(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?(?:[;,]?\s*(?:and|or)\b)?\s+")
+_NON_SPACE = re.compile(r"\S")
+# A citation alone on its line, and the lower-case words that carry it on the next.
+_CITATION_LINE = re.compile(
+    rf"^(?:{CONVENTION.lead_unit})[\w.]+(?:\([A-Za-z0-9]{{1,6}}\))*[^\S\n]*$"
+)
+_CONTINUES = re.compile(r"(?:of|in|to|is|are|shall|hereof|thereof|as)\b")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# "ARTICLE II OF THE AGREEMENT": a heading over the edits to one article, in capitals.
+_CAPS_UNIT_LINE = re.compile(r"(?:ARTICLE|SECTION|PART)\s+[IVXLC\d][\w.]*(?:\s+[A-Z][A-Z,'&]*)*$")
+_NEXT_EDIT = re.compile(
+    r"\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s+(?:by\s+)?"
+    r"(?:amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering)\b"
+)
+_PARAGRAPH_GAP = re.compile(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
+INSTRUCTION_PARAGRAPH = re.compile(
+    r"(?:(?:and|or|further,?)\s+(?:\(?[a-zA-Z0-9]{1,5}\)\s+)?)?"  # "and (ii) Section 27.6 of ..."
+    r"(?:(?:This|That|Such)\s+(?:[Ss]ub)?(?:[Ss]ection|[Pp]aragraph|[Aa]rticle|[Cc]lause)\s+(?=(?:is|are|shall)\s)"
+    r"|[\"\u201c][^\"\u201d]{1,80}[\"\u201d]\s+(?=(?:shall\s+be|is|are)\s)"  # '"Margin" shall be'
+    r"|(?:The|Each|All|Any)\b(?:[^;:.]|\.(?=\S)){0,160}?"
+    r"(?:\b(?:definitions?|defined\s+terms?|following|sentences?|provisos?|words?|references?"
+    r"|headings?|paragraphs?|phrases?)\b"
+    rf"|\b{CONVENTION.lead_unit}\(?\w)"
+    rf"|(?:{CONVENTION.lead_unit}|{CONVENTION.citation_unit}[^\S\n]*)\(?\w[\w.()]*"
+    r"(?:\s?\(\s*[A-Za-z0-9]{1,6}\s*\))*(?::?\s+(?=[A-Z])|(?=[\s,]))"  # "Subsection 3 (c ),"
+    r"(?!\s*[A-Z][a-z]+\.\s))"  # not "Section 5.2 Rent. The rent ...": a heading and its text
+    r"(?:[^;:.]|\.(?=\S)){0,160}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
+    r"(?:amended|deleted|added|inserted|replaced|restated|modified|supplemented|struck)\b"
+)
+_CAPS_HEADING = re.compile(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?(?:\s|$)")
+_ANY_LABEL = re.compile(
+    rf"(?<=\s)(?P<unit>{CONVENTION.lead_unit})?(?P<token>{CONVENTION.token})(?=\s+[A-Z\"\u201c(\[])"
+)
+_SAME_LINE_LEAD = re.compile(
+    r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?|as\s+set\s+forth\s+below)"
+    r"\s*:[^\S\n]*(?=\S)"
+    r"|\bas\s+follows?[^\S\n]+(?=[A-Z])",  # "replaced as follows Revolving Credit ..."
+    re.IGNORECASE,
+)
+_NON_OPERATIVE = re.compile(
+    r"ratif|represent|warrant|condition|effective|counterpart|governing|law|expense|cost|fee"
+    r"|reference|miscellaneous|entire|severab|headings|successors|amendment|waiver|consent"
+    r"|release|acknowledg|confirm|no\s+other|continuing|full\s+force",
+    re.IGNORECASE,
+)
+
+
+def _cites_own_label(said: str, rest: str) -> bool:
+    """Does the paragraph after the lead begin with a section number the instruction
+    cites ("Section 4.22 is restated ...", then "4.22 Title. ...")?"""
+    lead = re.match(r"\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}[A-Z]?)\.?\s", rest)
+    if lead is None:
+        return False
+    number = re.escape(lead.group(1))
+    return re.search(rf"\b(?:{CONVENTION.lead_unit}){number}(?![\d.(]*\d)", said) is not None
+
+
+def _labels(token: str) -> list:  # type: ignore[type-arg]
+    from ..citation import label_candidates
+
+    return label_candidates(token.strip())
+
+
+_OWN_DOCUMENT = re.compile(r"\bthis\s+(?:Amendment|Agreement|Waiver|Consent)\b", re.IGNORECASE)
+# A lead that only announces changes: what follows says them, it is not new text.
+_UMBRELLA_END = re.compile(
+    r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified|supplemented|changed)"
+    r"(?:\s+as\s+follows)?\s*[:.]?\s*$",
+    re.IGNORECASE,
+)
+_GERUND_EDIT = re.compile(
+    r"(?:amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering)"
+    r"\s+(?:and\s+\w+\s+)?(?:the|a|an|clause|section|subsection|paragraph|each|all|in|at|it|such)\b",
+    re.IGNORECASE,
+)
+_HEADED = re.compile(r"^[A-Z][A-Za-z0-9,;&'/\- ]{1,80}[.:]\s")
