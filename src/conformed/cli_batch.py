@@ -50,7 +50,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
         raise UsageError("--jobs is a number of processes (0: all cores)")
     if args.redline:
         redline_format(Path(f"x.{args.redline}"))
-    entries = read_manifest(args.manifest)
+    entries = read_manifest(args.manifest, besides=args.output)
     if args.output.exists() and not args.output.is_dir():
         raise UsageError(f"{args.output} is not a folder")
     options = Options(

@@ -101,7 +101,7 @@ def test_a_rerun_skips_unchanged_agreements_and_redoes_changed_ones(tmp_path: Pa
         (folder / name).mkdir(parents=True)
         shutil.copy(CORPUS / "bases" / base, folder / name / "base.txt")
         shutil.copy(CORPUS / "amendments" / amendment, folder / name / "amendment_1.txt")
-    out = tmp_path / "out"
+    out = folder / "out"  # inside the portfolio: never read as an agreement of it
     assert main(["batch", str(folder), "-o", str(out), "--jobs", "1"]) == 0
     first = (out / "kopyt" / "conformed.txt").stat().st_mtime_ns
     assert main(["batch", str(folder), "-o", str(out), "--jobs", "1"]) == 0

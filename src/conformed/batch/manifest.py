@@ -46,10 +46,11 @@ class Entry:
     as_of: dt.date | None = None
 
 
-def read_manifest(path: Path) -> list[Entry]:
-    """The agreements a manifest lists, in its order; every problem names the row."""
+def read_manifest(path: Path, *, besides: Path | None = None) -> list[Entry]:
+    """The agreements a manifest lists, in its order; every problem names the row.
+    ``besides`` is the output folder, never an agreement of a folder manifest."""
     if path.is_dir():
-        entries = _from_folder(path)
+        entries = _from_folder(path, besides)
     elif path.suffix.lower() in (".yaml", ".yml"):
         entries = _from_rows(_yaml_rows(read_text(path), path), path.parent, path.name)
     elif path.suffix.lower() == ".csv":
@@ -124,9 +125,11 @@ def _from_rows(rows: list[dict[str, Any]], home: Path, name: str) -> list[Entry]
     return out
 
 
-def _from_folder(folder: Path) -> list[Entry]:
+def _from_folder(folder: Path, besides: Path | None) -> list[Entry]:
     out = []
-    for n, sub in enumerate(sorted(p for p in folder.iterdir() if p.is_dir()), 1):
+    skip = besides.resolve() if besides is not None else None
+    subs = sorted(p for p in folder.iterdir() if p.is_dir() and p.resolve() != skip)
+    for n, sub in enumerate(subs, 1):
         documents = sorted(
             p for p in sub.iterdir() if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
         )
