@@ -23,6 +23,7 @@ class Style(Enum):
     UPPER_ALPHA = "upper-alpha"
     LOWER_ROMAN = "lower-roman"
     UPPER_ROMAN = "upper-roman"
+    UPPER_ORDINAL = "upper-ordinal"  # "FIRST:", "SECOND:": items of older leases and charters
 
 
 _ROMAN = [
@@ -69,6 +70,8 @@ def from_alpha(text: str) -> int | None:
 def format_value(style: Style, value: int) -> str:
     if style is Style.ARABIC:
         return str(value)
+    if style is Style.UPPER_ORDINAL:
+        return CONVENTION.ordinal_word(value).upper()
     if style is Style.LOWER_ALPHA:
         return to_alpha(value)
     if style is Style.UPPER_ALPHA:
@@ -141,6 +144,7 @@ def label_key(text: str) -> str:
     return _LEADING_ZEROS.sub("", core.strip("().").lower())
 
 
+_ORDINAL_TOKEN = re.compile(rf"^({CONVENTION.ordinal_words})([:.])$")
 _LABEL_TOKEN = re.compile(
     rf"""^(?P<prefix>\(|(?:\d{{1,{CONVENTION.max_digits}}}\.)+)?   # "(" or a dotted parent number "6."
          (?P<core>\d{{1,{CONVENTION.max_digits}}}|[A-Za-z]{{1,6}})
@@ -157,6 +161,10 @@ def label_candidates(token: str) -> list[Label]:
     one hundred.  The reader picks the reading that continues a sequence.
     A leading unit word ("Section 4.") is kept as part of the prefix.
     """
+    ordinal = _ORDINAL_TOKEN.match(token)
+    if ordinal:
+        value = CONVENTION.ordinal_value(ordinal.group(1))
+        return [Label(Style.UPPER_ORDINAL, value, "", ordinal.group(2))] if value else []
     unit = _UNIT_PREFIX.match(token)
     if unit:
         return [

@@ -79,6 +79,8 @@ def level_key(para: Para) -> LevelKey | None:
     label = para.label
     if label is None or para.depth > 8 or "%" in label.prefix + label.suffix:
         return None
+    if label.style not in FORMATS:
+        return None  # "FIRST:": Word would draw "First"; the label is typed as printed
     return (para.depth, FORMATS[label.style], f"{label.prefix}%{para.depth + 1}{label.suffix}")
 
 

@@ -31,6 +31,11 @@ class Unit:
     lead: bool = True  # may print before a provision's own label ("SECTION 2.01.")
 
 
+_ORDINAL_WORDS = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth",
+]  # fmt: skip
 _NUMBER_WORDS = [
     "one",
     "two",
@@ -121,7 +126,8 @@ class Convention:
         """A label as printed, without its unit word: "(a)", "iv.", "2.01.", "6A.", "b)"."""
         d = rf"\d{{1,{self.max_digits}}}"
         return (
-            rf"(?:\((?:{d}[A-Z]?|[A-Za-z]{{1,6}})\)"  # (a) (iv) (12) (6A)
+            rf"(?:(?:{self.ordinal_words})[:.](?=\s)"  # FIRST:  SECOND.
+            rf"|\((?:{d}[A-Z]?|[A-Za-z]{{1,6}})\)"  # (a) (iv) (12) (6A)
             rf"|{d}(?:\.{d})*[A-Z]?\.?"  # 5.  2.01  1.1.1  6A.  10.1A
             rf"|[A-Za-z]{{1,6}}\."  # a.  iv.  B.
             rf"|[a-z]{{1,4}}\))"  # b)  (continental: "b) the Supplier ...")
@@ -145,6 +151,18 @@ class Convention:
     def article_numeral(self) -> str:
         words = "|".join(self.number_words)
         return rf"(?:[IVXLC]{{1,7}}|\d{{1,3}}|(?i:{words})(?:-(?i:{words}))?)"
+
+    @cached_property
+    def ordinal_words(self) -> str:
+        """ "FIRST" ... "TWENTIETH", in capitals: the items of older leases and charters."""
+        return "|".join(w.upper() for w in sorted(_ORDINAL_WORDS, key=lambda w: (-len(w), w)))
+
+    def ordinal_word(self, value: int) -> str:
+        return _ORDINAL_WORDS[value - 1] if 1 <= value <= len(_ORDINAL_WORDS) else str(value)
+
+    def ordinal_value(self, word: str) -> int | None:
+        w = word.lower()
+        return _ORDINAL_WORDS.index(w) + 1 if w in _ORDINAL_WORDS else None
 
     def number_word(self, value: int) -> str:
         """1 -> "one", 21 -> "twenty-one" (as far as the words go; digits beyond)."""

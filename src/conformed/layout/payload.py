@@ -72,7 +72,7 @@ REDACTED_READING = re.compile(
 # "... shall be amended, effective as of the Effective Date, as follows:" and then, instead
 # of text, the instruction itself: "Subsection 6(a)(xvi) ... shall be amended to read ...".
 GENERIC_LEAD = re.compile(
-    r"\bamend(?:ed)?\b[^:]{0,120}\b(?:as\s+follows|in\s+(?:each\s+of\s+)?the\s+following\s+respects)"
+    r"\bamend(?:s|ed)?\b[^:]{0,120}\b(?:as\s+follows|in\s+(?:each\s+of\s+)?the\s+following\s+respects)"
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
