@@ -132,7 +132,7 @@ def _this_unit_named(instruction: str) -> str:
     this = re.compile(rf"\b[Tt]his\s+(?:{_UNITS})(?![\w(])")
     if not this.search(rest):
         return instruction
-    return this.sub(head.group("cite"), rest)
+    return this.sub(head.group("cite").rstrip("."), rest)
 
 
 def _sentence_steps(instruction: str, item: Item, agreement: str) -> Operation | None:
