@@ -144,3 +144,17 @@ def test_an_interrupted_batch_leaves_whole_files_and_a_rerun_finishes(tmp_path: 
     assert statuses.count("unchanged") == done_before
     assert statuses.count("applied") == 60 - done_before
     assert os.listdir(out / "loan59")
+
+
+def test_an_agreement_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kopyt_severance_2002").symlink_to(elsewhere, target_is_directory=True)
+    assert main(["batch", str(MANIFEST), "-o", str(out), "--jobs", "1"]) == 1
+    report = json.loads((out / "batch-report.json").read_text())
+    first = report["agreements"][0]
+    assert first["status"] == "error" and "link" in first["message"]
+    assert list(elsewhere.iterdir()) == []  # nothing written through the link
+    assert [a["status"] for a in report["agreements"][1:]] == ["applied"] * 3

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..conform import Job, conform
-from ..errors import ConformedError
+from ..errors import ConformedError, UsageError
 from ..io.files import check_outputs, write_all
 from .manifest import Entry
 
@@ -104,6 +104,10 @@ def run_one(entry: Entry, outdir: Path, options: Options, force: bool = False) -
 
 def _conform(job: Job, entry: Entry, fingerprint: str) -> Outcome:
     home = job.output.parent
+    if home.is_symlink() or (home.exists() and not home.is_dir()):
+        raise UsageError(
+            f"{home} is not a folder of this batch (a link or a file); nothing written"
+        )
     home.mkdir(parents=True, exist_ok=True)
     check_outputs(job.inputs, job.outputs)
     done = conform(job)
