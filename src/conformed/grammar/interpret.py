@@ -34,7 +34,6 @@ from ..operations import (
 )
 from ..sentences import split_sentences
 from .guards import checked, nothing_hidden, part_named
-from .instruction import parse_changes, umbrella_subject
 from .no_text_change import OPERATIVE, non_textual
 from .parser import _check_agreement, parse_instruction
 
@@ -250,7 +249,10 @@ def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
 def _composed(item: Item, ancestors: tuple[Item, ...], agreement: str) -> Operation | None:
     """The compositional grammar's reading (grammar/instruction.lark): the whole item,
     else each of its sentences, else a sub-item's edits ("(b) deleting clause (iv)
-    thereof") read against the provision its parent amends.  None if not read."""
+    thereof") read against the provision its parent amends.  None if not read.  (Its
+    grammar is loaded here, when the sentence forms have failed, not on every start.)"""
+    from .instruction import umbrella_subject
+
     subject = next(
         (s for a in reversed(ancestors) if (s := umbrella_subject(a.instruction)) is not None),
         None,
@@ -282,6 +284,8 @@ def _elsewhere(change: Change, agreement: str) -> Change:
 
 
 def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
+    from .instruction import parse_changes
+
     try:
         return parse_changes(text, item.payload, item.payload2, **how)
     except InstructionParseError:
