@@ -83,7 +83,7 @@ def run_one(entry: Entry, outdir: Path, options: Options, force: bool = False) -
     """Conform one agreement and write its outputs; never raises for the agreement's own
     problems (they are its outcome)."""
     start = time.perf_counter()
-    outcome = Outcome(entry.id, "error", exit=2, worker=os.getpid())
+    outcome = Outcome(entry.id, "error", exit=2)
     try:
         job = job_for(entry, outdir, options)
         fingerprint = _fingerprint(job, options)

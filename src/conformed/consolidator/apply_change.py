@@ -29,7 +29,7 @@ from ..operations import (
 )
 from .apply import apply_delete_provision, apply_replace_provision
 from .apply_definitions import apply_delete_definition, apply_replace_definition, locate_definition
-from .apply_text import apply_text_edits
+from .apply_text import apply_text_edits, record_edits
 from .context import Context
 from .word_edits import apply_word_edit
 
@@ -108,9 +108,7 @@ def _edit_in_definition(doc: Document, c: Change, edit: WordEdit, ctx: Context) 
     ref = DefinitionRef(c.selector.terms[0], parse_citation(scope) if scope else None)
     path = locate_definition(doc, ref, ctx)
     node = apply_word_edit(doc.get(path), edit, f'the definition of "{ref.term}"')
-    details = edit.kind.replace("_", " ")
-    node = node.evolve(changes=(*node.changes, ctx.change("amend_text", f"Amended ({details})")))
-    return doc.update(path, lambda _: node)
+    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
 
 
 def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:

@@ -22,6 +22,7 @@ from ..operations import (
     ReplaceReading,
     ReplaceSentence,
     TextEdits,
+    WordEdit,
 )
 from ..sentences import sentence_spans
 from .apply import locate_target
@@ -176,9 +177,13 @@ def apply_text_edits(doc: Document, op: TextEdits, ctx: Context) -> Document:
     else:
         for edit in op.edits:
             node = apply_word_edit(node, edit, op.target.printed)
-    details = ", ".join(e.kind.replace("_", " ") for e in op.edits)
-    node = node.evolve(changes=(*node.changes, ctx.change("amend_text", f"Amended ({details})")))
-    return doc.update(path, lambda _: node)
+    return doc.update(path, lambda _: record_edits(node, op.edits, ctx))
+
+
+def record_edits(node: Provision, edits: tuple[WordEdit, ...], ctx: Context) -> Provision:
+    """The provision's history gains one entry naming the kinds of word edits made."""
+    details = ", ".join(e.kind.replace("_", " ") for e in edits)
+    return node.evolve(changes=(*node.changes, ctx.change("amend_text", f"Amended ({details})")))
 
 
 def provision_sentences(text: str) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ from ..operations import (
     describe,
 )
 
-_UNITS = CONVENTION.unit_pattern("section", "article")
+UNITS = CONVENTION.unit_pattern("section", "article")  # interpret.py uses it too
 
 
 def nothing_hidden(op: Operation, item: Item) -> Operation:
@@ -102,7 +102,7 @@ def part_named(op: Operation, item: Item) -> tuple[str, str, str] | None:
             r"(?:Section|Subsection|Article|Paragraph)\s+(\S+)", entry["target"]
         )
         part = label and re.search(
-            rf"\b{_PARTS}\b[^.;:]{{0,60}}?\b(?:{_UNITS})\s+{re.escape(label.group(1))}(?![\w.(])",
+            rf"\b{_PARTS}\b[^.;:]{{0,60}}?\b(?:{UNITS})\s+{re.escape(label.group(1))}(?![\w.(])",
             item.instruction,
             re.IGNORECASE,
         )

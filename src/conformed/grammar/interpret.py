@@ -20,7 +20,6 @@ from typing import Any
 from ..change import Change
 from ..citation import parse_citation
 from ..errors import InstructionParseError
-from ..layout.convention import CONVENTION
 from ..layout.heads import split_heading
 from ..layout.items import PAYLOAD_MARK, Item
 from ..operations import (
@@ -33,7 +32,7 @@ from ..operations import (
     Steps,
 )
 from ..sentences import split_sentences
-from .guards import checked, nothing_hidden, part_named
+from .guards import UNITS, checked, nothing_hidden, part_named
 from .no_text_change import OPERATIVE, non_textual
 from .parser import _check_agreement, parse_instruction
 
@@ -58,20 +57,19 @@ _CAPS_HEADING = re.compile(
 )
 
 
-_UNITS = CONVENTION.unit_pattern("section", "article")
 # '"Margin" shall be amended by ...': a quoted term that an item amends is its definition.
 _TERM_SUBJECT = re.compile(
     r'^(["\u201c][^"\u201d]{1,80}["\u201d])\s+(?=(?:shall\s+be|is|are)\s+(?:hereby\s+)?'
     r"(?:further\s+)?amended\b)"
 )
 _CITED_HEAD = re.compile(
-    rf"^(?P<cite>(?i:{_UNITS})\s*\d[\w.]*(?:\s?\([A-Za-z0-9]{{1,6}}\))*)\s*:?\s+(?=[A-Z])"
+    rf"^(?P<cite>(?i:{UNITS})\s*\d[\w.]*(?:\s?\([A-Za-z0-9]{{1,6}}\))*)\s*:?\s+(?=[A-Z])"
 )
-_NEW_NAMED = re.compile(rf"\b([Aa]\s+new)\s+(?i:{_UNITS}),\s+((?i:{_UNITS})\s+[^\s,]+),")
+_NEW_NAMED = re.compile(rf"\b([Aa]\s+new)\s+(?i:{UNITS}),\s+((?i:{UNITS})\s+[^\s,]+),")
 _LEAD = re.compile(
     r"^(?:Subject\s+to\s+[^,]{1,80},\s*)?(?:the\s+[\w\s]{1,60}?\s+"
     r"(?:(?:listed|set\s+forth|contained|described|specified)\s+)?in\s+)"
-    rf"(?={_UNITS}\s+\d)",
+    rf"(?={UNITS}\s+\d)",
     re.IGNORECASE,
 )
 
@@ -82,7 +80,7 @@ _PREAMBLE = re.compile(
     r"With\s+effect\s+from|Notwithstanding)\s[^,]{1,160},\s*(?=[A-Z]|the\s)",
     re.IGNORECASE,
 )
-_BARE_HEADING = re.compile(rf"^(?:[A-Z][\w\-]*\s+){{1,6}}(?={_UNITS}\s+\d)")
+_BARE_HEADING = re.compile(rf"^(?:[A-Z][\w\-]*\s+){{1,6}}(?={UNITS}\s+\d)")
 
 
 def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Operation:
@@ -128,7 +126,7 @@ def _this_unit_named(instruction: str) -> str:
     if head is None:
         return instruction
     rest = instruction[head.end() :]
-    this = re.compile(rf"\b[Tt]his\s+(?:{_UNITS})(?![\w(])")
+    this = re.compile(rf"\b[Tt]his\s+(?:{UNITS})(?![\w(])")
     if not this.search(rest):
         return instruction
     return this.sub(head.group("cite").rstrip("."), rest)

@@ -24,10 +24,9 @@ _CONTINUES = re.compile(r"(?:of|in|to|is|are|shall|hereof|thereof|as)\b")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # "ARTICLE II OF THE AGREEMENT": a heading over the edits to one article, in capitals.
 _CAPS_UNIT_LINE = re.compile(r"(?:ARTICLE|SECTION|PART)\s+[IVXLC\d][\w.]*(?:\s+[A-Z][A-Z,'&]*)*$")
-_NEXT_EDIT = re.compile(
-    r"\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s+(?:by\s+)?"
-    r"(?:amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering)\b"
-)
+# The verbs of an edit in a list of edits ("(ii) deleting ...", "(c) inserting the ...").
+GERUNDS = "amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering"
+_NEXT_EDIT = re.compile(rf"\(?(?:[ivx]{{1,5}}|[a-zA-Z]|\d{{1,2}})\)\s+(?:by\s+)?(?:{GERUNDS})\b")
 _PARAGRAPH_GAP = re.compile(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
 INSTRUCTION_PARAGRAPH = re.compile(
     r"(?:(?:and|or|further,?)\s+(?:\(?[a-zA-Z0-9]{1,5}\)\s+)?)?"  # "and (ii) Section 27.6 of ..."
@@ -85,7 +84,7 @@ _UMBRELLA_END = re.compile(
     re.IGNORECASE,
 )
 _GERUND_EDIT = re.compile(
-    r"(?:amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering)"
+    rf"(?:{GERUNDS})"
     r"\s+(?:and\s+\w+\s+)?(?:the|a|an|clause|section|subsection|paragraph|each|all|in|at|it|such)\b",
     re.IGNORECASE,
 )
