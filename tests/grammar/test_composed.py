@@ -121,6 +121,7 @@ def test_an_item_in_no_known_form_fails_instead_of_being_dropped() -> None:
     "hidden",
     [
         '(ii) deleting the period at the end of clause (c) thereof and inserting "; and"',
+        "(iii) renumbering clause (d) thereof as clause (e)",
         'All references in the Supply Agreement to the term "Depot" are hereby deleted.',
         "Subsection 4(a) The second paragraph of this Subsection is deleted.",
         "and (ii) Section 27.6 of the Supply Agreement shall be deleted in its entirety.",

@@ -14,7 +14,7 @@ import re
 from ..change import Change
 from ..errors import InstructionParseError
 from ..layout.convention import CONVENTION
-from ..layout.item_patterns import INSTRUCTION_PARAGRAPH
+from ..layout.item_patterns import GERUNDS, INSTRUCTION_PARAGRAPH
 from ..layout.items import Item
 from ..operations import (
     DeleteProvision,
@@ -60,7 +60,7 @@ _HEREBY_AMENDED = re.compile(
 )
 _LABELS_FIRST = re.compile(r"^(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)+")
 _GERUND_EDIT = re.compile(
-    r"(?:by\s+)?(?:deleting|inserting|adding|replacing|substituting|striking|amending|restating)\b"
+    rf"(?:by\s+)?(?:{GERUNDS})\b"
     r"[^.;:]{0,200}?\b(?:clause|section|subsection|paragraph|sentence|word|words|text|period|comma|"
     r"thereof|therein|\")",
     re.IGNORECASE,
