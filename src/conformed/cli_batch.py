@@ -15,12 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .cli_redline import redline_format
+from .io import FORMATS  # the formats and their names, as for apply --format
 from .io.files import write_all
 
 if TYPE_CHECKING:
     from .batch import Outcome
-
-FORMATS = {"txt": "text", "text": "text", "md": "md", "json": "json", "docx": "docx"}
 
 
 def add_batch_parser(sub: Any) -> None:

@@ -158,3 +158,11 @@ def test_an_agreement_folder_that_is_a_link_is_refused(tmp_path: Path) -> None:
     assert first["status"] == "error" and "link" in first["message"]
     assert list(elsewhere.iterdir()) == []  # nothing written through the link
     assert [a["status"] for a in report["agreements"][1:]] == ["applied"] * 3
+
+
+def test_the_batch_takes_the_format_names_apply_takes(tmp_path: Path) -> None:
+    assert (
+        main(["batch", str(MANIFEST), "-o", str(tmp_path), "--jobs", "1", "--format", "markdown"])
+        == 0
+    )
+    assert (tmp_path / "loan_agreement_2002" / "conformed.md").is_file()
