@@ -20,6 +20,7 @@ from .cli_batch import add_batch_parser
 from .cli_draft import add_draft_parser
 from .cli_outline import add_outline_parser
 from .cli_redline import add_redline_parser, redline_format
+from .cli_serve import add_serve_parser
 from .errors import InputError, UsageError
 from .io import FORMATS, read_document
 from .io.files import MAX_INPUT_MB, check_outputs, read_text, set_input_limit, write_all
@@ -114,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_draft_parser(sub)
     add_redline_parser(sub)
     add_batch_parser(sub)
+    add_serve_parser(sub)
     return parser
 
 

@@ -17,6 +17,7 @@ from .io import read_document, render_document
 from .io.files import read_text
 
 if TYPE_CHECKING:
+    from .document import Document
     from .redline import Redline
     from .report import Report
 
@@ -38,6 +39,12 @@ class Job:
     allow_partial: bool = False
     update_references: bool = False
     omitted_text: str = "[Intentionally Omitted]"
+    # The names the report and redline give the base and each amendment, where they are
+    # not the files' paths (the web page keeps uploads under names of its own).
+    names: tuple[str, ...] = ()
+
+    def name_of(self, index: int, path: Path) -> str:
+        return self.names[index] if index < len(self.names) else str(path)
 
     @property
     def inputs(self) -> list[Path]:
@@ -56,6 +63,8 @@ class Conformed:
     report: Report
     outputs: list[tuple[Path, str | bytes]] = field(default_factory=list)
     redline: Redline | None = None
+    document: Document | None = None  # the conformed copy, for other renderings
+    base: Document | None = None
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -63,12 +72,15 @@ def conform(job: Job) -> Conformed:
     """Read, consolidate and render one agreement (see ``conformed apply``)."""
     from time import perf_counter
 
-    from .amendment import read_amendment
+    from .amendment import parse_amendment
     from .consolidator import consolidate
 
     start = perf_counter()
     base = read_document(job.base)
-    amendments = [read_amendment(path) for path in job.amendments]
+    amendments = [
+        parse_amendment(read_text(path), source=job.name_of(n, path))
+        for n, path in enumerate(job.amendments, start=1)
+    ]
     attachments = {name: read_text(path) for name, path in job.attachments}
     read = perf_counter()
     result = consolidate(
@@ -76,12 +88,12 @@ def conform(job: Job) -> Conformed:
         amendments,
         omitted_text=job.omitted_text,
         rewrite_references=job.update_references,
-        base_name=str(job.base),
+        base_name=job.name_of(0, job.base),
         attachments=attachments,
         as_of=job.as_of,
     )
     applied = perf_counter()
-    done = Conformed(result.report)
+    done = Conformed(result.report, document=result.document, base=base)
     if job.report:
         done.outputs.append((job.report, json.dumps(result.report.to_json(), indent=2) + "\n"))
     if result.report.ok or job.allow_partial:
@@ -92,7 +104,10 @@ def conform(job: Job) -> Conformed:
             from .redline import compare
 
             done.redline = compare(
-                base, result.document, old_name=job.base.name, new_name=job.output.name
+                base,
+                result.document,
+                old_name=Path(job.name_of(0, job.base)).name,
+                new_name=job.output.name,
             )
             done.outputs.append((job.redline, render_redline(done.redline, job.redline_fmt)))
     done.seconds = {

@@ -83,7 +83,7 @@ def find_stale_references(base: Document, final: Document) -> list[StaleReferenc
                 out.append(
                     StaleReference(
                         uid=node.uid,
-                        provision=_printed(final.cite(path)),
+                        provision=printed_cite(final.cite(path)),
                         field=name,
                         start=m.start(),
                         end=end,
@@ -219,5 +219,5 @@ def _respell(printed: str, new: tuple[str, ...]) -> str:
     return out
 
 
-def _printed(cite: str) -> str:
+def printed_cite(cite: str) -> str:
     return cite[:-1] if re.fullmatch(r"\d+\.", cite) else cite
