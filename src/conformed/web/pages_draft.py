@@ -33,7 +33,11 @@ SECTIONS = {
     "The amendment": ("amendment_number", "amendment_date", "effective_date", "payment_term",
                       "signatory_name", "signatory_title", "signed"),
 }  # fmt: skip
-FIELDS = [*REQUIRED, *OPTIONAL, *(f for form in FORMS for f in FORM_FIELDS[form])]
+CITED: dict[str, list[str]] = {}  # each provision field, and the forms that cite it
+for _form in FORMS:
+    for _field in FORM_FIELDS[_form]:
+        CITED.setdefault(_field, []).append(_form)
+FIELDS = [*REQUIRED, *OPTIONAL, *CITED]
 CUSTOM = "custom"  # the template is uploaded
 
 
@@ -77,7 +81,7 @@ def _form(request: Request, values: dict[str, str], template: str, **more: Any) 
                 break
     status = 422 if problems else 200
     return page(request, "draft.html", status, values=values, template=template, forms=FORMS,
-                sections=SECTIONS, form_fields=FORM_FIELDS, by_field=by_field,
+                sections=SECTIONS, cited=CITED, by_field=by_field,
                 custom=CUSTOM, **more)  # fmt: skip
 
 
@@ -92,7 +96,8 @@ async def draft_batch(request: Request) -> Response:
         except BaseException:
             folder_cm.__exit__(None, None, None)
             raise
-    spec = {"folder": str(folder), "csv": csv.file, "bases": {b.name: b.file for b in bases}}
+    spec = {"folder": str(folder), "csv": csv.file, "csv_name": csv.name,
+            "bases": {b.name: b.file for b in bases}}  # fmt: skip
     kept = store(request)
     token = kept.put([], {"state": "running", "done": 0, "total": 0, "csv": csv.name})
 

@@ -55,7 +55,7 @@ def draft_many(spec: dict[str, Any], *, progress: Progress) -> dict[str, Any]:
             if result is not None and outcome.ok:
                 for name, _, data in _files(result, row.id):
                     bundle.writestr(name, data)
-            outcomes.append(_outcome(outcome))
+            outcomes.append(_outcome(outcome, spec["csv"], spec["csv_name"]))
             progress(n, len(rows))
     drafted = sum(1 for o in outcomes if o["ok"])
     files = [download("drafts.zip", buffer.getvalue())] if drafted else []
@@ -87,9 +87,9 @@ def _error(row: Row, problem: str) -> Any:
     return DraftDataError(row.source, [problem])
 
 
-def _outcome(outcome: Outcome) -> dict[str, Any]:
+def _outcome(outcome: Outcome, stored: str, shown: str) -> dict[str, Any]:
     return {
-        "source": outcome.row.source,
+        "source": outcome.row.source.replace(stored, shown, 1),
         "id": outcome.row.id,
         "ok": outcome.ok,
         "problems": outcome.problems,
