@@ -51,6 +51,7 @@ demo: $(STAMP)
 	else \
 		echo "No PDF of the draft: LibreOffice is not installed (apt-get install -y libreoffice-writer-nogui)"; \
 	fi
+	@echo "The same work in a browser: $(BIN)/conformed serve, then open http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -74,6 +75,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/draft.py
 	$(BIN)/python benchmarks/redline.py
 	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/web_load.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist src/*.egg-info

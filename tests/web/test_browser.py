@@ -7,7 +7,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from conftest import LiveServer, screenshot, whitlock_fields
 from docx_views import ACCEPT, REJECT, view
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.expected_conditions import staleness_of
@@ -15,6 +14,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from texts import document_paragraphs
 
 from conformed import consolidate, read_amendment, read_document
+from conftest import LiveServer, screenshot, whitlock_fields
 from helpers import CORPUS, word_diff
 
 BASE = CORPUS / "bases" / "xxxxx_termination_benefits_1997.txt"
@@ -35,13 +35,18 @@ def downloaded(chrome: object, link_text: str) -> Path:
 
 def submit(chrome: object, form: str) -> None:
     """Send a form and wait for the answer's page (its form is new: the old one goes stale)."""
+    WebDriverWait(chrome, 30).until(
+        lambda c: c.execute_script("return document.readyState") == "complete"
+    )
     old = chrome.find_element(By.ID, form)  # type: ignore[attr-defined]
-    old.find_element(By.TAG_NAME, "button").click()
+    chrome.find_element(By.CSS_SELECTOR, f"#{form} button").click()  # type: ignore[attr-defined]
     WebDriverWait(chrome, 120).until(staleness_of(old))
     WebDriverWait(chrome, 10).until(lambda c: c.find_elements(By.ID, form))
 
 
-def submit_chain(chrome: object, server: LiveServer, amendment: Path, page: str = "conform") -> None:
+def submit_chain(
+    chrome: object, server: LiveServer, amendment: Path, page: str = "conform"
+) -> None:
     chrome.get(f"{server.url}/{page}")  # type: ignore[attr-defined]
     chrome.find_element(By.NAME, "base").send_keys(str(BASE))  # type: ignore[attr-defined]
     chrome.find_element(By.NAME, "amendments").send_keys(str(amendment))  # type: ignore[attr-defined]
@@ -120,5 +125,7 @@ def test_outline_redline_and_history_pages(browser: object, server: LiveServer) 
     screenshot(browser, "redline")
     submit_chain(browser, server, SEED, page="history")
     rows = browser.find_elements(By.CSS_SELECTOR, "#history tbody tr")  # type: ignore[attr-defined]
-    assert "Section 12 Added Amendment No. 1 dated as of December 12, 2007 9" in [r.text for r in rows], [r.text for r in rows][-3:]
+    assert "Section 12 Added Amendment No. 1 dated as of December 12, 2007 9" in [
+        r.text for r in rows
+    ], [r.text for r in rows][-3:]
     screenshot(browser, "history")

@@ -13,11 +13,12 @@ from html import unescape
 from pathlib import Path
 
 import httpx
-from conftest import whitlock_fields
+import pytest
 from docx_views import ACCEPT, REJECT, view
 from texts import document_paragraphs
 
 from conformed import read_document
+from conftest import whitlock_fields
 from helpers import CORPUS, word_diff
 
 BASE = CORPUS / "bases" / "xxxxx_termination_benefits_1997.txt"
@@ -61,7 +62,10 @@ def test_seed_003_is_conformed_with_every_item_applied(client: httpx.Client) -> 
     assert word_diff(copy.text, GOLDEN.read_text()) == ""
     # Where each change came from, and the cross-references left stale, are on the page.
     words = text(page.text)
-    assert "Added by Amendment No. 1 dated as of December 12, 2007, item 9 (effective 2007-12-12)" in words
+    assert (
+        "Added by Amendment No. 1 dated as of December 12, 2007, item 9 (effective 2007-12-12)"
+        in words
+    )
     assert "Renumbered (formerly Section 8) by Amendment No. 1" in words
     assert "Stale reference? “Section 8” now reads as “Section 9”" in words
 
@@ -126,7 +130,9 @@ def test_an_attachment_restates_the_exhibit(client: httpx.Client) -> None:
 
 def test_outline_shows_how_the_agreement_was_read(client: httpx.Client) -> None:
     page = client.post("/outline", files={"file": upload(BASE)})
-    outline = unescape(re.search(r'<pre class="outline" id="outline">(.*?)</pre>', page.text, re.S)[1])
+    outline = unescape(
+        re.search(r'<pre class="outline" id="outline">(.*?)</pre>', page.text, re.S)[1]
+    )
     assert outline.startswith("xxxxx_termination_benefits_1997.txt: body from line")
     five = outline.index("5. Termination Benefits.")  # its subsection (c), which item 2 deletes
     assert re.search(r"^\s*\d+\s+\(c\)\s+For a period of three \(3\) years", outline[five:], re.M)
@@ -152,7 +158,10 @@ def test_history_as_of_a_date_before_the_amendment(client: httpx.Client) -> None
     assert "Not yet in effect on 2007-01-01" in before and "No provision was changed" in before
     after = client.post("/history", files=files).text
     rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td>", after)
-    assert ("Section 12", "Added") in rows and ("Section 9", "Renumbered (formerly Section 8)") in rows
+    assert ("Section 12", "Added") in rows and (
+        "Section 9",
+        "Renumbered (formerly Section 8)",
+    ) in rows
 
 
 EXECUTIVES = CORPUS / "executives"
@@ -213,3 +222,16 @@ def test_a_csv_of_executives_drafts_each_row_and_names_the_one_that_failed(
     bundle = zipfile.ZipFile(io.BytesIO(client.get(links(page.text)["drafts.zip"]).content))
     drafted = {Path(n).stem for n in bundle.namelist()}
     assert drafted == {r["id"] for k, r in enumerate(rows) if k != 1}
+
+
+def test_the_pdf_redline_is_made_when_first_downloaded(client: httpx.Client) -> None:
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):  # OSError: WeasyPrint is there but pango is not
+        pytest.skip("WeasyPrint or its system libraries are not installed")
+    page = conform(client, SEED.read_bytes())
+    pdf = client.get(links(page.text)["xxxxx_termination_benefits_1997.redline.pdf"])
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    again = client.get(links(page.text)["xxxxx_termination_benefits_1997.redline.pdf"])
+    assert again.content == pdf.content  # made once, then kept

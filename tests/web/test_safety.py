@@ -14,10 +14,10 @@ from pathlib import Path
 import docx
 import httpx
 import pytest
-from conftest import LiveServer, whitlock_fields
 
 from conformed.cli import build_parser
 from conformed.web.app import Settings
+from conftest import LiveServer, whitlock_fields
 from helpers import CORPUS, rezip
 
 BASE = CORPUS / "bases" / "kopyt_severance_2002.txt"
@@ -37,7 +37,7 @@ def conform(client: httpx.Client, base: tuple[str, bytes]) -> httpx.Response:
 def refused(page: httpx.Response, words: str) -> None:
     assert page.status_code == 400, page.text[-300:]
     assert words in page.text
-    assert "Traceback" not in page.text and "File \"" not in page.text
+    assert "Traceback" not in page.text and 'File "' not in page.text
 
 
 def test_serve_binds_to_this_computer_unless_told() -> None:

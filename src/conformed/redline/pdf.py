@@ -18,6 +18,11 @@ from .html import write_html
 
 
 def write_pdf(redline: Redline, *, date: str = "") -> bytes:
+    return pdf_from_html(write_html(redline, date=date))
+
+
+def pdf_from_html(html: str) -> bytes:
+    """The HTML blackline as printed (the web page makes its PDF from the HTML it kept)."""
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: the pango libraries are missing
@@ -25,5 +30,5 @@ def write_pdf(redline: Redline, *, date: str = "") -> bytes:
             "PDF redlines need WeasyPrint and its system libraries (pango): "
             f"pip install weasyprint ({exc})"
         ) from None
-    pdf: bytes = HTML(string=write_html(redline, date=date)).write_pdf()
+    pdf: bytes = HTML(string=html).write_pdf()
     return pdf

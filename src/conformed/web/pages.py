@@ -55,8 +55,7 @@ async def conform_page(request: Request) -> Response:
             spec = await _chain(form, folder)
             spec["allow_partial"] = form.get("allow_partial") == "yes"
             result = await runner(request).run(work.conform_files, spec)
-    token = store(request).put(result.pop("downloads"))
-    files = sorted(store(request).get(token).files)  # type: ignore[union-attr]
+    token, files = keep(request, result.pop("downloads"))
     return page(request, "conform.html", rows=ATTACHMENT_ROWS, result=result, token=token,
                 files=files, names=spec["names"])  # fmt: skip
 
@@ -129,17 +128,29 @@ async def redline_page(request: Request) -> Response:
             spec = {"folder": str(folder), "old": old.file, "new": new.file,
                     "names": [old.name, new.name]}  # fmt: skip
             result = await runner(request).run(work.redline_files, spec)
-    token = store(request).put(result.pop("downloads"))
-    files = sorted(store(request).get(token).files)  # type: ignore[union-attr]
+    token, files = keep(request, result.pop("downloads"))
     return page(request, "redline.html", result=result, token=token, files=files,
                 names=spec["names"])  # fmt: skip
+
+
+def keep(request: Request, files: list[work.Download]) -> tuple[str, list[str]]:
+    """Keep a page's files for download; each HTML blackline's PDF is offered too, and
+    made when it is first asked for."""
+    pdfs = {n.removesuffix(".html") + ".pdf": n for n, _, _ in files if n.endswith(".html")}
+    token = store(request).put(files, later=pdfs)
+    return token, sorted({*(n for n, _, _ in files), *pdfs})
 
 
 async def download_file(request: Request) -> Response:
     """A produced file: as an attachment, or an HTML blackline shown inside the page (in a
     sandbox: it runs nothing)."""
-    entry = store(request).get(request.path_params["token"])
-    found = entry.files.get(request.path_params["name"]) if entry else None
+    token, wanted = request.path_params["token"], request.path_params["name"]
+    entry = store(request).get(token)
+    if entry is not None and wanted in entry.later and entry.later[wanted] in entry.files:
+        html = entry.files[entry.later[wanted]][2]
+        made = await runner(request).run(work.pdf_of, html, wanted)
+        store(request).update(token, [made], {})
+    found = entry.files.get(wanted) if entry else None
     if found is None:
         raise HTTPException(404)
     name, media, data = found

@@ -34,9 +34,9 @@ SECTIONS = {
                       "signatory_name", "signatory_title", "signed"),
 }  # fmt: skip
 CITED: dict[str, list[str]] = {}  # each provision field, and the forms that cite it
-for _form in FORMS:
-    for _field in FORM_FIELDS[_form]:
-        CITED.setdefault(_field, []).append(_form)
+for _name in FORMS:
+    for _cited in FORM_FIELDS[_name]:
+        CITED.setdefault(_cited, []).append(_name)
 FIELDS = [*REQUIRED, *OPTIONAL, *CITED]
 CUSTOM = "custom"  # the template is uploaded
 

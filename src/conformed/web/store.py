@@ -26,7 +26,12 @@ MAX_BYTES = 1024 * 1024 * 1024
 class Entry:
     files: dict[str, Download] = field(default_factory=dict)
     page: dict[str, Any] = field(default_factory=dict)  # what a later page shows of it
+    later: dict[str, str] = field(default_factory=dict)  # a file made on first download, from
     created: float = field(default_factory=time.monotonic)
+
+    @property
+    def names(self) -> list[str]:
+        return sorted({*self.files, *self.later})
 
     @property
     def size(self) -> int:
@@ -39,9 +44,14 @@ class Store:
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._lock = threading.Lock()
 
-    def put(self, files: list[Download], page: dict[str, Any] | None = None) -> str:
+    def put(
+        self,
+        files: list[Download],
+        page: dict[str, Any] | None = None,
+        later: dict[str, str] | None = None,
+    ) -> str:
         token = secrets.token_urlsafe(18)
-        entry = Entry({name: f for f in files for name in [f[0]]}, page or {})
+        entry = Entry({name: f for f in files for name in [f[0]]}, page or {}, later or {})
         with self._lock:
             self._entries[token] = entry
             self._expire()
@@ -52,6 +62,8 @@ class Store:
             entry = self._entries.get(token)
             if entry is not None:
                 entry.files.update({f[0]: f for f in files})
+                for made in files:
+                    entry.later.pop(made[0], None)
                 entry.page.update(page)
                 self._expire()
 

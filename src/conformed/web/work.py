@@ -8,7 +8,6 @@ bytes: nothing of the engine crosses back to the server process.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -105,13 +104,17 @@ def redline_files(spec: dict[str, Any], *, progress: Progress) -> dict[str, Any]
 
 
 def redlines(redline: Redline, stem: str) -> list[Download]:
-    """The blackline as Word tracked changes, HTML and (where WeasyPrint can run) PDF."""
+    """The blackline as Word tracked changes and HTML; its PDF is made from that HTML when
+    it is first downloaded (``pdf_of``): laying it out is most of a request's work."""
     from ..cli_redline import render_redline
 
-    out = [download(f"{stem}.{fmt}", render_redline(redline, fmt)) for fmt in ("docx", "html")]
-    with contextlib.suppress(ImportError, OSError):  # WeasyPrint without its pango libraries
-        out.append(download(f"{stem}.pdf", render_redline(redline, "pdf")))
-    return out
+    return [download(f"{stem}.{fmt}", render_redline(redline, fmt)) for fmt in ("docx", "html")]
+
+
+def pdf_of(html: bytes, name: str, *, progress: Progress) -> Download:
+    from ..redline.pdf import pdf_from_html
+
+    return download(name, pdf_from_html(html.decode("utf-8")))
 
 
 def outline_file(spec: dict[str, Any], *, progress: Progress) -> dict[str, Any]:
