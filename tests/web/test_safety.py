@@ -146,3 +146,10 @@ def test_work_that_runs_too_long_is_stopped_and_the_server_goes_on(strict: LiveS
 def test_another_host_name_is_refused(client: httpx.Client) -> None:
     page = client.get("/conform", headers={"Host": "conformed.attacker.example"})
     assert page.status_code == 400
+
+
+def test_a_docx_that_is_not_a_package_gets_an_error_page(client: httpx.Client) -> None:
+    page = client.post("/outline", files={"file": ("agreement.docx", b"\x00\x01binary" * 500)})
+    assert page.status_code == 400 and "Traceback" not in page.text
+    assert "agreement.docx: not a Word .docx file" in page.text  # the user's name for it
+    assert "document.docx" not in page.text and "conformed-web-" not in page.text

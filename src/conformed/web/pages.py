@@ -4,6 +4,7 @@ downloads of what they produced."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from starlette.datastructures import FormData
@@ -12,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..errors import InputError
+from ..errors import ConformedError, InputError
 from . import work
 from .app import page
 from .runner import Runner
@@ -38,6 +39,21 @@ def runner(request: Request) -> Runner:
     return runner
 
 
+async def run_work(request: Request, fn: Any, spec: dict[str, Any], *saved: Saved) -> Any:
+    """Run ``fn(spec)`` in a worker; an error names the user's files, not the page's."""
+    try:
+        return await runner(request).run(fn, spec)
+    except ConformedError as exc:
+        raise ConformedError(shown(str(exc), spec["folder"], saved)) from None
+
+
+def shown(message: str, folder: str, saved: tuple[Saved, ...]) -> str:
+    message = message.replace(folder.rstrip("/") + "/", "")
+    for upload in saved:
+        message = re.sub(rf"(?<![\w.\-]){re.escape(upload.file)}(?![\w\-])", upload.name, message)
+    return message
+
+
 def store(request: Request) -> Store:
     kept: Store = request.app.state.store
     return kept
@@ -52,9 +68,9 @@ async def conform_page(request: Request) -> Response:
         return page(request, "conform.html", rows=ATTACHMENT_ROWS)
     async with parse_form(request) as form:
         with request_folder() as folder:
-            spec = await _chain(form, folder)
+            spec, saved = await _chain(form, folder)
             spec["allow_partial"] = form.get("allow_partial") == "yes"
-            result = await runner(request).run(work.conform_files, spec)
+            result = await run_work(request, work.conform_files, spec, *saved)
     token, files = keep(request, result.pop("downloads"))
     return page(request, "conform.html", rows=ATTACHMENT_ROWS, result=result, token=token,
                 files=files, names=spec["names"])  # fmt: skip
@@ -65,27 +81,29 @@ async def history_page(request: Request) -> Response:
         return page(request, "history.html", rows=ATTACHMENT_ROWS)
     async with parse_form(request) as form:
         with request_folder() as folder:
-            spec = await _chain(form, folder)
-            result = await runner(request).run(work.history_files, spec)
+            spec, saved = await _chain(form, folder)
+            result = await run_work(request, work.history_files, spec, *saved)
     return page(request, "history.html", rows=ATTACHMENT_ROWS, result=result,
                 names=spec["names"], as_of=spec["as_of"])  # fmt: skip
 
 
-async def _chain(form: FormData, folder: Any) -> dict[str, Any]:
+async def _chain(form: FormData, folder: Any) -> tuple[dict[str, Any], list[Saved]]:
     """A base agreement, its amendments in the order chosen, and any attachments."""
     base = await save_one(form, "base", folder, "base", DOCUMENTS, "the base agreement")
     amendments = await save_many(form, "amendments", folder, "amendment", TEXTS, "an amendment")
     if not amendments:
         raise InputError("choose at least one amendment (.txt or .md)")
     attachments: list[tuple[str, str]] = []
+    saved = [base, *amendments]
     for n in range(1, ATTACHMENT_ROWS + 1):
         files, name = uploads(form, f"attachment_{n}"), text_field(form, f"attachment_name_{n}")
         if files and not name:
             raise InputError(f'attachment {n}: say what it is, e.g. "Exhibit 6.11"')
         if files:
-            saved = await save(files[0], folder, f"attachment-{n}", TEXTS, "an attachment")
-            attachments.append((name, saved.file))
-    return {
+            kept = await save(files[0], folder, f"attachment-{n}", TEXTS, "an attachment")
+            attachments.append((name, kept.file))
+            saved.append(kept)
+    spec = {
         "folder": str(folder),
         "base": base.file,
         "amendments": [a.file for a in amendments],
@@ -93,6 +111,7 @@ async def _chain(form: FormData, folder: Any) -> dict[str, Any]:
         "attachments": attachments,
         "as_of": _date(text_field(form, "as_of")),
     }
+    return spec, saved
 
 
 def _date(text: str) -> str:
@@ -114,7 +133,7 @@ async def outline_page(request: Request) -> Response:
         with request_folder() as folder:
             saved: Saved = await save_one(form, "file", folder, "document", DOCUMENTS, "the file")
             spec = {"folder": str(folder), "file": saved.file, "name": saved.name, "kind": kind}
-            result = await runner(request).run(work.outline_file, spec)
+            result = await run_work(request, work.outline_file, spec, saved)
     return page(request, "outline.html", result=result, name=saved.name)
 
 
@@ -127,7 +146,7 @@ async def redline_page(request: Request) -> Response:
             new = await save_one(form, "new", folder, "new", DOCUMENTS, "the later version")
             spec = {"folder": str(folder), "old": old.file, "new": new.file,
                     "names": [old.name, new.name]}  # fmt: skip
-            result = await runner(request).run(work.redline_files, spec)
+            result = await run_work(request, work.redline_files, spec, old, new)
     token, files = keep(request, result.pop("downloads"))
     return page(request, "redline.html", result=result, token=token, files=files,
                 names=spec["names"])  # fmt: skip

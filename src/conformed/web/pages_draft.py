@@ -23,7 +23,7 @@ from ..templates.data import FORM_FIELDS, OPTIONAL, REQUIRED
 from ..templates.names import FORMS
 from . import work_draft
 from .app import page
-from .pages import parse_form, runner, store
+from .pages import parse_form, run_work, runner, shown, store
 from .uploads import DOCUMENTS, request_folder, save_many, save_one, text_field, uploads
 
 SECTIONS = {
@@ -54,18 +54,22 @@ async def draft_page(request: Request) -> Response:
             f: v for f, v in values.items() if f in chosen or f in REQUIRED + OPTIONAL
         }
         with request_folder() as folder:
-            base = None
+            base, saved = None, []
             if uploads(form, "base"):
                 base = await save_one(form, "base", folder, "base", DOCUMENTS, "the base")
+                saved.append(base)
             spec_template = template
             if template == CUSTOM:
-                saved = await save_one(form, "template_file", folder, "template", (".j2",),
-                                       "the template")  # fmt: skip
-                spec_template = str(Path(folder) / saved.file)
+                template_file = await save_one(form, "template_file", folder, "template",
+                                               (".j2",), "the template")  # fmt: skip
+                spec_template = str(Path(folder) / template_file.file)
+                saved.append(template_file)
             spec = {"folder": str(folder), "fields": {**fields, "template": spec_template},
                     "template": spec_template, "base": base.file if base else "",
                     "base_name": base.name if base else ""}  # fmt: skip
-            result = await runner(request).run(work_draft.draft_one, spec)
+            result = await run_work(request, work_draft.draft_one, spec, *saved)
+            for key in ("problems", "warnings"):
+                result[key] = [shown(p, str(folder), tuple(saved)) for p in result[key]]
     token = store(request).put(result.pop("downloads")) if not result["problems"] else ""
     files = sorted(store(request).get(token).files) if token else []  # type: ignore[union-attr]
     return _form(request, values, template, result=result, token=token, files=files)
@@ -107,9 +111,13 @@ async def draft_batch(request: Request) -> Response:
     async def run() -> None:
         try:
             result = await runner(request).run(work_draft.draft_many, spec, on_progress=progress)
+            for outcome in result["outcomes"]:
+                for key in ("problems", "warnings"):
+                    outcome[key] = [shown(p, str(folder), (csv, *bases)) for p in outcome[key]]
             kept.update(token, result.pop("downloads"), {"state": "done", **result})
         except ConformedError as exc:
-            kept.update(token, [], {"state": "failed", "message": str(exc)})
+            message = shown(str(exc), str(folder), (csv, *bases))
+            kept.update(token, [], {"state": "failed", "message": message})
         finally:
             folder_cm.__exit__(None, None, None)
 
