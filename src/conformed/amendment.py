@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import InputError
 from .io.files import read_text
 from .layout.items import Item, fold, read_items
-from .layout.lines import is_page_number, join_wrapped_units
+from .layout.lines import blank_reprints, is_page_number, join_wrapped_units
 from .layout.payload import AMENDING
 from .layout.rules.toc import find_toc
 
@@ -189,7 +189,7 @@ def strip_debris(text: str) -> str:
     and the confidentiality legends and source footers repeated on every page."""
     text = _LEGENDS.sub("", text)
     text = re.sub(r"(?m)^([^\S\n]*\d{1,3})\\\.", r"\1.", text)  # Markdown-escaped "1\." items
-    text = join_wrapped_units(text)
+    text = blank_reprints(join_wrapped_units(text))
     if "\n" in text:  # a page break mark, not removed: line numbers stay the file's
         text = "\n".join("\f" if is_page_number(line) else line for line in text.split("\n"))
     m = _DEBRIS.match(text)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # Selector kinds that are whole provisions (deleting one deletes; restating one replaces).
+# The terms of "the following definitions": named by the new text, not by the instruction.
+ANY_DEFINITIONS = "(definitions)"
 STRUCTURAL = frozenset(
     {"provision", "definition", "definition_clause", "attachment", "document", "range"}
 )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..change import Change
+from ..change import ANY_DEFINITIONS, Change
 from ..citation import parse_citation
 from ..definitions import split_definitions, words_before_definitions
 from ..document import Document
@@ -21,6 +21,7 @@ from ..operations import (
     DefinitionRef,
     DeleteDefinition,
     DeleteProvision,
+    InsertDefinition,
     ReplaceDefinition,
     ReplaceProvision,
     Target,
@@ -28,7 +29,12 @@ from ..operations import (
     WordEdit,
 )
 from .apply import apply_delete_provision, apply_replace_provision
-from .apply_definitions import apply_delete_definition, apply_replace_definition, locate_definition
+from .apply_definitions import (
+    apply_delete_definition,
+    apply_insert_definition,
+    apply_replace_definition,
+    locate_definition,
+)
 from .apply_text import apply_text_edits, record_edits
 from .context import Context
 from .word_edits import apply_word_edit
@@ -59,6 +65,22 @@ def _replace_definition(doc: Document, c: Change, ctx: Context) -> Document:
 
 def _delete_definition(doc: Document, c: Change, ctx: Context) -> Document:
     return apply_delete_definition(doc, DeleteDefinition(_definition(c)), ctx)
+
+
+def _insert_definition(doc: Document, c: Change, ctx: Context) -> Document:
+    """ "... amended by inserting the following new definition(s) in the proper alphabetical
+    order:": each definition of the new text where the alphabet puts it.  Any other place
+    ("immediately after the definition of ...") is not looked up yet, and is refused."""
+    if c.position not in ("", "in alphabetical order"):
+        raise PayloadError(
+            f"understood as new definitions {c.position}, but conformed places new "
+            "definitions only in alphabetical order; nothing was applied"
+        )
+    term = "" if c.selector.terms[0] == ANY_DEFINITIONS else c.selector.terms[0]
+    scope = parse_citation(c.selector.scope) if c.selector.scope else None
+    return apply_insert_definition(
+        doc, InsertDefinition(DefinitionRef(term, scope), c.payload.text), ctx
+    )
 
 
 def _each_definition(doc: Document, c: Change, ctx: Context) -> Document:
@@ -139,6 +161,7 @@ DISPATCH: dict[tuple[str, str], Apply] = {
     ("delete", "provision"): _delete_provision,
     ("replace", "definition"): _replace_definition,
     ("delete", "definition"): _delete_definition,
+    ("insert", "definition"): _insert_definition,
 }
 WORDS: dict[tuple[str, str], Apply] = {
     ("replace", "quoted"): _word_edit("replace_words"),

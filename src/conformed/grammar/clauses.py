@@ -14,7 +14,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import Change, Payload, Selector
+from ..change import ANY_DEFINITIONS, Change, Payload, Selector
 from ..definitions import split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
@@ -198,7 +198,7 @@ class Clauses(Transformer[Token, Any]):
         ):
             scope = "" if where.kind == "here" else where.printed
             sel = Selector(
-                "definition", "definitions", terms=tuple(defined) or ("(definitions)",), scope=scope
+                "definition", "definitions", terms=tuple(defined) or (ANY_DEFINITIONS,), scope=scope
             )
             return [Change("insert", sel, payload, position)]
         labels = _labels(text) if payload.kind == "text" and not _WORDY.search(noun) else ()
