@@ -293,3 +293,13 @@ def parse_citation(printed: str) -> Citation:
     unit = m.group("unit") if m else ""
     rest = printed[m.end() :] if m else printed
     return Citation(printed=printed, keys=citation_keys(rest), unit=unit)
+
+
+def with_stems(labels: list[str]) -> tuple[str, ...]:
+    """ "8.3(u), (v) and (w)": a bracketed label after a full one shares its stem (8.3(v),
+    8.3(w)); the first label, and one that is full itself, are left as they are."""
+    out: list[str] = []
+    for label in labels:
+        stem = re.match(r"(.+?)(?:\([^()]*\))$", out[0]) if out and label.startswith("(") else None
+        out.append(stem.group(1) + label if stem and not stem.group(1).startswith("(") else label)
+    return tuple(out)

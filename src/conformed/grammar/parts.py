@@ -16,7 +16,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from ..change import Payload, Selector
-from ..citation import expand_labels
+from ..citation import expand_labels, with_stems
 
 
 def _unquote(text: str) -> str:
@@ -146,16 +146,7 @@ class CitationParts(Transformer[Token, Any]):
 
     def labels(self, children: list[Any]) -> tuple[str, ...]:
         """ "8.3(u), (v) and (w)": a bracketed label after a full one shares its stem."""
-        out: list[str] = []
-        for c in children:
-            label = re.sub(r"\s+", "", str(c)).rstrip(".")
-            stem = (
-                re.match(r"(.+?)(?:\([^()]*\))$", out[0]) if out and label.startswith("(") else None
-            )
-            out.append(
-                stem.group(1) + label if stem and not stem.group(1).startswith("(") else label
-            )
-        return tuple(out)
+        return with_stems([re.sub(r"\s+", "", str(c)).rstrip(".") for c in children])
 
     def label_range(self, children: list[Any]) -> tuple[str, ...]:
         """ "11.1 through 11.3": each provision of the range, or the range as one label."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..citation import Citation, expand_labels, parse_citation
+from ..citation import Citation, expand_labels, parse_citation, with_stems
 from ..definitions import split_definitions
 from ..operations import (
     AddToExhibit,
@@ -250,7 +250,7 @@ class ToOperations(Transformer[Token, Any]):
         unit = next(str(c) for c in children if isinstance(c, Token) and c.type == "UNIT")
         unit = unit[:-1] if unit.lower().endswith("s") else unit
         cites = [str(c) for c in children if isinstance(c, Token) and c.type == "CITATION"]
-        return tuple(Target(parse_citation(f"{unit} {c}")) for c in cites)
+        return tuple(Target(parse_citation(f"{unit} {c}")) for c in with_stems(cites))
 
     def target_range(self, children: list[Any]) -> tuple[Target, ...]:
         first, last = self.targets(children)[:2]

@@ -62,12 +62,21 @@ _NON_OPERATIVE = re.compile(
 
 def _cites_own_label(said: str, rest: str) -> bool:
     """Does the paragraph after the lead begin with a section number the instruction
-    cites ("Section 4.22 is restated ...", then "4.22 Title. ...")?"""
+    cites ("Section 4.22 is restated ...", then "4.22 Title. ..."), or with the last label
+    of the provision it cites ("Section 9.01(b) is restated ...", then "(b) if to ...";
+    "Sections 9.01(c) and (d) are ...", then "(c) ...")?"""
+    paren = _PAREN_LEAD.match(rest)
+    if paren is not None:
+        label = re.escape(paren.group(1))
+        return re.search(rf"(?:\d|\)|\band)[^\S\n]?{label}(?![^\S\n]?\()", said) is not None
     lead = re.match(r"\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}[A-Z]?)\.?\s", rest)
     if lead is None:
         return False
     number = re.escape(lead.group(1))
     return re.search(rf"\b(?:{CONVENTION.lead_unit}){number}(?![\d.(]*\d)", said) is not None
+
+
+_PAREN_LEAD = re.compile(r"\s*(\([A-Za-z0-9]{1,5}\))[^\S\n]")
 
 
 def _labels(token: str) -> list:  # type: ignore[type-arg]

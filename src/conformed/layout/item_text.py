@@ -131,7 +131,7 @@ class NewText(ReaderBase):
             info.notes.append("the instruction was read from the text its lead-in introduces")
             info.since = after
             return False  # "... amended as follows: Subsection 6(a) ... is amended to read ..."
-        if wants and _cites_own_label(said, rest):
+        if wants and self._own_label_first(said, after):
             return True  # "Section 4.22 is restated as follows:" / "4.22 Title. ...": its text
         if self.tree.accepts(rest, SOFT, children=False):
             return False  # the next item: the lead introduced nothing
@@ -251,9 +251,7 @@ class NewText(ReaderBase):
         numbering and reads as an item, not as the next paragraph of the new text."""
         own: set[tuple[tuple[str, str, str], int]] = set()  # the new text's own labels
         info = self._current()  # "Section 4.22 is restated ...": "4.22 Title." is its text
-        cited = keep_first or (
-            info is not None and _cites_own_label(self._said(info), self.source[pos : pos + 40])
-        )
+        cited = keep_first or (info is not None and self._own_label_first(self._said(info), pos))
         for line in self._lines_from(pos):
             begin = self.offsets[line.index]
             line_end = begin + len(line.raw.rstrip())
@@ -287,6 +285,17 @@ class NewText(ReaderBase):
                 for label in _labels(lead.group(0)):
                     own.add((label.shape, label.value))
         return self.end
+
+    def _own_label_first(self, said: str, at: int) -> bool:
+        """The new text opens with the cited provision's own label ("4.22 Title. ...",
+        "(b) if to the Agent ..."), and a lettered paragraph so opening does not itself
+        amend: "(b) Section 3 is deleted." after "Section 2(b) is restated as follows:" is
+        the next item, whatever its label."""
+        if not _cites_own_label(said, self.source[at : at + 40]):
+            return False
+        if not self.source[at:].lstrip().startswith("("):
+            return True
+        return not self._item_like(_BLANK_LINE.split(self.source[at : at + 400], maxsplit=1)[0])
 
     def _instructs(self, start: int) -> bool:
         """An unlabelled paragraph that is an instruction, not new text: its subject cites
