@@ -10,6 +10,7 @@ and rewritten only on request.  References to other instruments ("section
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -27,6 +28,10 @@ _CIT = (
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through|to)\s+)"
 _REF = re.compile(rf"(?P<unit>{_UNIT})\s+(?P<list>{_CIT}(?:{_SEP}{_CIT})*)")
+# Where a reference may start: a unit word's first letters.  Tried at every character,
+# _REF's 29 unit words cost most of the check; each match starts where this one does.
+_STARTS = sorted({re.escape(form[:3]) for form in CONVENTION.forms("section", plural=True)})
+_REF_START = re.compile(rf"\b(?i:{'|'.join(_STARTS)})")
 _SENTENCE_DOT = re.compile(r"(?<=[\d)])\.$")  # "Section 13." at a sentence end
 _ITEM = re.compile(_CIT)
 _ATOM = re.compile(r"\d+|[A-Za-z]+")
@@ -67,7 +72,7 @@ def find_stale_references(base: Document, final: Document) -> list[StaleReferenc
             if not text or (rewritten and text != getattr(old, name)):
                 continue  # replaced text is written in the new numbering
             kept: list[tuple[int, int]] | None = None  # computed only when a reference is met
-            for m in _REF.finditer(text):
+            for m in _references(text):
                 if _external(text, m):
                     continue
                 if kept is None:
@@ -92,6 +97,18 @@ def find_stale_references(base: Document, final: Document) -> list[StaleReferenc
                     )
                 )
     return out
+
+
+def _references(text: str) -> Iterator[re.Match[str]]:
+    """``_REF.finditer(text)``, trying _REF only where a unit word may start."""
+    pos = 0
+    while (start := _REF_START.search(text, pos)) is not None:
+        m = _REF.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _numbering(doc: Document) -> dict[int, tuple[str, ...]]:
