@@ -117,7 +117,7 @@ class Label:
     @property
     def shape(self) -> tuple[str, str, str]:
         """What siblings share: the style family and the punctuation around it."""
-        return (self.style.value, re.sub(r"\d+", "#", self.prefix), self.suffix)
+        return (self.style.value, _DIGIT_RUNS.sub("#", self.prefix), self.suffix)
 
     @property
     def unit(self) -> str:
@@ -133,6 +133,7 @@ class Label:
 
 
 _UNIT_WORDS = CONVENTION.citation_unit
+_DIGIT_RUNS = re.compile(r"\d+")
 _KEY_STRIP = re.compile(rf"^\W*(?:{_UNIT_WORDS})?\s*", re.IGNORECASE)
 _LEADING_ZEROS = re.compile(r"(?<![\d])0+(?=\d)")
 
