@@ -1,0 +1,68 @@
+"""Patterns rewritten to scan faster find what their look-behind-first forms found."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conformed.layout.convention import CONVENTION
+from conformed.layout.items import _after_and
+from conformed.layout.sequence import _INLINE
+from helpers import CORPUS
+
+TEXT = (
+    "the Borrower shall deliver: a. the notes; b. the mortgage, c. the title policy; and "
+    "d. Any other documents, or (ii) \u201cBy-laws\u201d and (ii) (Other; e.  Final; "
+    "e.Joined and 10. Ten, 10.  Ten or 1. One"
+)
+
+
+def _look_behind_first(token: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?<=[;,]\s)|(?<=\sand\s)|(?<=\sor\s)){re.escape(token)}\s+(?=[A-Z\"\u201c(])"
+    )
+
+
+@pytest.mark.parametrize("token", ["a.", "b.", "c.", "d.", "e.", "(ii)", "10.", "1.", "0."])
+def test_same_matches_from_every_start(token: str) -> None:
+    ours, theirs = _after_and(token), _look_behind_first(token)
+    for start in range(len(TEXT)):
+        for end in (len(TEXT), start + 20):
+            a, b = ours.search(TEXT, start, end), theirs.search(TEXT, start, end)
+            assert (a and a.span()) == (b and b.span()), (start, end)
+
+
+_INLINE_BEFORE = re.compile(
+    rf"(?:(?<=[.:;\]\"\u201d])\s+|(?P<gap>[^\S\n]{{3,}}))(?P<unit>{CONVENTION.lead_unit})?"
+    rf"(?P<token>{CONVENTION.token})\s+(?(gap)(?=[\w\"\u201c(])|(?=[A-Z\"`'\u201c(\[]|\d+\s+[A-Z]{{2}}))"
+)
+
+
+def _inline(m: re.Match[str] | None) -> object:
+    if m is None:
+        return None
+    return m.span(), m.span("unit"), m.span("token"), m.group("gap") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fees.   (b) Interest.\n (c) Costs;   \n\n  2. Foo  3. bar. 4.  Baz \t(d) Quux",
+        "x.\t\t\t(a) b, and.\n\n\n(a) B, then   \n  (a) B and \u201d Section 2. Title",
+    ],
+)
+def test_inline_labels_as_before(text: str) -> None:
+    assert [_inline(m) for m in _INLINE.finditer(text)] == [
+        _inline(m) for m in _INLINE_BEFORE.finditer(text)
+    ]
+    for start in range(len(text)):
+        assert _inline(_INLINE.search(text, start)) == _inline(_INLINE_BEFORE.search(text, start))
+
+
+def test_inline_labels_across_the_corpus() -> None:
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for form in (text, " ".join(text.split())):
+            ours = [_inline(m) for m in _INLINE.finditer(form)]
+            assert ours == [_inline(m) for m in _INLINE_BEFORE.finditer(form)], path.name
