@@ -71,16 +71,18 @@ def find_stale_references(base: Document, final: Document) -> list[StaleReferenc
             text = getattr(node, name)
             if not text or (rewritten and text != getattr(old, name)):
                 continue  # replaced text is written in the new numbering
-            kept: list[tuple[int, int]] | None = None  # computed only when a reference is met
+            # What the amendments left untouched: a word diff, so worked out only for a
+            # field that holds a stale reference (the test is the same in either order).
+            kept: list[tuple[int, int]] | None = None
             for m in _references(text):
                 if _external(text, m):
+                    continue
+                now = _rewrite(m, base, base_index, final, final_paths)
+                if now is None or now == m.group(0):
                     continue
                 if kept is None:
                     kept = _untouched_spans(getattr(old, name), text)
                 if not _inside(m.span(), kept):
-                    continue
-                now = _rewrite(m, base, base_index, final, final_paths)
-                if now is None or now == m.group(0):
                     continue
                 reference, end = m.group(0), m.end()
                 if _SENTENCE_DOT.search(reference):
