@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 
 from conformed.layout.convention import CONVENTION
 from conformed.layout.items import _after_and
+from conformed.layout.lines import _TERMINAL
 from conformed.layout.sequence import _INLINE
 from helpers import CORPUS
 
@@ -66,3 +68,21 @@ def test_inline_labels_across_the_corpus() -> None:
         for form in (text, " ".join(text.split())):
             ours = [_inline(m) for m in _INLINE.finditer(form)]
             assert ours == [_inline(m) for m in _INLINE_BEFORE.finditer(form)], path.name
+
+
+_TERMINAL_BEFORE = re.compile(
+    r"(?:[.:;!?][\"'`)\u2019\u201d]*|[;,]\s+(?:and|or)|:\s*(?:-{1,2}|\u2014))$"
+)
+_PIECES = [".", ":", ";", "!", "?", ",", '"', "'", ")", "\u201d", " ", "\t", "and", "or", "-", "x"]
+
+
+def test_sentence_ends_as_before() -> None:
+    texts = [
+        line
+        for path in CORPUS.rglob("*.txt")
+        for line in path.read_text(encoding="utf-8").split("\n")
+    ]
+    texts += ["".join(p) for n in range(1, 4) for p in itertools.product(_PIECES, repeat=n)]
+    for text in texts:
+        ours, theirs = _TERMINAL.search(text), _TERMINAL_BEFORE.search(text)
+        assert (ours and ours.span()) == (theirs and theirs.span()), repr(text)

@@ -206,8 +206,9 @@ def _section_number(label: Label, unit: bool) -> bool:
 
 def _body_end(lines: list[Line], start: int) -> int:
     for i in range(start + 1, len(lines)):
-        starts = lines[i].brk != "none" or ends_terminal(lines[i - 1].text)
-        if starts and (ends_body(lines[i].raw) or starts_attachment(lines[i].raw)):
+        if not (ends_body(lines[i].raw) or starts_attachment(lines[i].raw)):
+            continue  # asked first: two anchored matches, cheaper than the sentence end
+        if lines[i].brk != "none" or ends_terminal(lines[i - 1].text):
             return i
     return len(lines)
 

@@ -19,7 +19,11 @@ from .rules.page_artifact import is_page_number
 
 # What a conversion to Markdown escapes ("1\\. Interpretation"): read as the character.
 _ESCAPE = re.compile(r"\\([.()\[\]*_#+\-!`])")
-_TERMINAL = re.compile(r"(?:[.:;!?][\"'`)\u2019\u201d]*|[;,]\s+(?:and|or)|:\s*(?:-{1,2}|\u2014))$")
+# A sentence's end: ". ", "; and", ": --".  Its first character is taken first (the
+# look-behinds then say which it was), so a search skips to the next punctuation mark.
+_TERMINAL = re.compile(
+    r"[.:;!?,](?:(?<=[.:;!?])[\"'`)\u2019\u201d]*|(?<=[;,])\s+(?:and|or)|(?<=:)\s*(?:-{1,2}|\u2014))$"
+)
 LEAD = CONVENTION.lead
 
 
