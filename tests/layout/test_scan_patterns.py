@@ -10,7 +10,7 @@ import pytest
 from conformed.layout.convention import CONVENTION
 from conformed.layout.items import _after_and
 from conformed.layout.lines import _TERMINAL
-from conformed.layout.sequence import _INLINE
+from conformed.layout.sequence import _INLINE, _TITLE_AT_END, title_at_end
 from helpers import CORPUS
 
 TEXT = (
@@ -85,4 +85,12 @@ def test_sentence_ends_as_before() -> None:
     texts += ["".join(p) for n in range(1, 4) for p in itertools.product(_PIECES, repeat=n)]
     for text in texts:
         ours, theirs = _TERMINAL.search(text), _TERMINAL_BEFORE.search(text)
+        assert (ours and ours.span()) == (theirs and theirs.span()), repr(text)
+
+
+def test_titles_at_line_ends_as_before() -> None:
+    lines = [line for path in CORPUS.rglob("*.txt") for line in path.read_text("utf-8").split("\n")]
+    lines += ["fiscal month 5. TRADEMARKS", "x 5. AB C\n", "x 5. ABC\n\n", "x Section 3. FOO-BAR"]
+    for text in [*lines, *(line + "\n" for line in lines)]:
+        ours, theirs = title_at_end(text), _TITLE_AT_END.search(text)
         assert (ours and ours.span()) == (theirs and theirs.span()), repr(text)
