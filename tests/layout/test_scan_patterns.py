@@ -10,6 +10,7 @@ import pytest
 from conformed.layout.convention import CONVENTION
 from conformed.layout.items import _after_and
 from conformed.layout.lines import _TERMINAL
+from conformed.layout.payload import WANTS_TEXT
 from conformed.layout.sequence import _INLINE, _TITLE_AT_END, title_at_end
 from helpers import CORPUS
 
@@ -94,3 +95,27 @@ def test_titles_at_line_ends_as_before() -> None:
     for text in [*lines, *(line + "\n" for line in lines)]:
         ours, theirs = title_at_end(text), _TITLE_AT_END.search(text)
         assert (ours and ours.span()) == (theirs and theirs.span()), repr(text)
+
+
+_WANTS_TEXT_BEFORE = re.compile(
+    r"\bto\s+read\b|\bread\s+in\s+(?:its|their)\s+entirety\b|\bshall\s+(?:now\s+)?read\b"
+    r"|\b(?:replac|substitut|restat)\w*\b(?:[^.:]|(?<=\d)\.(?=\d)){0,120}?\b(?:with|by)\s+the\s+following\b"
+    r"|\brestated\b(?:[^.:]|(?<=\d)\.(?=\d)){0,80}\bas\s+follows\b"
+    r"|\b(?:add|adding|added|insert|inserting|inserted|include|including)\b(?:[^.:]|(?<=\d)\.(?=\d)){0,100}\bthe\s+following\b"
+    r"|\bthe\s+following\s+(?:new\s+|additional\s+|revised\s+|amended\s+)?(?:defined\s+terms?|"
+    r"definitions?|paragraphs?|sections?|subsections?|clauses?|sentences?|provisions?|language|words|text)\b"
+    r"|\bsubstitut\w*\b(?:[^.:]|(?<=\d)\.(?=\d)){0,100}\bthe\s+following\b"
+    r"|\bthe\s+following\s+(?:\w+\s+){0,3}(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"(?:substituted|inserted|added|attached|incorporated)\b"
+    r"|\bin\s+lieu\s+thereof\b(?:[^.:]|(?<=\d)\.(?=\d)){0,40}\bthe\s+following\b",
+    re.IGNORECASE,
+)
+
+
+def test_instructions_that_ask_for_text_as_before() -> None:
+    texts = [" ".join(path.read_text("utf-8").split()) for path in CORPUS.rglob("*.txt")]
+    chunks = [text[i : i + 600] for text in texts for i in range(0, len(text), 300)]
+    odd = ["\u017fhall read", "\u0130n lieu thereof, the following", "TO READ", "xto read"]
+    for text in [*chunks, *odd]:
+        ours, theirs = WANTS_TEXT.search(text), _WANTS_TEXT_BEFORE.search(text)
+        assert (ours and ours.span()) == (theirs and theirs.span()), text
