@@ -7,10 +7,13 @@ import re
 
 import pytest
 
+from conformed.grammar.guards import _HEREBY_VERB
+from conformed.grammar.interpret import _ACTIVE
+from conformed.grammar.no_text_change import OPERATIVE
 from conformed.layout.convention import CONVENTION
 from conformed.layout.items import _after_and
 from conformed.layout.lines import _TERMINAL
-from conformed.layout.payload import WANTS_TEXT
+from conformed.layout.payload import AMENDING, WANTS_TEXT
 from conformed.layout.sequence import _INLINE, _TITLE_AT_END, title_at_end
 from helpers import CORPUS
 
@@ -118,4 +121,28 @@ def test_instructions_that_ask_for_text_as_before() -> None:
     odd = ["\u017fhall read", "\u0130n lieu thereof, the following", "TO READ", "xto read"]
     for text in [*chunks, *odd]:
         ours, theirs = WANTS_TEXT.search(text), _WANTS_TEXT_BEFORE.search(text)
+        assert (ours and ours.span()) == (theirs and theirs.span()), text
+
+
+def _without_look_ahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern as it was before its first-letter look-ahead was added."""
+    text = pattern.pattern
+    if text.startswith("(?=\\b["):
+        text = text[text.index("])") + 2 :]
+        if text.startswith("(?:"):  # the forms, grouped after the look-ahead
+            text = text[3:-1]
+    else:
+        text = re.sub(r"\(\?=\[[a-z]+\]\)", "", text, count=1)
+    return re.compile(text, pattern.flags)
+
+
+@pytest.mark.parametrize("pattern", [OPERATIVE, AMENDING, _ACTIVE, _HEREBY_VERB])
+def test_first_letter_look_aheads_change_no_match(pattern: re.Pattern[str]) -> None:
+    before = _without_look_ahead(pattern)
+    assert before.pattern != pattern.pattern
+    texts = [" ".join(path.read_text("utf-8").split()) for path in CORPUS.rglob("*.txt")]
+    chunks = [text[i : i + 600] for text in texts for i in range(0, len(text), 300)]
+    odd = ["\u017fhall be amended", "\u0130S HEREBY AMENDED", "xis amended", "Is  hereby amended"]
+    for text in [*chunks, *odd]:
+        ours, theirs = pattern.search(text), before.search(text)
         assert (ours and ours.span()) == (theirs and theirs.span()), text

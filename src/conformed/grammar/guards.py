@@ -59,7 +59,9 @@ _HEREBY_AMENDED = re.compile(
 )
 # The verb alone, found in one pass: the full pattern, tried at every character of a long
 # payload, backtracks over its 80-character lead each time (most of a corpus pair's time).
-_HEREBY_VERB = re.compile(_HEREBY_AMENDED.pattern.removeprefix(r"[^.;:]{0,80}"), re.IGNORECASE)
+_HEREBY_VERB = re.compile(
+    r"(?=\b[ai])" + _HEREBY_AMENDED.pattern.removeprefix(r"[^.;:]{0,80}"), re.IGNORECASE
+)
 
 
 def _hereby_amended(text: str) -> str | None:

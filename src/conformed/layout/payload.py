@@ -85,12 +85,12 @@ EMBEDDED = re.compile(
     re.IGNORECASE,
 )
 # Amending language: what makes a sentence change the agreement's text.
-AMENDING = re.compile(
-    r"\b(?:is|are|shall\s+be|will\s+be)\s*,?\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
+AMENDING = re.compile(  # each form starts a word with a letter looked ahead for (faster)
+    r"(?=\b[abhisw])(?:\b(?:is|are|shall\s+be|will\s+be)\s*,?\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|substituted|"
     r"renumbered|relettered|redesignated|struck|stricken|superseded|changed|revised|attached)\b"
     r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+)?read\b|\bhereby\s+amends?\b"
-    r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting|amending)\b",
+    r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting|amending)\b)",
     re.IGNORECASE,
 )
 
