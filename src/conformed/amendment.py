@@ -187,8 +187,10 @@ _LEGENDS = re.compile(
 def strip_debris(text: str) -> str:
     """Drop EDGAR debris: "EX-99.2I 3 file.txt" with the truncated description after it,
     and the confidentiality legends and source footers repeated on every page."""
-    text = _LEGENDS.sub("", text)
-    text = re.sub(r"(?m)^([^\S\n]*\d{1,3})\\\.", r"\1.", text)  # Markdown-escaped "1\." items
+    if "CERTAIN" in text or "Source:" in text:  # each legend's own words: else no scan
+        text = _LEGENDS.sub("", text)
+    if "\\." in text:
+        text = re.sub(r"(?m)^([^\S\n]*\d{1,3})\\\.", r"\1.", text)  # Markdown-escaped "1\." items
     text = blank_reprints(join_wrapped_units(text))
     if "\n" in text:  # a page break mark, not removed: line numbers stay the file's
         text = "\n".join("\f" if is_page_number(line) else line for line in text.split("\n"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .layout.convention import CONVENTION
 
@@ -117,7 +117,7 @@ class Label:
     @property
     def shape(self) -> tuple[str, str, str]:
         """What siblings share: the style family and the punctuation around it."""
-        return (self.style.value, re.sub(r"\d+", "#", self.prefix), self.suffix)
+        return (self.style.value, _DIGIT_RUNS.sub("#", self.prefix), self.suffix)
 
     @property
     def unit(self) -> str:
@@ -133,6 +133,7 @@ class Label:
 
 
 _UNIT_WORDS = CONVENTION.citation_unit
+_DIGIT_RUNS = re.compile(r"\d+")
 _KEY_STRIP = re.compile(rf"^\W*(?:{_UNIT_WORDS})?\s*", re.IGNORECASE)
 _LEADING_ZEROS = re.compile(r"(?<![\d])0+(?=\d)")
 
@@ -161,6 +162,13 @@ def label_candidates(token: str) -> list[Label]:
     one hundred.  The reader picks the reading that continues a sequence.
     A leading unit word ("Section 4.") is kept as part of the prefix.
     """
+    return list(_candidates(token))
+
+
+@lru_cache(maxsize=4096)
+def _candidates(token: str) -> list[Label]:
+    """Remembered: the layout engine asks of the same few tokens ("(a)", "2.") again and
+    again.  The list is only ever copied, and labels are frozen, so sharing them is safe."""
     ordinal = _ORDINAL_TOKEN.match(token)
     if ordinal:
         value = CONVENTION.ordinal_value(ordinal.group(1))
@@ -168,8 +176,7 @@ def label_candidates(token: str) -> list[Label]:
     unit = _UNIT_PREFIX.match(token)
     if unit:
         return [
-            replace(c, prefix=unit.group(0) + c.prefix)
-            for c in label_candidates(token[unit.end() :])
+            replace(c, prefix=unit.group(0) + c.prefix) for c in _candidates(token[unit.end() :])
         ]
     m = _LABEL_TOKEN.match(token)
     if not m:

@@ -44,7 +44,10 @@ def term_of(node: Provision) -> str | None:
 
 def normal(term: str) -> str:
     """Case and punctuation ignored: "Non-Cash Charges" == "non cash charges"."""
-    return re.sub(r"[^a-z0-9]", "", term.lower())
+    return _NOT_ALNUM.sub("", term.lower())
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
 def close_matches(term: str, terms: list[str], cutoff: float = 0.88) -> list[str]:
@@ -77,14 +80,14 @@ def undefined_near_misses(text: str, defined: list[str]) -> list[tuple[str, str]
     "Kopyt Payment" when only "Kopyt Cash Payment" is defined: probably a slip.
     """
     known = {normal(t) for t in defined}
+    split = [(term, term.lower().split()) for term in defined]  # once, not once per phrase
     out: list[tuple[str, str]] = []
     for m in _CAPITALISED.finditer(text):
         phrase = m.group(0)
         if normal(phrase) in known:
             continue
         words = phrase.lower().split()
-        for term in defined:
-            term_words = term.lower().split()
+        for term, term_words in split:
             if len(term_words) > len(words) and _subsequence(words, term_words):
                 pair = (phrase, term)
                 if pair not in out:
@@ -120,21 +123,23 @@ def terms_defined_in(text: str) -> list[str]:
     return [t for t, _ in split_definitions(text)] + _DEFINED_INLINE.findall(text)
 
 
-_STARTS = re.compile(
-    r"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:\d+(?:\.\d+)*\.?\s+)?[\"\u201c`][^\"\u201d']{1,80}[\"\u201d']\s*(?:shall\s+mean|means|shall\s+have|has)\b)"
-)
+_DEFINES = r"[\"\u201c`][^\"\u201d']{1,80}[\"\u201d']\s*(?:shall\s+mean|means|shall\s+have|has)\b"
+_STARTS = re.compile(rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:\d+(?:\.\d+)*\.?\s+)?{_DEFINES})")
+# What every start looks ahead to, found in one quick pass (a quote starts it): most new
+# text defines nothing, and _STARTS tries every character of it.
+_ANY_DEFINITION = re.compile(_DEFINES)
 
 
 def words_before_definitions(text: str) -> str:
     """What a block of new definitions says before its first definition: it must say
     nothing, or the words would be lost when the definitions are placed one by one."""
-    first = _STARTS.search(text)
+    first = _STARTS.search(text) if _ANY_DEFINITION.search(text) else None
     return " ".join(text[: first.start() if first else len(text)].split())
 
 
 def split_definitions(text: str) -> list[tuple[str, str]]:
     """(term, paragraph) for each definition in a block that adds several."""
-    starts = [m.start() for m in _STARTS.finditer(text)]
+    starts = [m.start() for m in _STARTS.finditer(text)] if _ANY_DEFINITION.search(text) else []
     if not starts:
         starts = [0]
     out = []

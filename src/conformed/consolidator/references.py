@@ -10,6 +10,7 @@ and rewritten only on request.  References to other instruments ("section
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -27,6 +28,10 @@ _CIT = (
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through|to)\s+)"
 _REF = re.compile(rf"(?P<unit>{_UNIT})\s+(?P<list>{_CIT}(?:{_SEP}{_CIT})*)")
+# Where a reference may start: a unit word's first letters.  Tried at every character,
+# _REF's 29 unit words cost most of the check; each match starts where this one does.
+_STARTS = sorted({re.escape(form[:3]) for form in CONVENTION.forms("section", plural=True)})
+_REF_START = re.compile(rf"\b(?i:{'|'.join(_STARTS)})")
 _SENTENCE_DOT = re.compile(r"(?<=[\d)])\.$")  # "Section 13." at a sentence end
 _ITEM = re.compile(_CIT)
 _ATOM = re.compile(r"\d+|[A-Za-z]+")
@@ -66,16 +71,18 @@ def find_stale_references(base: Document, final: Document) -> list[StaleReferenc
             text = getattr(node, name)
             if not text or (rewritten and text != getattr(old, name)):
                 continue  # replaced text is written in the new numbering
-            kept: list[tuple[int, int]] | None = None  # computed only when a reference is met
-            for m in _REF.finditer(text):
+            # What the amendments left untouched: a word diff, so worked out only for a
+            # field that holds a stale reference (the test is the same in either order).
+            kept: list[tuple[int, int]] | None = None
+            for m in _references(text):
                 if _external(text, m):
+                    continue
+                now = _rewrite(m, base, base_index, final, final_paths)
+                if now is None or now == m.group(0):
                     continue
                 if kept is None:
                     kept = _untouched_spans(getattr(old, name), text)
                 if not _inside(m.span(), kept):
-                    continue
-                now = _rewrite(m, base, base_index, final, final_paths)
-                if now is None or now == m.group(0):
                     continue
                 reference, end = m.group(0), m.end()
                 if _SENTENCE_DOT.search(reference):
@@ -92,6 +99,18 @@ def find_stale_references(base: Document, final: Document) -> list[StaleReferenc
                     )
                 )
     return out
+
+
+def _references(text: str) -> Iterator[re.Match[str]]:
+    """``_REF.finditer(text)``, trying _REF only where a unit word may start."""
+    pos = 0
+    while (start := _REF_START.search(text, pos)) is not None:
+        m = _REF.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _numbering(doc: Document) -> dict[int, tuple[str, ...]]:

@@ -16,16 +16,17 @@ import re
 from ..layout.heads import split_heading
 from ..sentences import split_sentences
 
-# Words that, applied to the agreement or one of its parts, change its text.
+# Words that, applied to the agreement or one of its parts, change its text.  (Each form
+# starts a word with one of the letters looked ahead for: most places are turned away at once.)
 OPERATIVE = re.compile(
-    r"\b(?:is|are|shall\s+be|will\s+be),?\s+(?:hereby\s+)?(?:further\s+)?"
+    r"(?=\b[abhistw])(?:\b(?:is|are|shall\s+be|will\s+be),?\s+(?:hereby\s+)?(?:further\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
     r"substituted|renumbered|struck|stricken|attached|removed|cancell?ed)\b"
     r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
     r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+|henceforth\s+)?read\b|\bto\s+read\s+as\s+follows\b"
     r"|\b(?:is|are|shall\s+be),?\s+(?:hereby\s+)?(?:superseded|changed|increased|decreased|reduced|extended|"
     r"terminated|repealed|rescinded|revoked)\b|\b(?:it|they)\s+now\s+reads?\b"
-    r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b",
+    r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b)",
     re.IGNORECASE,
 )
 _OF_AMENDMENT = re.compile(

@@ -69,11 +69,16 @@ class Convention:
     # --- unit words ---------------------------------------------------------
     def unit(self, word: str) -> Unit | None:
         """The unit a printed word names ("SECTION", "Sec.", "sub-paragraphs" ...)."""
-        w = word.strip().lower()
+        return self._units_by_form.get(word.strip().lower())
+
+    @cached_property
+    def _units_by_form(self) -> dict[str, Unit]:
+        """Each lower-cased form's unit, the first that prints it (asked for per citation)."""
+        out: dict[str, Unit] = {}
         for unit in self.units:
-            if w in (f.lower() for f in (*unit.forms, *unit.plurals)):
-                return unit
-        return None
+            for form in (*unit.forms, *unit.plurals):
+                out.setdefault(form.lower(), unit)
+        return out
 
     def forms(self, *kinds: str, plural: bool = False, lead_only: bool = False) -> list[str]:
         """Printed forms of the units of ``kinds`` (all kinds if none), longest first."""

@@ -108,13 +108,14 @@ def _split_operative_start(raw_lines: list[str]) -> tuple[list[str], list[int]]:
     started = False
     for number, raw in enumerate(raw_lines, start=1):
         pieces = [raw]
-        m = _OPERATIVE_START.match(raw) if not started else None
-        if m and "as follows" in raw:
+        # The words looked for before the pattern, which backtracks over the whole line.
+        m = _OPERATIVE_START.match(raw) if not started and "as follows" in raw else None
+        if m:
             indent = raw[: len(raw) - len(raw.lstrip())]
             pieces = [m.group("lead").rstrip(), indent + m.group("first")]
             started = True
         last = pieces.pop()
-        cut = _WITNESS_INLINE.search(last)
+        cut = _WITNESS_INLINE.search(last) if "WITNESS" in last else None
         if cut and last[: cut.start()].strip():
             pieces += [last[: cut.start()], last[cut.end() :]]
         else:
@@ -205,8 +206,9 @@ def _section_number(label: Label, unit: bool) -> bool:
 
 def _body_end(lines: list[Line], start: int) -> int:
     for i in range(start + 1, len(lines)):
-        starts = lines[i].brk != "none" or ends_terminal(lines[i - 1].text)
-        if starts and (ends_body(lines[i].raw) or starts_attachment(lines[i].raw)):
+        if not (ends_body(lines[i].raw) or starts_attachment(lines[i].raw)):
+            continue  # asked first: two anchored matches, cheaper than the sentence end
+        if lines[i].brk != "none" or ends_terminal(lines[i - 1].text):
             return i
     return len(lines)
 

@@ -43,9 +43,10 @@ _MID_SENTENCE = re.compile(
 
 @lru_cache(maxsize=256)
 def _after_and(token: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:(?<=[;,]\s)|(?<=\sand\s)|(?<=\sor\s)){re.escape(token)}\s+(?=[A-Z\"\u201c(])"
-    )
+    """``token`` after "; ", "and " or "or ": the token first, each look-behind taking it in,
+    so that the search scans for its literal text rather than trying every position."""
+    t = re.escape(token)
+    return re.compile(rf"{t}(?:(?<=[;,]\s{t})|(?<=\sand\s{t})|(?<=\sor\s{t}))\s+(?=[A-Z\"\u201c(])")
 
 
 _NEXT_SPACE = re.compile(r"(?<=\S)\s")

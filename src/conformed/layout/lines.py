@@ -19,7 +19,11 @@ from .rules.page_artifact import is_page_number
 
 # What a conversion to Markdown escapes ("1\\. Interpretation"): read as the character.
 _ESCAPE = re.compile(r"\\([.()\[\]*_#+\-!`])")
-_TERMINAL = re.compile(r"(?:[.:;!?][\"'`)\u2019\u201d]*|[;,]\s+(?:and|or)|:\s*(?:-{1,2}|\u2014))$")
+# A sentence's end: ". ", "; and", ": --".  Its first character is taken first (the
+# look-behinds then say which it was), so a search skips to the next punctuation mark.
+_TERMINAL = re.compile(
+    r"[.:;!?,](?:(?<=[.:;!?])[\"'`)\u2019\u201d]*|(?<=[;,])\s+(?:and|or)|(?<=:)\s*(?:-{1,2}|\u2014))$"
+)
 LEAD = CONVENTION.lead
 
 
@@ -137,7 +141,8 @@ def classify(
     blanks = sum(1 for _, b, p in entries if b and not p)
     blank_mode = blanks >= max(2, len(entries) // 12)
     width = _width(entries)
-    cont_indent = _continuation_indent(entries)
+    indents = [indent_of(raw) for raw, _, _ in entries]  # once each: asked for thrice
+    cont_indent = _continuation_indent(indents)
     # Whole paragraphs on one line each (text taken from HTML without wrapping):
     # every line break is a paragraph break.
     unwrapped = width > 250 and not blank_mode
@@ -151,15 +156,15 @@ def classify(
         if i == 0:
             brk = "hard"
         elif page:
-            brk = _after_page_break(prev, text, blank_mode, indent_of(raw) != prev_indent)
+            brk = _after_page_break(prev, text, blank_mode, indents[i] != prev_indent)
         elif blank or unwrapped:
             brk = "hard"
         elif blank_mode:
             brk = "soft" if starts_with_label(text) and ends_terminal(prev) else "none"
         else:
-            brk = _single_spaced_break(prev, raw, cont_indent, width)
+            brk = _single_spaced_break(prev, text, indents[i], cont_indent, width)
         lines.append(Line(raw, brk, indices[i], numbers[indices[i]] if numbers else 0))
-        prev, prev_indent = text, indent_of(raw)
+        prev, prev_indent = text, indents[i]
     return lines, blank_mode
 
 
@@ -178,14 +183,13 @@ def _after_page_break(prev: str, text: str, blank_mode: bool, reindented: bool) 
     return "none" if text[:1].islower() else "hard"
 
 
-def _single_spaced_break(prev: str, raw: str, cont_indent: int, width: int) -> str:
-    text = unescape(raw.strip())
-    indent = indent_of(raw)
-    if starts_with_label(text) and (ends_terminal(prev) or indent > cont_indent):
+def _single_spaced_break(prev: str, text: str, indent: int, cont_indent: int, width: int) -> str:
+    terminal = ends_terminal(prev)
+    if starts_with_label(text) and (terminal or indent > cont_indent):
         return "soft"
-    if indent > cont_indent and (ends_terminal(prev) or len(prev) < 0.7 * width):
+    if indent > cont_indent and (terminal or len(prev) < 0.7 * width):
         return "hard"
-    if ends_terminal(prev) and len(prev) < 0.6 * width and text[:1].isupper():
+    if terminal and len(prev) < 0.6 * width and text[:1].isupper():
         return "hard"
     return "none"
 
@@ -197,8 +201,8 @@ def _width(entries: list[tuple[str, bool, bool]]) -> int:
     return lengths[int(len(lengths) * 0.95) - 1 if len(lengths) > 20 else -1]
 
 
-def _continuation_indent(entries: list[tuple[str, bool, bool]]) -> int:
-    counts = Counter(indent_of(raw) for raw, _, _ in entries)
+def _continuation_indent(indents: list[int]) -> int:
+    counts = Counter(indents)
     return counts.most_common(1)[0][0] if counts else 0
 
 

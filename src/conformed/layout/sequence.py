@@ -20,9 +20,11 @@ from .lines import LEAD
 from .node import Node
 
 # An inline provision in flattened text: after a sentence, or after the run of
-# spaces that stands for a line break ("... Fees.   (b) Interest ...").
+# spaces that stands for a line break ("... Fees.   (b) Interest ...").  The first space
+# comes first and the look-behinds after it, so that a search skips to the next space
+# rather than trying every character; "gap" holds the run's spaces after the first.
 _INLINE = re.compile(
-    rf"(?:(?<=[.:;\]\"\u201d])\s+|(?P<gap>[^\S\n]{{3,}}))(?P<unit>{CONVENTION.lead_unit})?"
+    rf"\s(?:(?<=[.:;\]\"\u201d]\s)\s*|(?<=[^\S\n])(?P<gap>[^\S\n]{{2,}}))(?P<unit>{CONVENTION.lead_unit})?"
     rf"(?P<token>{CONVENTION.token})\s+(?(gap)(?=[\w\"\u201c(])|(?=[A-Z\"`'\u201c(\[]|\d+\s+[A-Z]{{2}}))"
 )
 # A heading run onto the end of the last paragraph's line, as flattened filings
@@ -30,6 +32,16 @@ _INLINE = re.compile(
 _TITLE_AT_END = re.compile(
     rf"\s(?P<unit>{CONVENTION.lead_unit})?(?P<token>\d{{1,3}}\.)\s+(?=[A-Z][A-Z0-9&,;'/\- ]{{2,80}}$)"
 )
+_TITLE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&,;'/- ")
+
+
+def title_at_end(text: str) -> re.Match[str] | None:
+    """``_TITLE_AT_END.search(text)``, not tried when the last character (before a final
+    newline, where ``$`` also matches) cannot end a title: most lines end in a word or a stop."""
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    return _TITLE_AT_END.search(text) if last in _TITLE_CHARS else None
+
+
 # What a cross-reference that happens to start a line continues with.
 _BRACKETS = re.compile(r"^(?:\([A-Za-z0-9]{1,6}\))+")
 _REFERENCE_TAIL = re.compile(r"^(?:[;,)\]]|[a-z])")

@@ -16,13 +16,13 @@ from .lines import LEAD, Line
 from .node import Node, attach, freeze, trim
 from .sequence import (
     _INLINE,
-    _TITLE_AT_END,
     GAP,
     HARD,
     INLINE,
     SOFT,
     Placement,
     _looks_like_reference,
+    title_at_end,
 )
 
 __all__ = ["GAP", "HARD", "INLINE", "SOFT", "TreeBuilder"]
@@ -222,7 +222,7 @@ class TreeBuilder(Placement):
     def _absorb(self, text: str, *, new_paragraph: bool) -> None:
         """Add text to the current sink, splitting off inline provisions."""
         pos = search = 0
-        end = _TITLE_AT_END.search(text)
+        end = title_at_end(text)
         while m := _INLINE.search(text, search) or (end if end and end.start() >= search else None):
             if end and end.start() >= search and end.start() < m.start():
                 m = end

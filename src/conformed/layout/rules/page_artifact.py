@@ -56,11 +56,12 @@ def page_artifacts(raw_lines: list[str]) -> set[int]:
     out = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
     stamps = Counter(raw.strip() for raw in raw_lines if _STAMP.match(raw))
     out |= {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
-    counts = Counter(_shape(raw) for raw in raw_lines if raw.strip())
+    shapes = [_shape(raw) for raw in raw_lines]  # once: every line's is asked for thrice
+    counts = Counter(shape for raw, shape in zip(raw_lines, shapes, strict=True) if raw.strip())
     numbered: dict[str, set[str]] = {}  # a running line with the page number in it
     near: Counter[str] = Counter()
     for i, raw in enumerate(raw_lines):
-        shape = _shape(raw)
+        shape = shapes[i]
         if counts[shape] < 3 or not _running(raw.strip()):
             continue
         if "#" in shape:
@@ -69,7 +70,7 @@ def page_artifacts(raw_lines: list[str]) -> set[int]:
             near[shape] += 1
     running = {t for t, n in near.items() if n >= 3 and n >= counts[t] * 0.6}
     running |= {t for t, seen in numbered.items() if len(seen) >= 3}  # "16  ISDA 2002", "17 ..."
-    out |= {i for i, raw in enumerate(raw_lines) if raw.strip() and _shape(raw) in running}
+    out |= {i for i, raw in enumerate(raw_lines) if raw.strip() and shapes[i] in running}
     return out
 
 

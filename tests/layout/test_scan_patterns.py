@@ -1,0 +1,148 @@
+"""Patterns rewritten to scan faster find what their look-behind-first forms found."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from conformed.grammar.guards import _HEREBY_VERB
+from conformed.grammar.interpret import _ACTIVE
+from conformed.grammar.no_text_change import OPERATIVE
+from conformed.layout.convention import CONVENTION
+from conformed.layout.items import _after_and
+from conformed.layout.lines import _TERMINAL
+from conformed.layout.payload import AMENDING, WANTS_TEXT
+from conformed.layout.sequence import _INLINE, _TITLE_AT_END, title_at_end
+from helpers import CORPUS
+
+TEXT = (
+    "the Borrower shall deliver: a. the notes; b. the mortgage, c. the title policy; and "
+    "d. Any other documents, or (ii) \u201cBy-laws\u201d and (ii) (Other; e.  Final; "
+    "e.Joined and 10. Ten, 10.  Ten or 1. One"
+)
+
+
+def _look_behind_first(token: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?<=[;,]\s)|(?<=\sand\s)|(?<=\sor\s)){re.escape(token)}\s+(?=[A-Z\"\u201c(])"
+    )
+
+
+@pytest.mark.parametrize("token", ["a.", "b.", "c.", "d.", "e.", "(ii)", "10.", "1.", "0."])
+def test_same_matches_from_every_start(token: str) -> None:
+    ours, theirs = _after_and(token), _look_behind_first(token)
+    for start in range(len(TEXT)):
+        for end in (len(TEXT), start + 20):
+            a, b = ours.search(TEXT, start, end), theirs.search(TEXT, start, end)
+            assert (a and a.span()) == (b and b.span()), (start, end)
+
+
+_INLINE_BEFORE = re.compile(
+    rf"(?:(?<=[.:;\]\"\u201d])\s+|(?P<gap>[^\S\n]{{3,}}))(?P<unit>{CONVENTION.lead_unit})?"
+    rf"(?P<token>{CONVENTION.token})\s+(?(gap)(?=[\w\"\u201c(])|(?=[A-Z\"`'\u201c(\[]|\d+\s+[A-Z]{{2}}))"
+)
+
+
+def _inline(m: re.Match[str] | None) -> object:
+    if m is None:
+        return None
+    return m.span(), m.span("unit"), m.span("token"), m.group("gap") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fees.   (b) Interest.\n (c) Costs;   \n\n  2. Foo  3. bar. 4.  Baz \t(d) Quux",
+        "x.\t\t\t(a) b, and.\n\n\n(a) B, then   \n  (a) B and \u201d Section 2. Title",
+    ],
+)
+def test_inline_labels_as_before(text: str) -> None:
+    assert [_inline(m) for m in _INLINE.finditer(text)] == [
+        _inline(m) for m in _INLINE_BEFORE.finditer(text)
+    ]
+    for start in range(len(text)):
+        assert _inline(_INLINE.search(text, start)) == _inline(_INLINE_BEFORE.search(text, start))
+
+
+def test_inline_labels_across_the_corpus() -> None:
+    for path in sorted(CORPUS.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for form in (text, " ".join(text.split())):
+            ours = [_inline(m) for m in _INLINE.finditer(form)]
+            assert ours == [_inline(m) for m in _INLINE_BEFORE.finditer(form)], path.name
+
+
+_TERMINAL_BEFORE = re.compile(
+    r"(?:[.:;!?][\"'`)\u2019\u201d]*|[;,]\s+(?:and|or)|:\s*(?:-{1,2}|\u2014))$"
+)
+_PIECES = [".", ":", ";", "!", "?", ",", '"', "'", ")", "\u201d", " ", "\t", "and", "or", "-", "x"]
+
+
+def test_sentence_ends_as_before() -> None:
+    texts = [
+        line
+        for path in CORPUS.rglob("*.txt")
+        for line in path.read_text(encoding="utf-8").split("\n")
+    ]
+    texts += ["".join(p) for n in range(1, 4) for p in itertools.product(_PIECES, repeat=n)]
+    for text in texts:
+        ours, theirs = _TERMINAL.search(text), _TERMINAL_BEFORE.search(text)
+        assert (ours and ours.span()) == (theirs and theirs.span()), repr(text)
+
+
+def test_titles_at_line_ends_as_before() -> None:
+    lines = [line for path in CORPUS.rglob("*.txt") for line in path.read_text("utf-8").split("\n")]
+    lines += ["fiscal month 5. TRADEMARKS", "x 5. AB C\n", "x 5. ABC\n\n", "x Section 3. FOO-BAR"]
+    for text in [*lines, *(line + "\n" for line in lines)]:
+        ours, theirs = title_at_end(text), _TITLE_AT_END.search(text)
+        assert (ours and ours.span()) == (theirs and theirs.span()), repr(text)
+
+
+_WANTS_TEXT_BEFORE = re.compile(
+    r"\bto\s+read\b|\bread\s+in\s+(?:its|their)\s+entirety\b|\bshall\s+(?:now\s+)?read\b"
+    r"|\b(?:replac|substitut|restat)\w*\b(?:[^.:]|(?<=\d)\.(?=\d)){0,120}?\b(?:with|by)\s+the\s+following\b"
+    r"|\brestated\b(?:[^.:]|(?<=\d)\.(?=\d)){0,80}\bas\s+follows\b"
+    r"|\b(?:add|adding|added|insert|inserting|inserted|include|including)\b(?:[^.:]|(?<=\d)\.(?=\d)){0,100}\bthe\s+following\b"
+    r"|\bthe\s+following\s+(?:new\s+|additional\s+|revised\s+|amended\s+)?(?:defined\s+terms?|"
+    r"definitions?|paragraphs?|sections?|subsections?|clauses?|sentences?|provisions?|language|words|text)\b"
+    r"|\bsubstitut\w*\b(?:[^.:]|(?<=\d)\.(?=\d)){0,100}\bthe\s+following\b"
+    r"|\bthe\s+following\s+(?:\w+\s+){0,3}(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"(?:substituted|inserted|added|attached|incorporated)\b"
+    r"|\bin\s+lieu\s+thereof\b(?:[^.:]|(?<=\d)\.(?=\d)){0,40}\bthe\s+following\b",
+    re.IGNORECASE,
+)
+
+
+def test_instructions_that_ask_for_text_as_before() -> None:
+    texts = [" ".join(path.read_text("utf-8").split()) for path in CORPUS.rglob("*.txt")]
+    chunks = [text[i : i + 600] for text in texts for i in range(0, len(text), 300)]
+    odd = ["\u017fhall read", "\u0130n lieu thereof, the following", "TO READ", "xto read"]
+    for text in [*chunks, *odd]:
+        ours, theirs = WANTS_TEXT.search(text), _WANTS_TEXT_BEFORE.search(text)
+        assert (ours and ours.span()) == (theirs and theirs.span()), text
+
+
+def _without_look_ahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern as it was before its first-letter look-ahead was added."""
+    text = pattern.pattern
+    if text.startswith("(?=\\b["):
+        text = text[text.index("])") + 2 :]
+        if text.startswith("(?:"):  # the forms, grouped after the look-ahead
+            text = text[3:-1]
+    else:
+        text = re.sub(r"\(\?=\[[a-z]+\]\)", "", text, count=1)
+    return re.compile(text, pattern.flags)
+
+
+@pytest.mark.parametrize("pattern", [OPERATIVE, AMENDING, _ACTIVE, _HEREBY_VERB])
+def test_first_letter_look_aheads_change_no_match(pattern: re.Pattern[str]) -> None:
+    before = _without_look_ahead(pattern)
+    assert before.pattern != pattern.pattern
+    texts = [" ".join(path.read_text("utf-8").split()) for path in CORPUS.rglob("*.txt")]
+    chunks = [text[i : i + 600] for text in texts for i in range(0, len(text), 300)]
+    odd = ["\u017fhall be amended", "\u0130S HEREBY AMENDED", "xis amended", "Is  hereby amended"]
+    for text in [*chunks, *odd]:
+        ours, theirs = pattern.search(text), before.search(text)
+        assert (ours and ours.span()) == (theirs and theirs.span()), text
