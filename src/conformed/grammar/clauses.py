@@ -264,6 +264,15 @@ def _merged(edits: tuple[Edit, ...]) -> list[Edit]:
         ):  # fmt: skip
             out[-1] = Edit("replace", prev.obj, e.payload)
             continue
+        if (
+            prev is not None and prev.verb == "delete" and e.verb == "replace"
+            and e.payload.kind == "text" and e.obj is not None
+            and (e.obj.printed == "thereof" or (prev.obj is not None and e.obj == prev.obj))
+        ):  # fmt: skip
+            # "deleting such provision in its entirety and replacing such provision with
+            # the following:": the same thing, deleted and replaced -- one replacement
+            out[-1] = Edit("replace", prev.obj, e.payload)
+            continue
         out.append(e)
     return out
 
