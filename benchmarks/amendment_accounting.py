@@ -20,6 +20,10 @@ when it opens a paragraph it is also listed as "in new text?": an instruction
 taken as the new text of the one before it would otherwise look accounted for
 (an unnumbered amendment once lost forty instructions that way).  The list is
 read by hand; the count is printed per half.
+
+A line that prints the line before it again without its label (some filings' list
+markers come out as text, and every numbered paragraph is printed twice) is the same
+sentence: it lands where its first print does.
 """
 
 from __future__ import annotations
@@ -104,6 +108,29 @@ def operative_sentences(text: str) -> list[Sentence]:
     return out
 
 
+_LABEL = re.compile(r"^\(?[0-9A-Za-z]{1,6}[.)]\)?(?:\s*\([0-9A-Za-z]{1,5}\))*\s+")
+
+
+def reprints(text: str) -> dict[int, int]:
+    """Lines that print the line before them again without its label (a filing whose list
+    markers came out as text prints each numbered paragraph twice): line -> the first
+    print's line.  Such a sentence is the first print's, not an operative sentence of its
+    own, and lands where the first print does."""
+    out: dict[int, int] = {}
+    prev, prev_line = "", 0
+    for n, raw in enumerate(text.split("\n"), start=1):
+        words = " ".join(raw.split())
+        if not words:
+            continue
+        if prev and words == prev:
+            out[n] = prev_line
+            prev = ""
+            continue
+        m = _LABEL.match(words)
+        prev, prev_line = (words[m.end() :], n) if m and len(words) - m.end() >= 20 else ("", n)
+    return out
+
+
 def _fold(text: str) -> str:
     return " ".join(re.sub(r"[\"\u201c\u201d\u2019'`]", "", text).split())
 
@@ -153,6 +180,7 @@ def main() -> int:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         sentences = operative_sentences(text)
+        twice = reprints(text)
         try:
             amendment: Amendment | None = read_amendment(path)
             assert amendment is not None
@@ -162,7 +190,7 @@ def main() -> int:
         row = dict.fromkeys((*cols, "in new text?"), 0)
         show = bool(args.show) and args.show in rel
         for s in sentences:
-            where = landing(report, s.line)
+            where = landing(report, twice.get(s.line, s.line))
             row[where] += 1
             if show or where == "missing":
                 print(f"  {where:<9} {Path(rel).name}:{s.line}: {s.text}")

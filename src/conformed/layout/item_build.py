@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..citation import Label
 from .item import Info, Item, ItemStructureError, _without_lead, item_number
 from .item_base import NEW, TEXT, ReaderBase
 from .item_patterns import _BLANK_LINE
@@ -49,10 +50,20 @@ class Assembly(ReaderBase):
         walk(self.tree.root.children)
         return out
 
-    def _item(self, node: Node) -> Item:
-        return self._build(self.info[id(node)], tuple(self._item(c) for c in self._children(node)))
+    def _articles(self) -> dict[int, Label]:
+        """The article heading over each top item ("ARTICLE III" over its "(a)")."""
+        out: dict[int, Label] = {}
+        for article in self.tree.root.children:
+            if article.kind == "article" and article.label is not None:
+                for node in article.children:
+                    out[id(node)] = article.label
+        return out
 
-    def _build(self, info: Info, children: tuple[Item, ...]) -> Item:
+    def _item(self, node: Node, article: Label | None = None) -> Item:
+        children = tuple(self._item(c, article) for c in self._children(node))
+        return self._build(self.info[id(node)], children, article)
+
+    def _build(self, info: Info, children: tuple[Item, ...], article: Label | None = None) -> Item:
         end = info.end or self.end
         instruction, payload, payload2 = self._assemble(info, children)
         standalone = bool(children) and amends(_without_lead(instruction))
@@ -67,7 +78,7 @@ class Assembly(ReaderBase):
             head = f"{redacted['head']} {PAYLOAD_MARK} {redacted['mid']} {PAYLOAD2_MARK}"
             instruction, payload, payload2 = fold(f"{head} {redacted['tail']}"), "[*]", "[*]"
         return Item(
-            number=info.number,
+            number=_under(article, info.number),
             instruction=instruction,
             payload=payload,
             text=text,
@@ -162,3 +173,16 @@ class Assembly(ReaderBase):
                     "missing from the filing or the items are out of order"
                 )
             self.problems.append(ItemStructureError(why, item=now, line=note.line))
+
+
+def _under(article: Label | None, number: str) -> str:
+    """An item's number with its article's: items lettered or numbered afresh under each
+    ARTICLE are "I.(a)" and "III.(a)", never two items "(a)"; "2.1" under ARTICLE II
+    already says its article."""
+    if article is None:
+        return number
+    first = re.match(r"\d+", number)
+    if first is not None and int(first.group(0)) == article.value and "." in number:
+        return number
+    printed = re.sub(r"(?i)^\s*(?:article|art\.)\s*", "", article.text).strip().rstrip(".")
+    return f"{printed}.{number}"

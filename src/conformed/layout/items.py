@@ -75,7 +75,8 @@ class _Reader(NewText, Assembly):
             strength = {"hard": HARD, "soft": SOFT}.get(line.brk, "") if pos == text_start else ""
             self._segment(pos, line_end, strength, line.indent, self._lineno(pos))
         self._set_ends()
-        items = [self._item(n) for n in self._top_items()]
+        articles = self._articles()
+        items = [self._item(n, articles.get(id(n))) for n in self._top_items()]
         first = self.info[id(self.order[0])].start if self.order else self.end
         for k, info in enumerate(self.loose):
             info.end = self.loose[k + 1].start if k + 1 < len(self.loose) else first
