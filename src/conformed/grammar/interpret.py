@@ -42,7 +42,9 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
     try:
         op = _parse(item, agreement, ancestors)
     except InstructionParseError as first:
-        context = " ".join(split_heading(a.instruction)[0] for a in ancestors)
+        context = " ".join(
+            [*(split_heading(a.instruction)[0] for a in ancestors), _article_title(item)]
+        )
         why = non_textual(item.instruction, context)
         if why and OPERATIVE.search(item.payload or ""):
             why = None  # the text it carries amends the agreement: never call that "no change"
@@ -50,6 +52,17 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
             return NoTextChange(why[0], why[1])
         raise first
     return _with_scope(checked(nothing_hidden(op, item), item), ancestors)
+
+
+def _article_title(item: Item) -> str:
+    """The title of the ARTICLE over the item, as its container's heading: "(b) NO
+    DEFAULTS. No Default has occurred." under "REPRESENTATIONS AND WARRANTIES" changes no
+    text.  Never a title that speaks of amending ("AMENDMENTS AND WAIVERS"): what fails
+    the grammar there fails."""
+    return "" if _AMENDING_TITLE.search(item.article) else item.article
+
+
+_AMENDING_TITLE = re.compile(r"(?i)amend|modif|change|supplement|restat")
 
 
 _CAPS_HEADING = re.compile(

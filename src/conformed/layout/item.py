@@ -33,6 +33,7 @@ class Item:
     payload2: str | None = None  # "previously read: "old" now reads: "new"": the new text
     standalone: bool = False  # an item with sub-items that amends in its own words too
     end_line: int = 0  # the last line of the item, its new text included
+    article: str = ""  # the title of the ARTICLE over it ("REPRESENTATIONS AND WARRANTIES")
 
     def leaves(self, ancestors: tuple[Item, ...] = ()) -> list[tuple[Item, tuple[Item, ...]]]:
         """The items that are applied, each with the items that contain it."""

@@ -50,20 +50,20 @@ class Assembly(ReaderBase):
         walk(self.tree.root.children)
         return out
 
-    def _articles(self) -> dict[int, Label]:
+    def _articles(self) -> dict[int, Node]:
         """The article heading over each top item ("ARTICLE III" over its "(a)")."""
-        out: dict[int, Label] = {}
+        out: dict[int, Node] = {}
         for article in self.tree.root.children:
             if article.kind == "article" and article.label is not None:
                 for node in article.children:
-                    out[id(node)] = article.label
+                    out[id(node)] = article
         return out
 
-    def _item(self, node: Node, article: Label | None = None) -> Item:
+    def _item(self, node: Node, article: Node | None = None) -> Item:
         children = tuple(self._item(c, article) for c in self._children(node))
         return self._build(self.info[id(node)], children, article)
 
-    def _build(self, info: Info, children: tuple[Item, ...], article: Label | None = None) -> Item:
+    def _build(self, info: Info, children: tuple[Item, ...], article: Node | None = None) -> Item:
         end = info.end or self.end
         instruction, payload, payload2 = self._assemble(info, children)
         standalone = bool(children) and amends(_without_lead(instruction))
@@ -78,7 +78,8 @@ class Assembly(ReaderBase):
             head = f"{redacted['head']} {PAYLOAD_MARK} {redacted['mid']} {PAYLOAD2_MARK}"
             instruction, payload, payload2 = fold(f"{head} {redacted['tail']}"), "[*]", "[*]"
         return Item(
-            number=_under(article, info.number),
+            number=_under(article.label if article else None, info.number),
+            article=fold(article.heading) if article else "",
             instruction=instruction,
             payload=payload,
             text=text,

@@ -131,6 +131,7 @@ class _Reader(NewText, Assembly):
         under = self.source[nxt:title_end]
         if not title and nxt < self.end and is_title(under) and under.isupper():
             self.resume = title_end  # the title on the line under it
+            self.tree.root.children[-1].heading = under.strip()
         return True
 
     def _open(self, pos: int, end: int, strength: str, indent: int, line: int) -> int:
