@@ -108,7 +108,10 @@ def operative_sentences(text: str) -> list[Sentence]:
     return out
 
 
-_LABEL = re.compile(r"^\(?[0-9A-Za-z]{1,6}[.)]\)?(?:\s*\([0-9A-Za-z]{1,5}\))*\s+")
+_LABEL = re.compile(
+    r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]?\)?|\([0-9A-Za-z]{1,5}\)|[A-Za-z]{1,4}[.)])"
+    r"(?:\s*\([0-9A-Za-z]{1,5}\))*\s+"
+)
 
 
 def reprints(text: str) -> dict[int, int]:
