@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 from docx_views import ACCEPT, REJECT, view
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from texts import document_paragraphs
 
@@ -40,8 +40,18 @@ def submit(chrome: object, form: str) -> None:
     )
     old = chrome.find_element(By.ID, form)  # type: ignore[attr-defined]
     chrome.find_element(By.CSS_SELECTOR, f"#{form} button").click()  # type: ignore[attr-defined]
-    WebDriverWait(chrome, 120).until(staleness_of(old))
+    WebDriverWait(chrome, 120).until(lambda _: _stale(old))
     WebDriverWait(chrome, 10).until(lambda c: c.find_elements(By.ID, form))
+
+
+def _stale(element: object) -> bool:
+    """The old page's element is gone: Chromium says so as a stale reference, or, caught
+    mid-navigation, as a node that no longer belongs to the document."""
+    try:
+        element.is_enabled()  # type: ignore[attr-defined]
+    except WebDriverException:  # StaleElementReferenceException is one
+        return True
+    return False
 
 
 def submit_chain(
