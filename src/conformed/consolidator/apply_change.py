@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..change import ANY_DEFINITIONS, Change
+from ..change import ANY_DEFINITIONS, REMAINDER_OF, Change, Selector
 from ..citation import parse_citation
 from ..definitions import split_definitions, words_before_definitions
 from ..document import Document
@@ -22,6 +22,7 @@ from ..operations import (
     DeleteDefinition,
     DeleteProvision,
     InsertDefinition,
+    Renumber,
     ReplaceDefinition,
     ReplaceProvision,
     Target,
@@ -43,7 +44,45 @@ Apply = Callable[[Document, Change, Context], Document]
 
 
 def _target(change: Change) -> Target:
-    return Target(parse_citation(change.selector.printed))
+    return Target(parse_citation(_within(change.selector) or change.selector.printed))
+
+
+def _within(sel: Selector) -> str:
+    """ "Subsection (b) of Section 8.5" as the agreement cites it, "Section 8.5(b)": a
+    lettered or numbered part of a provision of the agreement; "" for any other chain."""
+    if len(sel.labels) != 1 or not sel.labels[0].startswith("(") or " of " not in sel.printed:
+        return ""
+    if not _PLAIN_PROVISION.fullmatch(sel.scope):
+        return ""
+    return f"{sel.scope}{sel.labels[0]}"
+
+
+_PLAIN_PROVISION = re.compile(r"(?:Section|Subsection|Paragraph)\s+\d[\w.]*(?:\([\w]{1,5}\))*")
+
+
+def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
+    """ "... is deleted, and the remainder of Section 7 is renumbered accordingly" / "...
+    (redesignating each subsequent subsection accordingly)": the deletion, and the
+    provisions after it renumbered.  What the drafter named is checked against where the
+    provision is; unnamed, it is the provision's own parent."""
+    target = _target(c)
+    if then.position.startswith(REMAINDER_OF):
+        named = then.position.removeprefix(REMAINDER_OF)
+        renumber = Renumber(scope=parse_citation(named), printed=f"the remainder of {named}")
+    else:
+        parent = re.match(r"(.+?)\([^()]*\)$", target.citation.printed)
+        scope = parse_citation(parent.group(1)) if parent else None
+        renumber = Renumber(scope=scope, printed=f"the provisions after {c.selector.printed}")
+    return apply_delete_provision(doc, DeleteProvision(target, renumber=renumber), ctx)
+
+
+def renumbers_after(first: Change, then: Change) -> bool:
+    """A deletion and, of the same provision, "renumbered accordingly"."""
+    return (
+        first.verb == "delete" and then.verb == "renumber" and then.new_label == "accordingly"
+        and first.selector == then.selector and first.selector.kind == "provision"
+        and len(first.selector.labels) <= 1
+    )  # fmt: skip
 
 
 def _replace_provision(doc: Document, c: Change, ctx: Context) -> Document:
@@ -186,7 +225,7 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         fn = WORDS.get((change.verb, change.payload.kind))
     elif simple and (change.payload.kind in ("text", "none")):
         fn = DISPATCH.get((change.verb, sel.kind))
-        chained = " of " in sel.printed or " of " in sel.scope
+        chained = (" of " in sel.printed or " of " in sel.scope) and not _within(sel)
         if fn is not None and sel.kind in ("provision", "definition") and chained:
             fn = None  # a chain through another document or a definition: not looked up yet
     if change.words_edit and change.verb == "insert" and not sel.qualifiers:

@@ -21,7 +21,7 @@ from .apply import (
     apply_replace_provision,
     apply_replace_provisions,
 )
-from .apply_change import apply_change
+from .apply_change import apply_change, apply_delete_renumbered, renumbers_after
 from .apply_definitions import (
     apply_delete_definition,
     apply_insert_definition,
@@ -63,9 +63,16 @@ APPLY: dict[type, Callable[[Document, Any, Context], Document]] = {
 
 
 def apply_steps(doc: Document, op: ops.Steps, ctx: Context) -> Document:
-    """Each change of a compound item in the order written; any failure fails the item."""
-    for step in op.steps:
-        doc = APPLY[type(step)](doc, step, ctx)
+    """Each change of a compound item in the order written; any failure fails the item.
+    A deletion followed by its own "renumbered accordingly" is one step."""
+    steps = list(op.steps)
+    k = 0
+    while k < len(steps):
+        step, then = steps[k], steps[k + 1] if k + 1 < len(steps) else None
+        if isinstance(step, Change) and isinstance(then, Change) and renumbers_after(step, then):
+            doc, k = apply_delete_renumbered(doc, step, then, ctx), k + 2
+            continue
+        doc, k = APPLY[type(step)](doc, step, ctx), k + 1
     return doc
 
 

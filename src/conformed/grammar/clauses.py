@@ -14,7 +14,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import ANY_DEFINITIONS, Change, Payload, Selector
+from ..change import ANY_DEFINITIONS, REMAINDER_OF, Change, Payload, Selector
 from ..definitions import split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
@@ -148,7 +148,12 @@ class Clauses(Transformer[Token, Any]):
         if p.verb == "delete" and p.remainder:  # "... and the remainder is renumbered accordingly"
             return [
                 Change("delete", subject, p.payload),
-                Change("renumber", subject, new_label="accordingly"),
+                Change(
+                    "renumber",
+                    subject,
+                    position=f"{REMAINDER_OF}{p.within}" if p.within else "",
+                    new_label="accordingly",
+                ),
             ]
         if p.verb == "append":  # "Exhibit A is supplemented with the following"
             return self._insert(subject, NewThing(""), p.payload, p.position)

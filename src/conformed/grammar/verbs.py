@@ -21,6 +21,7 @@ class Predicate:
     position: Position = field(default_factory=lambda: Position(""))
     new: Selector | None = None
     remainder: bool = False  # "... and the remainder of Section 5 is renumbered accordingly"
+    within: str = ""  # "Section 5": what the drafter said is renumbered ("" if not said)
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,11 @@ class VerbParts(Transformer[Token, Any]):
     def delete(self, children: list[Any]) -> Predicate:
         cited = _selectors(children)
         where = Position.of(f"from {cited[0].printed}", cited[0]) if cited else Position("")
-        remainder = any(c is _RENUMBER for c in children)
-        return Predicate("delete", _payload(children), position=where, remainder=remainder)
+        renumbering = next((c for c in children if isinstance(c, Renumbering)), None)
+        within = renumbering.within if renumbering else ""
+        return Predicate(
+            "delete", _payload(children), position=where, remainder=bool(renumbering), within=within
+        )
 
     def amend_by(self, children: list[Any]) -> Predicate:
         edits = next(c for c in children if isinstance(c, tuple))
@@ -107,8 +111,9 @@ class VerbParts(Transformer[Token, Any]):
     def umbrella(self, children: list[Any]) -> Predicate:
         return Predicate("umbrella")
 
-    def renumbering(self, children: list[Any]) -> object:
-        return _RENUMBER
+    def renumbering(self, children: list[Any]) -> Renumbering:
+        cited = _selectors(children)
+        return Renumbering(cited[0].printed if cited else "")
 
     # --- gerund edits -------------------------------------------------------
     def edits(self, children: list[Any]) -> tuple[Edit, ...]:
@@ -210,4 +215,10 @@ class VerbParts(Transformer[Token, Any]):
         return Position("in")
 
 
-_RENUMBER = object()
+@dataclass(frozen=True)
+class Renumbering:
+    """ "and the remainder of Section 5 is renumbered accordingly": what is renumbered, as
+    the drafter said it ("Section 5"), so that applying can check it; "" when unsaid
+    ("(redesignating each subsequent subsection accordingly)")."""
+
+    within: str
