@@ -14,9 +14,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import jinja2
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -28,7 +26,9 @@ from starlette.staticfiles import StaticFiles
 
 from ..errors import ConformedError
 from ..io.files import MAX_INPUT_MB
+from . import pages, pages_draft
 from .limit import MAX_UPLOAD_MB, BodyLimit
+from .render import page
 from .runner import Runner
 from .store import Store
 
@@ -46,22 +46,7 @@ class Settings:
     workers: int = max(2, os.cpu_count() or 1)  # requests worked at once
 
 
-PAGES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(str(HERE / "templates")),
-    autoescape=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
-
-def page(request: Request, page_name: str, status: int = 200, **context: Any) -> Response:
-    html = PAGES.get_template(page_name).render(request=request, **context)
-    return Response(html, status_code=status, media_type="text/html; charset=utf-8")
-
-
 def create_app(settings: Settings | None = None) -> Starlette:
-    from . import pages, pages_draft
-
     settings = settings or Settings()
     middleware = [Middleware(BodyLimit, megabytes=settings.upload_mb)]
     if settings.host in LOOPBACK:  # a page on another site cannot reach it by a DNS alias

@@ -4,7 +4,6 @@ downloads of what they produced."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from starlette.datastructures import FormData
@@ -13,14 +12,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ..errors import ConformedError, InputError
+from ..errors import InputError
 from . import work
-from .app import page
-from .runner import Runner
-from .store import Store
+from .common import ATTACHMENT_ROWS, keep, parse_form, run_work, runner, store
+from .render import page
 from .uploads import (
     DOCUMENTS,
-    MAX_FILES,
     TEXTS,
     Saved,
     request_folder,
@@ -30,37 +27,6 @@ from .uploads import (
     text_field,
     uploads,
 )
-
-ATTACHMENT_ROWS = 3  # exhibits restated in a form attached to an amendment
-
-
-def runner(request: Request) -> Runner:
-    runner: Runner = request.app.state.runner
-    return runner
-
-
-async def run_work(request: Request, fn: Any, spec: dict[str, Any], *saved: Saved) -> Any:
-    """Run ``fn(spec)`` in a worker; an error names the user's files, not the page's."""
-    try:
-        return await runner(request).run(fn, spec)
-    except ConformedError as exc:
-        raise ConformedError(shown(str(exc), spec["folder"], saved)) from None
-
-
-def shown(message: str, folder: str, saved: tuple[Saved, ...]) -> str:
-    message = message.replace(folder.rstrip("/") + "/", "")
-    for upload in saved:
-        message = re.sub(rf"(?<![\w.\-]){re.escape(upload.file)}(?![\w\-])", upload.name, message)
-    return message
-
-
-def store(request: Request) -> Store:
-    kept: Store = request.app.state.store
-    return kept
-
-
-def parse_form(request: Request) -> Any:
-    return request.form(max_files=MAX_FILES * 2 + ATTACHMENT_ROWS, max_fields=200)
 
 
 async def conform_page(request: Request) -> Response:
@@ -150,14 +116,6 @@ async def redline_page(request: Request) -> Response:
     token, files = keep(request, result.pop("downloads"))
     return page(request, "redline.html", result=result, token=token, files=files,
                 names=spec["names"])  # fmt: skip
-
-
-def keep(request: Request, files: list[work.Download]) -> tuple[str, list[str]]:
-    """Keep a page's files for download; each HTML blackline's PDF is offered too, and
-    made when it is first asked for."""
-    pdfs = {n.removesuffix(".html") + ".pdf": n for n, _, _ in files if n.endswith(".html")}
-    token = store(request).put(files, later=pdfs)
-    return token, sorted({*(n for n, _, _ in files), *pdfs})
 
 
 async def download_file(request: Request) -> Response:

@@ -22,8 +22,8 @@ from ..errors import ConformedError, InputError
 from ..templates.data import FORM_FIELDS, OPTIONAL, REQUIRED
 from ..templates.names import FORMS
 from . import work_draft
-from .app import page
-from .pages import parse_form, run_work, runner, shown, store
+from .common import parse_form, run_work, runner, shown, store
+from .render import page
 from .uploads import DOCUMENTS, request_folder, save_many, save_one, text_field, uploads
 
 SECTIONS = {
