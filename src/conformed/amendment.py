@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import InputError
 from .io.files import read_text
 from .layout.items import Item, fold, read_items
-from .layout.lines import blank_reprints, is_page_number, join_wrapped_units
+from .layout.lines import LEAD, blank_reprints, is_page_number, join_wrapped_units
 from .layout.payload import AMENDING
 from .layout.rules.toc import find_toc
 
@@ -123,7 +123,7 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
         op is not None
         and first is not None
         and first.start() < op.start()
-        and AMENDING.search(text, first.start(), op.start())
+        and (AMENDING.search(text, first.start(), op.start()) or _in_later_item(text, first, op))
     ):
         op = None  # "as follows:" is only met inside a later item: the items begin at item 1
     if op is None:
@@ -206,6 +206,16 @@ def strip_debris(text: str) -> str:
         if 0 < again < 400:
             cut += again
     return "\n" * text.count("\n", 0, cut) + text[cut:]
+
+
+def _in_later_item(text: str, first: re.Match[str], op: re.Match[str]) -> bool:
+    """ "Section 1. Defined Terms. ..." then "Section 2. Amendments. Section 7.8 ... is amended
+    as follows:": the lead is a later item's own, and item 1 comes before it."""
+    line_start = text.rfind("\n", 0, op.start()) + 1
+    return (
+        first.start() < line_start
+        and LEAD.match(text[line_start : op.start()].lstrip()) is not None
+    )
 
 
 def _without_contents(text: str) -> str:
