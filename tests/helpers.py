@@ -128,3 +128,25 @@ def rezip(data: bytes, change: Any) -> bytes:
         for info in src.infolist():
             z.writestr(info.filename, change(info.filename, src.read(info.filename)))
     return out.getvalue()
+
+
+def small_docx(change: Any = None) -> bytes:
+    """A two-paragraph agreement as a .docx, each part passed through ``change`` (see
+    ``rezip``): the base of the hostile packages the tests build."""
+    import io
+
+    import docx
+
+    out = io.BytesIO()
+    d = docx.Document()
+    d.add_paragraph("1. Term. This Agreement runs for two years.")
+    d.add_paragraph("2. Price. Each crate costs forty dollars.")
+    d.save(out)
+    return rezip(out.getvalue(), change) if change else out.getvalue()
+
+
+def zip_bomb(name: str, data: bytes) -> bytes:
+    """For ``small_docx``: 64 MB of blanks in the document part, deflating to a few dozen KB."""
+    if name == "word/document.xml":
+        return data.replace(b"<w:body>", b"<w:body>" + b" " * (64 * 1024 * 1024), 1)
+    return data

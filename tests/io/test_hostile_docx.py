@@ -4,7 +4,6 @@ the machine down."""
 
 from __future__ import annotations
 
-import io
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -12,32 +11,13 @@ from pathlib import Path
 import docx
 import pytest
 
-from helpers import rezip, run_limited
+from helpers import rezip, run_limited, small_docx, zip_bomb
 
 LAUGHS = (
     '<!DOCTYPE lolz [<!ENTITY a "aaaaaaaaaa">'
     + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
     + "]>"
 )
-
-
-def _base() -> bytes:
-    out = io.BytesIO()
-    d = docx.Document()
-    d.add_paragraph("1. Term. This Agreement runs for two years.")
-    d.add_paragraph("2. Price. Each crate costs forty dollars.")
-    d.save(out)
-    return out.getvalue()
-
-
-def _rebuilt(change: Callable[[str, bytes], bytes]) -> bytes:
-    return rezip(_base(), change)
-
-
-def _bomb(name: str, data: bytes) -> bytes:
-    if name == "word/document.xml":  # 64 MB of blanks that deflate to a few dozen KB
-        return data.replace(b"<w:body>", b"<w:body>" + b" " * (64 * 1024 * 1024), 1)
-    return data
 
 
 def _laughs(name: str, data: bytes) -> bytes:
@@ -59,7 +39,7 @@ def _outline(path: Path) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize(
     "change, message",
     [
-        (_bomb, "zip bomb"),
+        (zip_bomb, "zip bomb"),
         (_laughs, "not well-formed XML"),
         (_truncated, "not well-formed XML"),
     ],
@@ -69,7 +49,7 @@ def test_a_hostile_package_is_refused_in_bounded_memory(
     tmp_path: Path, change: Callable[[str, bytes], bytes], message: str
 ) -> None:
     path = tmp_path / "hostile.docx"
-    path.write_bytes(_rebuilt(change))
+    path.write_bytes(small_docx(change))
     done = _outline(path)
     assert done.returncode == 2, done.stderr[-500:]
     assert message in done.stderr

@@ -5,20 +5,18 @@ slow request never holding up the others."""
 
 from __future__ import annotations
 
-import io
 import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import docx
 import httpx
 import pytest
 
 from conformed.cli import build_parser
 from conformed.web.app import Settings
 from conftest import LiveServer, whitlock_fields
-from helpers import CORPUS, rezip
+from helpers import CORPUS, small_docx, zip_bomb
 
 BASE = CORPUS / "bases" / "kopyt_severance_2002.txt"
 AMENDMENT = CORPUS / "amendments" / "000_kopyt_severance_amendment_1.txt"
@@ -65,21 +63,6 @@ def test_a_file_of_another_kind_is_refused_by_name(client: httpx.Client) -> None
     refused(conform(client, ("contract.pdf", b"%PDF-1.4")), "contract.pdf: the base agreement")
 
 
-def _docx(change: object) -> bytes:
-    out = io.BytesIO()
-    d = docx.Document()
-    d.add_paragraph("1. Term. This Agreement runs for two years.")
-    d.add_paragraph("2. Price. Each crate costs forty dollars.")
-    d.save(out)
-    return rezip(out.getvalue(), change)
-
-
-def _bomb(name: str, data: bytes) -> bytes:
-    if name == "word/document.xml":  # 64 MB of blanks that deflate to a few dozen KB
-        return data.replace(b"<w:body>", b"<w:body>" + b" " * (64 * 1024 * 1024), 1)
-    return data
-
-
 def _external_entity(name: str, data: bytes) -> bytes:
     if name == "word/document.xml":
         doctype = b'<!DOCTYPE w [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
@@ -89,12 +72,12 @@ def _external_entity(name: str, data: bytes) -> bytes:
 
 
 def test_a_zip_bomb_gets_an_error_page(client: httpx.Client) -> None:
-    page = client.post("/outline", files={"file": ("agreement.docx", _docx(_bomb))})
+    page = client.post("/outline", files={"file": ("agreement.docx", small_docx(zip_bomb))})
     refused(page, "zip bomb")
 
 
 def test_an_external_entity_is_never_read(client: httpx.Client) -> None:
-    page = client.post("/outline", files={"file": ("agreement.docx", _docx(_external_entity))})
+    page = client.post("/outline", files={"file": ("agreement.docx", small_docx(_external_entity))})
     assert page.status_code in (200, 400) and "Traceback" not in page.text
     assert "root:" not in page.text
 
@@ -153,3 +136,24 @@ def test_a_docx_that_is_not_a_package_gets_an_error_page(client: httpx.Client) -
     assert page.status_code == 400 and "Traceback" not in page.text
     assert "agreement.docx: not a Word .docx file" in page.text  # the user's name for it
     assert "document.docx" not in page.text and "conformed-web-" not in page.text
+
+
+def test_an_upload_is_kept_under_the_name_the_page_chooses(tmp_path: Path) -> None:
+    """Whatever the browser sends as the file's name, the file lands in the request's
+    folder as ``base.txt`` and nowhere else; the name is only shown."""
+    import asyncio
+    import io
+
+    from starlette.datastructures import UploadFile
+
+    from conformed.web.uploads import TEXTS, save
+
+    folder = tmp_path / "request"
+    folder.mkdir()
+    hostile = UploadFile(io.BytesIO(b"1. Term. Two years."), filename="../../../etc/cron.d/x.txt")
+    saved = asyncio.run(save(hostile, folder, "base", TEXTS, "the base agreement"))
+    assert (saved.file, saved.name) == ("base.txt", "x.txt")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "request",
+        "request/base.txt",
+    ]

@@ -24,7 +24,16 @@ from ..templates.names import FORMS
 from . import work_draft
 from .common import parse_form, run_work, runner, shown, store
 from .render import page
-from .uploads import DOCUMENTS, request_folder, save_many, save_one, text_field, uploads
+from .uploads import (
+    DOCUMENTS,
+    new_folder,
+    remove_folder,
+    request_folder,
+    save_many,
+    save_one,
+    text_field,
+    uploads,
+)
 
 SECTIONS = {
     "Executive": ("name", "possessive", "role", "pronouns"),
@@ -91,14 +100,13 @@ def _form(request: Request, values: dict[str, str], template: str, **more: Any) 
 
 async def draft_batch(request: Request) -> Response:
     """Start a CSV's drafts in the background; the page that shows them refreshes itself."""
+    folder = new_folder()  # the background work owns it, and removes it when it ends
     async with parse_form(request) as form:
-        folder_cm = request_folder()
-        folder = folder_cm.__enter__()
         try:
             csv = await save_one(form, "csv", folder, "executives", (".csv",), "the CSV")
             bases = await save_many(form, "bases", folder, "base", DOCUMENTS, "a base")
         except BaseException:
-            folder_cm.__exit__(None, None, None)
+            remove_folder(folder)
             raise
     spec = {"folder": str(folder), "csv": csv.file, "csv_name": csv.name,
             "bases": {b.name: b.file for b in bases}}  # fmt: skip
@@ -119,7 +127,7 @@ async def draft_batch(request: Request) -> Response:
             message = shown(str(exc), str(folder), (csv, *bases))
             kept.update(token, [], {"state": "failed", "message": message})
         finally:
-            folder_cm.__exit__(None, None, None)
+            remove_folder(folder)
 
     task = asyncio.create_task(run())
     request.app.state.tasks.add(task)

@@ -91,46 +91,39 @@ class Runner:
         args: tuple[Any, ...],
         on_progress: Callable[[int, int], None] | None,
     ) -> Any:
-        """In a thread of its own, blocked on the pipe (the lock is released while it waits)."""
-        with self.slots:  # first come, first served: at most ``slots`` processes at once
-            return self._work(fn, args, on_progress)
-
-    def _work(
-        self,
-        fn: Callable[..., Any],
-        args: tuple[Any, ...],
-        on_progress: Callable[[int, int], None] | None,
-    ) -> Any:
-        ctx = _ctx()
-        parent, child = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(child, self.limits, fn, args), daemon=True)
-        proc.start()
-        child.close()
-        end = time.monotonic() + self.timeout
-        try:
-            while True:
-                if not parent.poll(max(0.0, end - time.monotonic())):
-                    raise WorkError(
-                        f"the work took longer than {self.timeout:.0f} seconds and was stopped"
-                    )
-                try:
-                    kind, value = parent.recv()
-                except EOFError:
-                    proc.join(5)
-                    raise WorkError(
-                        f"the work stopped unexpectedly (exit code {proc.exitcode})"
-                    ) from None
-                if kind == "progress":
-                    if on_progress is not None:
-                        on_progress(*value)
-                    continue
-                if kind == "error":
-                    raise ConformedError(value)
-                return value
-        finally:
-            parent.close()
-            if proc.is_alive():
-                proc.kill()
-            proc.join(5)
-            if hasattr(proc, "close") and not proc.is_alive():
-                proc.close()
+        """In a thread of its own, blocked on the pipe (the lock is released while it waits);
+        first come, first served: at most ``slots`` processes at once."""
+        with self.slots:
+            ctx = _ctx()
+            parent, child = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_child, args=(child, self.limits, fn, args), daemon=True)
+            proc.start()
+            child.close()
+            end = time.monotonic() + self.timeout
+            try:
+                while True:
+                    if not parent.poll(max(0.0, end - time.monotonic())):
+                        raise WorkError(
+                            f"the work took longer than {self.timeout:.0f} seconds and was stopped"
+                        )
+                    try:
+                        kind, value = parent.recv()
+                    except EOFError:
+                        proc.join(5)
+                        raise WorkError(
+                            f"the work stopped unexpectedly (exit code {proc.exitcode})"
+                        ) from None
+                    if kind == "progress":
+                        if on_progress is not None:
+                            on_progress(*value)
+                        continue
+                    if kind == "error":
+                        raise ConformedError(value)
+                    return value
+            finally:
+                parent.close()
+                if proc.is_alive():
+                    proc.kill()
+                proc.join(5)
+                if hasattr(proc, "close") and not proc.is_alive():
+                    proc.close()

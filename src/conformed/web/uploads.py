@@ -35,14 +35,23 @@ class Saved:
     name: str  # the user's file name, for display only
 
 
+def new_folder() -> Path:
+    """A folder for one request's uploads; whoever holds it removes it (``remove_folder``)."""
+    return Path(tempfile.mkdtemp(prefix="conformed-web-"))
+
+
+def remove_folder(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @contextmanager
 def request_folder() -> Iterator[Path]:
     """A folder for one request's uploads, removed when the request is answered."""
-    folder = Path(tempfile.mkdtemp(prefix="conformed-web-"))
+    folder = new_folder()
     try:
         yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_folder(folder)
 
 
 def display_name(upload: UploadFile) -> str:
