@@ -289,13 +289,17 @@ class NewText(ReaderBase):
     def _own_label_first(self, said: str, at: int) -> bool:
         """The new text opens with the cited provision's own label ("4.22 Title. ...",
         "(b) if to the Agent ..."), and a lettered paragraph so opening does not itself
-        amend: "(b) Section 3 is deleted." after "Section 2(b) is restated as follows:" is
-        the next item, whatever its label."""
+        amend nor speak of the amendment: "(b) Section 3 is deleted." or "(b) This Amendment
+        may be signed in counterparts." after "Section 2(b) is restated as follows:" is the
+        next item, whatever its label (the restated text was left out, and the item fails)."""
         if not _cites_own_label(said, self.source[at : at + 40]):
             return False
         if not self.source[at:].lstrip().startswith("("):
             return True
-        return not self._item_like(_BLANK_LINE.split(self.source[at : at + 400], maxsplit=1)[0])
+        paragraph = _BLANK_LINE.split(self.source[at : at + 400], maxsplit=1)[0]
+        if _OWN_DOCUMENT.search(paragraph):
+            return False  # "(b) This Amendment may be signed in counterparts.": the next item
+        return not self._item_like(paragraph)
 
     def _instructs(self, start: int) -> bool:
         """An unlabelled paragraph that is an instruction, not new text: its subject cites
