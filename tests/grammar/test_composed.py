@@ -139,3 +139,35 @@ def test_new_text_that_hides_another_instruction_is_refused(hidden: str) -> None
         interpret(_item("4", instruction, payload), ())
     fine = "9.3 Depots. The Supplier shall keep two depots.\n\nEach depot is inspected yearly.\n"
     assert describe(interpret(_item("4", instruction, fine), ()))[0]["action"] == "replace"
+
+
+def test_an_instruction_long_only_for_what_it_quotes_is_read_with_its_words_whole() -> None:
+    """The length bound is on the instruction's structure: three hundred quoted words
+    are one token, and they come back in the change exactly as quoted."""
+    inserted = " ".join(f"the Grower shall keep record {n} of the seed lots" for n in range(60))
+    instruction = (
+        f'Section 8.4(a) of the Seed Supply Agreement is hereby amended by (A) inserting the text "{inserted}" '
+        'immediately after the text "provided that" appearing in said Section and (B) deleting the word '
+        '"Fifty" appearing therein.'
+    )
+    assert len(instruction) > 2000
+    op = interpret(_item("1", instruction), ())
+    got = describe(op)
+    assert [g["action"] for g in got] == ["amend_text", "amend_text"], got
+    changes = op.steps  # type: ignore[attr-defined]
+    assert changes[0].payload.text == inserted
+    assert changes[0].position == 'immediately after "provided that"'
+    assert changes[1].selector.words == ("Fifty",)
+
+
+def test_a_long_quotation_never_swallows_the_words_between_two_short_ones() -> None:
+    """Quotations pair from the left: the text between "Orchard Rent" and "2031" (closing
+    quote to opening quote) is not a quotation, however long it is."""
+    instruction = (
+        'The definitions of "Orchard Rent" and "Orchard Rent Schedule" appearing in Section 1.01 '
+        'of the Orchard Lease are hereby amended by deleting each reference to "2031" in such '
+        'definitions and in each case inserting the text "2034" in lieu thereof.'
+    )
+    got = describe(interpret(_item("1", instruction), ()))
+    assert [g["action"] for g in got] == ["amend_text"]
+    assert "Orchard Rent" in got[0]["target"]

@@ -19,7 +19,7 @@ from ..definitions import split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
 from .parts import Edit, _relative
-from .verbs import NewThing, Position, Predicate
+from .verbs import NewThing, Position, Predicate, position_of
 
 
 class Clauses(Transformer[Token, Any]):
@@ -94,6 +94,15 @@ class Clauses(Transformer[Token, Any]):
         if p.verb not in ("insert", "append", "replace"):
             return self._apply(thing.selector or where, p)
         return self._insert(where, thing, p.payload, p.position)
+
+    def there_new(self, children: list[Any]) -> list[Change]:
+        """ "There is hereby added to Section 5 a new subsection (e) as follows:": the new
+        thing after its verb, read as "A new subsection (e) is hereby added to Section 5"."""
+        thing = next(c for c in children if isinstance(c, NewThing))
+        payload = next((c for c in children if isinstance(c, Payload)), Payload())
+        return self.passive_new(
+            [thing, Predicate("insert", payload, position=position_of(children))]
+        )
 
     def subject_new(self, children: list[Any]) -> NewThing:
         cited = [c for c in children if isinstance(c, Selector)]

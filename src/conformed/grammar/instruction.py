@@ -26,6 +26,7 @@ from ..errors import InstructionParseError
 from ..layout.convention import CONVENTION
 from .clauses import Clauses
 from .parts import CitationParts, LeadinParts, PayloadParts
+from .quotes import put_back, set_aside
 from .verbs import VerbParts
 
 HERE = Path(__file__).parent
@@ -74,7 +75,7 @@ def parse_changes(
     subject: Selector | None = None,
 ) -> list[Change]:
     """The changes one instruction makes; raise InstructionParseError if it is not read."""
-    text = prepare(instruction)
+    text, kept = set_aside(prepare(instruction))
     if len(text) > MAX_CHARS:  # Earley's time grows with the cube of the length: bound it
         raise InstructionParseError(
             f"instruction too long to read as one ({len(text)} characters; at most {MAX_CHARS})",
@@ -88,8 +89,8 @@ def parse_changes(
             f"instruction not understood ({exc.orig_exc})", span=text
         ) from None
     if isinstance(result, Selector):
-        return [Change("umbrella", result)]
-    return list(result)
+        return [Change("umbrella", put_back(result, kept))]
+    return put_back(list(result), kept)
 
 
 def _tree(text: str, start: str) -> Tree[Token]:

@@ -19,7 +19,7 @@ from ..sentences import split_sentences
 # Words that, applied to the agreement or one of its parts, change its text.  (Each form
 # starts a word with one of the letters looked ahead for: most places are turned away at once.)
 OPERATIVE = re.compile(
-    r"(?=\b[abhistw])(?:\b(?:is|are|shall\s+be|will\s+be),?\s+(?:hereby\s+)?(?:deemed\s+(?:to\s+be\s+)?)?(?:further\s+)?"
+    r"(?=\b[abhistw])(?:\b(?:is|are|shall\s+be|will\s+be),?\s+(?:(?:hereby|each|also)\s+){0,2}(?:deemed\s+(?:to\s+be\s+)?)?(?:further\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
     r"substituted|renumbered|struck|stricken|attached|removed|cancell?ed)\b"
     r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"

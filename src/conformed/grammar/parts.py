@@ -80,10 +80,10 @@ def selector_of(refs: list[Ref], qualifiers: tuple[str, ...] = ()) -> Selector:
     ):
         chain = chain[:-1]
     head = chain[0] if chain else Ref("here", "thereof")
-    printed = " of ".join(r.printed for r in chain) if chain else "thereof"
+    printed = _joined(chain) if chain else "thereof"
     definition = next((r for r in chain if r.kind == "definition"), None)
     after = chain[chain.index(definition) + 1 :] if definition else chain[1:]
-    scope = " of ".join(r.printed for r in after)
+    scope = _joined(after)
     kind = {"inside": "sentence"}.get(head.kind, head.kind)
     if head.kind == "provision" and definition is not None:
         kind = "definition_clause"
@@ -115,6 +115,16 @@ def selector_of(refs: list[Ref], qualifiers: tuple[str, ...] = ()) -> Selector:
     )
 
 
+def _joined(chain: list[Ref]) -> str:
+    """A chain as printed: "clause (y) of the definition ...", and a thing beside another
+    as the drafter put it ("the word "and" immediately before "(x)""), never as "of"."""
+    out = ""
+    for i, r in enumerate(chain):
+        glue = " " if r.kind == "beside" or (i and chain[i - 1].kind == "beside") else " of "
+        out = f"{out}{glue}{r.printed}" if i else r.printed
+    return out
+
+
 class CitationParts(Transformer[Token, Any]):
     """citation.lark"""
 
@@ -126,6 +136,8 @@ class CitationParts(Transformer[Token, Any]):
         return selector_of(refs, quals + captions)
 
     def provision(self, children: list[Any]) -> Ref:
+        if len(children) == 1 and isinstance(children[0], Ref):
+            return children[0]  # "the second paragraph": an ordinal unit
         unit = next((str(t) for t in _tokens(children, "UNIT", "ATTACH")), "")
         labels: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())
         printed = f"{unit} {' and '.join(labels)}".strip()
@@ -172,6 +184,9 @@ class CitationParts(Transformer[Token, Any]):
 
     def inside(self, children: list[Any]) -> Ref:
         return Ref("inside", " ".join(str(c).lower() for c in children))
+
+    def beside(self, children: list[Any]) -> Ref:
+        return Ref("beside", " ".join(str(t).lower() for t in _tokens(children, "BESIDE")))
 
     def at_end(self, children: list[Any]) -> Ref:
         return Ref("inside", "end")

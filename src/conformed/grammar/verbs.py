@@ -41,7 +41,7 @@ def _selectors(children: list[Any]) -> list[Selector]:
     return [c for c in children if isinstance(c, Selector)]
 
 
-def _position(children: list[Any]) -> Position:
+def position_of(children: list[Any]) -> Position:
     """Where, from every position said: "added to the Loan Agreement as Section 4.10"
     is in the agreement (the first) and names the new provision (the second)."""
     found = [c for c in children if isinstance(c, Position)]
@@ -98,7 +98,7 @@ class VerbParts(Transformer[Token, Any]):
         verb = str(_tokens(children, "ADDED")[0]).lower()
         appended = verb.startswith(("supplemented", "appended"))
         return Predicate(
-            "append" if appended else "insert", _payload(children), position=_position(children)
+            "append" if appended else "insert", _payload(children), position=position_of(children)
         )
 
     def renumber(self, children: list[Any]) -> Predicate:
@@ -132,7 +132,7 @@ class VerbParts(Transformer[Token, Any]):
             words = [s for s in _selectors(children) if s.kind == "words"]
             if words:
                 payload = Payload("quoted", words[0].words[0])
-        position = _position(children)
+        position = position_of(children)
         if thing.scope is not None and position.cited is None:
             position = Position.of(f"in {thing.scope.printed}", thing.scope)
         return Edit(
