@@ -95,6 +95,16 @@ class Clauses(Transformer[Token, Any]):
             return self._apply(thing.selector or where, p)
         return self._insert(where, thing, p.payload, p.position)
 
+    def passive_new_attached(self, children: list[Any]) -> list[Change]:
+        """ "A new Exhibit K, in the form of Exhibit K attached hereto, is added ...": the
+        attachment named beside the subject is the new thing's text."""
+        attached = next(c for c in children if isinstance(c, Payload))
+        p = next(c for c in children if isinstance(c, Predicate))
+        if p.payload.kind == "none":
+            p = replace(p, payload=attached)
+        thing = next(c for c in children if isinstance(c, NewThing))
+        return self.passive_new([thing, p])
+
     def there_new(self, children: list[Any]) -> list[Change]:
         """ "There is hereby added to Section 5 a new subsection (e) as follows:": the new
         thing after its verb, read as "A new subsection (e) is hereby added to Section 5"."""
@@ -184,6 +194,13 @@ class Clauses(Transformer[Token, Any]):
                 where = resolve(where, subject)
             return self._insert(where, NewThing(e.noun, e.new), e.payload, e.position)
         obj = resolve(e.obj or subject, subject)
+        if obj.terms == (ANY_DEFINITIONS,) and e.payload.kind == "text":
+            terms = _terms(e.payload.text)  # "substituting the following new definitions"
+            if not terms:
+                raise InstructionParseError(
+                    "the definitions it names are not in the text it carries"
+                )
+            obj = replace(obj, terms=terms)
         words = obj.kind in ("words", "mark", "sentence")
         new = e.new.printed if e.new else ""
         return [Change(e.verb, obj, e.payload, new_label=new, words_edit=words)]

@@ -7,7 +7,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import Payload, Selector
+from ..change import ANY_DEFINITIONS, Payload, Selector
 from .parts import Edit, _relative, _tokens
 
 
@@ -140,7 +140,7 @@ class VerbParts(Transformer[Token, Any]):
         )  # fmt: skip
 
     def new_thing(self, children: list[Any]) -> NewThing:
-        unit = _tokens(children, "UNIT")
+        unit = _tokens(children, "UNIT", "ATTACH")
         labels: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())
         nouns = _tokens(children, "DEFNOUN", "NEWNOUN", "PUNCT")
         # "a parenthetical at the end of clause (ii) of the definition of "X"": where it goes
@@ -150,12 +150,20 @@ class VerbParts(Transformer[Token, Any]):
         if unit:
             printed = f"{unit[0]} {' and '.join(labels)}".strip()
             kind = "relative" if labels and _relative(labels[0]) else "provision"
+            if _tokens(children, "ATTACH"):
+                kind = "attachment"
             sel = Selector(kind, printed, labels, str(unit[0]))
             return NewThing(str(unit[0]).lower(), sel, scope=scope)
         return NewThing(" ".join(str(n).lower() for n in nouns), scope=scope)
 
     def replace_edit(self, children: list[Any]) -> Edit:
         return Edit("replace", _selectors(children)[0], _payload(children))
+
+    def replace_definitions(self, children: list[Any]) -> Edit:
+        """ "substituting the following new definitions for the existing definitions":
+        the definitions the new text gives, each replacing its namesake."""
+        sel = Selector("definition", "definitions", terms=(ANY_DEFINITIONS,))
+        return Edit("replace", sel, _payload(children))
 
     def restate_edit(self, children: list[Any]) -> Edit:
         return Edit("replace", _selectors(children)[0], _payload(children))
