@@ -202,6 +202,8 @@ class Clauses(Transformer[Token, Any]):
                 )
             obj = replace(obj, terms=terms)
         words = obj.kind in ("words", "mark", "sentence")
+        if e.verb == "renumber" and e.noun == "accordingly":  # "(renumbering each subsequent ...)"
+            return [Change("renumber", obj, position=e.position, new_label="accordingly")]
         new = e.new.printed if e.new else ""
         return [Change(e.verb, obj, e.payload, new_label=new, words_edit=words)]
 

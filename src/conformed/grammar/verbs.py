@@ -7,7 +7,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import ANY_DEFINITIONS, Payload, Selector
+from ..change import ANY_DEFINITIONS, REMAINDER_OF, Payload, Selector
 from .parts import Edit, _relative, _tokens
 
 
@@ -117,13 +117,22 @@ class VerbParts(Transformer[Token, Any]):
 
     # --- gerund edits -------------------------------------------------------
     def edits(self, children: list[Any]) -> tuple[Edit, ...]:
-        return tuple(c for c in children if isinstance(c, Edit))
+        flat = [e for c in children for e in (c if isinstance(c, tuple) else (c,))]
+        return tuple(c for c in flat if isinstance(c, Edit))
 
-    def delete_edit(self, children: list[Any]) -> Edit:
+    def references_edit(self, children: list[Any]) -> tuple[Edit, ...]:
+        return ()  # the references a renumbering leaves stale are reported when applied
+
+    def delete_edit(self, children: list[Any]) -> Edit | tuple[Edit, ...]:
         obj = _selectors(children)[0]
         payload = _payload(children)
         instead = _tokens(children, "INSERTING", "REPLACING") or payload.kind != "none"
-        return Edit("replace" if instead else "delete", obj, payload)
+        edit = Edit("replace" if instead else "delete", obj, payload)
+        renumbering = next((c for c in children if isinstance(c, Renumbering)), None)
+        if renumbering is None or instead:
+            return edit
+        within = f"{REMAINDER_OF}{renumbering.within}" if renumbering.within else ""
+        return edit, Edit("renumber", obj, position=within, noun="accordingly")
 
     def insert_edit(self, children: list[Any]) -> Edit:
         thing = next((c for c in children if isinstance(c, NewThing)), NewThing(""))
