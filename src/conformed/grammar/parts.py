@@ -166,7 +166,7 @@ class CitationParts(Transformer[Token, Any]):
         return expand_labels(first, last) or _Range((f"{first} through {last}",))
 
     def terms(self, children: list[Any]) -> tuple[str, ...]:
-        return tuple(_unquote(str(c)) for c in children)
+        return tuple(_unquote(str(c)).rstrip(",;").strip() for c in children)
 
     def definition(self, children: list[Any]) -> Ref:
         terms: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())

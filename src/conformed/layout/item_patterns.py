@@ -42,6 +42,14 @@ INSTRUCTION_PARAGRAPH = re.compile(
     r"(?:[^;:.]|\.(?=\S)){0,160}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
     r"(?:amended|deleted|added|inserted|replaced|restated|modified|supplemented|struck)\b"
 )
+# An unnumbered paragraph headed by the change it makes, then saying it: "Amendment of Section
+# 4.1 of the Lease. Effective upon ..., Section 4.1 is hereby amended ..." (a filing whose item
+# numbers were lost in conversion reads as a run of these).
+HEADED_INSTRUCTION = re.compile(
+    r"(?:Amendments?|Additions?|Deletions?|Restatements?|Modifications?|Changes?)\s+(?:of|to)\s"
+    r"(?:[^.\n]|\.(?=\d)){1,120}\.\s+(?:[^;:.]|\.(?=\S)){0,400}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"(?:further\s+)?(?:amended|deleted|added|inserted|replaced|restated|modified|supplemented)\b"
+)
 _CAPS_HEADING = re.compile(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?(?:\s|$)")
 _ANY_LABEL = re.compile(
     rf"(?<=\s)(?P<unit>{CONVENTION.lead_unit})?(?P<token>{CONVENTION.token})(?=\s+[A-Z\"\u201c(\[])"

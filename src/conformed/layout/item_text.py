@@ -29,6 +29,7 @@ from .item_patterns import (
     _PARAGRAPH_GAP,
     _SAME_LINE_LEAD,
     _UMBRELLA_END,
+    HEADED_INSTRUCTION,
     INSTRUCTION_PARAGRAPH,
     _cites_own_label,
     _labels,
@@ -307,8 +308,8 @@ class NewText(ReaderBase):
         defined term "Vessel Fee" is deleted ...", "Section 4.1(c) is amended to ...").
         Without it, unquoted new text in an unnumbered amendment ran to the end of the
         document and took every instruction after it along."""
-        text = fold(_BLANK_LINE.split(self.source[start : start + 400], maxsplit=1)[0])
-        return INSTRUCTION_PARAGRAPH.match(text) is not None
+        text = fold(_BLANK_LINE.split(self.source[start : start + 600], maxsplit=1)[0])
+        return bool(INSTRUCTION_PARAGRAPH.match(text) or HEADED_INSTRUCTION.match(text))
 
     def _ends_new_text(
         self, text: str, strength: str, own: set[tuple[tuple[str, str, str], int]]
