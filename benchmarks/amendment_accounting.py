@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from conformed.amendment import Amendment, read_amendment  # noqa: E402
+from conformed.amendment import Amendment, read_amendments  # noqa: E402
 from conformed.cli import parse_report  # noqa: E402
 from conformed.errors import ConformedError  # noqa: E402
 from conformed.report import AmendmentReport  # noqa: E402
@@ -138,12 +138,12 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[\"\u201c\u201d\u2019'`]", "", text).split())
 
 
-def in_new_text(amendment: Amendment | None, s: Sentence) -> bool:
+def in_new_text(amendments: list[Amendment], s: Sentence) -> bool:
     """Does a sentence that opens a paragraph lie in an item's new text, not its words?"""
-    if amendment is None or not s.opens:
+    if not s.opens:
         return False
     probe = _fold(s.text)[:50]
-    for item, _ in amendment.leaves():
+    for item, _ in (leaf for a in amendments for leaf in a.leaves()):
         if item.line <= s.line <= max(item.end_line, item.line):
             new = _fold(f"{item.payload or ''} {item.payload2 or ''}")
             if probe in new and probe not in _fold(item.instruction):
@@ -185,11 +185,13 @@ def main() -> int:
         sentences = operative_sentences(text)
         twice = reprints(text)
         try:
-            amendment: Amendment | None = read_amendment(path)
-            assert amendment is not None
-            report: AmendmentReport | None = parse_report(amendment)
+            amendments = read_amendments(path)  # a filing may print several, one after another
+            report: AmendmentReport | None = parse_report(amendments[0])
+            for later in amendments[1:]:
+                assert report is not None
+                report.items += parse_report(later).items
         except ConformedError:
-            amendment, report = None, None
+            amendments, report = [], None
         row = dict.fromkeys((*cols, "in new text?"), 0)
         show = bool(args.show) and args.show in rel
         for s in sentences:
@@ -197,7 +199,7 @@ def main() -> int:
             row[where] += 1
             if show or where == "missing":
                 print(f"  {where:<9} {Path(rel).name}:{s.line}: {s.text}")
-            if in_new_text(amendment, s):
+            if in_new_text(amendments, s):
                 row["in new text?"] += 1
                 print(f"  new text? {Path(rel).name}:{s.line}: {s.text}")
         print(f"| {Path(rel).name[:44]} | {half} | {len(sentences)} | "

@@ -12,7 +12,13 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .amendment import Amendment, parse_amendment, read_amendment
+    from .amendment import (
+        Amendment,
+        parse_amendment,
+        parse_amendments,
+        read_amendment,
+        read_amendments,
+    )
     from .consolidator import Consolidation, consolidate
     from .document import Document, Provision
     from .io import read_document, render_document
@@ -21,6 +27,8 @@ _HOME = {
     "Amendment": ".amendment",
     "parse_amendment": ".amendment",
     "read_amendment": ".amendment",
+    "parse_amendments": ".amendment",
+    "read_amendments": ".amendment",
     "Consolidation": ".consolidator",
     "consolidate": ".consolidator",
     "Document": ".document",
@@ -35,7 +43,9 @@ __all__ = [
     "Provision",
     "consolidate",
     "parse_amendment",
+    "parse_amendments",
     "read_amendment",
+    "read_amendments",
     "read_document",
     "render_document",
 ]

@@ -114,6 +114,25 @@ def read_amendment(path: str | Path) -> Amendment:
     return parse_amendment(read_text(path), source=str(path))
 
 
+def read_amendments(path: str | Path) -> list[Amendment]:
+    """Every amendment a file holds, in its order (see :mod:`conformed.filing`)."""
+    return parse_amendments(read_text(path), source=str(path))
+
+
+def parse_amendments(text: str, source: str = "") -> list[Amendment]:
+    """A filing of one amendment or of several printed one after another."""
+    from .filing import split_filing
+
+    parts = split_filing(text)
+    if len(parts) == 1:
+        return [parse_amendment(text, source=source)]
+    n = len(parts)
+    return [
+        parse_amendment(p, source=f"{source} (amendment {k} of {n})")
+        for k, p in enumerate(parts, 1)
+    ]
+
+
 def parse_amendment(text: str, source: str = "") -> Amendment:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")  # EDGAR's &nbsp;
     text = _without_contents(strip_debris(text))

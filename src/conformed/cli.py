@@ -156,13 +156,13 @@ def run_apply(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from .amendment import read_amendment
+    from .amendment import read_amendments
     from .consolidator import consolidate
     from .history import history
 
     result = consolidate(
         read_document(args.base),
-        [read_amendment(path) for path in args.amendments],
+        [a for path in args.amendments for a in read_amendments(path)],
         attachments={name: read_text(path) for name, path in parse_attachments(args.attach)},
         as_of=args.as_of,
     )
@@ -197,12 +197,12 @@ def parse_attachments(specs: list[str]) -> tuple[tuple[str, Path], ...]:
 
 
 def run_parse(args: argparse.Namespace) -> int:
-    from .amendment import read_amendment
+    from .amendment import read_amendments
     from .report import Report
 
     report = Report()
     for path in args.amendments:
-        report.amendments.append(parse_report(read_amendment(path)))
+        report.amendments += [parse_report(a) for a in read_amendments(path)]
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:

@@ -59,7 +59,7 @@ def add_outline_parser(sub: Any) -> None:
 
 
 def run_outline(args: argparse.Namespace) -> int:
-    from .amendment import read_amendment
+    from .amendment import read_amendments
     from .layout.outline import (
         amendment_outline_json,
         amendment_outline_text,
@@ -68,9 +68,14 @@ def run_outline(args: argparse.Namespace) -> int:
     )
 
     if (args.kind or _kind_of(args.file)) == "amendment":
-        amendment = read_amendment(args.file)
-        data, text = amendment_outline_json, amendment_outline_text
-        _print(args.json, data(amendment) if args.json else text(amendment))
+        first, *later = read_amendments(args.file)  # a filing may print several, in order
+        if args.json:
+            data = amendment_outline_json(first)
+            if later:
+                data["later_amendments"] = [amendment_outline_json(a) for a in later]
+            _print(True, data)
+        else:
+            _print(False, "\n".join(amendment_outline_text(a) for a in (first, *later)))
     else:
         doc = read_document(args.file)
         _print(args.json, outline_json(doc) if args.json else outline_text(doc))

@@ -72,14 +72,15 @@ def conform(job: Job) -> Conformed:
     """Read, consolidate and render one agreement (see ``conformed apply``)."""
     from time import perf_counter
 
-    from .amendment import parse_amendment
+    from .amendment import parse_amendments
     from .consolidator import consolidate
 
     start = perf_counter()
     base = read_document(job.base)
     amendments = [
-        parse_amendment(read_text(path), source=job.name_of(n, path))
+        amendment
         for n, path in enumerate(job.amendments, start=1)
+        for amendment in parse_amendments(read_text(path), source=job.name_of(n, path))
     ]
     attachments = {name: read_text(path) for name, path in job.attachments}
     read = perf_counter()

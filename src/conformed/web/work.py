@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..amendment import parse_amendment
+from ..amendment import parse_amendments
 from ..conform import Job, conform
 from ..consolidator import consolidate
 from ..consolidator.references import printed_cite
@@ -125,7 +125,8 @@ def outline_file(spec: dict[str, Any], *, progress: Progress) -> dict[str, Any]:
     path = Path(spec["folder"]) / spec["file"]
     kind = spec["kind"] or _kind_of(path)
     if kind == "amendment":
-        text = amendment_outline_text(parse_amendment(read_text(path), source=spec["name"]))
+        parts = parse_amendments(read_text(path), source=spec["name"])
+        text = "\n".join(amendment_outline_text(a) for a in parts)
     else:
         doc = read_document(path)
         text = outline_text(doc.evolve(name=spec["name"]))
@@ -140,8 +141,9 @@ def history_files(spec: dict[str, Any], *, progress: Progress) -> dict[str, Any]
     result = consolidate(
         read_document(folder / spec["base"]),
         [
-            parse_amendment(read_text(folder / a), source=n)
+            amendment
             for a, n in zip(spec["amendments"], names[1:], strict=True)
+            for amendment in parse_amendments(read_text(folder / a), source=n)
         ],
         base_name=names[0],
         attachments={name: read_text(folder / f) for name, f in spec["attachments"]},

@@ -1,0 +1,55 @@
+"""A filing that holds several amendments, one after another.
+
+EDGAR exhibits often print a chain in one file: Amendment No. 10, its signatures,
+Amendment No. 11, its signatures, Amendment 12 with a cover and a table of contents.
+Read as one amendment, everything after the first signatures is its "signature
+block", and the later amendments' changes are never applied.  A later amendment
+starts at a title line ("AMENDMENT NO. 11", "SECOND AMENDMENT TO ...", "Amendment
+Number 2") met after a signature ("By:", "IN WITNESS ...", "AGREED AND SIGNED")
+when the text from that title to the next signature has both an amendment's
+opening ("This Amendment No. 11 is entered into ...", "... is hereby amended in the
+following respects") and words that amend.  An exhibit after the signatures ("EXHIBIT
+A", "FORM OF AMENDMENT") is never a title, so it stays where it was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .layout.payload import AMENDING
+
+_SIGNED = re.compile(r"(?im)^[^\S\n]*(?:By:|IN\s+WITNESS\b|AGREED\s+AND\s+SIGNED\b)")
+_TITLE = re.compile(
+    r"(?m)^[^\S\n]*(?:(?:[A-Z][A-Z\-]+\s+)?AMENDMENT(?:\s+(?:NO\.?|NUMBER)\s*[A-Z0-9\-]+|\s+#?\d{1,3})?"
+    r"|(?:[A-Z][a-z]+\s+)?Amendment\s+(?:No\.|Number)\s*[\w\-]+)(?![\w])[^\n]{0,100}$"
+)
+_OPENING = re.compile(
+    r"(?i)\bthis\s+(?:[\w\-#]+\s+){0,8}?amendment\b(?:[^.]|(?<=No)\.){0,200}?\b(?:is|are)\s+"
+    r"(?:hereby\s+)?(?:made|entered|dated|executed)"
+    r"|\bagrees?\s+to\s+amend\b|\bhereby\s+amends?\b"
+    r"|\b(?:is|are)\s+hereby\s+amended\s+(?:as\s+follows|in\s+the\s+following)"
+)
+
+
+def split_filing(text: str) -> list[str]:
+    """The amendments a filing holds, in its order; each part keeps the file's line
+    numbers (the lines before it are blank), so every report names the file's lines."""
+    starts = [0]
+    pos = 0
+    while (signed := _SIGNED.search(text, pos)) is not None:
+        title = _TITLE.search(text, signed.end())
+        if title is None:
+            break
+        after = _SIGNED.search(text, title.end())
+        body = text[title.start() : after.start() if after else len(text)]
+        if (
+            "FORM OF" not in title.group(0).upper()
+            and _OPENING.search(body)
+            and AMENDING.search(body)
+        ):
+            starts.append(title.start())
+            pos = after.start() if after else len(text)
+        else:
+            pos = title.end()
+    ends = [*starts[1:], len(text)]
+    return ["\n" * text.count("\n", 0, s) + text[s:e] for s, e in zip(starts, ends, strict=True)]

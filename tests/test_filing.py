@@ -1,0 +1,55 @@
+"""A filing that prints several amendments one after another (tests/data/filings,
+invented): each is read and applied in the filing's order, and an exhibit after the
+last signatures -- even a form of a further amendment -- is not an amendment."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conformed.amendment import read_amendment, read_amendments
+from conformed.cli import main
+from conformed.filing import split_filing
+
+DATA = Path(__file__).parent / "data" / "filings"
+FILING = DATA / "hangar_amendments_2_and_3.txt"
+
+
+def test_each_amendment_is_read_with_the_files_line_numbers() -> None:
+    second, third = read_amendments(FILING)
+    assert second.title == "SECOND AMENDMENT TO HANGAR LEASE"
+    assert third.title == "THIRD AMENDMENT TO HANGAR LEASE"
+    assert [i.number for i in second.items] == ["1", "2"]
+    assert [i.number for i in third.items] == ["1", "2"]
+    lines = FILING.read_text().splitlines()
+    assert '"$3,400" and' in lines[third.items[0].line - 1]  # the file's own line
+    assert "FORM OF FOURTH AMENDMENT" in third.signature  # the exhibit: no third part
+
+
+def test_read_alone_the_later_amendment_is_only_the_first_ones_signature_block() -> None:
+    """What ``read_amendment`` still does, and why the commands read every amendment."""
+    only = read_amendment(FILING)
+    assert [i.number for i in only.items] == ["1", "2"]
+    assert "THIRD AMENDMENT" in only.signature
+
+
+def test_one_amendment_and_its_exhibits_is_one_part() -> None:
+    text = FILING.read_text()
+    first_signatures = text.index("THIRD AMENDMENT TO HANGAR LEASE")
+    exhibit = text.index("                                   EXHIBIT A")
+    assert len(split_filing(text[:first_signatures] + text[exhibit:])) == 1
+
+
+def test_apply_conforms_the_lease_with_both_amendments_in_order(tmp_path: Path) -> None:
+    out, report = tmp_path / "lease.txt", tmp_path / "report.json"
+    code = main(["apply", str(DATA / "hangar_base.txt"), str(FILING), "-o", str(out),
+                 "--report", str(report)])  # fmt: skip
+    assert code == 0
+    want = (DATA / "hangar_conformed.txt").read_text().split()
+    assert out.read_text().split() == want
+    data = json.loads(report.read_text())
+    titles = [a["title"] for a in data["amendments"]]
+    assert titles == ["SECOND AMENDMENT TO HANGAR LEASE", "THIRD AMENDMENT TO HANGAR LEASE"]
+    assert [
+        a["source"].endswith(f"(amendment {k} of 2)") for k, a in enumerate(data["amendments"], 1)
+    ] == [True, True]
