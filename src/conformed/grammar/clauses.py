@@ -74,6 +74,25 @@ class Clauses(Transformer[Token, Any]):
         predicate = next(c for c in children if isinstance(c, Predicate))
         return self._apply(resolve(subject, place), predicate)
 
+    def located_new(self, children: list[Any]) -> list[Change]:
+        """ "In Section 7.15 ..., the following is hereby inserted immediately after ...":
+        the new words go in the place named first."""
+        place = resolve(next(c for c in children if isinstance(c, Selector)), self.subject)
+        outer, self.subject = self.subject, place
+        try:
+            return self.passive_new([c for c in children if not isinstance(c, Selector)])
+        finally:
+            self.subject = outer
+
+    def passive_attached(self, children: list[Any]) -> list[Change]:
+        """ "Schedule 1.6 ... is attached hereto as Exhibit 6 and is hereby added to the
+        Supply Agreement": the attachment is the added provision's text."""
+        attached = next(c for c in children if isinstance(c, Payload))
+        p = next(c for c in children if isinstance(c, Predicate))
+        if p.payload.kind == "none":
+            p = replace(p, payload=attached)
+        return self.passive([c for c in children if isinstance(c, Selector)] + [p])
+
     def passive_new(self, children: list[Any]) -> list[Change]:
         thing = next(c for c in children if isinstance(c, NewThing))
         p = next(c for c in children if isinstance(c, Predicate))

@@ -185,6 +185,9 @@ class CitationParts(Transformer[Token, Any]):
     def inside(self, children: list[Any]) -> Ref:
         return Ref("inside", " ".join(str(c).lower() for c in children))
 
+    def at_end_of(self, children: list[Any]) -> Ref:
+        return Ref("beside", "at the end of")
+
     def beside(self, children: list[Any]) -> Ref:
         return Ref("beside", " ".join(str(t).lower() for t in _tokens(children, "BESIDE")))
 
@@ -241,6 +244,9 @@ class PayloadParts(Transformer[Token, Any]):
         marks = {"period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
         text = "".join(marks.get(str(c).lower(), _unquote(str(c))) for c in children)
         return Payload("quoted", text)
+
+    def attached_as(self, children: list[Any]) -> Payload:
+        return self.attachment(children)
 
     def attachment(self, children: list[Any]) -> Payload:
         return Payload("attachment", " ".join(str(t) for t in _tokens(children, "ATTACHED")))
