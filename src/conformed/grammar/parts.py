@@ -52,7 +52,8 @@ class Edit:
 
 
 _AGREEMENT = re.compile(
-    r"(?i)(?:agreement|plan|lease|indenture|notes?|guaranty|contract|license|declaration|charter|by-?laws|amendment)$"
+    r"(?i)(?:agreement|plan|lease|indenture|notes?|guaranty|contract|license|declaration|charter|by-?laws|amendment)"
+    r"(?:\s+of\s+[A-Z][\w\s\-']*)?$"  # "the Agreement of Sale"
 )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from ..change import ANY_DEFINITIONS, REMAINDER_OF, Payload, Selector
-from .parts import Edit, _relative, _tokens
+from .parts import Edit, Ref, _relative, _tokens
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,19 @@ class VerbParts(Transformer[Token, Any]):
             return edit
         within = f"{REMAINDER_OF}{renumbering.within}" if renumbering.within else ""
         return edit, Edit("renumber", obj, position=within, noun="accordingly")
+
+    def delete_in(self, children: list[Any]) -> Edit:
+        """ "deleting in clause (ii) thereof "five-year"": the words, inside the place."""
+        place = _selectors(children)[0]
+        words = next(c for c in children if isinstance(c, Ref))
+        obj = Selector(
+            "words", f"{words.printed} in {place.printed}", place.labels, place.unit,
+            place.terms, words.words, place.qualifiers, scope=place.printed,
+            documents=place.documents,
+        )  # fmt: skip
+        payload = _payload(children)
+        instead = _tokens(children, "INSERTING", "REPLACING") or payload.kind != "none"
+        return Edit("replace" if instead else "delete", obj, payload)
 
     def insert_edit(self, children: list[Any]) -> Edit:
         thing = next((c for c in children if isinstance(c, NewThing)), NewThing(""))
