@@ -208,7 +208,10 @@ class CitationParts(Transformer[Token, Any]):
         return Ref("mark", " ".join(str(t).lower() for t in _tokens(children, "PUNCT")))
 
     def qualifier(self, children: list[Any]) -> str:
-        return " ".join(str(c) for c in children if isinstance(c, Token)) or "as amended"
+        said = " ".join(str(c).strip() for c in children if isinstance(c, Token)).strip()
+        if not said:
+            return "as amended"
+        return said if said.lower().startswith(("as ", "party", "both")) else f"as {said}"
 
     def formerly(self, children: list[Any]) -> str:
         return "(formerly " + " ".join(str(c) for c in children) + ")"
