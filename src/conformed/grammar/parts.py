@@ -131,7 +131,12 @@ class CitationParts(Transformer[Token, Any]):
 
     def citation(self, children: list[Any]) -> Selector:
         flat = [r for c in children for r in (c if isinstance(c, list) else [c])]
-        refs = [c for c in flat if isinstance(c, Ref)]
+        refs: list[Ref] = []
+        for c in flat:
+            if isinstance(c, _Narrower):  # "Article IV, Section 4.1": Section 4.1 of Article IV
+                refs.insert(0, c.ref)
+            elif isinstance(c, Ref):
+                refs.append(c)
         quals = tuple(c for c in children if isinstance(c, str) and not isinstance(c, Token))
         captions = tuple(str(t) for t in _tokens(children, "CAPTION", "QUOTED"))
         return selector_of(refs, quals + captions)
@@ -189,6 +194,9 @@ class CitationParts(Transformer[Token, Any]):
     def at_end_of(self, children: list[Any]) -> Ref:
         return Ref("beside", "at the end of")
 
+    def narrower(self, children: list[Any]) -> _Narrower:
+        return _Narrower(next(c for c in children if isinstance(c, Ref)))
+
     def beside(self, children: list[Any]) -> Ref:
         return Ref("beside", " ".join(str(t).lower() for t in _tokens(children, "BESIDE")))
 
@@ -215,6 +223,13 @@ class CitationParts(Transformer[Token, Any]):
 
     def formerly(self, children: list[Any]) -> str:
         return "(formerly " + " ".join(str(c) for c in children) + ")"
+
+
+@dataclass(frozen=True)
+class _Narrower:
+    """The provision or definition after a comma, inside the one before it."""
+
+    ref: Ref
 
 
 class _Range(tuple[str, ...]):
