@@ -40,7 +40,7 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
     for paragraph in re.split(r"\n[^\S\n]*\n", item.payload.strip())[1:]:
         text = " ".join(paragraph.split())
         body = _LABELS_FIRST.sub("", text)
-        if INSTRUCTION_PARAGRAPH.match(body) or _GERUND_EDIT.match(body):
+        if INSTRUCTION_PARAGRAPH.match(body) or _EDIT_NAMING_ITS_OBJECT.match(body):
             found = text
             break
     if found is None:  # a double-spaced filing: sentences run over lines
@@ -75,7 +75,8 @@ def _hereby_amended(text: str) -> str | None:
 
 
 _LABELS_FIRST = re.compile(r"^(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)+")
-_GERUND_EDIT = re.compile(
+# A gerund edit anywhere in new text that names what it edits ("... by deleting clause (iv)")
+_EDIT_NAMING_ITS_OBJECT = re.compile(
     rf"(?:by\s+)?(?:{GERUNDS})\b"
     r"[^.;:]{0,200}?\b(?:clause|section|subsection|paragraph|sentence|word|words|text|period|comma|"
     r"thereof|therein|\")",

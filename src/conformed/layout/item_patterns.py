@@ -100,7 +100,8 @@ _UMBRELLA_END = re.compile(
     r"(?:\s+as\s+follows)?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
-_GERUND_EDIT = re.compile(
+# A sub-item that opens with an edit of its parent's "amended by:" ("(c) inserting the following")
+_OPENS_WITH_EDIT = re.compile(
     rf"(?:{GERUNDS})"
     r"\s+(?:and\s+\w+\s+)?(?:the|a|an|clause|section|subsection|paragraph|each|all|in|at|it|such)\b",
     re.IGNORECASE,

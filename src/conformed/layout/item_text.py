@@ -20,11 +20,11 @@ from .item_patterns import (
     _CLOSER,
     _END_TAIL,
     _FOLLOW,
-    _GERUND_EDIT,
     _HEADED,
     _NEXT_EDIT,
     _NON_OPERATIVE,
     _NOW_TAIL,
+    _OPENS_WITH_EDIT,
     _OWN_DOCUMENT,
     _PARAGRAPH_GAP,
     _SAME_LINE_LEAD,
@@ -331,7 +331,7 @@ class NewText(ReaderBase):
         body = text[lead.end() : 400] if lead else text[:400]
         if amends(body) and not _OWN_DOCUMENT.search(body[:80]):
             return True
-        if _GERUND_EDIT.match(body.lstrip()):
+        if _OPENS_WITH_EDIT.match(body.lstrip()):
             return True  # "(c) inserting the following ...": an edit of its parent's "amended by:"
         if _CAPS_HEADING.match(body.lstrip()):
             return True  # "3. PRODUCTION OF PRODUCT."
