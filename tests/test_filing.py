@@ -53,3 +53,13 @@ def test_apply_conforms_the_lease_with_both_amendments_in_order(tmp_path: Path) 
     assert [
         a["source"].endswith(f"(amendment {k} of 2)") for k, a in enumerate(data["amendments"], 1)
     ] == [True, True]
+
+
+def test_outline_shows_every_amendment_of_the_filing(capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["outline", str(FILING), "--as", "amendment", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["title"] == "SECOND AMENDMENT TO HANGAR LEASE"
+    [third] = data["later_amendments"]
+    assert third["title"] == "THIRD AMENDMENT TO HANGAR LEASE"
+    assert [i["number"] for i in third["items"]] == ["1", "2"]
+    assert third["items"][1]["instruction"].startswith("Section 4 of the Lease")
