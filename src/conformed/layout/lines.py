@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .convention import CONVENTION
 from .rules.page_artifact import is_page_number
@@ -29,23 +29,24 @@ LEAD = CONVENTION.lead
 
 @dataclass(frozen=True)
 class Line:
+    """A classified line.  Its words and indentation are worked out once, here: the rules
+    and the tree ask for them several times a line."""
+
     raw: str
     brk: str  # "hard", "soft", "none", or "rule" (underlining: raw only, no words)
     index: int = 0  # position in the source's raw lines (0-based)
     number: int = 0  # the line's number in the file, 1-based (0: index + 1)
+    # The words of the line: stripped, Markdown escapes read ("1\\." is "1.").
+    text: str = field(init=False, repr=False, compare=False)
+    indent: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", unescape(self.raw.strip()))
+        object.__setattr__(self, "indent", indent_of(self.raw))
 
     @property
     def lineno(self) -> int:
         return self.number or self.index + 1
-
-    @property
-    def text(self) -> str:
-        """The words of the line: stripped, Markdown escapes read ("1\\." is "1.")."""
-        return unescape(self.raw.strip())
-
-    @property
-    def indent(self) -> int:
-        return indent_of(self.raw)
 
 
 def unescape(text: str) -> str:
