@@ -36,13 +36,15 @@ class Line:
     brk: str  # "hard", "soft", "none", or "rule" (underlining: raw only, no words)
     index: int = 0  # position in the source's raw lines (0-based)
     number: int = 0  # the line's number in the file, 1-based (0: index + 1)
-    # The words of the line: stripped, Markdown escapes read ("1\\." is "1.").
-    text: str = field(init=False, repr=False, compare=False)
-    indent: int = field(init=False, repr=False, compare=False)
+    # The words of the line: stripped, Markdown escapes read ("1\\." is "1."); and its
+    # indentation.  Worked out from ``raw`` unless the caller has them already (indent -1).
+    text: str = field(default="", kw_only=True, repr=False, compare=False)
+    indent: int = field(default=-1, kw_only=True, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", unescape(self.raw.strip()))
-        object.__setattr__(self, "indent", indent_of(self.raw))
+        if self.indent < 0:
+            object.__setattr__(self, "text", unescape(self.raw.strip()))
+            object.__setattr__(self, "indent", indent_of(self.raw))
 
     @property
     def lineno(self) -> int:
@@ -108,6 +110,7 @@ _WRAPPED_UNIT = re.compile(
 
 
 _RULE = re.compile(r"^\s*[-_=]{3,}(?:\s+[-_=]{3,})*\s*$")
+_RULE_FIRST = frozenset("-_=")  # what a rule's words start with: the test of most lines
 
 
 def is_rule(raw: str) -> bool:
@@ -151,8 +154,9 @@ def classify(
     prev, prev_indent = "", 0
     for i, (raw, blank, page) in enumerate(entries):
         text = unescape(raw.strip())
-        if i and is_rule(raw) and not blank:
-            lines.append(Line(raw, "rule", indices[i], numbers[indices[i]] if numbers else 0))
+        if i and text[:1] in _RULE_FIRST and is_rule(raw) and not blank:
+            number = numbers[indices[i]] if numbers else 0
+            lines.append(Line(raw, "rule", indices[i], number, text=text, indent=indents[i]))
             continue
         if i == 0:
             brk = "hard"
@@ -164,7 +168,8 @@ def classify(
             brk = "soft" if starts_with_label(text) and ends_terminal(prev) else "none"
         else:
             brk = _single_spaced_break(prev, text, indents[i], cont_indent, width)
-        lines.append(Line(raw, brk, indices[i], numbers[indices[i]] if numbers else 0))
+        number = numbers[indices[i]] if numbers else 0
+        lines.append(Line(raw, brk, indices[i], number, text=text, indent=indents[i]))
         prev, prev_indent = text, indents[i]
     return lines, blank_mode
 
