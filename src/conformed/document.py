@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from .citation import Label, join_labels, name_path
 
@@ -83,8 +83,18 @@ class Provision:
         return f"article:{self.label.value}" if self.kind == "article" else self.label.key
 
     def evolve(self, **changes: object) -> Provision:
-        return replace(self, **changes)  # type: ignore[arg-type]
+        """A copy with ``changes``: ``dataclasses.replace`` without re-running ``__init__``
+        field by field (trees are rebuilt by evolving nodes, thousands per amendment)."""
+        if not _PROVISION_FIELDS.issuperset(changes):
+            return replace(self, **changes)  # type: ignore[arg-type]  # raises as replace does
+        new = object.__new__(Provision)
+        state = new.__dict__
+        state.update(self.__dict__)
+        state.update(changes)
+        return new
 
+
+_PROVISION_FIELDS = frozenset(f.name for f in fields(Provision))
 
 Path = tuple[int, ...]
 

@@ -50,6 +50,9 @@ def build(lines: list[Line], tree: TreeBuilder) -> tuple[Provision, ...]:
     state = State(lines, tree)
     i = 0
     while i < len(lines):
+        if lines[i].brk == "none" and i:
+            i = paragraph(state, i)  # a line that continues a paragraph: no rule claims it
+            continue
         for rule in RULES:
             nxt = rule(state, i)
             if nxt is not None:

@@ -10,6 +10,7 @@ as the next paragraph of the new text (payload.py holds the words; this, the rea
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from .item_base import NEW, NEW2, TEXT, ReaderBase
 from .item_patterns import (
@@ -262,13 +263,12 @@ class NewText(ReaderBase):
             at_start = start == begin + len(line.raw) - len(line.raw.lstrip())
             if at_start and start > pos and line.brk == "hard" and self._instructs(start):
                 return start
-            candidates: list[int] = [start] if at_start and line.brk != "none" else []
-            candidates += [
+            inline = (  # lazily: a flattened filing's line is the rest of the document
                 m.start("unit") if m.group("unit") else m.start("token")
                 for m in _ANY_LABEL.finditer(self.source, start, line_end)
                 if m.start() > start or not at_start
-            ]
-            for at in candidates:
+            )
+            for at in chain([start] if at_start and line.brk != "none" else [], inline):
                 text = self.source[at:line_end]
                 lead = LEAD.match(text)
                 if lead is None:

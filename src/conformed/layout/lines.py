@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .convention import CONVENTION
 from .rules.page_artifact import is_page_number
@@ -29,23 +29,26 @@ LEAD = CONVENTION.lead
 
 @dataclass(frozen=True)
 class Line:
+    """A classified line.  Its words and indentation are worked out once, here: the rules
+    and the tree ask for them several times a line."""
+
     raw: str
     brk: str  # "hard", "soft", "none", or "rule" (underlining: raw only, no words)
     index: int = 0  # position in the source's raw lines (0-based)
     number: int = 0  # the line's number in the file, 1-based (0: index + 1)
+    # The words of the line: stripped, Markdown escapes read ("1\\." is "1."); and its
+    # indentation.  Worked out from ``raw`` unless the caller has them already (indent -1).
+    text: str = field(default="", kw_only=True, repr=False, compare=False)
+    indent: int = field(default=-1, kw_only=True, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.indent < 0:
+            object.__setattr__(self, "text", unescape(self.raw.strip()))
+            object.__setattr__(self, "indent", indent_of(self.raw))
 
     @property
     def lineno(self) -> int:
         return self.number or self.index + 1
-
-    @property
-    def text(self) -> str:
-        """The words of the line: stripped, Markdown escapes read ("1\\." is "1.")."""
-        return unescape(self.raw.strip())
-
-    @property
-    def indent(self) -> int:
-        return indent_of(self.raw)
 
 
 def unescape(text: str) -> str:
@@ -107,6 +110,7 @@ _WRAPPED_UNIT = re.compile(
 
 
 _RULE = re.compile(r"^\s*[-_=]{3,}(?:\s+[-_=]{3,})*\s*$")
+_RULE_FIRST = frozenset("-_=")  # what a rule's words start with: the test of most lines
 
 
 def is_rule(raw: str) -> bool:
@@ -150,8 +154,9 @@ def classify(
     prev, prev_indent = "", 0
     for i, (raw, blank, page) in enumerate(entries):
         text = unescape(raw.strip())
-        if i and is_rule(raw) and not blank:
-            lines.append(Line(raw, "rule", indices[i], numbers[indices[i]] if numbers else 0))
+        if i and text[:1] in _RULE_FIRST and is_rule(raw) and not blank:
+            number = numbers[indices[i]] if numbers else 0
+            lines.append(Line(raw, "rule", indices[i], number, text=text, indent=indents[i]))
             continue
         if i == 0:
             brk = "hard"
@@ -163,7 +168,8 @@ def classify(
             brk = "soft" if starts_with_label(text) and ends_terminal(prev) else "none"
         else:
             brk = _single_spaced_break(prev, text, indents[i], cont_indent, width)
-        lines.append(Line(raw, brk, indices[i], numbers[indices[i]] if numbers else 0))
+        number = numbers[indices[i]] if numbers else 0
+        lines.append(Line(raw, brk, indices[i], number, text=text, indent=indents[i]))
         prev, prev_indent = text, indents[i]
     return lines, blank_mode
 

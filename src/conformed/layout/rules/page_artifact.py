@@ -19,6 +19,8 @@ PAGE_NUMBER = re.compile(
     r"|^\s*<PAGE>\s*\d*\s*$|^\s*\[?\s*(?:page|p\.)\s+\d{1,3}\s*\]?\s*$",
     re.IGNORECASE,
 )
+# The characters a page number's line may begin with (after white space), in ASCII.
+_PAGE_FIRST = frozenset("-<[0123456789pPiIvVxXlLcC")
 # Lines a filing service or a redaction stamps on every page, page break or not.
 _STAMP = re.compile(
     r"^\s*(?:Source:\s+\S|Copyright\s+(?:\(C\)|\u00a9)|\[\*+\]\s+Confidential\s+material"
@@ -41,6 +43,9 @@ _LEGEND_WORDS = re.compile(
 def is_page_number(raw: str) -> bool:
     """A line that is only a page number.  A lone roman numeral ("ii") counts only in the
     lower-case forms front matter uses, never "I" or "V", which may be a label."""
+    first = raw.lstrip()[:1]
+    if first.isascii() and first not in _PAGE_FIRST:
+        return False  # asked of every line: most are ruled out by their first character
     if not PAGE_NUMBER.match(raw):
         return False
     return not (_ROMAN_ONLY.match(raw) and not raw.strip().islower())
