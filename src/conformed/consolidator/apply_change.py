@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..change import ANY_DEFINITIONS, REMAINDER_OF, Change, Selector
-from ..citation import parse_citation
+from ..citation import Citation, parse_citation
 from ..definitions import split_definitions, words_before_definitions
 from ..document import Document
 from ..errors import PayloadError
@@ -38,13 +38,35 @@ from .apply_definitions import (
 )
 from .apply_text import apply_text_edits, record_edits
 from .context import Context
+from .locate import article_value
 from .word_edits import apply_word_edit
 
 Apply = Callable[[Document, Change, Context], Document]
 
 
 def _target(change: Change) -> Target:
+    in_article = _in_article(change.selector)
+    if in_article is not None:
+        return Target(in_article)
     return Target(parse_citation(_within(change.selector) or change.selector.printed))
+
+
+def _in_article(sel: Selector) -> Citation | None:
+    """ "Article IV, Section 4.3" (Section 4.3 of Article IV): that Section, looked up
+    inside that Article only, so a Section 4.3 elsewhere is never taken for it."""
+    m = _ARTICLE.fullmatch(sel.scope)
+    if m is None or len(sel.labels) != 1 or sel.labels[0].startswith("("):
+        return None
+    if sel.kind != "provision" or not _PLAIN_PROVISION.fullmatch(f"{sel.unit} {sel.labels[0]}"):
+        return None
+    value = article_value(m.group(1))
+    if value is None:
+        return None
+    own = parse_citation(f"{sel.unit} {sel.labels[0]}")
+    return replace(own, printed=sel.printed, keys=(f"article:{value}", *own.keys))
+
+
+_ARTICLE = re.compile(r"(?i)article\s+([IVXLC]+|\d+)")
 
 
 def _within(sel: Selector) -> str:
@@ -225,7 +247,9 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         fn = WORDS.get((change.verb, change.payload.kind))
     elif simple and (change.payload.kind in ("text", "none")):
         fn = DISPATCH.get((change.verb, sel.kind))
-        chained = (" of " in sel.printed or " of " in sel.scope) and not _within(sel)
+        chained = (" of " in sel.printed or " of " in sel.scope) and not (
+            _within(sel) or _in_article(sel)
+        )
         if fn is not None and sel.kind in ("provision", "definition") and chained:
             fn = None  # a chain through another document or a definition: not looked up yet
     if change.words_edit and change.verb == "insert" and not sel.qualifiers:
