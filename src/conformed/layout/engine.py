@@ -172,8 +172,25 @@ def _body_start(lines: list[Line]) -> int | None:
         m = LEAD.match(lines[i].text)
         firsts = label_candidates((m.group("unit") or "") + m.group("token")) if m else []
         if any(c.value == 1 or _section_number(c, bool(m and m.group("unit"))) for c in firsts):
-            return _with_caption(lines, i, begin)
+            return _with_article(lines, _with_caption(lines, i, begin), begin)
     return None
+
+
+def _with_article(lines: list[Line], i: int, begin: int) -> int:
+    """An excerpt that starts at "ARTICLE IV" / "VESTING" / "4.1 Service.": the Article
+    over its first Section is the body's, never front matter (a heading is never lost)."""
+    j = i - 1
+    for _ in range(3):  # over rule lines and the Article's own title line
+        while j >= begin and lines[j].brk == "rule":
+            j -= 1
+        if j < begin:
+            return i
+        if article_opens(lines[j].text):
+            return j
+        if not is_title(lines[j].text) or LEAD.match(lines[j].text):
+            return i
+        j -= 1
+    return i
 
 
 def _with_caption(lines: list[Line], i: int, begin: int) -> int:
