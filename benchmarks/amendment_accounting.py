@@ -39,9 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from conformed.amendment import Amendment, read_amendments  # noqa: E402
-from conformed.cli import parse_report  # noqa: E402
 from conformed.errors import ConformedError  # noqa: E402
 from conformed.report import AmendmentReport  # noqa: E402
+from understanding import whole_filing  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SPLITS = json.loads((Path(__file__).parent / "splits.json").read_text())
@@ -186,10 +186,7 @@ def main() -> int:
         twice = reprints(text)
         try:
             amendments = read_amendments(path)  # a filing may print several, one after another
-            report: AmendmentReport | None = parse_report(amendments[0])
-            for later in amendments[1:]:
-                assert report is not None
-                report.items += parse_report(later).items
+            report: AmendmentReport | None = whole_filing(amendments)
         except ConformedError:
             amendments, report = [], None
         row = dict.fromkeys((*cols, "in new text?"), 0)

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from conformed.amendment import read_amendments  # noqa: E402
+from conformed.amendment import Amendment, read_amendments  # noqa: E402
 from conformed.cli import parse_report  # noqa: E402
 from conformed.errors import ConformedError  # noqa: E402
 from conformed.report import AmendmentReport, ItemReport  # noqa: E402
@@ -77,10 +77,10 @@ def target_ok(label: str, got: str) -> bool:
     return bool(words) and len(words) >= 2 and set(words) <= have and len(numbers) <= 2
 
 
-def whole_filing(source: Path) -> AmendmentReport:
-    """The report of every amendment the filing holds, its items one list (a label numbers
+def whole_filing(amendments: list[Amendment]) -> AmendmentReport:
+    """The report of every amendment a filing holds, its items one list (a label numbers
     the items of a filing as printed, whichever amendment they are in)."""
-    first, *later = (parse_report(a) for a in read_amendments(source))
+    first, *later = (parse_report(a) for a in amendments)
     for report in later:
         first.items += report.items
     return first
@@ -130,7 +130,7 @@ def main() -> int:
         if not source.exists():
             continue
         try:
-            report: AmendmentReport | None = whole_filing(source)
+            report: AmendmentReport | None = whole_filing(read_amendments(source))
         except ConformedError:
             report = None
         row = score_file(label, report)

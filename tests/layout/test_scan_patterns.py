@@ -116,12 +116,16 @@ _WANTS_TEXT_BEFORE = re.compile(
 
 
 def test_instructions_that_ask_for_text_as_before() -> None:
-    texts = [" ".join(path.read_text("utf-8").split()) for path in CORPUS.rglob("*.txt")]
-    chunks = [text[i : i + 600] for text in texts for i in range(0, len(text), 300)]
     odd = ["\u017fhall read", "\u0130n lieu thereof, the following", "TO READ", "xto read"]
-    for text in [*chunks, *odd]:
+    for text in [*_corpus_chunks(), *odd]:
         ours, theirs = WANTS_TEXT.search(text), _WANTS_TEXT_BEFORE.search(text)
         assert (ours and ours.span()) == (theirs and theirs.span()), text
+
+
+def _corpus_chunks() -> list[str]:
+    """Every corpus text, whitespace folded, in overlapping 600-character pieces."""
+    texts = [" ".join(path.read_text("utf-8").split()) for path in CORPUS.rglob("*.txt")]
+    return [text[i : i + 600] for text in texts for i in range(0, len(text), 300)]
 
 
 def _without_look_ahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -140,9 +144,7 @@ def _without_look_ahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
 def test_first_letter_look_aheads_change_no_match(pattern: re.Pattern[str]) -> None:
     before = _without_look_ahead(pattern)
     assert before.pattern != pattern.pattern
-    texts = [" ".join(path.read_text("utf-8").split()) for path in CORPUS.rglob("*.txt")]
-    chunks = [text[i : i + 600] for text in texts for i in range(0, len(text), 300)]
     odd = ["\u017fhall be amended", "\u0130S HEREBY AMENDED", "xis amended", "Is  hereby amended"]
-    for text in [*chunks, *odd]:
+    for text in [*_corpus_chunks(), *odd]:
         ours, theirs = pattern.search(text), before.search(text)
         assert (ours and ours.span()) == (theirs and theirs.span()), text

@@ -78,25 +78,24 @@ class Clauses(Transformer[Token, Any]):
         """ "In Section 7.15 ..., the following is hereby inserted immediately after ...":
         the new words go in the place named first."""
         place = resolve(next(c for c in children if isinstance(c, Selector)), self.subject)
-        outer, self.subject = self.subject, place
-        try:
-            return self.passive_new([c for c in children if not isinstance(c, Selector)])
-        finally:
-            self.subject = outer
+        thing = next(c for c in children if isinstance(c, NewThing))
+        return self._new(thing, next(c for c in children if isinstance(c, Predicate)), place)
 
     def passive_attached(self, children: list[Any]) -> list[Change]:
         """ "Schedule 1.6 ... is attached hereto as Exhibit 6 and is hereby added to the
         Supply Agreement": the attachment is the added provision's text."""
-        attached = next(c for c in children if isinstance(c, Payload))
-        p = next(c for c in children if isinstance(c, Predicate))
-        if p.payload.kind == "none":
-            p = replace(p, payload=attached)
-        return self.passive([c for c in children if isinstance(c, Selector)] + [p])
+        return self.passive(
+            [c for c in children if isinstance(c, Selector)] + [_attached(children)]
+        )
 
     def passive_new(self, children: list[Any]) -> list[Change]:
         thing = next(c for c in children if isinstance(c, NewThing))
-        p = next(c for c in children if isinstance(c, Predicate))
-        where = p.position.cited or thing.scope or self.subject
+        return self._new(thing, next(c for c in children if isinstance(c, Predicate)))
+
+    def _new(self, thing: NewThing, p: Predicate, place: Selector | None = None) -> list[Change]:
+        """A new thing, or "the following", as a clause's subject; it goes where the
+        predicate says, else where the subject says, else in ``place`` (the clause's)."""
+        where = p.position.cited or thing.scope or place or self.subject
         if p.verb in ("replace", "delete") and thing.selector is None:
             # "The following definitions in Section 1.1 are restated / are deleted:"
             wanted = "defin" in thing.noun or "term" in thing.noun
@@ -117,21 +116,14 @@ class Clauses(Transformer[Token, Any]):
     def passive_new_attached(self, children: list[Any]) -> list[Change]:
         """ "A new Exhibit K, in the form of Exhibit K attached hereto, is added ...": the
         attachment named beside the subject is the new thing's text."""
-        attached = next(c for c in children if isinstance(c, Payload))
-        p = next(c for c in children if isinstance(c, Predicate))
-        if p.payload.kind == "none":
-            p = replace(p, payload=attached)
-        thing = next(c for c in children if isinstance(c, NewThing))
-        return self.passive_new([thing, p])
+        return self._new(next(c for c in children if isinstance(c, NewThing)), _attached(children))
 
     def there_new(self, children: list[Any]) -> list[Change]:
         """ "There is hereby added to Section 5 a new subsection (e) as follows:": the new
         thing after its verb, read as "A new subsection (e) is hereby added to Section 5"."""
         thing = next(c for c in children if isinstance(c, NewThing))
         payload = next((c for c in children if isinstance(c, Payload)), Payload())
-        return self.passive_new(
-            [thing, Predicate("insert", payload, position=position_of(children))]
-        )
+        return self._new(thing, Predicate("insert", payload, position=position_of(children)))
 
     def subject_new(self, children: list[Any]) -> NewThing:
         cited = [c for c in children if isinstance(c, Selector)]
@@ -184,15 +176,7 @@ class Clauses(Transformer[Token, Any]):
             )
             return [Change("insert", _as_new(new), p.payload, p.position)]
         if p.verb == "delete" and p.remainder:  # "... and the remainder is renumbered accordingly"
-            return [
-                Change("delete", subject, p.payload),
-                Change(
-                    "renumber",
-                    subject,
-                    position=f"{REMAINDER_OF}{p.within}" if p.within else "",
-                    new_label="accordingly",
-                ),
-            ]
+            return [Change("delete", subject, p.payload), _renumbered_after(subject, p.within)]
         if p.verb == "append":  # "Exhibit A is supplemented with the following"
             return self._insert(subject, NewThing(""), p.payload, p.position)
         if p.verb != "edits":
@@ -222,7 +206,7 @@ class Clauses(Transformer[Token, Any]):
             obj = replace(obj, terms=terms)
         words = obj.kind in ("words", "mark", "sentence")
         if e.verb == "renumber" and e.noun == "accordingly":  # "(renumbering each subsequent ...)"
-            return [Change("renumber", obj, position=e.position, new_label="accordingly")]
+            return [_renumbered_after(obj, e.position)]
         new = e.new.printed if e.new else ""
         return [Change(e.verb, obj, e.payload, new_label=new, words_edit=words)]
 
@@ -301,6 +285,22 @@ def _terms(text: str) -> tuple[str, ...]:
 _CHANGING = re.compile(
     r"(?i)renumber|redesignat|amend|delet|insert|add|replac|substitut|restat|strik"
 )
+
+
+def _attached(children: list[Any]) -> Predicate:
+    """The clause's predicate, its text the attachment named beside the subject."""
+    attached = next(c for c in children if isinstance(c, Payload))
+    p = next(c for c in children if isinstance(c, Predicate))
+    return replace(p, payload=attached) if p.payload.kind == "none" else p
+
+
+def _renumbered_after(deleted: Selector, within: str) -> Change:
+    """ "... and the remainder of Section 5 is renumbered accordingly": the provisions after
+    the deleted one, in what the drafter named (``within``) or else its own parent."""
+    return Change(
+        "renumber", deleted, position=f"{REMAINDER_OF}{within}" if within else "",
+        new_label="accordingly",
+    )  # fmt: skip
 
 
 def _merged(edits: tuple[Edit, ...]) -> list[Edit]:

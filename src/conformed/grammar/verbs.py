@@ -7,7 +7,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import ANY_DEFINITIONS, REMAINDER_OF, Payload, Selector
+from ..change import ANY_DEFINITIONS, Payload, Selector
 from .parts import Edit, Ref, _relative, _tokens
 
 
@@ -39,6 +39,13 @@ def _payload(children: list[Any]) -> Payload:
 
 def _selectors(children: list[Any]) -> list[Selector]:
     return [c for c in children if isinstance(c, Selector)]
+
+
+def _deleted(obj: Selector, children: list[Any]) -> Edit:
+    """ "deleting X", or "deleting X and inserting in lieu thereof Y": a replacement."""
+    payload = _payload(children)
+    instead = _tokens(children, "INSERTING", "REPLACING") or payload.kind != "none"
+    return Edit("replace" if instead else "delete", obj, payload)
 
 
 def position_of(children: list[Any]) -> Position:
@@ -124,15 +131,11 @@ class VerbParts(Transformer[Token, Any]):
         return ()  # the references a renumbering leaves stale are reported when applied
 
     def delete_edit(self, children: list[Any]) -> Edit | tuple[Edit, ...]:
-        obj = _selectors(children)[0]
-        payload = _payload(children)
-        instead = _tokens(children, "INSERTING", "REPLACING") or payload.kind != "none"
-        edit = Edit("replace" if instead else "delete", obj, payload)
+        edit = _deleted(_selectors(children)[0], children)
         renumbering = next((c for c in children if isinstance(c, Renumbering)), None)
-        if renumbering is None or instead:
+        if renumbering is None or edit.verb == "replace":
             return edit
-        within = f"{REMAINDER_OF}{renumbering.within}" if renumbering.within else ""
-        return edit, Edit("renumber", obj, position=within, noun="accordingly")
+        return edit, Edit("renumber", edit.obj, position=renumbering.within, noun="accordingly")
 
     def delete_in(self, children: list[Any]) -> Edit:
         """ "deleting in clause (ii) thereof "five-year"": the words, inside the place."""
@@ -143,9 +146,7 @@ class VerbParts(Transformer[Token, Any]):
             place.terms, words.words, place.qualifiers, scope=place.printed,
             documents=place.documents,
         )  # fmt: skip
-        payload = _payload(children)
-        instead = _tokens(children, "INSERTING", "REPLACING") or payload.kind != "none"
-        return Edit("replace" if instead else "delete", obj, payload)
+        return _deleted(obj, children)
 
     def insert_edit(self, children: list[Any]) -> Edit:
         thing = next((c for c in children if isinstance(c, NewThing)), NewThing(""))
