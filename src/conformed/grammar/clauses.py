@@ -182,7 +182,15 @@ class Clauses(Transformer[Token, Any]):
         if p.verb != "edits":
             return [Change(p.verb, subject, p.payload)]
         out: list[Change] = []
-        for edit in _merged(p.edits):
+        edits = _merged(p.edits)
+        renumbers = any(e.verb == "renumber" for e in edits)
+        for edit in edits:
+            if edit.verb == "references":
+                # "and by modifying all cross-references accordingly": beside a renumbering,
+                # the references it leaves stale are reported when applied; alone, it is a
+                # change described, not worded, and is refused when applied
+                out += [] if renumbers else [Change("describe", subject)]
+                continue
             out += self._edit(subject, edit)
         return out
 

@@ -43,7 +43,7 @@ class Ref:
 class Edit:
     """One gerund edit before it is tied to its clause's subject."""
 
-    verb: str  # delete | replace | insert | renumber | describe
+    verb: str  # delete | replace | insert | renumber | describe | references
     obj: Selector | None = None  # what the edit names ("clause (iv) thereof", "the words ...")
     payload: Payload = field(default_factory=Payload)
     position: str = ""

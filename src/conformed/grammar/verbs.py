@@ -127,8 +127,8 @@ class VerbParts(Transformer[Token, Any]):
         flat = [e for c in children for e in (c if isinstance(c, tuple) else (c,))]
         return tuple(c for c in flat if isinstance(c, Edit))
 
-    def references_edit(self, children: list[Any]) -> tuple[Edit, ...]:
-        return ()  # the references a renumbering leaves stale are reported when applied
+    def references_edit(self, children: list[Any]) -> Edit:
+        return Edit("references")
 
     def delete_edit(self, children: list[Any]) -> Edit | tuple[Edit, ...]:
         edit = _deleted(_selectors(children)[0], children)
