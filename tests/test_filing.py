@@ -63,3 +63,18 @@ def test_outline_shows_every_amendment_of_the_filing(capsys) -> None:  # type: i
     assert third["title"] == "THIRD AMENDMENT TO HANGAR LEASE"
     assert [i["number"] for i in third["items"]] == ["1", "2"]
     assert third["items"][1]["instruction"].startswith("Section 4 of the Lease")
+
+
+def test_an_amendment_of_another_instrument_is_never_read_as_this_ones() -> None:
+    """After the signatures of an amendment of the Hangar Lease, an executed amendment of a
+    Pledge Agreement: its unnamed "Section 2" must never be applied to the lease."""
+    text = FILING.read_text()
+    first = text[: text.index("THIRD AMENDMENT TO HANGAR LEASE")]
+    other = (
+        "                     AMENDMENT NO. 1 TO PLEDGE AGREEMENT\n\n"
+        '     THIS AMENDMENT NO. 1 (this "Amendment") is made as of March 1, 2021, by\n'
+        "Pell Aviation LLC in favour of Corvin Field Authority.\n\n"
+        "     1. Section 2 is hereby deleted in its entirety.\n"
+    )
+    assert len(split_filing(first + other)) == 1
+    assert len(split_filing(first + other.replace("PLEDGE AGREEMENT", "HANGAR LEASE"))) == 2

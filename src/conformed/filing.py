@@ -9,7 +9,9 @@ Number 2") met after a signature ("By:", "IN WITNESS ...", "AGREED AND SIGNED")
 when the text from that title to the next signature has both an amendment's
 opening ("This Amendment No. 11 is entered into ...", "... is hereby amended in the
 following respects") and words that amend.  An exhibit after the signatures ("EXHIBIT
-A", "FORM OF AMENDMENT") is never a title, so it stays where it was.
+A", "FORM OF AMENDMENT") is never a title, so it stays where it was; nor is an amendment
+of another instrument ("AMENDMENT NO. 1 TO PLEDGE AGREEMENT" after a "... TO CREDIT
+AGREEMENT"), which must never be applied to this one.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ def split_filing(text: str) -> list[str]:
     numbers (the lines before it are blank), so every report names the file's lines."""
     starts = [0]
     pos = 0
+    first = _TITLE.search(text)
+    amends = _instrument(first.group(0)) if first else None
     while (signed := _SIGNED.search(text, pos)) is not None:
         title = _TITLE.search(text, signed.end())
         if title is None:
@@ -44,6 +48,7 @@ def split_filing(text: str) -> list[str]:
         body = text[title.start() : after.start() if after else len(text)]
         if (
             "FORM OF" not in title.group(0).upper()
+            and _same_instrument(amends, _instrument(title.group(0)))
             and _OPENING.search(body)
             and AMENDING.search(body)
         ):
@@ -53,3 +58,26 @@ def split_filing(text: str) -> list[str]:
             pos = title.end()
     ends = [*starts[1:], len(text)]
     return ["\n" * text.count("\n", 0, s) + text[s:e] for s, e in zip(starts, ends, strict=True)]
+
+
+_INSTRUMENT = re.compile(
+    r"\bTO\s+(?:THE\s+)?(?:(?P<kind>[A-Z][\w&'\-]*)\s+)?"
+    r"(?P<noun>AGREEMENT|LEASE|PLAN|CONTRACT|INDENTURE|NOTE|GUARANTY|GUARANTEE|LICENSE)\b",
+    re.IGNORECASE,
+)
+
+
+def _instrument(title: str) -> tuple[str, str] | None:
+    """What a title says it amends: ("PLEDGE", "AGREEMENT") for "... TO PLEDGE AGREEMENT"."""
+    m = _INSTRUMENT.search(title)
+    if m is None:
+        return None
+    return (m.group("kind") or "").upper(), m.group("noun").upper()
+
+
+def _same_instrument(first: tuple[str, str] | None, later: tuple[str, str] | None) -> bool:
+    """Unless both titles name their instrument with a word of its kind ("CREDIT AGREEMENT",
+    "PLEDGE AGREEMENT") and the two differ, the later amendment amends the same one."""
+    if first is None or later is None or not first[0] or not later[0]:
+        return True
+    return first == later
