@@ -51,6 +51,12 @@ from .payload import (
 from .rules.article_heading import match_article
 from .sequence import HARD, INLINE, SOFT
 
+# Short quotations one after another, joined by commas, "and" or "or": a list of words
+_QUOTED_LIST = re.compile(
+    r'["\u201c][^"\u201c\u201d]{1,80}["\u201d]'
+    r'(?:\s*(?:,|;|,?\s*(?:and|or))\s*["\u201c][^"\u201c\u201d]{1,80}["\u201d])+'
+)
+
 
 class NewText(ReaderBase):
     def _opening(self, pos: int, end: int) -> tuple[str, int] | None:
@@ -179,6 +185,11 @@ class NewText(ReaderBase):
                 stop = self._unquoted_end(at + 1)
                 self._piece(info, NEW, at + 1, stop, quoted=False)
                 return stop
+            if _QUOTED_LIST.fullmatch(self.source, at, close + 1):
+                # '"Base Fee" and "Fee Cap"': a list of quoted words, each its own
+                # quotation; the quotes say where each one ends, so they stay
+                self._piece(info, NEW, at, close + 1, quoted=False)
+                return close + 1
             self._piece(info, NEW, at + 1, close, quoted=True)
             resume = close + 1
             second = NOW_READS.match(self.source, resume)
