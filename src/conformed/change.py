@@ -69,6 +69,7 @@ class Change:
     new_label: str = ""  # renumbering: what the provision becomes
     words_edit: bool = False  # an edit of words inside the selected provision
     other_document: str = ""  # names an instrument other than the agreement amended
+    or_replace: bool = False  # new definitions, each replacing any of the same term
     kind = "change"
 
     @property
@@ -93,7 +94,7 @@ class Change:
                 return "append_text"
             return f"{self.verb}_words"
         if noun in ("definition", "definition_clause"):
-            return f"{self.verb}_definition"
+            return "insert_or_replace_definition" if self.or_replace else f"{self.verb}_definition"
         return f"{self.verb}_provision"
 
     def describe(self) -> list[dict[str, str]]:

@@ -34,6 +34,7 @@ from .apply_definitions import (
     apply_delete_definition,
     apply_insert_definition,
     apply_replace_definition,
+    defined_exactly,
     locate_definition,
 )
 from .apply_text import apply_text_edits, record_edits
@@ -144,6 +145,28 @@ def _insert_definition(doc: Document, c: Change, ctx: Context) -> Document:
     )
 
 
+def _insert_or_replace(doc: Document, c: Change, ctx: Context) -> Document:
+    """ "... inserting the following definitions (or, where a term is already defined,
+    amending and restating its definition)": each definition of the new text replaces the
+    one of the same term, found word for word, or else is added where the alphabet puts it
+    (never applied to a close match: a new term may well resemble an old one)."""
+    if c.position not in ("", "in alphabetical order") or c.payload.kind != "text":
+        raise PayloadError(
+            f"understood as definitions added or restated {c.position}, but conformed places "
+            "new definitions only in alphabetical order; nothing was applied"
+        )
+    if words_before_definitions(c.payload.text):
+        raise PayloadError("the new text has words before the first definition")
+    scope = parse_citation(c.selector.scope) if c.selector.scope else None
+    for term, paragraph in split_definitions(c.payload.text):
+        ref = DefinitionRef(term, scope)
+        if defined_exactly(doc, ref):
+            doc = apply_replace_definition(doc, ReplaceDefinition(ref, paragraph), ctx)
+        else:
+            doc = apply_insert_definition(doc, InsertDefinition(ref, paragraph), ctx)
+    return doc
+
+
 def _each_definition(doc: Document, c: Change, ctx: Context) -> Document:
     """ "The following definitions ... are restated (deleted) as follows:" -- each term in
     turn, a restated one with its own paragraph of the new text (found by its term)."""
@@ -238,6 +261,8 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
             f"the item amends the {change.other_document}, not the agreement being conformed; "
             "nothing was applied"
         )
+    if change.or_replace and change.verb == "insert" and sel.kind == "definition":
+        return _insert_or_replace(doc, change, ctx)
     if sel.kind == "definition" and len(sel.terms) > 1 and not sel.qualifiers:
         return _each_definition(doc, change, ctx)
     simple = len(sel.labels) <= 1 and len(sel.terms) <= 1 and not sel.qualifiers

@@ -111,6 +111,13 @@ def locate_definition(doc: Document, ref: DefinitionRef, ctx: Context) -> Path:
     raise TargetNotFound(f'"{ref.term}" is not defined in the agreement')
 
 
+def defined_exactly(doc: Document, ref: DefinitionRef) -> bool:
+    """Is the term defined, word for word (no close match), where the reference looks?"""
+    return any(
+        normal(term_of(doc.get(p)) or "") == normal(ref.term) for p in _definition_paths(doc, ref)
+    )
+
+
 def definitions_home(doc: Document, ref: DefinitionRef) -> Path:
     """The provision that holds the definitions: the one named, else the only one."""
     if ref.scope is not None:

@@ -144,6 +144,11 @@ class Clauses(Transformer[Token, Any]):
             return NewThing(cited[0].unit.lower(), cited[0])
         return NewThing(" ".join([*nouns, unit.lower()]).strip(), None, scope)
 
+    def subject_form(self, children: list[Any]) -> NewThing:
+        """ "The form of Weighbridge Ticket (attached hereto as Rider A)": a new thing whose
+        place the predicate names ("is hereby added as Exhibit B")."""
+        return NewThing("form")
+
     def active(self, children: list[Any]) -> list[Change]:
         cited = [c for c in children if isinstance(c, Selector)]
         edits = next(c for c in children if isinstance(c, tuple))
@@ -203,7 +208,10 @@ class Clauses(Transformer[Token, Any]):
             )
             if where is not subject:
                 where = resolve(where, subject)
-            return self._insert(where, NewThing(e.noun, e.new), e.payload, e.position)
+            changes = self._insert(where, NewThing(e.noun, e.new), e.payload, e.position)
+            if e.or_replace:
+                return [replace(c, or_replace=True) for c in changes]
+            return changes
         obj = resolve(e.obj or subject, subject)
         if obj.terms == (ANY_DEFINITIONS,) and e.payload.kind == "text":
             terms = _terms(e.payload.text)  # "substituting the following new definitions"

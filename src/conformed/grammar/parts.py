@@ -49,6 +49,7 @@ class Edit:
     position: str = ""
     new: Selector | None = None  # renumbering target, or the new thing inserted
     noun: str = ""  # what is inserted: "sentence", "definitions", "clause"
+    or_replace: bool = False  # definitions added, or replacing those of the same terms
 
 
 _AGREEMENT = re.compile(
@@ -134,7 +135,7 @@ class CitationParts(Transformer[Token, Any]):
         refs: list[Ref] = []
         for c in flat:
             if isinstance(c, _Narrower):  # "Article IV, Section 4.1": Section 4.1 of Article IV
-                refs.insert(0, c.ref)
+                refs[0:0] = c.refs
             elif isinstance(c, Ref):
                 refs.append(c)
         quals = tuple(c for c in children if isinstance(c, str) and not isinstance(c, Token))
@@ -189,13 +190,18 @@ class CitationParts(Transformer[Token, Any]):
         return Ref("here", "thereof")
 
     def inside(self, children: list[Any]) -> Ref:
-        return Ref("inside", " ".join(str(c).lower() for c in children))
+        said = [
+            f"captioned {c}" if c in _tokens([c], "QUOTED") else str(c).lower()
+            for c in children
+            if isinstance(c, Token)
+        ]
+        return Ref("inside", " ".join(said))
 
     def at_end_of(self, children: list[Any]) -> Ref:
         return Ref("beside", "at the end of")
 
     def narrower(self, children: list[Any]) -> _Narrower:
-        return _Narrower(next(c for c in children if isinstance(c, Ref)))
+        return _Narrower(tuple(c for c in children if isinstance(c, Ref)))
 
     def beside(self, children: list[Any]) -> Ref:
         return Ref("beside", " ".join(str(t).lower() for t in _tokens(children, "BESIDE")))
@@ -219,7 +225,7 @@ class CitationParts(Transformer[Token, Any]):
         said = " ".join(str(c).strip() for c in children if isinstance(c, Token)).strip()
         if not said:
             return "as amended"
-        return said if said.lower().startswith(("as ", "party", "both")) else f"as {said}"
+        return said if said.lower().startswith(("as ", "party", "both", "and ")) else f"as {said}"
 
     def formerly(self, children: list[Any]) -> str:
         return "(formerly " + " ".join(str(c) for c in children) + ")"
@@ -227,9 +233,10 @@ class CitationParts(Transformer[Token, Any]):
 
 @dataclass(frozen=True)
 class _Narrower:
-    """The provision or definition after a comma, inside the one before it."""
+    """The provision or definition after a comma, inside the one before it (with the part
+    of it named first: "Article VI, the second sentence of Section 6.1,")."""
 
-    ref: Ref
+    refs: tuple[Ref, ...]
 
 
 class _Range(tuple[str, ...]):

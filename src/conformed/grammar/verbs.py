@@ -162,6 +162,14 @@ class VerbParts(Transformer[Token, Any]):
             "insert", None, payload, position=position, new=thing.selector, noun=thing.noun
         )  # fmt: skip
 
+    def upsert_edit(self, children: list[Any]) -> Edit:
+        """ "inserting the following definitions (or, where a term is already defined,
+        amending and restating its definition)": each added, or replacing its namesake."""
+        return Edit(
+            "insert", None, _payload(children), position=position_of(children),
+            noun="definitions", or_replace=True,
+        )  # fmt: skip
+
     def new_thing(self, children: list[Any]) -> NewThing:
         unit = _tokens(children, "UNIT", "ATTACH")
         labels: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())
