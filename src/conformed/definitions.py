@@ -123,7 +123,8 @@ def terms_defined_in(text: str) -> list[str]:
     return [t for t, _ in split_definitions(text)] + _DEFINED_INLINE.findall(text)
 
 
-_DEFINES = r"[\"\u201c`][^\"\u201d']{1,80}[\"\u201d']\s*(?:shall\s+mean|means|shall\s+have|has)\b"
+# '"Fee" means ...', or the colon style of many credit agreements: '"Fee": the amount ...'
+_DEFINES = r"[\"\u201c`][^\"\u201d']{1,80}[\"\u201d'](?:\s*(?:shall\s+mean|means|shall\s+have|has)\b|\s*:\s)"
 _STARTS = re.compile(rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:\d+(?:\.\d+)*\.?\s+)?{_DEFINES})")
 # What every start looks ahead to, found in one quick pass (a quote starts it): most new
 # text defines nothing, and _STARTS tries every character of it.

@@ -26,8 +26,8 @@ OPEN = re.compile(
 )
 # A quote that is a defined term's own ('"Loan Agreement" means ...'), not new text's.
 TERM_FIRST = re.compile(
-    r"[^\S\n]*[^\"\u201d\n]{1,80}[\"\u201d]\s+(?:means|shall\s+mean|has\s+the|shall\s+have|"
-    r"is\s+defined|as\s+defined)\b",
+    r"[^\S\n]*[^\"\u201d\n]{1,80}[\"\u201d](?:\s+(?:means|shall\s+mean|has\s+the|shall\s+have|"
+    r"is\s+defined|as\s+defined)\b|:\s+\S)",  # or '"Available Commitment": as to any Lender'
     re.IGNORECASE,
 )
 # A paragraph that opens '"Margin" shall be amended by ...': a term an instruction names,
