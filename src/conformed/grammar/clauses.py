@@ -355,9 +355,9 @@ def resolve(obj: Selector, subject: Selector) -> Selector:
         inner = obj.scope
         printed = obj.printed if inner else subject.printed
         if obj.kind == "sentence" and not inner:
-            printed = f"{obj.printed} of {subject.printed}"
+            printed = _of(obj.printed, subject.printed)
         if inner and not _absolute(inner):
-            printed = f"{printed} of {subject.printed}"
+            printed = _of(printed, subject.printed)
         return Selector(
             obj.kind,
             printed,
@@ -389,6 +389,12 @@ def resolve(obj: Selector, subject: Selector) -> Selector:
             scope=subject.printed,
         )
     return obj
+
+
+def _of(part: str, whole: str) -> str:
+    """ "clause (x) of Section 5", or "the word "and" at the end of Section 5" when the
+    part already ends in its link ("at the end of" + "thereof")."""
+    return f"{part} {whole}" if part.endswith(" of") else f"{part} of {whole}"
 
 
 def _absolute(printed: str) -> bool:
