@@ -66,6 +66,15 @@ class Clauses(Transformer[Token, Any]):
         predicate = next(c for c in children if isinstance(c, Predicate))
         return self._apply(subject, predicate)
 
+    def passive_list(self, children: list[Any]) -> list[Change]:
+        """ "Clause (5) ... and the word "and" immediately preceding such clause are hereby
+        deleted": the predicate, once for each thing named."""
+        predicate = next(c for c in children if isinstance(c, Predicate))
+        out: list[Change] = []
+        for cited in (c for c in children if isinstance(c, Selector)):
+            out += self._apply(resolve(cited, self.subject), predicate)
+        return out
+
     def located(self, children: list[Any]) -> list[Change]:
         """ "In Section 4.2 of the Escrow Agreement, the reference therein to "Agent" is
         replaced ...": the subject is read inside the place named first."""
@@ -73,6 +82,17 @@ class Clauses(Transformer[Token, Any]):
         place = resolve(place, self.subject)
         predicate = next(c for c in children if isinstance(c, Predicate))
         return self._apply(resolve(subject, place), predicate)
+
+    def located_list(self, children: list[Any]) -> list[Change]:
+        """ "In the definition of "X", clause (5) thereof and the word "and" immediately
+        preceding such clause are hereby deleted": each thing read inside the place."""
+        place, *cited = [c for c in children if isinstance(c, Selector)]
+        place = resolve(place, self.subject)
+        predicate = next(c for c in children if isinstance(c, Predicate))
+        out: list[Change] = []
+        for subject in cited:
+            out += self._apply(resolve(subject, place), predicate)
+        return out
 
     def located_new(self, children: list[Any]) -> list[Change]:
         """ "In Section 7.15 ..., the following is hereby inserted immediately after ...":

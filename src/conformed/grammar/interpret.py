@@ -80,7 +80,11 @@ _CITED_HEAD = re.compile(
 )
 _NEW_NAMED = re.compile(rf"\b([Aa]\s+new)\s+(?i:{UNITS}),\s+((?i:{UNITS})\s+[^\s,]+),")
 _LEAD = re.compile(
-    r"^(?:Subject\s+to\s+[^,]{1,80},\s*)?(?:the\s+[\w\s]{1,60}?\s+"
+    # "The provisions set forth in Section 5.2 ...", "The Payee Representations in Part 2(b)":
+    # the provision, named by words that mean all of it or by its caption.  Never a
+    # description ("the address for notices set forth in Section 1.1(k)"): that is a part
+    r"^(?:Subject\s+to\s+[^,]{1,80},\s*)?(?:the\s+(?:provisions?|terms?(?:\s+and\s+(?:provisions|conditions))?|text|language"
+    r"|(?-i:[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){0,5}))\s+"
     r"(?:(?:listed|set\s+forth|contained|described|specified)\s+)?in\s+)"
     rf"(?={UNITS}\s+\d)",
     re.IGNORECASE,

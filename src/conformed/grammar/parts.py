@@ -213,6 +213,9 @@ class CitationParts(Transformer[Token, Any]):
         quoted = tuple(_unquote(str(t)) for t in _tokens(children, "QUOTED"))
         return Ref("words", " and ".join(f'"{q}"' for q in quoted), words=quoted)
 
+    def described_part(self, children: list[Any]) -> Ref:
+        return Ref("inside", " ".join(str(t) for t in _tokens(children, "DESCRIBED")))
+
     def located_words(self, children: list[Any]) -> list[Ref]:
         """ "the reference in Section 9.3(b)(i) to "X"": the words "X" of Section 9.3(b)(i)."""
         words = self.words([t for t in children if isinstance(t, Token)])
@@ -270,6 +273,9 @@ class PayloadParts(Transformer[Token, Any]):
         marks = {"period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
         text = "".join(marks.get(str(c).lower(), _unquote(str(c))) for c in children)
         return Payload("quoted", text)
+
+    def attachment_named(self, children: list[Any]) -> Payload:
+        return self.attachment(children)
 
     def attached_as(self, children: list[Any]) -> Payload:
         return self.attachment(children)

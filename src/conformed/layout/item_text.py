@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 
+from .item import Info
 from .item_base import NEW, NEW2, TEXT, ReaderBase
 from .item_patterns import (
     _ANY_LABEL,
@@ -73,7 +74,9 @@ class NewText(ReaderBase):
                 break
             if TERM_AMENDED.match(self.source, q + 1) and self._opens_line(q):
                 break  # '"Margin" shall be amended ...' opening a paragraph: an instruction
-            if not TERM_FIRST.match(self.source, q + 1) and not self._line_closed_before(pos, q):
+            if self._inside_quotation(info, q):
+                pass  # '... inserting ", or any successor thereto" after ...': it closes one
+            elif not TERM_FIRST.match(self.source, q + 1) and not self._line_closed_before(pos, q):
                 return "quoted", q
             m = self._search(OPEN, m.end(), reach)
         lead = self._search(_SAME_LINE_LEAD, pos, end)
@@ -84,6 +87,16 @@ class NewText(ReaderBase):
             if not quoted and self._takes_text(after, end, said):
                 return "unquoted", after
         return None
+
+    def _inside_quotation(self, info: Info, q: int) -> bool:
+        """Is ``q`` inside a quotation the item's own words opened (an odd count of straight
+        quotes since the item or its last new text began, or more curly openings than
+        closings)?  Then it closes it."""
+        begin = max([info.start, *(b + 1 for kind, _, b in info.pieces if kind != TEXT)])
+        said = self.source[begin:q]
+        if self.source[q] == "\u201c":
+            return False
+        return said.count('"') % 2 == 1 or said.count("\u201c") > said.count("\u201d")
 
     def _opens_line(self, q: int) -> bool:
         start = self.source.rfind("\n", 0, q) + 1
