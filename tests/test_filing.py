@@ -78,3 +78,26 @@ def test_an_amendment_of_another_instrument_is_never_read_as_this_ones() -> None
     )
     assert len(split_filing(first + other)) == 1
     assert len(split_filing(first + other.replace("PLEDGE AGREEMENT", "HANGAR LEASE"))) == 2
+
+
+def test_plan_amendments_printed_with_no_signatures_between_are_each_read() -> None:
+    """A plan's amendments adopted by resolution, printed one after another without
+    signature blocks: a title in capitals that the plan's "is amended ..., as follows:"
+    follows at once starts the next one.  Before, the second was read as more words of the
+    first one's last item."""
+    text = (
+        "AMENDMENT NUMBER ONE\n\nTO THE\n\nPELL RIDGE QUARRY SAVINGS PLAN\n\n"
+        'The Pell Ridge Quarry Savings Plan (the "Plan") is amended, effective as of\n'
+        "January 1, 2024, as follows:\n\n"
+        "1. Section 4.2 of the Plan is hereby deleted in its entirety.\n\n"
+        "AMENDMENT NUMBER TWO\n\nTO THE\n\nPELL RIDGE QUARRY SAVINGS PLAN\n\n"
+        'The Pell Ridge Quarry Savings Plan (the "Plan") is amended, effective as of\n'
+        "January 1, 2025, except as otherwise provided, as follows:\n\n"
+        '1. Section 5.1 of the Plan is amended by replacing "60" with "65".\n'
+    )
+    first, second = split_filing(text)
+    assert "Section 4.2" in first and "Section 5.1" not in first
+    assert "AMENDMENT NUMBER TWO" in second and "Section 4.2" not in second
+    # a title repeated over a page, with nothing amended before it, starts nothing
+    cover = "AMENDMENT NUMBER ONE\n\nTO THE PLAN\n\n" + text
+    assert len(split_filing(cover)) == 2

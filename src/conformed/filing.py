@@ -11,7 +11,9 @@ opening ("This Amendment No. 11 is entered into ...", "... is hereby amended in 
 following respects") and words that amend.  An exhibit after the signatures ("EXHIBIT
 A", "FORM OF AMENDMENT") is never a title, so it stays where it was; nor is an amendment
 of another instrument ("AMENDMENT NO. 1 TO PLEDGE AGREEMENT" after a "... TO CREDIT
-AGREEMENT"), which must never be applied to this one.
+AGREEMENT"), which must never be applied to this one.  Plan amendments adopted by
+resolution are often printed with no signatures between: there a title in capitals that
+the opening follows at once, after text that has amended, starts the next one.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ _OPENING = re.compile(
     r"(?:hereby\s+)?(?:made|entered|dated|executed)"
     r"|\bagrees?\s+to\s+amend\b|\bhereby\s+amends?\b"
     r"|\b(?:is|are)\s+hereby\s+amended\s+(?:as\s+follows|in\s+the\s+following)"
+    r"|\b(?:is|are)\s+(?:hereby\s+)?amended,[^.:]{0,150}?,\s+as\s+follows\b"
 )
 
 
@@ -56,10 +59,32 @@ def split_filing(text: str) -> list[str]:
             pos = after.start() if after else len(text)
         else:
             pos = title.end()
+    starts = sorted({*starts, *_unsigned_starts(text, starts, amends)})
     ends = [*starts[1:], len(text)]
     return ["\n" * text.count("\n", 0, s) + text[s:e] for s, e in zip(starts, ends, strict=True)]
 
 
+def _unsigned_starts(text: str, starts: list[int], amends: tuple[str, str] | None) -> list[int]:
+    """Later amendments printed with no signatures between: a title in capitals ("AMENDMENT
+    NUMBER TWO TO THE ... PLAN") that the amendment's opening follows at once ("The Plan is
+    amended, effective ..., as follows:"), after text that has amended already."""
+    found: list[int] = []
+    for title in _TITLE.finditer(text):
+        said = title.group(0).strip()
+        if title.start() == 0 or said != said.upper() or "FORM OF" in said:
+            continue
+        named = _instrument(said)
+        if not _same_instrument(amends, named) or (named is None and not _NUMBERED.search(said)):
+            continue  # another instrument's amendment, or a bare "AMENDMENT" heading
+        before = max([s for s in (*starts, *found) if s < title.start()], default=0)
+        if not AMENDING.search(text, before, title.start()):
+            continue  # a cover page or a repeated heading: nothing amended before it
+        if _OPENING.search(text[title.end() : title.end() + 800]):
+            found.append(title.start())
+    return found
+
+
+_NUMBERED = re.compile(r"\b(?:NO\.?|NUMBER)\s*[A-Z0-9]")
 _INSTRUMENT = re.compile(
     r"\bTO\s+(?:THE\s+)?(?:(?P<kind>[A-Z][\w&'\-]*)\s+)?"
     r"(?P<noun>AGREEMENT|LEASE|PLAN|CONTRACT|INDENTURE|NOTE|GUARANTY|GUARANTEE|LICENSE)\b",
