@@ -253,6 +253,13 @@ WORDS: dict[tuple[str, str], Apply] = {
 }
 
 
+def _words_of(sel: Selector) -> str:
+    """How a chain prints quoted words of a plainly cited provision ('"X" of Section 2.6')."""
+    if len(sel.words) != 1 or not _PLAIN_PROVISION.fullmatch(sel.scope):
+        return sel.scope
+    return f'"{sel.words[0]}" of {sel.scope}'
+
+
 def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     """Apply what can be applied exactly; refuse, saying what was understood, otherwise."""
     sel = change.selector
@@ -267,7 +274,9 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         return _each_definition(doc, change, ctx)
     simple = len(sel.labels) <= 1 and len(sel.terms) <= 1 and not sel.qualifiers
     fn: Apply | None = None
-    inside = sel.scope and sel.printed != sel.scope  # "the words "X" in clause (h) thereof"
+    # "the words "X" in clause (h) thereof": words inside a part not looked up yet; the words
+    # of a provision cited whole ('"$45,600" of Section 2.6') are that provision's words
+    inside = sel.scope and sel.printed not in (sel.scope, _words_of(sel))
     if change.words_edit and sel.kind == "words" and len(sel.words) == 1 and simple and not inside:
         fn = WORDS.get((change.verb, change.payload.kind))
     elif simple and (change.payload.kind in ("text", "none")):

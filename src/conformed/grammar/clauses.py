@@ -64,7 +64,21 @@ class Clauses(Transformer[Token, Any]):
     def passive(self, children: list[Any]) -> list[Change]:
         subject = resolve(next(c for c in children if isinstance(c, Selector)), self.subject)
         predicate = next(c for c in children if isinstance(c, Predicate))
+        words = subject.kind == "words" and predicate.verb in ("replace", "insert")
+        if words and predicate.payload.kind == "none":
+            return self._words_added(subject, predicate)
         return self._apply(subject, predicate)
+
+    def _words_added(self, words: Selector, p: Predicate) -> list[Change]:
+        """Quoted words as the subject of "inserted" or "substituted": they are the new text.
+        '... is deleted and the number "$158,175" is hereby substituted therefor' puts them
+        in place of what the clause before deleted (start() joins the two); 'The words "and
+        gravel" are hereby inserted after the words "stone" in Section 2.2' where it says."""
+        new = Payload("quoted", words.words[0])
+        if p.verb == "replace" or not p.position or p.position.startswith("in lieu"):
+            return [Change("insert", Selector("here", "thereof"), new, "in lieu")]
+        anchor = p.position.cited or self.subject
+        return [Change("insert", anchor, new, p.position, words_edit=True)]
 
     def passive_list(self, children: list[Any]) -> list[Change]:
         """ "Clause (5) ... and the word "and" immediately preceding such clause are hereby
@@ -128,6 +142,10 @@ class Clauses(Transformer[Token, Any]):
                 raise InstructionParseError(
                     "the definitions it names are not in the text it carries"
                 )
+            if p.verb == "replace" and where.kind == "here":
+                # "... is deleted and the following provision is substituted therefor": new
+                # text in place of what the clause before deleted (start() joins the two)
+                return [Change("insert", where, p.payload, "in lieu")]
             return [Change(p.verb, where, p.payload, words_edit=True)]
         if p.verb not in ("insert", "append", "replace"):
             return self._apply(thing.selector or where, p)
@@ -205,7 +223,7 @@ class Clauses(Transformer[Token, Any]):
         if p.verb == "append":  # "Exhibit A is supplemented with the following"
             return self._insert(subject, NewThing(""), p.payload, p.position)
         if p.verb != "edits":
-            return [Change(p.verb, subject, p.payload)]
+            return [Change(p.verb, subject, p.payload, words_edit=subject.kind == "words")]
         out: list[Change] = []
         edits = _merged(p.edits)
         renumbers = any(e.verb == "renumber" for e in edits)

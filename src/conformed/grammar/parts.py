@@ -213,6 +213,11 @@ class CitationParts(Transformer[Token, Any]):
         quoted = tuple(_unquote(str(t)) for t in _tokens(children, "QUOTED"))
         return Ref("words", " and ".join(f'"{q}"' for q in quoted), words=quoted)
 
+    def quoted_part(self, children: list[Any]) -> Ref:
+        """ "the third "Whereas" clause": printed as the drafter put it."""
+        said = [str(t) if t in _tokens([t], "QUOTED") else str(t).lower() for t in children]
+        return Ref("inside", " ".join(said))
+
     def described_part(self, children: list[Any]) -> Ref:
         return Ref("inside", " ".join(str(t) for t in _tokens(children, "DESCRIBED")))
 

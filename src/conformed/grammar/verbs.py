@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,6 +78,21 @@ class Position(str):
         p = cls(printed)
         p.cited, p.new = cited, new
         return p
+
+
+_PLAIN = re.compile(
+    r"(?P<unit>Section|Subsection|Paragraph|Clause)\s+(?P<label>\d[\w.]*(?:\([\w]{1,5}\))*)"
+)
+
+
+def _after_words(relation: str, anchor: Selector) -> Position | None:
+    """'after the words "stone" in Section 2.2': after "stone", in Section 2.2 (the
+    provision the words are looked for in is the one the position cites)."""
+    m = _PLAIN.fullmatch(anchor.scope)
+    if anchor.kind != "words" or len(anchor.words) != 1 or m is None:
+        return None
+    where = Selector("provision", anchor.scope, (m.group("label"),), m.group("unit"))
+    return Position.of(f'{relation} "{anchor.words[0]}"', where)
 
 
 class VerbParts(Transformer[Token, Any]):
@@ -215,7 +231,7 @@ class VerbParts(Transformer[Token, Any]):
         if words == "as new":
             return Position.of(f"as new {cited[0].printed}", None, new=cited[0])
         if words == "after":
-            p = Position(f"{relation} {cited[0].printed}")
+            p = _after_words(relation, cited[0]) or Position(f"{relation} {cited[0].printed}")
             p.anchor = cited[0]
             return p
         return Position.of(
