@@ -51,7 +51,11 @@ class Clauses(Transformer[Token, Any]):
                     or (bool(c.selector.labels) and c.selector.labels == prev.selector.labels)
                 )
             ):  # fmt: skip
-                out[-1] = replace(prev, verb="replace", payload=c.payload)
+                payload = c.payload
+                if payload.kind == "none" and c.selector.kind == "attachment":
+                    # "... and Schedule 1 attached to this Amendment is substituted therefor"
+                    payload = Payload("attachment", c.selector.printed)
+                out[-1] = replace(prev, verb="replace", payload=payload)
                 continue
             out.append(c)
         return out
@@ -271,6 +275,8 @@ class Clauses(Transformer[Token, Any]):
         noun = thing.noun
         text = payload.text if payload.kind == "text" else (payload.text if not noun else "")
         if thing.selector is None and isinstance(position, Position) and position.new is not None:
+            if position.new.kind in ("sentence", "words"):  # "as a new second sentence thereof"
+                return [Change("insert", where, payload, position, words_edit=True)]
             thing = NewThing(thing.noun, position.new)
         if thing.selector is not None and thing.selector.kind != "here":
             sel = (
