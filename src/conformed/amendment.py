@@ -45,7 +45,9 @@ _ORDINALS = {
     )
 }
 _DEBRIS = re.compile(r"^\s*EX-[\w.\-]+\s+\d+\s+\S+\.(?:txt|html?)\s+", re.IGNORECASE)
-_OPENING = re.compile(r"\b(?:THIS|This)\s+(?=(?:[A-Z][A-Z.,']*\s+){1,}|Amendment\b)")
+_OPENING = re.compile(
+    r"\b(?:THIS|This)\s+(?=(?:[A-Z][A-Z.,']*\s+){1,}|(?:[A-Z][a-z]+\s+){0,3}Amendment\b)"
+)
 _OPERATIVE = re.compile(
     r"(?:amend(?:ed)?|modif(?:y|ied)|agree[sd]?)\b[^.:;]{0,80}?\bas\s+follows\s*[:.]",
     re.IGNORECASE,

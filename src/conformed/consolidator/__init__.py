@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from ..amendment import Amendment
 from ..definitions import defined_terms, terms_defined_in, undefined_near_misses
 from ..document import Document
-from ..errors import AmendmentError
+from ..errors import AmendmentError, PayloadError
 from ..operations import NoTextChange, Operation, describe
 from ..parsed import ParsedAmendment, amendment_report, failed_item, iso, parse_instructions
 from ..report import APPLIED, NO_TEXT_CHANGE, ItemReport, Report
+from .apply_change import front_words, instruments_named, named_elsewhere
 from .context import Context
 from .exhibits import AttachmentMissing, attachments_in, exhibit_key
 from .references import find_stale_references, update_references
@@ -64,6 +65,9 @@ def consolidate(
         for problem in amendment.problems:
             areport.items.append(failed_item(problem, amendment))
         terms = _Terms(doc)
+        # no short name for the agreement in the amendment: the items' instruments are told
+        # from it by the agreement's own title and opening
+        front = frozenset() if amendment.agreement_name else front_words(base)
         for parsed in parsed_by[id(amendment)].items:
             item = parsed.item
             ireport = ItemReport(number=item.number, line=item.line, end_line=item.end_line)
@@ -85,6 +89,12 @@ def consolidate(
                 assert parsed.operation is not None
                 op = parsed.operation
                 ireport.operations = describe(op)
+                elsewhere = named_elsewhere(instruments_named(item.instruction), front)
+                if elsewhere and not isinstance(op, NoTextChange):
+                    raise PayloadError(
+                        f"the item amends the {elsewhere}, which the agreement's title and "
+                        "opening never name; nothing was applied"
+                    )
                 doc = apply_operation(doc, op, ctx, ireport)
                 terms.check(op, ctx)
             except AmendmentError as exc:

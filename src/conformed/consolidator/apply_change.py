@@ -253,6 +253,59 @@ WORDS: dict[tuple[str, str], Apply] = {
 }
 
 
+def instruments_named(instruction: str) -> list[str]:
+    """The instruments an instruction cites a provision of by a name of their own ("Section
+    5.2 of the Pledge Agreement"); never a name inside quoted words."""
+    return _INSTRUMENT.findall(re.sub(r'"[^"]*"|\u201c[^\u201d]*\u201d', '""', instruction))
+
+
+_INSTRUMENT = re.compile(
+    r"\b(?:Sections?|Articles?|Paragraphs?|Clauses?|Exhibits?|Schedules?|Annex|Part)\s+"
+    r"[\w.()\-]+\s+(?:of|to|in|under)\s+(?:the|such|said)\s+((?:[A-Z][\w\-']*\s+){1,5}"
+    r"(?:Agreement|Lease|Plan|Indenture|Guaranty|Guarantee|Note|Contract|Mortgage|Deed))\b"
+)
+
+
+def named_elsewhere(documents: list[str], front: frozenset[str]) -> str:
+    """An instrument the item names that the agreement's front matter never names ("the
+    Pledge Agreement" beside a HAULING AGREEMENT), or "".  Used where the amendment defines
+    no short name for the agreement, so the grammar could not tell them apart."""
+    if not front:  # the amendment names the agreement, or the agreement has no front matter
+        return ""
+    for name in documents:
+        words = {w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _NOT_A_NAME}
+        if words and not words <= front:
+            return name
+    return ""
+
+
+_NOT_A_NAME = frozenset(
+    [
+        "the",
+        "this",
+        "said",
+        "such",
+        "existing",
+        "original",
+        "amended",
+        "restated",
+        "prior",
+        "underlying",
+        "current",
+        "of",
+        "and",
+        "to",
+        "for",
+        "agreement",
+    ]
+)
+
+
+def front_words(doc: Document) -> frozenset[str]:
+    """The words of the agreement's title and opening, lower-cased."""
+    return frozenset(re.findall(r"[a-z0-9]+", " ".join(doc.front).lower()))
+
+
 def _words_of(sel: Selector) -> str:
     """How a chain prints quoted words of a plainly cited provision ('"X" of Section 2.6')."""
     if len(sel.words) != 1 or not _PLAIN_PROVISION.fullmatch(sel.scope):

@@ -79,6 +79,11 @@ def parse_instruction(
     return op
 
 
+_QUALIFIERS = frozenset(
+    ["existing", "original", "amended", "restated", "prior", "underlying", "current", "said"]
+)
+
+
 def _check_agreement(mentioned: list[str], expected: str, text: str) -> None:
     """An item that names another agreement must not be applied to this one."""
     if not expected:
@@ -86,6 +91,8 @@ def _check_agreement(mentioned: list[str], expected: str, text: str) -> None:
     for name in mentioned:
         if name == "Agreement" or name == expected or name.endswith(expected) or name.isupper():
             continue
+        if set(name.lower().split()) - _QUALIFIERS <= set(expected.lower().split()):
+            continue  # "the Existing Agreement": the one amended, by another name
         raise InstructionParseError(
             f"the item amends the {name}, not the {expected} this amendment amends", span=text
         )
