@@ -197,6 +197,7 @@ CONVENTION = Convention(
         Unit("Clause", SECTION, ("Clause",), ("Clauses",)),
         Unit("Subclause", SECTION, ("Subclause", "Sub-clause"), ("Subclauses", "Sub-clauses"), lead=False),
         Unit("Part", SECTION, ("Part",), ("Parts",)),
+        Unit("Subpart", SECTION, ("Subpart", "Sub-part"), ("Subparts", "Sub-parts"), lead=False),
         Unit("Item", SECTION, ("Item",), ("Items",), lead=False),
         Unit("Schedule", ATTACHMENT, ("Schedule",), ("Schedules",), lead=False),
         Unit("Exhibit", ATTACHMENT, ("Exhibit",), ("Exhibits",), lead=False),
