@@ -186,6 +186,14 @@ class Clauses(Transformer[Token, Any]):
             return NewThing(cited[0].unit.lower(), cited[0])
         return NewThing(" ".join([*nouns, unit.lower()]).strip(), None, scope)
 
+    def following_upsert(self, children: list[Any]) -> list[Change]:
+        """ "The following terms amend and modify the definitions set forth in Article 2:":
+        each definition given replaces its namesake there, or is added."""
+        where = resolve(next(c for c in children if isinstance(c, Selector)), self.subject)
+        payload = next(c for c in children if isinstance(c, Payload))
+        changes = self._insert(where, NewThing("definitions"), payload, Position(""))
+        return [replace(c, or_replace=True) for c in changes]
+
     def subject_form(self, children: list[Any]) -> NewThing:
         """ "The form of Weighbridge Ticket (attached hereto as Rider A)": a new thing whose
         place the predicate names ("is hereby added as Exhibit B")."""
