@@ -419,6 +419,9 @@ def resolve(obj: Selector, subject: Selector) -> Selector:
             obj.words,
             scope=subject.printed,
         )
+    if obj.kind == "range" and not obj.scope and obj.labels and _relative(obj.labels[0]):
+        # "clauses (b) through (d) thereof": a range inside the subject
+        return replace(obj, printed=_of(obj.printed, subject.printed), scope=subject.printed)
     if obj.kind == "relative":
         kind = (
             "definition_clause"
