@@ -19,6 +19,7 @@ from ..definitions import split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
 from .parts import Edit, _relative
+from .resolve import resolve
 from .verbs import NewThing, Position, Predicate, position_of
 
 
@@ -87,11 +88,10 @@ class Clauses(Transformer[Token, Any]):
     def passive_list(self, children: list[Any]) -> list[Change]:
         """ "Clause (5) ... and the word "and" immediately preceding such clause are hereby
         deleted": the predicate, once for each thing named."""
-        predicate = next(c for c in children if isinstance(c, Predicate))
-        out: list[Change] = []
-        for cited in (c for c in children if isinstance(c, Selector)):
-            out += self._apply(resolve(cited, self.subject), predicate)
-        return out
+        cited = [c for c in children if isinstance(c, Selector)]
+        return self._each(
+            cited, self.subject, next(c for c in children if isinstance(c, Predicate))
+        )
 
     def located(self, children: list[Any]) -> list[Change]:
         """ "In Section 4.2 of the Escrow Agreement, the reference therein to "Agent" is
@@ -105,12 +105,12 @@ class Clauses(Transformer[Token, Any]):
         """ "In the definition of "X", clause (5) thereof and the word "and" immediately
         preceding such clause are hereby deleted": each thing read inside the place."""
         place, *cited = [c for c in children if isinstance(c, Selector)]
-        place = resolve(place, self.subject)
         predicate = next(c for c in children if isinstance(c, Predicate))
-        out: list[Change] = []
-        for subject in cited:
-            out += self._apply(resolve(subject, place), predicate)
-        return out
+        return self._each(cited, resolve(place, self.subject), predicate)
+
+    def _each(self, cited: list[Selector], place: Selector, p: Predicate) -> list[Change]:
+        """One predicate said of several things, each read inside ``place``."""
+        return [c for one in cited for c in self._apply(resolve(one, place), p)]
 
     def located_new(self, children: list[Any]) -> list[Change]:
         """ "In Section 7.15 ..., the following is hereby inserted immediately after ...":
@@ -191,8 +191,7 @@ class Clauses(Transformer[Token, Any]):
         each definition given replaces its namesake there, or is added."""
         where = resolve(next(c for c in children if isinstance(c, Selector)), self.subject)
         payload = next(c for c in children if isinstance(c, Payload))
-        changes = self._insert(where, NewThing("definitions"), payload, Position(""))
-        return [replace(c, or_replace=True) for c in changes]
+        return _or_replacing(self._insert(where, NewThing("definitions"), payload, Position("")))
 
     def subject_form(self, children: list[Any]) -> NewThing:
         """ "The form of Weighbridge Ticket (attached hereto as Rider A)": a new thing whose
@@ -259,9 +258,7 @@ class Clauses(Transformer[Token, Any]):
             if where is not subject:
                 where = resolve(where, subject)
             changes = self._insert(where, NewThing(e.noun, e.new), e.payload, e.position)
-            if e.or_replace:
-                return [replace(c, or_replace=True) for c in changes]
-            return changes
+            return _or_replacing(changes) if e.or_replace else changes
         obj = resolve(e.obj or subject, subject)
         if obj.terms == (ANY_DEFINITIONS,) and e.payload.kind == "text":
             terms = _terms(e.payload.text)  # "substituting the following new definitions"
@@ -397,62 +394,6 @@ def _merged(edits: tuple[Edit, ...]) -> list[Edit]:
     return out
 
 
-def resolve(obj: Selector, subject: Selector) -> Selector:
-    """An edit's object read against the clause's subject ("clause (iv) thereof")."""
-    if obj.kind == "here":
-        return subject
-    if subject.kind == "here":
-        return obj
-    if obj.kind in ("words", "mark", "sentence"):
-        inner = obj.scope
-        printed = obj.printed if inner else subject.printed
-        if obj.kind == "sentence" and not inner:
-            printed = _of(obj.printed, subject.printed)
-        if inner and not _absolute(inner):
-            printed = _of(printed, subject.printed)
-        return Selector(
-            obj.kind,
-            printed,
-            subject.labels,
-            subject.unit,
-            subject.terms,
-            obj.words,
-            scope=subject.printed,
-        )
-    if obj.kind == "range" and not obj.scope and obj.labels and _relative(obj.labels[0]):
-        # "clauses (b) through (d) thereof": a range inside the subject
-        return replace(obj, printed=_of(obj.printed, subject.printed), scope=subject.printed)
-    if obj.kind == "relative":
-        kind = (
-            "definition_clause"
-            if subject.kind in ("definition", "definition_clause")
-            else "provision"
-        )
-        return Selector(
-            kind,
-            f"{obj.printed} of {subject.printed}",
-            obj.labels,
-            obj.unit,
-            subject.terms,
-            scope=subject.printed,
-        )
-    if obj.kind == "definition" and not obj.scope and subject.kind == "provision":
-        return Selector(
-            "definition",
-            f"{obj.printed} in {subject.printed}",
-            terms=obj.terms,
-            scope=subject.printed,
-        )
-    return obj
-
-
-def _of(part: str, whole: str) -> str:
-    """ "clause (x) of Section 5", or "the word "and" at the end of Section 5" when the
-    part already ends in its link ("at the end of" + "thereof")."""
-    return f"{part} {whole}" if part.endswith(" of") else f"{part} of {whole}"
-
-
-def _absolute(printed: str) -> bool:
-    return bool(
-        re.search(r"(?i)\b(?:section|article|exhibit|schedule|annex|appendix)\s+\d", printed)
-    )
+def _or_replacing(changes: list[Change]) -> list[Change]:
+    """New definitions that each replace any definition of the same term."""
+    return [replace(c, or_replace=True) for c in changes]

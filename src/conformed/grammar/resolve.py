@@ -1,0 +1,71 @@
+"""A thing cited inside a clause's subject, read against it: "clause (iv) thereof",
+"the words "X" in the first sentence", "clauses (b) through (d) thereof"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..change import Selector
+from .parts import _relative
+
+
+def resolve(obj: Selector, subject: Selector) -> Selector:
+    """An edit's object read against the clause's subject ("clause (iv) thereof")."""
+    if obj.kind == "here":
+        return subject
+    if subject.kind == "here":
+        return obj
+    if obj.kind in ("words", "mark", "sentence"):
+        inner = obj.scope
+        printed = obj.printed if inner else subject.printed
+        if obj.kind == "sentence" and not inner:
+            printed = _of(obj.printed, subject.printed)
+        if inner and not _absolute(inner):
+            printed = _of(printed, subject.printed)
+        return Selector(
+            obj.kind,
+            printed,
+            subject.labels,
+            subject.unit,
+            subject.terms,
+            obj.words,
+            scope=subject.printed,
+        )
+    if obj.kind == "range" and not obj.scope and obj.labels and _relative(obj.labels[0]):
+        # "clauses (b) through (d) thereof": a range inside the subject
+        return replace(obj, printed=_of(obj.printed, subject.printed), scope=subject.printed)
+    if obj.kind == "relative":
+        kind = (
+            "definition_clause"
+            if subject.kind in ("definition", "definition_clause")
+            else "provision"
+        )
+        return Selector(
+            kind,
+            f"{obj.printed} of {subject.printed}",
+            obj.labels,
+            obj.unit,
+            subject.terms,
+            scope=subject.printed,
+        )
+    if obj.kind == "definition" and not obj.scope and subject.kind == "provision":
+        return Selector(
+            "definition",
+            f"{obj.printed} in {subject.printed}",
+            terms=obj.terms,
+            scope=subject.printed,
+        )
+    return obj
+
+
+def _of(part: str, whole: str) -> str:
+    """ "clause (x) of Section 5", or "the word "and" at the end of Section 5" when the
+    part already ends in its link ("at the end of" + "thereof")."""
+    return f"{part} {whole}" if part.endswith(" of") else f"{part} of {whole}"
+
+
+def _absolute(printed: str) -> bool:
+    return bool(
+        re.search(r"(?i)\b(?:section|article|exhibit|schedule|annex|appendix)\s+\d", printed)
+    )
