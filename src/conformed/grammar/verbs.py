@@ -244,6 +244,9 @@ class VerbParts(Transformer[Token, Any]):
     def after(self, children: list[Any]) -> Position:
         return self._where("after", children)
 
+    def after_term(self, children: list[Any]) -> Position:
+        return self._where("after", children)
+
     def at_end(self, children: list[Any]) -> Position:
         return (
             self._where("at the end of", children)
