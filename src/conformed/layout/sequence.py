@@ -58,6 +58,9 @@ HARD, SOFT, INLINE = "hard", "soft", "inline"
 GAP = "gap"  # inline, after a run of spaces that stands for a paragraph break
 
 
+_SPACES = re.compile(r"\s+")
+
+
 class Placement:
     """Where labels go, for the tree that holds ``stack`` (open provisions, root first)."""
 
@@ -97,6 +100,7 @@ class Placement:
     def _place(
         self, token: str, unit: str, *, dry: bool, strength: str, children: bool = True
     ) -> Node | None:
+        unit = _SPACES.sub(" ", unit)  # "Section  1108." is "Section 1108." (EDGAR's justified lines)
         candidates = label_candidates(unit + token) if unit else label_candidates(token)
         if not candidates:
             return None
