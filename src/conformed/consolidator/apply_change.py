@@ -22,6 +22,8 @@ from ..operations import (
     DeleteDefinition,
     DeleteProvision,
     InsertDefinition,
+    InsertProvision,
+    Position,
     Renumber,
     ReplaceDefinition,
     ReplaceProvision,
@@ -29,7 +31,7 @@ from ..operations import (
     TextEdits,
     WordEdit,
 )
-from .apply import apply_delete_provision, apply_replace_provision
+from .apply import apply_delete_provision, apply_insert_provision, apply_replace_provision
 from .apply_definitions import (
     apply_delete_definition,
     apply_insert_definition,
@@ -114,6 +116,39 @@ def _replace_provision(doc: Document, c: Change, ctx: Context) -> Document:
 
 def _delete_provision(doc: Document, c: Change, ctx: Context) -> Document:
     return apply_delete_provision(doc, DeleteProvision(_target(c)), ctx)
+
+
+def _insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
+    """ "adding a new subparagraph (f) immediately after subparagraph (e) thereof": the new
+    provision after the sibling named, or where its label falls among its siblings when no
+    place is named.  Any other place ("in the Agreement following ...") is refused."""
+    if c.payload.kind != "text":
+        raise PayloadError("the new provision's text is not in the item; nothing was applied")
+    target = _target(c)
+    position = None
+    if c.position:
+        m = _AFTER.fullmatch(c.position)
+        if m is None:
+            raise PayloadError(
+                f"understood as a new {target.printed} {c.position}, but conformed places a new "
+                "provision only after or before a sibling it names; nothing was applied"
+            )
+        anchor = m.group("anchor")
+        if anchor.startswith("(") and c.selector.scope:  # "after subparagraph (e)" of Section 5
+            anchor = f"{c.selector.scope}{anchor}"
+        relation = (
+            "before" if m.group("side").lower() in ("before", "preceding", "prior to") else "after"
+        )
+        position = Position(relation, parse_citation(anchor))
+    return apply_insert_provision(doc, InsertProvision(target, c.payload.text, position), ctx)
+
+
+_AFTER = re.compile(
+    r"(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to)\s+"
+    r"(?:(?:sub)?(?:sections?|paragraphs?|clauses?|subparagraphs?|subclauses?)\s+(?=\())?"
+    r"(?P<anchor>(?:Section\s+)?[\w.]*(?:\([A-Za-z0-9]{1,5}\))*)",
+    re.IGNORECASE,
+)
 
 
 def _definition(c: Change) -> DefinitionRef:
@@ -246,6 +281,7 @@ DISPATCH: dict[tuple[str, str], Apply] = {
     ("replace", "definition"): _replace_definition,
     ("delete", "definition"): _delete_definition,
     ("insert", "definition"): _insert_definition,
+    ("insert", "provision"): _insert_provision,
 }
 WORDS: dict[tuple[str, str], Apply] = {
     ("replace", "quoted"): _word_edit("replace_words"),
@@ -334,6 +370,8 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         fn = WORDS.get((change.verb, change.payload.kind))
     elif simple and (change.payload.kind in ("text", "none")):
         fn = DISPATCH.get((change.verb, sel.kind))
+        if change.verb == "insert" and change.words_edit:
+            fn = None  # words put into the provision, never a new provision
         chained = (" of " in sel.printed or " of " in sel.scope) and not (
             _within(sel) or _in_article(sel)
         )

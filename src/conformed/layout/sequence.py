@@ -100,7 +100,9 @@ class Placement:
     def _place(
         self, token: str, unit: str, *, dry: bool, strength: str, children: bool = True
     ) -> Node | None:
-        unit = _SPACES.sub(" ", unit)  # "Section  1108." is "Section 1108." (EDGAR's justified lines)
+        unit = _SPACES.sub(
+            " ", unit
+        )  # "Section  1108." is "Section 1108." (EDGAR's justified lines)
         candidates = label_candidates(unit + token) if unit else label_candidates(token)
         if not candidates:
             return None
