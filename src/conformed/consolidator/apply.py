@@ -277,6 +277,10 @@ def _insert_index(
             )
         return existing
     if not siblings:
+        if new.label is not None and isinstance(new.label.value, int) and new.label.value > 1:
+            raise PlacementError(  # a lone "(d)" under a provision that has no (a) to (c)
+                f"{printed} would be the first of its list, which has no earlier labels"
+            )
         return 0
     last = siblings[-1].label
     value = value_in_style(key, last.style) if last else None

@@ -126,7 +126,9 @@ def _insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
         raise PayloadError("the new provision's text is not in the item; nothing was applied")
     target = _target(c)
     position = None
-    if c.position:
+    scope = c.selector.scope
+    at_end = ("", "in thereof", "at the end", f"in {scope}", f"at the end of {scope}")
+    if c.position not in at_end:  # at the end of its parent: where its label falls
         m = _AFTER.fullmatch(c.position)
         if m is None:
             raise PayloadError(
@@ -134,8 +136,8 @@ def _insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
                 "provision only after or before a sibling it names; nothing was applied"
             )
         anchor = m.group("anchor")
-        if anchor.startswith("(") and c.selector.scope:  # "after subparagraph (e)" of Section 5
-            anchor = f"{c.selector.scope}{anchor}"
+        if anchor.startswith("(") and scope:  # "after subparagraph (e)" of Section 5
+            anchor = f"{scope}{anchor}"
         relation = (
             "before" if m.group("side").lower() in ("before", "preceding", "prior to") else "after"
         )
