@@ -11,9 +11,10 @@ from conformed.grammar.guards import _HEREBY_VERB
 from conformed.grammar.interpret import _ACTIVE
 from conformed.grammar.no_text_change import OPERATIVE
 from conformed.layout.convention import CONVENTION
+from conformed.layout.item_patterns import _SAME_LINE_LEAD
 from conformed.layout.items import _after_and
 from conformed.layout.lines import _TERMINAL
-from conformed.layout.payload import AMENDING, WANTS_TEXT
+from conformed.layout.payload import AMENDING, OPEN, WANTS_TEXT
 from conformed.layout.sequence import _INLINE, _TITLE_AT_END, title_at_end
 from helpers import CORPUS
 
@@ -148,3 +149,56 @@ def test_first_letter_look_aheads_change_no_match(pattern: re.Pattern[str]) -> N
     for text in [*_corpus_chunks(), *odd]:
         ours, theirs = pattern.search(text), before.search(text)
         assert (ours and ours.span()) == (theirs and theirs.span()), text
+
+
+# The forms before they were rewritten to start with one class of first characters.
+_OPEN_BEFORE = re.compile(
+    r"(?:follows|following|hereto|read|reads)\s*[:,]?[^\S\n]*(?::[^\S\n]*)?\s*(?P<q>[\"\u201c])"
+    r"|:[^\S\n]*-*\s*(?P<c>[\"\u201c])",
+    re.IGNORECASE,
+)
+_SAME_LINE_LEAD_BEFORE = re.compile(
+    r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?|as\s+set\s+forth\s+below)"
+    r"\s*:[^\S\n]*(?=\S)"
+    r"|\bas\s+follows?[^\S\n]+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_ODD_LEADS = [
+    "xas follows: y",
+    "\u0130S follows:  A",
+    "\u017fet forth",
+    'READS  \n  "x"',
+    "follows,:  \u201cx",
+    '  as  follows:\n\n "a"',
+    "The following example: x",
+    "replaced As Follows revolving",
+    "hereto - \u201c",
+    'x: -- "y',
+]
+
+
+def _spans(m: re.Match[str] | None) -> object:
+    return m and [m.span(g) for g in range(m.re.groups + 1)]
+
+
+@pytest.mark.parametrize(
+    ("ours", "before"), [(OPEN, _OPEN_BEFORE), (_SAME_LINE_LEAD, _SAME_LINE_LEAD_BEFORE)]
+)
+def test_first_character_classes_change_no_match(
+    ours: re.Pattern[str], before: re.Pattern[str]
+) -> None:
+    """A match at every place of every corpus text (so a search from anywhere agrees)."""
+    texts = [path.read_text("utf-8") for path in sorted(CORPUS.rglob("*.txt"))]
+    for text in [*texts, *_ODD_LEADS]:
+        for pos in range(len(text)):
+            for end in (len(text), pos + 12):
+                assert _spans(ours.match(text, pos, end)) == _spans(before.match(text, pos, end)), (
+                    text[pos : pos + 40],
+                    end,
+                )
+
+
+def test_first_letters_fold_to_no_other_character() -> None:
+    """What the classes rely on: re's case folding maps f, h, r, a and t to themselves."""
+    found = re.findall("(?i:[fhrat])", "".join(map(chr, range(0x110000))))
+    assert sorted(set(found)) == sorted("fhratFHRAT")
