@@ -50,6 +50,15 @@ class Line:
     def lineno(self) -> int:
         return self.number or self.index + 1
 
+    @classmethod
+    def known(cls, raw: str, brk: str, index: int, number: int, text: str, indent: int) -> Line:
+        """A line whose words and indentation the caller has worked out.  Built without the
+        frozen dataclass's ``__init__`` (a ``setattr`` per field): classify makes one per
+        line of every document, and that ``__init__`` cost as much as classifying."""
+        line = object.__new__(cls)
+        line.__dict__.update(raw=raw, brk=brk, index=index, number=number, text=text, indent=indent)
+        return line
+
 
 def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
@@ -156,7 +165,7 @@ def classify(
         text = unescape(raw.strip())
         if i and text[:1] in _RULE_FIRST and is_rule(raw) and not blank:
             number = numbers[indices[i]] if numbers else 0
-            lines.append(Line(raw, "rule", indices[i], number, text=text, indent=indents[i]))
+            lines.append(Line.known(raw, "rule", indices[i], number, text, indents[i]))
             continue
         if i == 0:
             brk = "hard"
@@ -169,7 +178,7 @@ def classify(
         else:
             brk = _single_spaced_break(prev, text, indents[i], cont_indent, width)
         number = numbers[indices[i]] if numbers else 0
-        lines.append(Line(raw, brk, indices[i], number, text=text, indent=indents[i]))
+        lines.append(Line.known(raw, brk, indices[i], number, text, indents[i]))
         prev, prev_indent = text, indents[i]
     return lines, blank_mode
 
