@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from conformed.grammar.guards import _HEREBY_VERB
+from conformed.amendment import _WITNESS
+from conformed.grammar.guards import _HEREBY_AMENDED, _HEREBY_VERB, _hereby_amended
 from conformed.grammar.interpret import _ACTIVE
 from conformed.grammar.no_text_change import OPERATIVE
 from conformed.layout.convention import CONVENTION
@@ -174,6 +175,7 @@ _ODD_LEADS = [
     "replaced As Follows revolving",
     "hereto - \u201c",
     'x: -- "y',
+    "\u0130n witness whereof \u0131N  WITNESS\nwhereof",
 ]
 
 
@@ -181,8 +183,16 @@ def _spans(m: re.Match[str] | None) -> object:
     return m and [m.span(g) for g in range(m.re.groups + 1)]
 
 
+_WITNESS_BEFORE = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
+
+
 @pytest.mark.parametrize(
-    ("ours", "before"), [(OPEN, _OPEN_BEFORE), (_SAME_LINE_LEAD, _SAME_LINE_LEAD_BEFORE)]
+    ("ours", "before"),
+    [
+        (OPEN, _OPEN_BEFORE),
+        (_SAME_LINE_LEAD, _SAME_LINE_LEAD_BEFORE),
+        (_WITNESS, _WITNESS_BEFORE),
+    ],
 )
 def test_first_character_classes_change_no_match(
     ours: re.Pattern[str], before: re.Pattern[str]
@@ -202,3 +212,21 @@ def test_first_letters_fold_to_no_other_character() -> None:
     """What the classes rely on: re's case folding maps f, h, r, a and t to themselves."""
     found = re.findall("(?i:[fhrat])", "".join(map(chr, range(0x110000))))
     assert sorted(set(found)) == sorted("fhratFHRAT")
+
+
+def test_hereby_is_in_every_text_that_says_it() -> None:
+    """_hereby_amended looks for "hereby" in the text in lower case before searching: no
+    character but the ASCII ones folds to its letters, in re's matching or in lower()."""
+    every = "".join(map(chr, range(0x110000)))
+    assert sorted(set(re.findall("(?i:[hereby])", every))) == sorted("hHeErRbByY")
+    assert [c for c in every if set(c.lower()) & set("hereby") and c not in "hHeErRbByY"] == []
+    for text in ["Section 2 IS HEREBY AMENDED", "x is\nHereby deleted", "is hereby", "ſ"]:
+        assert _hereby_amended(text) == _hereby_amended_before(text)
+
+
+def _hereby_amended_before(text: str) -> str | None:
+    verb = _HEREBY_VERB.search(text)
+    if verb is None:
+        return None
+    hereby = _HEREBY_AMENDED.search(text, max(0, verb.start() - 80))
+    return hereby.group(0) if hereby else None
