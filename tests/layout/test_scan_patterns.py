@@ -12,10 +12,13 @@ from conformed.grammar.guards import _HEREBY_AMENDED, _HEREBY_VERB, _hereby_amen
 from conformed.grammar.interpret import _ACTIVE
 from conformed.grammar.no_text_change import OPERATIVE
 from conformed.layout.convention import CONVENTION
+from conformed.layout.engine import _BODY_END_FIRST
 from conformed.layout.item_patterns import _SAME_LINE_LEAD
 from conformed.layout.items import _after_and
 from conformed.layout.lines import _TERMINAL
 from conformed.layout.payload import AMENDING, OPEN, WANTS_TEXT
+from conformed.layout.rules.exhibit_start import starts_attachment
+from conformed.layout.rules.signature_block import ends_body
 from conformed.layout.sequence import _INLINE, _TITLE_AT_END, title_at_end
 from helpers import CORPUS
 
@@ -212,6 +215,22 @@ def test_first_letters_fold_to_no_other_character() -> None:
     """What the classes rely on: re's case folding maps f, h, r, a and t to themselves."""
     found = re.findall("(?i:[fhrat])", "".join(map(chr, range(0x110000))))
     assert sorted(set(found)) == sorted("fhratFHRAT")
+
+
+def test_body_end_first_characters_rule_out_no_end() -> None:
+    """A line whose first character _body_end rules out is never a signature block's or an
+    attachment's first line."""
+    lines = [line for path in CORPUS.rglob("*.txt") for line in path.read_text("utf-8").split("\n")]
+    lines += [
+        "\u0130N WITNESS WHEREOF",
+        "\u017fignature page follows",
+        " [Remainder of page",
+        "rider 3",
+    ]
+    for raw in lines:
+        first = raw.lstrip()[:1]
+        if first.isascii() and first not in _BODY_END_FIRST:
+            assert not ends_body(raw) and not starts_attachment(raw), raw
 
 
 def test_hereby_is_in_every_text_that_says_it() -> None:
