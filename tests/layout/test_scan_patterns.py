@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 import pytest
 
@@ -17,6 +18,7 @@ from conformed.layout.item_patterns import _SAME_LINE_LEAD
 from conformed.layout.items import _after_and
 from conformed.layout.lines import _TERMINAL
 from conformed.layout.payload import AMENDING, OPEN, WANTS_TEXT
+from conformed.layout.rules import page_artifact
 from conformed.layout.rules.exhibit_start import starts_attachment
 from conformed.layout.rules.signature_block import ends_body
 from conformed.layout.sequence import _INLINE, _TITLE_AT_END, title_at_end
@@ -249,3 +251,35 @@ def _hereby_amended_before(text: str) -> str | None:
         return None
     hereby = _HEREBY_AMENDED.search(text, max(0, verb.start() - 80))
     return hereby.group(0) if hereby else None
+
+
+def _page_artifacts_before(raw_lines: list[str]) -> set[int]:
+    """page_artifacts as it was, every line shaped."""
+    shapes = [page_artifact._shape(raw) for raw in raw_lines]
+    out = {i for i, raw in enumerate(raw_lines) if page_artifact.is_page_number(raw)}
+    stamps = Counter(raw.strip() for raw in raw_lines if page_artifact._STAMP.match(raw))
+    out |= {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
+    counts = Counter(shape for raw, shape in zip(raw_lines, shapes, strict=True) if raw.strip())
+    numbered: dict[str, set[str]] = {}
+    near: Counter[str] = Counter()
+    for i, raw in enumerate(raw_lines):
+        if counts[shapes[i]] < 3 or not page_artifact._running(raw.strip()):
+            continue
+        if "#" in shapes[i]:
+            numbered.setdefault(shapes[i], set()).add(raw.strip())
+        if page_artifact._beside_break(i, raw_lines, out):
+            near[shapes[i]] += 1
+    running = {t for t, n in near.items() if n >= 3 and n >= counts[t] * 0.6}
+    running |= {t for t, seen in numbered.items() if len(seen) >= 3}
+    return out | {i for i, raw in enumerate(raw_lines) if raw.strip() and shapes[i] in running}
+
+
+def test_page_artifacts_as_when_every_line_was_shaped() -> None:
+    texts = [path.read_text("utf-8") for path in sorted(CORPUS.rglob("*.txt"))]
+    pages = [
+        f"Body text {n}.\n\n  {n}  ISDA\t2002 \n- {n} -\nCONFIDENTIAL # {n}\n" for n in range(9)
+    ]
+    texts += ["".join(pages), "".join(pages).replace(" ", "\u00a0"), "x\n5\n\u0665 ISDA\n"]
+    for text in texts:
+        lines = text.split("\n")
+        assert page_artifact.page_artifacts(lines) == _page_artifacts_before(lines)
