@@ -81,8 +81,8 @@ def starts_with_label(text: str) -> bool:
 def clean_raw_lines(text: str) -> list[str]:
     """Normalise newlines and form feeds; keep everything else (tabs too) as written."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = join_wrapped_units(text)
-    return [line.replace("\f", "").rstrip() for line in text.split("\n")]
+    text = join_wrapped_units(text).replace("\f", "")  # once, not once a line
+    return [line.rstrip() for line in text.split("\n")]
 
 
 def blank_reprints(text: str) -> str:
@@ -153,8 +153,10 @@ def classify(
         after_blank = after_page = False
     blanks = sum(1 for _, b, p in entries if b and not p)
     blank_mode = blanks >= max(2, len(entries) // 12)
-    width = _width(entries)
-    indents = [indent_of(raw) for raw, _, _ in entries]  # once each: asked for thrice
+    # Each line with its tabs expanded, once: its width and its indentation come from it.
+    expanded = [raw.expandtabs(8) if "\t" in raw else raw for raw, _, _ in entries]
+    width = _width(expanded)
+    indents = [len(e) - len(e.lstrip(" ")) for e in expanded]  # once each: asked for thrice
     cont_indent = _continuation_indent(indents)
     # Whole paragraphs on one line each (text taken from HTML without wrapping):
     # every line break is a paragraph break.
@@ -209,8 +211,8 @@ def _single_spaced_break(prev: str, text: str, indent: int, cont_indent: int, wi
     return "none"
 
 
-def _width(entries: list[tuple[str, bool, bool]]) -> int:
-    lengths = sorted(len(raw.expandtabs(8)) for raw, _, _ in entries)
+def _width(expanded: list[str]) -> int:
+    lengths = sorted(map(len, expanded))
     if not lengths:
         return 72
     return lengths[int(len(lengths) * 0.95) - 1 if len(lengths) > 20 else -1]
