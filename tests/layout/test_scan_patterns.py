@@ -18,7 +18,7 @@ from conformed.layout.item_patterns import _SAME_LINE_LEAD
 from conformed.layout.items import _after_and
 from conformed.layout.lines import _TERMINAL
 from conformed.layout.payload import AMENDING, OPEN, WANTS_TEXT
-from conformed.layout.rules import page_artifact
+from conformed.layout.rules import page_artifact, toc
 from conformed.layout.rules.exhibit_start import starts_attachment
 from conformed.layout.rules.signature_block import ends_body
 from conformed.layout.sequence import _INLINE, _TITLE_AT_END, title_at_end
@@ -283,3 +283,13 @@ def test_page_artifacts_as_when_every_line_was_shaped() -> None:
     for text in texts:
         lines = text.split("\n")
         assert page_artifact.page_artifacts(lines) == _page_artifacts_before(lines)
+
+
+def test_first_characters_rule_out_no_stamp_and_no_contents_title() -> None:
+    lines = [line for path in CORPUS.rglob("*.txt") for line in path.read_text("utf-8").split("\n")]
+    lines += ["\u017fource: x", " [*] Confidential material", "\u0130NDEX", "Table of  Contents "]
+    for raw in lines:
+        assert page_artifact._stamped(raw) == bool(page_artifact._STAMP.match(raw)), raw
+        first = raw.lstrip()[:1]
+        if first.isascii() and first not in toc._TITLE_FIRST:
+            assert not toc._TITLE.match(raw), raw

@@ -146,9 +146,9 @@ def _untouched_spans(old: str, new: str) -> list[tuple[int, int]]:
     if old == new:
         return [(0, len(new))]
     # Words, not characters: a character-level match is quadratic on long provisions.
-    a = [m.group(0) for m in _TOKEN.finditer(old)]
+    a = old.split()  # the runs of \S: str.split and re agree on what white space is
     spans = [m.span() for m in _TOKEN.finditer(new)]
-    b = [new[i:j] for i, j in spans]
+    b = new.split()
     blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
     return [(spans[j][0], spans[j + size - 1][1]) for _, j, size in blocks if size]
 

@@ -51,6 +51,19 @@ def is_page_number(raw: str) -> bool:
     return not (_ROMAN_ONLY.match(raw) and not raw.strip().islower())
 
 
+# The ASCII characters a stamp may begin with (after white space), in either case.
+_STAMP_FIRST = frozenset("SsCc[")
+
+
+def _stamped(raw: str) -> bool:
+    """Does a stamp open the line?  Most lines are ruled out by their first character; a
+    non-ASCII one (a case-folded s) is left to the pattern."""
+    first = raw.lstrip()[:1]
+    if first.isascii() and first not in _STAMP_FIRST:
+        return False
+    return _STAMP.match(raw) is not None
+
+
 def page_artifacts(raw_lines: list[str]) -> set[int]:
     """Indices of page-number lines and of running headers, footers and legends.
 
@@ -59,7 +72,7 @@ def page_artifacts(raw_lines: list[str]) -> set[int]:
     with the page number in it ("16  ISDA 2002", "17  ISDA 2002", ...).
     """
     out = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
-    stamps = Counter(raw.strip() for raw in raw_lines if _STAMP.match(raw))
+    stamps = Counter(raw.strip() for raw in raw_lines if _stamped(raw))
     out |= {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
     shapes = _shapes(raw_lines)  # once: every line's is asked for thrice
     counts = Counter(
