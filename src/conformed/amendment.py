@@ -64,7 +64,9 @@ _AMENDMENTS_HEADING = re.compile(
     r"(?:AMENDMENTS?|MODIFICATIONS?|Amendments?|Modifications?)\b[^\n]{0,80}(?<![.\s]\d)(?<![.\s]\d\d)$"
 )  # not a table of contents entry ("2.   AMENDMENT     4")
 _LATER_ITEM = re.compile(r"(?m)^[ \t]*\d{1,2}\.[ \t]+[A-Z][a-z]")
-_WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
+# "IN WITNESS WHEREOF", any case: its first letter as the class of what folds to "i" (the
+# dotted and dotless i too), so that a search over the whole text skips to the next one.
+_WITNESS = re.compile(r"[Ii\u0130\u0131](?i:N\s+WITNESS\s+WHEREOF)")
 _EFFECTIVE = re.compile(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
 
 

@@ -219,6 +219,11 @@ def parse_label(token: str) -> Label | None:
     return found[0] if found else None
 
 
+# Built once (compiled on first use, by re's cache): built as an f-string at each call, the
+# long pattern was hashed again for that cache every time a provision was named.
+_LEADING_UNIT = rf"^(?:{_UNIT_WORDS})\s*"
+
+
 def join_labels(labels: list[str]) -> str:
     """Print a path of labels in the document's own citation style.
 
@@ -227,7 +232,7 @@ def join_labels(labels: list[str]) -> str:
     """
     out = ""
     for text in labels:
-        text = re.sub(rf"^(?:{_UNIT_WORDS})\s*", "", text.strip(), flags=re.IGNORECASE)
+        text = re.sub(_LEADING_UNIT, "", text.strip(), flags=re.IGNORECASE)
         if text.startswith("("):
             out = out.rstrip(".") + text
         elif out and not out.endswith("."):

@@ -79,21 +79,38 @@ def undefined_near_misses(text: str, defined: list[str]) -> list[tuple[str, str]
 
     "Kopyt Payment" when only "Kopyt Cash Payment" is defined: probably a slip.
     """
-    known = {normal(t) for t in defined}
-    split = [(term, term.lower().split()) for term in defined]  # once, not once per phrase
-    out: list[tuple[str, str]] = []
-    for m in _CAPITALISED.finditer(text):
-        phrase = m.group(0)
-        if normal(phrase) in known:
-            continue
-        words = phrase.lower().split()
-        for term, term_words in split:
-            if len(term_words) > len(words) and _subsequence(words, term_words):
-                pair = (phrase, term)
-                if pair not in out:
-                    out.append(pair)
-                break
-    return out
+    return DefinedTerms(defined).near_misses(text)
+
+
+class DefinedTerms:
+    """Defined terms, each normalised and split into words once: a consolidation asks for
+    near misses after every item's new text, and did that work for every term each time."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self.known: set[str] = set()
+        self.split: list[tuple[str, list[str]]] = []  # in order: the first near term is named
+        self.add(terms)
+
+    def add(self, terms: list[str]) -> None:
+        for term in terms:
+            self.known.add(normal(term))
+            self.split.append((term, term.lower().split()))
+
+    def near_misses(self, text: str) -> list[tuple[str, str]]:
+        """See :func:`undefined_near_misses`."""
+        out: list[tuple[str, str]] = []
+        for m in _CAPITALISED.finditer(text):
+            phrase = m.group(0)
+            if normal(phrase) in self.known:
+                continue
+            words = phrase.lower().split()
+            for term, term_words in self.split:
+                if len(term_words) > len(words) and _subsequence(words, term_words):
+                    pair = (phrase, term)
+                    if pair not in out:
+                        out.append(pair)
+                    break
+        return out
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:

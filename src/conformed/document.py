@@ -82,6 +82,39 @@ class Provision:
             return ""
         return f"article:{self.label.value}" if self.kind == "article" else self.label.key
 
+    @classmethod
+    def read(
+        cls,
+        label: Label | None,
+        heading: str,
+        text: str,
+        children: tuple[Provision, ...],
+        trailing: str,
+        inline: bool,
+        kind: str,
+        line: int,
+    ) -> Provision:
+        """A provision as the layout engine freezes it: a new uid, no source, changes or
+        omission.  Built without the frozen dataclass's ``__init__`` (a ``setattr`` per
+        field), as :meth:`evolve` is; the fields in their order, the uid drawn as there."""
+        new = object.__new__(cls)
+        new.__dict__.update(
+            label=label,
+            heading=heading,
+            text=text,
+            children=children,
+            trailing=trailing,
+            inline=inline,
+            uid=new_uid(),
+            source=None,
+            trailing_source=None,
+            changes=(),
+            omitted=False,
+            kind=kind,
+            line=line,
+        )
+        return new
+
     def evolve(self, **changes: object) -> Provision:
         """A copy with ``changes``: ``dataclasses.replace`` without re-running ``__init__``
         field by field (trees are rebuilt by evolving nodes, thousands per amendment)."""

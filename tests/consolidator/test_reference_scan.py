@@ -25,3 +25,16 @@ def test_same_references_across_the_corpus() -> None:
         text = path.read_text(encoding="utf-8")
         found = [m.span() for m in _references(text)]
         assert found == [m.span() for m in _REF.finditer(text)], path.name
+
+
+def test_same_references_in_text_that_is_not_ascii() -> None:
+    """Text with other characters is scanned as it is, not in lower case."""
+    for text in ["\u00a7 3 and \u017fection 4, Sections 5(a) and (b)", "x\u00a7 3; \u0130tems 2"]:
+        assert [m.span() for m in _references(text)] == [m.span() for m in _REF.finditer(text)]
+
+
+def test_same_references_in_corpus_texts_upper_and_lower_case() -> None:
+    for path in sorted(CORPUS.rglob("*.txt")):
+        for text in (path.read_text(encoding="utf-8").upper(), path.read_text("utf-8").lower()):
+            found = [m.span() for m in _references(text)]
+            assert found == [m.span() for m in _REF.finditer(text)], path.name

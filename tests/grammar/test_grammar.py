@@ -72,3 +72,10 @@ def test_unparsed_instruction_names_column_expected_words_and_nearest_forms() ->
     assert "column 44" in message
     assert "expected one of" in message
     assert "nearest known forms" in message
+
+
+def test_a_number_run_into_of_is_parted() -> None:
+    """ "Section 3of the Agreement": the space the conversion lost is put back."""
+    run_on = parse_instruction("Section 3of the Agreement is hereby deleted in its entirety.")
+    spaced = parse_instruction("Section 3 of the Agreement is hereby deleted in its entirety.")
+    assert describe(run_on) == describe(spaced)

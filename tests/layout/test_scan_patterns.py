@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 import pytest
 
-from conformed.grammar.guards import _HEREBY_VERB
+from conformed.amendment import _WITNESS
+from conformed.grammar.guards import _HEREBY_AMENDED, _HEREBY_VERB, _hereby_amended
 from conformed.grammar.interpret import _ACTIVE
 from conformed.grammar.no_text_change import OPERATIVE
 from conformed.layout.convention import CONVENTION
+from conformed.layout.engine import _BODY_END_FIRST
+from conformed.layout.item_patterns import _SAME_LINE_LEAD
 from conformed.layout.items import _after_and
 from conformed.layout.lines import _TERMINAL
-from conformed.layout.payload import AMENDING, WANTS_TEXT
+from conformed.layout.payload import AMENDING, OPEN, WANTS_TEXT
+from conformed.layout.rules import page_artifact, toc
+from conformed.layout.rules.exhibit_start import starts_attachment
+from conformed.layout.rules.signature_block import ends_body
 from conformed.layout.sequence import _INLINE, _TITLE_AT_END, title_at_end
 from helpers import CORPUS
 
@@ -148,3 +155,141 @@ def test_first_letter_look_aheads_change_no_match(pattern: re.Pattern[str]) -> N
     for text in [*_corpus_chunks(), *odd]:
         ours, theirs = pattern.search(text), before.search(text)
         assert (ours and ours.span()) == (theirs and theirs.span()), text
+
+
+# The forms before they were rewritten to start with one class of first characters.
+_OPEN_BEFORE = re.compile(
+    r"(?:follows|following|hereto|read|reads)\s*[:,]?[^\S\n]*(?::[^\S\n]*)?\s*(?P<q>[\"\u201c])"
+    r"|:[^\S\n]*-*\s*(?P<c>[\"\u201c])",
+    re.IGNORECASE,
+)
+_SAME_LINE_LEAD_BEFORE = re.compile(
+    r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?|as\s+set\s+forth\s+below)"
+    r"\s*:[^\S\n]*(?=\S)"
+    r"|\bas\s+follows?[^\S\n]+(?=[A-Z])",
+    re.IGNORECASE,
+)
+_ODD_LEADS = [
+    "xas follows: y",
+    "\u0130S follows:  A",
+    "\u017fet forth",
+    'READS  \n  "x"',
+    "follows,:  \u201cx",
+    '  as  follows:\n\n "a"',
+    "The following example: x",
+    "replaced As Follows revolving",
+    "hereto - \u201c",
+    'x: -- "y',
+    "\u0130n witness whereof \u0131N  WITNESS\nwhereof",
+]
+
+
+def _spans(m: re.Match[str] | None) -> object:
+    return m and [m.span(g) for g in range(m.re.groups + 1)]
+
+
+_WITNESS_BEFORE = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("ours", "before"),
+    [
+        (OPEN, _OPEN_BEFORE),
+        (_SAME_LINE_LEAD, _SAME_LINE_LEAD_BEFORE),
+        (_WITNESS, _WITNESS_BEFORE),
+    ],
+)
+def test_first_character_classes_change_no_match(
+    ours: re.Pattern[str], before: re.Pattern[str]
+) -> None:
+    """A match at every place of every corpus text (so a search from anywhere agrees)."""
+    texts = [path.read_text("utf-8") for path in sorted(CORPUS.rglob("*.txt"))]
+    for text in [*texts, *_ODD_LEADS]:
+        for pos in range(len(text)):
+            for end in (len(text), pos + 12):
+                assert _spans(ours.match(text, pos, end)) == _spans(before.match(text, pos, end)), (
+                    text[pos : pos + 40],
+                    end,
+                )
+
+
+def test_first_letters_fold_to_no_other_character() -> None:
+    """What the classes rely on: re's case folding maps f, h, r, a and t to themselves."""
+    found = re.findall("(?i:[fhrat])", "".join(map(chr, range(0x110000))))
+    assert sorted(set(found)) == sorted("fhratFHRAT")
+
+
+def test_body_end_first_characters_rule_out_no_end() -> None:
+    """A line whose first character _body_end rules out is never a signature block's or an
+    attachment's first line."""
+    lines = [line for path in CORPUS.rglob("*.txt") for line in path.read_text("utf-8").split("\n")]
+    lines += [
+        "\u0130N WITNESS WHEREOF",
+        "\u017fignature page follows",
+        " [Remainder of page",
+        "rider 3",
+    ]
+    for raw in lines:
+        first = raw.lstrip()[:1]
+        if first.isascii() and first not in _BODY_END_FIRST:
+            assert not ends_body(raw) and not starts_attachment(raw), raw
+
+
+def test_hereby_is_in_every_text_that_says_it() -> None:
+    """_hereby_amended looks for "hereby" in the text in lower case before searching: no
+    character but the ASCII ones folds to its letters, in re's matching or in lower()."""
+    every = "".join(map(chr, range(0x110000)))
+    assert sorted(set(re.findall("(?i:[hereby])", every))) == sorted("hHeErRbByY")
+    assert [c for c in every if set(c.lower()) & set("hereby") and c not in "hHeErRbByY"] == []
+    for text in ["Section 2 IS HEREBY AMENDED", "x is\nHereby deleted", "is hereby", "ſ"]:
+        assert _hereby_amended(text) == _hereby_amended_before(text)
+
+
+def _hereby_amended_before(text: str) -> str | None:
+    verb = _HEREBY_VERB.search(text)
+    if verb is None:
+        return None
+    hereby = _HEREBY_AMENDED.search(text, max(0, verb.start() - 80))
+    return hereby.group(0) if hereby else None
+
+
+def _page_artifacts_before(raw_lines: list[str]) -> set[int]:
+    """page_artifacts as it was, every line shaped."""
+    shapes = [page_artifact._shape(raw) for raw in raw_lines]
+    out = {i for i, raw in enumerate(raw_lines) if page_artifact.is_page_number(raw)}
+    stamps = Counter(raw.strip() for raw in raw_lines if page_artifact._STAMP.match(raw))
+    out |= {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
+    counts = Counter(shape for raw, shape in zip(raw_lines, shapes, strict=True) if raw.strip())
+    numbered: dict[str, set[str]] = {}
+    near: Counter[str] = Counter()
+    for i, raw in enumerate(raw_lines):
+        if counts[shapes[i]] < 3 or not page_artifact._running(raw.strip()):
+            continue
+        if "#" in shapes[i]:
+            numbered.setdefault(shapes[i], set()).add(raw.strip())
+        if page_artifact._beside_break(i, raw_lines, out):
+            near[shapes[i]] += 1
+    running = {t for t, n in near.items() if n >= 3 and n >= counts[t] * 0.6}
+    running |= {t for t, seen in numbered.items() if len(seen) >= 3}
+    return out | {i for i, raw in enumerate(raw_lines) if raw.strip() and shapes[i] in running}
+
+
+def test_page_artifacts_as_when_every_line_was_shaped() -> None:
+    texts = [path.read_text("utf-8") for path in sorted(CORPUS.rglob("*.txt"))]
+    pages = [
+        f"Body text {n}.\n\n  {n}  ISDA\t2002 \n- {n} -\nCONFIDENTIAL # {n}\n" for n in range(9)
+    ]
+    texts += ["".join(pages), "".join(pages).replace(" ", "\u00a0"), "x\n5\n\u0665 ISDA\n"]
+    for text in texts:
+        lines = text.split("\n")
+        assert page_artifact.page_artifacts(lines) == _page_artifacts_before(lines)
+
+
+def test_first_characters_rule_out_no_stamp_and_no_contents_title() -> None:
+    lines = [line for path in CORPUS.rglob("*.txt") for line in path.read_text("utf-8").split("\n")]
+    lines += ["\u017fource: x", " [*] Confidential material", "\u0130NDEX", "Table of  Contents "]
+    for raw in lines:
+        assert page_artifact._stamped(raw) == bool(page_artifact._STAMP.match(raw)), raw
+        first = raw.lstrip()[:1]
+        if first.isascii() and first not in toc._TITLE_FIRST:
+            assert not toc._TITLE.match(raw), raw

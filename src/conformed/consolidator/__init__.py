@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..amendment import Amendment
-from ..definitions import defined_terms, terms_defined_in, undefined_near_misses
+from ..definitions import DefinedTerms, defined_terms, terms_defined_in
 from ..document import Document
 from ..errors import AmendmentError, PayloadError
 from ..operations import NoTextChange, Operation, describe
@@ -68,12 +68,13 @@ def consolidate(
         # no short name for the agreement in the amendment: the items' instruments are told
         # from it by the agreement's own title and opening
         front = frozenset() if amendment.agreement_name else front_words(base)
+        label = amendment.label  # once, not once per item: a property that formats a date
         for parsed in parsed_by[id(amendment)].items:
             item = parsed.item
             ireport = ItemReport(number=item.number, line=item.line, end_line=item.end_line)
             areport.items.append(ireport)
             ctx = Context(
-                amendment=amendment.label,
+                amendment=label,
                 item=item.number,
                 start=start,
                 earlier=list(earlier),
@@ -100,7 +101,7 @@ def consolidate(
             except AmendmentError as exc:
                 if isinstance(exc, AttachmentMissing):
                     doc = exc.partial  # never keep a superseded exhibit silently
-                ireport.fail(exc, amendment.label, span=item.text)
+                ireport.fail(exc, label, span=item.text)
             ireport.warnings = ctx.warnings
         earlier.append(start)
     stale = find_stale_references(base, doc)
@@ -145,7 +146,7 @@ class _Terms:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.defined: list[str] | None = None
+        self.defined: DefinedTerms | None = None
 
     def check(self, op: Operation, ctx: Context) -> None:
         """Warn about capitalised terms in new text that nearly match a defined term."""
@@ -153,9 +154,9 @@ class _Terms:
         if not text:
             return
         if self.defined is None:
-            self.defined = defined_terms([node for _, node in self.doc.walk()])
-        self.defined += terms_defined_in(text)
-        for phrase, term in undefined_near_misses(text, self.defined):
+            self.defined = DefinedTerms(defined_terms([node for _, node in self.doc.walk()]))
+        self.defined.add(terms_defined_in(text))
+        for phrase, term in self.defined.near_misses(text):
             ctx.warn(f'"{phrase}" is not defined in the agreement; did the drafter mean "{term}"?')
 
 

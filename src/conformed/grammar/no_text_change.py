@@ -12,6 +12,7 @@ the item's words are about the amendment too.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..layout.heads import split_heading
 from ..sentences import split_sentences
@@ -77,6 +78,17 @@ _CATEGORIES = [
 ]
 
 
+@cache
+def _compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """Each category's pattern, as a search and as a heading's first words, compiled once
+    (on first use, not at import): built at every call, each was hashed again for re's
+    cache."""
+    return [
+        (kind, re.compile(pattern, re.IGNORECASE), re.compile(rf"\W*(?:{pattern})", re.IGNORECASE))
+        for kind, pattern in _CATEGORIES
+    ]
+
+
 def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
     """(kind, reason) for an item that changes no text, else None."""
     heading, rest = split_heading(instruction)
@@ -95,15 +107,15 @@ def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
     places += [(s, "about" if _ABOUT_ITSELF.search(s) else "words") for s in split_sentences(text)]
     about = any(how == "about" for _, how in places)
     for where, how in places:
-        for kind, pattern in _CATEGORIES:
+        for kind, anywhere, first in _compiled():
             if not where or (kind in _BROAD and how == "words"):
                 continue
             if kind in _BROAD and how == "heading":
                 if not about:
                     continue
-                found = re.match(rf"\W*(?:{pattern})", where, re.IGNORECASE)
+                found = first.match(where)
             else:
-                found = re.search(pattern, where, re.IGNORECASE)
+                found = anywhere.search(where)
             if found:
                 return kind, f"{kind}: changes no text of the agreement"
     return None  # neither an instruction nor a known form that changes no text: it fails

@@ -22,6 +22,7 @@ from ..operations import Operation
 from .transformer import ToOperations
 
 GRAMMAR = Path(__file__).with_name("amendment.lark")
+_DIGIT_OF = re.compile(r"\dof\s")
 
 
 @cache
@@ -59,7 +60,8 @@ def parse_instruction(
 ) -> Operation:
     """Parse one item's instruction (payload already replaced by the marker)."""
     text = " ".join(instruction.split())
-    text = re.sub(r"(?<=\d)(?=of\s)", " ", text)  # "Part 3of the Schedule"
+    if _DIGIT_OF.search(text):  # a scan that skips to the digits; the sub tries every place
+        text = re.sub(r"(?<=\d)(?=of\s)", " ", text)  # "Part 3of the Schedule"
     try:
         tree = _lark().parse(text)
     except UnexpectedInput as exc:

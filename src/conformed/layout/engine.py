@@ -15,6 +15,7 @@ import re
 
 from ..citation import Label, Style, label_candidates
 from ..document import Document, LayoutNote, Provision
+from .convention import CONVENTION
 from .lines import LEAD, Line, classify, clean_raw_lines, ends_terminal
 from .measure import layout_of
 from .rules.article_heading import article_heading, is_title, match_article
@@ -224,8 +225,20 @@ def _section_number(label: Label, unit: bool) -> bool:
     return prefix.rstrip(".").isdigit() or label.suffix == "."
 
 
+# The ASCII characters a line that ends the body may begin with (after white space), in
+# either case: "IN WITNESS WHEREOF", "[Signature page follows]", "Remainder of this page
+# ...", or an attachment's word ("EXHIBIT A").  Any other first character rules the line
+# out before either pattern is tried; a non-ASCII one (a case-folded form) does not.
+_BODY_END_FIRST = frozenset(
+    "Ii[SsRr" + "".join(f[0].lower() + f[0].upper() for f in CONVENTION.forms("attachment"))
+)
+
+
 def _body_end(lines: list[Line], start: int) -> int:
     for i in range(start + 1, len(lines)):
+        first = lines[i].raw.lstrip()[:1]
+        if first.isascii() and first not in _BODY_END_FIRST:
+            continue
         if not (ends_body(lines[i].raw) or starts_attachment(lines[i].raw)):
             continue  # asked first: two anchored matches, cheaper than the sentence end
         if lines[i].brk != "none" or ends_terminal(lines[i - 1].text):

@@ -33,6 +33,7 @@ class ReaderBase:
         breaks = {i for i, raw in enumerate(raws) if "\f" in raw and not raw.strip()}
         self.lines, blank_mode = classify(raws, breaks)
         self.starts = [self.offsets[line.index] for line in self.lines]  # for bisection
+        self._newlines_before = source.count("\n", 0, start)  # the line numbers' base
         self.tree = TreeBuilder(blank_mode=blank_mode, first_any=True)
         self.info: dict[int, Info] = {}
         self.order: list[Node] = []
@@ -41,6 +42,7 @@ class ReaderBase:
         self.loose: list[Info] = []  # unnumbered items before the first numbered one
         self.problems: list[AmendmentError] = []
         self._searched: dict[tuple[re.Pattern[str], int], list[Searched]] = {}
+        self._said_so_far: dict[int, tuple[int, str]] = {}  # id(info): (pieces read, said)
 
     def _search(self, pattern: re.Pattern[str], pos: int, end: int) -> re.Match[str] | None:
         """``pattern.search(source, pos, end)``, remembered: a flattened amendment is one
@@ -83,7 +85,14 @@ class ReaderBase:
             info.quoted = quoted
 
     def _said(self, info: Info) -> str:
-        return fold(" ".join(self.source[a:b] for k, a, b in info.pieces if k == TEXT))
+        """What the item says in its own words so far.  Remembered until a piece is added
+        (pieces are only ever appended): it is asked for at every quote and lead."""
+        known = self._said_so_far.get(id(info))
+        if known is not None and known[0] == len(info.pieces):
+            return known[1]
+        said = fold(" ".join(self.source[a:b] for k, a, b in info.pieces if k == TEXT))
+        self._said_so_far[id(info)] = (len(info.pieces), said)
+        return said
 
     def _parent_number(self, node: Node) -> str:
         for k in range(len(self.tree.stack) - 2, 0, -1):
@@ -106,7 +115,12 @@ class ReaderBase:
         return islice(self.lines, max(0, bisect_right(self.starts, pos) - 1), None)
 
     def _lineno(self, pos: int) -> int:
-        return self.source.count("\n", 0, pos) + 1
+        """The 1-based line of ``pos``: by bisection of the lines' offsets inside the
+        operative part, not by counting newlines from the top each time (a flattened
+        amendment asks for it at every item)."""
+        if not self.start <= pos <= self.end:
+            return self.source.count("\n", 0, pos) + 1
+        return self._newlines_before + bisect_right(self.offsets, pos)
 
     def _line_end(self, pos: int) -> int:
         eol = self.source.find("\n", pos, self.end)

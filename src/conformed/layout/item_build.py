@@ -68,9 +68,8 @@ class Assembly(ReaderBase):
         instruction, payload, payload2 = self._assemble(info, children)
         standalone = bool(children) and amends(_without_lead(instruction))
         text = fold(self.source[info.start : end])
-        plain = fold(" ".join(self.source[max(a, info.since) : b] for _, a, b in info.pieces))
         redacted = (
-            REDACTED_READING.fullmatch(plain)
+            REDACTED_READING.fullmatch(self._plain(info))
             if payload in (None, "[*]") or (payload and payload.strip().startswith("[*]"))
             else None
         )
@@ -91,6 +90,11 @@ class Assembly(ReaderBase):
             standalone=standalone,
             end_line=self._lineno(max(info.start, self._last_char(end))),
         )
+
+    def _plain(self, info: Info) -> str:
+        """Everything the item says, its new text too, whitespace-folded (only where its new
+        text was withheld: most items never need it)."""
+        return fold(" ".join(self.source[max(a, info.since) : b] for _, a, b in info.pieces))
 
     def _children(self, node: Node) -> list[Node]:
         out: list[Node] = []
@@ -123,8 +127,12 @@ class Assembly(ReaderBase):
         return fold(" ".join(parts)), payload, payload2
 
     def _last_char(self, end: int) -> int:
-        text = self.source[:end].rstrip()
-        return max(0, len(text) - 1)
+        """The last character before ``end`` that is not white space (0 if none): found by
+        stepping back, not by copying the source up to ``end`` for every item."""
+        at = min(end, len(self.source)) - 1
+        while at >= 0 and self.source[at].isspace():
+            at -= 1
+        return max(0, at)
 
     def _outside_items(self) -> list[Item]:
         """Operative paragraphs before the first item: an unnumbered item each when they

@@ -54,11 +54,13 @@ _CAPS_HEADING = re.compile(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.
 _ANY_LABEL = re.compile(
     rf"(?<=\s)(?P<unit>{CONVENTION.lead_unit})?(?P<token>{CONVENTION.token})(?=\s+[A-Z\"\u201c(\[])"
 )
+# "as follows:" / "the following:" / "as set forth below:" before new text on the same
+# line.  Its first letter is one class (a and t fold to no other character), the word start
+# and each form's first letter checked behind it: a search skips to the next a or t.
 _SAME_LINE_LEAD = re.compile(
-    r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?|as\s+set\s+forth\s+below)"
-    r"\s*:[^\S\n]*(?=\S)"
-    r"|\bas\s+follows?[^\S\n]+(?=[A-Z])",  # "replaced as follows Revolving Credit ..."
-    re.IGNORECASE,
+    r"[aAtT](?<!\w.)(?i:(?:(?<=a)s\s+follows?|(?<=t)he\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?"
+    r"|(?<=a)s\s+set\s+forth\s+below)\s*:[^\S\n]*(?=\S)"
+    r"|(?<=a)s\s+follows?[^\S\n]+(?=[A-Z]))"  # "replaced as follows Revolving Credit ..."
 )
 _NON_OPERATIVE = re.compile(
     r"ratif|represent|warrant|condition|effective|counterpart|governing|law|expense|cost|fee"

@@ -50,6 +50,15 @@ class Line:
     def lineno(self) -> int:
         return self.number or self.index + 1
 
+    @classmethod
+    def known(cls, raw: str, brk: str, index: int, number: int, text: str, indent: int) -> Line:
+        """A line whose words and indentation the caller has worked out.  Built without the
+        frozen dataclass's ``__init__`` (a ``setattr`` per field): classify makes one per
+        line of every document, and that ``__init__`` cost as much as classifying."""
+        line = object.__new__(cls)
+        line.__dict__.update(raw=raw, brk=brk, index=index, number=number, text=text, indent=indent)
+        return line
+
 
 def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
@@ -72,8 +81,8 @@ def starts_with_label(text: str) -> bool:
 def clean_raw_lines(text: str) -> list[str]:
     """Normalise newlines and form feeds; keep everything else (tabs too) as written."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = join_wrapped_units(text)
-    return [line.replace("\f", "").rstrip() for line in text.split("\n")]
+    text = join_wrapped_units(text).replace("\f", "")  # once, not once a line
+    return [line.rstrip() for line in text.split("\n")]
 
 
 def blank_reprints(text: str) -> str:
@@ -144,8 +153,10 @@ def classify(
         after_blank = after_page = False
     blanks = sum(1 for _, b, p in entries if b and not p)
     blank_mode = blanks >= max(2, len(entries) // 12)
-    width = _width(entries)
-    indents = [indent_of(raw) for raw, _, _ in entries]  # once each: asked for thrice
+    # Each line with its tabs expanded, once: its width and its indentation come from it.
+    expanded = [raw.expandtabs(8) if "\t" in raw else raw for raw, _, _ in entries]
+    width = _width(expanded)
+    indents = [len(e) - len(e.lstrip(" ")) for e in expanded]  # once each: asked for thrice
     cont_indent = _continuation_indent(indents)
     # Whole paragraphs on one line each (text taken from HTML without wrapping):
     # every line break is a paragraph break.
@@ -156,7 +167,7 @@ def classify(
         text = unescape(raw.strip())
         if i and text[:1] in _RULE_FIRST and is_rule(raw) and not blank:
             number = numbers[indices[i]] if numbers else 0
-            lines.append(Line(raw, "rule", indices[i], number, text=text, indent=indents[i]))
+            lines.append(Line.known(raw, "rule", indices[i], number, text, indents[i]))
             continue
         if i == 0:
             brk = "hard"
@@ -169,7 +180,7 @@ def classify(
         else:
             brk = _single_spaced_break(prev, text, indents[i], cont_indent, width)
         number = numbers[indices[i]] if numbers else 0
-        lines.append(Line(raw, brk, indices[i], number, text=text, indent=indents[i]))
+        lines.append(Line.known(raw, brk, indices[i], number, text, indents[i]))
         prev, prev_indent = text, indents[i]
     return lines, blank_mode
 
@@ -200,8 +211,8 @@ def _single_spaced_break(prev: str, text: str, indent: int, cont_indent: int, wi
     return "none"
 
 
-def _width(entries: list[tuple[str, bool, bool]]) -> int:
-    lengths = sorted(len(raw.expandtabs(8)) for raw, _, _ in entries)
+def _width(expanded: list[str]) -> int:
+    lengths = sorted(map(len, expanded))
     if not lengths:
         return 72
     return lengths[int(len(lengths) * 0.95) - 1 if len(lengths) > 20 else -1]

@@ -34,7 +34,7 @@ def freeze(node: Node, uids: dict[int, int]) -> Provision:
     elif not heading and (node.bare or node.label is not None) and parts:
         heading, first = split_heading(parts[0])  # a caption wrapped over two lines
         parts = ([first] if first else []) + parts[1:]
-    p = Provision(
+    p = Provision.read(
         label=node.label,
         heading=heading,
         text="\n\n".join(parts),

@@ -51,6 +51,19 @@ def is_page_number(raw: str) -> bool:
     return not (_ROMAN_ONLY.match(raw) and not raw.strip().islower())
 
 
+# The ASCII characters a stamp may begin with (after white space), in either case.
+_STAMP_FIRST = frozenset("SsCc[")
+
+
+def _stamped(raw: str) -> bool:
+    """Does a stamp open the line?  Most lines are ruled out by their first character; a
+    non-ASCII one (a case-folded s) is left to the pattern."""
+    first = raw.lstrip()[:1]
+    if first.isascii() and first not in _STAMP_FIRST:
+        return False
+    return _STAMP.match(raw) is not None
+
+
 def page_artifacts(raw_lines: list[str]) -> set[int]:
     """Indices of page-number lines and of running headers, footers and legends.
 
@@ -59,15 +72,19 @@ def page_artifacts(raw_lines: list[str]) -> set[int]:
     with the page number in it ("16  ISDA 2002", "17  ISDA 2002", ...).
     """
     out = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
-    stamps = Counter(raw.strip() for raw in raw_lines if _STAMP.match(raw))
+    stamps = Counter(raw.strip() for raw in raw_lines if _stamped(raw))
     out |= {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
-    shapes = [_shape(raw) for raw in raw_lines]  # once: every line's is asked for thrice
-    counts = Counter(shape for raw, shape in zip(raw_lines, shapes, strict=True) if raw.strip())
+    shapes = _shapes(raw_lines)  # once: every line's is asked for thrice
+    counts = Counter(
+        shape
+        for raw, shape in zip(raw_lines, shapes, strict=True)
+        if shape is not None and raw.strip()
+    )
     numbered: dict[str, set[str]] = {}  # a running line with the page number in it
     near: Counter[str] = Counter()
     for i, raw in enumerate(raw_lines):
         shape = shapes[i]
-        if counts[shape] < 3 or not _running(raw.strip()):
+        if shape is None or counts[shape] < 3 or not _running(raw.strip()):
             continue
         if "#" in shape:
             numbered.setdefault(shape, set()).add(raw.strip())
@@ -82,6 +99,29 @@ def page_artifacts(raw_lines: list[str]) -> set[int]:
 def _shape(raw: str) -> str:
     """A line with its numbers blanked: "Page 5 of 30" and "Page 6 of 30" are one line."""
     return _DIGITS.sub("#", " ".join(raw.split()))
+
+
+# What a line keeps of its shape without white space, digits or "#", in ASCII (str.split's
+# white space; "\n" is kept, to part the lines).
+_NOT_KEPT = b"0123456789# \t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _shapes(raw_lines: list[str]) -> list[str | None]:
+    """Each line's shape where at least two other lines may share it, else None.
+
+    Lines of one shape have the same characters once white space, digits and "#" are
+    dropped, and in ASCII text those are dropped from all lines at once (bytes.translate),
+    so only the lines whose kept characters three lines share are shaped one by one --
+    in a whole agreement, a few dozen of some hundreds.  Text with other characters (a
+    no-break space, other digits) is shaped line by line."""
+    joined = "\n".join(raw_lines)
+    kept = (
+        joined.encode("ascii").translate(None, _NOT_KEPT).split(b"\n") if joined.isascii() else []
+    )
+    if len(kept) != len(raw_lines):
+        return [_shape(raw) for raw in raw_lines]
+    seen = Counter(kept)
+    return [_shape(raw) if seen[k] >= 3 else None for raw, k in zip(raw_lines, kept, strict=True)]
 
 
 def _running(text: str) -> bool:

@@ -14,6 +14,9 @@ import re
 from ..convention import CONVENTION
 
 _TITLE = re.compile(r"^\s*(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\s*$", re.IGNORECASE)
+# The ASCII characters _TITLE's line may begin with (after white space), in either case;
+# a non-ASCII one (a case-folded i) is left to the pattern.
+_TITLE_FIRST = frozenset("TtCcIi")
 _ENTRY = re.compile(r"(?:\.\s?){3,}\s*\d*\s*$|\S\s{2,}\d{1,3}\s*$|\S\s+\d{1,3}$")
 _PAGE_HEAD = re.compile(r"^\s*(?:Page|PAGE|Section|SECTION|Article|ARTICLE)\s*$")
 _ATTACHMENT = re.compile(
@@ -25,6 +28,9 @@ _LABEL = re.compile(rf"^\s*(?:{CONVENTION.lead_unit})?(?:\d+(?:\.\d+)*\.?|[IVX]+
 def find_toc(raw_lines: list[str], skip: set[int]) -> tuple[int, int] | None:
     """The first and last line index of the table of contents, if the document has one."""
     for i, raw in enumerate(raw_lines[: max(1, len(raw_lines) // 2)]):
+        first = raw.lstrip()[:1]
+        if first.isascii() and first not in _TITLE_FIRST:
+            continue  # most lines: ruled out by their first character, before the pattern
         if _TITLE.match(raw):
             end = _extent(raw_lines, i + 1, skip)
             return (i, end) if end > i else None
