@@ -9,7 +9,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from ..change import ANY_DEFINITIONS, Payload, Selector
-from .parts import Edit, Ref, _relative, _tokens
+from .parts import Edit, Ref, _relative, _tokens, _unquote
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,10 @@ class VerbParts(Transformer[Token, Any]):
 
     def restate(self, children: list[Any]) -> Predicate:
         return Predicate("replace", _payload(children))
+
+    def changed_to(self, children: list[Any]) -> Predicate:
+        quoted = _tokens(children, "QUOTED")[0]
+        return Predicate("replace", Payload("quoted", _unquote(str(quoted))))
 
     def delete(self, children: list[Any]) -> Predicate:
         cited = _selectors(children)
