@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 # Selector kinds that are whole provisions (deleting one deletes; restating one replaces).
 # The terms of "the following definitions": named by the new text, not by the instruction.
 ANY_DEFINITIONS = "(definitions)"
+# A word edit's position when the drafter said "each place it appears": every occurrence.
+EACH_PLACE = "each place it appears"
 # A renumbering's position when the drafter named what is renumbered: "remainder of Section 5".
 REMAINDER_OF = "remainder of "
 STRUCTURAL = frozenset(

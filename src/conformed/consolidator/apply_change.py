@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..change import ANY_DEFINITIONS, REMAINDER_OF, Change, Selector
+from ..change import ANY_DEFINITIONS, EACH_PLACE, REMAINDER_OF, Change, Selector
 from ..citation import Citation, parse_citation
 from ..definitions import split_definitions, words_before_definitions
 from ..document import Document
@@ -233,7 +233,9 @@ def _each_definition(doc: Document, c: Change, ctx: Context) -> Document:
 
 def _word_edit(kind: str) -> Apply:
     def apply(doc: Document, c: Change, ctx: Context) -> Document:
-        edit = WordEdit(kind, old=c.selector.words[0], new=c.payload.text)
+        edit = WordEdit(
+            kind, old=c.selector.words[0], new=c.payload.text, every=c.position == EACH_PLACE
+        )
         if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
             return _edit_in_definition(doc, c, edit, ctx)
         where = Target(parse_citation(c.selector.scope or c.selector.printed))

@@ -14,7 +14,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import ANY_DEFINITIONS, REMAINDER_OF, Change, Payload, Selector
+from ..change import ANY_DEFINITIONS, EACH_PLACE, REMAINDER_OF, Change, Payload, Selector
 from ..definitions import split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
@@ -271,7 +271,8 @@ class Clauses(Transformer[Token, Any]):
         if e.verb == "renumber" and e.noun == "accordingly":  # "(renumbering each subsequent ...)"
             return [_renumbered_after(obj, e.position)]
         new = e.new.printed if e.new else ""
-        return [Change(e.verb, obj, e.payload, new_label=new, words_edit=words)]
+        every = EACH_PLACE if e.every and words else ""
+        return [Change(e.verb, obj, e.payload, every, new_label=new, words_edit=words)]
 
     def _insert(
         self, where: Selector, thing: NewThing, payload: Payload, position: str
@@ -379,7 +380,7 @@ def _merged(edits: tuple[Edit, ...]) -> list[Edit]:
             and (e.new is None or (prev.obj is not None and e.new.labels == prev.obj.labels))
             and (not e.position or e.position in ("in", "in lieu"))
         ):  # fmt: skip
-            out[-1] = Edit("replace", prev.obj, e.payload)
+            out[-1] = Edit("replace", prev.obj, e.payload, every=prev.every or e.every)
             continue
         if (
             prev is not None and prev.verb == "delete" and e.verb == "replace"

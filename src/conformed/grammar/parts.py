@@ -50,6 +50,7 @@ class Edit:
     new: Selector | None = None  # renumbering target, or the new thing inserted
     noun: str = ""  # what is inserted: "sentence", "definitions", "clause"
     or_replace: bool = False  # definitions added, or replacing those of the same terms
+    every: bool = False  # "each place it appears": every occurrence of the words
 
 
 _AGREEMENT = re.compile(

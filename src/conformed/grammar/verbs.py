@@ -46,7 +46,18 @@ def _deleted(obj: Selector, children: list[Any]) -> Edit:
     """ "deleting X", or "deleting X and inserting in lieu thereof Y": a replacement."""
     payload = _payload(children)
     instead = _tokens(children, "INSERTING", "REPLACING") or payload.kind != "none"
-    return Edit("replace" if instead else "delete", obj, payload)
+    return Edit("replace" if instead else "delete", obj, payload, every=_every(children))
+
+
+class _EachPlace:
+    """ "each place it appears", said of a word edit."""
+
+
+EACH = _EachPlace()
+
+
+def _every(children: list[Any]) -> bool:
+    return any(c is EACH for c in children)
 
 
 def position_of(children: list[Any]) -> Position:
@@ -207,8 +218,11 @@ class VerbParts(Transformer[Token, Any]):
             return NewThing(str(unit[0]).lower(), sel, scope=scope)
         return NewThing(" ".join(str(n).lower() for n in nouns), scope=scope)
 
+    def each_place(self, children: list[Any]) -> _EachPlace:
+        return EACH
+
     def replace_edit(self, children: list[Any]) -> Edit:
-        return Edit("replace", _selectors(children)[0], _payload(children))
+        return Edit("replace", _selectors(children)[0], _payload(children), every=_every(children))
 
     def replace_definitions(self, children: list[Any]) -> Edit:
         """ "substituting the following new definitions for the existing definitions":
