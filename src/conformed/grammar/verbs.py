@@ -168,6 +168,9 @@ class VerbParts(Transformer[Token, Any]):
             return edit
         return edit, Edit("renumber", edit.obj, position=renumbering.within, noun="accordingly")
 
+    def delete_list(self, children: list[Any]) -> tuple[Edit, ...]:
+        return tuple(Edit("delete", obj) for obj in _selectors(children))
+
     def delete_in(self, children: list[Any]) -> Edit:
         """ "deleting in clause (ii) thereof "five-year"": the words, inside the place."""
         place = _selectors(children)[0]
