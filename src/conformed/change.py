@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 # Selector kinds that are whole provisions (deleting one deletes; restating one replaces).
 # The terms of "the following definitions": named by the new text, not by the instruction.
 ANY_DEFINITIONS = "(definitions)"
-# A word edit's position when the drafter said "each place it appears": every occurrence.
-EACH_PLACE = "each place it appears"
 # A renumbering's position when the drafter named what is renumbered: "remainder of Section 5".
 REMAINDER_OF = "remainder of "
 STRUCTURAL = frozenset(
@@ -72,6 +70,7 @@ class Change:
     words_edit: bool = False  # an edit of words inside the selected provision
     other_document: str = ""  # names an instrument other than the agreement amended
     or_replace: bool = False  # new definitions, each replacing any of the same term
+    every: bool = False  # a word edit "each place it appears": every occurrence
     kind = "change"
 
     @property

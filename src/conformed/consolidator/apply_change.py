@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..change import ANY_DEFINITIONS, EACH_PLACE, REMAINDER_OF, Change, Selector
-from ..citation import Citation, parse_citation
+from ..change import ANY_DEFINITIONS, REMAINDER_OF, Change, Selector
+from ..citation import PLAIN_PROVISION, Citation, parse_citation
 from ..definitions import split_definitions, words_before_definitions
 from ..document import Document
 from ..errors import PayloadError
@@ -60,7 +60,7 @@ def _in_article(sel: Selector) -> Citation | None:
     m = _ARTICLE.fullmatch(sel.scope)
     if m is None or len(sel.labels) != 1 or sel.labels[0].startswith("("):
         return None
-    if sel.kind != "provision" or not _PLAIN_PROVISION.fullmatch(f"{sel.unit} {sel.labels[0]}"):
+    if sel.kind != "provision" or not PLAIN_PROVISION.fullmatch(f"{sel.unit} {sel.labels[0]}"):
         return None
     value = article_value(m.group(1))
     if value is None:
@@ -77,12 +77,9 @@ def _within(sel: Selector) -> str:
     lettered or numbered part of a provision of the agreement; "" for any other chain."""
     if len(sel.labels) != 1 or not sel.labels[0].startswith("(") or " of " not in sel.printed:
         return ""
-    if not _PLAIN_PROVISION.fullmatch(sel.scope):
+    if not PLAIN_PROVISION.fullmatch(sel.scope):
         return ""
     return f"{sel.scope}{sel.labels[0]}"
-
-
-_PLAIN_PROVISION = re.compile(r"(?:Section|Subsection|Paragraph)\s+\d[\w.]*(?:\([\w]{1,5}\))*")
 
 
 def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
@@ -138,11 +135,13 @@ def _insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
         anchor = m.group("anchor")
         if anchor.startswith("(") and scope:  # "after subparagraph (e)" of Section 5
             anchor = f"{scope}{anchor}"
-        relation = (
-            "before" if m.group("side").lower() in ("before", "preceding", "prior to") else "after"
-        )
-        position = Position(relation, parse_citation(anchor))
+        position = Position(_side(m), parse_citation(anchor))
     return apply_insert_provision(doc, InsertProvision(target, c.payload.text, position), ctx)
+
+
+def _side(m: re.Match[str]) -> str:
+    """ "immediately following" / "prior to": after or before the thing named."""
+    return "before" if m.group("side").lower() in ("before", "preceding", "prior to") else "after"
 
 
 _AFTER = re.compile(
@@ -233,9 +232,7 @@ def _each_definition(doc: Document, c: Change, ctx: Context) -> Document:
 
 def _word_edit(kind: str) -> Apply:
     def apply(doc: Document, c: Change, ctx: Context) -> Document:
-        edit = WordEdit(
-            kind, old=c.selector.words[0], new=c.payload.text, every=c.position == EACH_PLACE
-        )
+        edit = WordEdit(kind, old=c.selector.words[0], new=c.payload.text, every=c.every)
         if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
             return _edit_in_definition(doc, c, edit, ctx)
         where = Target(parse_citation(c.selector.scope or c.selector.printed))
@@ -263,8 +260,7 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     m = _BESIDE_WORDS.match(c.position)
     if m is None or c.payload.kind != "quoted" or len(c.selector.terms) > 1:
         return None
-    where = "before" if m.group("side").lower() in ("before", "preceding", "prior to") else "after"
-    edit = WordEdit("insert_words", old=m.group("anchor"), new=c.payload.text, where=where)
+    edit = WordEdit("insert_words", old=m.group("anchor"), new=c.payload.text, where=_side(m))
     if c.selector.kind == "definition" and c.selector.terms:
         return _edit_in_definition(doc, c, edit, ctx)
     if c.selector.kind == "provision" and len(c.selector.labels) == 1 and not c.selector.scope:
@@ -348,7 +344,7 @@ def front_words(doc: Document) -> frozenset[str]:
 
 def _words_of(sel: Selector) -> str:
     """How a chain prints quoted words of a plainly cited provision ('"X" of Section 2.6')."""
-    if len(sel.words) != 1 or not _PLAIN_PROVISION.fullmatch(sel.scope):
+    if len(sel.words) != 1 or not PLAIN_PROVISION.fullmatch(sel.scope):
         return sel.scope
     return f'"{sel.words[0]}" of {sel.scope}'
 

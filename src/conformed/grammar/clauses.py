@@ -14,7 +14,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import ANY_DEFINITIONS, EACH_PLACE, REMAINDER_OF, Change, Payload, Selector
+from ..change import ANY_DEFINITIONS, REMAINDER_OF, Change, Payload, Selector
 from ..definitions import split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
@@ -271,8 +271,9 @@ class Clauses(Transformer[Token, Any]):
         if e.verb == "renumber" and e.noun == "accordingly":  # "(renumbering each subsequent ...)"
             return [_renumbered_after(obj, e.position)]
         new = e.new.printed if e.new else ""
-        every = EACH_PLACE if e.every and words else ""
-        return [Change(e.verb, obj, e.payload, every, new_label=new, words_edit=words)]
+        return [
+            Change(e.verb, obj, e.payload, new_label=new, words_edit=words, every=e.every and words)
+        ]
 
     def _insert(
         self, where: Selector, thing: NewThing, payload: Payload, position: str

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from lark import Token, Transformer
 
 from ..change import ANY_DEFINITIONS, Payload, Selector
+from ..citation import PLAIN_OR_CLAUSE
 from .parts import Edit, Ref, _relative, _tokens, _unquote
 
 
@@ -91,15 +91,10 @@ class Position(str):
         return p
 
 
-_PLAIN = re.compile(
-    r"(?P<unit>Section|Subsection|Paragraph|Clause)\s+(?P<label>\d[\w.]*(?:\([\w]{1,5}\))*)"
-)
-
-
 def _after_words(relation: str, anchor: Selector) -> Position | None:
     """'after the words "stone" in Section 2.2': after "stone", in Section 2.2 (the
     provision the words are looked for in is the one the position cites)."""
-    m = _PLAIN.fullmatch(anchor.scope)
+    m = PLAIN_OR_CLAUSE.fullmatch(anchor.scope)
     if anchor.kind != "words" or len(anchor.words) != 1 or m is None:
         return None
     where = Selector("provision", anchor.scope, (m.group("label"),), m.group("unit"))
