@@ -185,6 +185,11 @@ class CitationParts(Transformer[Token, Any]):
         return Ref("document", " ".join(str(c) for c in _tokens(children, "DOCNAME")))
 
     def pronoun(self, children: list[Any]) -> Ref:
+        """ "such Section 1.1" names Section 1.1: "such" only points back when no label follows."""
+        unit, label = _tokens(children, "UNIT"), _tokens(children, "LABEL")
+        if unit and label:
+            said = re.sub(r"\s+", "", str(label[0])).rstrip(".")
+            return Ref("provision", f"{unit[0]} {said}", labels=(said,), unit=str(unit[0]))
         return Ref("here", "thereof")
 
     def here(self, children: list[Any]) -> Ref:
