@@ -291,6 +291,21 @@ class MarkedChanges:
 
 
 @dataclass(frozen=True)
+class InPart:
+    """A sub-item under a heading item that amends another part: "Schedule C is hereby
+    amended as follows: (a) Section 4.2.1 is amended by ...".  Its Section 4.2.1 is the
+    schedule's, never the agreement's own Section 4.2.1, which may well exist too.
+
+    Recognised so that the report names the part, and refused when applied: provisions
+    inside a schedule, an exhibit or another instrument are not conformed here."""
+
+    op: Operation
+    part: str  # as the heading item prints it: "Schedule C", "the Pledge Agreement"
+    kind = "in_part"
+    action = "amend_text"
+
+
+@dataclass(frozen=True)
 class Steps:
     """One item that makes several changes in turn ("by deleting subsection (b) thereof
     and by amending Section 14.2(a)(2) to read ..."), applied in the order written."""
@@ -330,6 +345,7 @@ Operation = (
     | AddToExhibit
     | RestateAgreement
     | MarkedChanges
+    | InPart
     | Steps
     | NoTextChange
     | Change
@@ -344,6 +360,8 @@ def describe(op: Operation) -> list[dict[str, str]]:
         return op.describe()
     if isinstance(op, Steps):
         return [entry for step in op.steps for entry in describe(step)]
+    if isinstance(op, InPart):
+        return [{**entry, "target": f"{entry['target']} of {op.part}"} for entry in describe(op.op)]
     if isinstance(op, AddToExhibit):
         return [{"action": op.action, "kind": op.kind, "target": op.exhibit}]
     if isinstance(op, RestateAgreement):

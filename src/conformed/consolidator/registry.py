@@ -12,6 +12,7 @@ from typing import Any
 from .. import operations as ops
 from ..change import Change
 from ..document import Document
+from ..errors import PayloadError
 from .agreement import apply_marked_changes, apply_restate_agreement
 from .apply import (
     apply_delete_provision,
@@ -76,5 +77,15 @@ def apply_steps(doc: Document, op: ops.Steps, ctx: Context) -> Document:
     return doc
 
 
+def apply_in_part(doc: Document, op: ops.InPart, ctx: Context) -> Document:
+    """Refused: the provision cited is one of another part, not of the agreement's body."""
+    said = "; ".join(e["target"] for e in ops.describe(op))
+    raise PayloadError(
+        f"the item amends {said}: its heading item amends {op.part}, and provisions inside "
+        "a schedule, an exhibit or another instrument are not conformed here; nothing was applied"
+    )
+
+
 APPLY[ops.Steps] = apply_steps
+APPLY[ops.InPart] = apply_in_part
 APPLY[Change] = apply_change
