@@ -357,6 +357,11 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
             f"the item amends the {change.other_document}, not the agreement being conformed; "
             "nothing was applied"
         )
+    if change.verb == "describe" and change.payload.kind == "attachment":
+        raise PayloadError(
+            f"the item amends {sel.printed} as set forth in {change.payload.text}: the changes "
+            "are listed in that attachment, not worded in the item; apply them by hand"
+        )
     if change.or_replace and change.verb == "insert" and sel.kind == "definition":
         return _insert_or_replace(doc, change, ctx)
     if sel.kind == "definition" and len(sel.terms) > 1 and not sel.qualifiers:

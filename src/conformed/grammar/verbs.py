@@ -141,6 +141,11 @@ class VerbParts(Transformer[Token, Any]):
     def described(self, children: list[Any]) -> Predicate:
         return Predicate("describe")
 
+    def amended_per(self, children: list[Any]) -> Predicate:
+        """ "amended as set forth in Attachment A": the changes are the attachment's to say."""
+        named = str(_tokens(children, "ATTACHED")[0])
+        return Predicate("describe", Payload("attachment", named))
+
     def umbrella(self, children: list[Any]) -> Predicate:
         return Predicate("umbrella")
 
