@@ -187,8 +187,8 @@ def _candidates(token: str) -> list[Label]:
         return []
     if prefix.endswith(".") and not core.isdigit():
         return []
-    if suffix == ")" and not prefix and (core.isdigit() or not core.islower()):
-        return []  # "b)" is a label; "2)" and "B)" are too rare to risk
+    if suffix == ")" and not prefix and not (core.isdigit() or core.islower()):
+        return []  # "b)" and "2)" are labels ("2) Section 4.1 is amended ..."); "B)" is too rare
     out: list[Label] = []
     if core.isdigit():
         width = len(core) if core.startswith("0") and len(core) > 1 else 0

@@ -135,7 +135,7 @@ class Convention:
             rf"|\((?:{d}[A-Z]?|[A-Za-z]{{1,6}})\)"  # (a) (iv) (12) (6A)
             rf"|{d}(?:\.{d})*[A-Z]?\.?"  # 5.  2.01  1.1.1  6A.  10.1A
             rf"|[A-Za-z]{{1,6}}\."  # a.  iv.  B.
-            rf"|[a-z]{{1,4}}\))"  # b)  (continental: "b) the Supplier ...")
+            rf"|[a-z]{{1,4}}\)|\d{{1,3}}\))"  # b)  2)  (continental: "b) the Supplier ...")
         )
 
     @cached_property

@@ -82,6 +82,8 @@ def _without_lead(text: str) -> str:
 def item_number(parent: str, token: str) -> str:
     """ "1" + "a." -> "1.a"; "1.a" + "(3)" -> "1.a.(3)"; "SECTION 2.1" under "2" -> "2.1"."""
     own = _UNIT.sub("", token.strip()).strip().rstrip(".:")  # "1." -> "1", "FIRST:" -> "FIRST"
+    if own.endswith(")") and own[:-1].isdigit():
+        own = own[:-1]  # "2)" is item 2, as "2." is
     if parent and own.startswith(f"{parent}."):
         return own
     head = own.split(".")[0]
