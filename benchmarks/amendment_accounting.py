@@ -67,7 +67,13 @@ UMBRELLA = re.compile(
     r"|in\s+(?:each\s+of\s+)?the\s+following\s+respects\b[^:]{0,160})"
     r"\s*[:.,;\-]*\s*$"
     # "... the following provisions of the Lease are hereby modified:"
-    r"|\b(?:is|are)\s+(?:hereby\s+)?(?:amended|modified|supplemented)\s*:\s*$",
+    r"|\b(?:is|are)\s+(?:hereby\s+)?(?:amended|modified|supplemented)\s*:\s*$"
+    # "Schedule C is hereby amended as set forth in Attachment A hereto.": the attachment lists
+    # the changes, which the reader reads as this item's sub-items (or, the attachment not
+    # printed, the item is reported as a change it describes)
+    r"|\b(?:amended|modified|supplemented)\s+(?:as\s+)?(?:set\s+(?:forth|out)|described|provided"
+    r"|specified)\s+(?:in|on)\s+(?:the\s+)?(?:Attachment|Annex|Exhibit|Schedule|Appendix|Rider)"
+    r"\s+[A-Z0-9][\w\-]*(?:\s+(?:attached\s+)?hereto|\s+to\s+this\s+Amendment)?\s*[.;]?\s*$",
     re.IGNORECASE,
 )
 WORDED = re.compile(

@@ -13,7 +13,8 @@ Scoring, as the conventions define it (borderline entries are not scored):
 
 - recalled: the parse lists an operation with the entry's action in the item
   with the entry's number (numbers compared on their letters and digits; an
-  unnumbered item, "¶1", answers an entry numbered "");
+  unnumbered item, "¶1", answers an entry numbered ""; a change listed in an
+  attachment, reported as "3.(a) of Attachment A", by its own number, "3(a)");
 - understood: recalled, and the operation's target contains the entry's
   citation (its words and numbers; for a definition, its term);
 - silent: the item is missing from the report or reported as changing no text
@@ -55,7 +56,15 @@ def number_key(number: str) -> tuple[str, ...]:
     """ "1.a.(3)", "1(a)(3)" and "(1)(a)(3)" all read ("1", "a", "3"); "¶2" reads ()."""
     if number.startswith("\u00b6"):
         return ()
+    number = _OF_ATTACHMENT.sub("", number)
     return tuple(re.findall(r"[a-z0-9]+", number.lower()))
+
+
+# A change listed in an attachment is reported as "3.(a) of Attachment A" (the attachment
+# numbers its changes afresh); the label gives the number as printed, "3(a)".
+_OF_ATTACHMENT = re.compile(
+    r"\s+of\s+(?:Attachment|Annex|Exhibit|Schedule|Appendix|Rider)\s+\S+$", re.IGNORECASE
+)
 
 
 def tokens(text: str) -> list[str]:

@@ -19,6 +19,7 @@ from .errors import InputError
 from .io.files import read_text
 from .layout.items import Item, fold, read_items
 from .layout.lines import LEAD, blank_reprints, is_page_number, join_wrapped_units
+from .layout.listed import with_listed_changes
 from .layout.payload import AMENDING
 from .layout.rules.toc import find_toc
 
@@ -172,8 +173,8 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     if heading is not None:
         start = min(start, heading.start())  # "III. MODIFICATIONS." over the items
     read = read_items(text, start, end)
-    items, found = read.items, read.problems
-    problems: list[Exception] = list(found)
+    items, listed = with_listed_changes(tuple(read.items), text, end)
+    problems: list[Exception] = [*read.problems, *listed]
     if not items and not problems:
         raise InputError(f'{source}: no numbered items found after "as follows:"')
     agreement = _agreement(head)

@@ -17,11 +17,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from ..change import Change
+from ..change import Change, Selector
 from ..citation import parse_citation
 from ..errors import InstructionParseError
 from ..layout.heads import split_heading
 from ..layout.items import PAYLOAD_MARK, Item
+from ..layout.listed import LISTED_IN
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
@@ -88,6 +89,12 @@ def _part_amended(ancestors: tuple[Item, ...], agreement: str) -> str | None:
         if not _PART_NAMED.search(ancestor.instruction):
             continue
         subject = umbrella_subject(ancestor.instruction)
+        listed = LISTED_IN.search(ancestor.instruction)
+        if subject is None and listed is not None:
+            # "Schedule C is amended as set forth in Attachment A": the attachment's items
+            subject = _listed_subject(ancestor.instruction[: listed.end()] + ".")
+            if subject is None:
+                return f"what {listed.group('name')} amends"
         if subject is None:
             continue
         named = [d for d in subject.documents if d]
@@ -98,6 +105,12 @@ def _part_amended(ancestors: tuple[Item, ...], agreement: str) -> str | None:
             return subject.printed
         return subject.scope if _ATTACHMENT.match(subject.scope) else None
     return None
+
+
+def _listed_subject(sentence: str) -> Selector | None:
+    """What "... is hereby amended as set forth in Attachment A" amends."""
+    found = _changes(sentence, Item("", sentence, None, sentence, 0)) or []
+    return next((c.selector for c in found if c.verb == "describe"), None)
 
 
 _ATTACHMENT = re.compile(r"(?:Schedule|Exhibit|Annex|Appendix|Attachment|Rider)\s+\S+$", re.I)

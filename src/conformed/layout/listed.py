@@ -1,0 +1,86 @@
+"""Changes listed in an attachment, read as the sub-items of the item that refers to it.
+
+"Schedule C is hereby amended as set forth in Attachment A hereto": Attachment A,
+printed after the signatures, lists the changes as items of its own ("The following
+changes are hereby made to Schedule C: 1) Section 4.2.1 is amended by ...").  Read
+as the referring item's sub-items, each change is parsed and reported under its
+printed number and the attachment's name ("3.(a) of Attachment A"), and each amends the part the referring item names (Schedule C),
+never the agreement's own provision of that number (grammar/interpret.py).
+
+Only "amended as set forth in" an attachment lists changes; "amended to read as set
+forth in" or "amended and restated in the form of" an attachment replaces the part,
+and an attachment with no instruction in it (the part as amended) is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .item import Item
+from .items import read_items
+from .payload import AMENDING
+
+_ATTACHMENT = r"(?:Attachment|Annex|Exhibit|Schedule|Appendix|Rider)"
+LISTED_IN = re.compile(
+    r"\b(?:amended|modified|supplemented)\s+(?:as\s+)?(?:set\s+(?:forth|out)|described|provided"
+    rf"|specified)\s+(?:in|on)\s+(?:the\s+)?(?P<name>{_ATTACHMENT}\s+[A-Z0-9][\w\-]*)",
+    re.IGNORECASE,
+)
+_FIRST = re.compile(r"(?m)^[ \t]*(?:1[.)]|\(1\)|\(a\)|\(i\)|A\.)[ \t]+\S")
+_NEXT_ATTACHMENT = re.compile(
+    rf"(?m)^[ \t]*(?i:{_ATTACHMENT})[ \t]+[A-Z0-9][\w\-]*[ \t]*\.?[ \t]*$"
+)
+
+
+def with_listed_changes(
+    items: tuple[Item, ...], text: str, end: int
+) -> tuple[tuple[Item, ...], list[Exception]]:
+    """``items`` with the changes each one's attachment lists (printed after ``end``, where
+    the signatures begin) as its sub-items; and the problems met reading them."""
+    problems: list[Exception] = []
+    if end >= len(text) or LISTED_IN.search(text, 0, end) is None:
+        return items, problems
+    return tuple(_with_listed(item, text, end, problems) for item in items), problems
+
+
+def _with_listed(item: Item, text: str, end: int, problems: list[Exception]) -> Item:
+    if item.children:
+        children = tuple(_with_listed(c, text, end, problems) for c in item.children)
+        return replace(item, children=children)
+    m = LISTED_IN.search(item.instruction)
+    if m is None:
+        return item
+    span = _attachment(text, end, m.group("name"))
+    if span is None:
+        return item
+    first = _FIRST.search(text, *span)
+    if first is None or not AMENDING.search(text, first.start(), span[1]):
+        return item  # the attachment prints the part as amended, not a list of changes
+    read = read_items(text, first.start(), span[1])
+    name = " ".join(m.group("name").split())
+    for problem in read.problems:
+        if problem.item:
+            problem.item = f"{problem.item} of {name}"
+    problems.extend(read.problems)
+    if not read.items:
+        return item
+    return replace(item, children=tuple(_of(c, name) for c in read.items), standalone=False)
+
+
+def _of(item: Item, name: str) -> Item:
+    """ "3.(a)" of Attachment A is item "3.(a) of Attachment A": the attachment numbers its
+    changes afresh, and the amendment's own item 3 is another item."""
+    children = tuple(_of(c, name) for c in item.children)
+    return replace(item, number=f"{item.number} of {name}", children=children)
+
+
+def _attachment(text: str, end: int, name: str) -> tuple[int, int] | None:
+    """Where the attachment headed ``name`` is printed after the signatures: from its
+    heading to the next attachment's heading, or to the end."""
+    words = r"[ \t]+".join(re.escape(w) for w in name.split())
+    m = re.compile(rf"(?im)^[ \t]*{words}[ \t]*\.?[ \t]*$").search(text, end)
+    if m is None:
+        return None
+    nxt = _NEXT_ATTACHMENT.search(text, m.end())
+    return m.end(), nxt.start() if nxt else len(text)
