@@ -109,13 +109,18 @@ def blank_reprints(text: str) -> str:
 def join_wrapped_units(text: str) -> str:
     """ "SECTION" alone on its line, "1.02. Amendment to ..." on the next: one heading.
     The line moves down, so every other line keeps its number."""
+    if not _UNIT_AT_END.search(text):  # the word ending a line: a search skips to S and A
+        return text
     return _WRAPPED_UNIT.sub(r"\n\1\2 ", text)
 
 
+_UNITS = r"(SECTION|Section|ARTICLE|Article|Sec\.|SEC\.)[^\S\n]*\n"
 _WRAPPED_UNIT = re.compile(
-    r"(?m)^([^\S\n]*)(SECTION|Section|ARTICLE|Article|Sec\.|SEC\.)[^\S\n]*\n"
-    r"(?=[^\S\n]*\d{1,3}(?:\.\d{1,3})*\.?[^\S\n]+[A-Z])"
+    rf"(?m)^([^\S\n]*){_UNITS}(?=[^\S\n]*\d{{1,3}}(?:\.\d{{1,3}})*\.?[^\S\n]+[A-Z])"
 )
+# What every match holds: the pattern above begins at each line's start and so is tried at
+# every character; this one begins with a unit word's first letter.
+_UNIT_AT_END = re.compile(_UNITS)
 
 
 _RULE = re.compile(r"^\s*[-_=]{3,}(?:\s+[-_=]{3,})*\s*$")

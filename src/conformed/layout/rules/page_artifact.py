@@ -21,6 +21,9 @@ PAGE_NUMBER = re.compile(
 )
 # The characters a page number's line may begin with (after white space), in ASCII.
 _PAGE_FIRST = frozenset("-<[0123456789pPiIvVxXlLcC")
+# ... and the characters it may end with (before white space): a number, a numeral, "-",
+# the ">" of "<PAGE>" or the "]" of "[Page 5]".
+_PAGE_LAST = frozenset("->]0123456789iIvVxXlLcC")
 # Lines a filing service or a redaction stamps on every page, page break or not.
 _STAMP = re.compile(
     r"^\s*(?:Source:\s+\S|Copyright\s+(?:\(C\)|\u00a9)|\[\*+\]\s+Confidential\s+material"
@@ -46,6 +49,9 @@ def is_page_number(raw: str) -> bool:
     first = raw.lstrip()[:1]
     if first.isascii() and first not in _PAGE_FIRST:
         return False  # asked of every line: most are ruled out by their first character
+    last = raw.rstrip()[-1:]
+    if last.isascii() and last not in _PAGE_LAST:
+        return False  # "provided, ..." begins as "p. 5" may, but ends in a word or a stop
     if not PAGE_NUMBER.match(raw):
         return False
     return not (_ROMAN_ONLY.match(raw) and not raw.strip().islower())
