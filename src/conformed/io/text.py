@@ -10,11 +10,11 @@ are wrapped to the document's own width and indentation.
 from __future__ import annotations
 
 import re
-import textwrap
 
 from ..document import Document, Layout
 from ..layout.engine import read_agreement, read_fragment
 from ..layout.heads import Group, iter_groups
+from .wrap import fill_lines
 
 __all__ = ["read_fragment", "read_text_document", "render_group", "write_text"]
 
@@ -87,14 +87,7 @@ def relabel_lines(
 
 def _wrap(text: str, layout: Layout, depth: int) -> list[str]:
     first, rest = layout.indent(depth)
-    return textwrap.wrap(
-        text,
-        width=layout.width,
-        initial_indent=" " * first,
-        subsequent_indent=" " * rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [" " * first]
+    return fill_lines(text, layout.width, " " * first, " " * rest) or [" " * first]
 
 
 def provenance_notes(group: Group) -> list[str]:
