@@ -221,7 +221,8 @@ def parse_label(token: str) -> Label | None:
 
 # Built once (compiled on first use, by re's cache): built as an f-string at each call, the
 # long pattern was hashed again for that cache every time a provision was named.
-_LEADING_UNIT = rf"^(?:{_UNIT_WORDS})\s*"
+# Compiled once: join_labels asks it of every label.
+_LEADING_UNIT = re.compile(rf"^(?:{_UNIT_WORDS})\s*", re.IGNORECASE)
 
 
 def join_labels(labels: list[str]) -> str:
@@ -232,7 +233,7 @@ def join_labels(labels: list[str]) -> str:
     """
     out = ""
     for text in labels:
-        text = re.sub(_LEADING_UNIT, "", text.strip(), flags=re.IGNORECASE)
+        text = _LEADING_UNIT.sub("", text.strip())
         if text.startswith("("):
             out = out.rstrip(".") + text
         elif out and not out.endswith("."):

@@ -71,7 +71,10 @@ def insertion_index(children: tuple[Provision, ...], term: str) -> int:
     return len(children) if last is None else last + 1
 
 
-_CAPITALISED = re.compile(r"\b(?:[A-Z][a-z][\w\-]*)(?:\s+(?:[A-Z][a-z][\w\-]*|of|and|or))+\b")
+# A capitalised phrase ("Kopyt Cash Payment").  Its capital comes first and the word
+# boundary before it is the look-behind after it, so a search skips from capital to
+# capital rather than trying every character.
+_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z][\w\-]*(?:\s+(?:[A-Z][a-z][\w\-]*|of|and|or))+\b")
 
 
 def undefined_near_misses(text: str, defined: list[str]) -> list[tuple[str, str]]:

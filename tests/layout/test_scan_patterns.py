@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from conformed.amendment import _WITNESS
+from conformed.definitions import _CAPITALISED
 from conformed.grammar.guards import _HEREBY_AMENDED, _HEREBY_VERB, _hereby_amended
 from conformed.grammar.interpret import _ACTIVE
 from conformed.grammar.no_text_change import OPERATIVE
@@ -181,6 +182,7 @@ _ODD_LEADS = [
     "hereto - \u201c",
     'x: -- "y',
     "\u0130n witness whereof \u0131N  WITNESS\nwhereof",
+    "\u00e9Kopyt Cash_Payment, Kopyt of Ab9 X\u0130y Qr-s",
 ]
 
 
@@ -189,6 +191,9 @@ def _spans(m: re.Match[str] | None) -> object:
 
 
 _WITNESS_BEFORE = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
+_CAPITALISED_BEFORE = re.compile(
+    r"\b(?:[A-Z][a-z][\w\-]*)(?:\s+(?:[A-Z][a-z][\w\-]*|of|and|or))+\b"
+)
 
 
 @pytest.mark.parametrize(
@@ -197,6 +202,7 @@ _WITNESS_BEFORE = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
         (OPEN, _OPEN_BEFORE),
         (_SAME_LINE_LEAD, _SAME_LINE_LEAD_BEFORE),
         (_WITNESS, _WITNESS_BEFORE),
+        (_CAPITALISED, _CAPITALISED_BEFORE),
     ],
 )
 def test_first_character_classes_change_no_match(
