@@ -9,7 +9,8 @@ removed or renamed.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .errors import AmendmentError
@@ -69,9 +70,31 @@ class Report:
         return not any(a.failed for a in self.amendments)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data: dict[str, Any] = plain(self)
         for amendment in data["amendments"]:
             for item in amendment["items"]:
                 if not item["reason"]:
                     del item["reason"]
         return data
+
+
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+
+
+def plain(value: Any) -> Any:
+    """``dataclasses.asdict``'s value for the reports' types (dataclasses, lists, tuples,
+    dicts, strings and numbers), without a ``deepcopy`` call for every string: a batch
+    turns a report and an outcome into JSON for every agreement.  Any other value is
+    deep-copied, as asdict copies it."""
+    kind = type(value)
+    if kind in _ATOMIC:
+        return value
+    if kind is list:
+        return [plain(v) for v in value]
+    if kind is dict:
+        return {plain(k): plain(v) for k, v in value.items()}
+    if kind is tuple:
+        return tuple(plain(v) for v in value)
+    if hasattr(kind, "__dataclass_fields__") and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    return copy.deepcopy(value)

@@ -25,6 +25,7 @@ from typing import Any
 from ..conform import Job, conform
 from ..errors import ConformedError, UsageError
 from ..io.files import check_outputs, write_all
+from ..report import plain
 from .manifest import Entry
 
 SUFFIX = {"text": ".txt", "md": ".md", "json": ".json", "docx": ".docx"}
@@ -58,7 +59,8 @@ class Outcome:
     before: str = ""  # for "unchanged": the status it had when it was done
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        result: dict[str, Any] = plain(self)
+        return result
 
 
 def job_for(entry: Entry, outdir: Path, options: Options) -> Job:
