@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import resource
 import time
@@ -170,10 +171,17 @@ def _warm() -> None:
     the batch: it finishes the agreement in hand (whole files) and takes no other."""
     import signal
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _load()
+
+
+def _load() -> None:
+    """The code an agreement runs and both grammars, loaded (a no-op once done)."""
+    from ..amendment import parse_amendments  # noqa: F401
+    from ..consolidator import consolidate  # noqa: F401
     from ..grammar.instruction import _lark as composed
     from ..grammar.parser import _lark as forms
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     forms()
     composed()
 
@@ -210,6 +218,8 @@ def _outcomes(
         for entry in entries:
             yield run_one(entry, outdir, options, force)
         return
+    if executor is None and multiprocessing.get_start_method() == "fork":
+        _load()  # once, here: each worker forked from this process has it already
     pool = executor or ProcessPoolExecutor(max_workers=jobs, initializer=_warm)
     futures: list[Future[Outcome]] = []
     try:
