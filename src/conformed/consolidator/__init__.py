@@ -18,7 +18,7 @@ from ..errors import AmendmentError, PayloadError
 from ..operations import NoTextChange, Operation, describe
 from ..parsed import ParsedAmendment, amendment_report, failed_item, iso, parse_instructions
 from ..report import APPLIED, NO_TEXT_CHANGE, ItemReport, Report
-from .apply_change import front_words, instruments_named, named_elsewhere
+from .apply_change import front_words, heading_instruments, instruments_named, named_elsewhere
 from .context import Context
 from .exhibits import AttachmentMissing, attachments_in, exhibit_key
 from .references import find_stale_references, update_references
@@ -90,7 +90,9 @@ def consolidate(
                 assert parsed.operation is not None
                 op = parsed.operation
                 ireport.operations = describe(op)
-                elsewhere = named_elsewhere(instruments_named(item.instruction), front)
+                named = instruments_named(item.instruction)
+                named += heading_instruments([a.instruction for a in parsed.ancestors])
+                elsewhere = named_elsewhere(named, front)
                 if elsewhere and not isinstance(op, NoTextChange):
                     raise PayloadError(
                         f"the item amends the {elsewhere}, which the agreement's title and "

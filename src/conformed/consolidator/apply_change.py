@@ -302,6 +302,19 @@ _INSTRUMENT = re.compile(
 )
 
 
+def heading_instruments(headings: list[str]) -> list[str]:
+    """The instruments heading items amend by name ("The Pledge Agreement is hereby amended
+    as follows:"): their sub-items' provisions are that instrument's."""
+    return [m.group(1) for h in headings if (m := _AMENDED_AS_FOLLOWS.match(h.strip()))]
+
+
+_AMENDED_AS_FOLLOWS = re.compile(
+    r"(?:\S+\s+)?(?:The|the)\s+((?:[A-Z][\w\-']*\s+){1,5}"
+    r"(?:Agreement|Lease|Plan|Indenture|Guaranty|Guarantee|Note|Contract|Mortgage|Deed))\s+"
+    r"(?:is|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified)\b"
+)
+
+
 def named_elsewhere(documents: list[str], front: frozenset[str]) -> str:
     """An instrument the item names that the agreement's front matter never names ("the
     Pledge Agreement" beside a HAULING AGREEMENT), or "".  Used where the amendment defines
