@@ -267,6 +267,10 @@ class Clauses(Transformer[Token, Any]):
                     "the definitions it names are not in the text it carries"
                 )
             obj = replace(obj, terms=terms)
+        if _term_renamed(obj, e):  # 'replacing the term "Expiry" with "Expiration"': its words
+            term = obj.terms[0]
+            printed = f'"{term}" of {obj.scope}' if obj.scope else f'"{term}"'
+            obj = replace(obj, kind="words", printed=printed, words=(term,), terms=())
         words = obj.kind in ("words", "mark", "sentence")
         if e.verb == "renumber" and e.noun == "accordingly":  # "(renumbering each subsequent ...)"
             return [_renumbered_after(obj, e.position)]
@@ -399,3 +403,17 @@ def _merged(edits: tuple[Edit, ...]) -> list[Edit]:
 def _or_replacing(changes: list[Change]) -> list[Change]:
     """New definitions that each replace any definition of the same term."""
     return [replace(c, or_replace=True) for c in changes]
+
+
+def _term_renamed(obj: Selector, e: Edit) -> bool:
+    """A term replaced by quoted words that define nothing: the term's words, renamed."""
+    return (
+        obj.kind == "definition"
+        and e.verb == "replace"
+        and e.payload.kind == "quoted"
+        and len(obj.terms) == 1
+        and _DEFINES.search(e.payload.text) is None
+    )
+
+
+_DEFINES = re.compile(r"\b(?:means?|shall\s+mean|shall\s+have|has\s+the\s+meaning)\b", re.I)
