@@ -71,6 +71,7 @@ class Change:
     other_document: str = ""  # names an instrument other than the agreement amended
     or_replace: bool = False  # new definitions, each replacing any of the same term
     every: bool = False  # a word edit "each place it appears": every occurrence
+    first: bool = False  # a word edit "where it first appears": the first occurrence only
     kind = "change"
 
     @property

@@ -189,6 +189,7 @@ class WordEdit:
     new: str = ""
     where: str = ""  # "after" or "before" for insertions
     every: bool = False  # "each place it appears"
+    first: bool = False  # "where it first appears": the first of several, only
     action = "amend_text"
 
 

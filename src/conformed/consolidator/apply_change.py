@@ -232,7 +232,9 @@ def _each_definition(doc: Document, c: Change, ctx: Context) -> Document:
 
 def _word_edit(kind: str) -> Apply:
     def apply(doc: Document, c: Change, ctx: Context) -> Document:
-        edit = WordEdit(kind, old=c.selector.words[0], new=c.payload.text, every=c.every)
+        edit = WordEdit(
+            kind, old=c.selector.words[0], new=c.payload.text, every=c.every, first=c.first
+        )
         if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
             return _edit_in_definition(doc, c, edit, ctx)
         where = Target(parse_citation(c.selector.scope or c.selector.printed))
@@ -260,7 +262,9 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     m = _BESIDE_WORDS.match(c.position)
     if m is None or c.payload.kind != "quoted" or len(c.selector.terms) > 1:
         return None
-    edit = WordEdit("insert_words", old=m.group("anchor"), new=c.payload.text, where=_side(m))
+    edit = WordEdit(
+        "insert_words", old=m.group("anchor"), new=c.payload.text, where=_side(m), first=c.first
+    )
     if c.selector.kind == "definition" and c.selector.terms:
         return _edit_in_definition(doc, c, edit, ctx)
     if c.selector.kind == "provision" and len(c.selector.labels) == 1 and not c.selector.scope:

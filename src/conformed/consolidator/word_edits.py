@@ -28,25 +28,28 @@ def apply_word_edit(node: Provision, edit: WordEdit, printed: str) -> Provision:
 
 def edit_words(text: str, edit: WordEdit, printed: str) -> str:
     """Replace, delete or insert beside the quoted words: exactly, whole words only, and
-    only once unless the item says "each place it appears"."""
+    only once unless the item says "each place it appears" (all) or "where it first
+    appears" (the first)."""
     pattern = _words(edit.old)
     hits = len(pattern.findall(text))
     if hits == 0:
         raise TargetNotFound(f'the words "{edit.old}" do not appear in {printed}')
-    if hits > 1 and not edit.every:
+    count = 1 if edit.first else 0  # "where it first appears": the first one only
+    if hits > 1 and not edit.every and not edit.first:
         raise AmbiguousTarget(
             f'the words "{edit.old}" appear {hits} times in {printed}; the item does not say '
             '"each place it appears"'
         )
     new = " ".join(edit.new.split())
     if edit.kind == "replace_words":
-        return pattern.sub(lambda _: new, text)
+        return pattern.sub(lambda _: new, text, count=count)
     if edit.kind == "delete_words":
-        text = re.sub(r"[ \t]{2,}", " ", pattern.sub("", text))
+        text = re.sub(r"[ \t]{2,}", " ", pattern.sub("", text, count=count))
         return re.sub(r"\s+([,.;:])", r"\1", text)
     if edit.where == "after":
-        return pattern.sub(lambda m: f"{m.group(0)} {new}", text)
-    return pattern.sub(lambda m: f"{new} {m.group(0)}", text)
+        gap = "" if new[:1] in ",;:.)" else " "  # ', other than X,' closes up to the word
+        return pattern.sub(lambda m: f"{m.group(0)}{gap}{new}", text, count=count)
+    return pattern.sub(lambda m: f"{new} {m.group(0)}", text, count=count)
 
 
 def _words(words: str) -> re.Pattern[str]:

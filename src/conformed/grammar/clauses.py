@@ -258,6 +258,8 @@ class Clauses(Transformer[Token, Any]):
             if where is not subject:
                 where = resolve(where, subject)
             changes = self._insert(where, NewThing(e.noun, e.new), e.payload, e.position)
+            if e.first:
+                changes = [replace(c, first=c.words_edit) for c in changes]
             return _or_replacing(changes) if e.or_replace else changes
         obj = resolve(e.obj or subject, subject)
         if obj.terms == (ANY_DEFINITIONS,) and e.payload.kind == "text":
@@ -276,7 +278,15 @@ class Clauses(Transformer[Token, Any]):
             return [_renumbered_after(obj, e.position)]
         new = e.new.printed if e.new else ""
         return [
-            Change(e.verb, obj, e.payload, new_label=new, words_edit=words, every=e.every and words)
+            Change(
+                e.verb,
+                obj,
+                e.payload,
+                new_label=new,
+                words_edit=words,
+                every=e.every and words,
+                first=e.first and words,
+            )
         ]
 
     def _insert(

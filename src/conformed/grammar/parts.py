@@ -51,6 +51,7 @@ class Edit:
     noun: str = ""  # what is inserted: "sentence", "definitions", "clause"
     or_replace: bool = False  # definitions added, or replacing those of the same terms
     every: bool = False  # "each place it appears": every occurrence of the words
+    first: bool = False  # "where it first appears": the first occurrence only
 
 
 _AGREEMENT = re.compile(

@@ -56,6 +56,13 @@ class _EachPlace:
 EACH = _EachPlace()
 
 
+class _FirstPlace:
+    """ "where it first appears", said of a word edit."""
+
+
+FIRST = _FirstPlace()
+
+
 def _every(children: list[Any]) -> bool:
     return any(c is EACH for c in children)
 
@@ -193,7 +200,8 @@ class VerbParts(Transformer[Token, Any]):
         if thing.scope is not None and position.cited is None:
             position = Position.of(f"in {thing.scope.printed}", thing.scope)
         return Edit(
-            "insert", None, payload, position=position, new=thing.selector, noun=thing.noun
+            "insert", None, payload, position=position, new=thing.selector, noun=thing.noun,
+            first=any(c is FIRST for c in children),
         )  # fmt: skip
 
     def upsert_edit(self, children: list[Any]) -> Edit:
@@ -224,8 +232,13 @@ class VerbParts(Transformer[Token, Any]):
     def each_place(self, children: list[Any]) -> _EachPlace:
         return EACH
 
+    def first_place(self, children: list[Any]) -> _FirstPlace:
+        return FIRST
+
     def replace_edit(self, children: list[Any]) -> Edit:
-        return Edit("replace", _selectors(children)[0], _payload(children), every=_every(children))
+        first = any(c is FIRST for c in children)
+        obj, payload = _selectors(children)[0], _payload(children)
+        return Edit("replace", obj, payload, every=_every(children), first=first)
 
     def replace_definitions(self, children: list[Any]) -> Edit:
         """ "substituting the following new definitions for the existing definitions":
