@@ -70,6 +70,23 @@ def _in_article(sel: Selector) -> Citation | None:
 
 
 _ARTICLE = re.compile(r"(?i)article\s+([IVXLC]+|\d+)")
+_IN_ARTICLE = re.compile(
+    r"(?P<unit>\w+)\s+(?P<label>[\w.]+)\s+of\s+(?P<article>(?i:article)\s+\S+)"
+)
+
+
+def _words_target(sel: Selector) -> Target:
+    """Where words are edited: the provision the chain names, a Section of an Article
+    ("Section 1 of Article II", where each Article numbers its Sections afresh) looked
+    up inside that Article only."""
+    cited = sel.scope or sel.printed
+    m = _IN_ARTICLE.fullmatch(cited)
+    if m is not None:
+        own = Selector("provision", cited, (m["label"],), m["unit"], scope=m["article"])
+        in_article = _in_article(own)
+        if in_article is not None:
+            return Target(in_article)
+    return Target(parse_citation(cited))
 
 
 def _within(sel: Selector) -> str:
@@ -237,8 +254,7 @@ def _word_edit(kind: str) -> Apply:
         )
         if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
             return _edit_in_definition(doc, c, edit, ctx)
-        where = Target(parse_citation(c.selector.scope or c.selector.printed))
-        return apply_text_edits(doc, TextEdits(where, (edit,)), ctx)
+        return apply_text_edits(doc, TextEdits(_words_target(c.selector), (edit,)), ctx)
 
     return apply
 
