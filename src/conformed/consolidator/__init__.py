@@ -18,9 +18,9 @@ from ..errors import AmendmentError, PayloadError
 from ..operations import NoTextChange, Operation, describe
 from ..parsed import ParsedAmendment, amendment_report, failed_item, iso, parse_instructions
 from ..report import APPLIED, NO_TEXT_CHANGE, ItemReport, Report
-from .apply_change import front_words, heading_instruments, instruments_named, named_elsewhere
 from .context import Context
 from .exhibits import AttachmentMissing, attachments_in, exhibit_key
+from .instruments import front_words, heading_instruments, instruments_named, named_elsewhere
 from .references import find_stale_references, update_references
 from .registry import APPLY
 

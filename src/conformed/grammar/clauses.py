@@ -14,10 +14,11 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import ANY_DEFINITIONS, REMAINDER_OF, Change, Payload, Selector
+from ..change import ANY_DEFINITIONS, Change, Payload, Selector
 from ..definitions import split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
+from .edits import merged, or_replacing, renumbered_after, term_renamed
 from .parts import Edit, _relative
 from .resolve import resolve
 from .verbs import NewThing, Position, Predicate, position_of
@@ -191,7 +192,7 @@ class Clauses(Transformer[Token, Any]):
         each definition given replaces its namesake there, or is added."""
         where = resolve(next(c for c in children if isinstance(c, Selector)), self.subject)
         payload = next(c for c in children if isinstance(c, Payload))
-        return _or_replacing(self._insert(where, NewThing("definitions"), payload, Position("")))
+        return or_replacing(self._insert(where, NewThing("definitions"), payload, Position("")))
 
     def subject_form(self, children: list[Any]) -> NewThing:
         """ "The form of Weighbridge Ticket (attached hereto as Rider A)": a new thing whose
@@ -230,13 +231,13 @@ class Clauses(Transformer[Token, Any]):
             )
             return [Change("insert", _as_new(new), p.payload, p.position)]
         if p.verb == "delete" and p.remainder:  # "... and the remainder is renumbered accordingly"
-            return [Change("delete", subject, p.payload), _renumbered_after(subject, p.within)]
+            return [Change("delete", subject, p.payload), renumbered_after(subject, p.within)]
         if p.verb == "append":  # "Exhibit A is supplemented with the following"
             return self._insert(subject, NewThing(""), p.payload, p.position)
         if p.verb != "edits":
             return [Change(p.verb, subject, p.payload, words_edit=subject.kind == "words")]
         out: list[Change] = []
-        edits = _merged(p.edits)
+        edits = merged(p.edits)
         renumbers = any(e.verb == "renumber" for e in edits)
         for edit in edits:
             if edit.verb == "references":
@@ -260,7 +261,7 @@ class Clauses(Transformer[Token, Any]):
             changes = self._insert(where, NewThing(e.noun, e.new), e.payload, e.position)
             if e.first:
                 changes = [replace(c, first=c.words_edit) for c in changes]
-            return _or_replacing(changes) if e.or_replace else changes
+            return or_replacing(changes) if e.or_replace else changes
         obj = resolve(e.obj or subject, subject)
         if obj.terms == (ANY_DEFINITIONS,) and e.payload.kind == "text":
             terms = _terms(e.payload.text)  # "substituting the following new definitions"
@@ -269,13 +270,13 @@ class Clauses(Transformer[Token, Any]):
                     "the definitions it names are not in the text it carries"
                 )
             obj = replace(obj, terms=terms)
-        if _term_renamed(obj, e):  # 'replacing the term "Expiry" with "Expiration"': its words
+        if term_renamed(obj, e):  # 'replacing the term "Expiry" with "Expiration"': its words
             term = obj.terms[0]
             printed = f'"{term}" of {obj.scope}' if obj.scope else f'"{term}"'
             obj = replace(obj, kind="words", printed=printed, words=(term,), terms=())
         words = obj.kind in ("words", "mark", "sentence")
         if e.verb == "renumber" and e.noun == "accordingly":  # "(renumbering each subsequent ...)"
-            return [_renumbered_after(obj, e.position)]
+            return [renumbered_after(obj, e.position)]
         new = e.new.printed if e.new else ""
         return [
             Change(
@@ -373,57 +374,3 @@ def _attached(children: list[Any]) -> Predicate:
     attached = next(c for c in children if isinstance(c, Payload))
     p = next(c for c in children if isinstance(c, Predicate))
     return replace(p, payload=attached) if p.payload.kind == "none" else p
-
-
-def _renumbered_after(deleted: Selector, within: str) -> Change:
-    """ "... and the remainder of Section 5 is renumbered accordingly": the provisions after
-    the deleted one, in what the drafter named (``within``) or else its own parent."""
-    return Change(
-        "renumber", deleted, position=f"{REMAINDER_OF}{within}" if within else "",
-        new_label="accordingly",
-    )  # fmt: skip
-
-
-def _merged(edits: tuple[Edit, ...]) -> list[Edit]:
-    """ "deleting X and inserting [in lieu thereof] Y": an insertion with no place of its
-    own, right after a deletion, takes the deleted thing's place -- one replacement."""
-    out: list[Edit] = []
-    for e in edits:
-        prev = out[-1] if out else None
-        if (
-            prev is not None and prev.verb == "delete" and e.verb == "insert"
-            and (e.new is None or (prev.obj is not None and e.new.labels == prev.obj.labels))
-            and (not e.position or e.position in ("in", "in lieu"))
-        ):  # fmt: skip
-            out[-1] = Edit("replace", prev.obj, e.payload, every=prev.every or e.every)
-            continue
-        if (
-            prev is not None and prev.verb == "delete" and e.verb == "replace"
-            and e.payload.kind == "text" and e.obj is not None
-            and (e.obj.printed == "thereof" or (prev.obj is not None and e.obj == prev.obj))
-        ):  # fmt: skip
-            # "deleting such provision in its entirety and replacing such provision with
-            # the following:": the same thing, deleted and replaced -- one replacement
-            out[-1] = Edit("replace", prev.obj, e.payload)
-            continue
-        out.append(e)
-    return out
-
-
-def _or_replacing(changes: list[Change]) -> list[Change]:
-    """New definitions that each replace any definition of the same term."""
-    return [replace(c, or_replace=True) for c in changes]
-
-
-def _term_renamed(obj: Selector, e: Edit) -> bool:
-    """A term replaced by quoted words that define nothing: the term's words, renamed."""
-    return (
-        obj.kind == "definition"
-        and e.verb == "replace"
-        and e.payload.kind == "quoted"
-        and len(obj.terms) == 1
-        and _DEFINES.search(e.payload.text) is None
-    )
-
-
-_DEFINES = re.compile(r"\b(?:means?|shall\s+mean|shall\s+have|has\s+the\s+meaning)\b", re.I)

@@ -17,25 +17,23 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from ..change import Change, Selector
+from ..change import Change
 from ..citation import parse_citation
 from ..errors import InstructionParseError
 from ..layout.heads import split_heading
 from ..layout.items import PAYLOAD_MARK, Item
-from ..layout.listed import LISTED_IN
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
-    InPart,
     InsertDefinition,
     NoTextChange,
     Operation,
     ReplaceDefinition,
     Steps,
-    describe,
 )
 from ..sentences import split_sentences
 from .guards import UNITS, checked, nothing_hidden, part_named
+from .in_part import in_part
 from .no_text_change import OPERATIVE, non_textual
 from .parser import _check_agreement, parse_instruction
 
@@ -54,66 +52,9 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
         if why:
             return NoTextChange(why[0], why[1])
         raise first
-    return _in_part(
+    return in_part(
         _with_scope(checked(nothing_hidden(op, item), item), ancestors), ancestors, agreement
     )
-
-
-# A heading item that may amend a part other than the agreement's body: an attachment, or an
-# instrument named by its own name.  (Checked first: the grammar's reading costs more.)
-_PART_NAMED = re.compile(
-    r"\b(?:Schedule|Exhibit|Annex|Appendix|Attachment|Rider)s?\s+[A-Z0-9]"
-    r"|\b[A-Z][\w\-']*\s+(?:Agreement|Plan|Lease|Indenture|Guaranty|Guarantee|Note|Annex)\b"
-)
-
-
-def _in_part(op: Operation, ancestors: tuple[Item, ...], agreement: str) -> Operation:
-    """A sub-item of "Schedule C is hereby amended as follows:" amends Schedule C: its
-    "Section 4.2.1" is the schedule's, never the agreement's own Section 4.2.1."""
-    if isinstance(op, NoTextChange) or not ancestors:
-        return op
-    part = _part_amended(ancestors, agreement)
-    if part is None:
-        return op
-    targets = [entry["target"].lower() for entry in describe(op)]
-    if all(part.lower() in target for target in targets):
-        return op  # it names the part itself ("Schedule C is amended by adding ...")
-    return InPart(op, part)
-
-
-def _part_amended(ancestors: tuple[Item, ...], agreement: str) -> str | None:
-    """What the nearest heading item amends, when that is not the agreement's body."""
-    from .instruction import umbrella_subject
-
-    for ancestor in reversed(ancestors):
-        if not _PART_NAMED.search(ancestor.instruction):
-            continue
-        subject = umbrella_subject(ancestor.instruction)
-        listed = LISTED_IN.search(ancestor.instruction)
-        if subject is None and listed is not None:
-            # "Schedule C is amended as set forth in Attachment A": the attachment's items
-            subject = _listed_subject(ancestor.instruction[: listed.end()] + ".")
-            if subject is None:
-                return f"what {listed.group('name')} amends"
-        if subject is None:
-            continue
-        named = [d for d in subject.documents if d]
-        if agreement and named and named[-1] != agreement and not named[-1].endswith(agreement):
-            other = f"the {named[-1]}"  # another instrument: "Annex I to the Security Agreement"
-            return other if subject.kind == "document" else f"{subject.printed} of {other}"
-        if subject.kind == "attachment" and not subject.scope:
-            return subject.printed
-        return subject.scope if _ATTACHMENT.match(subject.scope) else None
-    return None
-
-
-def _listed_subject(sentence: str) -> Selector | None:
-    """What "... is hereby amended as set forth in Attachment A" amends."""
-    found = _changes(sentence, Item("", sentence, None, sentence, 0)) or []
-    return next((c.selector for c in found if c.verb == "describe"), None)
-
-
-_ATTACHMENT = re.compile(r"(?:Schedule|Exhibit|Annex|Appendix|Attachment|Rider)\s+\S+$", re.I)
 
 
 def _article_title(item: Item) -> str:

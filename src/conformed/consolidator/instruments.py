@@ -1,0 +1,82 @@
+"""Which instrument an item amends, where the amendment cannot say.
+
+An amendment that gives its agreement a short name (`(the "Agreement")`) lets the
+grammar tell "Section 2 of the Pledge Agreement" from the agreement conformed.  One
+that gives none cannot; then the agreement's own title and opening decide: an
+instrument they never name is another one, and its provisions are not this
+agreement's.  The instruments are named by the item ("Section 5.2 of the Pledge
+Agreement") or by the heading item over it ("The Pledge Agreement is hereby amended
+as follows:").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+
+
+def instruments_named(instruction: str) -> list[str]:
+    """The instruments an instruction cites a provision of by a name of their own ("Section
+    5.2 of the Pledge Agreement"); never a name inside quoted words."""
+    return _INSTRUMENT.findall(re.sub(r'"[^"]*"|\u201c[^\u201d]*\u201d', '""', instruction))
+
+
+_INSTRUMENT = re.compile(
+    r"\b(?:Sections?|Articles?|Paragraphs?|Clauses?|Exhibits?|Schedules?|Annex|Part)\s+"
+    r"[\w.()\-]+\s+(?:of|to|in|under)\s+(?:the|such|said)\s+((?:[A-Z][\w\-']*\s+){1,5}"
+    r"(?:Agreement|Lease|Plan|Indenture|Guaranty|Guarantee|Note|Contract|Mortgage|Deed))\b"
+)
+
+
+def heading_instruments(headings: list[str]) -> list[str]:
+    """The instruments heading items amend by name ("The Pledge Agreement is hereby amended
+    as follows:"): their sub-items' provisions are that instrument's."""
+    return [m.group(1) for h in headings if (m := _AMENDED_AS_FOLLOWS.match(h.strip()))]
+
+
+_AMENDED_AS_FOLLOWS = re.compile(
+    r"(?:\S+\s+)?(?:The|the)\s+((?:[A-Z][\w\-']*\s+){1,5}"
+    r"(?:Agreement|Lease|Plan|Indenture|Guaranty|Guarantee|Note|Contract|Mortgage|Deed))\s+"
+    r"(?:is|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified)\b"
+)
+
+
+def named_elsewhere(documents: list[str], front: frozenset[str]) -> str:
+    """An instrument the item names that the agreement's front matter never names ("the
+    Pledge Agreement" beside a HAULING AGREEMENT), or "".  Used where the amendment defines
+    no short name for the agreement, so the grammar could not tell them apart."""
+    if not front:  # the amendment names the agreement, or the agreement has no front matter
+        return ""
+    for name in documents:
+        words = {w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in _NOT_A_NAME}
+        if words and not words <= front:
+            return name
+    return ""
+
+
+_NOT_A_NAME = frozenset(
+    [
+        "the",
+        "this",
+        "said",
+        "such",
+        "existing",
+        "original",
+        "amended",
+        "restated",
+        "prior",
+        "underlying",
+        "current",
+        "of",
+        "and",
+        "to",
+        "for",
+        "agreement",
+    ]
+)
+
+
+def front_words(doc: Document) -> frozenset[str]:
+    """The words of the agreement's title and opening, lower-cased."""
+    return frozenset(re.findall(r"[a-z0-9]+", " ".join(doc.front).lower()))
