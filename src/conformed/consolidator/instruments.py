@@ -32,13 +32,15 @@ _INSTRUMENT = re.compile(
 def heading_instruments(headings: list[str]) -> list[str]:
     """The instruments heading items amend by name ("The Pledge Agreement is hereby amended
     as follows:"): their sub-items' provisions are that instrument's."""
-    return [m.group(1) for h in headings if (m := _AMENDED_AS_FOLLOWS.match(h.strip()))]
+    return [m.group(1) for h in headings if (m := _AMENDED_AS_FOLLOWS.search(h))]
 
 
+# (after any heading of the item's own: "Amendments to the Pledge Agreement. The Pledge ...")
 _AMENDED_AS_FOLLOWS = re.compile(
-    r"(?:\S+\s+)?(?:The|the)\s+((?:[A-Z][\w\-']*\s+){1,5}"
+    r"\b(?:The|the)\s+((?:[A-Z][\w\-']*\s+){1,5}"
     r"(?:Agreement|Lease|Plan|Indenture|Guaranty|Guarantee|Note|Contract|Mortgage|Deed))\s+"
-    r"(?:is|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified)\b"
+    r"(?:is|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified)"
+    r"(?:\s+as\s+follows|,?\s+effective\b[^.:]{0,80}?,?\s+as\s+follows|\s+in\s+the\s+following\s+respects)"
 )
 
 
