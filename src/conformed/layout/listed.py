@@ -4,8 +4,9 @@
 printed after the signatures, lists the changes as items of its own ("The following
 changes are hereby made to Schedule C: 1) Section 4.2.1 is amended by ...").  Read
 as the referring item's sub-items, each change is parsed and reported under its
-printed number and the attachment's name ("3.(a) of Attachment A"), and each amends the part the referring item names (Schedule C),
-never the agreement's own provision of that number (grammar/interpret.py).
+printed number and the attachment's name ("3.(a) of Attachment A"), and each amends
+the part the referring item names (Schedule C), never the agreement's own provision
+of that number (grammar/in_part.py).
 
 Only "amended as set forth in" an attachment lists changes; "amended to read as set
 forth in" or "amended and restated in the form of" an attachment replaces the part,
