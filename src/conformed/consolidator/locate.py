@@ -52,9 +52,18 @@ def resolve(doc: Document, keys: KeyPath, printed: str) -> Path:
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        places = ", ".join(doc.cite(p) for p in found)
+        places = ", ".join(_place(doc, p) for p in found)
         raise AmbiguousTarget(f"{printed} could mean any of: {places}")
     raise TargetNotFound(f"{printed} does not exist in the agreement; {what_exists(doc, keys)}")
+
+
+def _place(doc: Document, path: Path) -> str:
+    """ "Section 2 of Article II": where each Article numbers its Sections afresh, the
+    Article is what tells two Sections 2 apart."""
+    named = doc.name_of(path)
+    if len(path) > 1 and doc.body[path[0]].kind == "article":
+        return f"{named} of Article {doc.cite(path[:1])}"
+    return named
 
 
 def resolve_citation(doc: Document, citation: Citation) -> Path:
