@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from ..amendment import Amendment
 from ..definitions import DefinedTerms, defined_terms, terms_defined_in
 from ..document import Document
-from ..errors import AmendmentError, PayloadError
+from ..errors import AmbiguousTarget, AmendmentError, PayloadError
 from ..operations import NoTextChange, Operation, describe
 from ..parsed import ParsedAmendment, amendment_report, failed_item, iso, parse_instructions
 from ..report import APPLIED, NO_TEXT_CHANGE, ItemReport, Report
 from .context import Context
 from .exhibits import AttachmentMissing, attachments_in, exhibit_key
+from .heading_article import in_heading_article
 from .instruments import front_words, heading_instruments, instruments_named, named_elsewhere
 from .references import find_stale_references, update_references
 from .registry import APPLY
@@ -98,7 +99,16 @@ def consolidate(
                         f"the item amends the {elsewhere}, which the agreement's title and "
                         "opening never name; nothing was applied"
                     )
-                doc = apply_operation(doc, op, ctx, ireport)
+                noted = list(ctx.warnings)
+                try:
+                    doc = apply_operation(doc, op, ctx, ireport)
+                except AmbiguousTarget:
+                    scoped = in_heading_article(op, parsed.ancestors)
+                    if scoped is None:
+                        raise
+                    op, ctx.warnings = scoped, noted  # the first try's doc is dropped whole
+                    ireport.operations = describe(op)
+                    doc = apply_operation(doc, op, ctx, ireport)
                 terms.check(op, ctx)
             except AmendmentError as exc:
                 if isinstance(exc, AttachmentMissing):
