@@ -18,8 +18,11 @@ from ..citation import Citation
 from ..layout.items import Item
 from .locate import article_value
 
+# The Article is the heading item's subject ("Article II of the Agreement is hereby amended
+# as follows:"), after any heading of its own; never "Section 5 of Article II is amended".
 _ARTICLE_AMENDED = re.compile(
-    r"\bArticle\s+(?P<label>[IVXLC]+|\d+)\b[^.:;]{0,80}?\b(?:is|shall\s+be)\s+(?:hereby\s+)?"
+    r"(?:^|[.:]\s+)(?:the\s+)?Article\s+(?P<label>[IVXLC]+|\d+)\b"
+    r"(?:\s+(?:of|to)\s+the\s+[^.:;]{1,60}?)?\s+(?:is|shall\s+be)\s+(?:hereby\s+)?"
     r"(?:further\s+)?(?:amended|modified)\s+(?:as\s+follows|in\s+the\s+following\s+respects)",
     re.IGNORECASE,
 )
