@@ -41,7 +41,7 @@ from .apply_definitions import (
 )
 from .apply_text import apply_text_edits, record_edits
 from .context import Context
-from .locate import article_value
+from .locate import article_value, within_article
 from .word_edits import apply_word_edit
 
 Apply = Callable[[Document, Change, Context], Document]
@@ -65,8 +65,7 @@ def _in_article(sel: Selector) -> Citation | None:
     value = article_value(m.group(1))
     if value is None:
         return None
-    own = parse_citation(f"{sel.unit} {sel.labels[0]}")
-    return replace(own, printed=sel.printed, keys=(f"article:{value}", *own.keys))
+    return within_article(parse_citation(f"{sel.unit} {sel.labels[0]}"), value, sel.printed)
 
 
 _ARTICLE = re.compile(r"(?i)article\s+([IVXLC]+|\d+)")

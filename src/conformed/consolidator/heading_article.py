@@ -14,9 +14,8 @@ from dataclasses import replace
 from typing import Any
 
 from .. import operations as ops
-from ..citation import Citation
 from ..layout.items import Item
-from .locate import article_value
+from .locate import article_value, within_article
 
 # The Article is the heading item's subject ("Article II of the Agreement is hereby amended
 # as follows:"), after any heading of its own; never "Section 5 of Article II is amended".
@@ -54,9 +53,7 @@ def _scoped(op: ops.Operation, value: int, article: str) -> ops.Operation:
         return op
     if cited.unit.lower().startswith("art"):
         return op
-    within = Citation(
-        f"{cited.printed} of {article}", (f"article:{value}", *cited.keys), cited.unit
-    )
+    within = within_article(cited, value, f"{cited.printed} of {article}")
     holder: Any = op  # every operation with a target is a dataclass with that field
     scoped: ops.Operation = replace(holder, target=replace(target, citation=within))
     return scoped

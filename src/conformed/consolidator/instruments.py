@@ -22,10 +22,12 @@ def instruments_named(instruction: str) -> list[str]:
     return _INSTRUMENT.findall(re.sub(r'"[^"]*"|\u201c[^\u201d]*\u201d', '""', instruction))
 
 
+# The nouns an instrument's name ends in ("the Pledge Agreement", "the Ground Lease").
+_NOUN = r"(?:Agreement|Lease|Plan|Indenture|Guaranty|Guarantee|Note|Contract|Mortgage|Deed)"
 _INSTRUMENT = re.compile(
     r"\b(?:Sections?|Articles?|Paragraphs?|Clauses?|Exhibits?|Schedules?|Annex|Part)\s+"
     r"[\w.()\-]+\s+(?:of|to|in|under)\s+(?:the|such|said)\s+((?:[A-Z][\w\-']*\s+){1,5}"
-    r"(?:Agreement|Lease|Plan|Indenture|Guaranty|Guarantee|Note|Contract|Mortgage|Deed))\b"
+    rf"{_NOUN})\b"
 )
 
 
@@ -38,7 +40,7 @@ def heading_instruments(headings: list[str]) -> list[str]:
 # (after any heading of the item's own: "Amendments to the Pledge Agreement. The Pledge ...")
 _AMENDED_AS_FOLLOWS = re.compile(
     r"\b(?:The|the)\s+((?:[A-Z][\w\-']*\s+){1,5}"
-    r"(?:Agreement|Lease|Plan|Indenture|Guaranty|Guarantee|Note|Contract|Mortgage|Deed))\s+"
+    rf"{_NOUN})\s+"
     r"(?:is|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified)"
     r"(?:\s+as\s+follows|,?\s+effective\b[^.:]{0,80}?,?\s+as\s+follows|\s+in\s+the\s+following\s+respects)"
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..citation import Citation, from_roman
 from ..document import Document, Path, Provision, sibling_index
 from ..errors import AmbiguousTarget, TargetNotFound
@@ -64,6 +66,12 @@ def _place(doc: Document, path: Path) -> str:
     if len(path) > 1 and doc.body[path[0]].kind == "article":
         return f"{named} of Article {doc.cite(path[:1])}"
     return named
+
+
+def within_article(citation: Citation, value: int, printed: str) -> Citation:
+    """``citation`` looked up inside Article ``value`` only ("Section 2 of Article II",
+    where each Article numbers its Sections afresh, or "Article IV, Section 4.3")."""
+    return replace(citation, printed=printed, keys=(f"article:{value}", *citation.keys))
 
 
 def resolve_citation(doc: Document, citation: Citation) -> Path:

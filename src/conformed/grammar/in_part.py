@@ -13,6 +13,7 @@ import re
 
 from ..change import Selector
 from ..errors import InstructionParseError
+from ..layout.convention import ATTACHMENT, CONVENTION
 from ..layout.items import Item
 from ..layout.listed import LISTED_IN
 from ..operations import InPart, NoTextChange, Operation, describe
@@ -20,7 +21,7 @@ from ..operations import InPart, NoTextChange, Operation, describe
 # A heading item that may amend a part other than the agreement's body: an attachment, or an
 # instrument named by its own name.  (Checked first: the grammar's reading costs more.)
 _PART_NAMED = re.compile(
-    r"\b(?:Schedule|Exhibit|Annex|Appendix|Attachment|Rider)s?\s+[A-Z0-9]"
+    rf"\b{CONVENTION.attachment_unit}\s+[A-Z0-9]"
     r"|\b[A-Z][\w\-']*\s+(?:Agreement|Plan|Lease|Indenture|Guaranty|Guarantee|Note|Annex)\b"
 )
 
@@ -76,4 +77,4 @@ def _listed_subject(sentence: str) -> Selector | None:
     return next((c.selector for c in found if c.verb == "describe"), None)
 
 
-_ATTACHMENT = re.compile(r"(?:Schedule|Exhibit|Annex|Appendix|Attachment|Rider)\s+\S+$", re.I)
+_ATTACHMENT = re.compile(rf"{CONVENTION.unit_pattern(ATTACHMENT)}\s+\S+$", re.I)

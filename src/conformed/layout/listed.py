@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .convention import ATTACHMENT, CONVENTION
 from .item import Item
 from .items import read_items
 from .payload import AMENDING
 
-_ATTACHMENT = r"(?:Attachment|Annex|Exhibit|Schedule|Appendix|Rider)"
+_ATTACHMENT = CONVENTION.unit_pattern(ATTACHMENT)  # Attachment, Annex, Schedule, Rider ...
 LISTED_IN = re.compile(
     r"\b(?:amended|modified|supplemented)\s+(?:as\s+)?(?:set\s+(?:forth|out)|described|provided"
     rf"|specified)\s+(?:in|on)\s+(?:the\s+)?(?P<name>{_ATTACHMENT}\s+[A-Z0-9][\w\-]*)",
