@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..sentences import split_sentences
 from .convention import ATTACHMENT, CONVENTION
 from .item import Item
 from .items import read_items
@@ -59,6 +60,9 @@ def _with_listed(item: Item, text: str, end: int, problems: list[Exception]) -> 
     first = _FIRST.search(text, *span)
     if first is None or not AMENDING.search(text, first.start(), span[1]):
         return item  # the attachment prints the part as amended, not a list of changes
+    lead = split_sentences(" ".join(text[span[0] : first.start()].split()))
+    if any(AMENDING.search(s) and not s.rstrip().endswith(":") for s in lead):
+        return item  # words before its first item amend too: never dropped from the report
     read = read_items(text, first.start(), span[1])
     name = " ".join(m.group("name").split())
     for problem in read.problems:
@@ -67,7 +71,12 @@ def _with_listed(item: Item, text: str, end: int, problems: list[Exception]) -> 
     problems.extend(read.problems)
     if not read.items:
         return item
-    return replace(item, children=tuple(_of(c, name) for c in read.items), standalone=False)
+    # the item's own words that amend beside its reference to the attachment are kept as an
+    # item of their own (standalone), so that the report never loses them
+    rest = item.instruction[: m.start()] + item.instruction[m.end() :]
+    own = any(AMENDING.search(sentence) for sentence in split_sentences(rest))
+    children = tuple(_of(c, name) for c in read.items)
+    return replace(item, children=children, standalone=own)
 
 
 def _of(item: Item, name: str) -> Item:
