@@ -101,6 +101,13 @@ class Change:
 
     def describe(self) -> list[dict[str, str]]:
         return [
-            {"action": self.action, "kind": self.change_kind, "target": target}
+            {"action": self.action, "kind": self.change_kind, "target": self._of_other(target)}
             for target in self.selector.targets()
         ]
+
+    def _of_other(self, target: str) -> str:
+        """ "Section 3 of the First Amendment": the instrument is part of what is amended,
+        so the report never shows a provision of another instrument as the agreement's."""
+        if not self.other_document or self.other_document in target:
+            return target
+        return f"{target} of the {self.other_document}"

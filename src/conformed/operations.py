@@ -184,7 +184,7 @@ class InsertDefinition:
 class WordEdit:
     """One change inside a provision's words: replace, delete, insert, or append."""
 
-    kind: str  # replace_words, delete_words, insert_words, append_text
+    kind: str  # replace_words, delete_words, insert_words, append_text, prepend_text
     old: str = ""  # the words struck, or the anchor for an insertion
     new: str = ""
     where: str = ""  # "after" or "before" for insertions

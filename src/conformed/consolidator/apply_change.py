@@ -41,6 +41,7 @@ from .apply_definitions import (
 )
 from .apply_text import apply_text_edits, record_edits
 from .context import Context
+from .exhibits import is_exhibit
 from .locate import article_value, within_article
 from .word_edits import apply_word_edit
 
@@ -275,7 +276,11 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     2"": an insertion beside quoted words, in one provision or one definition; None for
     any other position."""
     m = _BESIDE_WORDS.match(c.position)
-    if m is None or c.payload.kind != "quoted" or len(c.selector.terms) > 1:
+    if c.payload.kind not in ("quoted", "text") or len(c.selector.terms) > 1:
+        return None
+    if m is None:
+        return _insert_at_start(doc, c, ctx)
+    if c.payload.kind != "quoted":
         return None
     edit = WordEdit(
         "insert_words", old=m.group("anchor"), new=c.payload.text, where=_side(m), first=c.first
@@ -286,6 +291,26 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         target = Target(parse_citation(c.selector.printed))
         return apply_text_edits(doc, TextEdits(target, (edit,)), ctx)
     return None
+
+
+def _insert_at_start(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "... by inserting "Except as provided in Section 5.2," immediately before the first
+    word of Section 5.1(c)": the words begin the provision's text (after any caption).
+    Only a provision cited whole; None for any other place."""
+    sel = c.selector
+    here = (
+        "at the beginning of",
+        "at the beginning of thereof",
+        f"at the beginning of {sel.printed}",
+    )
+    if c.position not in here or sel.kind != "provision" or len(sel.labels) != 1 or sel.scope:
+        return None
+    if is_exhibit(sel.printed):
+        return None  # an exhibit's text is lines of the back matter, not a provision's words
+    if "\n" in c.payload.text.strip():
+        return None  # paragraphs of their own: not words at the start of a sentence
+    edit = WordEdit("prepend_text", old="", new=c.payload.text)
+    return apply_text_edits(doc, TextEdits(Target(parse_citation(sel.printed)), (edit,)), ctx)
 
 
 _BESIDE_WORDS = re.compile(

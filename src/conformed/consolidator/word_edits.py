@@ -23,6 +23,10 @@ def apply_word_edit(node: Provision, edit: WordEdit, printed: str) -> Provision:
             trailing = f"{node.trailing} {addition}".strip()
             return node.evolve(trailing=trailing)
         return node.evolve(text=f"{node.text} {addition}".strip())
+    if edit.kind == "prepend_text":
+        if not node.text:
+            raise TargetNotFound(f"{printed} has no words of its own to put the new words before")
+        return node.evolve(text=f"{' '.join(edit.new.split())} {node.text}")
     return node.evolve(text=edit_words(node.text, edit, printed))
 
 
@@ -30,6 +34,8 @@ def edit_words(text: str, edit: WordEdit, printed: str) -> str:
     """Replace, delete or insert beside the quoted words: exactly, whole words only, and
     only once unless the item says "each place it appears" (all) or "where it first
     appears" (the first)."""
+    if not edit.old:  # a place with no words ("at the beginning"): never an edit of words
+        raise TargetNotFound(f"{edit.kind.replace('_', ' ')} needs words of {printed} to act on")
     pattern = _words(edit.old)
     hits = len(pattern.findall(text))
     if hits == 0:

@@ -11,7 +11,19 @@ from .parts import _relative
 
 
 def resolve(obj: Selector, subject: Selector) -> Selector:
-    """An edit's object read against the clause's subject ("clause (iv) thereof")."""
+    """An edit's object read against the clause's subject ("clause (iv) thereof").  The
+    instruments the subject names stay named, and so do its qualifiers: "the words "X"" of
+    "Paragraph 4 of the Second Amendment" are never the agreement's words, nor those of "Part
+    3(b) as it applies to Party B" all of Part 3(b)'s."""
+    found = _resolve(obj, subject)
+    documents = tuple(dict.fromkeys((*found.documents, *subject.documents)))
+    qualifiers = tuple(dict.fromkeys((*found.qualifiers, *subject.qualifiers)))
+    if (documents, qualifiers) == (found.documents, found.qualifiers):
+        return found
+    return replace(found, documents=documents, qualifiers=qualifiers)
+
+
+def _resolve(obj: Selector, subject: Selector) -> Selector:
     if obj.kind == "here":
         return subject
     if subject.kind == "here":
