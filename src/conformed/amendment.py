@@ -287,16 +287,22 @@ def _parties(opening: str) -> tuple[tuple[str, str], ...]:
     return tuple((fold(name).rstrip(","), role) for name, role in found if role != "Amendment")
 
 
+# What the instrument amended is called: an agreement, or a lease, plan, indenture ... of its own name.
+_INSTRUMENT_NOUN = r"(?:Agreement|Lease|Sublease|Plan|Indenture|Guaranty|Contract)"
+
+
 def _agreement(head: str) -> tuple[str, date | None, str]:
     text = fold(head)
     for m in re.finditer(
-        r"\((?:collectively,\s*)?the\s+[\"\u201c]\s*([^\"\u201d]*?Agreement)\s*[\"\u201d]\)", text
+        r"\((?:collectively,\s*)?(?:herein\s+|hereinafter\s+)?(?:called\s+|referred\s+to\s+as\s+)?the\s+[\"\u201c]\s*"
+        rf"([^\"\u201d]*?{_INSTRUMENT_NOUN})\s*[\"\u201d]\)",
+        text,
     ):
         short = m.group(1)
         before = text[max(0, m.start() - 700) : m.start()]
         titles = re.findall(
             r"(?:into|to|of)\s+(?:a|an|the|that|certain|a certain)\s+"
-            r"((?:[A-Z][\w\-']*\s+)(?:(?:[A-Z][\w\-']*|and|of|for)\s+){0,12}Agreement)",
+            rf"((?:[A-Z][\w\-']*\s+)(?:(?:[A-Z][\w\-']*|and|of|for)\s+){{0,12}}{_INSTRUMENT_NOUN})",
             before,
         )
         dated = re.findall(rf"dated\s+(?:as\s+of\s+)?({DATE})", before)

@@ -171,3 +171,29 @@ def test_a_long_quotation_never_swallows_the_words_between_two_short_ones() -> N
     got = describe(interpret(_item("1", instruction), ()))
     assert [g["action"] for g in got] == ["amend_text"]
     assert "Orchard Rent" in got[0]["target"]
+
+
+@pytest.mark.parametrize(
+    ("instruction", "amends_the_amendment"),
+    [
+        ("Paragraph 6 of the First Amendment is hereby deleted in its entirety.", True),
+        (
+            'Section 2(b) of the Second Amendment is hereby amended by deleting the words "ten days".',
+            True,
+        ),
+        (
+            "The second sentence of Section 4.2 of the Orchard Lease, as amended by Section 3 of "
+            "the First Amendment, is hereby deleted in its entirety.",
+            False,
+        ),
+    ],
+)
+def test_a_provision_of_an_earlier_amendment_is_never_the_agreements(
+    instruction: str, amends_the_amendment: bool
+) -> None:
+    """An amendment names the earlier amendment it amends; one that names it only as what
+    amended the agreement's provision amends the agreement."""
+    op = interpret(_item("1", instruction, None), ())
+    target = describe(op)[0]["target"]
+    assert ("First Amendment" in target or "Second Amendment" in target) == amends_the_amendment
+    assert bool(getattr(op, "other_document", "")) == amends_the_amendment

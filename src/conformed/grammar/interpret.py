@@ -35,7 +35,7 @@ from ..sentences import split_sentences
 from .guards import UNITS, checked, nothing_hidden, part_named
 from .in_part import in_part
 from .no_text_change import OPERATIVE, non_textual
-from .parser import _check_agreement, parse_instruction
+from .parser import _check_agreement, is_an_amendment, parse_instruction
 
 
 def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -> Operation:
@@ -297,7 +297,11 @@ def _composed(item: Item, ancestors: tuple[Item, ...], agreement: str) -> Operat
 
 
 def _elsewhere(change: Change, agreement: str) -> Change:
-    names = [d for d in change.selector.documents if d != agreement and not d.endswith(agreement)]
+    names = [
+        d
+        for d in change.selector.documents
+        if is_an_amendment(d) or (agreement and d != agreement and not d.endswith(agreement))
+    ]
     return replace(change, other_document=names[0]) if names else change
 
 

@@ -86,8 +86,25 @@ _QUALIFIERS = frozenset(
 )
 
 
+_AN_AMENDMENT = re.compile(r"(?i)\bamendments?(?:\s+(?:no\.?|number)\s*\w+)?$")
+
+
+def is_an_amendment(name: str) -> bool:
+    """ "the First Amendment", "Amendment No. 2": an instrument that amends, never the one
+    amended."""
+    return bool(_AN_AMENDMENT.search(name))
+
+
 def _check_agreement(mentioned: list[str], expected: str, text: str) -> None:
-    """An item that names another agreement must not be applied to this one."""
+    """An item that names another agreement must not be applied to this one.  An
+    amendment ("the First Amendment", "Amendment No. 2") is never the agreement conformed,
+    whatever the agreement is called."""
+    for name in mentioned:
+        if is_an_amendment(name):
+            raise InstructionParseError(
+                f"the item amends the {name}, not the {expected or 'agreement'} it amends",
+                span=text,
+            )
     if not expected:
         return
     for name in mentioned:

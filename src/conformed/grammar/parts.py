@@ -242,6 +242,11 @@ class CitationParts(Transformer[Token, Any]):
             return "as amended"
         return said if said.lower().startswith(("as ", "party", "both", "and ")) else f"as {said}"
 
+    def amended_by_part(self, children: list[Any]) -> str:
+        """ "as amended by Section 11 of the First Amendment": a qualifier, printed whole."""
+        unit, label, doc = (_tokens(children, t) for t in ("UNIT", "LABEL", "DOCNAME"))
+        return f"as amended by {unit[0]} {label[0]} of the {doc[0]}"
+
     def formerly(self, children: list[Any]) -> str:
         return "(formerly " + " ".join(str(c) for c in children) + ")"
 
