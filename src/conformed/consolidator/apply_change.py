@@ -17,6 +17,7 @@ from ..citation import PLAIN_PROVISION, Citation, parse_citation
 from ..definitions import split_definitions, words_before_definitions
 from ..document import Document
 from ..errors import PayloadError
+from ..layout.convention import CONVENTION
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
@@ -307,8 +308,9 @@ def _insert_at_start(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None
     if is_exhibit(sel.printed):
         return None  # an exhibit's text is lines of the back matter, not a provision's words
-    if "\n" in c.payload.text.strip():
-        return None  # paragraphs of their own: not words at the start of a sentence
+    words = c.payload.text.strip()
+    if "\n" in words or CONVENTION.lead.match(words):
+        return None  # a paragraph or a labelled provision of its own: not words of a sentence
     edit = WordEdit("prepend_text", old="", new=c.payload.text)
     return apply_text_edits(doc, TextEdits(Target(parse_citation(sel.printed)), (edit,)), ctx)
 
