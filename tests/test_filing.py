@@ -101,3 +101,39 @@ def test_plan_amendments_printed_with_no_signatures_between_are_each_read() -> N
     # a title repeated over a page, with nothing amended before it, starts nothing
     cover = "AMENDMENT NUMBER ONE\n\nTO THE PLAN\n\n" + text
     assert len(split_filing(cover)) == 2
+
+
+def test_plan_amendments_numbered_by_title_with_no_opening_are_each_read() -> None:
+    """A later amendment whose title numbers it ("SECOND AMENDMENT TO THE" over the plan's
+    name, "AMENDMENT NO. 3" over a cover) starts a part of its own where an opening follows
+    it, or where its items start again at 1 and the first amends.  Before, both were read
+    as more words of the first amendment's last item.  A running header that repeats the
+    first title over items that do not restart starts nothing."""
+    first = (
+        "AMENDMENT NO. 1\n\nWILLOW FERRY PENSION PLAN\n\nAMENDMENT\n\n"
+        "1.    Article II - Section 2.1 of the Plan shall be amended, effective as of\n"
+        "      January 1, 2020, to read in its entirety as follows:\n\n"
+        "      2.1 Eligibility. Each Employee is eligible on hire.\n\n"
+    )
+    header = (
+        "AMENDMENT NO. 1\n\n"
+        "2.    Article III - Section 3.2 of the Plan shall be amended, effective as of\n"
+        '      January 1, 2020, by replacing "five" with "three".\n\n'
+    )
+    second = (
+        "SECOND AMENDMENT TO THE\nWILLOW FERRY PENSION PLAN\n\n"
+        "The Board hereby amends the Plan as follows, effective as of January 1, 2021.\n\n"
+        'Section 4.4 of the Plan is amended by replacing "65" with "62".\n\n'
+    )
+    third = (
+        "AMENDMENT NO. 3\n\nDOCUMENT: 1044\nBOARD APPROVAL DATE: ______\n\nAMENDMENT\n\n"
+        "1.    Section 5.1 - Section 5.1 shall be amended, effective as of January\n"
+        "      1, 2022, to read in its entirety as follows:\n\n"
+        "      5.1 Vesting. Accounts vest after three years.\n"
+    )
+    parts = split_filing(first + header + second + third)
+    assert len(parts) == 3
+    assert "Section 3.2" in parts[0] and "Section 4.4" not in parts[0]
+    assert "Section 4.4" in parts[1] and "Section 5.1" not in parts[1]
+    assert "AMENDMENT NO. 3" in parts[2] and "Section 5.1 - Section 5.1" in parts[2]
+    assert len(split_filing(first + header)) == 1

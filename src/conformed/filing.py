@@ -13,7 +13,9 @@ A", "FORM OF AMENDMENT") is never a title, so it stays where it was; nor is an a
 of another instrument ("AMENDMENT NO. 1 TO PLEDGE AGREEMENT" after a "... TO CREDIT
 AGREEMENT"), which must never be applied to this one.  Plan amendments adopted by
 resolution are often printed with no signatures between: there a title in capitals that
-the opening follows at once, after text that has amended, starts the next one.
+the opening follows at once, after text that has amended, starts the next one; so does
+a title that numbers the amendment ("AMENDMENT NO. 3", "SECOND AMENDMENT TO THE ...")
+where, with no opening, its items start again at 1 and the first amends.
 """
 
 from __future__ import annotations
@@ -79,12 +81,37 @@ def _unsigned_starts(text: str, starts: list[int], amends: tuple[str, str] | Non
         before = max([s for s in (*starts, *found) if s < title.start()], default=0)
         if not AMENDING.search(text, before, title.start()):
             continue  # a cover page or a repeated heading: nothing amended before it
-        if _OPENING.search(text[title.end() : title.end() + 800]):
-            found.append(title.start())
+        after = text[title.end() : title.end() + 800]
+        item = _AN_ITEM.search(after)
+        opening = _OPENING.search(after, 0, item.start() if item else len(after))
+        if opening or (_NUMBERED.search(said) and _items_restart(after)):
+            found.append(title.start())  # (an opening follows the title before any item)
     return found
 
 
-_NUMBERED = re.compile(r"\b(?:NO\.?|NUMBER)\s*[A-Z0-9]")
+# "AMENDMENT NO. 3", "SECOND AMENDMENT TO THE": a title that numbers the amendment
+_NUMBERED = re.compile(
+    r"\b(?:NO\.?|NUMBER)\s*[A-Z0-9]|^\s*(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|"
+    r"EIGHTH|NINTH|TENTH|ELEVENTH|TWELFTH|\d{1,2}(?:ST|ND|RD|TH))\s+AMENDMENT\b"
+)
+# A numbering that starts again at 1 with an item that amends ("1. Section 1.3 - Section 1.3
+# shall be amended, effective ..."): a plan amendment adopted by resolution, with no opening.
+# The first item after the title must be that 1: a running header over item 7 starts nothing.
+_AN_ITEM = re.compile(
+    r"(?m)^[^\S\n]*(?P<label>\d{1,3}\.|\(\d{1,3}\)|\([a-z]\))[^\S\n]+"
+    r"(?P<sentence>[^\n]*(?:\n[^\n]+){0,3})"
+)
+
+
+def _items_restart(after: str) -> bool:
+    m = _AN_ITEM.search(after)
+    return (
+        m is not None
+        and m.group("label") in ("1.", "(1)", "(a)")
+        and AMENDING.search(m.group("sentence")) is not None
+    )
+
+
 _INSTRUMENT = re.compile(
     r"\bTO\s+(?:THE\s+)?(?:(?P<kind>[A-Z][\w&'\-]*)\s+)?"
     r"(?P<noun>AGREEMENT|LEASE|PLAN|CONTRACT|INDENTURE|NOTE|GUARANTY|GUARANTEE|LICENSE)\b",
