@@ -86,6 +86,14 @@ class Clauses(Transformer[Token, Any]):
         anchor = p.position.cited or self.subject
         return [Change("insert", anchor, new, p.position, words_edit=True)]
 
+    def references_deleted(self, children: list[Any]) -> list[Change]:
+        """ "..., and each reference in the Agreement thereto shall be deleted": a change
+        described, never a change of words (what is left where a reference stood is the
+        drafter's to word): understood, refused when applied."""
+        said = " ".join(str(children[0]).split())
+        said = re.sub(r"(?i)\s+(?:shall\s+be|is|are)\s+(?:hereby\s+)?\w+$", "", said)
+        return [Change("describe", Selector("sentence", said))]
+
     def passive_list(self, children: list[Any]) -> list[Change]:
         """ "Clause (5) ... and the word "and" immediately preceding such clause are hereby
         deleted": the predicate, once for each thing named."""
