@@ -228,6 +228,10 @@ class CitationParts(Transformer[Token, Any]):
     def described_part(self, children: list[Any]) -> Ref:
         return Ref("inside", " ".join(str(t) for t in _tokens(children, "DESCRIBED")))
 
+    def described_thing(self, children: list[Any]) -> Ref:
+        said = " ".join(str(children[0]).split())
+        return Ref("inside", said[4:] if said.lower().startswith("the ") else said)
+
     def located_words(self, children: list[Any]) -> list[Ref]:
         """ "the reference in Section 9.3(b)(i) to "X"": the words "X" of Section 9.3(b)(i)."""
         words = self.words([t for t in children if isinstance(t, Token)])
