@@ -83,6 +83,17 @@ class Amendment:
     agreement_title: str = ""
     agreement_date: dt.date | None = None
     agreement_name: str = ""  # the short name the amendment uses
+
+    @property
+    def agreement_called(self) -> str:
+        """The agreement's most specific name: its title where the short name is only its
+        last word ("Services Agreement" for "the Agreement"), so that "the Pledge Agreement"
+        is never taken for it."""
+        title, short = self.agreement_title, self.agreement_name
+        if short and title and title != short and title.split()[-1] == short.split()[-1]:
+            return title
+        return short
+
     signature: str = ""
     problems: tuple[Exception, ...] = field(default=())
 
@@ -301,7 +312,7 @@ def _agreement(head: str) -> tuple[str, date | None, str]:
         short = m.group(1)
         before = text[max(0, m.start() - 700) : m.start()]
         titles = re.findall(
-            r"(?:into|to|of)\s+(?:a|an|the|that|certain|a certain)\s+"
+            r"(?:into|to|of|amends?|amending|modif(?:y|ies|ying))\s+(?:a|an|the|that|certain|a certain|that certain)\s+"
             rf"((?:[A-Z][\w\-']*\s+)(?:(?:[A-Z][\w\-']*|and|of|for)\s+){{0,12}}{_INSTRUMENT_NOUN})",
             before,
         )

@@ -58,7 +58,7 @@ def parse_instructions(amendment: Amendment | ParsedAmendment) -> ParsedAmendmen
         item, cleaned = _cleaned(item)
         warnings = [*notes, *cleaned]
         try:
-            op = interpret(item, ancestors, agreement=amendment.agreement_name)
+            op = interpret(item, ancestors, agreement=amendment.agreement_called)
         except AmendmentError as exc:
             items.append(ParsedItem(item, ancestors, None, exc, tuple(warnings)))
             continue

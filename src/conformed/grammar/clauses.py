@@ -20,7 +20,7 @@ from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
 from .edits import merged, or_replacing, renumbered_after, term_renamed
 from .parts import Edit, _relative
-from .resolve import resolve
+from .resolve import resolve, within
 from .verbs import NewThing, Position, Predicate, position_of
 
 
@@ -108,7 +108,7 @@ class Clauses(Transformer[Token, Any]):
         place, subject = [c for c in children if isinstance(c, Selector)][:2]
         place = resolve(place, self.subject)
         predicate = next(c for c in children if isinstance(c, Predicate))
-        return self._apply(resolve(subject, place), predicate)
+        return self._apply(within(subject, place), predicate)
 
     def located_list(self, children: list[Any]) -> list[Change]:
         """ "In the definition of "X", clause (5) thereof and the word "and" immediately
@@ -119,7 +119,7 @@ class Clauses(Transformer[Token, Any]):
 
     def _each(self, cited: list[Selector], place: Selector, p: Predicate) -> list[Change]:
         """One predicate said of several things, each read inside ``place``."""
-        return [c for one in cited for c in self._apply(resolve(one, place), p)]
+        return [c for one in cited for c in self._apply(within(one, place), p)]
 
     def located_new(self, children: list[Any]) -> list[Change]:
         """ "In Section 7.15 ..., the following is hereby inserted immediately after ...":

@@ -17,6 +17,7 @@ from ..layout.convention import ATTACHMENT, CONVENTION
 from ..layout.items import Item
 from ..layout.listed import LISTED_IN
 from ..operations import InPart, NoTextChange, Operation, describe
+from .parser import names_the_agreement
 
 # A heading item that may amend a part other than the agreement's body: an attachment, or an
 # instrument named by its own name.  (Checked first: the grammar's reading costs more.)
@@ -57,7 +58,7 @@ def _part_amended(ancestors: tuple[Item, ...], agreement: str) -> str | None:
         if subject is None:
             continue
         named = [d for d in subject.documents if d]
-        if agreement and named and named[-1] != agreement and not named[-1].endswith(agreement):
+        if agreement and named and not names_the_agreement(named[-1], agreement):
             other = f"the {named[-1]}"  # another instrument: "Annex I to the Security Agreement"
             return other if subject.kind == "document" else f"{subject.printed} of {other}"
         if subject.kind == "attachment" and not subject.scope:

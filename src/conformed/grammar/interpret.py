@@ -35,7 +35,7 @@ from ..sentences import split_sentences
 from .guards import UNITS, checked, nothing_hidden, part_named
 from .in_part import in_part
 from .no_text_change import OPERATIVE, non_textual
-from .parser import _check_agreement, is_an_amendment, parse_instruction
+from .parser import _check_agreement, is_an_amendment, names_the_agreement, parse_instruction
 
 
 def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -> Operation:
@@ -300,7 +300,7 @@ def _elsewhere(change: Change, agreement: str) -> Change:
     names = [
         d
         for d in change.selector.documents
-        if is_an_amendment(d) or (agreement and d != agreement and not d.endswith(agreement))
+        if is_an_amendment(d) or not names_the_agreement(d, agreement)
     ]
     return replace(change, other_document=names[0]) if names else change
 

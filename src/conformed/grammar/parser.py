@@ -82,7 +82,7 @@ def parse_instruction(
 
 
 _QUALIFIERS = frozenset(
-    ["existing", "original", "amended", "restated", "prior", "underlying", "current", "said"]
+    ["existing", "original", "amended", "restated", "prior", "underlying", "current", "said", "and"]
 )
 
 
@@ -93,6 +93,16 @@ def is_an_amendment(name: str) -> bool:
     """ "the First Amendment", "Amendment No. 2": an instrument that amends, never the one
     amended."""
     return bool(_AN_AMENDMENT.search(name))
+
+
+def names_the_agreement(name: str, agreement: str) -> bool:
+    """Does ``name`` name the agreement the amendment amends, called ``agreement``?  "the
+    Agreement" and "the Existing Credit Agreement" name the Credit Agreement; "the Pledge
+    Agreement" never names the Services Agreement, nor an agreement the amendment calls
+    only "the Agreement": a name of its own is another instrument's."""
+    if not agreement or name in ("Agreement", agreement) or name.isupper():
+        return True
+    return set(name.lower().split()) - _QUALIFIERS <= set(agreement.lower().split())
 
 
 def _check_agreement(mentioned: list[str], expected: str, text: str) -> None:
@@ -108,10 +118,8 @@ def _check_agreement(mentioned: list[str], expected: str, text: str) -> None:
     if not expected:
         return
     for name in mentioned:
-        if name == "Agreement" or name == expected or name.endswith(expected) or name.isupper():
+        if names_the_agreement(name, expected):
             continue
-        if set(name.lower().split()) - _QUALIFIERS <= set(expected.lower().split()):
-            continue  # "the Existing Agreement": the one amended, by another name
         raise InstructionParseError(
             f"the item amends the {name}, not the {expected} this amendment amends", span=text
         )

@@ -23,6 +23,20 @@ def resolve(obj: Selector, subject: Selector) -> Selector:
     return replace(found, documents=documents, qualifiers=qualifiers)
 
 
+def within(obj: Selector, place: Selector) -> Selector:
+    """A thing named after "In Exhibit B,": read inside that place.  A provision with a label
+    of its own ("In Exhibit B, Paragraph 1 ...") is the attachment's Paragraph 1, never the
+    agreement's, as "Paragraph 1 of Exhibit B" is.  (A place that is an instrument, "In the
+    Pledge Agreement,", is kept by ``resolve`` among the instruments named.)"""
+    found = resolve(obj, place)
+    if place.kind != "attachment" or place.printed in (found.printed, ""):
+        return found
+    if f" of {place.printed}" in found.printed or found.kind == "here":
+        return found
+    scope = f"{found.scope} of {place.printed}" if found.scope else place.printed
+    return replace(found, printed=f"{found.printed} of {place.printed}", scope=scope)
+
+
 def _resolve(obj: Selector, subject: Selector) -> Selector:
     if obj.kind == "here":
         return subject
