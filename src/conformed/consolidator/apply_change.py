@@ -24,6 +24,7 @@ from ..operations import (
     DeleteProvision,
     InsertDefinition,
     InsertProvision,
+    Ordinal,
     Position,
     Renumber,
     ReplaceDefinition,
@@ -40,7 +41,7 @@ from .apply_definitions import (
     defined_exactly,
     locate_definition,
 )
-from .apply_text import apply_text_edits, record_edits
+from .apply_text import apply_delete_sentence, apply_text_edits, record_edits
 from .context import Context
 from .exhibits import is_exhibit
 from .locate import article_value, within_article
@@ -294,6 +295,24 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     return None
 
 
+def _delete_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "The second sentence of Section 1 is hereby deleted": one sentence, counted from the
+    start or the end, of a provision cited plainly; None for any other part."""
+    m = _SENTENCE_OF.fullmatch(c.selector.printed)
+    if m is None or c.payload.kind != "none" or not PLAIN_PROVISION.fullmatch(m.group("cite")):
+        return None
+    word = m.group("ordinal").lower()
+    index = _COUNTED.index(word) + 1 if word in _COUNTED else {"last": -1, "final": -1}[word]
+    target = Target(parse_citation(m.group("cite")))
+    return apply_delete_sentence(doc, target, Ordinal(index, word), ctx)
+
+
+_COUNTED = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_SENTENCE_OF = re.compile(
+    rf"(?P<ordinal>{'|'.join(_COUNTED)}|last|final) sentence of (?P<cite>.+)", re.IGNORECASE
+)
+
+
 def _insert_at_start(doc: Document, c: Change, ctx: Context) -> Document | None:
     """ "... by inserting "Except as provided in Section 5.2," immediately before the first
     word of Section 5.1(c)": the words begin the provision's text (after any caption).
@@ -381,6 +400,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
             return inserted
     if fn is not None:
         return fn(doc, change, ctx)
+    if change.verb == "delete" and sel.kind == "sentence" and not sel.qualifiers:
+        deleted = _delete_sentence(doc, change, ctx)
+        if deleted is not None:
+            return deleted
     entry = change.describe()[0]
     raise PayloadError(
         f"understood as {entry['kind'].replace('_', ' ')} of {entry['target']}, "

@@ -21,6 +21,7 @@ from ..operations import (
     ReplaceParagraph,
     ReplaceReading,
     ReplaceSentence,
+    Target,
     TextEdits,
     WordEdit,
 )
@@ -44,6 +45,30 @@ def apply_replace_sentence(doc: Document, op: ReplaceSentence, ctx: Context) -> 
     replacement = _without_restatement(" ".join(op.text.split()), node, ctx, op.target.printed)
     text = node.text[:start] + replacement + node.text[end:]
     detail = f"{ordinal.printed.capitalize()} sentence amended"
+    return doc.update(
+        path,
+        lambda p: p.evolve(text=text, changes=(*p.changes, ctx.change("amend_text", detail))),
+    )
+
+
+def apply_delete_sentence(
+    doc: Document, target: Target, ordinal: Ordinal, ctx: Context
+) -> Document:
+    """ "The last sentence of Section 3 is hereby deleted": that sentence goes, and the
+    sentences either side close up; every other word stays as it was."""
+    path = locate_target(doc, target, ctx)
+    node = doc.get(path)
+    if node.children and ordinal.index < 0:
+        raise PlacementError(
+            f"{target.printed} has subdivisions, so counting its sentences from the end "
+            "is ambiguous"
+        )
+    start, end = _sentence_span(node.text, ordinal, target.printed)
+    before, after = node.text[:start].rstrip(), node.text[end:].lstrip()
+    gap = node.text[len(before) : start] + node.text[end : len(node.text) - len(after)]
+    joint = "\n\n" if "\n\n" in gap else " "
+    text = f"{before}{joint}{after}" if before and after else before or after
+    detail = f"{ordinal.printed.capitalize()} sentence deleted"
     return doc.update(
         path,
         lambda p: p.evolve(text=text, changes=(*p.changes, ctx.change("amend_text", detail))),
