@@ -38,6 +38,7 @@ class Selector:
     documents: tuple[
         str, ...
     ] = ()  # the instruments named: "Credit Agreement" (checked, not printed)
+    every: bool = False  # "each reference to "X"", "All references ... to "X"": every place
 
     def targets(self) -> list[str]:
         """One printed target per thing cited: a list of labels or terms is split."""

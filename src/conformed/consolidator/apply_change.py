@@ -41,7 +41,7 @@ from .apply_definitions import (
     defined_exactly,
     locate_definition,
 )
-from .apply_text import apply_delete_sentence, apply_text_edits, record_edits
+from .apply_text import apply_delete_sentence, apply_text_edits, edit_throughout, record_edits
 from .context import Context
 from .exhibits import is_exhibit
 from .locate import article_value, within_article
@@ -251,14 +251,23 @@ def _each_definition(doc: Document, c: Change, ctx: Context) -> Document:
 
 def _word_edit(kind: str) -> Apply:
     def apply(doc: Document, c: Change, ctx: Context) -> Document:
+        every = c.every or c.selector.every
         edit = WordEdit(
-            kind, old=c.selector.words[0], new=c.payload.text, every=c.every, first=c.first
+            kind, old=c.selector.words[0], new=c.payload.text, every=every, first=c.first
         )
         if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
             return _edit_in_definition(doc, c, edit, ctx)
+        if _throughout(c.selector):
+            return edit_throughout(doc, edit, ctx)
         return apply_text_edits(doc, TextEdits(_words_target(c.selector), (edit,)), ctx)
 
     return apply
+
+
+def _throughout(sel: Selector) -> bool:
+    """ "All references in the Agreement to "X"", "each reference to "X"": words of the whole
+    agreement, no provision named (an instrument named was checked to be the agreement)."""
+    return not sel.labels and not sel.terms and (not sel.scope or sel.scope in sel.documents)
 
 
 def _edit_in_definition(doc: Document, c: Change, edit: WordEdit, ctx: Context) -> Document:

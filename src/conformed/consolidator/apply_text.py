@@ -9,9 +9,10 @@ lawyer to resolve, not for the tool to guess.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..document import Document, Provision
-from ..errors import PayloadError, PlacementError, TargetNotFound
+from ..errors import AmbiguousTarget, PayloadError, PlacementError, TargetNotFound
 from ..layout.engine import read_new_text
 from ..layout.heads import split_heading
 from ..operations import (
@@ -29,7 +30,7 @@ from ..sentences import sentence_spans
 from .apply import locate_target
 from .context import Context
 from .exhibits import edit_exhibit, is_exhibit
-from .word_edits import apply_word_edit
+from .word_edits import apply_word_edit, count_words, edit_words
 
 
 def apply_replace_sentence(doc: Document, op: ReplaceSentence, ctx: Context) -> Document:
@@ -202,6 +203,12 @@ def apply_text_edits(doc: Document, op: TextEdits, ctx: Context) -> Document:
     else:
         for edit in op.edits:
             node = apply_word_edit(node, edit, op.target.printed)
+    for edit in op.edits:
+        if edit.kind in ("replace_words", "delete_words") and count_words(node.heading, edit.old):
+            ctx.warn(
+                f'the words "{edit.old}" also appear in the heading of {op.target.printed}, '
+                "which was left as it was (a heading is changed only where the item says so)"
+            )
     return doc.update(path, lambda _: record_edits(node, op.edits, ctx))
 
 
@@ -246,3 +253,41 @@ def _without_restatement(text: str, node: Provision, ctx: Context, printed: str)
 
 def _same(a: str, b: str) -> bool:
     return re.sub(r"\W", "", a.lower()) == re.sub(r"\W", "", b.lower())
+
+
+def edit_throughout(doc: Document, edit: WordEdit, ctx: Context) -> Document:
+    """Words edited wherever the agreement's provisions print them ("All references in the
+    Agreement to "Alder Works" are replaced with ..."): every place only if the item says so
+    ("each", "all", "each place it appears"), else the one place they appear, else refused.
+    Headings and the front and back matter are left as they were, and said to be."""
+    paths = [path for path, node in doc.walk() if count_words(node.text, edit.old)]
+    hits = sum(count_words(doc.get(path).text, edit.old) for path in paths)
+    if hits == 0:
+        raise TargetNotFound(
+            f'the words "{edit.old}" appear nowhere in the agreement\'s provisions'
+        )
+    if hits > 1 and not edit.every and not edit.first:
+        raise AmbiguousTarget(
+            f'the words "{edit.old}" appear {hits} times in the agreement; the item does not '
+            'say "each place it appears"'
+        )
+    if edit.first:
+        paths = paths[:1]
+    each = replace(edit, every=not edit.first)
+
+    def edited(node: Provision) -> Provision:
+        text = edit_words(node.text, each, "the agreement")
+        return record_edits(node.evolve(text=text), (edit,), ctx)
+
+    for path in paths:
+        doc = doc.update(path, edited)
+    elsewhere = [n.heading for _, n in doc.walk() if count_words(n.heading, edit.old)]
+    matter = [line for line in (*doc.front, *doc.back) if count_words(line, edit.old)]
+    if elsewhere or matter:
+        where = " and ".join(
+            w
+            for w, found in (("headings", elsewhere), ("the front or back matter", matter))
+            if found
+        )
+        ctx.warn(f'the words "{edit.old}" also appear in {where}, which were left as they were')
+    return doc

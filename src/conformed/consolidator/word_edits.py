@@ -58,6 +58,11 @@ def edit_words(text: str, edit: WordEdit, printed: str) -> str:
     return pattern.sub(lambda m: f"{new} {m.group(0)}", text, count=count)
 
 
+def count_words(text: str, words: str) -> int:
+    """How many times the quoted words appear in ``text``, as ``edit_words`` finds them."""
+    return len(_words(words).findall(text)) if words else 0
+
+
 def _words(words: str) -> re.Pattern[str]:
     """The quoted words, any white space between them, whole words only."""
     parts = [re.escape(w) for w in words.split()]

@@ -37,6 +37,7 @@ class Ref:
     unit: str = ""
     terms: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
+    every: bool = False  # "each reference to "X"": the words wherever they appear
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ def selector_of(refs: list[Ref], qualifiers: tuple[str, ...] = ()) -> Selector:
         qualifiers=qualifiers,
         scope=scope,
         documents=documents,
+        every=head.every,
     )
 
 
@@ -218,7 +220,8 @@ class CitationParts(Transformer[Token, Any]):
 
     def words(self, children: list[Any]) -> Ref:
         quoted = tuple(_unquote(str(t)) for t in _tokens(children, "QUOTED"))
-        return Ref("words", " and ".join(f'"{q}"' for q in quoted), words=quoted)
+        every = bool(_tokens(children, "EVERY"))
+        return Ref("words", " and ".join(f'"{q}"' for q in quoted), words=quoted, every=every)
 
     def quoted_part(self, children: list[Any]) -> Ref:
         """ "the third "Whereas" clause": printed as the drafter put it."""

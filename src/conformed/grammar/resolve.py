@@ -16,6 +16,8 @@ def resolve(obj: Selector, subject: Selector) -> Selector:
     "Paragraph 4 of the Second Amendment" are never the agreement's words, nor those of "Part
     3(b) as it applies to Party B" all of Part 3(b)'s."""
     found = _resolve(obj, subject)
+    if obj.every and not found.every:
+        found = replace(found, every=True)
     documents = tuple(dict.fromkeys((*found.documents, *subject.documents)))
     qualifiers = tuple(dict.fromkeys((*found.qualifiers, *subject.qualifiers)))
     if (documents, qualifiers) == (found.documents, found.qualifiers):
