@@ -2,7 +2,8 @@
 
 One place for them, used on provisions and on exhibits in the back matter.
 Matching is exact and by whole words, with any white space between the quoted
-words; zero matches, or several without "each place it appears", fail.
+words (a quotation mark or apostrophe matching its straight or curly form); zero
+matches, or several without "each place it appears", fail.
 Nothing is fuzzy-matched: a struck word the agreement does not contain is the
 amendment's problem to report, not ours to guess.
 """
@@ -63,9 +64,16 @@ def count_words(text: str, words: str) -> int:
     return len(_words(words).findall(text)) if words else 0
 
 
+# A quotation mark or apostrophe matches its straight or curly form: "Buyer's" in an
+# amendment is "Buyer’s" in an agreement converted with typographic quotes.
+_SINGLE, _DOUBLE = "['\u2018\u2019]", '["\u201c\u201d]'
+_QUOTE_CLASS = {"'": _SINGLE, "\u2018": _SINGLE, "\u2019": _SINGLE}
+_QUOTE_CLASS.update({'"': _DOUBLE, "\u201c": _DOUBLE, "\u201d": _DOUBLE})
+
+
 def _words(words: str) -> re.Pattern[str]:
     """The quoted words, any white space between them, whole words only."""
-    parts = [re.escape(w) for w in words.split()]
+    parts = ["".join(_QUOTE_CLASS.get(ch, re.escape(ch)) for ch in w) for w in words.split()]
     body = r"\s+".join(parts)
     left = r"(?<!\w)" if words[:1].isalnum() else ""
     right = r"(?!\w)" if words[-1:].isalnum() else ""
