@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..change import ANY_DEFINITIONS, REMAINDER_OF, Change, Selector
-from ..citation import PLAIN_PROVISION, Citation, parse_citation
+from ..citation import PLAIN_PROVISION, Citation, label_candidates, parse_citation
 from ..definitions import split_definitions, words_before_definitions
-from ..document import Document
-from ..errors import PayloadError
+from ..document import Document, Provision
+from ..errors import PayloadError, PlacementError
 from ..layout.convention import CONVENTION
 from ..operations import (
     DefinitionRef,
@@ -33,7 +33,12 @@ from ..operations import (
     TextEdits,
     WordEdit,
 )
-from .apply import apply_delete_provision, apply_insert_provision, apply_replace_provision
+from .apply import (
+    apply_delete_provision,
+    apply_insert_provision,
+    apply_replace_provision,
+    locate_target,
+)
 from .apply_definitions import (
     apply_delete_definition,
     apply_insert_definition,
@@ -45,6 +50,7 @@ from .apply_text import apply_delete_sentence, apply_text_edits, edit_throughout
 from .context import Context
 from .exhibits import is_exhibit
 from .locate import article_value, within_article
+from .renumber import relabel
 from .word_edits import apply_word_edit
 
 Apply = Callable[[Document, Change, Context], Document]
@@ -304,6 +310,63 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     return None
 
 
+def _redesignate(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "Section 2(c) is hereby redesignated as Section 2(b)": one provision takes the label
+    the item gives, under the same parent, where no sibling has it and the numbering stays
+    in order; None where either citation is not a plain one."""
+    old, new = c.selector.printed, c.new_label
+    if c.selector.kind != "provision" or not PLAIN_PROVISION.fullmatch(old):
+        return None
+    if not PLAIN_PROVISION.fullmatch(new) or is_exhibit(old):
+        return None
+    was, will = parse_citation(old), parse_citation(new)
+    if was.parent_keys != will.parent_keys or was.last == will.last:
+        raise PlacementError(f"{new} is not a new label for {old} under the same provision")
+    path = locate_target(doc, Target(was), ctx)
+    node = doc.get(path)
+    assert node.label is not None
+    value = next(
+        (k.value for k in label_candidates(will.last) if k.style is node.label.style), None
+    )
+    if value is None:
+        raise PlacementError(f"{new} is not numbered as {old} is ({node.label.text})")
+    label = node.label.with_value(value)
+    siblings = doc.get(path[:-1]).children if len(path) > 1 else doc.body
+    holder = next((j for j, s in enumerate(siblings) if s.label and s.key == label.key), None)
+    if holder is not None and not _deleted_here(siblings[holder], ctx):
+        raise PlacementError(f"{new} already exists: {old} cannot take its label")
+    if holder is not None:  # "2(b) is deleted, and 2(c) is redesignated as 2(b)": it goes
+        siblings = (*siblings[:holder], *siblings[holder + 1 :])
+        doc = doc.replace_children(path[:-1], lambda _: siblings)
+        path = (*path[:-1], path[-1] - (holder < path[-1]))
+    values = [
+        value if i == path[-1] else s.label.value
+        for i, s in enumerate(siblings)
+        if s.label is not None and s.label.style is node.label.style
+    ]
+    if values != sorted(values):
+        raise PlacementError(f"{old} redesignated as {new} would put the numbering out of order")
+    detail = f"Renumbered (formerly {node.label_text})"
+    return doc.update(
+        path,
+        lambda p: relabel(p, label).evolve(changes=(*p.changes, ctx.change("renumber", detail))),
+    )
+
+
+def _deleted_here(node: Provision, ctx: Context) -> bool:
+    """Deleted, its label left in place, by the item being applied."""
+    last = node.changes[-1] if node.changes else None
+    return (
+        node.omitted
+        and last is not None
+        and (last.amendment, last.item)
+        == (
+            ctx.amendment,
+            ctx.item,
+        )
+    )
+
+
 def _delete_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
     """ "The second sentence of Section 1 is hereby deleted": one sentence, counted from the
     start or the end, of a provision cited plainly; None for any other part."""
@@ -409,6 +472,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
             return inserted
     if fn is not None:
         return fn(doc, change, ctx)
+    if change.verb == "renumber" and change.new_label not in ("", "accordingly") and simple:
+        renumbered = _redesignate(doc, change, ctx)
+        if renumbered is not None:
+            return renumbered
     if change.verb == "delete" and sel.kind == "sentence" and not sel.qualifiers:
         deleted = _delete_sentence(doc, change, ctx)
         if deleted is not None:

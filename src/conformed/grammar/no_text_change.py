@@ -22,7 +22,7 @@ from ..sentences import split_sentences
 OPERATIVE = re.compile(
     r"(?=\b[abhistw])(?:\b(?:is|are|shall\s+be|will\s+be),?\s+(?:(?:hereby|each|also)\s+){0,2}(?:deemed\s+(?:to\s+be\s+)?)?(?:further\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
-    r"substituted|renumbered|struck|stricken|attached|removed|cancell?ed)\b"
+    r"substituted|renumbered|redesignated|relettered|struck|stricken|attached|removed|cancell?ed)\b"
     r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
     r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+|henceforth\s+)?read\b|\bto\s+read\s+as\s+follows\b"
     r"|\b(?:is|are|shall\s+be),?\s+(?:hereby\s+)?(?:superseded|changed|increased|decreased|reduced|extended|"
