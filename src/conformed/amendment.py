@@ -317,6 +317,6 @@ def _agreement(head: str) -> tuple[str, date | None, str]:
             before,
         )
         dated = re.findall(rf"dated\s+(?:as\s+of\s+)?({DATE})", before)
-        title = titles[0].strip() if titles else short
+        title = titles[-1].strip() if titles else short  # the name nearest the definition
         return title, parse_date(dated[0]) if dated else None, short
     return "", None, ""

@@ -13,18 +13,16 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..change import ANY_DEFINITIONS, REMAINDER_OF, Change, Selector
-from ..citation import PLAIN_PROVISION, Citation, label_candidates, parse_citation
+from ..citation import PLAIN_PROVISION, Citation, parse_citation
 from ..definitions import split_definitions, words_before_definitions
-from ..document import Document, Provision
-from ..errors import PayloadError, PlacementError
-from ..layout.convention import CONVENTION
+from ..document import Document
+from ..errors import PayloadError
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
     DeleteProvision,
     InsertDefinition,
     InsertProvision,
-    Ordinal,
     Position,
     Renumber,
     ReplaceDefinition,
@@ -37,7 +35,6 @@ from .apply import (
     apply_delete_provision,
     apply_insert_provision,
     apply_replace_provision,
-    locate_target,
 )
 from .apply_definitions import (
     apply_delete_definition,
@@ -46,11 +43,10 @@ from .apply_definitions import (
     defined_exactly,
     locate_definition,
 )
-from .apply_text import apply_delete_sentence, apply_text_edits, edit_throughout, record_edits
+from .apply_text import apply_text_edits, edit_throughout, record_edits
+from .change_parts import delete_sentence, insert_at_start, redesignate
 from .context import Context
-from .exhibits import is_exhibit
 from .locate import article_value, within_article
-from .renumber import relabel
 from .word_edits import apply_word_edit
 
 Apply = Callable[[Document, Change, Context], Document]
@@ -296,7 +292,7 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     if c.payload.kind not in ("quoted", "text") or len(c.selector.terms) > 1:
         return None
     if m is None:
-        return _insert_at_start(doc, c, ctx)
+        return insert_at_start(doc, c, ctx)
     if c.payload.kind != "quoted":
         return None
     edit = WordEdit(
@@ -308,102 +304,6 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         target = Target(parse_citation(c.selector.printed))
         return apply_text_edits(doc, TextEdits(target, (edit,)), ctx)
     return None
-
-
-def _redesignate(doc: Document, c: Change, ctx: Context) -> Document | None:
-    """ "Section 2(c) is hereby redesignated as Section 2(b)": one provision takes the label
-    the item gives, under the same parent, where no sibling has it and the numbering stays
-    in order; None where either citation is not a plain one."""
-    old, new = c.selector.printed, c.new_label
-    if c.selector.kind != "provision" or not PLAIN_PROVISION.fullmatch(old):
-        return None
-    if not PLAIN_PROVISION.fullmatch(new) or is_exhibit(old):
-        return None
-    was, will = parse_citation(old), parse_citation(new)
-    if was.parent_keys != will.parent_keys or was.last == will.last:
-        raise PlacementError(f"{new} is not a new label for {old} under the same provision")
-    path = locate_target(doc, Target(was), ctx)
-    node = doc.get(path)
-    assert node.label is not None
-    value = next(
-        (k.value for k in label_candidates(will.last) if k.style is node.label.style), None
-    )
-    if value is None:
-        raise PlacementError(f"{new} is not numbered as {old} is ({node.label.text})")
-    label = node.label.with_value(value)
-    siblings = doc.get(path[:-1]).children if len(path) > 1 else doc.body
-    holder = next((j for j, s in enumerate(siblings) if s.label and s.key == label.key), None)
-    if holder is not None and not _deleted_here(siblings[holder], ctx):
-        raise PlacementError(f"{new} already exists: {old} cannot take its label")
-    if holder is not None:  # "2(b) is deleted, and 2(c) is redesignated as 2(b)": it goes
-        siblings = (*siblings[:holder], *siblings[holder + 1 :])
-        doc = doc.replace_children(path[:-1], lambda _: siblings)
-        path = (*path[:-1], path[-1] - (holder < path[-1]))
-    values = [
-        value if i == path[-1] else s.label.value
-        for i, s in enumerate(siblings)
-        if s.label is not None and s.label.style is node.label.style
-    ]
-    if values != sorted(values):
-        raise PlacementError(f"{old} redesignated as {new} would put the numbering out of order")
-    detail = f"Renumbered (formerly {node.label_text})"
-    return doc.update(
-        path,
-        lambda p: relabel(p, label).evolve(changes=(*p.changes, ctx.change("renumber", detail))),
-    )
-
-
-def _deleted_here(node: Provision, ctx: Context) -> bool:
-    """Deleted, its label left in place, by the item being applied."""
-    last = node.changes[-1] if node.changes else None
-    return (
-        node.omitted
-        and last is not None
-        and (last.amendment, last.item)
-        == (
-            ctx.amendment,
-            ctx.item,
-        )
-    )
-
-
-def _delete_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
-    """ "The second sentence of Section 1 is hereby deleted": one sentence, counted from the
-    start or the end, of a provision cited plainly; None for any other part."""
-    m = _SENTENCE_OF.fullmatch(c.selector.printed)
-    if m is None or c.payload.kind != "none" or not PLAIN_PROVISION.fullmatch(m.group("cite")):
-        return None
-    word = m.group("ordinal").lower()
-    index = _COUNTED.index(word) + 1 if word in _COUNTED else {"last": -1, "final": -1}[word]
-    target = Target(parse_citation(m.group("cite")))
-    return apply_delete_sentence(doc, target, Ordinal(index, word), ctx)
-
-
-_COUNTED = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
-_SENTENCE_OF = re.compile(
-    rf"(?P<ordinal>{'|'.join(_COUNTED)}|last|final) sentence of (?P<cite>.+)", re.IGNORECASE
-)
-
-
-def _insert_at_start(doc: Document, c: Change, ctx: Context) -> Document | None:
-    """ "... by inserting "Except as provided in Section 5.2," immediately before the first
-    word of Section 5.1(c)": the words begin the provision's text (after any caption).
-    Only a provision cited whole; None for any other place."""
-    sel = c.selector
-    here = (
-        "at the beginning of",
-        "at the beginning of thereof",
-        f"at the beginning of {sel.printed}",
-    )
-    if c.position not in here or sel.kind != "provision" or len(sel.labels) != 1 or sel.scope:
-        return None
-    if is_exhibit(sel.printed):
-        return None  # an exhibit's text is lines of the back matter, not a provision's words
-    words = c.payload.text.strip()
-    if "\n" in words or CONVENTION.lead.match(words):
-        return None  # a paragraph or a labelled provision of its own: not words of a sentence
-    edit = WordEdit("prepend_text", old="", new=c.payload.text)
-    return apply_text_edits(doc, TextEdits(Target(parse_citation(sel.printed)), (edit,)), ctx)
 
 
 _BESIDE_WORDS = re.compile(
@@ -473,11 +373,11 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     if fn is not None:
         return fn(doc, change, ctx)
     if change.verb == "renumber" and change.new_label not in ("", "accordingly") and simple:
-        renumbered = _redesignate(doc, change, ctx)
+        renumbered = redesignate(doc, change, ctx)
         if renumbered is not None:
             return renumbered
     if change.verb == "delete" and sel.kind == "sentence" and not sel.qualifiers:
-        deleted = _delete_sentence(doc, change, ctx)
+        deleted = delete_sentence(doc, change, ctx)
         if deleted is not None:
             return deleted
     entry = change.describe()[0]

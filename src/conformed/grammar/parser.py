@@ -100,7 +100,7 @@ def names_the_agreement(name: str, agreement: str) -> bool:
     Agreement" and "the Existing Credit Agreement" name the Credit Agreement; "the Pledge
     Agreement" never names the Services Agreement, nor an agreement the amendment calls
     only "the Agreement": a name of its own is another instrument's."""
-    if not agreement or name in ("Agreement", agreement) or name.isupper():
+    if not agreement or name in ("Agreement", agreement):
         return True
     return set(name.lower().split()) - _QUALIFIERS <= set(agreement.lower().split())
 

@@ -1,0 +1,118 @@
+"""Changes to a part of one provision that no older form applied: a provision
+redesignated by name, one of its sentences deleted by its place, words put before its
+first word.  Each returns None where the change is not of its kind, so apply_change can
+go on to refuse it with what was understood; each refuses, naming the provision, where
+applying would have to guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..change import Change
+from ..citation import PLAIN_PROVISION, label_candidates, parse_citation
+from ..document import Document, Provision
+from ..errors import PlacementError
+from ..layout.convention import CONVENTION
+from ..operations import Ordinal, Target, TextEdits, WordEdit
+from .apply import locate_target
+from .apply_text import apply_delete_sentence, apply_text_edits
+from .context import Context
+from .exhibits import is_exhibit
+from .renumber import relabel
+
+
+def redesignate(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "Section 2(c) is hereby redesignated as Section 2(b)": one provision takes the label
+    the item gives, under the same parent, where no sibling has it and the numbering stays
+    in order; None where either citation is not a plain one."""
+    old, new = c.selector.printed, c.new_label
+    if c.selector.kind != "provision" or not PLAIN_PROVISION.fullmatch(old):
+        return None
+    if not PLAIN_PROVISION.fullmatch(new) or is_exhibit(old):
+        return None
+    was, will = parse_citation(old), parse_citation(new)
+    if was.parent_keys != will.parent_keys or was.last == will.last:
+        raise PlacementError(f"{new} is not a new label for {old} under the same provision")
+    path = locate_target(doc, Target(was), ctx)
+    node = doc.get(path)
+    assert node.label is not None
+    value = next(
+        (k.value for k in label_candidates(will.last) if k.style is node.label.style), None
+    )
+    if value is None:
+        raise PlacementError(f"{new} is not numbered as {old} is ({node.label.text})")
+    label = node.label.with_value(value)
+    siblings = doc.get(path[:-1]).children if len(path) > 1 else doc.body
+    holder = next((j for j, s in enumerate(siblings) if s.label and s.key == label.key), None)
+    if holder is not None and not _deleted_here(siblings[holder], ctx):
+        raise PlacementError(f"{new} already exists: {old} cannot take its label")
+    if holder is not None:  # "2(b) is deleted, and 2(c) is redesignated as 2(b)": it goes
+        siblings = (*siblings[:holder], *siblings[holder + 1 :])
+        doc = doc.replace_children(path[:-1], lambda _: siblings)
+        path = (*path[:-1], path[-1] - (holder < path[-1]))
+    values = [
+        value if i == path[-1] else s.label.value
+        for i, s in enumerate(siblings)
+        if s.label is not None and s.label.style is node.label.style
+    ]
+    if values != sorted(values):
+        raise PlacementError(f"{old} redesignated as {new} would put the numbering out of order")
+    detail = f"Renumbered (formerly {node.label_text})"
+    return doc.update(
+        path,
+        lambda p: relabel(p, label).evolve(changes=(*p.changes, ctx.change("renumber", detail))),
+    )
+
+
+def _deleted_here(node: Provision, ctx: Context) -> bool:
+    """Deleted, its label left in place, by the item being applied."""
+    last = node.changes[-1] if node.changes else None
+    return (
+        node.omitted
+        and last is not None
+        and (last.amendment, last.item)
+        == (
+            ctx.amendment,
+            ctx.item,
+        )
+    )
+
+
+def delete_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "The second sentence of Section 1 is hereby deleted": one sentence, counted from the
+    start or the end, of a provision cited plainly; None for any other part."""
+    m = _SENTENCE_OF.fullmatch(c.selector.printed)
+    if m is None or c.payload.kind != "none" or not PLAIN_PROVISION.fullmatch(m.group("cite")):
+        return None
+    word = m.group("ordinal").lower()
+    index = _COUNTED.index(word) + 1 if word in _COUNTED else {"last": -1, "final": -1}[word]
+    target = Target(parse_citation(m.group("cite")))
+    return apply_delete_sentence(doc, target, Ordinal(index, word), ctx)
+
+
+_COUNTED = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_SENTENCE_OF = re.compile(
+    rf"(?P<ordinal>{'|'.join(_COUNTED)}|last|final) sentence of (?P<cite>.+)", re.IGNORECASE
+)
+
+
+def insert_at_start(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "... by inserting "Except as provided in Section 5.2," immediately before the first
+    word of Section 5.1(c)": the words begin the provision's text (after any caption).
+    Only a provision cited whole; None for any other place."""
+    sel = c.selector
+    here = (
+        "at the beginning of",
+        "at the beginning of thereof",
+        f"at the beginning of {sel.printed}",
+    )
+    if c.position not in here or sel.kind != "provision" or len(sel.labels) != 1 or sel.scope:
+        return None
+    if is_exhibit(sel.printed):
+        return None  # an exhibit's text is lines of the back matter, not a provision's words
+    words = c.payload.text.strip()
+    if "\n" in words or CONVENTION.lead.match(words):
+        return None  # a paragraph or a labelled provision of its own: not words of a sentence
+    edit = WordEdit("prepend_text", old="", new=c.payload.text)
+    return apply_text_edits(doc, TextEdits(Target(parse_citation(sel.printed)), (edit,)), ctx)
