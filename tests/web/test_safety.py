@@ -23,8 +23,24 @@ AMENDMENT = CORPUS / "amendments" / "000_kopyt_severance_amendment_1.txt"
 SLOW_TEMPLATE = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
 
 
-def request_folders() -> set[str]:
-    return {p.name for p in Path(tempfile.gettempdir()).glob("conformed-web-*")}
+@pytest.fixture
+def request_folders_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The request folders the server (in this process) makes during the test, made under
+    the test's own temporary folder: another test run's uploads in the shared one are never
+    counted."""
+    made: list[Path] = []
+    real = tempfile.mkdtemp
+
+    def mkdtemp(
+        suffix: str | None = None, prefix: str | None = None, dir: str | None = None
+    ) -> str:
+        folder = real(suffix, prefix, str(tmp_path))
+        if (prefix or "").startswith("conformed-web-"):
+            made.append(Path(folder))
+        return folder
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    return made
 
 
 def conform(client: httpx.Client, base: tuple[str, bytes]) -> httpx.Response:
@@ -43,11 +59,13 @@ def test_serve_binds_to_this_computer_unless_told() -> None:
     assert (args.host, args.port) == ("127.0.0.1", 8000)
 
 
-def test_uploads_are_removed_when_the_page_is_answered(client: httpx.Client) -> None:
-    before = request_folders()
+def test_uploads_are_removed_when_the_page_is_answered(
+    client: httpx.Client, request_folders_made: list[Path]
+) -> None:
     assert "every item applied" in conform(client, (BASE.name, BASE.read_bytes())).text
     refused(conform(client, ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00")), "not a text file")
-    assert request_folders() == before
+    assert len(request_folders_made) == 2
+    assert not [f for f in request_folders_made if f.exists()]
 
 
 def test_a_file_name_is_shown_never_used_as_a_path(client: httpx.Client) -> None:
@@ -98,12 +116,13 @@ def strict() -> Iterator[LiveServer]:
         yield live
 
 
-def test_a_request_over_the_upload_limit_is_refused_unread(strict: LiveServer) -> None:
-    before = request_folders()
+def test_a_request_over_the_upload_limit_is_refused_unread(
+    strict: LiveServer, request_folders_made: list[Path]
+) -> None:
     big = ("big.txt", b"1. Term. " + b"word " * 300_000)  # 1.5 MB
     page = httpx.post(strict.url + "/conform", files={"base": big}, timeout=60)
     assert page.status_code == 413 and "larger than 1 MB" in page.text
-    assert request_folders() == before
+    assert not [f for f in request_folders_made if f.exists()]
 
 
 def test_work_that_runs_too_long_is_stopped_and_the_server_goes_on(strict: LiveServer) -> None:
