@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..citation import Citation, join_labels
+from ..citation import Citation, Style, join_labels
 from ..document import Document, Path, Provision
 from ..errors import FormerlyMismatch, PayloadError, PlacementError, TargetNotFound
 from ..layout.convention import CONVENTION
@@ -292,7 +292,22 @@ def _insert_index(
         raise PlacementError(
             f"{printed} would leave a gap: the last one is {siblings[-1].label_text}"
         )
+    hole = _hole(siblings, value, last.style)
+    if hole is not None:
+        return hole  # "(d)" after "(b)", as a redesignation leaves it: the new "(c)" goes between
     raise PlacementError(f"{printed} does not fit between the existing labels")
+
+
+def _hole(siblings: tuple[Provision, ...], value: int, style: Style) -> int | None:
+    """Where a label missing from the middle of its list goes: between the sibling numbered
+    one before it and the sibling numbered one after it, and nowhere else."""
+    for i in range(1, len(siblings)):
+        before, after = siblings[i - 1].label, siblings[i].label
+        if before is None or after is None or before.style is not style or after.style is not style:
+            continue
+        if before.value == value - 1 and after.value == value + 1:
+            return i
+    return None
 
 
 def apply_replace_clauses(doc: Document, op: ReplaceClauses, ctx: Context) -> Document:

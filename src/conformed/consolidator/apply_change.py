@@ -373,7 +373,7 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     if fn is not None:
         return fn(doc, change, ctx)
     if change.verb == "renumber" and change.new_label not in ("", "accordingly") and simple:
-        renumbered = redesignate(doc, change, ctx)
+        renumbered = redesignate(doc, change, ctx, _within(sel) or sel.printed)
         if renumbered is not None:
             return renumbered
     if change.verb == "delete" and sel.kind == "sentence" and not sel.qualifiers:

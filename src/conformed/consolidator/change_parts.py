@@ -22,11 +22,16 @@ from .exhibits import is_exhibit
 from .renumber import relabel
 
 
-def redesignate(doc: Document, c: Change, ctx: Context) -> Document | None:
+def redesignate(doc: Document, c: Change, ctx: Context, old: str) -> Document | None:
     """ "Section 2(c) is hereby redesignated as Section 2(b)": one provision takes the label
     the item gives, under the same parent, where no sibling has it and the numbering stays
-    in order; None where either citation is not a plain one."""
-    old, new = c.selector.printed, c.new_label
+    in order; None where either citation is not a plain one.  ``old`` is the provision as
+    the agreement cites it ("Section 5(c)" for "subsection (c) of Section 5"); a new label
+    given alone ("as subsection (d)") is read under the same provision."""
+    new = c.new_label
+    bare = _BARE_LABEL.fullmatch(new)
+    if bare and c.selector.scope and PLAIN_PROVISION.fullmatch(c.selector.scope):
+        new = f"{c.selector.scope}{bare.group(1)}"
     if c.selector.kind != "provision" or not PLAIN_PROVISION.fullmatch(old):
         return None
     if not PLAIN_PROVISION.fullmatch(new) or is_exhibit(old):
@@ -63,6 +68,10 @@ def redesignate(doc: Document, c: Change, ctx: Context) -> Document | None:
         path,
         lambda p: relabel(p, label).evolve(changes=(*p.changes, ctx.change("renumber", detail))),
     )
+
+
+# "subsection (d)", "clause (iv)": a label that is a part of the provision cited before it
+_BARE_LABEL = re.compile(r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(\([a-z0-9]{1,6}\))")
 
 
 def _deleted_here(node: Provision, ctx: Context) -> bool:
