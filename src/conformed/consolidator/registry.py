@@ -7,6 +7,7 @@ plural forms ("Sections 5.1 and 5.2 ...") report the same kind as the singular.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from .. import operations as ops
@@ -66,7 +67,7 @@ APPLY: dict[type, Callable[[Document, Any, Context], Document]] = {
 def apply_steps(doc: Document, op: ops.Steps, ctx: Context) -> Document:
     """Each change of a compound item in the order written; any failure fails the item.
     A deletion followed by its own "renumbered accordingly" is one step."""
-    steps = list(op.steps)
+    steps = _freed_first(list(op.steps))
     k = 0
     while k < len(steps):
         step, then = steps[k], steps[k + 1] if k + 1 < len(steps) else None
@@ -75,6 +76,28 @@ def apply_steps(doc: Document, op: ops.Steps, ctx: Context) -> Document:
             continue
         doc, k = APPLY[type(step)](doc, step, ctx), k + 1
     return doc
+
+
+def _freed_first(steps: list[ops.Operation]) -> list[ops.Operation]:
+    """ "adding a new Section 3.3 ..., and redesignating current Section 3.3 as Section
+    3.4": the existing provision moves out of the label before the new one takes it, in
+    whichever order the item says them."""
+    for k, step in enumerate(steps):
+        if not (isinstance(step, Change) and step.verb == "renumber" and step.new_label):
+            continue
+        first = next(
+            (
+                j
+                for j, s in enumerate(steps[:k])
+                if isinstance(s, Change)
+                and s.verb == "insert"
+                and s.selector == replace(step.selector, documents=s.selector.documents)
+            ),
+            None,
+        )
+        if first is not None:
+            steps = [*steps[:first], step, *steps[first:k], *steps[k + 1 :]]
+    return steps
 
 
 def apply_in_part(doc: Document, op: ops.InPart, ctx: Context) -> Document:

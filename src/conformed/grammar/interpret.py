@@ -305,6 +305,12 @@ def _elsewhere(change: Change, agreement: str) -> Change:
     return replace(change, other_document=names[0]) if names else change
 
 
+_DEFERRED_TEXT = re.compile(
+    rf"(?P<head>.*?\bas\s+follows)\s*,\s*(?P<rest>(?:and\s+)?by\s+[^«:]+?)\s*:\s*{PAYLOAD_MARK}\s*\.?",
+    re.DOTALL,
+)
+
+
 def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
     from .instruction import parse_changes
 
@@ -312,6 +318,15 @@ def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
         return parse_changes(text, item.payload, item.payload2, **how)
     except InstructionParseError:
         pass
+    moved = _DEFERRED_TEXT.fullmatch(text)
+    if moved and text.count(PAYLOAD_MARK) == 1:
+        # "adding a new Section 3.3 ... to read as follows, and by redesignating current
+        # Section 3.3 as Section 3.4: «TEXT»": the new text belongs to the edit that says so
+        said = f"{moved['head']}: {PAYLOAD_MARK}, {moved['rest']}."
+        try:
+            return parse_changes(said, item.payload, item.payload2, **how)
+        except InstructionParseError:
+            pass
     sentences = split_sentences(text)
     if len(sentences) < 2:
         return None
