@@ -306,7 +306,8 @@ def _elsewhere(change: Change, agreement: str) -> Change:
 
 
 _DEFERRED_TEXT = re.compile(
-    rf"(?P<head>.*?\bas\s+follows)\s*,\s*(?P<rest>(?:and\s+)?by\s+[^«:]+?)\s*:\s*{PAYLOAD_MARK}\s*\.?",
+    rf"(?P<head>.*?\bas\s+follows)\s*,\s*(?P<rest>(?:and\s+)?(?:by|the\s+(?:existing|current))\s+[^«:]+?)"
+    rf"\s*:\s*{PAYLOAD_MARK}\s*\.?",
     re.DOTALL,
 )
 
