@@ -146,11 +146,14 @@ def _insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
     position = None
     scope = c.selector.scope
     at_end = ("", "in thereof", "at the end", f"in {scope}", f"at the end of {scope}")
-    if c.position not in at_end:  # at the end of its parent: where its label falls
-        m = _AFTER.fullmatch(c.position)
+    # "added to the Agreement immediately after Section 2.2": "the Agreement" is this one (any
+    # other instrument named there is kept, and the place refused)
+    place = c.position.removeprefix("in Agreement ")
+    if place not in at_end:  # at the end of its parent: where its label falls
+        m = _AFTER.fullmatch(place)
         if m is None:
             raise PayloadError(
-                f"understood as a new {target.printed} {c.position}, but conformed places a new "
+                f"understood as a new {target.printed} {place}, but conformed places a new "
                 "provision only after or before a sibling it names; nothing was applied"
             )
         anchor = m.group("anchor")
