@@ -44,7 +44,7 @@ from .apply_definitions import (
     locate_definition,
 )
 from .apply_text import apply_text_edits, edit_throughout, record_edits
-from .change_parts import delete_sentence, insert_at_start, redesignate
+from .change_parts import delete_sentence, insert_at_edge, redesignate
 from .context import Context
 from .locate import article_value, within_article
 from .word_edits import apply_word_edit
@@ -295,7 +295,7 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     if c.payload.kind not in ("quoted", "text") or len(c.selector.terms) > 1:
         return None
     if m is None:
-        return insert_at_start(doc, c, ctx)
+        return insert_at_edge(doc, c, ctx)
     if c.payload.kind != "quoted":
         return None
     edit = WordEdit(

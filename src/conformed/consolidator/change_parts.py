@@ -1,6 +1,6 @@
 """Changes to a part of one provision that no older form applied: a provision
 redesignated by name, one of its sentences deleted by its place, words put before its
-first word.  Each returns None where the change is not of its kind, so apply_change can
+first word or after its last.  Each returns None where the change is not of its kind, so apply_change can
 go on to refuse it with what was understood; each refuses, naming the provision, where
 applying would have to guess.
 """
@@ -106,22 +106,26 @@ _SENTENCE_OF = re.compile(
 )
 
 
-def insert_at_start(doc: Document, c: Change, ctx: Context) -> Document | None:
+def insert_at_edge(doc: Document, c: Change, ctx: Context) -> Document | None:
     """ "... by inserting "Except as provided in Section 5.2," immediately before the first
-    word of Section 5.1(c)": the words begin the provision's text (after any caption).
-    Only a provision cited whole; None for any other place."""
+    word of Section 5.1(c)", "... by adding the following sentence at the end thereof:
+    "..."": the words begin, or end, the provision's text (after its caption; at the end of
+    a provision with subdivisions, after them, as the sentence forms put it).  Only words
+    of a provision cited whole; None for any other place or text."""
     sel = c.selector
-    here = (
+    start = (
         "at the beginning of",
         "at the beginning of thereof",
         f"at the beginning of {sel.printed}",
     )
-    if c.position not in here or sel.kind != "provision" or len(sel.labels) != 1 or sel.scope:
+    end = ("at the end", "at the end of", "at the end of thereof", f"at the end of {sel.printed}")
+    kind = "prepend_text" if c.position in start else "append_text" if c.position in end else ""
+    if not kind or sel.kind != "provision" or len(sel.labels) != 1 or sel.scope:
         return None
     if is_exhibit(sel.printed):
         return None  # an exhibit's text is lines of the back matter, not a provision's words
     words = c.payload.text.strip()
     if "\n" in words or CONVENTION.lead.match(words):
         return None  # a paragraph or a labelled provision of its own: not words of a sentence
-    edit = WordEdit("prepend_text", old="", new=c.payload.text)
+    edit = WordEdit(kind, old="", new=c.payload.text)
     return apply_text_edits(doc, TextEdits(Target(parse_citation(sel.printed)), (edit,)), ctx)
