@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..document import Document, Provision
+from ..document import Document, Path, Provision
 from ..errors import AmbiguousTarget, PayloadError, PlacementError, TargetNotFound
 from ..layout.engine import read_new_text
 from ..layout.heads import split_heading
@@ -34,22 +34,10 @@ from .word_edits import apply_word_edit, count_words, edit_words
 
 
 def apply_replace_sentence(doc: Document, op: ReplaceSentence, ctx: Context) -> Document:
-    path = locate_target(doc, op.target, ctx)
-    node = doc.get(path)
-    ordinal = op.ordinal
-    if node.children and ordinal.index < 0:
-        raise PlacementError(
-            f"{op.target.printed} has subdivisions, so counting its sentences from the end "
-            "is ambiguous"
-        )
-    start, end = _sentence_span(node.text, ordinal, op.target.printed)
+    path, node, (start, end) = _sentence_at(doc, op.target, op.ordinal, ctx)
     replacement = _without_restatement(" ".join(op.text.split()), node, ctx, op.target.printed)
     text = node.text[:start] + replacement + node.text[end:]
-    detail = f"{ordinal.printed.capitalize()} sentence amended"
-    return doc.update(
-        path,
-        lambda p: p.evolve(text=text, changes=(*p.changes, ctx.change("amend_text", detail))),
-    )
+    return _sentence_changed(doc, path, text, f"{op.ordinal.printed} sentence amended", ctx)
 
 
 def apply_delete_sentence(
@@ -57,6 +45,19 @@ def apply_delete_sentence(
 ) -> Document:
     """ "The last sentence of Section 3 is hereby deleted": that sentence goes, and the
     sentences either side close up; every other word stays as it was."""
+    path, node, (start, end) = _sentence_at(doc, target, ordinal, ctx)
+    before, after = node.text[:start].rstrip(), node.text[end:].lstrip()
+    gap = node.text[len(before) : start] + node.text[end : len(node.text) - len(after)]
+    joint = "\n\n" if "\n\n" in gap else " "
+    text = f"{before}{joint}{after}" if before and after else before or after
+    return _sentence_changed(doc, path, text, f"{ordinal.printed} sentence deleted", ctx)
+
+
+def _sentence_at(
+    doc: Document, target: Target, ordinal: Ordinal, ctx: Context
+) -> tuple[Path, Provision, tuple[int, int]]:
+    """The provision and the span of its sentence an ordinal names ("the last sentence of
+    Section 3"); counting from the end is refused where subdivisions follow the text."""
     path = locate_target(doc, target, ctx)
     node = doc.get(path)
     if node.children and ordinal.index < 0:
@@ -64,16 +65,12 @@ def apply_delete_sentence(
             f"{target.printed} has subdivisions, so counting its sentences from the end "
             "is ambiguous"
         )
-    start, end = _sentence_span(node.text, ordinal, target.printed)
-    before, after = node.text[:start].rstrip(), node.text[end:].lstrip()
-    gap = node.text[len(before) : start] + node.text[end : len(node.text) - len(after)]
-    joint = "\n\n" if "\n\n" in gap else " "
-    text = f"{before}{joint}{after}" if before and after else before or after
-    detail = f"{ordinal.printed.capitalize()} sentence deleted"
-    return doc.update(
-        path,
-        lambda p: p.evolve(text=text, changes=(*p.changes, ctx.change("amend_text", detail))),
-    )
+    return path, node, _sentence_span(node.text, ordinal, target.printed)
+
+
+def _sentence_changed(doc: Document, path: Path, text: str, detail: str, ctx: Context) -> Document:
+    change = ctx.change("amend_text", detail[:1].upper() + detail[1:])
+    return doc.update(path, lambda p: p.evolve(text=text, changes=(*p.changes, change)))
 
 
 def apply_replace_reading(doc: Document, op: ReplaceReading, ctx: Context) -> Document:

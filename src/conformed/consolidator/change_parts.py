@@ -1,8 +1,8 @@
 """Changes to a part of one provision that no older form applied: a provision
 redesignated by name, one of its sentences deleted by its place, words put before its
-first word or after its last.  Each returns None where the change is not of its kind, so apply_change can
-go on to refuse it with what was understood; each refuses, naming the provision, where
-applying would have to guess.
+first word or after its last.  Each returns None where the change is not of its kind,
+so apply_change can go on to refuse it with what was understood; each refuses, naming
+the provision, where applying would have to guess.
 """
 
 from __future__ import annotations
@@ -76,16 +76,10 @@ _BARE_LABEL = re.compile(r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(\([
 
 def _deleted_here(node: Provision, ctx: Context) -> bool:
     """Deleted, its label left in place, by the item being applied."""
-    last = node.changes[-1] if node.changes else None
-    return (
-        node.omitted
-        and last is not None
-        and (last.amendment, last.item)
-        == (
-            ctx.amendment,
-            ctx.item,
-        )
-    )
+    if not node.omitted or not node.changes:
+        return False
+    last = node.changes[-1]
+    return (last.amendment, last.item) == (ctx.amendment, ctx.item)
 
 
 def delete_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:

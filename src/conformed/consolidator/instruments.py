@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
+from ..grammar.parser import NAME_QUALIFIERS
 
 
 def instruments_named(instruction: str) -> list[str]:
@@ -59,26 +60,8 @@ def named_elsewhere(documents: list[str], front: frozenset[str]) -> str:
     return ""
 
 
-_NOT_A_NAME = frozenset(
-    [
-        "the",
-        "this",
-        "said",
-        "such",
-        "existing",
-        "original",
-        "amended",
-        "restated",
-        "prior",
-        "underlying",
-        "current",
-        "of",
-        "and",
-        "to",
-        "for",
-        "agreement",
-    ]
-)
+# Words of a name that do not tell instruments apart: its version, articles, joining words.
+_NOT_A_NAME = NAME_QUALIFIERS | {"the", "this", "such", "of", "to", "for", "agreement"}
 
 
 def front_words(doc: Document) -> frozenset[str]:

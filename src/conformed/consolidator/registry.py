@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from .. import operations as ops
-from ..change import Change
+from ..change import Change, Selector
 from ..document import Document
 from ..errors import PayloadError
 from .agreement import apply_marked_changes, apply_restate_agreement
@@ -89,15 +89,18 @@ def _freed_first(steps: list[ops.Operation]) -> list[ops.Operation]:
             (
                 j
                 for j, s in enumerate(steps[:k])
-                if isinstance(s, Change)
-                and s.verb == "insert"
-                and s.selector == replace(step.selector, documents=s.selector.documents)
+                if isinstance(s, Change) and s.verb == "insert" and _same(s.selector, step.selector)
             ),
             None,
         )
         if first is not None:
             steps = [*steps[:first], step, *steps[first:k], *steps[k + 1 :]]
     return steps
+
+
+def _same(a: Selector, b: Selector) -> bool:
+    """The same thing cited, whichever instruments each clause happened to name."""
+    return replace(a, documents=()) == replace(b, documents=())
 
 
 def apply_in_part(doc: Document, op: ops.InPart, ctx: Context) -> Document:

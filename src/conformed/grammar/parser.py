@@ -81,7 +81,9 @@ def parse_instruction(
     return op
 
 
-_QUALIFIERS = frozenset(
+# Words that say which version of an instrument, never which instrument ("the Existing
+# Agreement", "the Amended and Restated Credit Agreement").
+NAME_QUALIFIERS = frozenset(
     ["existing", "original", "amended", "restated", "prior", "underlying", "current", "said", "and"]
 )
 
@@ -102,7 +104,7 @@ def names_the_agreement(name: str, agreement: str) -> bool:
     only "the Agreement": a name of its own is another instrument's."""
     if not agreement or name in ("Agreement", agreement):
         return True
-    return set(name.lower().split()) - _QUALIFIERS <= set(agreement.lower().split())
+    return set(name.lower().split()) - NAME_QUALIFIERS <= set(agreement.lower().split())
 
 
 def _check_agreement(mentioned: list[str], expected: str, text: str) -> None:

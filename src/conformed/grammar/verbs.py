@@ -67,6 +67,10 @@ def _every(children: list[Any]) -> bool:
     return any(c is EACH for c in children)
 
 
+def _first(children: list[Any]) -> bool:
+    return any(c is FIRST for c in children)
+
+
 def position_of(children: list[Any]) -> Position:
     """Where, from every position said: "added to the Loan Agreement as Section 4.10"
     is in the agreement (the first) and names the new provision (the second)."""
@@ -201,7 +205,7 @@ class VerbParts(Transformer[Token, Any]):
             position = Position.of(f"in {thing.scope.printed}", thing.scope)
         return Edit(
             "insert", None, payload, position=position, new=thing.selector, noun=thing.noun,
-            first=any(c is FIRST for c in children),
+            first=_first(children),
         )  # fmt: skip
 
     def upsert_edit(self, children: list[Any]) -> Edit:
@@ -236,9 +240,8 @@ class VerbParts(Transformer[Token, Any]):
         return FIRST
 
     def replace_edit(self, children: list[Any]) -> Edit:
-        first = any(c is FIRST for c in children)
         obj, payload = _selectors(children)[0], _payload(children)
-        return Edit("replace", obj, payload, every=_every(children), first=first)
+        return Edit("replace", obj, payload, every=_every(children), first=_first(children))
 
     def replace_definitions(self, children: list[Any]) -> Edit:
         """ "substituting the following new definitions for the existing definitions":
