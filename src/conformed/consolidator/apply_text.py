@@ -256,9 +256,15 @@ def edit_throughout(doc: Document, edit: WordEdit, ctx: Context) -> Document:
     """Words edited wherever the agreement's provisions print them ("All references in the
     Agreement to "Alder Works" are replaced with ..."): every place only if the item says so
     ("each", "all", "each place it appears"), else the one place they appear, else refused.
-    Headings and the front and back matter are left as they were, and said to be."""
-    paths = [path for path, node in doc.walk() if count_words(node.text, edit.old)]
-    hits = sum(count_words(doc.get(path).text, edit.old) for path in paths)
+    A provision's words are its text and the text after its subdivisions.  Headings and the
+    front and back matter are left as they were, and said to be."""
+    places = [
+        (path, field)
+        for path, node in doc.walk()
+        for field in _WORD_FIELDS
+        if count_words(getattr(node, field), edit.old)
+    ]
+    hits = sum(count_words(getattr(doc.get(path), field), edit.old) for path, field in places)
     if hits == 0:
         raise TargetNotFound(
             f'the words "{edit.old}" appear nowhere in the agreement\'s provisions'
@@ -269,14 +275,18 @@ def edit_throughout(doc: Document, edit: WordEdit, ctx: Context) -> Document:
             'say "each place it appears"'
         )
     if edit.first:
-        paths = paths[:1]
+        places = places[:1]
     each = replace(edit, every=not edit.first)
+    fields: dict[Path, list[str]] = {}
+    for path, field in places:
+        fields.setdefault(path, []).append(field)
 
-    def edited(node: Provision) -> Provision:
-        text = edit_words(node.text, each, "the agreement")
-        return record_edits(node.evolve(text=text), (edit,), ctx)
+    for path, named in fields.items():
 
-    for path in paths:
+        def edited(node: Provision, named: list[str] = named) -> Provision:
+            words = {f: edit_words(getattr(node, f), each, "the agreement") for f in named}
+            return record_edits(node.evolve(**words), (edit,), ctx)
+
         doc = doc.update(path, edited)
     elsewhere = [n.heading for _, n in doc.walk() if count_words(n.heading, edit.old)]
     matter = [line for line in (*doc.front, *doc.back) if count_words(line, edit.old)]
@@ -288,3 +298,6 @@ def edit_throughout(doc: Document, edit: WordEdit, ctx: Context) -> Document:
         )
         ctx.warn(f'the words "{edit.old}" also appear in {where}, which were left as they were')
     return doc
+
+
+_WORD_FIELDS = ("text", "trailing")  # a provision's own words, before and after its parts
