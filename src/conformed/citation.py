@@ -315,9 +315,10 @@ def parse_citation(printed: str) -> Citation:
 
 def with_stems(labels: list[str]) -> tuple[str, ...]:
     """ "8.3(u), (v) and (w)": a bracketed label after a full one shares its stem (8.3(v),
-    8.3(w)); the first label, and one that is full itself, are left as they are."""
+    8.3(w)); the first label, and one that is full itself, are left as they are.  The stem is
+    the nearest full label's ("5.2, 5.3(a), (c)": 5.3(c), never a bare (c))."""
     out: list[str] = []
     for label in labels:
-        stem = re.match(r"(.+?)(?:\([^()]*\))$", out[0]) if out and label.startswith("(") else None
+        stem = re.match(r"(.+?)(?:\([^()]*\))$", out[-1]) if out and label.startswith("(") else None
         out.append(stem.group(1) + label if stem and not stem.group(1).startswith("(") else label)
     return tuple(out)
