@@ -43,11 +43,12 @@ from .apply_definitions import (
     defined_exactly,
     locate_definition,
 )
-from .apply_text import apply_text_edits, edit_throughout, record_edits
-from .change_parts import delete_sentence, insert_at_edge, redesignate
+from .apply_text import apply_text_edits
+from .change_parts import delete_each, delete_sentence, insert_at_edge, redesignate
 from .context import Context
 from .locate import article_value, within_article
 from .word_edits import apply_word_edit
+from .word_places import edit_throughout, record_edits
 
 Apply = Callable[[Document, Change, Context], Document]
 
@@ -379,6 +380,9 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         renumbered = redesignate(doc, change, ctx, _within(sel) or sel.printed)
         if renumbered is not None:
             return renumbered
+    deleted_each = delete_each(doc, change, ctx, apply_change)
+    if deleted_each is not None:
+        return deleted_each
     if change.verb == "delete" and sel.kind == "sentence" and not sel.qualifiers:
         deleted = delete_sentence(doc, change, ctx)
         if deleted is not None:

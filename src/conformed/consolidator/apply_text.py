@@ -9,10 +9,9 @@ lawyer to resolve, not for the tool to guess.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..document import Document, Path, Provision
-from ..errors import AmbiguousTarget, PayloadError, PlacementError, TargetNotFound
+from ..errors import PayloadError, PlacementError, TargetNotFound
 from ..layout.engine import read_new_text
 from ..layout.heads import split_heading
 from ..operations import (
@@ -24,13 +23,13 @@ from ..operations import (
     ReplaceSentence,
     Target,
     TextEdits,
-    WordEdit,
 )
 from ..sentences import sentence_spans
 from .apply import locate_target
 from .context import Context
 from .exhibits import edit_exhibit, is_exhibit
-from .word_edits import apply_word_edit, count_words, edit_words
+from .word_edits import apply_word_edit, count_words
+from .word_places import edit_provision_words, record_edits
 
 
 def apply_replace_sentence(doc: Document, op: ReplaceSentence, ctx: Context) -> Document:
@@ -197,9 +196,8 @@ def apply_text_edits(doc: Document, op: TextEdits, ctx: Context) -> Document:
         for edit in op.edits:
             part = apply_word_edit(part, edit, where)
         node = node.evolve(text=node.text[:start] + part.text + node.text[end:])
-    else:
-        for edit in op.edits:
-            node = apply_word_edit(node, edit, op.target.printed)
+    else:  # the words of the provision cited whole, its subdivisions among them
+        return edit_provision_words(doc, path, op.edits, ctx, op.target.printed)
     for edit in op.edits:
         if edit.kind in ("replace_words", "delete_words") and count_words(node.heading, edit.old):
             ctx.warn(
@@ -207,12 +205,6 @@ def apply_text_edits(doc: Document, op: TextEdits, ctx: Context) -> Document:
                 "which was left as it was (a heading is changed only where the item says so)"
             )
     return doc.update(path, lambda _: record_edits(node, op.edits, ctx))
-
-
-def record_edits(node: Provision, edits: tuple[WordEdit, ...], ctx: Context) -> Provision:
-    """The provision's history gains one entry naming the kinds of word edits made."""
-    details = ", ".join(e.kind.replace("_", " ") for e in edits)
-    return node.evolve(changes=(*node.changes, ctx.change("amend_text", f"Amended ({details})")))
 
 
 def provision_sentences(text: str) -> list[tuple[int, int]]:
@@ -250,54 +242,3 @@ def _without_restatement(text: str, node: Provision, ctx: Context, printed: str)
 
 def _same(a: str, b: str) -> bool:
     return re.sub(r"\W", "", a.lower()) == re.sub(r"\W", "", b.lower())
-
-
-def edit_throughout(doc: Document, edit: WordEdit, ctx: Context) -> Document:
-    """Words edited wherever the agreement's provisions print them ("All references in the
-    Agreement to "Alder Works" are replaced with ..."): every place only if the item says so
-    ("each", "all", "each place it appears"), else the one place they appear, else refused.
-    A provision's words are its text and the text after its subdivisions.  Headings and the
-    front and back matter are left as they were, and said to be."""
-    places = [
-        (path, field)
-        for path, node in doc.walk()
-        for field in _WORD_FIELDS
-        if count_words(getattr(node, field), edit.old)
-    ]
-    hits = sum(count_words(getattr(doc.get(path), field), edit.old) for path, field in places)
-    if hits == 0:
-        raise TargetNotFound(
-            f'the words "{edit.old}" appear nowhere in the agreement\'s provisions'
-        )
-    if hits > 1 and not edit.every and not edit.first:
-        raise AmbiguousTarget(
-            f'the words "{edit.old}" appear {hits} times in the agreement; the item does not '
-            'say "each place it appears"'
-        )
-    if edit.first:
-        places = places[:1]
-    each = replace(edit, every=not edit.first)
-    fields: dict[Path, list[str]] = {}
-    for path, field in places:
-        fields.setdefault(path, []).append(field)
-
-    for path, named in fields.items():
-
-        def edited(node: Provision, named: list[str] = named) -> Provision:
-            words = {f: edit_words(getattr(node, f), each, "the agreement") for f in named}
-            return record_edits(node.evolve(**words), (edit,), ctx)
-
-        doc = doc.update(path, edited)
-    elsewhere = [n.heading for _, n in doc.walk() if count_words(n.heading, edit.old)]
-    matter = [line for line in (*doc.front, *doc.back) if count_words(line, edit.old)]
-    if elsewhere or matter:
-        where = " and ".join(
-            w
-            for w, found in (("headings", elsewhere), ("the front or back matter", matter))
-            if found
-        )
-        ctx.warn(f'the words "{edit.old}" also appear in {where}, which were left as they were')
-    return doc
-
-
-_WORD_FIELDS = ("text", "trailing")  # a provision's own words, before and after its parts

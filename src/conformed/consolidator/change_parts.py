@@ -1,6 +1,6 @@
 """Changes to a part of one provision that no older form applied: a provision
 redesignated by name, one of its sentences deleted by its place, words put before its
-first word or after its last.  Each returns None where the change is not of its kind,
+first word or after its last; and several provisions deleted by one item.  Each returns None where the change is not of its kind,
 so apply_change can go on to refuse it with what was understood; each refuses, naming
 the provision, where applying would have to guess.
 """
@@ -8,6 +8,8 @@ the provision, where applying would have to guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 from ..change import Change
 from ..citation import PLAIN_PROVISION, label_candidates, parse_citation
@@ -123,3 +125,28 @@ def insert_at_edge(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None  # a paragraph or a labelled provision of its own: not words of a sentence
     edit = WordEdit(kind, old="", new=c.payload.text)
     return apply_text_edits(doc, TextEdits(Target(parse_citation(sel.printed)), (edit,)), ctx)
+
+
+def delete_each(
+    doc: Document,
+    c: Change,
+    ctx: Context,
+    apply_one: Callable[[Document, Change, Context], Document],
+) -> Document | None:
+    """ "Sections 4.2, 4.3(a), (c) and (d) ... are hereby deleted in their entirety", "Clauses
+    (c) and (d) of Section 4.3 ...": each provision deleted as if the item named it alone, so
+    each is found, or refused, the way a single one is.  All or none: a provision that
+    cannot be found fails the item, and the document it was given is kept.  None for a
+    list that is not of labels of one kind (a bare "(c)" with no provision before it)."""
+    sel = c.selector
+    if c.verb != "delete" or c.payload.kind != "none" or c.words_edit or sel.qualifiers:
+        return None
+    if sel.kind not in ("provision", "attachment") or len(sel.labels) < 2 or sel.terms:
+        return None
+    if any(label.startswith("(") for label in sel.labels) and not sel.scope:
+        return None
+    of = f" of {sel.scope}" if sel.scope else ""
+    for label in sel.labels:
+        one = replace(sel, printed=f"{sel.unit} {label}{of}", labels=(label,))
+        doc = apply_one(doc, replace(c, selector=one), ctx)
+    return doc
