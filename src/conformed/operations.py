@@ -187,9 +187,10 @@ class WordEdit:
     kind: str  # replace_words, delete_words, insert_words, append_text, prepend_text
     old: str = ""  # the words struck, or the anchor for an insertion
     new: str = ""
-    where: str = ""  # "after" or "before" for insertions
+    where: str = ""  # "after", "before" or "between" for insertions
     every: bool = False  # "each place it appears"
     first: bool = False  # "where it first appears": the first of several, only
+    then: str = ""  # "between "old" and "then"": the words the insertion goes before
     action = "amend_text"
 
 

@@ -44,7 +44,7 @@ from .apply_definitions import (
     locate_definition,
 )
 from .apply_text import apply_text_edits
-from .change_parts import delete_each, delete_sentence, insert_at_edge, redesignate
+from .change_parts import delete_sentence, each_cited, insert_at_edge, redesignate
 from .context import Context
 from .locate import article_value, within_article
 from .word_edits import apply_word_edit
@@ -75,6 +75,7 @@ def _in_article(sel: Selector) -> Citation | None:
 
 
 _ARTICLE = re.compile(r"(?i)article\s+([IVXLC]+|\d+)")
+_PART_OF = re.compile(r"\w+\s+(?P<label>\([^()\s]{1,6}\))\s+of\s+(?P<cite>.+)")
 _IN_ARTICLE = re.compile(
     r"(?P<unit>\w+)\s+(?P<label>[\w.]+)\s+of\s+(?P<article>(?i:article)\s+\S+)"
 )
@@ -85,6 +86,9 @@ def _words_target(sel: Selector) -> Target:
     ("Section 1 of Article II", where each Article numbers its Sections afresh) looked
     up inside that Article only."""
     cited = sel.scope or sel.printed
+    part = _PART_OF.fullmatch(cited)  # "Clause (b) of Section 2.3": Section 2.3(b)
+    if part is not None and PLAIN_PROVISION.fullmatch(part["cite"]):
+        return Target(parse_citation(f"{part['cite']}{part['label']}"))
     m = _IN_ARTICLE.fullmatch(cited)
     if m is not None:
         own = Selector("provision", cited, (m["label"],), m["unit"], scope=m["article"])
@@ -297,10 +301,16 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None
     if m is None:
         return insert_at_edge(doc, c, ctx)
-    if c.payload.kind != "quoted":
-        return None
+    if c.payload.kind != "quoted" or (m["side"].lower() == "between") != bool(m["then"]):
+        return None  # "between" names two places; any other side one
     edit = WordEdit(
-        "insert_words", old=m.group("anchor"), new=c.payload.text, where=_side(m), first=c.first
+        "insert_words",
+        old=m.group("anchor"),
+        new=c.payload.text,
+        where="between" if m.group("then") else _side(m),
+        every=c.every or c.selector.every,
+        first=c.first,
+        then=m.group("then") or "",
     )
     if c.selector.kind == "definition" and c.selector.terms:
         return _edit_in_definition(doc, c, edit, ctx)
@@ -311,7 +321,8 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
 
 
 _BESIDE_WORDS = re.compile(
-    r'^(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to)\s+"(?P<anchor>[^"]+)"$',
+    r"^(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to|between)\s+"
+    r'"(?P<anchor>[^"]+)"(?:\s+and\s+"(?P<then>[^"]+)")?$',
     re.IGNORECASE,
 )
 
@@ -380,9 +391,9 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         renumbered = redesignate(doc, change, ctx, _within(sel) or sel.printed)
         if renumbered is not None:
             return renumbered
-    deleted_each = delete_each(doc, change, ctx, apply_change)
-    if deleted_each is not None:
-        return deleted_each
+    each = each_cited(doc, change, ctx, apply_change)
+    if each is not None:
+        return each
     if change.verb == "delete" and sel.kind == "sentence" and not sel.qualifiers:
         deleted = delete_sentence(doc, change, ctx)
         if deleted is not None:

@@ -1,6 +1,6 @@
 """Changes to a part of one provision that no older form applied: a provision
 redesignated by name, one of its sentences deleted by its place, words put before its
-first word or after its last; and several provisions deleted by one item.  Each returns None where the change is not of its kind,
+first word or after its last; and one change made to each of several provisions.  Each returns None where the change is not of its kind,
 so apply_change can go on to refuse it with what was understood; each refuses, naming
 the provision, where applying would have to guess.
 """
@@ -127,26 +127,36 @@ def insert_at_edge(doc: Document, c: Change, ctx: Context) -> Document | None:
     return apply_text_edits(doc, TextEdits(Target(parse_citation(sel.printed)), (edit,)), ctx)
 
 
-def delete_each(
+def each_cited(
     doc: Document,
     c: Change,
     ctx: Context,
     apply_one: Callable[[Document, Change, Context], Document],
 ) -> Document | None:
-    """ "Sections 4.2, 4.3(a), (c) and (d) ... are hereby deleted in their entirety", "Clauses
-    (c) and (d) of Section 4.3 ...": each provision deleted as if the item named it alone, so
-    each is found, or refused, the way a single one is.  All or none: a provision that
-    cannot be found fails the item, and the document it was given is kept.  None for a
-    list that is not of labels of one kind (a bare "(c)" with no provision before it)."""
+    """ "Sections 4.2, 4.3(a), (c) and (d) ... are hereby deleted in their entirety", "Each of
+    Sections 2.1 and 2.3 is amended by replacing "X" with "Y"": the change made to each
+    provision as if the item named it alone, so each is found, or refused, the way a single
+    one is.  All or none: a provision that is missing, or lacks the words, fails the item,
+    and the document it was given is kept.  None for any other change, and for a list that
+    is not of labels of one kind (a bare "(c)" with no provision before it)."""
     sel = c.selector
-    if c.verb != "delete" or c.payload.kind != "none" or c.words_edit or sel.qualifiers:
+    deletion = c.verb == "delete" and c.payload.kind == "none" and not c.words_edit
+    kinds = ("provision", "attachment") if deletion else ("provision", "words")
+    if not (deletion or c.words_edit) or sel.kind not in kinds or sel.qualifiers or sel.terms:
         return None
-    if sel.kind not in ("provision", "attachment") or len(sel.labels) < 2 or sel.terms:
+    if (
+        len(sel.labels) < 2
+        or len(sel.words) > 1
+        or (sel.kind == "words" and sel.scope != sel.printed)
+    ):
         return None
-    if any(label.startswith("(") for label in sel.labels) and not sel.scope:
+    parent = sel.scope if sel.kind != "words" else sel.printed.partition(" of ")[2]
+    if any(label.startswith("(") for label in sel.labels) and not parent:
         return None
-    of = f" of {sel.scope}" if sel.scope else ""
+    of = f" of {parent}" if parent else ""
     for label in sel.labels:
-        one = replace(sel, printed=f"{sel.unit} {label}{of}", labels=(label,))
+        printed = f"{sel.unit} {label}{of}"
+        scope = printed if sel.kind == "words" else sel.scope
+        one = replace(sel, printed=printed, labels=(label,), scope=scope)
         doc = apply_one(doc, replace(c, selector=one), ctx)
     return doc

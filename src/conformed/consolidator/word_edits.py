@@ -37,14 +37,14 @@ def edit_words(text: str, edit: WordEdit, printed: str) -> str:
     appears" (the first)."""
     if not edit.old:  # a place with no words ("at the beginning"): never an edit of words
         raise TargetNotFound(f"{edit.kind.replace('_', ' ')} needs words of {printed} to act on")
-    pattern = _words(edit.old)
+    pattern = edit_pattern(edit)
     hits = len(pattern.findall(text))
     if hits == 0:
-        raise TargetNotFound(f'the words "{edit.old}" do not appear in {printed}')
+        raise TargetNotFound(f"the words {quoted(edit)} do not appear in {printed}")
     count = 1 if edit.first else 0  # "where it first appears": the first one only
     if hits > 1 and not edit.every and not edit.first:
         raise AmbiguousTarget(
-            f'the words "{edit.old}" appear {hits} times in {printed}; the item does not say '
+            f"the words {quoted(edit)} appear {hits} times in {printed}; the item does not say "
             '"each place it appears"'
         )
     new = " ".join(edit.new.split())
@@ -53,10 +53,34 @@ def edit_words(text: str, edit: WordEdit, printed: str) -> str:
     if edit.kind == "delete_words":
         text = re.sub(r"[ \t]{2,}", " ", pattern.sub("", text, count=count))
         return re.sub(r"\s+([,.;:])", r"\1", text)
+    if edit.where == "between":  # "between the words "A" and "B"": A, the new words, B
+        return pattern.sub(
+            lambda m: f"{m.group(0)[: m.start('gap') - m.start()]} {new}{m['gap']}",
+            text,
+            count=count,
+        )
     if edit.where == "after":
         gap = "" if new[:1] in ",;:.)" else " "  # ', other than X,' closes up to the word
         return pattern.sub(lambda m: f"{m.group(0)}{gap}{new}", text, count=count)
     return pattern.sub(lambda m: f"{new} {m.group(0)}", text, count=count)
+
+
+def quoted(edit: WordEdit) -> str:
+    """The words an edit looks for, as a message prints them."""
+    return f'"{edit.old}" followed by "{edit.then}"' if edit.then else f'"{edit.old}"'
+
+
+def count_edit(text: str, edit: WordEdit) -> int:
+    """How many places in ``text`` the edit acts on, as ``edit_words`` finds them."""
+    return len(edit_pattern(edit).findall(text)) if edit.old else 0
+
+
+def edit_pattern(edit: WordEdit) -> re.Pattern[str]:
+    """The quoted words an edit acts on; for an insertion "between "A" and "B"", A where B
+    follows it, with the space between them (group "gap")."""
+    if not edit.then:
+        return _words(edit.old)
+    return re.compile(rf"{_words(edit.old).pattern}(?P<gap>\s+)(?={_words(edit.then).pattern})")
 
 
 def count_words(text: str, words: str) -> int:

@@ -17,7 +17,7 @@ from ..document import Document, Path, Provision
 from ..errors import AmbiguousTarget, TargetNotFound
 from ..operations import WordEdit
 from .context import Context
-from .word_edits import apply_word_edit, count_words, edit_words
+from .word_edits import apply_word_edit, count_edit, count_words, edit_words, quoted
 
 WORD_FIELDS = ("text", "trailing")  # a provision's own words, before and after its parts
 _EDGES = ("append_text", "prepend_text")  # words put at the provision's edge, not found
@@ -36,7 +36,9 @@ def edit_provision_words(
             state[path] = apply_word_edit(state[path], edit, printed)
             touched.setdefault(path, []).append(edit)
             continue
-        for p in _edit(state, edit, printed, f'the words "{edit.old}" do not appear in {printed}'):
+        for p in _edit(
+            state, edit, printed, f"the words {quoted(edit)} do not appear in {printed}"
+        ):
             touched.setdefault(p, []).append(edit)
     for edit in edits:
         if edit.kind in ("replace_words", "delete_words") and any(
@@ -77,20 +79,15 @@ def _edit(state: dict[Path, Provision], edit: WordEdit, printed: str, missing: s
     Places are in reading order: a provision's text, its subdivisions, then its trailing
     text, so "where it first appears" is the first a reader meets."""
     places = sorted(
-        (
-            (p, f)
-            for p, n in state.items()
-            for f in WORD_FIELDS
-            if count_words(getattr(n, f), edit.old)
-        ),
+        ((p, f) for p, n in state.items() for f in WORD_FIELDS if count_edit(getattr(n, f), edit)),
         key=lambda place: place[0] + ((1 << 30,) if place[1] == "trailing" else ()),
     )
-    hits = sum(count_words(getattr(state[p], f), edit.old) for p, f in places)
+    hits = sum(count_edit(getattr(state[p], f), edit) for p, f in places)
     if hits == 0:
         raise TargetNotFound(missing)
     if hits > 1 and not edit.every and not edit.first:
         raise AmbiguousTarget(
-            f'the words "{edit.old}" appear {hits} times in {printed}; the item does not say '
+            f"the words {quoted(edit)} appear {hits} times in {printed}; the item does not say "
             '"each place it appears"'
         )
     each = edit if edit.first else replace(edit, every=True)

@@ -267,8 +267,11 @@ class Clauses(Transformer[Token, Any]):
             if where is not subject:
                 where = resolve(where, subject)
             changes = self._insert(where, NewThing(e.noun, e.new), e.payload, e.position)
-            if e.first:
-                changes = [replace(c, first=c.words_edit) for c in changes]
+            if e.first or e.every:  # "where it first appears", "in each place ...": of words
+                changes = [
+                    replace(c, first=e.first and c.words_edit, every=e.every and c.words_edit)
+                    for c in changes
+                ]
             return or_replacing(changes) if e.or_replace else changes
         obj = resolve(e.obj or subject, subject)
         if obj.terms == (ANY_DEFINITIONS,) and e.payload.kind == "text":

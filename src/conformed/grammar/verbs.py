@@ -205,7 +205,7 @@ class VerbParts(Transformer[Token, Any]):
             position = Position.of(f"in {thing.scope.printed}", thing.scope)
         return Edit(
             "insert", None, payload, position=position, new=thing.selector, noun=thing.noun,
-            first=_first(children),
+            every=_every(children), first=_first(children),
         )  # fmt: skip
 
     def upsert_edit(self, children: list[Any]) -> Edit:
