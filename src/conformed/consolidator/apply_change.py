@@ -233,14 +233,18 @@ def _insert_or_replace(doc: Document, c: Change, ctx: Context) -> Document:
 
 
 def _each_definition(doc: Document, c: Change, ctx: Context) -> Document:
-    """ "The following definitions ... are restated (deleted) as follows:" -- each term in
-    turn, a restated one with its own paragraph of the new text (found by its term)."""
+    """ "The following definitions ... are restated (deleted, added) as follows:" -- each term
+    in turn, a restated one with its own paragraph of the new text (found by its term)."""
     if c.verb == "delete" and c.payload.kind in ("text", "none"):
         for term in c.selector.terms:
             doc = _delete_definition(
                 doc, replace(c, selector=replace(c.selector, terms=(term,))), ctx
             )
         return doc
+    if c.verb == "insert" and c.payload.kind == "text":  # each of the new text's, in turn
+        return _insert_definition(
+            doc, replace(c, selector=replace(c.selector, terms=(ANY_DEFINITIONS,))), ctx
+        )
     if c.verb != "replace" or c.payload.kind != "text":
         raise PayloadError("understood as a change of several definitions; nothing was applied")
     texts = dict(split_definitions(c.payload.text))
@@ -348,6 +352,9 @@ def _words_of(sel: Selector) -> str:
     return f'"{sel.words[0]}" of {sel.scope}'
 
 
+_ALSO_OTHERS = "and the other "
+
+
 def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     """Apply what can be applied exactly; refuse, saying what was understood, otherwise."""
     sel = change.selector
@@ -356,6 +363,15 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
             f"the item amends the {change.other_document}, not the agreement being conformed; "
             "nothing was applied"
         )
+    others = [q for q in sel.qualifiers if q.startswith(_ALSO_OTHERS)]
+    if others:  # "The Agreement and the other Loan Documents are amended ...": this one's part
+        kept = tuple(q for q in sel.qualifiers if q not in others)
+        doc = apply_change(doc, replace(change, selector=replace(sel, qualifiers=kept)), ctx)
+        ctx.warn(
+            f"the item also amends {others[0].removeprefix('and ')}, which are not conformed "
+            "here; only the agreement's change was applied"
+        )
+        return doc
     if change.verb == "describe" and change.payload.kind == "attachment":
         raise PayloadError(
             f"the item amends {sel.printed} as set forth in {change.payload.text}: the changes "

@@ -148,8 +148,10 @@ class Clauses(Transformer[Token, Any]):
             wanted = "defin" in thing.noun or "term" in thing.noun
             terms = _terms(self.text) if wanted else ()
             if terms:
-                scope = "" if where.kind == "here" else where.printed
-                sel = Selector("definition", "definitions", terms=terms, scope=scope)
+                scope = "" if where.kind in ("here", "document") else where.printed
+                sel = Selector(
+                    "definition", "definitions", terms=terms, scope=scope, documents=where.documents
+                )
                 return [Change(p.verb, sel, p.payload)]
             if wanted:
                 raise InstructionParseError(
@@ -325,16 +327,30 @@ class Clauses(Transformer[Token, Any]):
             or (defined and re.match(r'\s*["\u201c]', text) is not None)
             or (not _WORDY.search(noun) and defined and not _LABEL.match(text))
         ):
-            scope = "" if where.kind == "here" else where.printed
+            # ("The Agreement is amended by adding ...": its definitions wherever they are; the
+            # instrument is kept, so another one named is refused)
+            scope = "" if where.kind in ("here", "document") else where.printed
             sel = Selector(
-                "definition", "definitions", terms=tuple(defined) or (ANY_DEFINITIONS,), scope=scope
+                "definition",
+                "definitions",
+                terms=tuple(defined) or (ANY_DEFINITIONS,),
+                qualifiers=where.qualifiers,
+                scope=scope,
+                documents=where.documents,
             )
             return [Change("insert", sel, payload, position)]
         labels = _labels(text) if payload.kind == "text" and not _WORDY.search(noun) else ()
         if labels or re.search(r"\b(?:section|article|exhibit|schedule|annex)", noun):
             scope = "" if where.kind == "here" else where.printed
             printed = f"{' and '.join(labels)} of {scope}" if scope else " and ".join(labels)
-            sel = Selector("provision", printed.strip() or noun, labels, scope=scope)
+            sel = Selector(
+                "provision",
+                printed.strip() or noun,
+                labels,
+                qualifiers=where.qualifiers,
+                scope=scope,
+                documents=where.documents,
+            )
             return [Change("insert", sel, payload, position)]
         return [Change("insert", where, payload, position, words_edit=True)]
 
