@@ -12,6 +12,7 @@ import re
 
 from ..definitions import (
     close_matches,
+    definition_term,
     insertion_index,
     normal,
     split_definitions,
@@ -53,12 +54,23 @@ def apply_insert_definition(doc: Document, op: InsertDefinition, ctx: Context) -
     term = term_of(new) or op.definition.term
     parent = definitions_home(doc, op.definition)
     siblings = doc.get(parent).children
+    numbered = [c for c in siblings if c.label is not None and definition_term(c.text)]
+    if numbered and not _NUMBERED.match(new.text):  # "1.2 "Harvest Date" shall mean ...": the
+        # new one needs a number, and the item gives none
+        raise PlacementError(
+            f"{doc.name_of(parent)} numbers its definitions ({numbered[0].label_text} "
+            f'"{definition_term(numbered[0].text)}"); the item gives "{term}" no number, so '
+            "where it goes, and what the definitions after it are numbered, is for a person to decide"
+        )
     existing = [t for t in (term_of(c) for c in siblings) if t]
     if normal(term) in {normal(t) for t in existing}:
         raise PlacementError(f'"{term}" is already defined in {doc.name_of(parent)}')
     index = insertion_index(siblings, term)
     new = new.evolve(changes=(ctx.change("insert", "Added"),))
     return doc.replace_children(parent, lambda nodes: (*nodes[:index], new, *nodes[index:]))
+
+
+_NUMBERED = re.compile(r"\d+(?:\.\d+)*\.?\s")  # "1.11 "Royalty Advance" shall mean"
 
 
 def _nothing_before(text: str) -> None:
