@@ -145,7 +145,12 @@ def terms_defined_in(text: str) -> list[str]:
 
 # '"Fee" means ...', or the colon style of many credit agreements: '"Fee": the amount ...'
 _DEFINES = r"[\"\u201c`][^\"\u201d']{1,80}[\"\u201d'](?:\s*(?:shall\s+mean|means|shall\s+have|has)\b|\s*:\s)"
-_STARTS = re.compile(rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:\d+(?:\.\d+)*\.?\s+)?{_DEFINES})")
+# "(iii) "Agency Agreement" shall mean ...": new definitions the amendment lists as its own
+# clauses; the enumerator is the amendment's, not the agreement's, and is not kept
+ENUMERATOR = re.compile(r"\((?:[ivxlc]{1,7}|[a-z]{1,2}|\d{1,3})\)\s*(?=[\"\u201c`])")
+_STARTS = re.compile(
+    rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:\d+(?:\.\d+)*\.?\s+|{ENUMERATOR.pattern})?{_DEFINES})"
+)
 # What every start looks ahead to, found in one quick pass (a quote starts it): most new
 # text defines nothing, and _STARTS tries every character of it.
 _ANY_DEFINITION = re.compile(_DEFINES)
@@ -166,6 +171,8 @@ def split_definitions(text: str) -> list[tuple[str, str]]:
     out = []
     for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
         chunk = " ".join(text[a:b].split())
+        enumerator = ENUMERATOR.match(chunk)
+        chunk = chunk[enumerator.end() :] if enumerator else chunk
         term = definition_term(chunk)
         if chunk and term:
             out.append((term, chunk))

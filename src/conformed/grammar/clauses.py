@@ -15,7 +15,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from ..change import ANY_DEFINITIONS, Change, Payload, Selector
-from ..definitions import split_definitions
+from ..definitions import ENUMERATOR, split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
 from .edits import merged, or_replacing, renumbered_after, term_renamed
@@ -325,6 +325,8 @@ class Clauses(Transformer[Token, Any]):
             "defin" in noun
             or "term" in noun
             or (defined and re.match(r'\s*["\u201c]', text) is not None)
+            # "(i) "Crop Year" means ...": definitions the amendment lists as its clauses
+            or (defined and ENUMERATOR.match(text.lstrip()) is not None)
             or (not _WORDY.search(noun) and defined and not _LABEL.match(text))
         ):
             # ("The Agreement is amended by adding ...": its definitions wherever they are; the
