@@ -48,7 +48,7 @@ def apply_replace_provision(doc: Document, op: ReplaceProvision, ctx: Context) -
 
 def apply_replace_provisions(doc: Document, op: ReplaceProvisions, ctx: Context) -> Document:
     """Several provisions replaced by one text: each takes the part bearing its label."""
-    parts = _parts_by_label(op.text, op.targets)
+    parts = parts_by_label(op.text, op.targets)
     for target in op.targets:
         doc = apply_replace_provision(
             doc, ReplaceProvision(target, parts[target.citation.last]), ctx
@@ -57,14 +57,14 @@ def apply_replace_provisions(doc: Document, op: ReplaceProvisions, ctx: Context)
 
 
 def apply_insert_provisions(doc: Document, op: InsertProvisions, ctx: Context) -> Document:
-    parts = _parts_by_label(op.text, op.targets)
+    parts = parts_by_label(op.text, op.targets)
     for target in op.targets:
         one = InsertProvision(target, parts[target.citation.last], position=op.position)
         doc = apply_insert_provision(doc, one, ctx)
     return doc
 
 
-def _parts_by_label(text: str, targets: tuple[Target, ...]) -> dict[str, str]:
+def parts_by_label(text: str, targets: tuple[Target, ...]) -> dict[str, str]:
     """Split a text holding several provisions into one text per target, by label."""
     lines = text.splitlines()
     wanted = [t.citation.last for t in targets]
@@ -283,27 +283,66 @@ def _insert_index(
             )
         return 0
     last = siblings[-1].label
-    value = value_in_style(key, last.style) if last else None
+    value = _value_after(key, siblings[-1])
+    if last is not None and value == last.value + 1:
+        return len(siblings)
+    stem_end = _after_its_stem(siblings, key)
+    if stem_end is not None:  # "2.3" after "2.2", where Sections 3.1 ... follow in one list
+        return stem_end
     if last is None or value is None:
         raise PlacementError(f"{printed} does not fit the numbering of its neighbours")
-    if value == last.value + 1:
-        return len(siblings)
     if value > last.value + 1:
         raise PlacementError(
             f"{printed} would leave a gap: the last one is {siblings[-1].label_text}"
         )
-    hole = _hole(siblings, value, last.style)
+    hole = _hole(siblings, value, last.style, _stem(key))
     if hole is not None:
         return hole  # "(d)" after "(b)", as a redesignation leaves it: the new "(c)" goes between
     raise PlacementError(f"{printed} does not fit between the existing labels")
 
 
-def _hole(siblings: tuple[Provision, ...], value: int, style: Style) -> int | None:
+def _value_after(key: str, sibling: Provision) -> int | None:
+    """The new label's number in the sibling's list: "2.2" after "2.1" is 2, as "(c)" after
+    "(b)" is 3; a decimal label of another stem ("2.3" after "6.1") has none."""
+    if sibling.label is None or _stem(key) != _stem(sibling.key):
+        return None
+    return value_in_style(key.rpartition(".")[2], sibling.label.style)
+
+
+def _after_its_stem(siblings: tuple[Provision, ...], key: str) -> int | None:
+    """Where a new decimal label goes in a list that numbers several stems (2.1, 2.2, 3.1):
+    after the sibling of its stem numbered one before it, where the next sibling is of
+    another stem or numbered one after it; None elsewhere."""
+    stem, _, tail = key.rpartition(".")
+    if not stem or not tail.isdigit():
+        return None
+    for i, s in enumerate(siblings):
+        if _stem(s.key) != stem or s.label is None or s.label.value != int(tail) - 1:
+            continue
+        after = siblings[i + 1] if i + 1 < len(siblings) else None
+        if (
+            after is None
+            or _stem(after.key) != stem
+            or (after.label and after.label.value == int(tail) + 1)
+        ):
+            return i + 1
+    return None
+
+
+def _stem(key: str) -> str:
+    """ "6" of the decimal label "6.2"; "" of any other."""
+    return key.rpartition(".")[0]
+
+
+def _hole(siblings: tuple[Provision, ...], value: int, style: Style, stem: str) -> int | None:
     """Where a label missing from the middle of its list goes: between the sibling numbered
-    one before it and the sibling numbered one after it, and nowhere else."""
+    one before it and the sibling numbered one after it (of the same stem: "2.3" between
+    "2.2" and "2.4"), and nowhere else."""
     for i in range(1, len(siblings)):
         before, after = siblings[i - 1].label, siblings[i].label
         if before is None or after is None or before.style is not style or after.style is not style:
+            continue
+        if _stem(siblings[i - 1].key) != stem or _stem(siblings[i].key) != stem:
             continue
         if before.value == value - 1 and after.value == value + 1:
             return i

@@ -44,8 +44,9 @@ from .apply_definitions import (
     locate_definition,
 )
 from .apply_text import apply_text_edits
-from .change_parts import delete_sentence, each_cited, insert_at_edge, redesignate
+from .change_parts import delete_sentence, insert_at_edge, redesignate
 from .context import Context
+from .each_cited import each_cited
 from .locate import article_value, within_article
 from .word_edits import apply_word_edit
 from .word_places import edit_throughout, record_edits
@@ -150,7 +151,7 @@ def _insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
     target = _target(c)
     position = None
     scope = c.selector.scope
-    at_end = ("", "in thereof", "at the end", f"in {scope}", f"at the end of {scope}")
+    at_end = ("", "in", "in thereof", "at the end", f"in {scope}", f"at the end of {scope}")
     # "added to the Agreement immediately after Section 2.2": "the Agreement" is this one (any
     # other instrument named there is kept, and the place refused)
     place = c.position.removeprefix("in Agreement ")

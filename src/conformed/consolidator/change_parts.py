@@ -1,6 +1,6 @@
 """Changes to a part of one provision that no older form applied: a provision
 redesignated by name, one of its sentences deleted by its place, words put before its
-first word or after its last; and one change made to each of several provisions.  Each returns None where the change is not of its kind,
+first word or after its last.  Each returns None where the change is not of its kind,
 so apply_change can go on to refuse it with what was understood; each refuses, naming
 the provision, where applying would have to guess.
 """
@@ -8,8 +8,6 @@ the provision, where applying would have to guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import replace
 
 from ..change import Change
 from ..citation import PLAIN_PROVISION, label_candidates, parse_citation
@@ -125,38 +123,3 @@ def insert_at_edge(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None  # a paragraph or a labelled provision of its own: not words of a sentence
     edit = WordEdit(kind, old="", new=c.payload.text)
     return apply_text_edits(doc, TextEdits(Target(parse_citation(sel.printed)), (edit,)), ctx)
-
-
-def each_cited(
-    doc: Document,
-    c: Change,
-    ctx: Context,
-    apply_one: Callable[[Document, Change, Context], Document],
-) -> Document | None:
-    """ "Sections 4.2, 4.3(a), (c) and (d) ... are hereby deleted in their entirety", "Each of
-    Sections 2.1 and 2.3 is amended by replacing "X" with "Y"": the change made to each
-    provision as if the item named it alone, so each is found, or refused, the way a single
-    one is.  All or none: a provision that is missing, or lacks the words, fails the item,
-    and the document it was given is kept.  None for any other change, and for a list that
-    is not of labels of one kind (a bare "(c)" with no provision before it)."""
-    sel = c.selector
-    deletion = c.verb == "delete" and c.payload.kind == "none" and not c.words_edit
-    kinds = ("provision", "attachment") if deletion else ("provision", "words")
-    if not (deletion or c.words_edit) or sel.kind not in kinds or sel.qualifiers or sel.terms:
-        return None
-    if (
-        len(sel.labels) < 2
-        or len(sel.words) > 1
-        or (sel.kind == "words" and sel.scope != sel.printed)
-    ):
-        return None
-    parent = sel.scope if sel.kind != "words" else sel.printed.partition(" of ")[2]
-    if any(label.startswith("(") for label in sel.labels) and not parent:
-        return None
-    of = f" of {parent}" if parent else ""
-    for label in sel.labels:
-        printed = f"{sel.unit} {label}{of}"
-        scope = printed if sel.kind == "words" else sel.scope
-        one = replace(sel, printed=printed, labels=(label,), scope=scope)
-        doc = apply_one(doc, replace(c, selector=one), ctx)
-    return doc

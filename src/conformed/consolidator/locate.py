@@ -104,6 +104,14 @@ def resolve_parent(doc: Document, keys: KeyPath, printed: str) -> Path:
         return ()
     if not find(doc, keys) and keys[0].isdigit() and find(doc, (f"article:{keys[0]}",)):
         keys = (f"article:{keys[0]}", *keys[1:])
+    if len(keys) == 1 and not find(doc, keys):  # a new "6.2" where Sections 6.1 ... are listed
+        homes = {
+            p[:-1]
+            for p, n in doc.walk()
+            if n.key.startswith(f"{keys[0]}.") and n.key[len(keys[0]) + 1 :].isdigit()
+        }
+        if len(homes) == 1:  # with no Section 6 above them: its place is theirs
+            return homes.pop()
     return resolve(doc, keys, printed)
 
 

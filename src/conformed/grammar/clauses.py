@@ -319,6 +319,8 @@ class Clauses(Transformer[Token, Any]):
                 if thing.selector.kind == "relative"
                 else thing.selector
             )
+            if not sel.documents:  # "The Pledge Agreement is amended by adding a new Section
+                sel = replace(sel, documents=where.documents)  # 7.2": the Pledge Agreement's
             return [Change("insert", _as_new(sel), payload, position)]
         defined = [t for t, _ in split_definitions(text)] if text and payload.kind == "text" else []
         if (
@@ -388,6 +390,10 @@ def _as_new(sel: Selector) -> Selector:
 def _terms(text: str) -> tuple[str, ...]:
     """The terms a block defines, or, for a bare list of terms, the terms listed."""
     defined = tuple(t for t, _ in split_definitions(text))
+    if not re.match(r'\s*["\u201c]', text) and re.search(
+        r'[,;]["\u201d]\s+(?:and\s+)?["\u201c]', text
+    ):
+        text = f'"{text.strip()}"'  # 'A," "B," and "C.' -- a list quoted whole lost its ends
     listed = (q.strip(" ,;.") for q in re.findall(r'["\u201c]([^"\u201d]{1,80})["\u201d]', text))
     # a term begins with a letter or digit: '," "' between two quoted terms is no term
     return defined or tuple(q for q in listed if q[:1].isalnum())

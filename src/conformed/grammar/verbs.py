@@ -218,7 +218,8 @@ class VerbParts(Transformer[Token, Any]):
 
     def new_thing(self, children: list[Any]) -> NewThing:
         unit = _tokens(children, "UNIT", "ATTACH")
-        labels: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())
+        # ("a new Section 5.25 and a new Section 5.26": the labels of both)
+        labels = tuple(label for c in children if isinstance(c, tuple) for label in c)
         nouns = _tokens(children, "DEFNOUN", "NEWNOUN", "PUNCT")
         # "a parenthetical at the end of clause (ii) of the definition of "X"": where it goes
         scope = next((c for c in children if isinstance(c, Selector)), None)

@@ -1,0 +1,75 @@
+"""One change of several provisions, made to each as if the item named it alone.
+
+"Sections 4.2, 4.3(a), (c) and (d) ... are hereby deleted", "Each of Sections 2.1
+and 2.3 is amended by replacing ...", "... by inserting a new Section 3.3 and a new
+Section 3.4 as follows: 3.3 ... 3.4 ...": each provision is found, or refused, the
+way a single one is, so nothing here decides what a citation means.  All or none:
+the document given back is the one passed in unless every provision took its change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from ..change import Change, Payload, Selector
+from ..citation import parse_citation
+from ..document import Document
+from ..errors import ConformedError, PayloadError
+from ..operations import Target
+from .apply import parts_by_label
+from .context import Context
+
+ApplyOne = Callable[[Document, Change, Context], Document]
+
+
+def each_cited(doc: Document, c: Change, ctx: Context, apply_one: ApplyOne) -> Document | None:
+    """The change made to each provision the selector lists; None for a change that is not
+    of several provisions, or a list that is not of labels of one kind (a bare "(c)" with
+    no provision before it)."""
+    sel = c.selector
+    deletion = c.verb == "delete" and c.payload.kind == "none" and not c.words_edit
+    new_text = c.verb in ("insert", "replace") and c.payload.kind == "text" and not c.words_edit
+    kinds = ("provision", "attachment") if deletion else ("provision", "words")
+    if not (deletion or new_text or c.words_edit) or sel.qualifiers or sel.terms:
+        return None
+    if sel.kind not in kinds or len(sel.labels) < 2 or len(sel.words) > 1:
+        return None
+    if sel.kind == "words" and sel.scope != sel.printed:
+        return None
+    parent = sel.scope if sel.kind != "words" else sel.printed.partition(" of ")[2]
+    if any(label.startswith("(") for label in sel.labels) and not parent:
+        return None
+    ones = [_one(sel, label, parent) for label in sel.labels]
+    texts = _texts(c, ones) if new_text else [c.payload] * len(ones)
+    position = c.position
+    for one, payload in zip(ones, texts, strict=True):
+        doc = apply_one(doc, replace(c, selector=one, payload=payload, position=position), ctx)
+        if new_text and c.verb == "insert" and position:  # the next new one goes after it
+            position = f"immediately after {one.printed}"
+    return doc
+
+
+def _one(sel: Selector, label: str, parent: str) -> Selector:
+    """The selector of one label of the list, printed as a single citation prints it."""
+    unit = re.sub(r"(?i)(?<=[a-z])s$", "", sel.unit)  # "new Sections 3.2 and 3.3": Section
+    printed = f"{unit} {label}" + (f" of {parent}" if parent else "")
+    scope = printed if sel.kind == "words" else sel.scope
+    return replace(sel, printed=printed, labels=(label,), unit=unit, scope=scope)
+
+
+def _texts(c: Change, ones: list[Selector]) -> list[Payload]:
+    """Each provision's part of the new text, found by the label it begins with."""
+    try:
+        targets = tuple(Target(parse_citation(_cited(one))) for one in ones)
+    except ConformedError as e:
+        raise PayloadError(f"the new text cannot be divided among {c.selector.printed}: {e}") from e
+    parts = parts_by_label(c.payload.text, targets)
+    return [replace(c.payload, text=parts[t.citation.last]) for t in targets]
+
+
+def _cited(one: Selector) -> str:
+    """ "Clause (c) of Section 4.3" as the agreement cites it: Section 4.3(c)."""
+    label = one.labels[0]
+    return f"{one.scope}{label}" if label.startswith("(") and one.scope else one.printed
