@@ -82,6 +82,17 @@ _IN_ARTICLE = re.compile(
 )
 
 
+def _in_part(sel: Selector) -> Selector:
+    """'"X" of subsection (c) of Section 8.2': words of that subsection, looked up as
+    Section 8.2(c) is (its scope made the part); any other selector as it is."""
+    if sel.kind != "words" or not sel.scope:
+        return sel
+    part = _PART_OF.fullmatch(re.sub(r'^"[^"]*" of ', "", sel.printed))
+    if part is None or part["cite"] != sel.scope or not PLAIN_PROVISION.fullmatch(sel.scope):
+        return sel
+    return replace(sel, printed=part.group(0), scope=part.group(0))
+
+
 def _words_target(sel: Selector) -> Target:
     """Where words are edited: the provision the chain names, a Section of an Article
     ("Section 1 of Article II", where each Article numbers its Sections afresh) looked
@@ -386,6 +397,8 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     fn: Apply | None = None
     # "the words "X" in clause (h) thereof": words inside a part not looked up yet; the words
     # of a provision cited whole ('"$45,600" of Section 2.6') are that provision's words
+    sel = _in_part(sel)
+    change = replace(change, selector=sel)
     inside = sel.scope and sel.printed not in (sel.scope, _words_of(sel))
     if change.words_edit and sel.kind == "words" and len(sel.words) == 1 and simple and not inside:
         fn = WORDS.get((change.verb, change.payload.kind))

@@ -10,6 +10,7 @@ from lark import Token, Transformer
 from ..change import ANY_DEFINITIONS, Payload, Selector
 from ..citation import PLAIN_OR_CLAUSE
 from .parts import Edit, Ref, _relative, _tokens, _unquote
+from .resolve import resolve
 
 
 @dataclass(frozen=True)
@@ -241,7 +242,9 @@ class VerbParts(Transformer[Token, Any]):
         return FIRST
 
     def replace_edit(self, children: list[Any]) -> Edit:
-        obj, payload = _selectors(children)[0], _payload(children)
+        found, payload = _selectors(children), _payload(children)
+        # 'replacing "X" with "Y" in subsection (c) thereof': X of that subsection only
+        obj = resolve(found[0], found[1]) if len(found) > 1 else found[0]
         return Edit("replace", obj, payload, every=_every(children), first=_first(children))
 
     def replace_definitions(self, children: list[Any]) -> Edit:
