@@ -328,18 +328,28 @@ def _insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         first=c.first,
         then=m.group("then") or "",
     )
-    if c.selector.kind == "definition" and c.selector.terms:
+    part = m["part"]
+    if c.selector.kind == "definition" and c.selector.terms and not part:
         return _edit_in_definition(doc, c, edit, ctx)
     if c.selector.kind == "provision" and len(c.selector.labels) == 1 and not c.selector.scope:
-        target = Target(parse_citation(c.selector.printed))
-        return apply_text_edits(doc, TextEdits(target, (edit,)), ctx)
+        cited = c.selector.printed
+        if part:  # '... immediately after "X" in subsection (c) thereof': X of Section 8.2(c)
+            own = _OWN_PART.fullmatch(part)
+            if own is None or not PLAIN_PROVISION.fullmatch(cited):
+                return None
+            cited = f"{cited}{own['label']}"
+        return apply_text_edits(doc, TextEdits(Target(parse_citation(cited)), (edit,)), ctx)
     return None
 
 
 _BESIDE_WORDS = re.compile(
     r"^(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to|between)\s+"
-    r'"(?P<anchor>[^"]+)"(?:\s+and\s+"(?P<then>[^"]+)")?$',
+    r'"(?P<anchor>[^"]+)"(?:\s+and\s+"(?P<then>[^"]+)")?(?:\s+of\s+(?P<part>.+))?$',
     re.IGNORECASE,
+)
+# "subsection (c)": a part of the provision cited, named by its own label
+_OWN_PART = re.compile(
+    r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?P<label>\([a-z0-9]{1,6}\))"
 )
 
 
