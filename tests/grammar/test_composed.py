@@ -197,3 +197,17 @@ def test_a_provision_of_an_earlier_amendment_is_never_the_agreements(
     target = describe(op)[0]["target"]
     assert ("First Amendment" in target or "Second Amendment" in target) == amends_the_amendment
     assert bool(getattr(op, "other_document", "")) == amends_the_amendment
+
+
+def test_deliverables_listed_under_a_conditions_item_change_no_text() -> None:
+    """ "(a) this Amendment duly executed by the Borrower;" under "Conditions to the
+    Effectiveness of this Amendment." lists a condition: its container's heading says so
+    (a heading may hold "this", as "Effect of this Amendment." does)."""
+    parent = _item(
+        "4",
+        "Conditions to the Effectiveness of this Amendment. This Amendment becomes effective "
+        "when the Agent has received the following:",
+    )
+    op = interpret(_item("4.a", "this Amendment duly executed by the Borrower;"), (parent,))
+    assert isinstance(op, NoTextChange), describe(op)
+    assert op.kind == "conditions"

@@ -39,6 +39,7 @@ _SMALL = frozenset(
         "over",
         "per",
         "the",
+        "this",
         "to",
         "under",
         "upon",
