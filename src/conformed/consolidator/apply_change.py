@@ -35,6 +35,7 @@ from .apply import (
     apply_delete_provision,
     apply_insert_provision,
     apply_replace_provision,
+    locate_target,
 )
 from .apply_definitions import (
     apply_delete_definition,
@@ -46,7 +47,7 @@ from .apply_definitions import (
 from .apply_text import apply_text_edits
 from .change_parts import delete_sentence, insert_at_edge, redesignate
 from .context import Context
-from .each_cited import each_cited
+from .each_cited import each_cited, singles
 from .locate import article_value, within_article
 from .word_edits import apply_word_edit
 from .word_places import edit_throughout, record_edits
@@ -124,10 +125,30 @@ def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context
     """ "... is deleted, and the remainder of Section 7 is renumbered accordingly" / "...
     (redesignating each subsequent subsection accordingly)": the deletion, and the
     provisions after it renumbered.  What the drafter named is checked against where the
-    provision is; unnamed, it is the provision's own parent."""
+    provision is; unnamed, it is the provision's own parent.  Several deleted ("Sections 3
+    and 4 are deleted, and the remaining Sections are renumbered accordingly") go last
+    first, so each renumbering leaves the ones still to go where the item cites them."""
+    if len(c.selector.labels) > 1:
+        if any(label.startswith("(") for label in c.selector.labels) and not c.selector.scope:
+            raise PayloadError("the provisions deleted are not each cited in full")
+        ones = [replace(c, selector=one) for one in singles(c.selector)]
+        placed = sorted(
+            ((locate_target(doc, _target(one), ctx), one) for one in ones), reverse=True
+        )
+        for _, one in placed:
+            doc = apply_delete_renumbered(doc, one, replace(then, selector=one.selector), ctx)
+        return doc
     target = _target(c)
-    if then.position.startswith(REMAINDER_OF):
-        named = then.position.removeprefix(REMAINDER_OF)
+    named = then.position.removeprefix(REMAINDER_OF)
+    if then.position.startswith(REMAINDER_OF) and named in c.selector.documents:
+        # "the remaining Sections of the Agreement": the agreement's own Sections
+        if target.citation.parent_keys:
+            raise PayloadError(
+                f"the item renumbers the Sections of the {named}, but {target.printed} is "
+                "not one of them"
+            )
+        renumber = Renumber(scope=None, printed=f"the remaining Sections of the {named}")
+    elif then.position.startswith(REMAINDER_OF):
         renumber = Renumber(scope=parse_citation(named), printed=f"the remainder of {named}")
     else:
         parent = re.match(r"(.+?)\([^()]*\)$", target.citation.printed)
@@ -141,7 +162,6 @@ def renumbers_after(first: Change, then: Change) -> bool:
     return (
         first.verb == "delete" and then.verb == "renumber" and then.new_label == "accordingly"
         and first.selector == then.selector and first.selector.kind == "provision"
-        and len(first.selector.labels) <= 1
     )  # fmt: skip
 
 

@@ -41,7 +41,7 @@ def each_cited(doc: Document, c: Change, ctx: Context, apply_one: ApplyOne) -> D
     parent = sel.scope if sel.kind != "words" else sel.printed.partition(" of ")[2]
     if any(label.startswith("(") for label in sel.labels) and not parent:
         return None
-    ones = [_one(sel, label, parent) for label in sel.labels]
+    ones = singles(sel)
     texts = _texts(c, ones) if new_text else [c.payload] * len(ones)
     position = c.position
     for one, payload in zip(ones, texts, strict=True):
@@ -49,6 +49,13 @@ def each_cited(doc: Document, c: Change, ctx: Context, apply_one: ApplyOne) -> D
         if new_text and c.verb == "insert" and position:  # the next new one goes after it
             position = f"immediately after {one.printed}"
     return doc
+
+
+def singles(sel: Selector) -> list[Selector]:
+    """One selector per label of a list: "Clauses (a) and (c) of Section 6.2" gives "Clause
+    (a) of Section 6.2" and "Clause (c) of Section 6.2"."""
+    parent = sel.scope if sel.kind != "words" else sel.printed.partition(" of ")[2]
+    return [_one(sel, label, parent) for label in sel.labels]
 
 
 def _one(sel: Selector, label: str, parent: str) -> Selector:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..citation import Label, name_path
-from ..document import Provision
+from ..document import Change, Provision
 from .context import Context
 
 
@@ -50,8 +50,29 @@ def renumber_from(
         label = node.label.with_value(wanted)
         formerly = name_path([*parent_labels, node.label_text])
         detail = f"Renumbered (formerly {formerly})"
-        out[i] = relabel(node, label).evolve(
-            changes=(*node.changes, ctx.change("renumber", detail))
-        )
+        moved = relabel(node, label)
+        now = name_path([*parent_labels, moved.label_text])
+        out[i] = moved.evolve(changes=_renumbered(node, detail, now, ctx))
         prev = label
     return tuple(out)
+
+
+def _renumbered(node: Provision, detail: str, now: str, ctx: Context) -> tuple[Change, ...]:
+    """The history after a renumbering: one entry per item, naming the label the provision
+    had before the item ("Sections 3 and 4 are deleted, and the rest renumbered": Section 5
+    became 3, never "formerly 4", a number it held only between two steps), and none where
+    the item put it back where it was."""
+    last = node.changes[-1] if node.changes else None
+    if (
+        last is None
+        or last.action != "renumber"
+        or (last.amendment, last.item)
+        != (
+            ctx.amendment,
+            ctx.item,
+        )
+    ):
+        return (*node.changes, ctx.change("renumber", detail))
+    if last.detail == f"Renumbered (formerly {now})":
+        return node.changes[:-1]  # back to the label it had
+    return node.changes
