@@ -234,6 +234,9 @@ def test_body_end_first_characters_rule_out_no_end() -> None:
         "\u017fignature page follows",
         " [Remainder of page",
         "rider 3",
+        "EXECUTED as a deed by the parties",
+        "  This Agreement has been entered into on the date stated at the beginning of it.",
+        "As witness the hands of the parties",
     ]
     for raw in lines:
         first = raw.lstrip()[:1]
@@ -299,3 +302,20 @@ def test_first_characters_rule_out_no_stamp_and_no_contents_title() -> None:
         first = raw.lstrip()[:1]
         if first.isascii() and first not in toc._TITLE_FIRST:
             assert not toc._TITLE.match(raw), raw
+
+
+@pytest.mark.parametrize(
+    "line, ends",
+    [
+        ("Signed for and on behalf of Tarn Quarries Limited", True),
+        ("EXECUTED as a deed by Wray Haulage Limited", True),
+        ("This Agreement has been entered into on the date stated at the beginning of it.", True),
+        ("AS WITNESS the hands of the parties", True),
+        # a provision's text that only begins as a testimonium does
+        ("This Agreement has been entered into between the Parties in consideration of", False),
+        ("This Agreement has been executed in reliance on the Guarantee.", False),
+        ("Signed copies of each notice shall be kept.", False),
+    ],
+)
+def test_english_execution_clauses_end_the_body(line: str, ends: bool) -> None:
+    assert ends_body(line) is ends

@@ -219,6 +219,29 @@ class Clauses(Transformer[Token, Any]):
         payload = next((c for c in children if isinstance(c, Payload)), Payload())
         return [Change("replace", cited, payload)]
 
+    def imperative(self, children: list[Any]) -> list[Change]:
+        """ "Delete Section 9 in its entirety.": the edits name what they change."""
+        return self.bare(children)
+
+    def located_imperative(self, children: list[Any]) -> list[Change]:
+        """ "In Section 3.2, delete "thirty" and substitute "sixty".": the edits of the place
+        named first, as "Section 3.2 is amended by deleting ..." makes them."""
+        where = next((c for c in children if isinstance(c, Position)), None)
+        named = next((c for c in children if isinstance(c, Selector)), None)
+        if named is None and where is not None:  # "At the end of Section 8.1, add ...": there
+            named = where.cited
+        place = resolve(named, self.subject) if named is not None else self.subject
+        edits: tuple[Edit, ...] = next(c for c in children if isinstance(c, tuple))
+        if where is not None:  # the place said first is the first insertion's
+            first = next((k for k, e in enumerate(edits) if e.verb == "insert"), None)
+            if first is None or edits[first].position:
+                raise InstructionParseError(
+                    "the place said first is not where anything is inserted"
+                )
+            placed = replace(edits[first], position=where)
+            edits = (*edits[:first], placed, *edits[first + 1 :])
+        return self._apply(place, Predicate("edits", edits=edits))
+
     def bare(self, children: list[Any]) -> list[Change]:
         edits = next(c for c in children if isinstance(c, tuple))
         return self._apply(self.subject, Predicate("edits", edits=edits))

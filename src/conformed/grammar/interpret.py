@@ -229,8 +229,17 @@ _ACTIVE = re.compile(
 
 
 def _amends(text: str) -> bool:
-    """Words that amend, in the passive ("is hereby deleted") or the active voice."""
-    return bool(OPERATIVE.search(text) or _ACTIVE.search(text))
+    """Words that amend, in the passive ("is hereby deleted"), the active voice or the
+    imperative ("In Section 3.2, delete ...")."""
+    return bool(OPERATIVE.search(text) or _ACTIVE.search(text) or _IMPERATIVE.match(text))
+
+
+_IMPERATIVE = re.compile(
+    r"(?:In\s+[^,]{1,120},\s*)?(?:(?:immediately\s+)?(?:after|before|following)\s+[^,]{1,120}?\s+"
+    r"|at\s+the\s+end\s+of\s+[^,]{1,120},\s*)?"
+    r"(?:delete|strike|insert|add|substitute|replace|amend|restate)\s",
+    re.IGNORECASE,
+)
 
 
 def _first_sentence(instruction: str) -> str | None:

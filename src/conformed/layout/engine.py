@@ -227,10 +227,11 @@ def _section_number(label: Label, unit: bool) -> bool:
 
 # The ASCII characters a line that ends the body may begin with (after white space), in
 # either case: "IN WITNESS WHEREOF", "[Signature page follows]", "Remainder of this page
-# ...", or an attachment's word ("EXHIBIT A").  Any other first character rules the line
+# ...", an execution clause ("Signed for and on behalf of", "Executed as a deed", "This
+# Agreement has been entered into ...", "As witness ..."), or an attachment's word ("EXHIBIT A").  Any other first character rules the line
 # out before either pattern is tried; a non-ASCII one (a case-folded form) does not.
 _BODY_END_FIRST = frozenset(
-    "Ii[SsRr" + "".join(f[0].lower() + f[0].upper() for f in CONVENTION.forms("attachment"))
+    "Ii[SsRrEeTtAa" + "".join(f[0].lower() + f[0].upper() for f in CONVENTION.forms("attachment"))
 )
 
 

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import re
 
+# The execution clauses of English and Commonwealth drafting: "Signed for and on behalf of
+# ...", "EXECUTED as a deed ...", "This Agreement has been entered into on the date stated
+# at the beginning of it.", "AS WITNESS the hands of the parties".  Never a sentence that
+# only begins so ("This Agreement has been entered into between the Parties in
+# consideration of ..." is a provision's text).
+EXECUTION = (
+    r"(?:signed|executed)\s+(?:and\s+delivered\s+)?(?:as\s+a\s+deed|for\s+and\s+on\s+behalf\s+of"
+    r"|by\s+the\s+parties)"
+    r"|this\s+(?:agreement|deed|amendment)\s+(?:has|have)\s+been\s+(?:entered\s+into|executed"
+    r"(?:\s+as\s+a\s+deed)?(?:\s+and\s+delivered)?)\s+on\s+the\s+date\b"
+    r"|as\s+witness\s+the\s+hands?\b"
+)
 _END = re.compile(
     r"^\s*(?:IN\s+WITNESS\s+WHEREOF"
     r"|\[?\s*(?:signature\s+pages?\s+(?:follows?|to\s+follow)|remainder\s+of\s+(?:this\s+)?page"
     r"\s+(?:is\s+)?(?:intentionally\s+)?(?:left\s+)?blank)"
-    r")",
+    rf"|{EXECUTION})",
     re.IGNORECASE,
 )
 
