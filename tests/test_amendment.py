@@ -87,3 +87,35 @@ def test_items_out_of_order_are_reported_with_the_item_number() -> None:
     swapped = text.replace("\n10. In all respects", "\n12. In all respects")
     a = parse_amendment(swapped, source="swapped")
     assert a.problems and "item 12" in str(a.problems[0])
+
+
+_ENGLISH = """DEED OF AMENDMENT TO HAULAGE AGREEMENT
+
+This Deed of Amendment is made on 1 June 2022 between Tarn Quarries Limited and Wray
+Haulage Limited and amends the Haulage Agreement dated 2 May 2019 (the "Agreement").
+
+The parties agree as follows:
+
+1. Delete clause 6.2 of the Agreement.
+
+2. Clause 7.1 of the Agreement is amended by adding at the end thereof: "The Quarry may
+rely on any certificate
+signed for and on behalf of the Haulier by a director, or
+executed by the parties thereto, as conclusive."
+
+3. Delete clause 8 of the Agreement.
+
+EXECUTED as a deed by the parties on the date stated at the beginning of it.
+
+Signed for and on behalf of Tarn Quarries Limited
+"""
+
+
+def test_an_english_execution_clause_ends_the_items_and_a_wrapped_line_does_not() -> None:
+    """ "EXECUTED as a deed ..." opening a paragraph ends the amendment's items; the same
+    words at the start of a line that continues a sentence ("... or\\nexecuted by the
+    parties thereto ...") end nothing, so item 3 is read."""
+    amendment = parse_amendment(_ENGLISH, "deed")
+    assert [i.number for i in amendment.items] == ["1", "2", "3"]
+    assert "EXECUTED" not in amendment.items[-1].instruction
+    assert "conclusive" in (amendment.items[1].payload or amendment.items[1].instruction)

@@ -69,9 +69,10 @@ _LATER_ITEM = re.compile(r"(?m)^[ \t]*\d{1,2}\.[ \t]+[A-Z][a-z]")
 # "IN WITNESS WHEREOF", any case: its first letter as the class of what folds to "i" (the
 # dotted and dotless i too), so that a search over the whole text skips to the next one.
 _WITNESS = re.compile(r"[Ii\u0130\u0131](?i:N\s+WITNESS\s+WHEREOF)")
-# "Signed as a deed by the parties." at a line's start: where an English amendment's
-# operative part ends (layout/rules/signature_block.py says what such a line is)
-_EXECUTION = re.compile(rf"(?im)^[ \t]*(?:{EXECUTION})")
+# "Signed as a deed by the parties." opening a paragraph: where an English amendment's
+# operative part ends (layout/rules/signature_block.py says what such a line is); never a
+# line that only continues a sentence
+_EXECUTION = re.compile(rf"(?i)(?:\A|\n[ \t]*\n)[ \t]*(?P<clause>{EXECUTION})")
 _EFFECTIVE = re.compile(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
 
 
@@ -178,7 +179,8 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
         line_start = text.rfind("\n", 0, op.start()) + 1
         if _FIRST_ITEM.match(text, line_start):
             start = line_start  # "(1) Amendment. The parties agree ... as follows:" is item 1
-    ends = [m.start() for m in (_WITNESS.search(text, start), _EXECUTION.search(text, start)) if m]
+    witness, execution = _WITNESS.search(text, start), _EXECUTION.search(text, start)
+    ends = [m.start() for m in (witness,) if m] + [m.start("clause") for m in (execution,) if m]
     end = min(ends, default=len(text))
     head = text[: op.start()]
     now = _NOW_THEREFORE.search(text, 0, op.start())

@@ -314,6 +314,7 @@ def test_first_characters_rule_out_no_stamp_and_no_contents_title() -> None:
         # a provision's text that only begins as a testimonium does
         ("This Agreement has been entered into between the Parties in consideration of", False),
         ("This Agreement has been executed in reliance on the Guarantee.", False),
+        ("executed by the parties thereto, in form and substance satisfactory", False),
         ("Signed copies of each notice shall be kept.", False),
     ],
 )

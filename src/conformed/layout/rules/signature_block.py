@@ -8,10 +8,10 @@ import re
 # ...", "EXECUTED as a deed ...", "This Agreement has been entered into on the date stated
 # at the beginning of it.", "AS WITNESS the hands of the parties".  Never a sentence that
 # only begins so ("This Agreement has been entered into between the Parties in
-# consideration of ..." is a provision's text).
+# consideration of ..." is a provision's text; "executed by the parties thereto" starts
+# many a wrapped line).
 EXECUTION = (
-    r"(?:signed|executed)\s+(?:and\s+delivered\s+)?(?:as\s+a\s+deed|for\s+and\s+on\s+behalf\s+of"
-    r"|by\s+the\s+parties)"
+    r"(?:signed|executed)\s+(?:and\s+delivered\s+)?as\s+a\s+deed|signed\s+for\s+and\s+on\s+behalf\s+of"
     r"|this\s+(?:agreement|deed|amendment)\s+(?:has|have)\s+been\s+(?:entered\s+into|executed"
     r"(?:\s+as\s+a\s+deed)?(?:\s+and\s+delivered)?)\s+on\s+the\s+date\b"
     r"|as\s+witness\s+the\s+hands?\b"
