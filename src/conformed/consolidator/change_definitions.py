@@ -1,0 +1,123 @@
+"""Changes of definitions: restated, deleted, added (in alphabetical order), several at
+once, or words edited inside one definition's paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..change import ANY_DEFINITIONS, Change
+from ..citation import parse_citation
+from ..definitions import split_definitions, words_before_definitions
+from ..document import Document
+from ..errors import PayloadError
+from ..operations import (
+    DefinitionRef,
+    DeleteDefinition,
+    InsertDefinition,
+    ReplaceDefinition,
+    WordEdit,
+)
+from .apply_definitions import (
+    apply_delete_definition,
+    apply_insert_definition,
+    apply_replace_definition,
+    defined_exactly,
+    locate_definition,
+)
+from .context import Context
+from .word_edits import apply_word_edit
+from .word_places import record_edits
+
+
+def _definition(c: Change) -> DefinitionRef:
+    scope = parse_citation(c.selector.scope) if c.selector.scope else None
+    return DefinitionRef(c.selector.terms[0], scope)
+
+
+def replace_definition(doc: Document, c: Change, ctx: Context) -> Document:
+    return apply_replace_definition(doc, ReplaceDefinition(_definition(c), c.payload.text), ctx)
+
+
+def delete_definition(doc: Document, c: Change, ctx: Context) -> Document:
+    return apply_delete_definition(doc, DeleteDefinition(_definition(c)), ctx)
+
+
+def insert_definition(doc: Document, c: Change, ctx: Context) -> Document:
+    """ "... amended by inserting the following new definition(s) in the proper alphabetical
+    order:": each definition of the new text where the alphabet puts it.  Any other place
+    ("immediately after the definition of ...") is not looked up yet, and is refused."""
+    if c.position not in ("", "in alphabetical order"):
+        raise PayloadError(
+            f"understood as new definitions {c.position}, but conformed places new "
+            "definitions only in alphabetical order; nothing was applied"
+        )
+    term = "" if c.selector.terms[0] == ANY_DEFINITIONS else c.selector.terms[0]
+    scope = parse_citation(c.selector.scope) if c.selector.scope else None
+    return apply_insert_definition(
+        doc, InsertDefinition(DefinitionRef(term, scope), c.payload.text), ctx
+    )
+
+
+def insert_or_replace(doc: Document, c: Change, ctx: Context) -> Document:
+    """ "... inserting the following definitions (or, where a term is already defined,
+    amending and restating its definition)": each definition of the new text replaces the
+    one of the same term, found word for word, or else is added where the alphabet puts it
+    (never applied to a close match: a new term may well resemble an old one)."""
+    if c.position not in ("", "in alphabetical order") or c.payload.kind != "text":
+        raise PayloadError(
+            f"understood as definitions added or restated {c.position}, but conformed places "
+            "new definitions only in alphabetical order; nothing was applied"
+        )
+    if words_before_definitions(c.payload.text):
+        raise PayloadError("the new text has words before the first definition")
+    scope = parse_citation(c.selector.scope) if c.selector.scope else None
+    for term, paragraph in split_definitions(c.payload.text):
+        ref = DefinitionRef(term, scope)
+        if defined_exactly(doc, ref):
+            doc = apply_replace_definition(doc, ReplaceDefinition(ref, paragraph), ctx)
+        else:
+            doc = apply_insert_definition(doc, InsertDefinition(ref, paragraph), ctx)
+    return doc
+
+
+def each_definition(doc: Document, c: Change, ctx: Context) -> Document:
+    """ "The following definitions ... are restated (deleted, added) as follows:" -- each term
+    in turn, a restated one with its own paragraph of the new text (found by its term)."""
+    if c.verb == "delete" and c.payload.kind in ("text", "none"):
+        for term in c.selector.terms:
+            doc = delete_definition(
+                doc, replace(c, selector=replace(c.selector, terms=(term,))), ctx
+            )
+        return doc
+    if c.verb == "insert" and c.payload.kind == "text":  # each of the new text's, in turn
+        return insert_definition(
+            doc, replace(c, selector=replace(c.selector, terms=(ANY_DEFINITIONS,))), ctx
+        )
+    if c.verb != "replace" or c.payload.kind != "text":
+        raise PayloadError("understood as a change of several definitions; nothing was applied")
+    texts = dict(split_definitions(c.payload.text))
+    missing = [t for t in c.selector.terms if t not in texts]
+    if missing:
+        raise PayloadError(f'the new text has no definition of "{missing[0]}"; nothing was applied')
+    extra = [t for t in texts if t not in c.selector.terms]
+    if extra or words_before_definitions(c.payload.text):
+        what = f'a definition of "{extra[0]}"' if extra else "words before the first definition"
+        raise PayloadError(f"the new text also has {what}, which the item does not name")
+    for term in c.selector.terms:
+        one = replace(c, selector=replace(c.selector, terms=(term,)))
+        doc = replace_definition(
+            doc, replace(one, payload=replace(c.payload, text=texts[term])), ctx
+        )
+    return doc
+
+
+def edit_in_definition(doc: Document, c: Change, edit: WordEdit, ctx: Context) -> Document:
+    """ "The definition of "Fee Rate" in Section 1.1 is amended by deleting the word "two"
+    and inserting ...": the words of that definition's paragraph, and of nothing else."""
+    scope = c.selector.scope
+    if c.selector.kind == "words":  # the words "two" of definition "Fee Rate" of Section 1.1
+        _, _, scope = scope.partition(" of ")
+    ref = DefinitionRef(c.selector.terms[0], parse_citation(scope) if scope else None)
+    path = locate_definition(doc, ref, ctx)
+    node = apply_word_edit(doc.get(path), edit, f'the definition of "{ref.term}"')
+    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))

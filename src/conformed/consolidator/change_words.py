@@ -1,0 +1,91 @@
+"""Changes of quoted words: replaced or deleted in a provision, a definition or the
+whole agreement, and inserted beside other words ("immediately after", "between ... and
+...", "in clause (a) thereof")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..change import Change, Selector
+from ..citation import PLAIN_PROVISION, parse_citation
+from ..document import Document
+from ..operations import (
+    Target,
+    TextEdits,
+    WordEdit,
+)
+from .apply_text import apply_text_edits
+from .change_definitions import edit_in_definition
+from .change_parts import insert_at_edge
+from .cited import side_of, words_target
+from .context import Context
+from .word_places import edit_throughout
+
+Apply = Callable[[Document, Change, Context], Document]
+
+
+def word_edit(kind: str) -> Apply:
+    def apply(doc: Document, c: Change, ctx: Context) -> Document:
+        every = c.every or c.selector.every
+        edit = WordEdit(
+            kind, old=c.selector.words[0], new=c.payload.text, every=every, first=c.first
+        )
+        if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
+            return edit_in_definition(doc, c, edit, ctx)
+        if _throughout(c.selector):
+            return edit_throughout(doc, edit, ctx)
+        return apply_text_edits(doc, TextEdits(words_target(c.selector), (edit,)), ctx)
+
+    return apply
+
+
+def _throughout(sel: Selector) -> bool:
+    """ "All references in the Agreement to "X"", "each reference to "X"": words of the whole
+    agreement, no provision named (an instrument named was checked to be the agreement)."""
+    return not sel.labels and not sel.terms and (not sel.scope or sel.scope in sel.documents)
+
+
+def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "... amended by inserting the words "and 3" immediately after the words "Section
+    2"": an insertion beside quoted words, in one provision or one definition; None for
+    any other position."""
+    m = _BESIDE_WORDS.match(c.position)
+    if c.payload.kind not in ("quoted", "text") or len(c.selector.terms) > 1:
+        return None
+    if m is None:
+        return insert_at_edge(doc, c, ctx)
+    if c.payload.kind != "quoted" or (m["side"].lower() == "between") != bool(m["then"]):
+        return None  # "between" names two places; any other side one
+    edit = WordEdit(
+        "insert_words",
+        old=m.group("anchor"),
+        new=c.payload.text,
+        where="between" if m.group("then") else side_of(m),
+        every=c.every or c.selector.every,
+        first=c.first,
+        then=m.group("then") or "",
+    )
+    part = m["part"]
+    if c.selector.kind == "definition" and c.selector.terms and not part:
+        return edit_in_definition(doc, c, edit, ctx)
+    if c.selector.kind == "provision" and len(c.selector.labels) == 1 and not c.selector.scope:
+        cited = c.selector.printed
+        if part:  # '... immediately after "X" in subsection (c) thereof': X of Section 8.2(c)
+            own = _OWN_PART.fullmatch(part)
+            if own is None or not PLAIN_PROVISION.fullmatch(cited):
+                return None
+            cited = f"{cited}{own['label']}"
+        return apply_text_edits(doc, TextEdits(Target(parse_citation(cited)), (edit,)), ctx)
+    return None
+
+
+_BESIDE_WORDS = re.compile(
+    r"^(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to|between)\s+"
+    r'"(?P<anchor>[^"]+)"(?:\s+and\s+"(?P<then>[^"]+)")?(?:\s+of\s+(?P<part>.+))?$',
+    re.IGNORECASE,
+)
+# "subsection (c)": a part of the provision cited, named by its own label
+_OWN_PART = re.compile(
+    r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?P<label>\([a-z0-9]{1,6}\))"
+)

@@ -1,0 +1,96 @@
+"""Where a change's selector is in the agreement: the citation to look up.
+
+"Section 4.3 of Article IV" is looked up inside that Article; "Subsection (b) of
+Section 8.5" is Section 8.5(b); '"X" of clause (a) of Section 4.3' is words of Section
+4.3(a).  Shared by the applies of provisions, definitions and words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..change import Change, Selector
+from ..citation import PLAIN_PROVISION, Citation, parse_citation
+from ..operations import (
+    Target,
+)
+from .locate import article_value, within_article
+
+
+def target_of(change: Change) -> Target:
+    found = in_article(change.selector)
+    if found is not None:
+        return Target(found)
+    return Target(parse_citation(within_provision(change.selector) or change.selector.printed))
+
+
+def in_article(sel: Selector) -> Citation | None:
+    """ "Article IV, Section 4.3" (Section 4.3 of Article IV): that Section, looked up
+    inside that Article only, so a Section 4.3 elsewhere is never taken for it."""
+    m = _ARTICLE.fullmatch(sel.scope)
+    if m is None or len(sel.labels) != 1 or sel.labels[0].startswith("("):
+        return None
+    if sel.kind != "provision" or not PLAIN_PROVISION.fullmatch(f"{sel.unit} {sel.labels[0]}"):
+        return None
+    value = article_value(m.group(1))
+    if value is None:
+        return None
+    return within_article(parse_citation(f"{sel.unit} {sel.labels[0]}"), value, sel.printed)
+
+
+_ARTICLE = re.compile(r"(?i)article\s+([IVXLC]+|\d+)")
+_PART_OF = re.compile(r"\w+\s+(?P<label>\([^()\s]{1,6}\))\s+of\s+(?P<cite>.+)")
+_IN_ARTICLE = re.compile(
+    r"(?P<unit>\w+)\s+(?P<label>[\w.]+)\s+of\s+(?P<article>(?i:article)\s+\S+)"
+)
+
+
+def words_in_part(sel: Selector) -> Selector:
+    """'"X" of subsection (c) of Section 8.2': words of that subsection, looked up as
+    Section 8.2(c) is (its scope made the part); any other selector as it is."""
+    if sel.kind != "words" or not sel.scope:
+        return sel
+    part = _PART_OF.fullmatch(re.sub(r'^"[^"]*" of ', "", sel.printed))
+    if part is None or part["cite"] != sel.scope or not PLAIN_PROVISION.fullmatch(sel.scope):
+        return sel
+    return replace(sel, printed=part.group(0), scope=part.group(0))
+
+
+def words_target(sel: Selector) -> Target:
+    """Where words are edited: the provision the chain names, a Section of an Article
+    ("Section 1 of Article II", where each Article numbers its Sections afresh) looked
+    up inside that Article only."""
+    cited = sel.scope or sel.printed
+    part = _PART_OF.fullmatch(cited)  # "Clause (b) of Section 2.3": Section 2.3(b)
+    if part is not None and PLAIN_PROVISION.fullmatch(part["cite"]):
+        return Target(parse_citation(f"{part['cite']}{part['label']}"))
+    m = _IN_ARTICLE.fullmatch(cited)
+    if m is not None:
+        own = Selector("provision", cited, (m["label"],), m["unit"], scope=m["article"])
+        found = in_article(own)
+        if found is not None:
+            return Target(found)
+    return Target(parse_citation(cited))
+
+
+def within_provision(sel: Selector) -> str:
+    """ "Subsection (b) of Section 8.5" as the agreement cites it, "Section 8.5(b)": a
+    lettered or numbered part of a provision of the agreement; "" for any other chain."""
+    if len(sel.labels) != 1 or not sel.labels[0].startswith("(") or " of " not in sel.printed:
+        return ""
+    if not PLAIN_PROVISION.fullmatch(sel.scope):
+        return ""
+    return f"{sel.scope}{sel.labels[0]}"
+
+
+def side_of(m: re.Match[str]) -> str:
+    """ "immediately following" / "prior to": after or before the thing named."""
+    return "before" if m.group("side").lower() in ("before", "preceding", "prior to") else "after"
+
+
+def words_of(sel: Selector) -> str:
+    """How a chain prints quoted words of a plainly cited provision ('"X" of Section 2.6')."""
+    if len(sel.words) != 1 or not PLAIN_PROVISION.fullmatch(sel.scope):
+        return sel.scope
+    return f'"{sel.words[0]}" of {sel.scope}'
