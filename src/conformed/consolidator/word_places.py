@@ -10,7 +10,7 @@ places fail unless the item says "each place it appears" or "where it first appe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from ..document import Document, Path, Provision
@@ -28,8 +28,7 @@ def edit_provision_words(
 ) -> Document:
     """The item's word edits of the provision at ``path``, in order, each on the words of
     the provision and its subdivisions; each provision changed gets one history entry."""
-    under = [(p, n) for p, n in doc.walk() if p[: len(path)] == path]
-    state = {p: n for p, n in under}
+    state = dict(_subtree(doc.get(path), path))
     touched: dict[Path, list[WordEdit]] = {}
     for edit in edits:
         if edit.kind in _EDGES:
@@ -97,6 +96,13 @@ def _edit(state: dict[Path, Provision], edit: WordEdit, printed: str, missing: s
         if p not in changed:
             changed.append(p)
     return changed
+
+
+def _subtree(node: Provision, path: Path) -> Iterator[tuple[Path, Provision]]:
+    """The provision and its subdivisions, in reading order, each with its path."""
+    yield path, node
+    for k, child in enumerate(node.children):
+        yield from _subtree(child, (*path, k))
 
 
 def _recorded(
