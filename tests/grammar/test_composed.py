@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conformed.errors import InstructionParseError
+from conformed.grammar.instruction import parse_changes
 from conformed.grammar.interpret import interpret
 from conformed.grammar.no_text_change import non_textual
 from conformed.layout.item import Item
@@ -211,3 +212,15 @@ def test_deliverables_listed_under_a_conditions_item_change_no_text() -> None:
     op = interpret(_item("4.a", "this Amendment duly executed by the Borrower;"), (parent,))
     assert isinstance(op, NoTextChange), describe(op)
     assert op.kind == "conditions"
+
+
+def test_an_attachment_named_twice_is_the_one_attached() -> None:
+    """ "... in the form of Exhibit C attached hereto as Annex 2": the text is Annex 2's."""
+    for instruction in (
+        "Exhibit C to the Haulage Agreement is hereby amended and restated in the form of "
+        "Exhibit C attached hereto as Annex 2.",
+        "Exhibit C to the Haulage Agreement is hereby replaced with the form of Exhibit C as "
+        "set forth on Annex 2 attached hereto.",
+    ):
+        op = parse_changes(instruction, None, None)
+        assert [c.payload.text for c in op] == ["Annex 2"], op

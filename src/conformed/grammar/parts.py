@@ -305,7 +305,10 @@ class PayloadParts(Transformer[Token, Any]):
         return self.attachment(children)
 
     def attachment(self, children: list[Any]) -> Payload:
-        return Payload("attachment", " ".join(str(t) for t in _tokens(children, "ATTACHED")))
+        """The attachment that holds the text: the one named last ("in the form of Exhibit B
+        attached hereto as Annex A" is Annex A)."""
+        named = _tokens(children, "ATTACHED")
+        return Payload("attachment", str(named[-1]) if named else "")
 
 
 class LeadinParts(Transformer[Token, Any]):
