@@ -36,7 +36,7 @@ from .change_definitions import (
     replace_definition,
 )
 from .change_parts import delete_sentence, redesignate
-from .change_words import Apply, insert_words, word_edit
+from .change_words import Apply, insert_words, word_edit, words_in_sentence
 from .cited import in_article, side_of, target_of, within_provision, words_in_part, words_of
 from .context import Context
 from .each_cited import each_cited, singles
@@ -203,6 +203,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     each = each_cited(doc, change, ctx, apply_change)
     if each is not None:
         return each
+    if change.words_edit:
+        in_sentence = words_in_sentence(doc, change, ctx)
+        if in_sentence is not None:
+            return in_sentence
     if change.verb == "delete" and sel.kind == "sentence" and not sel.qualifiers:
         deleted = delete_sentence(doc, change, ctx)
         if deleted is not None:

@@ -190,6 +190,11 @@ def apply_text_edits(doc: Document, op: TextEdits, ctx: Context) -> Document:
     path = locate_target(doc, op.target, ctx)
     node = doc.get(path)
     if op.sentence is not None:  # edit inside one sentence, leave the rest as it was
+        if node.children and op.sentence.index < 0:
+            raise PlacementError(
+                f"{op.target.printed} has subdivisions, so counting its sentences from the end "
+                "is ambiguous"
+            )
         start, end = _sentence_span(node.text, op.sentence, op.target.printed)
         where = f"the {op.sentence.printed} sentence of {op.target.printed}"
         part = node.evolve(text=node.text[start:end], children=())

@@ -85,13 +85,22 @@ def _deleted_here(node: Provision, ctx: Context) -> bool:
 def delete_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
     """ "The second sentence of Section 1 is hereby deleted": one sentence, counted from the
     start or the end, of a provision cited plainly; None for any other part."""
-    m = _SENTENCE_OF.fullmatch(c.selector.printed)
-    if m is None or c.payload.kind != "none" or not PLAIN_PROVISION.fullmatch(m.group("cite")):
+    found = sentence_of(c.selector.printed)
+    if found is None or c.payload.kind != "none":
+        return None
+    ordinal, cited = found
+    return apply_delete_sentence(doc, Target(parse_citation(cited)), ordinal, ctx)
+
+
+def sentence_of(printed: str) -> tuple[Ordinal, str] | None:
+    """ "the last sentence of Section 6.11": the sentence counted, and the provision cited
+    plainly; None for any other part."""
+    m = _SENTENCE_OF.fullmatch(printed)
+    if m is None or not PLAIN_PROVISION.fullmatch(m.group("cite")):
         return None
     word = m.group("ordinal").lower()
     index = _COUNTED.index(word) + 1 if word in _COUNTED else {"last": -1, "final": -1}[word]
-    target = Target(parse_citation(m.group("cite")))
-    return apply_delete_sentence(doc, target, Ordinal(index, word), ctx)
+    return Ordinal(index, word), m.group("cite")
 
 
 _COUNTED = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")

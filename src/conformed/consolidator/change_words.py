@@ -17,7 +17,7 @@ from ..operations import (
 )
 from .apply_text import apply_text_edits
 from .change_definitions import edit_in_definition
-from .change_parts import insert_at_edge
+from .change_parts import insert_at_edge, sentence_of
 from .cited import side_of, words_target
 from .context import Context
 from .word_places import edit_throughout
@@ -89,3 +89,22 @@ _BESIDE_WORDS = re.compile(
 _OWN_PART = re.compile(
     r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?P<label>\([a-z0-9]{1,6}\))"
 )
+
+
+def words_in_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "... by replacing "thirty" with "sixty" in the last sentence thereof": the words of
+    that sentence only, the rest of the provision as it was; None for any other place."""
+    sel = c.selector
+    if sel.kind != "words" or len(sel.words) != 1 or sel.qualifiers:
+        return None
+    found = sentence_of(re.sub(r'^"[^"]*" of ', "", sel.printed))
+    if found is None or found[1] != sel.scope:
+        return None
+    if (c.verb, c.payload.kind) not in (("replace", "quoted"), ("delete", "none")):
+        return None
+    kind = "replace_words" if c.verb == "replace" else "delete_words"
+    edit = WordEdit(
+        kind, old=sel.words[0], new=c.payload.text, every=c.every or sel.every, first=c.first
+    )
+    target = Target(parse_citation(sel.scope))
+    return apply_text_edits(doc, TextEdits(target, (edit,), sentence=found[0]), ctx)
