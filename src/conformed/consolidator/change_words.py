@@ -55,7 +55,7 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None
     if m is None:
         return insert_at_edge(doc, c, ctx)
-    if c.payload.kind != "quoted" or (m["side"].lower() == "between") != bool(m["then"]):
+    if c.payload.kind != "quoted" or m["side"].lower().endswith("between") != bool(m["then"]):
         return None  # "between" names two places; any other side one
     edit = WordEdit(
         "insert_words",
@@ -81,7 +81,7 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
 
 
 _BESIDE_WORDS = re.compile(
-    r"^(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to|between)\s+"
+    r"^(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to|(?:in\s+)?between)\s+"
     r'"(?P<anchor>[^"]+)"(?:\s+and\s+"(?P<then>[^"]+)")?(?:\s+of\s+(?P<part>.+))?$',
     re.IGNORECASE,
 )

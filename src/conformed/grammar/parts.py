@@ -160,7 +160,8 @@ class CitationParts(Transformer[Token, Any]):
 
     def provisions(self, children: list[Any]) -> Ref:
         """ "Section 6(d) and Section 6(e)": one unit, several labels."""
-        unit = next((str(t) for t in _tokens(children, "UNIT", "ATTACH")), "")
+        unit = next((str(t) for t in _tokens(children, "UNIT", "ATTACH", "LIST_UNIT")), "")
+        unit = re.sub(r"(?i)(?<=[a-z])s$", "", unit)  # "Sections 5.1, 5.2 and Section 5.4"
         labels = tuple(label for c in children if isinstance(c, tuple) for label in c)
         return Ref("provision", f"{unit}s {' and '.join(labels)}", labels=labels, unit=unit)
 
