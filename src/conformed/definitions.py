@@ -148,8 +148,10 @@ _DEFINES = r"[\"\u201c`][^\"\u201d']{1,80}[\"\u201d'](?:\s*(?:shall\s+mean|means
 # "(iii) "Agency Agreement" shall mean ...": new definitions the amendment lists as its own
 # clauses; the enumerator is the amendment's, not the agreement's, and is not kept
 ENUMERATOR = re.compile(r"\((?:[ivxlc]{1,7}|[a-z]{1,2}|\d{1,3})\)\s*(?=[\"\u201c`])")
+# '" "Fee" means ....."': each new definition quoted whole, as some amendments print them
+_WRAPPED = re.compile(r"[\"\u201c]\s+(?=[\"\u201c])")
 _STARTS = re.compile(
-    rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:\d+(?:\.\d+)*\.?\s+|{ENUMERATOR.pattern})?{_DEFINES})"
+    rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:{_WRAPPED.pattern})?(?:\d+(?:\.\d+)*\.?\s+|{ENUMERATOR.pattern})?{_DEFINES})"
 )
 # What every start looks ahead to, found in one quick pass (a quote starts it): most new
 # text defines nothing, and _STARTS tries every character of it.
@@ -163,6 +165,17 @@ def words_before_definitions(text: str) -> str:
     return " ".join(text[: first.start() if first else len(text)].split())
 
 
+def _unwrapped(chunk: str) -> str:
+    """A definition without the quotation marks around it whole: '" "Fee" means a fee."'
+    is '"Fee" means a fee.' (an odd mark left at its end is the closing one)."""
+    wrapped = _WRAPPED.match(chunk)
+    if wrapped:
+        chunk = chunk[wrapped.end() :]
+    if chunk.count('"') % 2 and chunk.endswith('"'):
+        chunk = chunk[:-1].rstrip()
+    return chunk
+
+
 def split_definitions(text: str) -> list[tuple[str, str]]:
     """(term, paragraph) for each definition in a block that adds several."""
     starts = [m.start() for m in _STARTS.finditer(text)] if _ANY_DEFINITION.search(text) else []
@@ -173,6 +186,7 @@ def split_definitions(text: str) -> list[tuple[str, str]]:
         chunk = " ".join(text[a:b].split())
         enumerator = ENUMERATOR.match(chunk)
         chunk = chunk[enumerator.end() :] if enumerator else chunk
+        chunk = _unwrapped(chunk)
         term = definition_term(chunk)
         if chunk and term:
             out.append((term, chunk))

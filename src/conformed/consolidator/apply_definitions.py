@@ -97,6 +97,12 @@ def definition_node(text: str, expected: str | None) -> Provision:
         raise PayloadError(f'the replacement text does not read as a definition: "{body[:60]}"')
     if expected and normal(term) != normal(expected):
         raise PayloadError(f'the replacement text defines "{term}", not "{expected}"')
+    others = [t for t, _ in split_definitions(text)][1:]
+    if others:  # one paragraph would swallow the definitions after the first
+        raise PayloadError(
+            f'the new text defines "{term}" and also "{others[0]}"; the item names one '
+            "definition, so the others would be lost inside its paragraph"
+        )
     return node
 
 

@@ -3,6 +3,7 @@ once, or words edited inside one definition's paragraph."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..change import ANY_DEFINITIONS, Change
@@ -46,7 +47,7 @@ def insert_definition(doc: Document, c: Change, ctx: Context) -> Document:
     """ "... amended by inserting the following new definition(s) in the proper alphabetical
     order:": each definition of the new text where the alphabet puts it.  Any other place
     ("immediately after the definition of ...") is not looked up yet, and is refused."""
-    if c.position not in ("", "in alphabetical order"):
+    if not _in_order(c):
         raise PayloadError(
             f"understood as new definitions {c.position}, but conformed places new "
             "definitions only in alphabetical order; nothing was applied"
@@ -63,7 +64,7 @@ def insert_or_replace(doc: Document, c: Change, ctx: Context) -> Document:
     amending and restating its definition)": each definition of the new text replaces the
     one of the same term, found word for word, or else is added where the alphabet puts it
     (never applied to a close match: a new term may well resemble an old one)."""
-    if c.position not in ("", "in alphabetical order") or c.payload.kind != "text":
+    if not _in_order(c) or c.payload.kind != "text":
         raise PayloadError(
             f"understood as definitions added or restated {c.position}, but conformed places "
             "new definitions only in alphabetical order; nothing was applied"
@@ -121,3 +122,13 @@ def edit_in_definition(doc: Document, c: Change, edit: WordEdit, ctx: Context) -
     path = locate_definition(doc, ref, ctx)
     node = apply_word_edit(doc.get(path), edit, f'the definition of "{ref.term}"')
     return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
+
+
+def _in_order(c: Change) -> bool:
+    """No place named, or "in (the proper) alphabetical order", perhaps "in" the provision
+    the definitions are added to ("... in alphabetical order in Section 1.01")."""
+    rest = c.position.removeprefix("in alphabetical order").strip()
+    rest = re.sub(r"^(?:in|of|to)\s+", "", rest)
+    return c.position in ("", "in alphabetical order") or (
+        c.position.startswith("in alphabetical order") and rest == c.selector.scope != ""
+    )
