@@ -14,9 +14,9 @@ from ..citation import PLAIN_PROVISION, label_candidates, parse_citation
 from ..document import Document, Provision
 from ..errors import PlacementError
 from ..layout.convention import CONVENTION
-from ..operations import Ordinal, Target, TextEdits, WordEdit
+from ..operations import Ordinal, ReplaceSentence, Target, TextEdits, WordEdit
 from .apply import locate_target
-from .apply_text import apply_delete_sentence, apply_text_edits
+from .apply_text import apply_delete_sentence, apply_replace_sentence, apply_text_edits
 from .context import Context
 from .exhibits import is_exhibit
 from .renumber import relabel
@@ -90,6 +90,18 @@ def delete_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None
     ordinal, cited = found
     return apply_delete_sentence(doc, Target(parse_citation(cited)), ordinal, ctx)
+
+
+def replace_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "... by deleting the second sentence thereof and inserting in lieu thereof the
+    following: "..."", "The last sentence of Section 3 is amended and restated as follows:":
+    that sentence's words replaced, the rest as it was; None for any other part."""
+    found = sentence_of(c.selector.printed)
+    if found is None or c.payload.kind not in ("text", "quoted") or not c.payload.text.strip():
+        return None
+    ordinal, cited = found
+    op = ReplaceSentence(Target(parse_citation(cited)), ordinal, c.payload.text)
+    return apply_replace_sentence(doc, op, ctx)
 
 
 def sentence_of(printed: str) -> tuple[Ordinal, str] | None:

@@ -46,6 +46,7 @@ class Clauses(Transformer[Token, Any]):
         out: list[Change] = []
         for c in (c for group in children if isinstance(group, list) for c in group):
             prev = out[-1] if out else None
+            c = _sibling_of(c, prev)
             if (
                 prev is not None and prev.verb == "delete" and c.verb == "insert"
                 and (
@@ -389,6 +390,31 @@ _LABEL = re.compile(
     r"^\s*(?:Section\s+|SECTION\s+)?"
     r"(\(?(?:\d{1,4}[A-Za-z]?(?:\.\d{1,4}[A-Za-z]?)*\.?|[A-Za-z]{1,4}[.)]|\([A-Za-z0-9]{1,5}\)))\s"
 )
+
+
+def _sibling_of(c: Change, prev: Change | None) -> Change:
+    """ "Section 4(b) is deleted and clause (c) is relettered as clause (b)": a bare lettered
+    provision in a clause after one that cites a lettered provision in full is its sibling,
+    as a bare label in a list shares the stem of the full one before it."""
+    sel = c.selector
+    if (
+        prev is None
+        or sel.kind not in ("provision", "relative")
+        or sel.scope
+        or len(sel.labels) != 1
+    ):
+        return c
+    before = prev.selector
+    stem = (
+        re.fullmatch(r"(\d[\w.]*?)\([^()]*\)", before.labels[0])
+        if len(before.labels) == 1
+        else None
+    )
+    if not sel.labels[0].startswith("(") or before.kind != "provision" or stem is None:
+        return c
+    parent = f"{before.unit} {stem.group(1)}"
+    sibling = replace(sel, kind="provision", printed=f"{sel.printed} of {parent}", scope=parent)
+    return replace(c, selector=sibling)
 
 
 def _labels(text: str) -> tuple[str, ...]:
