@@ -1,0 +1,229 @@
+"""What a clause's predicate does to its subject: the semantics of instruction.lark.
+
+A predicate ("deleted", "amended by (A) ... and (B) ...", "added as a new Section 4.10")
+said of a subject ("the definition of "Total Debt"") becomes the changes it makes: each
+edit tied to the subject ("deleting clause (iv) thereof" deletes that definition's clause
+(iv)), a new provision's label read from its text, definitions from theirs.  The tree's
+rules, in clauses.py, only find the subject and the predicate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..change import ANY_DEFINITIONS, Change, Payload, Selector
+from ..definitions import ENUMERATOR, split_definitions
+from ..errors import ConformedError, InstructionParseError
+from ..layout.engine import read_new_text
+from .edits import merged, or_replacing, renumbered_after, term_renamed
+from .parts import Edit
+from .resolve import resolve
+from .verbs import NewThing, Position, Predicate
+
+
+class Semantics:
+    """The changes a predicate makes; ``subject`` is what "thereof" means, ``text`` the
+    item's block of new text."""
+
+    subject: Selector
+    text: str
+
+    def _apply(self, subject: Selector, p: Predicate) -> list[Change]:
+        if p.verb == "umbrella":
+            return [Change("umbrella", subject)]
+        if p.verb == "renumber":
+            return [Change("renumber", subject, new_label=p.new.printed if p.new else "")]
+        if p.verb == "insert":  # "Section 11.19 is hereby added": the subject is the new provision
+            where = p.position.cited
+            if subject.kind in ("sentence", "words", "mark"):  # "The following sentence is added"
+                anchor = where or p.position.anchor or self.subject
+                return [Change("insert", anchor, p.payload, p.position, words_edit=True)]
+            new = (
+                resolve(subject, where)
+                if where is not None and subject.kind == "relative"
+                else subject
+            )
+            return [Change("insert", _as_new(new), p.payload, p.position)]
+        if p.verb == "delete" and p.remainder:  # "... and the remainder is renumbered accordingly"
+            return [Change("delete", subject, p.payload), renumbered_after(subject, p.within)]
+        if p.verb == "append":  # "Exhibit A is supplemented with the following"
+            return self._insert(subject, NewThing(""), p.payload, p.position)
+        if p.verb != "edits":
+            return [Change(p.verb, subject, p.payload, words_edit=subject.kind == "words")]
+        out: list[Change] = []
+        edits = merged(p.edits)
+        renumbers = any(e.verb == "renumber" for e in edits)
+        for edit in edits:
+            if edit.verb == "references":
+                # "and by modifying all cross-references accordingly": beside a renumbering,
+                # the references it leaves stale are reported when applied; alone, it is a
+                # change described, not worded, and is refused when applied
+                out += [] if renumbers else [Change("describe", subject)]
+                continue
+            out += self._edit(subject, edit)
+        return out
+
+    def _edit(self, subject: Selector, e: Edit) -> list[Change]:
+        if e.verb == "insert":
+            where = (
+                e.position.cited
+                if isinstance(e.position, Position) and e.position.cited
+                else subject
+            )
+            if where is not subject:
+                where = resolve(where, subject)
+            changes = self._insert(where, NewThing(e.noun, e.new), e.payload, e.position)
+            if e.first or e.every:  # "where it first appears", "in each place ...": of words
+                changes = [
+                    replace(c, first=e.first and c.words_edit, every=e.every and c.words_edit)
+                    for c in changes
+                ]
+            return or_replacing(changes) if e.or_replace else changes
+        obj = resolve(e.obj or subject, subject)
+        if obj.terms == (ANY_DEFINITIONS,) and e.payload.kind == "text":
+            terms = terms_of(e.payload.text)  # "substituting the following new definitions"
+            if not terms:
+                raise InstructionParseError(
+                    "the definitions it names are not in the text it carries"
+                )
+            obj = replace(obj, terms=terms)
+        if term_renamed(obj, e):  # 'replacing the term "Expiry" with "Expiration"': its words
+            term = obj.terms[0]
+            printed = f'"{term}" of {obj.scope}' if obj.scope else f'"{term}"'
+            obj = replace(obj, kind="words", printed=printed, words=(term,), terms=())
+        words = obj.kind in ("words", "mark", "sentence")
+        if e.verb == "renumber" and e.noun == "accordingly":  # "(renumbering each subsequent ...)"
+            return [renumbered_after(obj, e.position)]
+        new = e.new.printed if e.new else ""
+        return [
+            Change(
+                e.verb,
+                obj,
+                e.payload,
+                new_label=new,
+                words_edit=words,
+                every=e.every and words,
+                first=e.first and words,
+            )
+        ]
+
+    def _insert(
+        self, where: Selector, thing: NewThing, payload: Payload, position: str
+    ) -> list[Change]:
+        """A new provision, new definitions, or new words in ``where``."""
+        noun = thing.noun
+        text = payload.text if payload.kind == "text" else (payload.text if not noun else "")
+        if thing.selector is None and isinstance(position, Position) and position.new is not None:
+            if position.new.kind in ("sentence", "words"):  # "as a new second sentence thereof"
+                return [Change("insert", where, payload, position, words_edit=True)]
+            thing = NewThing(thing.noun, position.new)
+        if thing.selector is not None and thing.selector.kind != "here":
+            sel = (
+                resolve(thing.selector, where)
+                if thing.selector.kind == "relative"
+                else thing.selector
+            )
+            if not sel.documents:  # "The Pledge Agreement is amended by adding a new Section
+                sel = replace(sel, documents=where.documents)  # 7.2": the Pledge Agreement's
+            return [Change("insert", _as_new(sel), payload, position)]
+        defined = [t for t, _ in split_definitions(text)] if text and payload.kind == "text" else []
+        if (
+            "defin" in noun
+            or "term" in noun
+            or (defined and re.match(r'\s*["\u201c]', text) is not None)
+            # "(i) "Crop Year" means ...": definitions the amendment lists as its clauses
+            or (defined and ENUMERATOR.match(text.lstrip()) is not None)
+            or (not _WORDY.search(noun) and defined and not _LABEL.match(text))
+        ):
+            # ("The Agreement is amended by adding ...": its definitions wherever they are; the
+            # instrument is kept, so another one named is refused)
+            scope = "" if where.kind in ("here", "document") else where.printed
+            sel = Selector(
+                "definition",
+                "definitions",
+                terms=tuple(defined) or (ANY_DEFINITIONS,),
+                qualifiers=where.qualifiers,
+                scope=scope,
+                documents=where.documents,
+            )
+            return [Change("insert", sel, payload, position)]
+        labels = _labels(text) if payload.kind == "text" and not _WORDY.search(noun) else ()
+        if labels or re.search(r"\b(?:section|article|exhibit|schedule|annex)", noun):
+            scope = "" if where.kind == "here" else where.printed
+            printed = f"{' and '.join(labels)} of {scope}" if scope else " and ".join(labels)
+            sel = Selector(
+                "provision",
+                printed.strip() or noun,
+                labels,
+                qualifiers=where.qualifiers,
+                scope=scope,
+                documents=where.documents,
+            )
+            return [Change("insert", sel, payload, position)]
+        return [Change("insert", where, payload, position, words_edit=True)]
+
+
+_WORDY = re.compile(
+    r"sentence|text|language|word|phrase|proviso|parenthetical|row|line|column|punct|comma|semicolon|period"
+)
+_LABEL = re.compile(
+    r"^\s*(?:Section\s+|SECTION\s+)?"
+    r"(\(?(?:\d{1,4}[A-Za-z]?(?:\.\d{1,4}[A-Za-z]?)*\.?|[A-Za-z]{1,4}[.)]|\([A-Za-z0-9]{1,5}\)))\s"
+)
+
+
+def sibling_of(c: Change, prev: Change | None) -> Change:
+    """ "Section 4(b) is deleted and clause (c) is relettered as clause (b)": a bare lettered
+    provision in a clause after one that cites a lettered provision in full is its sibling,
+    as a bare label in a list shares the stem of the full one before it."""
+    sel = c.selector
+    if (
+        prev is None
+        or sel.kind not in ("provision", "relative")
+        or sel.scope
+        or len(sel.labels) != 1
+    ):
+        return c
+    before = prev.selector
+    stem = (
+        re.fullmatch(r"(\d[\w.]*?)\([^()]*\)", before.labels[0])
+        if len(before.labels) == 1
+        else None
+    )
+    if not sel.labels[0].startswith("(") or before.kind != "provision" or stem is None:
+        return c
+    parent = f"{before.unit} {stem.group(1)}"
+    sibling = replace(sel, kind="provision", printed=f"{sel.printed} of {parent}", scope=parent)
+    return replace(c, selector=sibling)
+
+
+def _labels(text: str) -> tuple[str, ...]:
+    """The labels of the provisions a block of new text adds, at its top level."""
+    if not _LABEL.match(text):
+        return ()
+    try:
+        found = read_new_text(text)
+    except ConformedError:
+        return ()
+    return tuple(str(p.label).strip().rstrip(".") for p in found if p.label is not None)
+
+
+def _as_new(sel: Selector) -> Selector:
+    return (
+        sel
+        if sel.kind in ("provision", "definition", "attachment", "definition_clause")
+        else Selector("provision", sel.printed, sel.labels, sel.unit, scope=sel.scope)
+    )
+
+
+def terms_of(text: str) -> tuple[str, ...]:
+    """The terms a block defines, or, for a bare list of terms, the terms listed."""
+    defined = tuple(t for t, _ in split_definitions(text))
+    if not re.match(r'\s*["\u201c]', text) and re.search(
+        r'[,;]["\u201d]\s+(?:and\s+)?["\u201c]', text
+    ):
+        text = f'"{text.strip()}"'  # 'A," "B," and "C.' -- a list quoted whole lost its ends
+    listed = (q.strip(" ,;.") for q in re.findall(r'["\u201c]([^"\u201d]{1,80})["\u201d]', text))
+    # a term begins with a letter or digit: '," "' between two quoted terms is no term
+    return defined or tuple(q for q in listed if q[:1].isalnum())
