@@ -9,6 +9,7 @@ provision, deleting a word amends text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # Selector kinds that are whole provisions (deleting one deletes; restating one replaces).
@@ -50,6 +51,13 @@ class Selector:
             return [f"{self.scope} {t}".strip() for t in self.terms]
         if self.kind == "provision" and len(self.labels) > 1:
             return [" ".join(f"{self.unit} {label} {self.scope}".split()) for label in self.labels]
+        if self.kind == "words" and len(self.labels) > 1 and self.scope == self.printed:
+            # "Sections 4.2 and 4.3(b) are each amended by replacing ...": one per provision
+            parent = self.printed.partition(" of ")[2]
+            unit = re.sub(r"(?i)(?<=[a-z])s$", "", self.unit)
+            return [
+                f"{unit} {label}" + (f" of {parent}" if parent else "") for label in self.labels
+            ]
         return [self.printed]
 
 
