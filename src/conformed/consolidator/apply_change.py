@@ -35,7 +35,12 @@ from .change_definitions import (
     insert_or_replace,
     replace_definition,
 )
-from .change_parts import delete_sentence, redesignate, replace_sentence
+from .change_parts import (
+    delete_sentence,
+    insert_beside_sentence,
+    redesignate,
+    replace_sentence,
+)
 from .change_words import Apply, insert_words, word_edit, words_in_sentence
 from .cited import in_article, side_of, target_of, within_provision, words_in_part, words_of
 from .context import Context
@@ -207,6 +212,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         in_sentence = words_in_sentence(doc, change, ctx)
         if in_sentence is not None:
             return in_sentence
+    if change.verb == "insert" and sel.kind == "sentence" and not sel.qualifiers:
+        beside = insert_beside_sentence(doc, change, ctx)
+        if beside is not None:
+            return beside
     if change.verb == "replace" and sel.kind == "sentence" and not sel.qualifiers:
         replaced = replace_sentence(doc, change, ctx)
         if replaced is not None:

@@ -52,6 +52,22 @@ def apply_delete_sentence(
     return _sentence_changed(doc, path, text, f"{ordinal.printed} sentence deleted", ctx)
 
 
+def apply_insert_beside_sentence(
+    doc: Document, target: Target, ordinal: Ordinal, side: str, text: str, ctx: Context
+) -> Document:
+    """ "... by adding the following sentence after the first sentence thereof": the new
+    sentence between that one and the next, every other word as it was."""
+    path, node, (start, end) = _sentence_at(doc, target, ordinal, ctx)
+    new = " ".join(text.split())
+    if side == "after":
+        rest = node.text[end:].lstrip()
+        joined = f"{node.text[:end].rstrip()} {new}" + (f" {rest}" if rest else "")
+    else:
+        joined = f"{node.text[:start]}{new} {node.text[start:]}"
+    detail = f"Sentence added {side} the {ordinal.printed} sentence"
+    return _sentence_changed(doc, path, joined, detail, ctx)
+
+
 def _sentence_at(
     doc: Document, target: Target, ordinal: Ordinal, ctx: Context
 ) -> tuple[Path, Provision, tuple[int, int]]:

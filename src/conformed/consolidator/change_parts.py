@@ -16,7 +16,12 @@ from ..errors import PlacementError
 from ..layout.convention import CONVENTION
 from ..operations import Ordinal, ReplaceSentence, Target, TextEdits, WordEdit
 from .apply import locate_target
-from .apply_text import apply_delete_sentence, apply_replace_sentence, apply_text_edits
+from .apply_text import (
+    apply_delete_sentence,
+    apply_insert_beside_sentence,
+    apply_replace_sentence,
+    apply_text_edits,
+)
 from .context import Context
 from .exhibits import is_exhibit
 from .renumber import relabel
@@ -102,6 +107,24 @@ def replace_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
     ordinal, cited = found
     op = ReplaceSentence(Target(parse_citation(cited)), ordinal, c.payload.text)
     return apply_replace_sentence(doc, op, ctx)
+
+
+def insert_beside_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "... by adding the following sentence after the first sentence thereof": a sentence
+    of new words beside one counted; None for any other place or text (a labelled provision,
+    several paragraphs)."""
+    side, _, named = c.position.partition(" ")
+    found = sentence_of(c.selector.printed)
+    if side not in ("after", "before") or found is None or c.selector.kind != "sentence":
+        return None
+    if not c.selector.printed.startswith(named) or c.payload.kind not in ("text", "quoted"):
+        return None
+    words = c.payload.text.strip()
+    if not words or "\n\n" in words or CONVENTION.lead.match(words):
+        return None  # a paragraph or a labelled provision of its own: not one sentence
+    ordinal, cited = found
+    target = Target(parse_citation(cited))
+    return apply_insert_beside_sentence(doc, target, ordinal, side, words, ctx)
 
 
 def sentence_of(printed: str) -> tuple[Ordinal, str] | None:

@@ -33,6 +33,7 @@ class NewThing:
     noun: str
     selector: Selector | None = None
     scope: Selector | None = None  # "The following definitions in Section 1.1"
+    beside: str = ""  # "a sentence after the first sentence thereof": after (or before) scope
 
 
 def _payload(children: list[Any]) -> Payload:
@@ -203,7 +204,8 @@ class VerbParts(Transformer[Token, Any]):
                 payload = Payload("quoted", words[0].words[0])
         position = position_of(children)
         if thing.scope is not None and position.cited is None:
-            position = Position.of(f"in {thing.scope.printed}", thing.scope)
+            where = f"{thing.beside} " if thing.beside else "in "
+            position = Position.of(f"{where}{thing.scope.printed}", thing.scope)
         return Edit(
             "insert", None, payload, position=position, new=thing.selector, noun=thing.noun,
             every=_every(children), first=_first(children),
@@ -234,6 +236,14 @@ class VerbParts(Transformer[Token, Any]):
             sel = Selector(kind, printed, labels, str(unit[0]))
             return NewThing(str(unit[0]).lower(), sel, scope=scope)
         return NewThing(" ".join(str(n).lower() for n in nouns), scope=scope)
+
+    def new_beside(self, children: list[Any]) -> NewThing:
+        """ "the following sentence after the first sentence thereof": beside that one."""
+        side = str(_tokens(children, "BESIDE_NEW")[0]).lower()
+        side = "before" if side.endswith(("before", "preceding")) else "after"
+        ordinal = str(_tokens(children, "ORDINAL")[0]).lower()
+        scope = Selector("sentence", f"{ordinal} sentence")
+        return NewThing("sentence", scope=scope, beside=side)
 
     def each_place(self, children: list[Any]) -> _EachPlace:
         return EACH
