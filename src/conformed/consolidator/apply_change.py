@@ -9,6 +9,7 @@ what was understood, so the report says what a person must do by hand.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..change import REMAINDER_OF, Change
@@ -151,6 +152,15 @@ WORDS: dict[tuple[str, str], Apply] = {
 _ALSO_OTHERS = "and the other "
 
 
+# A sentence named by its place ("the second sentence of Section 3"), by verb; each gives
+# None where the place or the text is of another kind.
+SENTENCES: dict[str, Callable[[Document, Change, Context], Document | None]] = {
+    "insert": insert_beside_sentence,
+    "replace": replace_sentence,
+    "delete": delete_sentence,
+}
+
+
 def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     """Apply what can be applied exactly; refuse, saying what was understood, otherwise."""
     sel = change.selector
@@ -212,18 +222,11 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         in_sentence = words_in_sentence(doc, change, ctx)
         if in_sentence is not None:
             return in_sentence
-    if change.verb == "insert" and sel.kind == "sentence" and not sel.qualifiers:
-        beside = insert_beside_sentence(doc, change, ctx)
-        if beside is not None:
-            return beside
-    if change.verb == "replace" and sel.kind == "sentence" and not sel.qualifiers:
-        replaced = replace_sentence(doc, change, ctx)
-        if replaced is not None:
-            return replaced
-    if change.verb == "delete" and sel.kind == "sentence" and not sel.qualifiers:
-        deleted = delete_sentence(doc, change, ctx)
-        if deleted is not None:
-            return deleted
+    by_place = SENTENCES.get(change.verb) if sel.kind == "sentence" else None
+    if by_place is not None and not sel.qualifiers:  # a sentence counted by its place
+        done = by_place(doc, change, ctx)
+        if done is not None:
+            return done
     entry = change.describe()[0]
     raise PayloadError(
         f"understood as {entry['kind'].replace('_', ' ')} of {entry['target']}, "
