@@ -56,6 +56,10 @@ def test_case(case: dict) -> None:
         "The Base Rent set out in Section 3 is hereby increased to $4,000 per month.",
         "Section 11 of the Ground Lease is hereby terminated.",
         "Whereas Section 2 previously read as stated, it now reads as set out below.",
+        # the imperative, in words the grammar does not read, naming a closed-list word
+        "Delete the counterparts clause wherever the Schedule and the Annex print it, save as "
+        "the Lenders otherwise agree.",
+        "In clause 12, strike the second proviso regarding counterparts, as the parties agree.",
     ],
 )
 def test_operative_items_are_never_no_text_change(instruction: str) -> None:

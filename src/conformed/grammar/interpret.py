@@ -34,7 +34,7 @@ from ..operations import (
 from ..sentences import split_sentences
 from .guards import UNITS, checked, nothing_hidden, part_named
 from .in_part import in_part
-from .no_text_change import OPERATIVE, non_textual
+from .no_text_change import IMPERATIVE, OPERATIVE, non_textual
 from .parser import _check_agreement, is_an_amendment, names_the_agreement, parse_instruction
 
 
@@ -231,15 +231,7 @@ _ACTIVE = re.compile(
 def _amends(text: str) -> bool:
     """Words that amend, in the passive ("is hereby deleted"), the active voice or the
     imperative ("In Section 3.2, delete ...")."""
-    return bool(OPERATIVE.search(text) or _ACTIVE.search(text) or _IMPERATIVE.match(text))
-
-
-_IMPERATIVE = re.compile(
-    r"(?:In\s+[^,]{1,120},\s*)?(?:(?:immediately\s+)?(?:after|before|following)\s+[^,]{1,120}?\s+"
-    r"|at\s+the\s+end\s+of\s+[^,]{1,120},\s*)?"
-    r"(?:delete|strike|insert|add|substitute|replace|amend|restate)\s",
-    re.IGNORECASE,
-)
+    return bool(OPERATIVE.search(text) or _ACTIVE.search(text) or IMPERATIVE.match(text))
 
 
 def _first_sentence(instruction: str) -> str | None:

@@ -30,6 +30,14 @@ OPERATIVE = re.compile(
     r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b)",
     re.IGNORECASE,
 )
+# The imperative many drafters use ("In clause 4.2, delete ...", "Insert the following new
+# clause 6.4 ...", "At the end of clause 5.1, add ..."): a sentence that begins so amends.
+IMPERATIVE = re.compile(
+    r"(?:In\s+[^,]{1,120},\s*)?(?:(?:immediately\s+)?(?:after|before|following)\s+[^,]{1,120}?\s+"
+    r"|at\s+the\s+end\s+of\s+[^,]{1,120},\s*)?"
+    r"(?:delete|strike|insert|add|substitute|replace|amend|restate)\s",
+    re.IGNORECASE,
+)
 _OF_AMENDMENT = re.compile(
     r"\b(?:this|the)\s+amendment\s+(?:may|shall|will)\s+not\s+be\s+"
     r"(?:amended|modified|waived|changed|terminated)\b"
@@ -93,7 +101,8 @@ def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
     """(kind, reason) for an item that changes no text, else None."""
     heading, rest = split_heading(instruction)
     text = instruction if not heading else f"{heading} {rest}"
-    if OPERATIVE.search(text) and not _OF_AMENDMENT.search(text):
+    imperative = any(IMPERATIVE.match(sentence) for sentence in split_sentences(rest))
+    if (OPERATIVE.search(text) or imperative) and not _OF_AMENDMENT.search(text):
         return None
     # The item's own heading says most, then its container's, then its words.  In its
     # words, the broad forms (costs, fees, notices, covenants ...) count only in a sentence
