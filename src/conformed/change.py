@@ -9,8 +9,9 @@ provision, deleting a word amends text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from .citation import singular_unit
 
 # Selector kinds that are whole provisions (deleting one deletes; restating one replaces).
 # The terms of "the following definitions": named by the new text, not by the instruction.
@@ -54,7 +55,7 @@ class Selector:
         if self.kind == "words" and len(self.labels) > 1 and self.scope == self.printed:
             # "Sections 4.2 and 4.3(b) are each amended by replacing ...": one per provision
             parent = self.printed.partition(" of ")[2]
-            unit = re.sub(r"(?i)(?<=[a-z])s$", "", self.unit)
+            unit = singular_unit(self.unit)
             return [
                 f"{unit} {label}" + (f" of {parent}" if parent else "") for label in self.labels
             ]
@@ -107,6 +108,12 @@ class Change:
         if noun in ("definition", "definition_clause"):
             return "insert_or_replace_definition" if self.or_replace else f"{self.verb}_definition"
         return f"{self.verb}_provision"
+
+    @property
+    def each_place(self) -> bool:
+        """ "each place it appears", said of the edit ("by deleting "X" each place it
+        appears") or of the words it names ("each reference to "X"")."""
+        return self.every or self.selector.every
 
     def describe(self) -> list[dict[str, str]]:
         return [

@@ -322,3 +322,8 @@ def with_stems(labels: list[str]) -> tuple[str, ...]:
         stem = re.match(r"(.+?)(?:\([^()]*\))$", out[-1]) if out and label.startswith("(") else None
         out.append(stem.group(1) + label if stem and not stem.group(1).startswith("(") else label)
     return tuple(out)
+
+
+def singular_unit(unit: str) -> str:
+    """ "Sections" as one of them is cited: "Section" ("Clauses" -> "Clause")."""
+    return re.sub(r"(?i)(?<=[a-z])s$", "", unit)

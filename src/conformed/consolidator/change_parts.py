@@ -22,6 +22,7 @@ from .apply_text import (
     apply_replace_sentence,
     apply_text_edits,
 )
+from .cited import PART_LABEL
 from .context import Context
 from .exhibits import is_exhibit
 from .renumber import relabel
@@ -34,7 +35,7 @@ def redesignate(doc: Document, c: Change, ctx: Context, old: str) -> Document | 
     the agreement cites it ("Section 5(c)" for "subsection (c) of Section 5"); a new label
     given alone ("as subsection (d)") is read under the same provision."""
     new = c.new_label
-    bare = _BARE_LABEL.fullmatch(new)
+    bare = PART_LABEL.fullmatch(new)
     if bare and c.selector.scope and PLAIN_PROVISION.fullmatch(c.selector.scope):
         new = f"{c.selector.scope}{bare.group(1)}"
     if c.selector.kind != "provision" or not PLAIN_PROVISION.fullmatch(old):
@@ -73,10 +74,6 @@ def redesignate(doc: Document, c: Change, ctx: Context, old: str) -> Document | 
         path,
         lambda p: relabel(p, label).evolve(changes=(*p.changes, ctx.change("renumber", detail))),
     )
-
-
-# "subsection (d)", "clause (iv)": a label that is a part of the provision cited before it
-_BARE_LABEL = re.compile(r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(\([a-z0-9]{1,6}\))")
 
 
 def _deleted_here(node: Provision, ctx: Context) -> bool:

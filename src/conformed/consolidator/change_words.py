@@ -18,7 +18,7 @@ from ..operations import (
 from .apply_text import apply_text_edits
 from .change_definitions import edit_in_definition
 from .change_parts import insert_at_edge, sentence_of
-from .cited import side_of, words_target
+from .cited import PART_LABEL, side_of, without_words, words_target
 from .context import Context
 from .word_places import edit_throughout
 
@@ -27,7 +27,7 @@ Apply = Callable[[Document, Change, Context], Document]
 
 def word_edit(kind: str) -> Apply:
     def apply(doc: Document, c: Change, ctx: Context) -> Document:
-        every = c.every or c.selector.every
+        every = c.each_place
         edit = WordEdit(
             kind, old=c.selector.words[0], new=c.payload.text, every=every, first=c.first
         )
@@ -62,7 +62,7 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         old=m.group("anchor"),
         new=c.payload.text,
         where="between" if m.group("then") else side_of(m),
-        every=c.every or c.selector.every,
+        every=c.each_place,
         first=c.first,
         then=m.group("then") or "",
     )
@@ -72,7 +72,7 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     if c.selector.kind == "provision" and len(c.selector.labels) == 1 and not c.selector.scope:
         cited = c.selector.printed
         if part:  # '... immediately after "X" in subsection (c) thereof': X of Section 8.2(c)
-            own = _OWN_PART.fullmatch(part)
+            own = PART_LABEL.fullmatch(part)
             if own is None or not PLAIN_PROVISION.fullmatch(cited):
                 return None
             cited = f"{cited}{own['label']}"
@@ -85,10 +85,6 @@ _BESIDE_WORDS = re.compile(
     r'"(?P<anchor>[^"]+)"(?:\s+and\s+"(?P<then>[^"]+)")?(?:\s+of\s+(?P<part>.+))?$',
     re.IGNORECASE,
 )
-# "subsection (c)": a part of the provision cited, named by its own label
-_OWN_PART = re.compile(
-    r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?P<label>\([a-z0-9]{1,6}\))"
-)
 
 
 def words_in_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
@@ -97,14 +93,12 @@ def words_in_sentence(doc: Document, c: Change, ctx: Context) -> Document | None
     sel = c.selector
     if sel.kind != "words" or len(sel.words) != 1 or sel.qualifiers:
         return None
-    found = sentence_of(re.sub(r'^"[^"]*" of ', "", sel.printed))
+    found = sentence_of(without_words(sel.printed))
     if found is None or found[1] != sel.scope:
         return None
     if (c.verb, c.payload.kind) not in (("replace", "quoted"), ("delete", "none")):
         return None
     kind = "replace_words" if c.verb == "replace" else "delete_words"
-    edit = WordEdit(
-        kind, old=sel.words[0], new=c.payload.text, every=c.every or sel.every, first=c.first
-    )
+    edit = WordEdit(kind, old=sel.words[0], new=c.payload.text, every=c.each_place, first=c.first)
     target = Target(parse_citation(sel.scope))
     return apply_text_edits(doc, TextEdits(target, (edit,), sentence=found[0]), ctx)

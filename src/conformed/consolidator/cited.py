@@ -46,12 +46,23 @@ _IN_ARTICLE = re.compile(
 )
 
 
+# "subsection (c)": a part of the provision cited, named by its own label
+PART_LABEL = re.compile(
+    r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?P<label>\([a-z0-9]{1,6}\))"
+)
+
+
+def without_words(printed: str) -> str:
+    """'"X" of clause (a) of Section 4.3' without its quoted words: where they are."""
+    return re.sub(r'^"[^"]*" of ', "", printed)
+
+
 def words_in_part(sel: Selector) -> Selector:
     """'"X" of subsection (c) of Section 8.2': words of that subsection, looked up as
     Section 8.2(c) is (its scope made the part); any other selector as it is."""
     if sel.kind != "words" or not sel.scope:
         return sel
-    part = _PART_OF.fullmatch(re.sub(r'^"[^"]*" of ', "", sel.printed))
+    part = _PART_OF.fullmatch(without_words(sel.printed))
     if part is None or part["cite"] != sel.scope or not PLAIN_PROVISION.fullmatch(sel.scope):
         return sel
     return replace(sel, printed=part.group(0), scope=part.group(0))

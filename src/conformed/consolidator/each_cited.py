@@ -9,12 +9,11 @@ the document given back is the one passed in unless every provision took its cha
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from ..change import Change, Payload, Selector
-from ..citation import parse_citation
+from ..citation import parse_citation, singular_unit
 from ..document import Document
 from ..errors import ConformedError, PayloadError
 from ..operations import Target
@@ -38,8 +37,7 @@ def each_cited(doc: Document, c: Change, ctx: Context, apply_one: ApplyOne) -> D
         return None
     if sel.kind == "words" and sel.scope != sel.printed:
         return None
-    parent = sel.scope if sel.kind != "words" else sel.printed.partition(" of ")[2]
-    if any(label.startswith("(") for label in sel.labels) and not parent:
+    if any(label.startswith("(") for label in sel.labels) and not _parent(sel):
         return None
     ones = singles(sel)
     texts = _texts(c, ones) if new_text else [c.payload] * len(ones)
@@ -54,13 +52,18 @@ def each_cited(doc: Document, c: Change, ctx: Context, apply_one: ApplyOne) -> D
 def singles(sel: Selector) -> list[Selector]:
     """One selector per label of a list: "Clauses (a) and (c) of Section 6.2" gives "Clause
     (a) of Section 6.2" and "Clause (c) of Section 6.2"."""
-    parent = sel.scope if sel.kind != "words" else sel.printed.partition(" of ")[2]
-    return [_one(sel, label, parent) for label in sel.labels]
+    return [_one(sel, label, _parent(sel)) for label in sel.labels]
+
+
+def _parent(sel: Selector) -> str:
+    """What the listed labels are parts of: "Section 4.3" of "Clauses (a) and (c) of Section
+    4.3"; "" for a list of full labels."""
+    return sel.scope if sel.kind != "words" else sel.printed.partition(" of ")[2]
 
 
 def _one(sel: Selector, label: str, parent: str) -> Selector:
     """The selector of one label of the list, printed as a single citation prints it."""
-    unit = re.sub(r"(?i)(?<=[a-z])s$", "", sel.unit)  # "new Sections 3.2 and 3.3": Section
+    unit = singular_unit(sel.unit)  # "new Sections 3.2 and 3.3": Section
     printed = f"{unit} {label}" + (f" of {parent}" if parent else "")
     scope = printed if sel.kind == "words" else sel.scope
     return replace(sel, printed=printed, labels=(label,), unit=unit, scope=scope)

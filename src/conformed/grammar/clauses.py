@@ -15,6 +15,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from ..change import Change, Payload, Selector
+from ..citation import singular_unit
 from ..errors import InstructionParseError
 from .edits import or_replacing
 from .parts import Edit, _relative
@@ -190,7 +191,7 @@ class Clauses(Transformer[Token, Any], Semantics):
         scope = cited[0] if cited else None
         if unit and labels:
             kind = "relative" if labels and _relative(labels[0]) else "provision"
-            singular = re.sub(r"(?i)(?<=[a-z])s$", "", unit) if len(labels) > 1 else unit
+            singular = singular_unit(unit) if len(labels) > 1 else unit
             sel = Selector(kind, f"{unit} {' and '.join(labels)}".strip(), labels, singular)
             return NewThing(unit.lower(), sel, scope)
         if cited and cited[0].kind in ("provision", "attachment", "relative") and not nouns:

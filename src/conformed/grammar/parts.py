@@ -16,7 +16,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from ..change import Payload, Selector
-from ..citation import expand_labels, with_stems
+from ..citation import expand_labels, singular_unit, with_stems
 
 
 def _unquote(text: str) -> str:
@@ -152,7 +152,7 @@ class CitationParts(Transformer[Token, Any]):
         unit = next((str(t) for t in _tokens(children, "UNIT", "ATTACH")), "")
         labels: tuple[str, ...] = next((c for c in children if isinstance(c, tuple)), ())
         printed = f"{unit} {' and '.join(labels)}".strip()
-        singular = re.sub(r"(?i)(?<=[a-z])s$", "", unit) if len(labels) > 1 else unit
+        singular = singular_unit(unit) if len(labels) > 1 else unit
         kind = "attachment" if _tokens(children, "ATTACH") else "provision"
         if isinstance(labels, _Range):
             kind = "range"
@@ -161,7 +161,7 @@ class CitationParts(Transformer[Token, Any]):
     def provisions(self, children: list[Any]) -> Ref:
         """ "Section 6(d) and Section 6(e)": one unit, several labels."""
         unit = next((str(t) for t in _tokens(children, "UNIT", "ATTACH", "LIST_UNIT")), "")
-        unit = re.sub(r"(?i)(?<=[a-z])s$", "", unit)  # "Sections 5.1, 5.2 and Section 5.4"
+        unit = singular_unit(unit)  # "Sections 5.1, 5.2 and Section 5.4"
         labels = tuple(label for c in children if isinstance(c, tuple) for label in c)
         return Ref("provision", f"{unit}s {' and '.join(labels)}", labels=labels, unit=unit)
 
