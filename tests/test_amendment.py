@@ -119,3 +119,28 @@ def test_an_english_execution_clause_ends_the_items_and_a_wrapped_line_does_not(
     assert [i.number for i in amendment.items] == ["1", "2", "3"]
     assert "EXECUTED" not in amendment.items[-1].instruction
     assert "conclusive" in (amendment.items[1].payload or amendment.items[1].instruction)
+
+
+_EXECUTION_BLOCK_AMENDED = """DEED OF AMENDMENT TO HAULAGE AGREEMENT
+
+This Deed of Amendment is made on 1 June 2022 between Tarn Quarries Limited and Wray
+Haulage Limited and amends the Haulage Agreement dated 2 May 2019 (the "Agreement").
+
+The parties agree as follows:
+
+1. Clause 20 of the Agreement is deleted and replaced with the following:
+
+Signed for and on behalf of each party by two of its directors.
+
+2. Delete clause 8 of the Agreement.
+
+EXECUTED as a deed by the parties on the date stated at the beginning of it.
+"""
+
+
+def test_an_execution_form_inside_new_text_does_not_end_the_items() -> None:
+    """New text of an item that happens to open with "Signed for and on behalf of" is not
+    the amendment's execution clause: item 2 after it is read, never lost."""
+    amendment = parse_amendment(_EXECUTION_BLOCK_AMENDED, "deed")
+    assert [i.number for i in amendment.items] == ["1", "2"]
+    assert "EXECUTED" not in amendment.items[-1].instruction

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError
+from .grammar.no_text_change import IMPERATIVE
 from .io.files import read_text
 from .layout.items import Item, fold, read_items
 from .layout.lines import LEAD, blank_reprints, is_page_number, join_wrapped_units
@@ -73,6 +74,21 @@ _WITNESS = re.compile(r"[Ii\u0130\u0131](?i:N\s+WITNESS\s+WHEREOF)")
 # operative part ends (layout/rules/signature_block.py says what such a line is); never a
 # line that only continues a sentence
 _EXECUTION = re.compile(rf"(?i)(?:\A|\n[ \t]*\n)[ \t]*(?P<clause>{EXECUTION})")
+_NUMBERED_PARAGRAPH = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}\.|\(?[a-z0-9]{1,3}\))[ \t]+(?=[A-Z\"\u201c])"
+)
+
+
+def _amends_after(text: str, at: int) -> bool:
+    """A numbered paragraph that amends after ``at``: what looked like an execution clause
+    is not where the items end (it was, say, new text of an execution block)."""
+    later = _NUMBERED_PARAGRAPH.search(text, at)
+    if later is None:
+        return False
+    said = text[later.end() : later.end() + 400]
+    return bool(AMENDING.search(said) or IMPERATIVE.match(said))
+
+
 _EFFECTIVE = re.compile(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
 
 
@@ -180,6 +196,9 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
         if _FIRST_ITEM.match(text, line_start):
             start = line_start  # "(1) Amendment. The parties agree ... as follows:" is item 1
     witness, execution = _WITNESS.search(text, start), _EXECUTION.search(text, start)
+    while execution is not None and _amends_after(text, execution.end()):
+        # "Signed for and on behalf of" in an item's new text: items follow; the next one
+        execution = _EXECUTION.search(text, execution.end())
     ends = [m.start() for m in (witness,) if m] + [m.start("clause") for m in (execution,) if m]
     end = min(ends, default=len(text))
     head = text[: op.start()]
