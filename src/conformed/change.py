@@ -82,6 +82,7 @@ class Change:
     or_replace: bool = False  # new definitions, each replacing any of the same term
     every: bool = False  # a word edit "each place it appears": every occurrence
     first: bool = False  # a word edit "where it first appears": the first occurrence only
+    paragraph: bool = False  # new words said to be "a new paragraph": a paragraph of their own
     kind = "change"
 
     @property

@@ -8,6 +8,7 @@ of every item, words each failure message must contain, the exit code, and
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,11 @@ def test_case(path: Path) -> None:
     assert (0 if result.ok else 1) == expect.get("exit", 0 if result.ok else 1)
     if expect.get("conformed"):
         assert word_diff(render_document(result.document, "text"), expect["conformed"]) == ""
+    if expect.get("paragraphs"):  # words that must stand as a paragraph of their own
+        rendered = render_document(result.document, "text")
+        paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", rendered)]
+        for want in expect["paragraphs"]:
+            assert " ".join(want.split()) in paragraphs, f"{want!r} is not a paragraph of its own"
     if "stale" in expect:
 
         def norm(refs):

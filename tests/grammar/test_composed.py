@@ -228,3 +228,45 @@ def test_an_attachment_named_twice_is_the_one_attached() -> None:
     ):
         op = parse_changes(instruction, None, None)
         assert [c.payload.text for c in op] == ["Annex 2"], op
+
+
+@pytest.mark.parametrize(
+    ("instruction", "target", "position"),
+    [
+        (
+            "Section 6 of the Mill Lease is amended by adding a new paragraph at the end thereof "
+            "to read as follows: «TEXT»",
+            "Section 6",
+            "at the end of thereof",
+        ),
+        (
+            "Section 6 of the Mill Lease is amended by adding the following new sentence at the "
+            "end of clause (c) thereof: «TEXT»",
+            "clause (c) of Section 6",
+            "at the end of clause (c)",
+        ),
+        (
+            "Section 6 of the Mill Lease is amended by adding the following sentence immediately "
+            "after clause (c) thereof: «TEXT»",
+            "clause (c) of Section 6",
+            "after clause (c)",
+        ),
+    ],
+)
+def test_a_new_thing_beside_or_at_the_edge_keeps_its_side(
+    instruction: str, target: str, position: str
+) -> None:
+    """ "a new paragraph at the end thereof", "the following sentence immediately after clause
+    (c)": where the new words go beside the part named is kept; until the tenth stop of issue
+    11 both were read as words "in" the part, and the side was lost."""
+    changes = parse_changes(instruction, "The Miller shall keep the race clear.")
+    assert [c.selector.printed for c in changes] == [target]
+    assert [str(c.position) for c in changes] == [position]
+
+
+def test_only_words_are_read_as_referring_to_other_words() -> None:
+    """'All references to "X" shall be deemed references to "Y"' replaces words; a
+    provision said to "refer to" words is no reading at all, and fails loudly rather than
+    being restated as those words."""
+    with pytest.raises(InstructionParseError, match="not words"):
+        parse_changes('Section 4 of the Mill Lease is hereby amended to refer to "the Headrace".')

@@ -226,7 +226,10 @@ def _check_insert_claims(
     if op.target.as_renumbered and not renumbered:
         ctx.warn(f'{printed} says "as renumbered" but no earlier item renumbered its neighbours')
     displaced = siblings[index] if index < len(siblings) else None
-    if not op.target.as_renumbered and displaced is not None and displaced in renumbered:
+    this_item = displaced is not None and any(
+        (c.amendment, c.item) == (ctx.amendment, ctx.item) for c in displaced.changes
+    )  # "inserting a new clause (c) and relettering the existing (c) as (d)": said here
+    if not op.target.as_renumbered and displaced in renumbered and not this_item:
         was = ctx.start_cites.get(displaced.uid, "?")
         ctx.warn(
             f"{printed} is placed by the numbering after the earlier items of this amendment "

@@ -22,7 +22,7 @@ from .apply_text import (
     apply_replace_sentence,
     apply_text_edits,
 )
-from .cited import PART_LABEL
+from .cited import PART_LABEL, in_article, target_of, within_provision
 from .context import Context
 from .exhibits import is_exhibit
 from .renumber import relabel
@@ -143,24 +143,34 @@ _SENTENCE_OF = re.compile(
 
 def insert_at_edge(doc: Document, c: Change, ctx: Context) -> Document | None:
     """ "... by inserting "Except as provided in Section 5.2," immediately before the first
-    word of Section 5.1(c)", "... by adding the following sentence at the end thereof:
-    "..."": the words begin, or end, the provision's text (after its caption; at the end of
-    a provision with subdivisions, after them, as the sentence forms put it).  Only words
-    of a provision cited whole; None for any other place or text."""
+    word of Section 5.1(c)", "... by adding the following sentence at the end of clause (b)
+    thereof: "..."": the words begin, or end, the provision's text (after its caption; at
+    the end of a provision with subdivisions, after them, as the sentence forms put it).
+    Only words of one provision the agreement numbers; None for any other place or text."""
     sel = c.selector
-    start = (
-        "at the beginning of",
-        "at the beginning of thereof",
-        f"at the beginning of {sel.printed}",
-    )
-    end = ("at the end", "at the end of", "at the end of thereof", f"at the end of {sel.printed}")
-    kind = "prepend_text" if c.position in start else "append_text" if c.position in end else ""
-    if not kind or sel.kind != "provision" or len(sel.labels) != 1 or sel.scope:
+    kind = _edge_kind(c.position, sel.printed)
+    if not kind or sel.kind != "provision" or len(sel.labels) != 1:
         return None
+    if sel.scope and not (in_article(sel) or within_provision(sel)):
+        return None  # a chain the agreement does not number ("clause (b) of Exhibit C")
     if is_exhibit(sel.printed):
         return None  # an exhibit's text is lines of the back matter, not a provision's words
     words = c.payload.text.strip()
-    if "\n" in words or CONVENTION.lead.match(words):
+    if re.search(r"\n\s*\n", words) or CONVENTION.lead.match(words):
         return None  # a paragraph or a labelled provision of its own: not words of a sentence
-    edit = WordEdit(kind, old="", new=c.payload.text)
-    return apply_text_edits(doc, TextEdits(Target(parse_citation(sel.printed)), (edit,)), ctx)
+    edit = WordEdit(kind, old="", new=c.payload.text, where="paragraph" if c.paragraph else "")
+    return apply_text_edits(doc, TextEdits(target_of(c), (edit,)), ctx)
+
+
+def _edge_kind(position: str, printed: str) -> str:
+    """ "at the end", "at the end thereof", "at the end of clause (b)" (of the clause the
+    selector names, "clause (b) of Section 4.3"): the words are appended (or, at the
+    beginning, prepended); "" for a position naming anything else."""
+    for edge, kind in (("at the beginning", "prepend_text"), ("at the end", "append_text")):
+        if not position.startswith(edge):
+            continue
+        rest = position[len(edge) :].strip()
+        rest = rest[3:] if rest.startswith("of ") else rest
+        if rest in ("", "of", "thereof") or printed == rest or printed.startswith(f"{rest} of "):
+            return kind
+    return ""

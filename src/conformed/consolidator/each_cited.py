@@ -9,6 +9,7 @@ the document given back is the one passed in unless every provision took its cha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -28,6 +29,8 @@ def each_cited(doc: Document, c: Change, ctx: Context, apply_one: ApplyOne) -> D
     of several provisions, or a list that is not of labels of one kind (a bare "(c)" with
     no provision before it)."""
     sel = c.selector
+    if c.verb == "renumber":
+        return _each_renumbered(doc, c, ctx, apply_one)
     deletion = c.verb == "delete" and c.payload.kind == "none" and not c.words_edit
     new_text = c.verb in ("insert", "replace") and c.payload.kind == "text" and not c.words_edit
     kinds = ("provision", "attachment") if deletion else ("provision", "words")
@@ -47,6 +50,32 @@ def each_cited(doc: Document, c: Change, ctx: Context, apply_one: ApplyOne) -> D
         if new_text and c.verb == "insert" and position:  # the next new one goes after it
             position = f"immediately after {one.printed}"
     return doc
+
+
+def _each_renumbered(
+    doc: Document, c: Change, ctx: Context, apply_one: ApplyOne
+) -> Document | None:
+    """ "relettering clauses (c) and (d) as clauses (d) and (e)": each takes its new label,
+    paired in order; where each takes the label of the next ((c) becomes (d) while (d) is
+    still there), the last goes first so no two are ever the same."""
+    sel = c.selector
+    new = _LABELS.findall(c.new_label)
+    if sel.kind != "provision" or len(sel.labels) < 2 or sel.qualifiers or not _parent(sel):
+        return None
+    if len(new) != len(sel.labels) or len(set(new)) != len(new):
+        raise PayloadError(
+            f"{sel.printed} are renumbered as {c.new_label}: not one new label for each"
+        )
+    pairs = list(zip(singles(sel), new, strict=True))
+    if any(after == old for (_, after), old in zip(pairs, sel.labels[1:], strict=False)):
+        pairs.reverse()
+    unit = singular_unit(sel.unit)
+    for one, label in pairs:
+        doc = apply_one(doc, replace(c, selector=one, new_label=f"{unit} {label}"), ctx)
+    return doc
+
+
+_LABELS = re.compile(r"\([A-Za-z0-9]{1,6}\)")
 
 
 def singles(sel: Selector) -> list[Selector]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..document import Provision
-from ..errors import AmbiguousTarget, TargetNotFound
+from ..errors import AmbiguousTarget, PlacementError, TargetNotFound
 from ..operations import WordEdit
 
 
@@ -21,14 +21,32 @@ def apply_word_edit(node: Provision, edit: WordEdit, printed: str) -> Provision:
     if edit.kind == "append_text":
         addition = " ".join(edit.new.split())
         if node.children:
-            trailing = f"{node.trailing} {addition}".strip()
-            return node.evolve(trailing=trailing)
-        return node.evolve(text=f"{node.text} {addition}".strip())
+            return node.evolve(trailing=_appended(node.trailing, addition, edit, printed))
+        return node.evolve(text=_appended(node.text, addition, edit, printed))
     if edit.kind == "prepend_text":
         if not node.text:
             raise TargetNotFound(f"{printed} has no words of its own to put the new words before")
         return node.evolve(text=f"{' '.join(edit.new.split())} {node.text}")
     return node.evolve(text=edit_words(node.text, edit, printed))
+
+
+def _appended(text: str, addition: str, edit: WordEdit, printed: str) -> str:
+    """Words added at the end: a new paragraph after a blank line, a sentence after a space,
+    and words that begin with a comma or semicolon ("; provided that ...") straight after
+    the last word; after a provision that already ends in a stop they would double it, and
+    which of the two marks the drafter meant is not ours to guess."""
+    if not text:
+        return addition
+    if edit.where == "paragraph":
+        return f"{text}\n\n{addition}"
+    if addition[:1] in ",;:":
+        if text.rstrip()[-1:] in ".,;:":
+            raise PlacementError(
+                f'the words added ("{addition[:20]}") begin with "{addition[0]}" but {printed} '
+                f'already ends with "{text.rstrip()[-1]}"; the item does not say which to keep'
+            )
+        return f"{text.rstrip()}{addition}"
+    return f"{text} {addition}"
 
 
 def edit_words(text: str, edit: WordEdit, printed: str) -> str:

@@ -20,14 +20,17 @@ from ..sentences import split_sentences
 # Words that, applied to the agreement or one of its parts, change its text.  (Each form
 # starts a word with one of the letters looked ahead for: most places are turned away at once.)
 OPERATIVE = re.compile(
-    r"(?=\b[abhistw])(?:\b(?:is|are|shall\s+be|will\s+be),?\s+(?:(?:hereby|each|also)\s+){0,2}(?:deemed\s+(?:to\s+be\s+)?)?(?:further\s+)?"
+    r"(?=\b[abhirstw])(?:\b(?:is|are|shall\s+be|will\s+be),?\s+(?:(?:hereby|each|also)\s+){0,2}(?:deemed\s+(?:to\s+be\s+)?)?(?:further\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
     r"substituted|renumbered|redesignated|relettered|struck|stricken|attached|removed|cancell?ed)\b"
     r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
     r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+|henceforth\s+)?read\b|\bto\s+read\s+as\s+follows\b"
     r"|\b(?:is|are|shall\s+be),?\s+(?:hereby\s+)?(?:superseded|changed|increased|decreased|reduced|extended|"
     r"terminated|repealed|rescinded|revoked)\b|\b(?:it|they)\s+now\s+reads?\b"
-    r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b)",
+    r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b"
+    # 'references to "X" shall be deemed to be references to "Y"' (quoted words for quoted
+    # words; never "... references to the Agreement as amended hereby", which changes none)
+    r'|\b(?:refer|be\s+(?:a\s+)?references?)\s+to\s+(?:the\s+)?["\u201c])',
     re.IGNORECASE,
 )
 # The imperative many drafters use ("In clause 4.2, delete ...", "Insert the following new
@@ -60,7 +63,12 @@ _CATEGORIES = [
     ("severability", r"severab|invalidity or unenforceability"),
     ("counterparts", r"counterparts"),
     ("modification of the amendment", r"this amendment may not be"),
-    ("references", r"references? (?:in|to) the (?:loan )?agreement|reference to the agreement"),
+    (
+        # references to the agreement read as references to it as amended: no words change
+        "references",
+        r"references? (?:in|to) the (?:loan )?agreement|reference to the agreement"
+        r"|references?\b[^.]{0,200}\bas (?:amended|modified|supplemented) (?:hereby|by this)\b",
+    ),
     ("defined terms", r"capitali[sz]ed terms"),
     ("entire agreement", r"entire agreement"),
     ("headings", r"\bheadings\b"),

@@ -290,6 +290,9 @@ class PayloadParts(Transformer[Token, Any]):
                 return Payload("quoted", _unquote(str(c)))
         return Payload()
 
+    def block(self, children: list[Any]) -> Payload:
+        return self.payload(children)
+
     def inline(self, children: list[Any]) -> Payload:
         """New text printed straight after "as follows:" inside the instruction."""
         return Payload("text", str(children[-1]).strip())

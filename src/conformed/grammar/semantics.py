@@ -30,6 +30,10 @@ class Semantics:
     text: str
 
     def _apply(self, subject: Selector, p: Predicate) -> list[Change]:
+        if p.verb == "refer":  # 'All references to "X" shall be deemed references to "Y"'
+            if subject.kind != "words":
+                raise ValueError(f"{subject.printed} is not words, so it cannot refer to others")
+            p = replace(p, verb="replace")
         if p.verb == "umbrella":
             return [Change("umbrella", subject)]
         if p.verb == "renumber":
@@ -161,7 +165,8 @@ class Semantics:
                 documents=where.documents,
             )
             return [Change("insert", sel, payload, position)]
-        return [Change("insert", where, payload, position, words_edit=True)]
+        paragraph = re.search(r"paragraph", noun) is not None  # "adding a new paragraph at the end"
+        return [Change("insert", where, payload, position, words_edit=True, paragraph=paragraph)]
 
 
 _WORDY = re.compile(

@@ -9,6 +9,7 @@ from lark import Token, Transformer
 
 from ..change import ANY_DEFINITIONS, Payload, Selector
 from ..citation import PLAIN_OR_CLAUSE
+from .edit_list import LateText, tied
 from .parts import Edit, Ref, _relative, _tokens, _unquote
 from .resolve import resolve
 
@@ -34,6 +35,18 @@ class NewThing:
     selector: Selector | None = None
     scope: Selector | None = None  # "The following definitions in Section 1.1"
     beside: str = ""  # "a sentence after the first sentence thereof": after (or before) scope
+
+
+def _beside(children: list[Any]) -> str:
+    """ "a new paragraph at the end of clause (b)", "the following sentence immediately
+    after clause (b)": where beside the thing cited the new one goes ("" for inside it)."""
+    side = _tokens(children, "THING_SIDE")
+    if side:
+        return "before" if str(side[0]).lower() in ("before", "preceding", "prior to") else "after"
+    edge = _tokens(children, "THING_EDGE")
+    if edge:
+        return "at the beginning of" if "beginning" in str(edge[0]).lower() else "at the end of"
+    return ""
 
 
 def _payload(children: list[Any]) -> Payload:
@@ -127,6 +140,10 @@ class VerbParts(Transformer[Token, Any]):
         quoted = _tokens(children, "QUOTED")[0]
         return Predicate("replace", Payload("quoted", _unquote(str(quoted))))
 
+    def refers_to(self, children: list[Any]) -> Predicate:
+        quoted = _tokens(children, "QUOTED")[0]
+        return Predicate("refer", Payload("quoted", _unquote(str(quoted))))
+
     def delete(self, children: list[Any]) -> Predicate:
         cited = _selectors(children)
         where = Position.of(f"from {cited[0].printed}", cited[0]) if cited else Position("")
@@ -169,7 +186,11 @@ class VerbParts(Transformer[Token, Any]):
     # --- gerund edits -------------------------------------------------------
     def edits(self, children: list[Any]) -> tuple[Edit, ...]:
         flat = [e for c in children for e in (c if isinstance(c, tuple) else (c,))]
-        return tuple(c for c in flat if isinstance(c, Edit))
+        late = next((c for c in children if isinstance(c, LateText)), None)
+        return tied(tuple(c for c in flat if isinstance(c, Edit)), late)
+
+    def late_text(self, children: list[Any]) -> LateText:
+        return LateText(_payload(children))
 
     def references_edit(self, children: list[Any]) -> Edit:
         return Edit("references")
@@ -227,7 +248,7 @@ class VerbParts(Transformer[Token, Any]):
         # "a parenthetical at the end of clause (ii) of the definition of "X"": where it goes
         scope = next((c for c in children if isinstance(c, Selector)), None)
         if unit and not labels:  # "the following paragraph": the new text says what it is
-            return NewThing(str(unit[0]).lower(), scope=scope)
+            return NewThing(str(unit[0]).lower(), scope=scope, beside=_beside(children))
         if unit:
             printed = f"{unit[0]} {' and '.join(labels)}".strip()
             kind = "relative" if labels and _relative(labels[0]) else "provision"
@@ -235,7 +256,9 @@ class VerbParts(Transformer[Token, Any]):
                 kind = "attachment"
             sel = Selector(kind, printed, labels, str(unit[0]))
             return NewThing(str(unit[0]).lower(), sel, scope=scope)
-        return NewThing(" ".join(str(n).lower() for n in nouns), scope=scope)
+        return NewThing(
+            " ".join(str(n).lower() for n in nouns), scope=scope, beside=_beside(children)
+        )
 
     def new_beside(self, children: list[Any]) -> NewThing:
         """ "the following sentence after the first sentence thereof": beside that one."""
