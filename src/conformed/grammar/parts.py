@@ -220,7 +220,7 @@ class CitationParts(Transformer[Token, Any]):
         return Ref("inside", "end")
 
     def words(self, children: list[Any]) -> Ref:
-        quoted = tuple(_unquote(str(t)) for t in _tokens(children, "QUOTED"))
+        quoted = tuple(_unquote(str(t)) for t in _tokens(children, "QUOTED", "MONEY", "FIGURE"))
         every = bool(_tokens(children, "EVERY"))
         return Ref("words", " and ".join(f'"{q}"' for q in quoted), words=quoted, every=every)
 
@@ -296,6 +296,10 @@ class PayloadParts(Transformer[Token, Any]):
     def inline(self, children: list[Any]) -> Payload:
         """New text printed straight after "as follows:" inside the instruction."""
         return Payload("text", str(children[-1]).strip())
+
+    def figure(self, children: list[Any]) -> Payload:
+        """ "to 26,855", "with $13.75": a figure given unquoted is the new words."""
+        return Payload("quoted", str(_tokens(children, "MONEY", "FIGURE")[0]))
 
     def marks(self, children: list[Any]) -> Payload:
         marks = {"period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}

@@ -34,6 +34,10 @@ class Semantics:
             if subject.kind != "words":
                 raise ValueError(f"{subject.printed} is not words, so it cannot refer to others")
             p = replace(p, verb="replace")
+        if p.verb == "figure":  # "The amount $500,000 ... is changed to $750,000"
+            if subject.kind != "words":  # "The annual fee is increased to $9,000": described
+                return [Change("describe", subject)]
+            p = replace(p, verb="replace")
         if p.verb == "umbrella":
             return [Change("umbrella", subject)]
         if p.verb == "renumber":
@@ -53,6 +57,9 @@ class Semantics:
             return [Change("delete", subject, p.payload), renumbered_after(subject, p.within)]
         if p.verb == "append":  # "Exhibit A is supplemented with the following"
             return self._insert(subject, NewThing(""), p.payload, p.position)
+        renamed = _term_renamed(subject, p)
+        if renamed is not None:
+            return [Change("replace", renamed, p.payload, words_edit=True)]
         if p.verb != "edits":
             return [Change(p.verb, subject, p.payload, words_edit=subject.kind == "words")]
         out: list[Change] = []
@@ -167,6 +174,18 @@ class Semantics:
             return [Change("insert", sel, payload, position)]
         paragraph = re.search(r"paragraph", noun) is not None  # "adding a new paragraph at the end"
         return [Change("insert", where, payload, position, words_edit=True, paragraph=paragraph)]
+
+
+def _term_renamed(subject: Selector, p: Predicate) -> Selector | None:
+    """'The term "Depot" is deleted and replaced with "Terminal" in each place it appears':
+    the term's words wherever the agreement prints them.  Quoted words that define nothing
+    are never a definition's new text, so no definition is replaced by a bare word."""
+    if p.verb != "replace" or subject.kind != "definition" or subject.scope:
+        return None
+    if p.payload.kind != "quoted" or len(subject.terms) != 1 or split_definitions(p.payload.text):
+        return None
+    term = subject.terms[0]
+    return Selector("words", f'"{term}"', words=(term,), documents=subject.documents, every=p.every)
 
 
 _WORDY = re.compile(

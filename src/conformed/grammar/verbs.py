@@ -25,6 +25,7 @@ class Predicate:
     new: Selector | None = None
     remainder: bool = False  # "... and the remainder of Section 5 is renumbered accordingly"
     within: str = ""  # "Section 5": what the drafter said is renumbered ("" if not said)
+    every: bool = False  # "... replaced with "Y" in each place it appears"
 
 
 @dataclass(frozen=True)
@@ -134,9 +135,11 @@ class VerbParts(Transformer[Token, Any]):
         return next(c for c in children if isinstance(c, Predicate))
 
     def restate(self, children: list[Any]) -> Predicate:
-        return Predicate("replace", _payload(children))
+        return Predicate("replace", _payload(children), every=_every(children))
 
     def changed_to(self, children: list[Any]) -> Predicate:
+        if _tokens(children, "MONEY"):  # "increased to $9,000": new words only for old words
+            return Predicate("figure", Payload("quoted", str(_tokens(children, "MONEY")[0])))
         quoted = _tokens(children, "QUOTED")[0]
         return Predicate("replace", Payload("quoted", _unquote(str(quoted))))
 
