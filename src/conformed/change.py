@@ -41,6 +41,7 @@ class Selector:
         str, ...
     ] = ()  # the instruments named: "Credit Agreement" (checked, not printed)
     every: bool = False  # "each reference to "X"", "All references ... to "X"": every place
+    span: bool = False  # words "beginning with "A" and ending with "B"": A, B and all between
 
     def targets(self) -> list[str]:
         """One printed target per thing cited: a list of labels or terms is split."""

@@ -145,6 +145,8 @@ DISPATCH: dict[tuple[str, str], Apply] = {
 }
 WORDS: dict[tuple[str, str], Apply] = {
     ("replace", "quoted"): word_edit("replace_words"),
+    # "... and inserting in lieu thereof the following: <new words>": one paragraph only
+    ("replace", "text"): word_edit("replace_words"),
     ("delete", "none"): word_edit("delete_words"),
 }
 
@@ -194,7 +196,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     sel = words_in_part(sel)
     change = replace(change, selector=sel)
     inside = sel.scope and sel.printed not in (sel.scope, words_of(sel))
-    if change.words_edit and sel.kind == "words" and len(sel.words) == 1 and simple and not inside:
+    one = len(sel.words) == 1 or (
+        sel.span and len(sel.words) == 2
+    )  # "beginning with ... ending with"
+    if change.words_edit and sel.kind == "words" and one and simple and not inside:
         fn = WORDS.get((change.verb, change.payload.kind))
     elif simple and (change.payload.kind in ("text", "none")):
         fn = DISPATCH.get((change.verb, sel.kind))

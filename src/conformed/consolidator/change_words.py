@@ -10,6 +10,8 @@ from collections.abc import Callable
 from ..change import Change, Selector
 from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document
+from ..errors import PlacementError
+from ..layout.convention import CONVENTION
 from ..operations import (
     Target,
     TextEdits,
@@ -28,9 +30,18 @@ Apply = Callable[[Document, Change, Context], Document]
 def word_edit(kind: str) -> Apply:
     def apply(doc: Document, c: Change, ctx: Context) -> Document:
         every = c.each_place
+        if re.search(r"\n\s*\n", c.payload.text.strip()) or (
+            c.payload.kind == "text" and CONVENTION.lead.match(c.payload.text.strip())
+        ):
+            raise PlacementError(
+                f"the new words for {' ... '.join(c.selector.words)} are a paragraph or a labelled "
+                "provision of their own; words inside a sentence are replaced only by words"
+            )
+        span = c.selector.words[1] if c.selector.span else ""  # "... and ending with "B""
         edit = WordEdit(
-            kind, old=c.selector.words[0], new=c.payload.text, every=every, first=c.first
-        )
+            kind, old=c.selector.words[0], new=c.payload.text, every=every, first=c.first,
+            where="span" if span else "", then=span,
+        )  # fmt: skip
         if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
             return edit_in_definition(doc, c, edit, ctx)
         if _throughout(c.selector):

@@ -85,6 +85,8 @@ def edit_words(text: str, edit: WordEdit, printed: str) -> str:
 
 def quoted(edit: WordEdit) -> str:
     """The words an edit looks for, as a message prints them."""
+    if edit.where == "span":
+        return f'beginning with "{edit.old}" and ending with "{edit.then}"'
     return f'"{edit.old}" followed by "{edit.then}"' if edit.then else f'"{edit.old}"'
 
 
@@ -98,6 +100,9 @@ def edit_pattern(edit: WordEdit) -> re.Pattern[str]:
     follows it, with the space between them (group "gap")."""
     if not edit.then:
         return _words(edit.old)
+    if edit.where == "span":  # A, B and the words between, never across another A
+        first, last = _words(edit.old).pattern, _words(edit.then).pattern
+        return re.compile(rf"{first}(?:(?!{first}).)*?{last}", re.DOTALL)
     return re.compile(rf"{_words(edit.old).pattern}(?P<gap>\s+)(?={_words(edit.then).pattern})")
 
 

@@ -38,6 +38,7 @@ class Ref:
     terms: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     every: bool = False  # "each reference to "X"": the words wherever they appear
+    span: bool = False  # "the text beginning with "A" and ending with "B"": A, B and between
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def selector_of(refs: list[Ref], qualifiers: tuple[str, ...] = ()) -> Selector:
         scope=scope,
         documents=documents,
         every=head.every,
+        span=head.span,
     )
 
 
@@ -223,6 +225,12 @@ class CitationParts(Transformer[Token, Any]):
         quoted = tuple(_unquote(str(t)) for t in _tokens(children, "QUOTED", "MONEY", "FIGURE"))
         every = bool(_tokens(children, "EVERY"))
         return Ref("words", " and ".join(f'"{q}"' for q in quoted), words=quoted, every=every)
+
+    def span(self, children: list[Any]) -> Ref:
+        """ "the language beginning with "A" and ending with "B"": the words from A to B,
+        both included."""
+        first, last = (_unquote(str(t)) for t in _tokens(children, "QUOTED")[:2])
+        return Ref("words", f'"{first}" through "{last}"', words=(first, last), span=True)
 
     def quoted_part(self, children: list[Any]) -> Ref:
         """ "the third "Whereas" clause": printed as the drafter put it."""

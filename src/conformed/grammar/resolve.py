@@ -59,6 +59,8 @@ def _resolve(obj: Selector, subject: Selector) -> Selector:
             subject.terms,
             obj.words,
             scope=subject.printed,
+            every=obj.every,
+            span=obj.span,
         )
     if obj.kind == "range" and not obj.scope and obj.labels and _relative(obj.labels[0]):
         # "clauses (b) through (d) thereof": a range inside the subject
