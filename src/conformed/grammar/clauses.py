@@ -50,8 +50,15 @@ class Clauses(Transformer[Token, Any], Semantics):
             if (
                 prev is not None and prev.verb == "delete" and c.verb == "insert"
                 and (
-                    c.selector.kind == "here" or c.position == "in lieu"
-                    or (bool(c.selector.labels) and c.selector.labels == prev.selector.labels)
+                    c.selector.kind == "here" or c.position.startswith("in lieu")
+                    or (
+                        bool(c.selector.labels)
+                        and c.selector.labels == prev.selector.labels
+                        # a provision deleted and one of its label inserted; never words
+                        # put elsewhere in the provision whose other words were deleted
+                        and not c.words_edit
+                        and prev.selector.kind not in ("words", "mark", "sentence")
+                    )
                 )
             ):  # fmt: skip
                 payload = c.payload

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..change import REMAINDER_OF, Change, Selector
+from ..change import REMAINDER_OF, Change, Payload, Selector
 from .parts import Edit
 
 
@@ -55,14 +55,16 @@ def or_replacing(changes: list[Change]) -> list[Change]:
     return [replace(c, or_replace=True) for c in changes]
 
 
-def term_renamed(obj: Selector, e: Edit) -> bool:
-    """A term replaced by quoted words that define nothing: the term's words, renamed."""
+def term_renamed(obj: Selector, verb: str, payload: Payload) -> bool:
+    """A term replaced by quoted words that define nothing: the term's words, renamed
+    ('replacing the term "Expiry" with "Expiration"', 'The term "Depot" is deleted and
+    replaced with "Terminal"'); a bare word is never a definition's new text."""
     return (
         obj.kind == "definition"
-        and e.verb == "replace"
-        and e.payload.kind == "quoted"
+        and verb == "replace"
+        and payload.kind == "quoted"
         and len(obj.terms) == 1
-        and _DEFINES.search(e.payload.text) is None
+        and _DEFINES.search(payload.text) is None
     )
 
 

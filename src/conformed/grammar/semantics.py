@@ -99,7 +99,9 @@ class Semantics:
                     "the definitions it names are not in the text it carries"
                 )
             obj = replace(obj, terms=terms)
-        if term_renamed(obj, e):  # 'replacing the term "Expiry" with "Expiration"': its words
+        if term_renamed(
+            obj, e.verb, e.payload
+        ):  # 'replacing the term "Expiry" with "Expiration"': its words
             term = obj.terms[0]
             printed = f'"{term}" of {obj.scope}' if obj.scope else f'"{term}"'
             obj = replace(obj, kind="words", printed=printed, words=(term,), terms=())
@@ -178,11 +180,8 @@ class Semantics:
 
 def _term_renamed(subject: Selector, p: Predicate) -> Selector | None:
     """'The term "Depot" is deleted and replaced with "Terminal" in each place it appears':
-    the term's words wherever the agreement prints them.  Quoted words that define nothing
-    are never a definition's new text, so no definition is replaced by a bare word."""
-    if p.verb != "replace" or subject.kind != "definition" or subject.scope:
-        return None
-    if p.payload.kind != "quoted" or len(subject.terms) != 1 or split_definitions(p.payload.text):
+    the term's words wherever the agreement prints them (no Section named)."""
+    if subject.scope or not term_renamed(subject, p.verb, p.payload):
         return None
     term = subject.terms[0]
     return Selector("words", f'"{term}"', words=(term,), documents=subject.documents, every=p.every)

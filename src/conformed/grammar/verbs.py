@@ -208,6 +208,12 @@ class VerbParts(Transformer[Token, Any]):
     def delete_list(self, children: list[Any]) -> tuple[Edit, ...]:
         return tuple(Edit("delete", obj) for obj in _selectors(children))
 
+    def deleted_one(self, children: list[Any]) -> Edit:
+        return _deleted(_selectors(children)[0], children)
+
+    def delete_each(self, children: list[Any]) -> tuple[Edit, ...]:
+        return tuple(c for c in children if isinstance(c, Edit))
+
     def delete_in(self, children: list[Any]) -> Edit:
         """ "deleting in clause (ii) thereof "five-year"": the words, inside the place."""
         place = _selectors(children)[0]
