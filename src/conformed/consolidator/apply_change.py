@@ -46,6 +46,7 @@ from .change_words import Apply, insert_words, word_edit, words_in_sentence
 from .cited import in_article, side_of, target_of, within_provision, words_in_part, words_of
 from .context import Context
 from .each_cited import each_cited, singles
+from .edge_words import edit_at_end
 
 
 def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
@@ -227,6 +228,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         in_sentence = words_in_sentence(doc, change, ctx)
         if in_sentence is not None:
             return in_sentence
+    if sel.kind in ("words", "mark"):  # "the word "and" at the end of clause (b)"
+        at_end = edit_at_end(doc, change, ctx)
+        if at_end is not None:
+            return at_end
     by_place = SENTENCES.get(change.verb) if sel.kind == "sentence" else None
     if by_place is not None and not sel.qualifiers:  # a sentence counted by its place
         done = by_place(doc, change, ctx)

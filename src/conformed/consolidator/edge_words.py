@@ -1,0 +1,81 @@
+"""Words or a mark at the end of a clause, deleted or replaced.
+
+Credit agreements add a clause at the end of a list in three strokes: "deleting the
+word "and" at the end of clause (b), replacing the period at the end of clause (c)
+with "; and" and adding a new clause (d)".  The words or the mark named must be the
+last thing the clause prints (white space aside); anything else -- a clause that ends
+otherwise, or one whose end is its own subdivisions' -- is refused, naming the clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..change import Change
+from ..citation import PLAIN_PROVISION, parse_citation
+from ..document import Document
+from ..errors import PlacementError
+from ..operations import Target, WordEdit
+from .apply import locate_target
+from .context import Context
+from .word_places import record_edits
+
+_AT_END = re.compile(
+    r'^(?:"(?P<words>[^"]+)"|(?:the\s+)?(?P<mark>period|full\s+stop|semi-?colon|comma|colon))'
+    r"\s+(?:appearing\s+)?at\s+the\s+end\s+of\s+(?P<part>.+)$",
+    re.IGNORECASE,
+)
+_MARKS = {"period": ".", "full stop": ".", "semicolon": ";", "semi-colon": ";", "comma": ","}
+_MARKS["colon"] = ":"
+
+
+def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """The deletion or replacement of the words or mark a clause ends with; None where the
+    selector names no such place, or a part this module does not look up."""
+    m = _AT_END.match(c.selector.printed)
+    if m is None or c.verb not in ("delete", "replace") or c.selector.qualifiers:
+        return None
+    if c.verb == "replace" and c.payload.kind != "quoted":
+        return None
+    cited = _cited(m["part"], c.selector.scope)
+    if cited is None:
+        return None
+    last = m["words"] if m["words"] else _MARKS[" ".join(m["mark"].lower().split())]
+    path = locate_target(doc, Target(parse_citation(cited)), ctx)
+    node = doc.get(path)
+    field = "trailing" if node.children else "text"
+    text = getattr(node, field)
+    if not text.strip():
+        raise PlacementError(
+            f"{cited} ends with its subdivisions; which one's end is meant is not said"
+        )
+    body = text.rstrip()
+    words = re.compile(
+        rf"(?<![\w]){re.escape(last)}$" if last[:1].isalnum() else rf"{re.escape(last)}$"
+    )
+    found = words.search(body)
+    if found is None:
+        raise PlacementError(f'{cited} does not end with "{last}" (it ends "{body[-30:]}")')
+    kept = body[: found.start()]
+    new = kept.rstrip() if c.verb == "delete" else kept + " ".join(c.payload.text.split())
+    edit = WordEdit(f"{c.verb}_words", old=last, new=c.payload.text)
+    changed = node.evolve(**{field: new + text[len(body) :]})
+    return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
+
+
+def _cited(part: str, scope: str) -> str | None:
+    """ "clause (b) of Section 7.01" as the agreement cites it, "Section 7.01(b)"; the
+    provision itself where the part is the scope ("thereof" read as it)."""
+    if part in (scope, "thereof") and PLAIN_PROVISION.fullmatch(scope):
+        return scope
+    own = _PART_OF.fullmatch(part)
+    if own is None:
+        return part if PLAIN_PROVISION.fullmatch(part) else None
+    if not PLAIN_PROVISION.fullmatch(own["of"]):
+        return None
+    return f"{own['of']}{own['label']}"
+
+
+_PART_OF = re.compile(
+    r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?P<label>\([a-z0-9]{1,6}\))\s+of\s+(?P<of>.+)"
+)
