@@ -46,7 +46,7 @@ from .change_words import Apply, insert_words, word_edit, words_in_sentence
 from .cited import in_article, side_of, target_of, within_provision, words_in_part, words_of
 from .context import Context
 from .each_cited import each_cited, singles
-from .edge_words import edit_at_end
+from .edge_words import edit_at_end, insert_by_end_mark
 
 
 def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
@@ -212,7 +212,7 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         if fn is not None and sel.kind in ("provision", "definition") and chained:
             fn = None  # a chain through another document or a definition: not looked up yet
     if change.words_edit and change.verb == "insert" and not sel.qualifiers:
-        inserted = insert_words(doc, change, ctx)
+        inserted = insert_by_end_mark(doc, change, ctx) or insert_words(doc, change, ctx)
         if inserted is not None:
             return inserted
     if fn is not None:

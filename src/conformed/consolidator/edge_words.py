@@ -1,10 +1,12 @@
-"""Words or a mark at the end of a clause, deleted or replaced.
+"""Words or a mark at the end of a clause: deleted, replaced, or new words put beside it.
 
 Credit agreements add a clause at the end of a list in three strokes: "deleting the
 word "and" at the end of clause (b), replacing the period at the end of clause (c)
 with "; and" and adding a new clause (d)".  The words or the mark named must be the
 last thing the clause prints (white space aside); anything else -- a clause that ends
 otherwise, or one whose end is its own subdivisions' -- is refused, naming the clause.
+So are new words "immediately before the period at the end thereof": the period must be
+the clause's (or the definition's) last mark, and the words go just before it.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from ..change import Change
 from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document
 from ..errors import PlacementError
-from ..operations import Target, WordEdit
+from ..operations import DefinitionRef, Target, WordEdit
 from .apply import locate_target
+from .apply_definitions import locate_definition
 from .context import Context
 from .word_places import record_edits
 
@@ -27,6 +30,53 @@ _AT_END = re.compile(
 )
 _MARKS = {"period": ".", "full stop": ".", "semicolon": ";", "semi-colon": ";", "comma": ","}
 _MARKS["colon"] = ":"
+
+
+def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "inserting the words "X" immediately before the period at the end thereof" (or of
+    clause (a)): the words just before, or after, the mark the provision or definition ends
+    with; None for any other position."""
+    m = _BESIDE_END.match(c.position)
+    if m is None or c.verb != "insert" or c.payload.kind != "quoted" or c.selector.qualifiers:
+        return None
+    sel = c.selector
+    mark = _MARKS[" ".join(m["mark"].lower().split())]
+    words = " ".join(c.payload.text.split())
+    before = m["side"].lower() in ("before", "prior to", "preceding")
+    if sel.kind == "definition" and len(sel.terms) == 1 and not m["part"]:
+        ref = DefinitionRef(sel.terms[0], parse_citation(sel.scope) if sel.scope else None)
+        path, printed = locate_definition(doc, ref, ctx), f'the definition of "{sel.terms[0]}"'
+    else:
+        own = (
+            sel.printed
+            if not m["part"] or m["part"] == "thereof"
+            else f"{m['part']} of {sel.printed}"
+        )
+        cited = _cited(own, sel.scope or sel.printed) if sel.kind == "provision" else None
+        if cited is None:
+            return None
+        path, printed = locate_target(doc, Target(parse_citation(cited)), ctx), cited
+    node = doc.get(path)
+    field = "trailing" if node.children else "text"
+    text = getattr(node, field)
+    body = text.rstrip()
+    if not body.endswith(mark):
+        raise PlacementError(f'{printed} does not end with "{mark}" (it ends "{body[-30:]}")')
+    gap = "" if words[:1] in ",;:.)" else " "
+    head = body[:-1].rstrip() + gap + words + mark if before else body + gap + words
+    edit = WordEdit(
+        "insert_words", old=mark, new=c.payload.text, where="before" if before else "after"
+    )
+    changed = node.evolve(**{field: head + text[len(body) :]})
+    return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
+
+
+_BESIDE_END = re.compile(
+    r"^(?:immediately\s+)?(?P<side>before|prior\s+to|preceding|after|following)\s+(?:the\s+)?"
+    r"(?P<mark>period|full\s+stop|semi-?colon|comma|colon)\s+at\s+the\s+end(?:\s+of)?"
+    r"(?:\s+(?P<part>.+))?$",
+    re.IGNORECASE,
+)
 
 
 def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
