@@ -345,16 +345,26 @@ def _looks_like_reference(unit: str, token: str, after: str, strength: str) -> b
     return dotted and strength not in (HARD, GAP) and after[:1].islower()
 
 
+def _unit_and_number(prefix: str) -> tuple[str, str]:
+    """ "Section 2." -> ("section", "2."); "2." -> ("", "2.")."""
+    m = _UNIT_START.match(prefix)
+    if m is None:
+        return "", prefix
+    return " ".join(m.group(0).lower().split()), prefix[m.end() :].strip()
+
+
 def _later_section(prev: Label | None, cand: Label) -> bool:
     """ "6.9" after "2.7" at the start of a paragraph: a later section of an excerpt
     or of another article.  Gaps are allowed only for dotted section numbers,
     and only where a paragraph surely begins."""
     if prev is None or prev.style is not Style.ARABIC or cand.style is not Style.ARABIC:
         return False
-    if not (_DOTTED.match(prev.prefix) and _DOTTED.match(cand.prefix)):
+    # ("Section 2.01" after "Section 1.02": the same unit word, then the numbers)
+    (unit, was), (unit2, now) = _unit_and_number(prev.prefix), _unit_and_number(cand.prefix)
+    if unit != unit2 or not (_DOTTED.match(was) and _DOTTED.match(now)):
         return False
-    if prev.prefix.count(".") != cand.prefix.count(".") or prev.suffix != cand.suffix:
+    if was.count(".") != now.count(".") or prev.suffix != cand.suffix:
         return False
-    before = (*map(int, prev.prefix.rstrip(".").split(".")), prev.value)
-    after = (*map(int, cand.prefix.rstrip(".").split(".")), cand.value)
+    before = (*map(int, was.rstrip(".").split(".")), prev.value)
+    after = (*map(int, now.rstrip(".").split(".")), cand.value)
     return after > before and after[0] - before[0] <= _SECTION_REACH
