@@ -182,6 +182,8 @@ def classify(
             brk = "hard"
         elif blank_mode:
             brk = "soft" if starts_with_label(text) and ends_terminal(prev) else "none"
+            if brk == "soft" and indents[i] > prev_indent:
+                brk = "hard"  # indented as a paragraph's first line: single-spaced provisions
         else:
             brk = _single_spaced_break(prev, text, indents[i], cont_indent, width)
         number = numbers[indices[i]] if numbers else 0
@@ -207,6 +209,8 @@ def _after_page_break(prev: str, text: str, blank_mode: bool, reindented: bool) 
 
 def _single_spaced_break(prev: str, text: str, indent: int, cont_indent: int, width: int) -> str:
     terminal = ends_terminal(prev)
+    if starts_with_label(text) and terminal and indent > cont_indent:
+        return "hard"  # indented as a paragraph's first line, after a finished sentence
     if starts_with_label(text) and (terminal or indent > cont_indent):
         return "soft"
     if indent > cont_indent and (terminal or len(prev) < 0.7 * width):
