@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..citation import Citation, from_roman
@@ -49,14 +50,22 @@ def find(doc: Document, keys: KeyPath) -> list[Path]:
 
 
 def resolve(doc: Document, keys: KeyPath, printed: str) -> Path:
-    """The one path whose keys are ``keys``; raise if none or several."""
+    """The one path whose keys are ``keys``; raise if none or several.  "Section 1C", where
+    the agreement has no Section 1C, is subsection C of Section 1 (a lease's way of citing
+    its lettered subsections), when Section 1 has one."""
     found = find(doc, keys)
+    compact = _COMPACT.fullmatch(keys[-1]) if keys and not found else None
+    if compact is not None:
+        found = find(doc, (*keys[:-1], compact["number"], compact["letter"]))
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
         places = ", ".join(_place(doc, p) for p in found)
         raise AmbiguousTarget(f"{printed} could mean any of: {places}")
     raise TargetNotFound(f"{printed} does not exist in the agreement; {what_exists(doc, keys)}")
+
+
+_COMPACT = re.compile(r"(?P<number>\d{1,3})(?P<letter>[a-z]{1,2})")
 
 
 def _place(doc: Document, path: Path) -> str:
