@@ -35,12 +35,12 @@ def _appended(text: str, addition: str, edit: WordEdit, printed: str) -> str:
     and words that begin with a comma or semicolon ("; provided that ...") straight after
     the last word; after a provision that already ends in a stop they would double it, and
     which of the two marks the drafter meant is not ours to guess."""
-    if not text:
-        return addition
+    if not text.strip() or not addition:
+        return f"{text}{addition}".strip()
     if edit.where == "paragraph":
         return f"{text}\n\n{addition}"
-    if addition[:1] in ",;:":
-        if text.rstrip()[-1:] in ".,;:":
+    if addition[0] in ",;:":
+        if text.rstrip()[-1] in ".,;:":
             raise PlacementError(
                 f'the words added ("{addition[:20]}") begin with "{addition[0]}" but {printed} '
                 f'already ends with "{text.rstrip()[-1]}"; the item does not say which to keep'

@@ -99,9 +99,8 @@ class Semantics:
                     "the definitions it names are not in the text it carries"
                 )
             obj = replace(obj, terms=terms)
-        if term_renamed(
-            obj, e.verb, e.payload
-        ):  # 'replacing the term "Expiry" with "Expiration"': its words
+        # 'replacing the term "Expiry" with "Expiration"': its words
+        if term_renamed(obj, e.verb, e.payload):
             term = obj.terms[0]
             printed = f'"{term}" of {obj.scope}' if obj.scope else f'"{term}"'
             obj = replace(obj, kind="words", printed=printed, words=(term,), terms=())
@@ -174,7 +173,7 @@ class Semantics:
                 documents=where.documents,
             )
             return [Change("insert", sel, payload, position)]
-        paragraph = re.search(r"paragraph", noun) is not None  # "adding a new paragraph at the end"
+        paragraph = "paragraph" in noun  # "adding a new paragraph at the end thereof"
         return [Change("insert", where, payload, position, words_edit=True, paragraph=paragraph)]
 
 
