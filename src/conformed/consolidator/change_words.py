@@ -82,13 +82,35 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         return edit_in_definition(doc, c, edit, ctx)
     if c.selector.kind == "provision" and len(c.selector.labels) == 1 and not c.selector.scope:
         cited = c.selector.printed
-        if part:  # '... immediately after "X" in subsection (c) thereof': X of Section 8.2(c)
-            own = PART_LABEL.fullmatch(part)
-            if own is None or not PLAIN_PROVISION.fullmatch(cited):
-                return None
-            cited = f"{cited}{own['label']}"
-        return apply_text_edits(doc, TextEdits(Target(parse_citation(cited)), (edit,)), ctx)
+        if not part:
+            return apply_text_edits(doc, TextEdits(Target(parse_citation(cited)), (edit,)), ctx)
+        # '... immediately after "X" in subsection (c) thereof': X of Section 8.2(c); "in
+        # both clause (i) and clause (ii)": the same insertion in each, all or none
+        labels = _part_labels(part)
+        if not labels or not PLAIN_PROVISION.fullmatch(cited):
+            return None
+        for label in labels:
+            target = Target(parse_citation(f"{cited}{label}"))
+            doc = apply_text_edits(doc, TextEdits(target, (edit,)), ctx)
+        return doc
     return None
+
+
+def _part_labels(part: str) -> list[str]:
+    """ "subsection (c)" -> ["(c)"]; "clauses (i) and (ii)", "clause (i) and clause (ii)",
+    "clauses (a), (b) and (d)" -> each label; [] for anything else."""
+    own = PART_LABEL.fullmatch(part)
+    if own is not None:
+        return [own["label"]]
+    if _PART_LIST.fullmatch(part) is None:
+        return []
+    return re.findall(r"\([a-z0-9]{1,6}\)", part, re.IGNORECASE)
+
+
+_PART_LIST = re.compile(
+    r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+\([a-z0-9]{1,6}\)"
+    r"(?:(?:\s*,\s*|\s*,?\s+and\s+)(?:(?:sub)?(?:section|paragraph|clause)\s+)?\([a-z0-9]{1,6}\))+"
+)
 
 
 _BESIDE_WORDS = re.compile(
