@@ -102,6 +102,26 @@ class Clauses(Transformer[Token, Any], Semantics):
         said = re.sub(r"(?i)\s+(?:shall\s+be|is|are)\s+(?:hereby\s+)?\w+$", "", said)
         return [Change("describe", Selector("sentence", said))]
 
+    def wherever(self, children: list[Any]) -> list[Change]:
+        """ "Wherever the term "X" appears in the Lease, it is replaced with "Y"": the quoted
+        words, every place the instrument named prints them."""
+        cited = [c for c in children if isinstance(c, Selector)]
+        words, where = cited[0], (cited[1] if len(cited) > 1 else None)
+        if words.kind == "definition" and len(words.terms) == 1:
+            term = words.terms[0]
+            words = Selector("words", f'"{term}"', words=(term,), documents=words.documents)
+        if words.kind != "words" or len(words.words) != 1:
+            raise ValueError(f"{words.printed} is not words to be found wherever they appear")
+        if where is not None and where.kind == "provision":  # "... appears in Section 2, it ..."
+            subject = replace(within(words, resolve(where, self.subject)), every=True)
+        elif where is None or where.kind == "document":
+            documents = where.documents if where is not None else words.documents
+            subject = replace(words, every=True, documents=documents, scope="")
+        else:
+            raise ValueError(f"the words are looked for in {where.printed}, which is not read")
+        predicate = next(c for c in children if isinstance(c, Predicate))
+        return self._apply(subject, predicate)
+
     def passive_list(self, children: list[Any]) -> list[Change]:
         """ "Clause (5) ... and the word "and" immediately preceding such clause are hereby
         deleted": the predicate, once for each thing named."""
