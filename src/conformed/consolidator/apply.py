@@ -34,10 +34,14 @@ from .renumber import renumber_from
 
 
 def apply_replace_provision(doc: Document, op: ReplaceProvision, ctx: Context) -> Document:
-    path = locate_target(doc, op.target, ctx)
+    return replace_at(doc, locate_target(doc, op.target, ctx), op.text, op.target.printed, ctx)
+
+
+def replace_at(doc: Document, path: Path, text: str, printed: str, ctx: Context) -> Document:
+    """The provision at ``path`` restated by ``text`` (its label and place kept)."""
     old = doc.get(path)
     like = old.label
-    new = provision_from_payload(op.text, old.key, like, op.target.printed)
+    new = provision_from_payload(text, old.key, like, printed)
     new = new.evolve(
         uid=old.uid,
         inline=old.inline,
@@ -98,17 +102,7 @@ def apply_delete_provision(doc: Document, op: DeleteProvision, ctx: Context) -> 
     path = locate_target(doc, op.target, ctx)
     parent, index = path[:-1], path[-1]
     if op.renumber is None:
-        return doc.update(
-            path,
-            lambda p: p.evolve(
-                heading="",
-                text=ctx.omitted_text,
-                children=(),
-                trailing="",
-                omitted=True,
-                changes=(*p.changes, ctx.change("delete", "Deleted")),
-            ),
-        )
+        return omit_at(doc, path, ctx)
     check_renumber_scope(doc, op.renumber, parent, op.target.printed)
     parent_labels = doc.labels_on(parent)
     gone = doc.name_of(path).capitalize()
@@ -125,6 +119,21 @@ def apply_delete_provision(doc: Document, op: DeleteProvision, ctx: Context) -> 
             lambda p: p.evolve(changes=(*p.changes, ctx.change("delete", f"{gone} deleted"))),
         )
     return doc
+
+
+def omit_at(doc: Document, path: Path, ctx: Context) -> Document:
+    """The provision at ``path`` deleted, its label kept over the omitted-text marker."""
+    return doc.update(
+        path,
+        lambda p: p.evolve(
+            heading="",
+            text=ctx.omitted_text,
+            children=(),
+            trailing="",
+            omitted=True,
+            changes=(*p.changes, ctx.change("delete", "Deleted")),
+        ),
+    )
 
 
 def apply_insert_provision(doc: Document, op: InsertProvision, ctx: Context) -> Document:

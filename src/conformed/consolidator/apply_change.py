@@ -30,6 +30,7 @@ from .apply import (
     locate_target,
 )
 from .change_definitions import (
+    definition_clause,
     delete_definition,
     each_definition,
     insert_definition,
@@ -39,6 +40,7 @@ from .change_definitions import (
 from .change_parts import (
     delete_sentence,
     insert_beside_sentence,
+    paragraph_by_place,
     redesignate,
     replace_sentence,
 )
@@ -142,6 +144,8 @@ DISPATCH: dict[tuple[str, str], Apply] = {
     ("replace", "definition"): replace_definition,
     ("delete", "definition"): delete_definition,
     ("insert", "definition"): insert_definition,
+    ("replace", "definition_clause"): definition_clause,
+    ("delete", "definition_clause"): definition_clause,
     ("insert", "provision"): _insert_provision,
 }
 WORDS: dict[tuple[str, str], Apply] = {
@@ -235,6 +239,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     by_place = SENTENCES.get(change.verb) if sel.kind == "sentence" else None
     if by_place is not None and not sel.qualifiers:  # a sentence counted by its place
         done = by_place(doc, change, ctx)
+        if done is not None:
+            return done
+    if sel.kind == "sentence":  # "The second paragraph of Section 2 is deleted"
+        done = paragraph_by_place(doc, change, ctx)
         if done is not None:
             return done
     entry = change.describe()[0]

@@ -9,8 +9,8 @@ from dataclasses import replace
 from ..change import ANY_DEFINITIONS, Change
 from ..citation import parse_citation
 from ..definitions import split_definitions, words_before_definitions
-from ..document import Document
-from ..errors import PayloadError
+from ..document import Document, Path
+from ..errors import PayloadError, TargetNotFound
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
@@ -18,6 +18,7 @@ from ..operations import (
     ReplaceDefinition,
     WordEdit,
 )
+from .apply import omit_at, replace_at
 from .apply_definitions import (
     apply_delete_definition,
     apply_insert_definition,
@@ -33,6 +34,41 @@ from .word_places import record_edits
 def _definition(c: Change) -> DefinitionRef:
     scope = parse_citation(c.selector.scope) if c.selector.scope else None
     return DefinitionRef(c.selector.terms[0], scope)
+
+
+def definition_clause(doc: Document, c: Change, ctx: Context) -> Document:
+    """ "Clause (ii) of the definition of "Good Reason" ... is amended and restated" (or
+    deleted): the clause the definition prints as a paragraph of its own; a definition
+    whose clauses run on in its sentence has none, and the item is refused."""
+    sel = c.selector
+    scope = sel.scope.partition(" of ")[2] if sel.scope.startswith("definition ") else sel.scope
+    path = clause_path(doc, sel.labels[0], sel.terms[0], scope, ctx)
+    if c.verb == "replace" and c.payload.kind in ("text", "quoted"):
+        return replace_at(doc, path, c.payload.text, sel.printed, ctx)
+    if c.verb == "delete" and c.payload.kind == "none":
+        return omit_at(doc, path, ctx)
+    raise PayloadError(f"{sel.printed}: only a restatement or a deletion of the clause is applied")
+
+
+def clause_path(doc: Document, label: str, term: str, scope: str, ctx: Context) -> Path:
+    """Where clause ``label`` ("(ii)", "(a)(i)") of the definition of ``term`` is: a
+    paragraph of its own under the definition, else refused."""
+    keys = [k.lower() for k in re.findall(r"\(([A-Za-z0-9]{1,6})\)", label)]
+    if not keys or "".join(f"({k})" for k in keys) != label.lower():
+        raise PayloadError(
+            f'clause {label} of the definition of "{term}" is not cited by its label'
+        )
+    path = locate_definition(
+        doc, DefinitionRef(term, parse_citation(scope) if scope else None), ctx
+    )
+    for key in keys:
+        hits = [i for i, child in enumerate(doc.get(path).children) if child.key == key]
+        if len(hits) != 1:
+            raise TargetNotFound(
+                f'the definition of "{term}" prints no clause ({key}) as a paragraph of its own'
+            )
+        path = (*path, hits[0])
+    return path
 
 
 def replace_definition(doc: Document, c: Change, ctx: Context) -> Document:

@@ -12,13 +12,14 @@ import re
 from ..change import Change
 from ..citation import PLAIN_PROVISION, label_candidates, parse_citation
 from ..document import Document, Provision
-from ..errors import PlacementError
+from ..errors import PlacementError, TargetNotFound
 from ..layout.convention import CONVENTION
-from ..operations import Ordinal, ReplaceSentence, Target, TextEdits, WordEdit
+from ..operations import Ordinal, ReplaceParagraph, ReplaceSentence, Target, TextEdits, WordEdit
 from .apply import locate_target
 from .apply_text import (
     apply_delete_sentence,
     apply_insert_beside_sentence,
+    apply_replace_paragraph,
     apply_replace_sentence,
     apply_text_edits,
 )
@@ -124,10 +125,42 @@ def insert_beside_sentence(doc: Document, c: Change, ctx: Context) -> Document |
     return apply_insert_beside_sentence(doc, target, ordinal, side, words, ctx)
 
 
-def sentence_of(printed: str) -> tuple[Ordinal, str] | None:
+def paragraph_by_place(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "The second paragraph of Section 2 is hereby deleted" (or replaced): that paragraph
+    of the provision's own text; None for any other part.  A provision with subdivisions
+    is refused: its paragraphs before and after them are not counted alike."""
+    found = sentence_of(c.selector.printed, _PARAGRAPH_OF)
+    if found is None or c.verb not in ("delete", "replace") or c.selector.qualifiers:
+        return None
+    ordinal, cited = found
+    target = Target(parse_citation(cited))
+    if c.verb == "replace":
+        if c.payload.kind not in ("text", "quoted") or not c.payload.text.strip():
+            return None
+        return apply_replace_paragraph(doc, ReplaceParagraph(target, ordinal, c.payload.text), ctx)
+    path = locate_target(doc, target, ctx)
+    node = doc.get(path)
+    if node.children:
+        raise PlacementError(f"{cited} has subdivisions; which paragraphs are counted is not said")
+    paragraphs = node.text.split("\n\n") if node.text else []
+    index = ordinal.index - 1 if ordinal.index > 0 else len(paragraphs) + ordinal.index
+    if not 0 <= index < len(paragraphs) or len(paragraphs) < 2:
+        raise TargetNotFound(
+            f"the {ordinal.printed} paragraph of {cited} is not one of several: it has "
+            f"{len(paragraphs)} paragraph(s) of its own"
+        )
+    kept = "\n\n".join(p for k, p in enumerate(paragraphs) if k != index)
+    detail = f"{ordinal.printed.capitalize()} paragraph deleted"
+    return doc.update(
+        path,
+        lambda p: p.evolve(text=kept, changes=(*p.changes, ctx.change("amend_text", detail))),
+    )
+
+
+def sentence_of(printed: str, pattern: re.Pattern[str] | None = None) -> tuple[Ordinal, str] | None:
     """ "the last sentence of Section 6.11": the sentence counted, and the provision cited
-    plainly; None for any other part."""
-    m = _SENTENCE_OF.fullmatch(printed)
+    plainly; None for any other part.  (With ``pattern``, another part counted so.)"""
+    m = (pattern or _SENTENCE_OF).fullmatch(printed)
     if m is None or not PLAIN_PROVISION.fullmatch(m.group("cite")):
         return None
     word = m.group("ordinal").lower()
@@ -138,6 +171,9 @@ def sentence_of(printed: str) -> tuple[Ordinal, str] | None:
 _COUNTED = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 _SENTENCE_OF = re.compile(
     rf"(?P<ordinal>{'|'.join(_COUNTED)}|last|final) sentence of (?P<cite>.+)", re.IGNORECASE
+)
+_PARAGRAPH_OF = re.compile(
+    rf"(?P<ordinal>{'|'.join(_COUNTED)}|last|final) paragraph of (?P<cite>.+)", re.IGNORECASE
 )
 
 

@@ -20,6 +20,7 @@ from ..errors import PlacementError
 from ..operations import DefinitionRef, Target, WordEdit
 from .apply import locate_target
 from .apply_definitions import locate_definition
+from .change_definitions import clause_path
 from .context import Context
 from .word_places import record_edits
 
@@ -87,11 +88,16 @@ def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None
     if c.verb == "replace" and c.payload.kind != "quoted":
         return None
-    cited = _cited(m["part"], c.selector.scope)
+    in_definition = _DEFINITION_PART.fullmatch(m["part"])
+    cited = _cited(m["part"], c.selector.scope) if in_definition is None else m["part"]
     if cited is None:
         return None
     last = m["words"] if m["words"] else _MARKS[" ".join(m["mark"].lower().split())]
-    path = locate_target(doc, Target(parse_citation(cited)), ctx)
+    if in_definition is not None:  # '"or" at the end of clause (ii) of definition "X" ...'
+        d = in_definition
+        path = clause_path(doc, d["label"], d["term"], d["scope"] or "", ctx)
+    else:
+        path = locate_target(doc, Target(parse_citation(cited)), ctx)
     node = doc.get(path)
     field = "trailing" if node.children else "text"
     text = getattr(node, field)
@@ -126,6 +132,10 @@ def _cited(part: str, scope: str) -> str | None:
     return f"{own['of']}{own['label']}"
 
 
+_DEFINITION_PART = re.compile(
+    r"(?i)(?:sub)?(?:clause|paragraph)\s+(?P<label>(?:\([a-z0-9]{1,6}\))+)\s+of\s+(?:the\s+)?"
+    r'definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
+)
 _PART_OF = re.compile(
     r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?P<label>\([a-z0-9]{1,6}\))\s+of\s+(?P<of>.+)"
 )
