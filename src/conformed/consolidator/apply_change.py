@@ -206,7 +206,11 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     )  # "beginning with ... ending with"
     if change.words_edit and sel.kind == "words" and one and simple and not inside:
         fn = WORDS.get((change.verb, change.payload.kind))
-    elif simple and (change.payload.kind in ("text", "none")):
+    elif simple and (
+        change.payload.kind in ("text", "none")
+        # "... deleted in its entirety and replaced with "[Reserved]"": quoted new text
+        or (change.payload.kind == "quoted" and change.verb == "replace" and not change.words_edit)
+    ):
         fn = DISPATCH.get((change.verb, sel.kind))
         if change.verb == "insert" and change.words_edit:
             fn = None  # words put into the provision, never a new provision
