@@ -62,6 +62,8 @@ def _each_renumbered(
     new = _LABELS.findall(c.new_label)
     if sel.kind != "provision" or len(sel.labels) < 2 or sel.qualifiers or not _parent(sel):
         return None
+    if c.new_label in ("", "accordingly"):  # no new labels given: nothing to pair
+        return None
     if len(new) != len(sel.labels) or len(set(new)) != len(new):
         raise PayloadError(
             f"{sel.printed} are renumbered as {c.new_label}: not one new label for each"
