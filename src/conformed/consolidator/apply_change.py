@@ -21,6 +21,7 @@ from ..operations import (
     InsertProvision,
     Position,
     Renumber,
+    ReplaceExhibit,
     ReplaceProvision,
 )
 from .apply import (
@@ -49,6 +50,7 @@ from .cited import in_article, side_of, target_of, within_provision, words_in_pa
 from .context import Context
 from .each_cited import each_cited, singles
 from .edge_words import edit_at_end, insert_by_end_mark
+from .exhibits import apply_replace_exhibit, is_exhibit
 
 
 def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
@@ -195,6 +197,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     if sel.kind == "definition" and len(sel.terms) > 1 and not sel.qualifiers:
         return each_definition(doc, change, ctx)
     simple = len(sel.labels) <= 1 and len(sel.terms) <= 1 and not sel.qualifiers
+    # "Exhibit B-1 attached hereto replaces Exhibit B": the exhibit takes the form attached
+    attached = change.verb == "replace" and change.payload.kind == "attachment"
+    if attached and simple and is_exhibit(sel.printed) and not sel.scope and not change.words_edit:
+        return apply_replace_exhibit(doc, ReplaceExhibit(sel.printed, change.payload.text), ctx)
     fn: Apply | None = None
     # "the words "X" in clause (h) thereof": words inside a part not looked up yet; the words
     # of a provision cited whole ('"$45,600" of Section 2.6') are that provision's words

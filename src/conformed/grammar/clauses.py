@@ -199,6 +199,13 @@ class Clauses(Transformer[Token, Any], Semantics):
         attachment named beside the subject is the new thing's text."""
         return self._new(next(c for c in children if isinstance(c, NewThing)), _attached(children))
 
+    def substituted_for(self, children: list[Any]) -> list[Change]:
+        """ "Exhibit B-1 attached hereto replaces Exhibit B": the part replaced, its new text
+        the attachment named first."""
+        cited = resolve(next(c for c in children if isinstance(c, Selector)), self.subject)
+        payload = next(c for c in children if isinstance(c, Payload))
+        return [Change("replace", cited, payload)]
+
     def there_new(self, children: list[Any]) -> list[Change]:
         """ "There is hereby added to Section 5 a new subsection (e) as follows:": the new
         thing after its verb, read as "A new subsection (e) is hereby added to Section 5"."""
