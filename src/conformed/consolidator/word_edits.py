@@ -49,6 +49,16 @@ def _appended(text: str, addition: str, edit: WordEdit, printed: str) -> str:
     return f"{text} {addition}"
 
 
+def _closing_mark_once(new: str, old: str, text: str, end: int) -> str:
+    """ "substituting for said date "August 31, 2023,"": a comma or stop printed inside the
+    quotation marks (as American usage puts the sentence's own comma there) is not printed a
+    second time where the words replaced are already followed by it."""
+    mark = new[-1:]
+    if mark in (",", ".", ";") and not old.endswith(mark) and text[end : end + 1] == mark:
+        return new[:-1]
+    return new
+
+
 def edit_words(text: str, edit: WordEdit, printed: str) -> str:
     """Replace, delete or insert beside the quoted words: exactly, whole words only, and
     only once unless the item says "each place it appears" (all) or "where it first
@@ -67,7 +77,9 @@ def edit_words(text: str, edit: WordEdit, printed: str) -> str:
         )
     new = " ".join(edit.new.split())
     if edit.kind == "replace_words":
-        return pattern.sub(lambda _: new, text, count=count)
+        return pattern.sub(
+            lambda m: _closing_mark_once(new, edit.old, text, m.end()), text, count=count
+        )
     if edit.kind == "delete_words":
         text = re.sub(r"[ \t]{2,}", " ", pattern.sub("", text, count=count))
         return re.sub(r"\s+([,.;:])", r"\1", text)
