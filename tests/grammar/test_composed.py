@@ -270,3 +270,19 @@ def test_only_words_are_read_as_referring_to_other_words() -> None:
     being restated as those words."""
     with pytest.raises(InstructionParseError, match="not words"):
         parse_changes('Section 4 of the Mill Lease is hereby amended to refer to "the Headrace".')
+
+
+def test_words_described_after_them_never_swallow_a_place() -> None:
+    """ "deleting "2022" as the last day of the term, and substituting ..." says what the
+    words are and changes nothing; "as the same appears in clause (b)" names where they are,
+    and is never dropped as if it were a description (the item is not read at all)."""
+    described = parse_changes(
+        'Section 4.1 of the Mill Lease is hereby amended by deleting "2022" as the last day of '
+        'the term, and substituting therefor "2023".'
+    )
+    assert [(c.verb, c.selector.words) for c in described] == [("replace", ("2022",))]
+    with pytest.raises(InstructionParseError):
+        parse_changes(
+            'Section 4.1 of the Mill Lease is hereby amended by deleting "2022" as the same '
+            'appears in clause (b), and substituting therefor "2023".'
+        )
