@@ -18,6 +18,9 @@ from .citation import singular_unit
 ANY_DEFINITIONS = "(definitions)"
 # A renumbering's position when the drafter named what is renumbered: "remainder of Section 5".
 REMAINDER_OF = "remainder of "
+# Punctuation named in words ("the period at the end thereof", "inserting a semicolon").
+MARKS = {"period": ".", "full stop": ".", "comma": ",", "semicolon": ";", "semi-colon": ";"}
+MARKS["colon"] = ":"
 STRUCTURAL = frozenset(
     {"provision", "definition", "definition_clause", "attachment", "document", "range"}
 )

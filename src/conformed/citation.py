@@ -256,6 +256,8 @@ def name_path(labels: list[str]) -> str:
 # A provision cited plainly, by unit word and label ("Section 5.2(b)"): one the agreement's
 # own numbering can look up, with no chain through another part or document.
 _PLAIN_LABEL = r"(?P<label>\d[\w.]*(?:\([\w]{1,5}\))*)"
+# A bracketed label as cited: "(c)", "(iv)", "(12)"; its words in group 1.
+BRACKETED = re.compile(r"\(([A-Za-z0-9]{1,6})\)")
 PLAIN_PROVISION = re.compile(rf"(?P<unit>Section|Subsection|Paragraph)\s+{_PLAIN_LABEL}")
 PLAIN_OR_CLAUSE = re.compile(rf"(?P<unit>Section|Subsection|Paragraph|Clause)\s+{_PLAIN_LABEL}")
 _ATOM = re.compile(r"\d+(?:\.\d+)+(?![A-Za-z])|\d+[A-Z](?![A-Za-z])|\d+|[A-Za-z]+")

@@ -178,16 +178,23 @@ def apply_replace_lead_in(doc: Document, op: ReplaceLeadIn, ctx: Context) -> Doc
     )
 
 
+def paragraph_index(paragraphs: list[str], ordinal: Ordinal, printed: str) -> int:
+    """Which of a provision's own paragraphs the ordinal counts (from 1, or from -1 at the
+    end); refused where there is no such paragraph."""
+    index = ordinal.index - 1 if ordinal.index > 0 else len(paragraphs) + ordinal.index
+    if not 0 <= index < len(paragraphs):
+        raise TargetNotFound(
+            f"the {ordinal.printed} paragraph of {printed} does not exist: "
+            f"it has {len(paragraphs)} paragraph(s) of its own"
+        )
+    return index
+
+
 def apply_replace_paragraph(doc: Document, op: ReplaceParagraph, ctx: Context) -> Document:
     path = locate_target(doc, op.target, ctx)
     node = doc.get(path)
     paragraphs = node.text.split("\n\n") if node.text else []
-    index = op.ordinal.index - 1 if op.ordinal.index > 0 else len(paragraphs) + op.ordinal.index
-    if not 0 <= index < len(paragraphs):
-        raise TargetNotFound(
-            f"the {op.ordinal.printed} paragraph of {op.target.printed} does not exist: "
-            f"it has {len(paragraphs)} paragraph(s) of its own"
-        )
+    index = paragraph_index(paragraphs, op.ordinal, op.target.printed)
     paragraphs[index] = _without_restatement(
         " ".join(op.text.split()), node, ctx, op.target.printed
     )

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..change import ANY_DEFINITIONS, Change
-from ..citation import parse_citation
+from ..citation import BRACKETED, parse_citation
 from ..definitions import split_definitions, words_before_definitions
 from ..document import Document, Path
 from ..errors import PayloadError, TargetNotFound
@@ -53,7 +53,7 @@ def definition_clause(doc: Document, c: Change, ctx: Context) -> Document:
 def clause_path(doc: Document, label: str, term: str, scope: str, ctx: Context) -> Path:
     """Where clause ``label`` ("(ii)", "(a)(i)") of the definition of ``term`` is: a
     paragraph of its own under the definition, else refused."""
-    keys = [k.lower() for k in re.findall(r"\(([A-Za-z0-9]{1,6})\)", label)]
+    keys = [k.lower() for k in BRACKETED.findall(label)]
     if not keys or "".join(f"({k})" for k in keys) != label.lower():
         raise PayloadError(
             f'clause {label} of the definition of "{term}" is not cited by its label'

@@ -22,6 +22,7 @@ from .apply_text import (
     apply_replace_paragraph,
     apply_replace_sentence,
     apply_text_edits,
+    paragraph_index,
 )
 from .cited import PART_LABEL, in_article, target_of, within_provision
 from .context import Context
@@ -143,11 +144,11 @@ def paragraph_by_place(doc: Document, c: Change, ctx: Context) -> Document | Non
     if node.children:
         raise PlacementError(f"{cited} has subdivisions; which paragraphs are counted is not said")
     paragraphs = node.text.split("\n\n") if node.text else []
-    index = ordinal.index - 1 if ordinal.index > 0 else len(paragraphs) + ordinal.index
-    if not 0 <= index < len(paragraphs) or len(paragraphs) < 2:
+    index = paragraph_index(paragraphs, ordinal, cited)
+    if len(paragraphs) < 2:
         raise TargetNotFound(
-            f"the {ordinal.printed} paragraph of {cited} is not one of several: it has "
-            f"{len(paragraphs)} paragraph(s) of its own"
+            f"the {ordinal.printed} paragraph of {cited} is its only one: deleting it would "
+            "leave the provision without text, which the item does not say"
         )
     kept = "\n\n".join(p for k, p in enumerate(paragraphs) if k != index)
     detail = f"{ordinal.printed.capitalize()} paragraph deleted"
@@ -169,12 +170,16 @@ def sentence_of(printed: str, pattern: re.Pattern[str] | None = None) -> tuple[O
 
 
 _COUNTED = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
-_SENTENCE_OF = re.compile(
-    rf"(?P<ordinal>{'|'.join(_COUNTED)}|last|final) sentence of (?P<cite>.+)", re.IGNORECASE
-)
-_PARAGRAPH_OF = re.compile(
-    rf"(?P<ordinal>{'|'.join(_COUNTED)}|last|final) paragraph of (?P<cite>.+)", re.IGNORECASE
-)
+
+
+def _counted(noun: str) -> re.Pattern[str]:
+    """ "the second sentence of Section 3", "the last paragraph of ...": a part by its place."""
+    return re.compile(
+        rf"(?P<ordinal>{'|'.join(_COUNTED)}|last|final) {noun} of (?P<cite>.+)", re.IGNORECASE
+    )
+
+
+_SENTENCE_OF, _PARAGRAPH_OF = _counted("sentence"), _counted("paragraph")
 
 
 def insert_at_edge(doc: Document, c: Change, ctx: Context) -> Document | None:

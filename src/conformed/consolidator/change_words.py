@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from ..change import Change, Selector
-from ..citation import PLAIN_PROVISION, parse_citation
+from ..citation import BRACKETED, PLAIN_PROVISION, parse_citation
 from ..document import Document
 from ..errors import PlacementError
 from ..layout.convention import CONVENTION
@@ -104,7 +104,7 @@ def _part_labels(part: str) -> list[str]:
         return [own["label"]]
     if _PART_LIST.fullmatch(part) is None:
         return []
-    return re.findall(r"\([a-z0-9]{1,6}\)", part, re.IGNORECASE)
+    return [m.group(0) for m in BRACKETED.finditer(part)]
 
 
 _PART_LIST = re.compile(

@@ -40,7 +40,7 @@ def in_article(sel: Selector) -> Citation | None:
 
 
 _ARTICLE = re.compile(r"(?i)article\s+([IVXLC]+|\d+)")
-_PART_OF = re.compile(r"\w+\s+(?P<label>\([^()\s]{1,6}\))\s+of\s+(?P<cite>.+)")
+PART_OF = re.compile(r"\w+\s+(?P<label>\([^()\s]{1,6}\))\s+of\s+(?P<cite>.+)")
 _IN_ARTICLE = re.compile(
     r"(?P<unit>\w+)\s+(?P<label>[\w.]+)\s+of\s+(?P<article>(?i:article)\s+\S+)"
 )
@@ -62,7 +62,7 @@ def words_in_part(sel: Selector) -> Selector:
     Section 8.2(c) is (its scope made the part); any other selector as it is."""
     if sel.kind != "words" or not sel.scope:
         return sel
-    part = _PART_OF.fullmatch(without_words(sel.printed))
+    part = PART_OF.fullmatch(without_words(sel.printed))
     if part is None or part["cite"] != sel.scope or not PLAIN_PROVISION.fullmatch(sel.scope):
         return sel
     return replace(sel, printed=part.group(0), scope=part.group(0))
@@ -73,9 +73,9 @@ def words_target(sel: Selector) -> Target:
     ("Section 1 of Article II", where each Article numbers its Sections afresh) looked
     up inside that Article only."""
     cited = sel.scope or sel.printed
-    part = _PART_OF.fullmatch(cited)  # "Clause (b) of Section 2.3": Section 2.3(b)
-    if part is not None and PLAIN_PROVISION.fullmatch(part["cite"]):
-        return Target(parse_citation(f"{part['cite']}{part['label']}"))
+    plain = plain_part(cited)  # "Clause (b) of Section 2.3": Section 2.3(b)
+    if plain is not None and plain != cited:
+        return Target(parse_citation(plain))
     m = _IN_ARTICLE.fullmatch(cited)
     if m is not None:
         own = Selector("provision", cited, (m["label"],), m["unit"], scope=m["article"])
@@ -83,6 +83,17 @@ def words_target(sel: Selector) -> Target:
         if found is not None:
             return Target(found)
     return Target(parse_citation(cited))
+
+
+def plain_part(part: str) -> str | None:
+    """ "clause (b) of Section 7.01" as the agreement cites it, "Section 7.01(b)"; a plain
+    provision as it is; None for any other chain."""
+    own = PART_OF.fullmatch(part)
+    if own is None:
+        return part if PLAIN_PROVISION.fullmatch(part) else None
+    if not PLAIN_PROVISION.fullmatch(own["cite"]):
+        return None
+    return f"{own['cite']}{own['label']}"
 
 
 def within_provision(sel: Selector) -> str:

@@ -9,12 +9,11 @@ the document given back is the one passed in unless every provision took its cha
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from ..change import Change, Payload, Selector
-from ..citation import parse_citation, singular_unit
+from ..citation import BRACKETED, parse_citation, singular_unit
 from ..document import Document
 from ..errors import ConformedError, PayloadError
 from ..operations import Target
@@ -59,7 +58,7 @@ def _each_renumbered(
     paired in order; where each takes the label of the next ((c) becomes (d) while (d) is
     still there), the last goes first so no two are ever the same."""
     sel = c.selector
-    new = _LABELS.findall(c.new_label)
+    new = [m.group(0) for m in BRACKETED.finditer(c.new_label)]
     if sel.kind != "provision" or len(sel.labels) < 2 or sel.qualifiers or not _parent(sel):
         return None
     if c.new_label in ("", "accordingly"):  # no new labels given: nothing to pair
@@ -75,9 +74,6 @@ def _each_renumbered(
     for one, label in pairs:
         doc = apply_one(doc, replace(c, selector=one, new_label=f"{unit} {label}"), ctx)
     return doc
-
-
-_LABELS = re.compile(r"\([A-Za-z0-9]{1,6}\)")
 
 
 def singles(sel: Selector) -> list[Selector]:

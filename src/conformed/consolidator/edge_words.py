@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 
-from ..change import Change
+from ..change import MARKS, Change
 from ..citation import PLAIN_PROVISION, parse_citation
-from ..document import Document
+from ..document import Document, Path
 from ..errors import PlacementError
 from ..operations import DefinitionRef, Target, WordEdit
 from .apply import locate_target
 from .apply_definitions import locate_definition
 from .change_definitions import clause_path
+from .cited import plain_part
 from .context import Context
 from .word_places import record_edits
 
@@ -29,8 +30,16 @@ _AT_END = re.compile(
     r"\s+(?:appearing\s+)?at\s+the\s+end\s+of\s+(?P<part>.+)$",
     re.IGNORECASE,
 )
-_MARKS = {"period": ".", "full stop": ".", "semicolon": ";", "semi-colon": ";", "comma": ","}
-_MARKS["colon"] = ":"
+_BESIDE_END = re.compile(
+    r"^(?:immediately\s+)?(?P<side>before|prior\s+to|preceding|after|following)\s+(?:the\s+)?"
+    r"(?P<mark>period|full\s+stop|semi-?colon|comma|colon)\s+at\s+the\s+end(?:\s+of)?"
+    r"(?:\s+(?P<part>.+))?$",
+    re.IGNORECASE,
+)
+_DEFINITION_PART = re.compile(
+    r"(?i)(?:sub)?(?:clause|paragraph)\s+(?P<label>(?:\([a-z0-9]{1,6}\))+)\s+of\s+(?:the\s+)?"
+    r'definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
+)
 
 
 def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | None:
@@ -41,43 +50,26 @@ def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | Non
     if m is None or c.verb != "insert" or c.payload.kind != "quoted" or c.selector.qualifiers:
         return None
     sel = c.selector
-    mark = _MARKS[" ".join(m["mark"].lower().split())]
+    mark = _mark(m["mark"])
     words = " ".join(c.payload.text.split())
     before = m["side"].lower() in ("before", "prior to", "preceding")
     if sel.kind == "definition" and len(sel.terms) == 1 and not m["part"]:
         ref = DefinitionRef(sel.terms[0], parse_citation(sel.scope) if sel.scope else None)
         path, printed = locate_definition(doc, ref, ctx), f'the definition of "{sel.terms[0]}"'
     else:
-        own = (
-            sel.printed
-            if not m["part"] or m["part"] == "thereof"
-            else f"{m['part']} of {sel.printed}"
-        )
+        own = sel.printed if m["part"] in (None, "thereof") else f"{m['part']} of {sel.printed}"
         cited = _cited(own, sel.scope or sel.printed) if sel.kind == "provision" else None
         if cited is None:
             return None
         path, printed = locate_target(doc, Target(parse_citation(cited)), ctx), cited
-    node = doc.get(path)
-    field = "trailing" if node.children else "text"
-    text = getattr(node, field)
-    body = text.rstrip()
+    body = _end(doc, path, printed)
     if not body.endswith(mark):
         raise PlacementError(f'{printed} does not end with "{mark}" (it ends "{body[-30:]}")')
     gap = "" if words[:1] in ",;:.)" else " "
     head = body[:-1].rstrip() + gap + words + mark if before else body + gap + words
-    edit = WordEdit(
-        "insert_words", old=mark, new=c.payload.text, where="before" if before else "after"
-    )
-    changed = node.evolve(**{field: head + text[len(body) :]})
-    return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
-
-
-_BESIDE_END = re.compile(
-    r"^(?:immediately\s+)?(?P<side>before|prior\s+to|preceding|after|following)\s+(?:the\s+)?"
-    r"(?P<mark>period|full\s+stop|semi-?colon|comma|colon)\s+at\s+the\s+end(?:\s+of)?"
-    r"(?:\s+(?P<part>.+))?$",
-    re.IGNORECASE,
-)
+    side = "before" if before else "after"
+    edit = WordEdit("insert_words", old=mark, new=c.payload.text, where=side)
+    return _ended(doc, path, head, edit, ctx)
 
 
 def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
@@ -92,20 +84,13 @@ def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
     cited = _cited(m["part"], c.selector.scope) if in_definition is None else m["part"]
     if cited is None:
         return None
-    last = m["words"] if m["words"] else _MARKS[" ".join(m["mark"].lower().split())]
+    last = m["words"] if m["words"] else _mark(m["mark"])
     if in_definition is not None:  # '"or" at the end of clause (ii) of definition "X" ...'
         d = in_definition
         path = clause_path(doc, d["label"], d["term"], d["scope"] or "", ctx)
     else:
         path = locate_target(doc, Target(parse_citation(cited)), ctx)
-    node = doc.get(path)
-    field = "trailing" if node.children else "text"
-    text = getattr(node, field)
-    if not text.strip():
-        raise PlacementError(
-            f"{cited} ends with its subdivisions; which one's end is meant is not said"
-        )
-    body = text.rstrip()
+    body = _end(doc, path, cited)
     words = re.compile(
         rf"(?<![\w]){re.escape(last)}$" if last[:1].isalnum() else rf"{re.escape(last)}$"
     )
@@ -115,7 +100,34 @@ def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
     kept = body[: found.start()]
     new = kept.rstrip() if c.verb == "delete" else kept + " ".join(c.payload.text.split())
     edit = WordEdit(f"{c.verb}_words", old=last, new=c.payload.text)
-    changed = node.evolve(**{field: new + text[len(body) :]})
+    return _ended(doc, path, new, edit, ctx)
+
+
+def _mark(word: str) -> str:
+    return MARKS[" ".join(word.lower().split())]
+
+
+def _field(doc: Document, path: Path) -> str:
+    """Where a provision's last words are: after its subdivisions if it has them."""
+    return "trailing" if doc.get(path).children else "text"
+
+
+def _end(doc: Document, path: Path, printed: str) -> str:
+    """The provision's last words, white space after them aside; refused where it ends with
+    its own subdivisions (whose end is meant is not said)."""
+    text: str = getattr(doc.get(path), _field(doc, path))
+    if not text.strip():
+        raise PlacementError(
+            f"{printed} ends with its subdivisions; which one's end is meant is not said"
+        )
+    return text.rstrip()
+
+
+def _ended(doc: Document, path: Path, body: str, edit: WordEdit, ctx: Context) -> Document:
+    """The provision with ``body`` for its last words (the white space after them kept)."""
+    field = _field(doc, path)
+    text: str = getattr(doc.get(path), field)
+    changed = doc.get(path).evolve(**{field: body + text[len(text.rstrip()) :]})
     return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
 
 
@@ -124,18 +136,4 @@ def _cited(part: str, scope: str) -> str | None:
     provision itself where the part is the scope ("thereof" read as it)."""
     if part in (scope, "thereof") and PLAIN_PROVISION.fullmatch(scope):
         return scope
-    own = _PART_OF.fullmatch(part)
-    if own is None:
-        return part if PLAIN_PROVISION.fullmatch(part) else None
-    if not PLAIN_PROVISION.fullmatch(own["of"]):
-        return None
-    return f"{own['of']}{own['label']}"
-
-
-_DEFINITION_PART = re.compile(
-    r"(?i)(?:sub)?(?:clause|paragraph)\s+(?P<label>(?:\([a-z0-9]{1,6}\))+)\s+of\s+(?:the\s+)?"
-    r'definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
-)
-_PART_OF = re.compile(
-    r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?P<label>\([a-z0-9]{1,6}\))\s+of\s+(?P<of>.+)"
-)
+    return plain_part(part)

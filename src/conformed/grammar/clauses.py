@@ -17,7 +17,7 @@ from lark import Token, Transformer
 from ..change import Change, Payload, Selector
 from ..citation import singular_unit
 from ..errors import InstructionParseError
-from .edits import or_replacing
+from .edits import or_replacing, term_words
 from .parts import Edit, _relative
 from .resolve import resolve, within
 from .semantics import Semantics, sibling_of, terms_of
@@ -108,8 +108,7 @@ class Clauses(Transformer[Token, Any], Semantics):
         cited = [c for c in children if isinstance(c, Selector)]
         words, where = cited[0], (cited[1] if len(cited) > 1 else None)
         if words.kind == "definition" and len(words.terms) == 1:
-            term = words.terms[0]
-            words = Selector("words", f'"{term}"', words=(term,), documents=words.documents)
+            words = term_words(words)
         if words.kind != "words" or len(words.words) != 1:
             raise ValueError(f"{words.printed} is not words to be found wherever they appear")
         if where is not None and where.kind == "provision":  # "... appears in Section 2, it ..."

@@ -68,4 +68,12 @@ def term_renamed(obj: Selector, verb: str, payload: Payload) -> bool:
     )
 
 
+def term_words(obj: Selector) -> Selector:
+    """The words of a term named as a definition ('the term "Expiry"'), in the place the
+    definition's selector names; everything else it carries (instrument, qualifiers) kept."""
+    term = obj.terms[0]
+    printed = f'"{term}" of {obj.scope}' if obj.scope else f'"{term}"'
+    return replace(obj, kind="words", printed=printed, words=(term,), terms=())
+
+
 _DEFINES = re.compile(r"\b(?:means?|shall\s+mean|shall\s+have|has\s+the\s+meaning)\b", re.I)

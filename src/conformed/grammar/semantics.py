@@ -16,7 +16,7 @@ from ..change import ANY_DEFINITIONS, Change, Payload, Selector
 from ..definitions import ENUMERATOR, split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
-from .edits import merged, or_replacing, renumbered_after, term_renamed
+from .edits import merged, or_replacing, renumbered_after, term_renamed, term_words
 from .parts import Edit
 from .resolve import resolve
 from .verbs import NewThing, Position, Predicate
@@ -101,9 +101,7 @@ class Semantics:
             obj = replace(obj, terms=terms)
         # 'replacing the term "Expiry" with "Expiration"': its words
         if term_renamed(obj, e.verb, e.payload):
-            term = obj.terms[0]
-            printed = f'"{term}" of {obj.scope}' if obj.scope else f'"{term}"'
-            obj = replace(obj, kind="words", printed=printed, words=(term,), terms=())
+            obj = term_words(obj)
         words = obj.kind in ("words", "mark", "sentence")
         if e.verb == "renumber" and e.noun == "accordingly":  # "(renumbering each subsequent ...)"
             return [renumbered_after(obj, e.position)]
@@ -182,8 +180,7 @@ def _term_renamed(subject: Selector, p: Predicate) -> Selector | None:
     the term's words wherever the agreement prints them (no Section named)."""
     if subject.scope or not term_renamed(subject, p.verb, p.payload):
         return None
-    term = subject.terms[0]
-    return Selector("words", f'"{term}"', words=(term,), documents=subject.documents, every=p.every)
+    return replace(term_words(subject), every=p.every)
 
 
 _WORDY = re.compile(
