@@ -286,3 +286,13 @@ def test_words_described_after_them_never_swallow_a_place() -> None:
             'Section 4.1 of the Mill Lease is hereby amended by deleting "2022" as the same '
             'appears in clause (b), and substituting therefor "2023".'
         )
+
+
+def test_a_mark_named_as_a_full_stop_is_the_mark() -> None:
+    """ "replacing the semicolon at the end thereof with a full stop": the new words are ".",
+    never the words "full stop" (the marks named in words are one table, change.MARKS)."""
+    changes = parse_changes(
+        "Section 4.2 of the Mill Lease is hereby amended by replacing the semicolon at the end "
+        "thereof with a full stop."
+    )
+    assert [c.payload.text for c in changes] == ["."]

@@ -15,7 +15,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import Payload, Selector
+from ..change import MARKS, Payload, Selector
 from ..citation import expand_labels, singular_unit, with_stems
 
 
@@ -310,8 +310,7 @@ class PayloadParts(Transformer[Token, Any]):
         return Payload("quoted", str(_tokens(children, "MONEY", "FIGURE")[0]))
 
     def marks(self, children: list[Any]) -> Payload:
-        marks = {"period": ".", "comma": ",", "semicolon": ";", "semi-colon": ";", "colon": ":"}
-        text = "".join(marks.get(str(c).lower(), _unquote(str(c))) for c in children)
+        text = "".join(MARKS.get(str(c).lower(), _unquote(str(c))) for c in children)
         return Payload("quoted", text)
 
     def attachment_named(self, children: list[Any]) -> Payload:
