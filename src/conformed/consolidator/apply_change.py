@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..change import REMAINDER_OF, Change
+from ..change import REMAINDER_OF, Change, Selector
 from ..citation import parse_citation
 from ..document import Document
 from ..errors import PayloadError
@@ -196,7 +196,7 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         return insert_or_replace(doc, change, ctx)
     if sel.kind == "definition" and len(sel.terms) > 1 and not sel.qualifiers:
         return each_definition(doc, change, ctx)
-    simple = len(sel.labels) <= 1 and len(sel.terms) <= 1 and not sel.qualifiers
+    simple = _simple(sel)
     # "Exhibit B-1 attached hereto replaces Exhibit B": the exhibit takes the form attached
     attached = change.verb == "replace" and change.payload.kind == "attachment"
     if attached and simple and is_exhibit(sel.printed) and not sel.scope and not change.words_edit:
@@ -207,9 +207,8 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     sel = words_in_part(sel)
     change = replace(change, selector=sel)
     inside = sel.scope and sel.printed not in (sel.scope, words_of(sel))
-    one = len(sel.words) == 1 or (
-        sel.span and len(sel.words) == 2
-    )  # "beginning with ... ending with"
+    # (two words are one place only as a span: "beginning with "A" and ending with "B"")
+    one = len(sel.words) == 1 or (sel.span and len(sel.words) == 2)
     if change.words_edit and sel.kind == "words" and one and simple and not inside:
         fn = WORDS.get((change.verb, change.payload.kind))
     elif simple and (
@@ -231,28 +230,8 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
             return inserted
     if fn is not None:
         return fn(doc, change, ctx)
-    if change.verb == "renumber" and change.new_label not in ("", "accordingly") and simple:
-        renumbered = redesignate(doc, change, ctx, within_provision(sel) or sel.printed)
-        if renumbered is not None:
-            return renumbered
-    each = each_cited(doc, change, ctx, apply_change)
-    if each is not None:
-        return each
-    if change.words_edit:
-        in_sentence = words_in_sentence(doc, change, ctx)
-        if in_sentence is not None:
-            return in_sentence
-    if sel.kind in ("words", "mark"):  # "the word "and" at the end of clause (b)"
-        at_end = edit_at_end(doc, change, ctx)
-        if at_end is not None:
-            return at_end
-    by_place = SENTENCES.get(change.verb) if sel.kind == "sentence" else None
-    if by_place is not None and not sel.qualifiers:  # a sentence counted by its place
-        done = by_place(doc, change, ctx)
-        if done is not None:
-            return done
-    if sel.kind == "sentence":  # "The second paragraph of Section 2 is deleted"
-        done = paragraph_by_place(doc, change, ctx)
+    for attempt in _PARTS:  # each gives None where the change is not of its kind
+        done = attempt(doc, change, ctx)
         if done is not None:
             return done
     entry = change.describe()[0]
@@ -260,3 +239,52 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         f"understood as {entry['kind'].replace('_', ' ')} of {entry['target']}, "
         "but conformed cannot yet apply this kind of change exactly; nothing was applied"
     )
+
+
+def _simple(sel: Selector) -> bool:
+    return len(sel.labels) <= 1 and len(sel.terms) <= 1 and not sel.qualifiers
+
+
+def _redesignated(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "Section 2(c) is hereby redesignated as Section 2(b)"."""
+    sel = c.selector
+    if c.verb != "renumber" or c.new_label in ("", "accordingly") or not _simple(sel):
+        return None
+    return redesignate(doc, c, ctx, within_provision(sel) or sel.printed)
+
+
+def _each(doc: Document, c: Change, ctx: Context) -> Document | None:
+    return each_cited(doc, c, ctx, apply_change)
+
+
+def _in_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
+    return words_in_sentence(doc, c, ctx) if c.words_edit else None
+
+
+def _at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "the word "and" at the end of clause (b)"."""
+    return edit_at_end(doc, c, ctx) if c.selector.kind in ("words", "mark") else None
+
+
+def _sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """A sentence counted by its place."""
+    sel = c.selector
+    by_place = SENTENCES.get(c.verb) if sel.kind == "sentence" and not sel.qualifiers else None
+    return by_place(doc, c, ctx) if by_place is not None else None
+
+
+def _paragraph(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "The second paragraph of Section 2 is deleted"."""
+    return paragraph_by_place(doc, c, ctx) if c.selector.kind == "sentence" else None
+
+
+# Changes to a part of a provision, or of several, that no table above applies: tried in
+# this order, each giving None where the change is not of its kind.
+_PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
+    _redesignated,
+    _each,
+    _in_sentence,
+    _at_end,
+    _sentence,
+    _paragraph,
+)
