@@ -21,6 +21,14 @@ REMAINDER_OF = "remainder of "
 # Punctuation named in words ("the period at the end thereof", "inserting a semicolon").
 MARKS = {"period": ".", "full stop": ".", "comma": ",", "semicolon": ";", "semi-colon": ";"}
 MARKS["colon"] = ":"
+
+
+def side(word: str) -> str:
+    """ "immediately following", "prior to", "preceding": after or before the thing named."""
+    said = " ".join(word.lower().split()).removeprefix("immediately ")
+    return "before" if said in ("before", "preceding", "prior to") else "after"
+
+
 STRUCTURAL = frozenset(
     {"provision", "definition", "definition_clause", "attachment", "document", "range"}
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..change import Change, Selector
+from ..change import Change, Selector, side
 from ..citation import PLAIN_PROVISION, Citation, parse_citation
 from ..operations import (
     Target,
@@ -108,7 +108,7 @@ def within_provision(sel: Selector) -> str:
 
 def side_of(m: re.Match[str]) -> str:
     """ "immediately following" / "prior to": after or before the thing named."""
-    return "before" if m.group("side").lower() in ("before", "preceding", "prior to") else "after"
+    return side(m.group("side"))
 
 
 def words_of(sel: Selector) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..change import MARKS, Change
+from ..change import MARKS, Change, side
 from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document, Path
 from ..errors import PlacementError
@@ -52,7 +52,8 @@ def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | Non
     sel = c.selector
     mark = _mark(m["mark"])
     words = " ".join(c.payload.text.split())
-    before = m["side"].lower() in ("before", "prior to", "preceding")
+    where = side(m["side"])
+    before = where == "before"
     if sel.kind == "definition" and len(sel.terms) == 1 and not m["part"]:
         ref = DefinitionRef(sel.terms[0], parse_citation(sel.scope) if sel.scope else None)
         path, printed = locate_definition(doc, ref, ctx), f'the definition of "{sel.terms[0]}"'
@@ -67,8 +68,7 @@ def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | Non
         raise PlacementError(f'{printed} does not end with "{mark}" (it ends "{body[-30:]}")')
     gap = "" if words[:1] in ",;:.)" else " "
     head = body[:-1].rstrip() + gap + words + mark if before else body + gap + words
-    side = "before" if before else "after"
-    edit = WordEdit("insert_words", old=mark, new=c.payload.text, where=side)
+    edit = WordEdit("insert_words", old=mark, new=c.payload.text, where=where)
     return _ended(doc, path, head, edit, ctx)
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import ANY_DEFINITIONS, Payload, Selector
+from ..change import ANY_DEFINITIONS, Payload, Selector, side
 from ..citation import PLAIN_OR_CLAUSE
 from .edit_list import LateText, tied
 from .parts import Edit, Ref, _relative, _tokens, _unquote
@@ -41,9 +41,9 @@ class NewThing:
 def _beside(children: list[Any]) -> str:
     """ "a new paragraph at the end of clause (b)", "the following sentence immediately
     after clause (b)": where beside the thing cited the new one goes ("" for inside it)."""
-    side = _tokens(children, "THING_SIDE")
-    if side:
-        return "before" if str(side[0]).lower() in ("before", "preceding", "prior to") else "after"
+    said = _tokens(children, "THING_SIDE")
+    if said:
+        return side(str(said[0]))
     edge = _tokens(children, "THING_EDGE")
     if edge:
         return "at the beginning of" if "beginning" in str(edge[0]).lower() else "at the end of"
@@ -271,11 +271,10 @@ class VerbParts(Transformer[Token, Any]):
 
     def new_beside(self, children: list[Any]) -> NewThing:
         """ "the following sentence after the first sentence thereof": beside that one."""
-        side = str(_tokens(children, "BESIDE_NEW")[0]).lower()
-        side = "before" if side.endswith(("before", "preceding")) else "after"
+        beside = side(str(_tokens(children, "BESIDE_NEW")[0]))
         ordinal = str(_tokens(children, "ORDINAL")[0]).lower()
         scope = Selector("sentence", f"{ordinal} sentence")
-        return NewThing("sentence", scope=scope, beside=side)
+        return NewThing("sentence", scope=scope, beside=beside)
 
     def each_place(self, children: list[Any]) -> _EachPlace:
         return EACH
