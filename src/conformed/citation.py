@@ -150,7 +150,7 @@ _LABEL_TOKEN = re.compile(
     rf"""^(?P<prefix>\(|(?:\d{{1,{CONVENTION.max_digits}}}\.)+)?   # "(" or a dotted parent number "6."
          (?P<core>\d{{1,{CONVENTION.max_digits}}}|[A-Za-z]{{1,6}})
          (?P<extra>(?<=\d)[A-Z])?                                 # "6A": inserted between 6 and 7
-         (?P<suffix>\)|\.)?$""",
+         (?P<suffix>\)|\.|(?<=\d):)?$""",  # "2:": how "Section 2:" prints it
     re.VERBOSE,
 )
 

@@ -133,7 +133,7 @@ class Convention:
         return (
             rf"(?:(?:{self.ordinal_words})[:.](?=\s)"  # FIRST:  SECOND.
             rf"|\((?:{d}[A-Z]?|[A-Za-z]{{1,6}})\)"  # (a) (iv) (12) (6A)
-            rf"|{d}(?:\.{d})*[A-Z]?\.?"  # 5.  2.01  1.1.1  6A.  10.1A
+            rf"|{d}(?:\.{d})*[A-Z]?(?:\.|:(?=\s))?"  # 5.  2.01  1.1.1  6A.  10.1A  2:
             rf"|[A-Za-z]{{1,6}}\."  # a.  iv.  B.
             rf"|[a-z]{{1,4}}\)|\d{{1,3}}\))"  # b)  2)  (continental: "b) the Supplier ...")
         )

@@ -50,6 +50,15 @@ HEADED_INSTRUCTION = re.compile(
     r"(?:[^.\n]|\.(?=\d)){1,120}\.\s+(?:[^;:.]|\.(?=\S)){0,400}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
     r"(?:further\s+)?(?:amended|deleted|added|inserted|replaced|restated|modified|supplemented)\b"
 )
+# A paragraph headed by the provision it amends, as plan amendments print their changes:
+# "Section 4.2:  The first sentence of this Section is amended ...", "Subsection 7(b): This
+# Subsection is deleted."  Where an amendment's changes are a run of these, each is an item
+# and its printed number is the citation's label ("4.2", "7(b)").
+_HEAD_UNIT = rf"(?:{CONVENTION.lead_unit}|(?:SUB-?SECTION|Sub-?[Ss]ection)[^\S\n]*)"
+CITED_HEAD = re.compile(
+    rf"(?:{_HEAD_UNIT}[IVXLC\d][\w.]*,[^\S\n]*)?{_HEAD_UNIT}"
+    r"(?P<label>\d[\w.]*?(?:\([A-Za-z0-9]{1,6}\))*)[^\S\n]*:"
+)
 _CAPS_HEADING = re.compile(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?(?:\s|$)")
 _ANY_LABEL = re.compile(
     rf"(?<=\s)(?P<unit>{CONVENTION.lead_unit})?(?P<token>{CONVENTION.token})(?=\s+[A-Z\"\u201c(\[])"

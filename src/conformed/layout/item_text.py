@@ -31,6 +31,7 @@ from .item_patterns import (
     _PARAGRAPH_GAP,
     _SAME_LINE_LEAD,
     _UMBRELLA_END,
+    CITED_HEAD,
     HEADED_INSTRUCTION,
     INSTRUCTION_PARAGRAPH,
     _cites_own_label,
@@ -333,6 +334,9 @@ class NewText(ReaderBase):
         Without it, unquoted new text in an unnumbered amendment ran to the end of the
         document and took every instruction after it along."""
         text = fold(_BLANK_LINE.split(self.source[start : start + 600], maxsplit=1)[0])
+        head = CITED_HEAD.match(text)  # "Article V, Section 5.3:  This Section is deleted."
+        if head is not None and INSTRUCTION_PARAGRAPH.match(text[head.end() :].lstrip()):
+            return True
         return bool(INSTRUCTION_PARAGRAPH.match(text) or HEADED_INSTRUCTION.match(text))
 
     def _ends_new_text(

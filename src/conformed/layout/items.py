@@ -15,13 +15,14 @@ is ever left out.
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 
 from .convention import CONVENTION
 from .item import Info, Item, ItemsRead, ItemStructureError, item_number
 from .item_build import Assembly
-from .item_patterns import _CITATION_LINE, _CONTINUES, _OWN_DOCUMENT
+from .item_patterns import _CITATION_LINE, _CONTINUES, _OWN_DOCUMENT, CITED_HEAD
 from .item_text import NewText
 from .lines import LEAD, Line
 from .payload import GENERIC_LEAD, PAYLOAD2_MARK, PAYLOAD_MARK, amends, fold, wants_text
@@ -50,6 +51,7 @@ def _after_and(token: str) -> re.Pattern[str]:
 
 
 _NEXT_SPACE = re.compile(r"(?<=\S)\s")
+_CITED_RUN = re.compile(rf"(?m)^[^\S\n]*{CITED_HEAD.pattern}")
 
 __all__ = ["PAYLOAD2_MARK", "PAYLOAD_MARK", "Item", "ItemStructureError", "fold", "read_items"]
 
@@ -87,6 +89,9 @@ class _Reader(NewText, Assembly):
     def _segment(self, pos: int, end: int, strength: str, indent: int, line: int) -> None:
         if strength and self._article(pos, end, indent, line):
             return
+        if strength == HARD and self._cited_head(pos, end, line):
+            self._flow(pos, end, indent)
+            return
         if strength:
             opened = self._open(pos, end, strength, indent, line)
             if opened == pos and strength == HARD and not self.order:
@@ -110,6 +115,31 @@ class _Reader(NewText, Assembly):
         if GENERIC_LEAD.search(text) and not wants_text(text):
             return
         self.loose.append(Info(f"\u00b6{len(self.loose) + 1}", pos, line))
+
+    def _cited_head(self, pos: int, end: int, line: int) -> bool:
+        """A paragraph headed by the provision it amends ("Section 4.2:  The first sentence of
+        this Section is amended ..."), where the changes are a run of these and no item is
+        numbered: an item whose printed number is the citation's label, as a reader cites it
+        (the line tells two items "4.2" apart).  Only a paragraph that amends is one."""
+        if self.order or not self._cited_run:
+            return False
+        m = CITED_HEAD.match(self.source, pos, end)
+        if m is None or not amends(fold(self.source[m.end() : self._paragraph_end(pos)])):
+            return False
+        self.loose.append(Info(item_number("", m.group("label")), pos, line))
+        return True
+
+    @functools.cached_property
+    def _cited_run(self) -> bool:
+        """Whether at least two paragraphs of the operative part are headed by a citation, and
+        their labels are citations, not a numbering: "Section 1:", "Section 2:", "Section 3:"
+        number items (the tree reads them, with their sub-items); "Section 3:", "Section 4:"
+        cite the plan's Sections 3 and 4."""
+        labels = [m.group("label") for m in _CITED_RUN.finditer(self.source, self.start, self.end)]
+        if len(labels) < 2:
+            return False
+        numbers = [int(label) if label.isdigit() else -1 for label in labels]
+        return numbers != list(range(1, len(numbers) + 1))
 
     def _paragraph_end(self, pos: int) -> int:
         lines = self._lines_from(pos)
