@@ -118,3 +118,10 @@ _OPENS_WITH_EDIT = re.compile(
     re.IGNORECASE,
 )
 _HEADED = re.compile(r"^[A-Z][A-Za-z0-9,;&'/\- ]{1,80}[.:]\s")
+# A labelled paragraph that is only the heading of the changes under it: "(e) Modifications to
+# Sections 4A.", "(c) Amendments to Article VI": an item, whose sub-items follow.
+_CHANGES_HEADING = re.compile(
+    r"(?:Amendments?|Modifications?|Additions?|Deletions?|Changes?|Restatements?|Revisions?)\s+"
+    r"(?:of|to)\s+(?:the\s+)?(?:(?:Sub)?[Ss]ections?|Articles?|Schedules?|Exhibits?|Annex|Appendix"
+    r"|Definitions?|Clauses?|Paragraphs?|[A-Z][\w\- ]{0,60}Agreement)\b[^.\n]{0,60}\.?"
+)

@@ -19,6 +19,7 @@ from .item_patterns import (
     _BLANK_LINE,
     _CAPS_HEADING,
     _CAPS_UNIT_LINE,
+    _CHANGES_HEADING,
     _CLOSER,
     _END_TAIL,
     _FOLLOW,
@@ -363,4 +364,6 @@ class NewText(ReaderBase):
             return True  # "(c) inserting the following ...": an edit of its parent's "amended by:"
         if _CAPS_HEADING.match(body.lstrip()):
             return True  # "3. PRODUCTION OF PRODUCT."
+        if _CHANGES_HEADING.fullmatch(body.strip()):
+            return True  # "(e) Modifications to Sections 4A.", its sub-items on the lines after
         return bool(_HEADED.match(body.lstrip()) and _NON_OPERATIVE.search(body[:80]))
