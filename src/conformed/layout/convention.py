@@ -31,6 +31,14 @@ class Unit:
     lead: bool = True  # may print before a provision's own label ("SECTION 2.01.")
 
 
+# The nouns an instrument's name ends in: "the Pledge Agreement", "GROUND LEASE", "the Plan".
+INSTRUMENT_NOUNS = (
+    "Agreement", "Lease", "Sublease", "Plan", "Indenture", "Guaranty", "Guarantee", "Note",
+    "Contract", "Mortgage", "Deed", "License", "Charter", "Policy", "Trust",
+)  # fmt: skip
+# A document's title line: words ending in one of those nouns ("GRAIN STORAGE AGREEMENT").
+TITLE_LINE = re.compile(rf"(?i:[A-Z][\w&'.,\- ]{{0,80}}\b(?:{'|'.join(INSTRUMENT_NOUNS)}))")
+
 _ORDINAL_WORDS = [
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",

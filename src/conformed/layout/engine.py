@@ -15,7 +15,7 @@ import re
 
 from ..citation import Label, Style, label_candidates
 from ..document import Document, LayoutNote, Provision
-from .convention import CONVENTION
+from .convention import CONVENTION, TITLE_LINE
 from .lines import LEAD, Line, classify, clean_raw_lines, ends_terminal
 from .measure import layout_of
 from .rules.article_heading import article_heading, is_title, match_article
@@ -81,6 +81,12 @@ def read_agreement(text: str, name: str = "") -> Document:
     tree = TreeBuilder(blank_mode=blank_mode, first_any=True)
     tree.indented = len({line.indent for line in body_lines}) > 1
     body = build(body_lines, tree)
+    if _caption_unused(lines[start], body):  # "GRAIN STORAGE AGREEMENT" over "Section 4.2 Fees."
+        start += 1
+        body_lines = lines[start:end]
+        tree = TreeBuilder(blank_mode=blank_mode, first_any=True)
+        tree.indented = len({line.indent for line in body_lines}) > 1
+        body = build(body_lines, tree)
     front = _matter(raw_lines[: lines[start].index])
     back = _matter(raw_lines[lines[end].index :]) if end < len(lines) else ()
     return Document(
@@ -209,6 +215,21 @@ def _with_caption(lines: list[Line], i: int, begin: int) -> int:
         ):
             return j
     return i
+
+
+def _caption_unused(first: Line, body: tuple[Provision, ...]) -> bool:
+    """The line taken as the first provision's caption ("VESTING" over "4.1 Service ...")
+    that the provision does not hold, having a heading of its own ("Section 4.2 Fees."), or
+    that is the document's first line and names it ("GRAIN STORAGE AGREEMENT"): the title,
+    front matter -- in the body it was printed by nothing, or printed as a Section's heading."""
+    if not body or LEAD.match(first.text) or article_opens(first.text):
+        return False
+    if body[0].kind == "heading":
+        return False  # the title a heading of its own, beside the Sections
+    if first.index == 0 and TITLE_LINE.fullmatch(first.text):
+        return True  # the document's first line names it: its title, never a Section's caption
+    heading = body[0].heading or ""
+    return " ".join(first.text.split()) not in " ".join(heading.split())
 
 
 def article_opens(text: str) -> bool:
