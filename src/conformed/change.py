@@ -78,6 +78,7 @@ class Selector:
 class Payload:
     kind: str = "none"  # text | quoted | attachment | none
     text: str = ""
+    named: str = ""  # "the following new Section 6(g):": the provision the text is, as cited
 
 
 @dataclass(frozen=True)

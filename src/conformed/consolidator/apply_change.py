@@ -23,6 +23,7 @@ from ..operations import (
     Renumber,
     ReplaceExhibit,
     ReplaceProvision,
+    Target,
 )
 from .apply import (
     apply_delete_provision,
@@ -117,7 +118,7 @@ def _insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
     at_end = ("", "in", "in thereof", "at the end", f"in {scope}", f"at the end of {scope}")
     # "added to the Agreement immediately after Section 2.2": "the Agreement" is this one (any
     # other instrument named there is kept, and the place refused)
-    place = c.position.removeprefix("in Agreement ")
+    place = _after_sibling(c.position.removeprefix("in Agreement "), target)
     if place not in at_end:  # at the end of its parent: where its label falls
         m = _AFTER.fullmatch(place)
         if m is None:
@@ -130,6 +131,21 @@ def _insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
             anchor = f"{scope}{anchor}"
         position = Position(side_of(m), parse_citation(anchor))
     return apply_insert_provision(doc, InsertProvision(target, c.payload.text, position), ctx)
+
+
+def _after_sibling(place: str, target: Target) -> str:
+    """ "at the end of Section 6(f)" (or "in" it) for a new Section 6(g): after 6(f), its
+    sibling (the new provision's own citation says it is not inside 6(f)); at the end of
+    Section 6 for a new 6(g): where its label falls, "" (as "at the end thereof")."""
+    anchor = place.removeprefix("at the end of ").removeprefix("in ")
+    if anchor == place:
+        return place
+    keys = parse_citation(anchor).keys
+    new = target.citation.keys
+    if keys == new[:-1]:
+        return ""  # "at the end of Section 7 the following new Section 7(a)": its parent
+    same_parent = len(keys) == len(new) > 1 and keys[:-1] == new[:-1] and keys != new
+    return f"after {anchor}" if same_parent else place
 
 
 _AFTER = re.compile(

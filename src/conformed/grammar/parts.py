@@ -226,6 +226,12 @@ class CitationParts(Transformer[Token, Any]):
         every = bool(_tokens(children, "EVERY"))
         return Ref("words", " and ".join(f'"{q}"' for q in quoted), words=quoted, every=every)
 
+    def cited_words(self, children: list[Any]) -> Ref:
+        """ "the reference to Section 4.7": the citation's words as printed, unquoted."""
+        said = " ".join(str(_tokens(children, "CITED_WORDS")[0]).split())
+        every = bool(_tokens(children, "EVERY"))
+        return Ref("words", f'"{said}"', words=(said,), every=every)
+
     def span(self, children: list[Any]) -> Ref:
         """ "the language beginning with "A" and ending with "B"": the words from A to B,
         both included."""
@@ -280,6 +286,21 @@ class _Range(tuple[str, ...]):
     applied as if it were one provision."""
 
 
+def _named(children: list[Any]) -> str:
+    """ "the following new Section 6(g): <text>": the provision the new text is, as cited
+    ("" where no unit word and full label name it)."""
+    unit = next(
+        (str(c) for c in children if isinstance(c, Token) and c.type.endswith("NEWUNIT")), ""
+    )
+    label = next(
+        (str(c) for c in children if isinstance(c, Token) and c.type.endswith("LABEL")), ""
+    )
+    words = unit.split()
+    if not label[:1].isdigit() or not words or words[-1].lower() not in ("section", "sections"):
+        return ""
+    return f"Section {label}"
+
+
 class PayloadParts(Transformer[Token, Any]):
     """payload.lark: the block text and its second block come from the item."""
 
@@ -293,7 +314,7 @@ class PayloadParts(Transformer[Token, Any]):
                 return c
             if isinstance(c, Token) and c.type.endswith("TEXT"):
                 block = self.text2 if "2" in c else self.text
-                return Payload("text", block or "")
+                return Payload("text", block or "", _named(children))
             if isinstance(c, Token) and c.type.endswith("QUOTED"):
                 return Payload("quoted", _unquote(str(c)))
         return Payload()
@@ -308,6 +329,10 @@ class PayloadParts(Transformer[Token, Any]):
     def figure(self, children: list[Any]) -> Payload:
         """ "to 26,855", "with $13.75": a figure given unquoted is the new words."""
         return Payload("quoted", str(_tokens(children, "MONEY", "FIGURE")[0]))
+
+    def cited_payload(self, children: list[Any]) -> Payload:
+        """ "with a reference to clause (c)": the citation's words, unquoted."""
+        return Payload("quoted", " ".join(str(_tokens(children, "PAYLOAD_CITED")[0]).split()))
 
     def marks(self, children: list[Any]) -> Payload:
         text = "".join(MARKS.get(str(c).lower(), _unquote(str(c))) for c in children)

@@ -128,6 +128,9 @@ class Semantics:
             if position.new.kind in ("sentence", "words"):  # "as a new second sentence thereof"
                 return [Change("insert", where, payload, position, words_edit=True)]
             thing = NewThing(thing.noun, position.new)
+        if thing.selector is None and payload.named:  # "... the following new Section 6(g):"
+            unit, label = payload.named.split(" ", 1)
+            thing = NewThing(thing.noun, Selector("provision", payload.named, (label,), unit))
         if thing.selector is not None and thing.selector.kind != "here":
             sel = (
                 resolve(thing.selector, where)
