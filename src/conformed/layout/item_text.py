@@ -294,7 +294,7 @@ class NewText(ReaderBase):
                 for m in _ANY_LABEL.finditer(self.source, start, line_end)
                 if m.start() > start or not at_start
             )
-            for at in chain([start] if at_start and line.brk != "none" else [], inline):
+            for at in chain([start] if at_start else [], inline):
                 text = self.source[at:line_end]
                 lead = LEAD.match(text)
                 if lead is None:
@@ -307,7 +307,14 @@ class NewText(ReaderBase):
                 strength = (
                     HARD if paragraph and line.brk == "hard" else SOFT if paragraph else INLINE
                 )
-                if (at > pos or not cited) and self._ends_new_text(text, strength, own):
+                # a line the layout did not break ("0.500%" / "(c) The definition of ... is
+                # hereby amended"): the next item only if it reads as one
+                unbroken = paragraph and line.brk == "none"
+                if (
+                    (at > pos or not cited)
+                    and self._ends_new_text(text, strength, own)
+                    and (not unbroken or self._item_like(text))
+                ):
                     return at
                 for label in _labels(lead.group(0)):
                     own.add((label.shape, label.value))
