@@ -42,6 +42,11 @@ def replace_at(doc: Document, path: Path, text: str, printed: str, ctx: Context)
     old = doc.get(path)
     like = old.label
     new = provision_from_payload(text, old.key, like, printed)
+    if old.heading.strip() and not new.heading.strip():  # said, never lost unseen
+        ctx.warn(
+            f'{printed} had the heading "{old.heading.strip()}"; the new text gives none, so '
+            "the heading went with the rest of the provision"
+        )
     new = new.evolve(
         uid=old.uid,
         inline=old.inline,

@@ -46,7 +46,11 @@ def in_style_of(label: Label, like: Label | None) -> Label:
 
 
 def make_label(key: str, like: Label | None, printed: str) -> Label:
-    """A label with key ``key`` in the style of ``like`` (or as the citation prints it)."""
+    """A label with key ``key`` in the style of ``like`` (or as the citation prints it); the
+    label ``like`` itself where it has that key: a provision restated keeps its own
+    ("Section 5.2" stays "Section 5.2", not "5.2.")."""
+    if like is not None and like.key == key:
+        return like
     if like is not None:
         value = value_in_style(key, like.style)
         if value is not None:
