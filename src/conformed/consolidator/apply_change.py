@@ -118,7 +118,10 @@ def _insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
     at_end = ("", "in", "in thereof", "at the end", f"in {scope}", f"at the end of {scope}")
     # "added to the Agreement immediately after Section 2.2": "the Agreement" is this one (any
     # other instrument named there is kept, and the place refused)
-    place = _after_sibling(c.position.removeprefix("in Agreement "), target)
+    place = c.position
+    for named in ("Agreement", *c.selector.documents):  # the instrument the item amends
+        place = place.removeprefix(f"in {named} ")
+    place = _after_sibling(place, target)
     if place not in at_end:  # at the end of its parent: where its label falls
         m = _AFTER.fullmatch(place)
         if m is None:

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..change import ANY_DEFINITIONS, Change
-from ..citation import BRACKETED, parse_citation
+from ..citation import BRACKETED, parse_citation, parse_label
 from ..definitions import split_definitions, words_before_definitions
 from ..document import Document, Path
 from ..errors import PayloadError, TargetNotFound
@@ -28,7 +28,7 @@ from .apply_definitions import (
 )
 from .context import Context
 from .word_edits import apply_word_edit
-from .word_places import record_edits
+from .word_places import edit_provision_words, record_edits
 
 
 def _definition(c: Change) -> DefinitionRef:
@@ -146,6 +146,66 @@ def each_definition(doc: Document, c: Change, ctx: Context) -> Document:
             doc, replace(one, payload=replace(c.payload, text=texts[term])), ctx
         )
     return doc
+
+
+# "Clause (a) of definition "Change of Control" of Section 1.01": where words are edited
+_CLAUSE_OF_DEFINITION = re.compile(
+    r'\w+\s+(?P<label>(?:\([A-Za-z0-9]{1,6}\))+)\s+of\s+definition\s+"(?P<term>[^"]+)"'
+    r"(?:\s+of\s+(?P<scope>.+))?"
+)
+
+
+def edit_in_definition_clause(
+    doc: Document, c: Change, edit: WordEdit, ctx: Context
+) -> Document | None:
+    """ "Clause (b) of the definition of "Borrowing Base" in Section 1.1 is amended by
+    inserting ... after the words "X"": the words of that clause (and its own clauses) and
+    of nothing else; None where the change does not name a clause of a definition."""
+    sel = c.selector
+    if sel.kind == "definition_clause" and len(sel.terms) == 1:
+        label, term, scope = "".join(sel.labels), sel.terms[0], sel.scope
+    else:
+        m = _CLAUSE_OF_DEFINITION.fullmatch(sel.scope) if sel.kind == "words" else None
+        if m is None:
+            return None
+        label, term, scope = m["label"], m["term"], m["scope"] or ""
+    try:
+        path = clause_path(doc, label, term, scope, ctx)
+    except TargetNotFound:
+        return _edit_run_on_clause(doc, label, term, scope, edit, ctx)
+    return edit_provision_words(doc, path, (edit,), ctx, f'clause {label} of "{term}"')
+
+
+def _edit_run_on_clause(
+    doc: Document, label: str, term: str, scope: str, edit: WordEdit, ctx: Context
+) -> Document:
+    """Clause (b) printed inside the definition's sentence ("the sum of (a) 85% of X plus (b)
+    50% of Y, minus (c) ..."): the words from "(b)" up to "(c)" (or the end), edited there
+    and only there; refused where the clause is not printed once."""
+    path = locate_definition(
+        doc, DefinitionRef(term, parse_citation(scope) if scope else None), ctx
+    )
+    node = doc.get(path)
+    where = f'clause {label} of the definition of "{term}"'
+    span = _run_on_span(node.text, label)
+    if span is None:
+        raise TargetNotFound(f"{where} is not printed once in the definition")
+    start, end = span
+    part = apply_word_edit(node.evolve(text=node.text[start:end], children=()), edit, where)
+    node = node.evolve(text=node.text[:start] + part.text + node.text[end:])
+    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
+
+
+def _run_on_span(text: str, label: str) -> tuple[int, int] | None:
+    """Where clause ``label`` ("(b)") runs in a sentence: from its label to the next one's."""
+    own = parse_label(label)
+    if own is None or label.count("(") != 1:
+        return None
+    starts = [m.start() for m in re.finditer(re.escape(label), text)]
+    if len(starts) != 1:
+        return None
+    after = text.find(own.with_value(own.value + 1).text, starts[0])
+    return starts[0], after if after > 0 else len(text)
 
 
 def edit_in_definition(doc: Document, c: Change, edit: WordEdit, ctx: Context) -> Document:

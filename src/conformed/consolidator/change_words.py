@@ -18,7 +18,7 @@ from ..operations import (
     WordEdit,
 )
 from .apply_text import apply_text_edits
-from .change_definitions import edit_in_definition
+from .change_definitions import edit_in_definition, edit_in_definition_clause
 from .change_parts import insert_at_edge, sentence_of
 from .cited import PART_LABEL, side_of, without_words, words_target
 from .context import Context
@@ -44,6 +44,9 @@ def word_edit(kind: str) -> Apply:
         )  # fmt: skip
         if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
             return edit_in_definition(doc, c, edit, ctx)
+        in_clause = edit_in_definition_clause(doc, c, edit, ctx)
+        if in_clause is not None:
+            return in_clause
         if _throughout(c.selector):
             return edit_throughout(doc, edit, ctx)
         return apply_text_edits(doc, TextEdits(words_target(c.selector), (edit,)), ctx)
@@ -80,6 +83,8 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     part = m["part"]
     if c.selector.kind == "definition" and c.selector.terms and not part:
         return edit_in_definition(doc, c, edit, ctx)
+    if c.selector.kind == "definition_clause" and not part:
+        return edit_in_definition_clause(doc, c, edit, ctx)
     if c.selector.kind == "provision" and len(c.selector.labels) == 1 and not c.selector.scope:
         cited = c.selector.printed
         if not part:

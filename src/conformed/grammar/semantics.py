@@ -200,12 +200,7 @@ def sibling_of(c: Change, prev: Change | None) -> Change:
     provision in a clause after one that cites a lettered provision in full is its sibling,
     as a bare label in a list shares the stem of the full one before it."""
     sel = c.selector
-    if (
-        prev is None
-        or sel.kind not in ("provision", "relative")
-        or sel.scope
-        or len(sel.labels) != 1
-    ):
+    if prev is None or sel.kind not in ("provision", "relative") or sel.scope or not sel.labels:
         return c
     before = prev.selector
     stem = (
@@ -213,7 +208,9 @@ def sibling_of(c: Change, prev: Change | None) -> Change:
         if len(before.labels) == 1
         else None
     )
-    if not sel.labels[0].startswith("(") or before.kind != "provision" or stem is None:
+    if not all(label.startswith("(") for label in sel.labels):
+        return c  # ("subsections (d) and (e) are relettered": each a sibling)
+    if before.kind != "provision" or stem is None:
         return c
     parent = f"{before.unit} {stem.group(1)}"
     sibling = replace(sel, kind="provision", printed=f"{sel.printed} of {parent}", scope=parent)
