@@ -78,6 +78,7 @@ REDACTED_READING = re.compile(
 # of text, the instruction itself: "Subsection 6(a)(xvi) ... shall be amended to read ...".
 GENERIC_LEAD = re.compile(
     r"\bamend(?:s|ed)?\b[^:]{0,120}\b(?:as\s+follows|in\s+(?:each\s+of\s+)?the\s+following\s+respects)"
+    r"(?:,\s*(?:effective|with\s+effect)\b[^:]{0,80})?"  # "as follows, effective January 1, 2026:"
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
