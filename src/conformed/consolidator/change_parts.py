@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..change import Change
-from ..citation import PLAIN_PROVISION, label_candidates, parse_citation
+from ..citation import PLAIN_PROVISION, Label, label_candidates, parse_citation
 from ..document import Document, Provision
 from ..errors import PlacementError, TargetNotFound
 from ..layout.convention import CONVENTION
@@ -64,8 +64,8 @@ def redesignate(doc: Document, c: Change, ctx: Context, old: str) -> Document | 
         siblings = (*siblings[:holder], *siblings[holder + 1 :])
         doc = doc.replace_children(path[:-1], lambda _: siblings)
         path = (*path[:-1], path[-1] - (holder < path[-1]))
-    values = [
-        value if i == path[-1] else s.label.value
+    values = [  # in full: "3.2" beside "4.1" is (3, 2) before (4, 1), not 2 after 1
+        _order(label) if i == path[-1] else _order(s.label)
         for i, s in enumerate(siblings)
         if s.label is not None and s.label.style is node.label.style
     ]
@@ -215,3 +215,8 @@ def _edge_kind(position: str, printed: str) -> str:
         if rest in ("", "of", "thereof") or printed == rest or printed.startswith(f"{rest} of "):
             return kind
     return ""
+
+
+def _order(label: Label) -> tuple[int, ...]:
+    """Where a label falls among its siblings: its parent numbers, then its own value."""
+    return (*(int(n) for n in re.findall(r"\d+", label.prefix)), label.value)

@@ -9,11 +9,12 @@ the document given back is the one passed in unless every provision took its cha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from ..change import Change, Payload, Selector
-from ..citation import BRACKETED, parse_citation, singular_unit
+from ..citation import expand_labels, parse_citation, parse_label, singular_unit
 from ..document import Document
 from ..errors import ConformedError, PayloadError
 from ..operations import Target
@@ -54,26 +55,61 @@ def each_cited(doc: Document, c: Change, ctx: Context, apply_one: ApplyOne) -> D
 def _each_renumbered(
     doc: Document, c: Change, ctx: Context, apply_one: ApplyOne
 ) -> Document | None:
-    """ "relettering clauses (c) and (d) as clauses (d) and (e)": each takes its new label,
-    paired in order; where each takes the label of the next ((c) becomes (d) while (d) is
-    still there), the last goes first so no two are ever the same."""
+    """ "relettering clauses (c) and (d) as clauses (d) and (e)", "Sections 2.3 and 2.4 are
+    redesignated as Sections 2.2 and 2.3", "redesignating paragraphs (g) through (j) as
+    paragraphs (h) through (k)": each takes its new label, paired in order; where each takes
+    the label of the next ((c) becomes (d) while (d) is still there), the last goes first so
+    no two are ever the same."""
     sel = c.selector
-    new = [m.group(0) for m in BRACKETED.finditer(c.new_label)]
-    if sel.kind != "provision" or len(sel.labels) < 2 or sel.qualifiers or not _parent(sel):
+    olds = _listed(sel)
+    if olds is None or len(olds) < 2 or sel.qualifiers:
         return None
     if c.new_label in ("", "accordingly"):  # no new labels given: nothing to pair
         return None
-    if len(new) != len(sel.labels) or len(set(new)) != len(new):
+    new = _labels_said(c.new_label)
+    if new is None or len(new) != len(olds) or len(set(new)) != len(new):
         raise PayloadError(
             f"{sel.printed} are renumbered as {c.new_label}: not one new label for each"
         )
-    pairs = list(zip(singles(sel), new, strict=True))
-    if any(after == old for (_, after), old in zip(pairs, sel.labels[1:], strict=False)):
+    one_by_one = replace(sel, kind="provision", labels=olds)
+    pairs = list(zip(singles(one_by_one), new, strict=True))
+    if any(after == old for (_, after), old in zip(pairs, olds[1:], strict=False)):
         pairs.reverse()
     unit = singular_unit(sel.unit)
     for one, label in pairs:
         doc = apply_one(doc, replace(c, selector=one, new_label=f"{unit} {label}"), ctx)
     return doc
+
+
+_LABEL = re.compile(r"\d[\w.]*?(?:\([A-Za-z0-9]{1,6}\))*(?![\w.(])|\([A-Za-z0-9]{1,6}\)")
+
+
+def _listed(sel: Selector) -> tuple[str, ...] | None:
+    """The labels a list or a range of provisions names, each as a single citation prints it
+    ("(g)", "(h)", ... for "paragraphs (g) through (j)"); None for any other selector."""
+    if sel.kind == "range" and len(sel.labels) == 1 and sel.scope:
+        return _labels_said(sel.labels[0])
+    if sel.kind != "provision" or len(sel.labels) < 2:
+        return None
+    full = all(not label.startswith("(") for label in sel.labels)
+    return sel.labels if full or _parent(sel) else None
+
+
+def _labels_said(printed: str) -> tuple[str, ...] | None:
+    """ "Sections 2.2 and 2.3" -> ("2.2", "2.3"); "clauses (h) through (k)" -> ("(h)", "(i)",
+    "(j)", "(k)"); None where a range's ends are not of one kind."""
+    found = [label.rstrip(".") for label in _LABEL.findall(printed)]
+    if " through " not in printed and " to " not in printed:
+        return tuple(found)
+    if len(found) != 2:
+        return None
+    dotted = expand_labels(*found)
+    if dotted is not None:
+        return dotted
+    first, last = parse_label(found[0]), parse_label(found[1])
+    if first is None or last is None or first.style is not last.style or last.value <= first.value:
+        return None
+    return tuple(first.with_value(v).text for v in range(first.value, last.value + 1))
 
 
 def singles(sel: Selector) -> list[Selector]:
