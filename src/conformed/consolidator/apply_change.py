@@ -37,6 +37,7 @@ from .change_definitions import (
     each_definition,
     insert_definition,
     insert_or_replace,
+    redesignate_definition_clause,
     replace_definition,
 )
 from .change_parts import (
@@ -44,6 +45,7 @@ from .change_parts import (
     insert_beside_sentence,
     paragraph_by_place,
     redesignate,
+    replace_heading,
     replace_sentence,
 )
 from .change_words import Apply, insert_words, word_edit, words_in_sentence
@@ -306,4 +308,6 @@ _PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
     _at_end,
     _sentence,
     _paragraph,
+    replace_heading,
+    redesignate_definition_clause,
 )

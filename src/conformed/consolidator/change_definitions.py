@@ -26,6 +26,7 @@ from .apply_definitions import (
     defined_exactly,
     locate_definition,
 )
+from .change_parts import relabel_at
 from .context import Context
 from .word_edits import apply_word_edit
 from .word_places import edit_provision_words, record_edits
@@ -41,8 +42,7 @@ def definition_clause(doc: Document, c: Change, ctx: Context) -> Document:
     deleted): the clause the definition prints as a paragraph of its own; a definition
     whose clauses run on in its sentence has none, and the item is refused."""
     sel = c.selector
-    scope = sel.scope.partition(" of ")[2] if sel.scope.startswith("definition ") else sel.scope
-    path = clause_path(doc, sel.labels[0], sel.terms[0], scope, ctx)
+    path = clause_path(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
     if c.verb == "replace" and c.payload.kind in ("text", "quoted"):
         return replace_at(doc, path, c.payload.text, sel.printed, ctx)
     if c.verb == "delete" and c.payload.kind == "none":
@@ -50,9 +50,20 @@ def definition_clause(doc: Document, c: Change, ctx: Context) -> Document:
     raise PayloadError(f"{sel.printed}: only a restatement or a deletion of the clause is applied")
 
 
+_DEFINITION_CHAIN = re.compile(r'definition\s+"[^"]*"(?:\s+of\s+(?P<scope>.+))?')
+
+
+def _where_defined(scope: str) -> str:
+    """'definition "X" of Section 1.01' (a chain) -> "Section 1.01"; a citation as it is."""
+    m = _DEFINITION_CHAIN.fullmatch(scope)
+    return (m["scope"] or "") if m else scope
+
+
 def clause_path(doc: Document, label: str, term: str, scope: str, ctx: Context) -> Path:
     """Where clause ``label`` ("(ii)", "(a)(i)") of the definition of ``term`` is: a
-    paragraph of its own under the definition, else refused."""
+    paragraph of its own under the definition, else refused.  ``scope`` is where the
+    definition is ("Section 1.01", or as a chain prints it: 'definition "X" of Section 1.01')."""
+    scope = _where_defined(scope)
     keys = [k.lower() for k in BRACKETED.findall(label)]
     if not keys or "".join(f"({k})" for k in keys) != label.lower():
         raise PayloadError(
@@ -182,6 +193,7 @@ def _edit_run_on_clause(
     """Clause (b) printed inside the definition's sentence ("the sum of (a) 85% of X plus (b)
     50% of Y, minus (c) ..."): the words from "(b)" up to "(c)" (or the end), edited there
     and only there; refused where the clause is not printed once."""
+    scope = _where_defined(scope)
     path = locate_definition(
         doc, DefinitionRef(term, parse_citation(scope) if scope else None), ctx
     )
@@ -228,3 +240,17 @@ def _in_order(c: Change) -> bool:
     return c.position in ("", "in alphabetical order") or (
         c.position.startswith("in alphabetical order") and rest == c.selector.scope != ""
     )
+
+
+def redesignate_definition_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "relettering clause (c) of the definition of "Excluded Taxes" as clause (b)": the
+    clause, a paragraph of the definition, takes its new label as a provision's would; None
+    for any other change."""
+    sel = c.selector
+    new = BRACKETED.findall(c.new_label)
+    if c.verb != "renumber" or sel.kind != "definition_clause" or len(sel.terms) != 1:
+        return None
+    if len(sel.labels) != 1 or len(new) != 1:
+        return None
+    path = clause_path(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
+    return relabel_at(doc, path, new[0].lower(), sel.printed, c.new_label, ctx)

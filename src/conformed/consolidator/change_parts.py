@@ -11,7 +11,7 @@ import re
 
 from ..change import Change
 from ..citation import PLAIN_PROVISION, Label, label_candidates, parse_citation
-from ..document import Document, Provision
+from ..document import Document, Path, Provision
 from ..errors import PlacementError, TargetNotFound
 from ..layout.convention import CONVENTION
 from ..operations import Ordinal, ReplaceParagraph, ReplaceSentence, Target, TextEdits, WordEdit
@@ -48,11 +48,16 @@ def redesignate(doc: Document, c: Change, ctx: Context, old: str) -> Document | 
     if was.parent_keys != will.parent_keys or was.last == will.last:
         raise PlacementError(f"{new} is not a new label for {old} under the same provision")
     path = locate_target(doc, Target(was), ctx)
+    return relabel_at(doc, path, will.last, old, new, ctx)
+
+
+def relabel_at(doc: Document, path: Path, key: str, old: str, new: str, ctx: Context) -> Document:
+    """The provision at ``path`` takes the label whose key is ``key``, in its own style: where
+    no sibling has it (one deleted by this item gives it up) and the numbering stays in order;
+    ``old`` and ``new`` are the citations as the item gives them, for the messages."""
     node = doc.get(path)
     assert node.label is not None
-    value = next(
-        (k.value for k in label_candidates(will.last) if k.style is node.label.style), None
-    )
+    value = next((k.value for k in label_candidates(key) if k.style is node.label.style), None)
     if value is None:
         raise PlacementError(f"{new} is not numbered as {old} is ({node.label.text})")
     label = node.label.with_value(value)
@@ -220,3 +225,29 @@ def _edge_kind(position: str, printed: str) -> str:
 def _order(label: Label) -> tuple[int, ...]:
     """Where a label falls among its siblings: its parent numbers, then its own value."""
     return (*(int(n) for n in re.findall(r"\d+", label.prefix)), label.value)
+
+
+_HEADING_OF = re.compile(r"(?:heading|caption|title) of (?P<cite>.+)", re.IGNORECASE)
+
+
+def replace_heading(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "The heading of Section 3.03 is amended to read "Liens; Sales"": the heading only,
+    printed as the agreement prints its headings (with its full stop); None for any other
+    part.  A provision with no heading is refused: there is nothing to amend."""
+    m = _HEADING_OF.fullmatch(c.selector.printed)
+    if m is None or not PLAIN_PROVISION.fullmatch(m["cite"]):
+        return None
+    words = " ".join(c.payload.text.split())
+    if c.verb != "replace" or c.payload.kind not in ("quoted", "text") or not words:
+        return None
+    if "\n\n" in c.payload.text.strip() or len(words) > 200:
+        return None  # a heading is a line of words, not a block of text
+    path = locate_target(doc, Target(parse_citation(m["cite"])), ctx)
+    old = doc.get(path).heading.strip()
+    if not old:
+        raise TargetNotFound(f"{m['cite']} has no heading to amend")
+    new = words
+    if old.endswith(".") and not new.endswith((".", ":")):
+        new += "."
+    change = ctx.change("replace", f"Heading amended (was {old})")
+    return doc.update(path, lambda p: p.evolve(heading=new, changes=(*p.changes, change)))

@@ -89,6 +89,11 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         cited = c.selector.printed
         if not part:
             return apply_text_edits(doc, TextEdits(Target(parse_citation(cited)), (edit,)), ctx)
+        # '... immediately after "X" in the second sentence thereof': X of that sentence only
+        counted = sentence_of(f"{part} of {cited}")
+        if counted is not None:
+            target = Target(parse_citation(cited))
+            return apply_text_edits(doc, TextEdits(target, (edit,), sentence=counted[0]), ctx)
         # '... immediately after "X" in subsection (c) thereof': X of Section 8.2(c); "in
         # both clause (i) and clause (ii)": the same insertion in each, all or none
         labels = _part_labels(part)

@@ -71,7 +71,8 @@ def _each_renumbered(
         raise PayloadError(
             f"{sel.printed} are renumbered as {c.new_label}: not one new label for each"
         )
-    one_by_one = replace(sel, kind="provision", labels=olds)
+    kind = "provision" if sel.kind == "range" else sel.kind
+    one_by_one = replace(sel, kind=kind, labels=olds)
     pairs = list(zip(singles(one_by_one), new, strict=True))
     if any(after == old for (_, after), old in zip(pairs, olds[1:], strict=False)):
         pairs.reverse()
@@ -89,6 +90,8 @@ def _listed(sel: Selector) -> tuple[str, ...] | None:
     ("(g)", "(h)", ... for "paragraphs (g) through (j)"); None for any other selector."""
     if sel.kind == "range" and len(sel.labels) == 1 and sel.scope:
         return _labels_said(sel.labels[0])
+    if sel.kind == "definition_clause" and len(sel.labels) > 1 and len(sel.terms) == 1:
+        return sel.labels  # "clauses (c) and (d) of the definition of "X""
     if sel.kind != "provision" or len(sel.labels) < 2:
         return None
     full = all(not label.startswith("(") for label in sel.labels)
