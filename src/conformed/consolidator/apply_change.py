@@ -32,12 +32,10 @@ from .apply import (
     locate_target,
 )
 from .change_definitions import (
-    definition_clause,
     delete_definition,
     each_definition,
     insert_definition,
     insert_or_replace,
-    redesignate_definition_clause,
     replace_definition,
 )
 from .change_parts import (
@@ -51,6 +49,11 @@ from .change_parts import (
 from .change_words import Apply, insert_words, word_edit, words_in_sentence
 from .cited import in_article, side_of, target_of, within_provision, words_in_part, words_of
 from .context import Context
+from .definition_clauses import (
+    definition_clause,
+    insert_definition_clause,
+    redesignate_definition_clause,
+)
 from .each_cited import each_cited, singles
 from .edge_words import edit_at_end, insert_by_end_mark
 from .exhibits import apply_replace_exhibit, is_exhibit
@@ -310,4 +313,5 @@ _PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
     _paragraph,
     replace_heading,
     redesignate_definition_clause,
+    insert_definition_clause,
 )

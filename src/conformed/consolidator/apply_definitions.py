@@ -109,6 +109,8 @@ def definition_node(text: str, expected: str | None) -> Provision:
 def locate_definition(doc: Document, ref: DefinitionRef, ctx: Context) -> Path:
     paths = _definition_paths(doc, ref)
     exact = [p for p in paths if normal(term_of(doc.get(p)) or "") == normal(ref.term)]
+    if not paths:
+        exact = _lettered_definition(doc, ref)
     if len(exact) == 1:
         return exact[0]
     if len(exact) > 1:
@@ -150,6 +152,22 @@ def definitions_home(doc: Document, ref: DefinitionRef) -> Path:
         + ", ".join(doc.name_of(h) for h in homes)
         + "); the item does not say which"
     )
+
+
+def _lettered_definition(doc: Document, ref: DefinitionRef) -> list[Path]:
+    """The definition cited where it is itself a lettered provision ("the definition of "Good
+    Reason" in Section 1(d)", printed "(d) "Good Reason" means ..."), or one of the lettered
+    provisions of the Section cited: found to be edited, never to place a new one among."""
+    if ref.scope is None:
+        return []
+    home = resolve_citation(doc, ref.scope)
+    found = [home, *((*home, i) for i in range(len(doc.get(home).children)))]
+    return [p for p in found if doc.get(p).label is not None and _defines(doc.get(p), ref.term)]
+
+
+def _defines(node: Provision, term: str) -> bool:
+    said = definition_term(" ".join(x for x in (node.heading, node.text) if x))
+    return said is not None and normal(said) == normal(term)
 
 
 def _definition_paths(doc: Document, ref: DefinitionRef) -> list[Path]:

@@ -18,10 +18,11 @@ from ..operations import (
     WordEdit,
 )
 from .apply_text import apply_text_edits
-from .change_definitions import edit_in_definition, edit_in_definition_clause
+from .change_definitions import edit_in_definition
 from .change_parts import insert_at_edge, sentence_of
 from .cited import PART_LABEL, side_of, without_words, words_target
 from .context import Context
+from .definition_clauses import edit_in_definition_clause
 from .word_places import edit_throughout
 
 Apply = Callable[[Document, Change, Context], Document]

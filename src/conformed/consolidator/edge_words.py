@@ -20,9 +20,9 @@ from ..errors import PlacementError
 from ..operations import DefinitionRef, Target, WordEdit
 from .apply import locate_target
 from .apply_definitions import locate_definition
-from .change_definitions import clause_path
 from .cited import plain_part
 from .context import Context
+from .definition_clauses import clause_path
 from .word_places import record_edits
 
 _AT_END = re.compile(

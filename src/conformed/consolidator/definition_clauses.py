@@ -1,0 +1,188 @@
+"""Clauses of a definition: "clause (ii) of the definition of "Good Reason"".
+
+A definition may print its clauses as paragraphs of its own (the layout engine reads them
+as its children) or run them on inside its sentence ("the sum of (a) ... plus (b) ...").
+A clause is restated, deleted, relettered or given a new sibling only where it is a
+paragraph; its words may be edited either way, and only inside that clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..change import Change
+from ..citation import BRACKETED, parse_citation, parse_label
+from ..document import Document, Path
+from ..errors import PayloadError, PlacementError, TargetNotFound
+from ..operations import DefinitionRef, WordEdit
+from .apply import omit_at, replace_at
+from .apply_definitions import locate_definition
+from .change_parts import relabel_at
+from .context import Context
+from .payload import provision_from_payload
+from .word_edits import apply_word_edit
+from .word_places import edit_provision_words, record_edits
+
+
+def definition_clause(doc: Document, c: Change, ctx: Context) -> Document:
+    """ "Clause (ii) of the definition of "Good Reason" ... is amended and restated" (or
+    deleted): the clause the definition prints as a paragraph of its own; a definition
+    whose clauses run on in its sentence has none, and the item is refused."""
+    sel = c.selector
+    path = clause_path(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
+    if c.verb == "replace" and c.payload.kind in ("text", "quoted"):
+        return replace_at(doc, path, c.payload.text, sel.printed, ctx)
+    if c.verb == "delete" and c.payload.kind == "none":
+        return omit_at(doc, path, ctx)
+    raise PayloadError(f"{sel.printed}: only a restatement or a deletion of the clause is applied")
+
+
+_DEFINITION_CHAIN = re.compile(r'definition\s+"[^"]*"(?:\s+of\s+(?P<scope>.+))?')
+
+
+def _where_defined(scope: str) -> str:
+    """'definition "X" of Section 1.01' (a chain) -> "Section 1.01"; a citation as it is."""
+    m = _DEFINITION_CHAIN.fullmatch(scope)
+    return (m["scope"] or "") if m else scope
+
+
+def clause_path(doc: Document, label: str, term: str, scope: str, ctx: Context) -> Path:
+    """Where clause ``label`` ("(ii)", "(a)(i)") of the definition of ``term`` is: a
+    paragraph of its own under the definition, else refused.  ``scope`` is where the
+    definition is ("Section 1.01", or as a chain prints it: 'definition "X" of Section 1.01')."""
+    scope = _where_defined(scope)
+    keys = [k.lower() for k in BRACKETED.findall(label)]
+    if not keys or "".join(f"({k})" for k in keys) != label.lower():
+        raise PayloadError(
+            f'clause {label} of the definition of "{term}" is not cited by its label'
+        )
+    path = locate_definition(
+        doc, DefinitionRef(term, parse_citation(scope) if scope else None), ctx
+    )
+    for key in keys:
+        hits = [i for i, child in enumerate(doc.get(path).children) if child.key == key]
+        if len(hits) != 1:
+            raise TargetNotFound(
+                f'the definition of "{term}" prints no clause ({key}) as a paragraph of its own'
+            )
+        path = (*path, hits[0])
+    return path
+
+
+# "Clause (a) of definition "Change of Control" of Section 1.01": where words are edited
+_CLAUSE_OF_DEFINITION = re.compile(
+    r'\w+\s+(?P<label>(?:\([A-Za-z0-9]{1,6}\))+)\s+of\s+definition\s+"(?P<term>[^"]+)"'
+    r"(?:\s+of\s+(?P<scope>.+))?"
+)
+
+
+def edit_in_definition_clause(
+    doc: Document, c: Change, edit: WordEdit, ctx: Context
+) -> Document | None:
+    """ "Clause (b) of the definition of "Borrowing Base" in Section 1.1 is amended by
+    inserting ... after the words "X"": the words of that clause (and its own clauses) and
+    of nothing else; None where the change does not name a clause of a definition."""
+    sel = c.selector
+    if sel.kind == "definition_clause" and len(sel.terms) == 1:
+        label, term, scope = "".join(sel.labels), sel.terms[0], sel.scope
+    else:
+        m = _CLAUSE_OF_DEFINITION.fullmatch(sel.scope) if sel.kind == "words" else None
+        if m is None:
+            return None
+        label, term, scope = m["label"], m["term"], m["scope"] or ""
+    try:
+        path = clause_path(doc, label, term, scope, ctx)
+    except TargetNotFound:
+        return _edit_run_on_clause(doc, label, term, scope, edit, ctx)
+    return edit_provision_words(doc, path, (edit,), ctx, f'clause {label} of "{term}"')
+
+
+def _edit_run_on_clause(
+    doc: Document, label: str, term: str, scope: str, edit: WordEdit, ctx: Context
+) -> Document:
+    """Clause (b) printed inside the definition's sentence ("the sum of (a) 85% of X plus (b)
+    50% of Y, minus (c) ..."): the words from "(b)" up to "(c)" (or the end), edited there
+    and only there; refused where the clause is not printed once."""
+    scope = _where_defined(scope)
+    path = locate_definition(
+        doc, DefinitionRef(term, parse_citation(scope) if scope else None), ctx
+    )
+    node = doc.get(path)
+    where = f'clause {label} of the definition of "{term}"'
+    span = _run_on_span(node.text, label)
+    if span is None:
+        raise TargetNotFound(f"{where} is not printed once in the definition")
+    start, end = span
+    part = apply_word_edit(node.evolve(text=node.text[start:end], children=()), edit, where)
+    node = node.evolve(text=node.text[:start] + part.text + node.text[end:])
+    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
+
+
+def _run_on_span(text: str, label: str) -> tuple[int, int] | None:
+    """Where clause ``label`` ("(b)") runs in a sentence: from its label to the next one's."""
+    own = parse_label(label)
+    if own is None or label.count("(") != 1:
+        return None
+    starts = [m.start() for m in re.finditer(re.escape(label), text)]
+    if len(starts) != 1:
+        return None
+    after = text.find(own.with_value(own.value + 1).text, starts[0])
+    return starts[0], after if after > 0 else len(text)
+
+
+def redesignate_definition_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "relettering clause (c) of the definition of "Excluded Taxes" as clause (b)": the
+    clause, a paragraph of the definition, takes its new label as a provision's would; None
+    for any other change."""
+    sel = c.selector
+    new = BRACKETED.findall(c.new_label)
+    if c.verb != "renumber" or sel.kind != "definition_clause" or len(sel.terms) != 1:
+        return None
+    if len(sel.labels) != 1 or len(new) != 1:
+        return None
+    path = clause_path(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
+    return relabel_at(doc, path, new[0].lower(), sel.printed, c.new_label, ctx)
+
+
+# "immediately after clause (iii)", "following paragraph (b) thereof": the clause named
+_AFTER_CLAUSE = re.compile(
+    r"(?:immediately\s+)?(?:after|following)\s+(?:clause|paragraph|subparagraph|subclause)\s+"
+    r"(?P<label>\([A-Za-z0-9]{1,6}\))(?:\s+thereof)?",
+    re.IGNORECASE,
+)
+
+
+def insert_definition_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "The definition of "Good Reason" is amended by adding the following new clause (iv)
+    immediately after clause (iii): ...": the new clause a paragraph of the definition, after
+    the one named (or last, where none is named), its label the next one; None for any other
+    change.  A definition whose clauses run on in its sentence is refused."""
+    sel = c.selector
+    if c.verb != "insert" or sel.kind != "definition_clause" or c.payload.kind != "text":
+        return None
+    if len(sel.labels) != 1 or len(sel.terms) != 1:
+        return None
+    term, scope = sel.terms[0], _where_defined(sel.scope)
+    after = _AFTER_CLAUSE.fullmatch(c.position)
+    if after is None and c.position not in ("", "at the end thereof", "at the end"):
+        return None
+    if after is not None:
+        anchor = clause_path(doc, after["label"], term, scope, ctx)
+        parent, index = anchor[:-1], anchor[-1] + 1
+    else:
+        parent = locate_definition(
+            doc, DefinitionRef(term, parse_citation(scope) if scope else None), ctx
+        )
+        index = len(doc.get(parent).children)
+    siblings = doc.get(parent).children
+    if not siblings:
+        raise TargetNotFound(f'the definition of "{term}" prints no clauses as paragraphs')
+    key = sel.labels[0].strip("()").lower()
+    new = provision_from_payload(c.payload.text, key, siblings[index - 1].label, sel.printed)
+    before = siblings[index - 1].label
+    if before is None or new.label is None or new.label.value != before.value + 1:
+        raise PlacementError(f"{sel.printed} does not follow {siblings[index - 1].label_text}")
+    if index < len(siblings) and siblings[index].key == new.key:
+        raise PlacementError(f"{sel.printed} already exists and the item does not reletter")
+    new = new.evolve(changes=(ctx.change("insert", "Added"),))
+    return doc.replace_children(parent, lambda nodes: (*nodes[:index], new, *nodes[index:]))
