@@ -42,7 +42,15 @@ RULES: tuple[Rule, ...] = (
     definition,
 )
 
-_AGREE = re.compile(r"agree\w*\s+as\s+follows|now,?\s+therefore", re.IGNORECASE)
+# Where the operative part begins: "... agree as follows:", "NOW, THEREFORE", or the heading
+# of an English agreement's operative clauses after its parties and background ("AGREED
+# TERMS", "IT IS AGREED", "OPERATIVE PROVISIONS"), alone on its line.
+_AGREE = re.compile(
+    r"agree\w*\s+as\s+follows|now,?\s+therefore"
+    r"|^(?:AGREED\s+TERMS|IT\s+IS\s+(?:HEREBY\s+)?AGREED|OPERATIVE\s+PROVISIONS|TERMS\s+AGREED)"
+    r"(?:\s+as\s+follows)?[.:]?$",
+    re.IGNORECASE,
+)
 _ARTICLE_ONE = re.compile(r"^(?:ARTICLE|Article)\s+(?:I|1|ONE|One)\b\.?")
 
 
