@@ -48,6 +48,10 @@ def word_edit(kind: str) -> Apply:
         in_clause = edit_in_definition_clause(doc, c, edit, ctx)
         if in_clause is not None:
             return in_clause
+        counted = sentence_of(c.selector.scope)  # "The second sentence of Section 4.2 is
+        if counted is not None:  # amended by replacing ...": the words of that sentence
+            target = Target(parse_citation(counted[1]))
+            return apply_text_edits(doc, TextEdits(target, (edit,), sentence=counted[0]), ctx)
         if _throughout(c.selector):
             return edit_throughout(doc, edit, ctx)
         return apply_text_edits(doc, TextEdits(words_target(c.selector), (edit,)), ctx)
@@ -86,6 +90,10 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         return edit_in_definition(doc, c, edit, ctx)
     if c.selector.kind == "definition_clause" and not part:
         return edit_in_definition_clause(doc, c, edit, ctx)
+    counted = sentence_of(c.selector.printed) if c.selector.kind == "sentence" else None
+    if counted is not None and not part:  # "The first sentence of Section 3 is amended by
+        target = Target(parse_citation(counted[1]))  # inserting ... after the word "X""
+        return apply_text_edits(doc, TextEdits(target, (edit,), sentence=counted[0]), ctx)
     if c.selector.kind == "provision" and len(c.selector.labels) == 1 and not c.selector.scope:
         cited = c.selector.printed
         if not part:
@@ -138,7 +146,9 @@ def words_in_sentence(doc: Document, c: Change, ctx: Context) -> Document | None
     if sel.kind != "words" or len(sel.words) != 1 or sel.qualifiers:
         return None
     found = sentence_of(without_words(sel.printed))
-    if found is None or found[1] != sel.scope:
+    # ('"X" of the last sentence of Section 3', scope Section 3; or the sentence itself the
+    # subject: "The second sentence of Section 4.2 is amended by replacing "X" ...")
+    if found is None or sel.scope not in (found[1], without_words(sel.printed)):
         return None
     if (c.verb, c.payload.kind) not in (("replace", "quoted"), ("delete", "none")):
         return None

@@ -47,6 +47,11 @@ class Clauses(Transformer[Token, Any], Semantics):
         for c in (c for group in children if isinstance(group, list) for c in group):
             prev = out[-1] if out else None
             c = sibling_of(c, prev)
+            if prev is not None and prev.verb == "delete" and _substituted(c, prev):
+                # "The first sentence of Section 6 is deleted and the following sentence is
+                # substituted therefor: ...": that sentence replaced
+                out[-1] = replace(prev, verb="replace", payload=c.payload)
+                continue
             if (
                 prev is not None and prev.verb == "delete" and c.verb == "insert"
                 and (
@@ -284,6 +289,19 @@ class Clauses(Transformer[Token, Any], Semantics):
 _CHANGING = re.compile(
     r"(?i)renumber|redesignat|amend|delet|insert|add|replac|substitut|restat|strik"
 )
+
+
+def _substituted(c: Change, deleted: Change) -> bool:
+    """ "... and the following sentence is substituted therefor": new text of the kind just
+    deleted, named by its noun alone (no label, no words of its own)."""
+    sel = c.selector
+    return (
+        c.verb == "replace"
+        and c.payload.kind in ("text", "quoted")
+        and not (sel.labels or sel.words or sel.terms)
+        and sel.kind == deleted.selector.kind == "sentence"
+        and sel.printed.lower() in ("sentence", "new sentence")
+    )
 
 
 def _attached(children: list[Any]) -> Predicate:
