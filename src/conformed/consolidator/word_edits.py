@@ -33,12 +33,16 @@ def apply_word_edit(node: Provision, edit: WordEdit, printed: str) -> Provision:
 def _appended(text: str, addition: str, edit: WordEdit, printed: str) -> str:
     """Words added at the end: a new paragraph after a blank line, a sentence after a space,
     and words that begin with a comma or semicolon ("; provided that ...") straight after
-    the last word; after a provision that already ends in a stop they would double it, and
-    which of the two marks the drafter meant is not ours to guess."""
+    the last word.  After a sentence's full stop, such words continue the sentence (a
+    proviso): they take the stop's place, and end with one.  After a comma, semicolon or
+    colon they would double it, and which of the two the drafter meant is not ours to guess."""
     if not text.strip() or not addition:
         return f"{text}{addition}".strip()
     if edit.where == "paragraph":
         return f"{text}\n\n{addition}"
+    if addition[0] in ",;" and text.rstrip()[-1] == ".":
+        ends = "" if addition[-1] in ".!?" or addition.endswith(('."', ".\u201d")) else "."
+        return f"{text.rstrip()[:-1]}{addition}{ends}"
     if addition[0] in ",;:":
         if text.rstrip()[-1] in ".,;:":
             raise PlacementError(
