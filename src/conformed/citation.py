@@ -142,7 +142,7 @@ def label_key(text: str) -> str:
     """The comparable core of a printed label: "(c)" -> "c", "Section 5." -> "5",
     "SECTION 2.01." -> "2.1" (zero padding is not part of a number)."""
     core = _KEY_STRIP.sub("", text.strip())
-    return _LEADING_ZEROS.sub("", core.strip("().").lower())
+    return _LEADING_ZEROS.sub("", core.strip("().:").lower())  # "SECOND:", "Section 2:"
 
 
 _ORDINAL_TOKEN = re.compile(rf"^({CONVENTION.ordinal_words})([:.])$")

@@ -167,13 +167,17 @@ def sentence_of(printed: str, pattern: re.Pattern[str] | None = None) -> tuple[O
     """ "the last sentence of Section 6.11": the sentence counted, and the provision cited
     plainly; None for any other part.  (With ``pattern``, another part counted so.)"""
     m = (pattern or _SENTENCE_OF).fullmatch(printed)
-    if m is None or not PLAIN_PROVISION.fullmatch(m.group("cite")):
+    if m is None or not (PLAIN_PROVISION.fullmatch(m["cite"]) or _BY_ORDINAL.fullmatch(m["cite"])):
         return None
     word = m.group("ordinal").lower()
     index = _COUNTED.index(word) + 1 if word in _COUNTED else {"last": -1, "final": -1}[word]
     return Ordinal(index, word), m.group("cite")
 
 
+# "Article TWELFTH": an older lease's provisions "FIRST:", "SECOND:", cited by their word
+_BY_ORDINAL = re.compile(
+    rf"(?:Article|ARTICLE|Paragraph|PARAGRAPH)\s+(?:{CONVENTION.ordinal_words})"
+)
 _COUNTED = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..citation import Label, Style, from_alpha, from_roman, label_candidates
 from ..document import Provision
 from ..errors import PayloadError
+from ..layout.convention import CONVENTION
 from ..layout.engine import read_new_text
 
 
@@ -65,6 +66,8 @@ def make_label(key: str, like: Label | None, printed: str) -> Label:
 def value_in_style(key: str, style: Style) -> int | None:
     if style is Style.ARABIC:
         return int(key) if key.isdigit() else None
+    if style is Style.UPPER_ORDINAL:  # "NINETEENTH" after "EIGHTEENTH:"
+        return CONVENTION.ordinal_value(key)
     if style in (Style.LOWER_ROMAN, Style.UPPER_ROMAN):
         return from_roman(key)
     return from_alpha(key)
