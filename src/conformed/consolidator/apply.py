@@ -37,16 +37,29 @@ def apply_replace_provision(doc: Document, op: ReplaceProvision, ctx: Context) -
     return replace_at(doc, locate_target(doc, op.target, ctx), op.text, op.target.printed, ctx)
 
 
+# New text that only marks a provision as gone: "[Reserved]", "Intentionally omitted.", "Not used."
+_PLACEHOLDER = re.compile(
+    r"\[?\s*(?:reserved|intentionally\s+(?:omitted|deleted|left\s+blank)|not\s+used|deleted)"
+    r"\s*\.?\s*\]?\.?",
+    re.IGNORECASE,
+)
+
+
 def replace_at(doc: Document, path: Path, text: str, printed: str, ctx: Context) -> Document:
     """The provision at ``path`` restated by ``text`` (its label and place kept)."""
     old = doc.get(path)
     like = old.label
     new = provision_from_payload(text, old.key, like, printed)
-    if old.heading.strip() and not new.heading.strip():  # said, never lost unseen
-        ctx.warn(
-            f'{printed} had the heading "{old.heading.strip()}"; the new text gives none, so '
-            "the heading went with the rest of the provision"
-        )
+    if old.heading.strip() and not new.heading.strip():  # said either way, never unseen
+        if _PLACEHOLDER.fullmatch(new.text.strip()):  # "Section 6.4 [Reserved]."
+            ctx.warn(
+                f'{printed} is now "{new.text.strip()}"; its heading "{old.heading.strip()}" went with it'
+            )
+        else:  # the new words of its body: the heading is the provision's, and stays
+            new = new.evolve(heading=old.heading)
+            ctx.warn(
+                f'the new text of {printed} gives no heading; it keeps "{old.heading.strip()}"'
+            )
     new = new.evolve(
         uid=old.uid,
         inline=old.inline,

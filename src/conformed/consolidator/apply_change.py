@@ -293,6 +293,9 @@ def _at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
 def _sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
     """A sentence counted by its place."""
     sel = c.selector
+    if c.verb == "insert" and sel.kind == "provision" and not sel.qualifiers:
+        return insert_beside_sentence(doc, c, ctx)  # "inserting, after the first sentence
+        # thereof, the following sentence: ...": beside a sentence of the provision cited
     by_place = SENTENCES.get(c.verb) if sel.kind == "sentence" and not sel.qualifiers else None
     return by_place(doc, c, ctx) if by_place is not None else None
 

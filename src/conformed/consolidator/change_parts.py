@@ -24,7 +24,7 @@ from .apply_text import (
     apply_text_edits,
     paragraph_index,
 )
-from .cited import PART_LABEL, in_article, target_of, within_provision
+from .cited import PART_LABEL, in_article, side_of, target_of, within_provision
 from .context import Context
 from .exhibits import is_exhibit
 from .renumber import relabel
@@ -119,9 +119,19 @@ def insert_beside_sentence(doc: Document, c: Change, ctx: Context) -> Document |
     several paragraphs)."""
     side, _, named = c.position.partition(" ")
     found = sentence_of(c.selector.printed)
-    if side not in ("after", "before") or found is None or c.selector.kind != "sentence":
+    beside = _BESIDE_SENTENCE.fullmatch(c.position)
+    if found is None and beside is not None and c.selector.kind == "provision":
+        # "Section 9 is amended by inserting, immediately after the first sentence thereof,
+        # the following sentence: ...": the sentence counted in the provision cited
+        side = side_of(beside)
+        found = sentence_of(f"{beside['ordinal']} sentence of {c.selector.printed}")
+    elif (
+        side not in ("after", "before")
+        or c.selector.kind != "sentence"
+        or not c.selector.printed.startswith(named)
+    ):
         return None
-    if not c.selector.printed.startswith(named) or c.payload.kind not in ("text", "quoted"):
+    if found is None or c.payload.kind not in ("text", "quoted"):
         return None
     words = c.payload.text.strip()
     if not words or "\n\n" in words or CONVENTION.lead.match(words):
@@ -174,6 +184,11 @@ def sentence_of(printed: str, pattern: re.Pattern[str] | None = None) -> tuple[O
     return Ordinal(index, word), m.group("cite")
 
 
+_BESIDE_SENTENCE = re.compile(
+    r"(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to)\s+(?:the\s+)?"
+    r"(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|last|final)\s+sentence",
+    re.IGNORECASE,
+)
 # "Article TWELFTH": an older lease's provisions "FIRST:", "SECOND:", cited by their word
 _BY_ORDINAL = re.compile(
     rf"(?:Article|ARTICLE|Paragraph|PARAGRAPH)\s+(?:{CONVENTION.ordinal_words})"
