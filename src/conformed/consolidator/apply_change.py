@@ -243,9 +243,8 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         fn = DISPATCH.get((change.verb, sel.kind))
         if change.verb == "insert" and change.words_edit:
             fn = None  # words put into the provision, never a new provision
-        chained = (" of " in sel.printed or " of " in sel.scope) and not (
-            within_provision(sel) or in_article(sel)
-        )
+        said = re.sub(r'"[^"]*"', '""', f"{sel.printed} | {sel.scope}")  # "Event of Default"
+        chained = " of " in said and not (within_provision(sel) or in_article(sel))
         if fn is not None and sel.kind in ("provision", "definition") and chained:
             fn = None  # a chain through another document or a definition: not looked up yet
     if change.words_edit and change.verb == "insert" and not sel.qualifiers:

@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from ..change import ANY_DEFINITIONS, Change
 from ..citation import parse_citation
-from ..definitions import split_definitions, words_before_definitions
+from ..definitions import insertion_index, split_definitions, words_before_definitions
 from ..document import Document
-from ..errors import PayloadError
+from ..errors import PayloadError, PlacementError
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
@@ -47,16 +47,45 @@ def insert_definition(doc: Document, c: Change, ctx: Context) -> Document:
     """ "... amended by inserting the following new definition(s) in the proper alphabetical
     order:": each definition of the new text where the alphabet puts it.  Any other place
     ("immediately after the definition of ...") is not looked up yet, and is refused."""
-    if not _in_order(c):
+    beside = _BESIDE_DEFINITION.fullmatch(c.position)
+    if not _in_order(c) and beside is None:
         raise PayloadError(
             f"understood as new definitions {c.position}, but conformed places new "
             "definitions only in alphabetical order; nothing was applied"
         )
     term = "" if c.selector.terms[0] == ANY_DEFINITIONS else c.selector.terms[0]
-    scope = parse_citation(c.selector.scope) if c.selector.scope else None
+    where = _DEFINITION_IN.fullmatch(c.selector.scope)  # 'definition "X" in Section 1'
+    home = where["scope"] if where else c.selector.scope
+    scope = parse_citation(home) if home else None
+    if beside is not None:  # "immediately after the definition of "Event of Default""
+        _check_beside(doc, DefinitionRef(term, scope), beside, c, ctx)
     return apply_insert_definition(
         doc, InsertDefinition(DefinitionRef(term, scope), c.payload.text), ctx
     )
+
+
+_BESIDE_DEFINITION = re.compile(
+    r'(?:immediately\s+)?(?P<side>after|following|before|preceding)\s+definition\s+"(?P<term>[^"]+)"'
+)
+_DEFINITION_IN = re.compile(r'definition\s+"[^"]*"\s+(?:in|of)\s+(?P<scope>.+)')
+
+
+def _check_beside(
+    doc: Document, ref: DefinitionRef, beside: re.Match[str], c: Change, ctx: Context
+) -> None:
+    """A new definition put beside one named: where the alphabet puts it too, or refused (a
+    list out of alphabetical order is for a person to decide, not for conformed)."""
+    named = locate_definition(doc, DefinitionRef(beside["term"], ref.scope), ctx)
+    terms = [t for t, _ in split_definitions(c.payload.text)]
+    if len(terms) != 1:
+        raise PayloadError(f"the new text gives {len(terms)} definitions for one place")
+    siblings = doc.get(named[:-1]).children
+    want = named[-1] + (beside["side"].lower() in ("after", "following"))
+    if insertion_index(siblings, terms[0]) != want:
+        raise PlacementError(
+            f'the item puts "{terms[0]}" {beside["side"]} "{beside["term"]}", which is not where '
+            "the alphabet puts it among the definitions; nothing was applied"
+        )
 
 
 def insert_or_replace(doc: Document, c: Change, ctx: Context) -> Document:

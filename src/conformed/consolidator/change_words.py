@@ -22,7 +22,7 @@ from .change_definitions import edit_in_definition
 from .change_parts import insert_at_edge, sentence_of
 from .cited import PART_LABEL, side_of, without_words, words_target
 from .context import Context
-from .definition_clauses import edit_in_definition_clause
+from .definition_clauses import edit_in_definition_clause, edit_run_on_part
 from .word_places import edit_throughout
 
 Apply = Callable[[Document, Change, Context], Document]
@@ -94,6 +94,17 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     if counted is not None and not part:  # "The first sentence of Section 3 is amended by
         target = Target(parse_citation(counted[1]))  # inserting ... after the word "X""
         return apply_text_edits(doc, TextEdits(target, (edit,), sentence=counted[0]), ctx)
+    sel = c.selector
+    bare = sel.labels[0] if len(sel.labels) == 1 and sel.labels[0].startswith("(") else ""
+    if sel.kind == "provision" and bare and PLAIN_PROVISION.fullmatch(sel.scope) and not part:
+        # "Clause (iii) of Section 9 is amended by inserting ...": where Section 9 runs its
+        # clauses on in its sentence, the words of clause (iii) there
+        run_on = edit_run_on_part(doc, sel.scope, bare, edit, ctx)
+        if run_on is not None:
+            return run_on
+        return apply_text_edits(
+            doc, TextEdits(Target(parse_citation(f"{sel.scope}{bare}")), (edit,)), ctx
+        )
     if c.selector.kind == "provision" and len(c.selector.labels) == 1 and not c.selector.scope:
         cited = c.selector.printed
         if not part:

@@ -14,8 +14,8 @@ from ..change import Change
 from ..citation import BRACKETED, parse_citation, parse_label
 from ..document import Document, Path
 from ..errors import PayloadError, PlacementError, TargetNotFound
-from ..operations import DefinitionRef, WordEdit
-from .apply import omit_at, replace_at
+from ..operations import DefinitionRef, Target, WordEdit
+from .apply import locate_target, omit_at, replace_at
 from .apply_definitions import locate_definition
 from .change_parts import relabel_at
 from .context import Context
@@ -109,7 +109,7 @@ def _edit_run_on_clause(
     )
     node = doc.get(path)
     where = f'clause {label} of the definition of "{term}"'
-    span = _run_on_span(node.text, label)
+    span = run_on_span(node.text, label)
     if span is None:
         raise TargetNotFound(f"{where} is not printed once in the definition")
     start, end = span
@@ -118,7 +118,7 @@ def _edit_run_on_clause(
     return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
 
 
-def _run_on_span(text: str, label: str) -> tuple[int, int] | None:
+def run_on_span(text: str, label: str) -> tuple[int, int] | None:
     """Where clause ``label`` ("(b)") runs in a sentence: from its label to the next one's."""
     own = parse_label(label)
     if own is None or label.count("(") != 1:
@@ -186,3 +186,24 @@ def insert_definition_clause(doc: Document, c: Change, ctx: Context) -> Document
         raise PlacementError(f"{sel.printed} already exists and the item does not reletter")
     new = new.evolve(changes=(ctx.change("insert", "Added"),))
     return doc.replace_children(parent, lambda nodes: (*nodes[:index], new, *nodes[index:]))
+
+
+def edit_run_on_part(
+    doc: Document, cited: str, label: str, edit: WordEdit, ctx: Context
+) -> Document | None:
+    """ "Clause (iii) of Section 9 is amended by inserting ... after the words "X"", where
+    Section 9 prints its clauses inside its sentence ("... (ii) ...; (iii) ..."): the words
+    from "(iii)" to "(iv)" (or the end), edited there only; None where Section 9 prints
+    clause (iii) as a paragraph of its own (a provision, looked up as one) or not once."""
+    path = locate_target(doc, Target(parse_citation(cited)), ctx)
+    node = doc.get(path)
+    if any(child.key == label.strip("()").lower() for child in node.children):
+        return None
+    span = run_on_span(node.text, label)
+    if span is None:
+        return None
+    start, end = span
+    where = f"clause {label} of {cited}"
+    part = apply_word_edit(node.evolve(text=node.text[start:end], children=()), edit, where)
+    node = node.evolve(text=node.text[:start] + part.text + node.text[end:])
+    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
