@@ -111,8 +111,8 @@ class Amendment:
         last word ("Services Agreement" for "the Agreement"), so that "the Pledge Agreement"
         is never taken for it."""
         title, short = self.agreement_title, self.agreement_name
-        if short and title and title != short and title.split()[-1] == short.split()[-1]:
-            return title
+        if short and title and len(short.split()) == 1 and title.split()[-1] == short:
+            return title  # ("the "LLC Agreement"" is a name of its own: the items use it)
         return short
 
     signature: str = ""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..change import REMAINDER_OF, Change, Selector
-from ..citation import parse_citation
+from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document
 from ..errors import PayloadError
 from ..operations import (
@@ -244,6 +244,8 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         if change.verb == "insert" and change.words_edit:
             fn = None  # words put into the provision, never a new provision
         said = re.sub(r'"[^"]*"', '""', f"{sel.printed} | {sel.scope}")  # "Event of Default"
+        # ('definition "X" of Section 1.01': a definition where the agreement has it, no chain)
+        said = said.replace(f'definition "" of {sel.scope} |', "|") if _plain(sel.scope) else said
         chained = " of " in said and not (within_provision(sel) or in_article(sel))
         if fn is not None and sel.kind in ("provision", "definition") and chained:
             fn = None  # a chain through another document or a definition: not looked up yet
@@ -262,6 +264,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         f"understood as {entry['kind'].replace('_', ' ')} of {entry['target']}, "
         "but conformed cannot yet apply this kind of change exactly; nothing was applied"
     )
+
+
+def _plain(cited: str) -> bool:
+    return PLAIN_PROVISION.fullmatch(cited) is not None
 
 
 def _simple(sel: Selector) -> bool:

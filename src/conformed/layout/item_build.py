@@ -13,7 +13,14 @@ from .item import Info, Item, ItemStructureError, _without_lead, item_number
 from .item_base import NEW, TEXT, ReaderBase
 from .item_patterns import _BLANK_LINE
 from .node import Node
-from .payload import PAYLOAD2_MARK, PAYLOAD_MARK, REDACTED_READING, amends, fold
+from .payload import (
+    PAYLOAD2_MARK,
+    PAYLOAD_MARK,
+    REDACTED_READING,
+    amends,
+    fold,
+    reopened_paragraphs,
+)
 
 
 class Assembly(ReaderBase):
@@ -118,6 +125,8 @@ class Assembly(ReaderBase):
                 parts.append(self.source[a:b])
             elif kind == NEW and payload is None:
                 payload = self.source[a:b]
+                if info.quoted:  # '"(a) ...' / '"(b) ...": each paragraph reopens the quote
+                    payload = reopened_paragraphs(payload)
                 parts.append(f" {PAYLOAD_MARK} ")
             elif kind == NEW:
                 parts.append(f'"{self.source[a:b]}"')

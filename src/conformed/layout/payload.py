@@ -125,3 +125,29 @@ _CLOSE = re.compile(r"[\"\u201d]")
 
 def fold(text: str) -> str:
     return " ".join(text.split())
+
+
+_PARAGRAPHS = re.compile(r"(\n[^\S\n]*\n\s*)")
+
+
+def reopened_paragraphs(text: str) -> str:
+    """A quotation of several paragraphs opens each paragraph with a quotation mark and
+    closes only the last (American usage): those opening marks are the quotation's, not the
+    new text's.  A paragraph's opening mark is dropped where the paragraph leaves it open
+    (an odd number of straight marks, or more opening than closing curly ones) and does not
+    define a term in quotation marks ('"Agent" means ...': those marks are the term's)."""
+    parts = _PARAGRAPHS.split(text)
+    for k in range(2, len(parts), 2):  # the paragraphs after the first
+        para = parts[k]
+        straight = para[:1] == '"' and para.count('"') % 2 == 1
+        curly = para[:1] == "\u201c" and para.count("\u201c") > para.count("\u201d")
+        if (straight or curly) and not _DEFINES.match(para):
+            parts[k] = para[1:]
+    return "".join(parts)
+
+
+# A paragraph that opens with a term in quotation marks and defines it.
+_DEFINES = re.compile(
+    r'["\u201c][^"\u201c\u201d\n]{1,80}["\u201d]\s*(?:shall\s+mean|means|shall\s+have|has|:)',
+    re.IGNORECASE,
+)
