@@ -128,4 +128,10 @@ def _is_boundary(text: str, dot: int, end: int, stop: int) -> bool:
     # A capital initial ("John Q. Public") does not end a sentence; a label
     # such as "2.g." or "d." followed by a capitalised word does.
     letter = token.lstrip("(\"'`\u201c\u2018")[:1]
-    return not (len(bare) == 1 and letter.isupper())
+    if len(bare) == 1 and letter.isupper():  # "Schedule A. No Member ...": a schedule's letter
+        return _ATTACHMENT_BEFORE.search(text, max(0, begin - 20), begin) is not None
+    return True
+
+
+# The word before a lettered attachment ("Schedule A", "Exhibit B"): its letter is no initial.
+_ATTACHMENT_BEFORE = re.compile(r"\b(?:Schedule|Exhibit|Annex|Appendix|Attachment|Rider)\s+$")

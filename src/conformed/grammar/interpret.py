@@ -25,6 +25,7 @@ from ..layout.items import PAYLOAD_MARK, Item
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
+    DescribedChange,
     InsertDefinition,
     NoTextChange,
     Operation,
@@ -114,7 +115,16 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     if original != item.instruction:
         instruction = original  # every reading starts from what the subject means
     try:
-        return _attempt(instruction, item, agreement)
+        op = _attempt(instruction, item, agreement)
+        if not (isinstance(op, DescribedChange) and item.payload):
+            return op
+        # "amended by deleting the second sentence thereof and replacing it with the following
+        # sentence: <text>": the words are given, so it is no change described; the slow
+        # reader says what is replaced, else the description stands (and is refused)
+        composed = _composed(replace(item, instruction=original), ancestors, agreement)
+        if composed is None or getattr(composed, "verb", "") == "describe":
+            return op
+        return composed
     except InstructionParseError as exc:
         error = exc
     for text, reported in _readings(original, instruction):
