@@ -214,6 +214,13 @@ def insert_at_edge(doc: Document, c: Change, ctx: Context) -> Document | None:
     Only words of one provision the agreement numbers; None for any other place or text."""
     sel = c.selector
     kind = _edge_kind(c.position, sel.printed)
+    counted = sentence_of(sel.printed) if sel.kind == "sentence" else None
+    if kind and counted is not None and "\n\n" not in c.payload.text.strip():
+        # "The first sentence of Paragraph 8 is amended by adding "; provided ..." at the
+        # end thereof": the words end that sentence, the sentences after it as they were
+        edit = WordEdit(kind, old="", new=c.payload.text)
+        target = Target(parse_citation(counted[1]))
+        return apply_text_edits(doc, TextEdits(target, (edit,), sentence=counted[0]), ctx)
     if not kind or sel.kind != "provision" or len(sel.labels) != 1:
         return None
     if sel.scope and not (in_article(sel) or within_provision(sel)):
