@@ -70,6 +70,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/outline_real.py
 	$(BIN)/python benchmarks/amendment_accounting.py
 	$(BIN)/python benchmarks/understanding.py
+	$(BIN)/python benchmarks/apply_probes.py
 	$(BIN)/python benchmarks/grammar_speed.py
 	$(BIN)/python benchmarks/many_items.py
 	$(BIN)/python benchmarks/draft.py
