@@ -173,6 +173,14 @@ def paragraph_by_place(doc: Document, c: Change, ctx: Context) -> Document | Non
     )
 
 
+def edit_sentence(
+    doc: Document, counted: tuple[Ordinal, str], edit: WordEdit, ctx: Context
+) -> Document:
+    """The word edit made in the sentence ``sentence_of`` found, and nowhere else."""
+    ordinal, cited = counted
+    return apply_text_edits(doc, TextEdits(Target(parse_citation(cited)), (edit,), ordinal), ctx)
+
+
 def sentence_of(printed: str, pattern: re.Pattern[str] | None = None) -> tuple[Ordinal, str] | None:
     """ "the last sentence of Section 6.11": the sentence counted, and the provision cited
     plainly; None for any other part.  (With ``pattern``, another part counted so.)"""
@@ -218,9 +226,7 @@ def insert_at_edge(doc: Document, c: Change, ctx: Context) -> Document | None:
     if kind and counted is not None and "\n\n" not in c.payload.text.strip():
         # "The first sentence of Paragraph 8 is amended by adding "; provided ..." at the
         # end thereof": the words end that sentence, the sentences after it as they were
-        edit = WordEdit(kind, old="", new=c.payload.text)
-        target = Target(parse_citation(counted[1]))
-        return apply_text_edits(doc, TextEdits(target, (edit,), sentence=counted[0]), ctx)
+        return edit_sentence(doc, counted, WordEdit(kind, old="", new=c.payload.text), ctx)
     if not kind or sel.kind != "provision" or len(sel.labels) != 1:
         return None
     if sel.scope and not (in_article(sel) or within_provision(sel)):

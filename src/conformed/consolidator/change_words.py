@@ -19,7 +19,7 @@ from ..operations import (
 )
 from .apply_text import apply_text_edits
 from .change_definitions import edit_in_definition
-from .change_parts import insert_at_edge, sentence_of
+from .change_parts import edit_sentence, insert_at_edge, sentence_of
 from .cited import PART_LABEL, side_of, without_words, words_target
 from .context import Context
 from .definition_clauses import edit_in_definition_clause, edit_run_on_part
@@ -50,8 +50,7 @@ def word_edit(kind: str) -> Apply:
             return in_clause
         counted = sentence_of(c.selector.scope)  # "The second sentence of Section 4.2 is
         if counted is not None:  # amended by replacing ...": the words of that sentence
-            target = Target(parse_citation(counted[1]))
-            return apply_text_edits(doc, TextEdits(target, (edit,), sentence=counted[0]), ctx)
+            return edit_sentence(doc, counted, edit, ctx)
         if _throughout(c.selector):
             return edit_throughout(doc, edit, ctx)
         return apply_text_edits(doc, TextEdits(words_target(c.selector), (edit,)), ctx)
@@ -92,8 +91,7 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         return edit_in_definition_clause(doc, c, edit, ctx)
     counted = sentence_of(c.selector.printed) if c.selector.kind == "sentence" else None
     if counted is not None and not part:  # "The first sentence of Section 3 is amended by
-        target = Target(parse_citation(counted[1]))  # inserting ... after the word "X""
-        return apply_text_edits(doc, TextEdits(target, (edit,), sentence=counted[0]), ctx)
+        return edit_sentence(doc, counted, edit, ctx)  # inserting ... after the word "X""
     sel = c.selector
     bare = sel.labels[0] if len(sel.labels) == 1 and sel.labels[0].startswith("(") else ""
     if sel.kind == "provision" and bare and PLAIN_PROVISION.fullmatch(sel.scope) and not part:
@@ -112,8 +110,7 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         # '... immediately after "X" in the second sentence thereof': X of that sentence only
         counted = sentence_of(f"{part} of {cited}")
         if counted is not None:
-            target = Target(parse_citation(cited))
-            return apply_text_edits(doc, TextEdits(target, (edit,), sentence=counted[0]), ctx)
+            return edit_sentence(doc, counted, edit, ctx)
         # '... immediately after "X" in subsection (c) thereof': X of Section 8.2(c); "in
         # both clause (i) and clause (ii)": the same insertion in each, all or none
         labels = _part_labels(part)
@@ -165,5 +162,4 @@ def words_in_sentence(doc: Document, c: Change, ctx: Context) -> Document | None
         return None
     kind = "replace_words" if c.verb == "replace" else "delete_words"
     edit = WordEdit(kind, old=sel.words[0], new=c.payload.text, every=c.each_place, first=c.first)
-    target = Target(parse_citation(sel.scope))
-    return apply_text_edits(doc, TextEdits(target, (edit,), sentence=found[0]), ctx)
+    return edit_sentence(doc, found, edit, ctx)

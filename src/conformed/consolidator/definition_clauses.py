@@ -107,11 +107,22 @@ def _edit_run_on_clause(
     path = locate_definition(
         doc, DefinitionRef(term, parse_citation(scope) if scope else None), ctx
     )
-    node = doc.get(path)
     where = f'clause {label} of the definition of "{term}"'
+    done = _edit_run_on(doc, path, label, edit, where, ctx)
+    if done is None:
+        raise TargetNotFound(f"{where} is not printed once in the definition")
+    return done
+
+
+def _edit_run_on(
+    doc: Document, path: Path, label: str, edit: WordEdit, where: str, ctx: Context
+) -> Document | None:
+    """The edit made in the words of the clause ``label`` runs over in the text of the
+    provision at ``path`` (its sentence, not its subdivisions); None where it is not once."""
+    node = doc.get(path)
     span = run_on_span(node.text, label)
     if span is None:
-        raise TargetNotFound(f"{where} is not printed once in the definition")
+        return None
     start, end = span
     part = apply_word_edit(node.evolve(text=node.text[start:end], children=()), edit, where)
     node = node.evolve(text=node.text[:start] + part.text + node.text[end:])
@@ -196,14 +207,6 @@ def edit_run_on_part(
     from "(iii)" to "(iv)" (or the end), edited there only; None where Section 9 prints
     clause (iii) as a paragraph of its own (a provision, looked up as one) or not once."""
     path = locate_target(doc, Target(parse_citation(cited)), ctx)
-    node = doc.get(path)
-    if any(child.key == label.strip("()").lower() for child in node.children):
+    if any(child.key == label.strip("()").lower() for child in doc.get(path).children):
         return None
-    span = run_on_span(node.text, label)
-    if span is None:
-        return None
-    start, end = span
-    where = f"clause {label} of {cited}"
-    part = apply_word_edit(node.evolve(text=node.text[start:end], children=()), edit, where)
-    node = node.evolve(text=node.text[:start] + part.text + node.text[end:])
-    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
+    return _edit_run_on(doc, path, label, edit, f"clause {label} of {cited}", ctx)
