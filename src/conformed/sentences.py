@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .layout.convention import ATTACHMENT, CONVENTION
+
 # Never a sentence end, whatever follows.
 ABBREVIATIONS = frozenset(
     [
@@ -134,4 +136,4 @@ def _is_boundary(text: str, dot: int, end: int, stop: int) -> bool:
 
 
 # The word before a lettered attachment ("Schedule A", "Exhibit B"): its letter is no initial.
-_ATTACHMENT_BEFORE = re.compile(r"\b(?:Schedule|Exhibit|Annex|Appendix|Attachment|Rider)\s+$")
+_ATTACHMENT_BEFORE = re.compile(rf"\b(?:{CONVENTION.unit_pattern(ATTACHMENT)})\s+$")

@@ -243,11 +243,7 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         fn = DISPATCH.get((change.verb, sel.kind))
         if change.verb == "insert" and change.words_edit:
             fn = None  # words put into the provision, never a new provision
-        said = re.sub(r'"[^"]*"', '""', f"{sel.printed} | {sel.scope}")  # "Event of Default"
-        # ('definition "X" of Section 1.01': a definition where the agreement has it, no chain)
-        said = said.replace(f'definition "" of {sel.scope} |', "|") if _plain(sel.scope) else said
-        chained = " of " in said and not (within_provision(sel) or in_article(sel))
-        if fn is not None and sel.kind in ("provision", "definition") and chained:
+        if fn is not None and sel.kind in ("provision", "definition") and _chained(sel):
             fn = None  # a chain through another document or a definition: not looked up yet
     if change.words_edit and change.verb == "insert" and not sel.qualifiers:
         inserted = insert_by_end_mark(doc, change, ctx) or insert_words(doc, change, ctx)
@@ -266,8 +262,17 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     )
 
 
-def _plain(cited: str) -> bool:
-    return PLAIN_PROVISION.fullmatch(cited) is not None
+def _chained(sel: Selector) -> bool:
+    """A chain through another document or part ("Section 3 of Exhibit B"), which the
+    dispatch table does not look up.  Not one: a provision of an Article or a part of a
+    provision, a definition where the agreement has it ('definition "X" of Section 1.01'),
+    nor the words "of" inside a quoted term ("Event of Default")."""
+    if within_provision(sel) or in_article(sel):
+        return False
+    printed = re.sub(r'"[^"]*"', '""', sel.printed)
+    if PLAIN_PROVISION.fullmatch(sel.scope) and printed.endswith(f'definition "" of {sel.scope}'):
+        printed = printed.removesuffix(f" of {sel.scope}")
+    return " of " in printed or " of " in re.sub(r'"[^"]*"', '""', sel.scope)
 
 
 def _simple(sel: Selector) -> bool:

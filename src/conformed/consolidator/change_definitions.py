@@ -26,6 +26,7 @@ from .apply_definitions import (
     locate_definition,
 )
 from .context import Context
+from .definition_clauses import where_defined
 from .word_edits import apply_word_edit
 from .word_places import record_edits
 
@@ -54,8 +55,7 @@ def insert_definition(doc: Document, c: Change, ctx: Context) -> Document:
             "definitions only in alphabetical order; nothing was applied"
         )
     term = "" if c.selector.terms[0] == ANY_DEFINITIONS else c.selector.terms[0]
-    where = _DEFINITION_IN.fullmatch(c.selector.scope)  # 'definition "X" in Section 1'
-    home = where["scope"] if where else c.selector.scope
+    home = where_defined(c.selector.scope)  # 'definition "X" in Section 1': Section 1
     scope = parse_citation(home) if home else None
     if beside is not None:  # "immediately after the definition of "Event of Default""
         _check_beside(doc, DefinitionRef(term, scope), beside, c, ctx)
@@ -67,7 +67,6 @@ def insert_definition(doc: Document, c: Change, ctx: Context) -> Document:
 _BESIDE_DEFINITION = re.compile(
     r'(?:immediately\s+)?(?P<side>after|following|before|preceding)\s+definition\s+"(?P<term>[^"]+)"'
 )
-_DEFINITION_IN = re.compile(r'definition\s+"[^"]*"\s+(?:in|of)\s+(?P<scope>.+)')
 
 
 def _check_beside(

@@ -192,11 +192,6 @@ def sentence_of(printed: str, pattern: re.Pattern[str] | None = None) -> tuple[O
     return Ordinal(index, word), m.group("cite")
 
 
-_BESIDE_SENTENCE = re.compile(
-    r"(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to)\s+(?:the\s+)?"
-    r"(?P<ordinal>first|second|third|fourth|fifth|sixth|seventh|eighth|last|final)\s+sentence",
-    re.IGNORECASE,
-)
 # "Article TWELFTH": an older lease's provisions "FIRST:", "SECOND:", cited by their word
 _BY_ORDINAL = re.compile(
     rf"(?:Article|ARTICLE|Paragraph|PARAGRAPH)\s+(?:{CONVENTION.ordinal_words})"
@@ -212,6 +207,12 @@ def _counted(noun: str) -> re.Pattern[str]:
 
 
 _SENTENCE_OF, _PARAGRAPH_OF = _counted("sentence"), _counted("paragraph")
+# "immediately after the first sentence thereof": beside a sentence counted in the provision
+_BESIDE_SENTENCE = re.compile(
+    r"(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to)\s+(?:the\s+)?"
+    rf"(?P<ordinal>{'|'.join(_COUNTED)}|last|final)\s+sentence",
+    re.IGNORECASE,
+)
 
 
 def insert_at_edge(doc: Document, c: Change, ctx: Context) -> Document | None:

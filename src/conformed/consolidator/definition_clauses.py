@@ -37,10 +37,10 @@ def definition_clause(doc: Document, c: Change, ctx: Context) -> Document:
     raise PayloadError(f"{sel.printed}: only a restatement or a deletion of the clause is applied")
 
 
-_DEFINITION_CHAIN = re.compile(r'definition\s+"[^"]*"(?:\s+of\s+(?P<scope>.+))?')
+_DEFINITION_CHAIN = re.compile(r'definition\s+"[^"]*"(?:\s+(?:of|in)\s+(?P<scope>.+))?')
 
 
-def _where_defined(scope: str) -> str:
+def where_defined(scope: str) -> str:
     """'definition "X" of Section 1.01' (a chain) -> "Section 1.01"; a citation as it is."""
     m = _DEFINITION_CHAIN.fullmatch(scope)
     return (m["scope"] or "") if m else scope
@@ -50,7 +50,7 @@ def clause_path(doc: Document, label: str, term: str, scope: str, ctx: Context) 
     """Where clause ``label`` ("(ii)", "(a)(i)") of the definition of ``term`` is: a
     paragraph of its own under the definition, else refused.  ``scope`` is where the
     definition is ("Section 1.01", or as a chain prints it: 'definition "X" of Section 1.01')."""
-    scope = _where_defined(scope)
+    scope = where_defined(scope)
     keys = [k.lower() for k in BRACKETED.findall(label)]
     if not keys or "".join(f"({k})" for k in keys) != label.lower():
         raise PayloadError(
@@ -69,10 +69,11 @@ def clause_path(doc: Document, label: str, term: str, scope: str, ctx: Context) 
     return path
 
 
-# "Clause (a) of definition "Change of Control" of Section 1.01": where words are edited
-_CLAUSE_OF_DEFINITION = re.compile(
-    r'\w+\s+(?P<label>(?:\([A-Za-z0-9]{1,6}\))+)\s+of\s+definition\s+"(?P<term>[^"]+)"'
-    r"(?:\s+of\s+(?P<scope>.+))?"
+# "Clause (a) of definition "Change of Control" of Section 1.01": a clause of a definition,
+# as a selector prints it (edited here, and ended or extended in edge_words.py)
+CLAUSE_OF_DEFINITION = re.compile(
+    r"(?i)(?:sub)?(?:clause|paragraph)\s+(?P<label>(?:\([a-z0-9]{1,6}\))+)\s+of\s+(?:the\s+)?"
+    r'definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
 )
 
 
@@ -86,7 +87,7 @@ def edit_in_definition_clause(
     if sel.kind == "definition_clause" and len(sel.terms) == 1:
         label, term, scope = "".join(sel.labels), sel.terms[0], sel.scope
     else:
-        m = _CLAUSE_OF_DEFINITION.fullmatch(sel.scope) if sel.kind == "words" else None
+        m = CLAUSE_OF_DEFINITION.fullmatch(sel.scope) if sel.kind == "words" else None
         if m is None:
             return None
         label, term, scope = m["label"], m["term"], m["scope"] or ""
@@ -103,7 +104,7 @@ def _edit_run_on_clause(
     """Clause (b) printed inside the definition's sentence ("the sum of (a) 85% of X plus (b)
     50% of Y, minus (c) ..."): the words from "(b)" up to "(c)" (or the end), edited there
     and only there; refused where the clause is not printed once."""
-    scope = _where_defined(scope)
+    scope = where_defined(scope)
     path = locate_definition(
         doc, DefinitionRef(term, parse_citation(scope) if scope else None), ctx
     )
@@ -173,7 +174,7 @@ def insert_definition_clause(doc: Document, c: Change, ctx: Context) -> Document
         return None
     if len(sel.labels) != 1 or len(sel.terms) != 1:
         return None
-    term, scope = sel.terms[0], _where_defined(sel.scope)
+    term, scope = sel.terms[0], where_defined(sel.scope)
     after = _AFTER_CLAUSE.fullmatch(c.position)
     if after is None and c.position not in ("", "at the end thereof", "at the end"):
         return None

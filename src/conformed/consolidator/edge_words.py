@@ -22,7 +22,7 @@ from .apply import locate_target
 from .apply_definitions import locate_definition
 from .cited import plain_part
 from .context import Context
-from .definition_clauses import clause_path
+from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path
 from .word_places import record_edits
 
 _AT_END = re.compile(
@@ -35,10 +35,6 @@ _BESIDE_END = re.compile(
     r"(?P<mark>period|full\s+stop|semi-?colon|comma|colon)\s+at\s+the\s+end(?:\s+of)?"
     r"(?:\s+(?P<part>.+))?$",
     re.IGNORECASE,
-)
-_DEFINITION_PART = re.compile(
-    r"(?i)(?:sub)?(?:clause|paragraph)\s+(?P<label>(?:\([a-z0-9]{1,6}\))+)\s+of\s+(?:the\s+)?"
-    r'definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
 )
 
 
@@ -80,7 +76,7 @@ def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None
     if c.verb == "replace" and c.payload.kind != "quoted":
         return None
-    in_definition = _DEFINITION_PART.fullmatch(m["part"])
+    in_definition = CLAUSE_OF_DEFINITION.fullmatch(m["part"])
     cited = _cited(m["part"], c.selector.scope) if in_definition is None else m["part"]
     if cited is None:
         return None

@@ -332,7 +332,7 @@ class PayloadParts(Transformer[Token, Any]):
 
     def cited_payload(self, children: list[Any]) -> Payload:
         """ "with a reference to clause (c)": the citation's words, unquoted."""
-        return Payload("quoted", " ".join(str(_tokens(children, "PAYLOAD_CITED")[0]).split()))
+        return Payload("quoted", " ".join(str(_tokens(children, "CITED_WORDS")[0]).split()))
 
     def marks(self, children: list[Any]) -> Payload:
         text = "".join(MARKS.get(str(c).lower(), _unquote(str(c))) for c in children)
