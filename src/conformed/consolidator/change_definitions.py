@@ -143,9 +143,7 @@ def each_definition(doc: Document, c: Change, ctx: Context) -> Document:
 def edit_in_definition(doc: Document, c: Change, edit: WordEdit, ctx: Context) -> Document:
     """ "The definition of "Fee Rate" in Section 1.1 is amended by deleting the word "two"
     and inserting ...": the words of that definition's paragraph, and of nothing else."""
-    scope = c.selector.scope
-    if c.selector.kind == "words":  # the words "two" of definition "Fee Rate" of Section 1.1
-        _, _, scope = scope.partition(" of ")
+    scope = where_defined(c.selector.scope)  # 'definition "Event of Default" of Section 1.1'
     ref = DefinitionRef(c.selector.terms[0], parse_citation(scope) if scope else None)
     path = locate_definition(doc, ref, ctx)
     node = apply_word_edit(doc.get(path), edit, f'the definition of "{ref.term}"')
