@@ -86,13 +86,13 @@ def read_agreement(text: str, name: str = "") -> Document:
         return Document(body=(), front=_matter(raw_lines), name=name)
     end = _body_end(lines, start)
     body_lines = lines[start:end]
-    tree = TreeBuilder(blank_mode=blank_mode, first_any=True)
+    tree = TreeBuilder(blank_mode=blank_mode, first_any=True, agreement=True)
     tree.indented = len({line.indent for line in body_lines}) > 1
     body = build(body_lines, tree)
     if _caption_unused(lines[start], body):  # "GRAIN STORAGE AGREEMENT" over "Section 4.2 Fees."
         start += 1
         body_lines = lines[start:end]
-        tree = TreeBuilder(blank_mode=blank_mode, first_any=True)
+        tree = TreeBuilder(blank_mode=blank_mode, first_any=True, agreement=True)
         tree.indented = len({line.indent for line in body_lines}) > 1
         body = build(body_lines, tree)
     front = _matter(raw_lines[: lines[start].index])

@@ -15,7 +15,7 @@ import re
 
 from ..citation import Label, Style, label_candidates, label_key
 from ..document import LayoutNote
-from .convention import CONVENTION
+from .convention import CONVENTION, SECTION
 from .lines import LEAD
 from .node import Node
 
@@ -68,6 +68,7 @@ class Placement:
     stack: list[Node]
     fragment: bool
     first_any: bool
+    agreement: bool
     notes: list[LayoutNote]
     _line: int
     _dry_container: int
@@ -135,7 +136,8 @@ class Placement:
         if lifted is not None:
             return lifted
         if strength == HARD:
-            return self._out_of_sequence(candidates, top, dry)
+            switched = self._switched(candidates, top, dry) if self.agreement else None
+            return switched or self._out_of_sequence(candidates, top, dry)
         return None
 
     def _first_after_title(self, candidates: list[Label], top: int, dry: bool) -> Node | None:
@@ -169,6 +171,16 @@ class Placement:
                         del self.stack[k - 1 :]
                         self.stack.append(node)
                         return self._open(k - 2, cand, dry)
+        return None
+
+    def _switched(self, candidates: list[Label], top: int, dry: bool) -> Node | None:
+        """Where a paragraph surely begins and no sequence takes the label, the next
+        section of an agreement that changes between whole and decimal numbers."""
+        for k in range(top, 0, -1):
+            pred = self._pred(k)
+            for cand in candidates:
+                if pred is not None and _switched_numbering(pred.label, cand):
+                    return self._open(k - 1, cand, dry)
         return None
 
     def _out_of_sequence(self, candidates: list[Label], top: int, dry: bool) -> Node | None:
@@ -368,3 +380,24 @@ def _later_section(prev: Label | None, cand: Label) -> bool:
     before = (*map(int, was.rstrip(".").split(".")), prev.value)
     after = (*map(int, now.rstrip(".").split(".")), cand.value)
     return after > before and after[0] - before[0] <= _SECTION_REACH
+
+
+def _switched_numbering(prev: Label | None, cand: Label) -> bool:
+    """ "Section 2. Maintenance." after "1.3 Rent.", or "Section 4.1 Off-hire." after
+    "Section 3. Redelivery.": an agreement that changes between whole and decimal section
+    numbers part-way, where a paragraph surely begins.  The next section, not words of the
+    last one: its number runs on from the last one's first number.  A section's unit word
+    says so (a bare "2." under "1.3" may be a list in its text), and it is the same word."""
+    if prev is None or prev.style is not Style.ARABIC or cand.style is not Style.ARABIC:
+        return False
+    (unit, was), (unit2, now) = _unit_and_number(prev.prefix), _unit_and_number(cand.prefix)
+    if not unit2 or unit not in ("", unit2) or cand.extra or prev.extra:
+        return False
+    named = CONVENTION.unit(unit2)
+    if named is None or named.kind != SECTION:
+        return False  # "ARTICLE 2" after "1.1" is the next article, read as one
+    if bool(was) == bool(now) or not (_DOTTED.match(was or "0.") and _DOTTED.match(now or "0.")):
+        return False  # one of them whole, the other decimal (the same kind is _later_section's)
+    head = int(was.split(".")[0]) if was else prev.value
+    head2 = int(now.split(".")[0]) if now else cand.value
+    return head < head2 <= head + _SECTION_REACH

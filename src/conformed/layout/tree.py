@@ -32,12 +32,20 @@ class TreeBuilder(Placement):
     """Takes the rules' decisions, keeps the stack of open provisions, freezes a tree out."""
 
     def __init__(
-        self, *, fragment: bool = False, blank_mode: bool = True, first_any: bool = False
+        self,
+        *,
+        fragment: bool = False,
+        blank_mode: bool = True,
+        first_any: bool = False,
+        agreement: bool = False,
     ) -> None:
         self.root = Node(None, indent=-1)
         self.stack: list[Node] = [self.root]
         self.fragment = fragment
         self.first_any = first_any  # the body's first label was chosen by the caller
+        # an agreement's body, which may change between whole and decimal section numbers
+        # part-way; an amendment's items and their new text are not read so
+        self.agreement = agreement
         self.blank_mode = blank_mode
         self.sink: list[str] | None = None  # the paragraph list text flows into
         self.raw: list[str] | None = None  # where raw lines go
