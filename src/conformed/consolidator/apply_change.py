@@ -48,6 +48,7 @@ from .change_parts import (
 )
 from .change_words import Apply, insert_words, word_edit, words_in_sentence
 from .cited import in_article, side_of, target_of, within_provision, words_in_part, words_of
+from .clause_edges import edit_before_clause
 from .context import Context
 from .definition_clauses import (
     definition_clause,
@@ -322,6 +323,7 @@ _PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
     _each,
     _in_sentence,
     _at_end,
+    edit_before_clause,
     _sentence,
     _paragraph,
     replace_heading,

@@ -131,6 +131,23 @@ def locate_definition(doc: Document, ref: DefinitionRef, ctx: Context) -> Path:
     raise TargetNotFound(f'"{ref.term}" is not defined in the agreement')
 
 
+def definition_in_text(doc: Document, ref: DefinitionRef) -> tuple[Path, int] | None:
+    """A definition the provision cited makes inside its own text, after other words
+    ("(c) By Executive. Executive may resign ... on notice. "Good Reason" means (i) ..."):
+    that provision and where the definition starts; None where it does not say once
+    '"X" means' (or "shall mean", "has the meaning").  Its words run to the text's end."""
+    if ref.scope is None:
+        return None
+    try:
+        home = resolve_citation(doc, ref.scope)
+    except TargetNotFound:
+        return None
+    quoted = r"[\"\u201c]" + r"\s*".join(map(re.escape, ref.term.split())) + r"\s*[\"\u201d]"
+    says = re.compile(quoted + r"\s*(?:shall\s+mean|means|shall\s+have|has)\b", re.IGNORECASE)
+    found = list(says.finditer(doc.get(home).text))
+    return (home, found[0].start()) if len(found) == 1 else None
+
+
 def defined_exactly(doc: Document, ref: DefinitionRef) -> bool:
     """Is the term defined, word for word (no close match), where the reference looks?"""
     return any(
@@ -166,8 +183,13 @@ def _lettered_definition(doc: Document, ref: DefinitionRef) -> list[Path]:
 
 
 def _defines(node: Provision, term: str) -> bool:
-    said = definition_term(" ".join(x for x in (node.heading, node.text) if x))
-    return said is not None and normal(said) == normal(term)
+    """The provision's words define ``term``: from its start, or from the start of its
+    text under a caption ("(b) Good Reason. "Good Reason" means ...")."""
+    whole = " ".join(x for x in (node.heading, node.text) if x)
+    return any(
+        said is not None and normal(said) == normal(term)
+        for said in (definition_term(whole), definition_term(node.text) if node.heading else None)
+    )
 
 
 def _definition_paths(doc: Document, ref: DefinitionRef) -> list[Path]:

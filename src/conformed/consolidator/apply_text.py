@@ -80,7 +80,7 @@ def _sentence_at(
             f"{target.printed} has subdivisions, so counting its sentences from the end "
             "is ambiguous"
         )
-    return path, node, _sentence_span(node.text, ordinal, target.printed)
+    return path, node, sentence_span(node.text, ordinal, target.printed)
 
 
 def _sentence_changed(doc: Document, path: Path, text: str, detail: str, ctx: Context) -> Document:
@@ -107,7 +107,7 @@ def apply_replace_reading(doc: Document, op: ReplaceReading, ctx: Context) -> Do
         text = new
         detail = "Amended"
     else:
-        start, end = _sentence_span(node.text, op.ordinal, op.target.printed)
+        start, end = sentence_span(node.text, op.ordinal, op.target.printed)
         if _folded(old) != _folded(node.text[start:end]):
             raise PayloadError(
                 f"the {op.ordinal.printed} sentence of {op.target.printed} does not read as the "
@@ -120,7 +120,7 @@ def apply_replace_reading(doc: Document, op: ReplaceReading, ctx: Context) -> Do
     )
 
 
-def _sentence_span(text: str, ordinal: Ordinal, printed: str) -> tuple[int, int]:
+def sentence_span(text: str, ordinal: Ordinal, printed: str) -> tuple[int, int]:
     spans = provision_sentences(text)
     index = ordinal.index - 1 if ordinal.index > 0 else len(spans) + ordinal.index
     if not 0 <= index < len(spans):
@@ -218,7 +218,7 @@ def apply_text_edits(doc: Document, op: TextEdits, ctx: Context) -> Document:
                 f"{op.target.printed} has subdivisions, so counting its sentences from the end "
                 "is ambiguous"
             )
-        start, end = _sentence_span(node.text, op.sentence, op.target.printed)
+        start, end = sentence_span(node.text, op.sentence, op.target.printed)
         where = f"the {op.sentence.printed} sentence of {op.target.printed}"
         part = node.evolve(text=node.text[start:end], children=())
         for edit in op.edits:

@@ -26,7 +26,7 @@ from .apply_definitions import (
     locate_definition,
 )
 from .context import Context
-from .definition_clauses import where_defined
+from .definition_clauses import defined_at, edit_span, where_defined
 from .word_edits import apply_word_edit
 from .word_places import record_edits
 
@@ -143,10 +143,12 @@ def each_definition(doc: Document, c: Change, ctx: Context) -> Document:
 def edit_in_definition(doc: Document, c: Change, edit: WordEdit, ctx: Context) -> Document:
     """ "The definition of "Fee Rate" in Section 1.1 is amended by deleting the word "two"
     and inserting ...": the words of that definition's paragraph, and of nothing else."""
-    scope = where_defined(c.selector.scope)  # 'definition "Event of Default" of Section 1.1'
-    ref = DefinitionRef(c.selector.terms[0], parse_citation(scope) if scope else None)
-    path = locate_definition(doc, ref, ctx)
-    node = apply_word_edit(doc.get(path), edit, f'the definition of "{ref.term}"')
+    term = c.selector.terms[0]  # scope: 'definition "Event of Default" of Section 1.1' too
+    path, offset = defined_at(doc, term, c.selector.scope, ctx)
+    if offset:  # defined inside its provision's text: the words from the definition on
+        span = (offset, len(doc.get(path).text))
+        return edit_span(doc, path, span, edit, f'the definition of "{term}"', ctx)
+    node = apply_word_edit(doc.get(path), edit, f'the definition of "{term}"')
     return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
 
 

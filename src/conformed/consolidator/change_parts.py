@@ -192,6 +192,22 @@ def sentence_of(printed: str, pattern: re.Pattern[str] | None = None) -> tuple[O
     return Ordinal(index, word), m.group("cite")
 
 
+def sentence_of_definition(printed: str) -> tuple[Ordinal, str, str] | None:
+    """'the last sentence of definition "Commitment" of Section 1.01': the sentence counted,
+    the term and where it is defined; None for any other part."""
+    m = _SENTENCE_OF.fullmatch(printed)
+    d = _DEFINITION_AT.fullmatch(m["cite"]) if m else None
+    if m is None or d is None:
+        return None
+    word = m.group("ordinal").lower()
+    index = _COUNTED.index(word) + 1 if word in _COUNTED else -1
+    return Ordinal(index, word), d["term"], d["scope"] or ""
+
+
+_DEFINITION_AT = re.compile(
+    r'(?:the\s+)?definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
+)
+
 # "Article TWELFTH": an older lease's provisions "FIRST:", "SECOND:", cited by their word
 _BY_ORDINAL = re.compile(
     rf"(?:Article|ARTICLE|Paragraph|PARAGRAPH)\s+(?:{CONVENTION.ordinal_words})"

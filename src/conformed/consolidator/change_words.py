@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ..change import Change, Selector
 from ..citation import BRACKETED, PLAIN_PROVISION, parse_citation
 from ..document import Document
-from ..errors import PlacementError
+from ..errors import PlacementError, TargetNotFound
 from ..layout.convention import CONVENTION
 from ..operations import (
     Target,
@@ -19,10 +19,15 @@ from ..operations import (
 )
 from .apply_text import apply_text_edits
 from .change_definitions import edit_in_definition
-from .change_parts import edit_sentence, insert_at_edge, sentence_of
-from .cited import PART_LABEL, side_of, without_words, words_target
+from .change_parts import edit_sentence, insert_at_edge, sentence_of, sentence_of_definition
+from .cited import PART_LABEL, plain_part, side_of, without_words, words_target
 from .context import Context
-from .definition_clauses import edit_in_definition_clause, edit_run_on_part
+from .definition_clauses import (
+    edit_clause_words,
+    edit_definition_sentence,
+    edit_in_definition_clause,
+    edit_run_on_part,
+)
 from .word_places import edit_throughout
 
 Apply = Callable[[Document, Change, Context], Document]
@@ -53,9 +58,32 @@ def word_edit(kind: str) -> Apply:
             return edit_sentence(doc, counted, edit, ctx)
         if _throughout(c.selector):
             return edit_throughout(doc, edit, ctx)
+        run_on = _in_run_on_clause(doc, c.selector, edit, ctx)
+        if run_on is not None:
+            return run_on
         return apply_text_edits(doc, TextEdits(words_target(c.selector), (edit,)), ctx)
 
     return apply
+
+
+_LAST_LABEL = re.compile(r"(?P<cite>.+?)(?P<label>\([A-Za-z0-9]{1,6}\))")
+
+
+def _in_run_on_clause(
+    doc: Document, sel: Selector, edit: WordEdit, ctx: Context
+) -> Document | None:
+    """ "Clause (ii) of Section 2 is amended by deleting "$400" and inserting "$450"" (or
+    "Section 2(ii)"), where Section 2 prints its clauses inside its sentence ("(i) a salary
+    ..., (ii) an allowance of $400 ..."): the words of clause (ii) there only.  None where
+    the clause is a paragraph of its own (looked up as a provision) or not printed once."""
+    plain = plain_part(sel.scope or sel.printed)
+    m = _LAST_LABEL.fullmatch(plain) if plain else None
+    if m is None or not PLAIN_PROVISION.fullmatch(m["cite"]):
+        return None
+    try:
+        return edit_run_on_part(doc, m["cite"], m["label"], edit, ctx)
+    except TargetNotFound:
+        return None  # the provision itself missing: refused as the citation is
 
 
 def _throughout(sel: Selector) -> bool:
@@ -87,6 +115,10 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     part = m["part"]
     if c.selector.kind == "definition" and c.selector.terms and not part:
         return edit_in_definition(doc, c, edit, ctx)
+    own = PART_LABEL.fullmatch(part) if part and c.selector.kind == "definition" else None
+    if own is not None and len(c.selector.terms) == 1:  # '... after "X" in clause (2) thereof'
+        term = c.selector.terms[0]
+        return edit_clause_words(doc, own["label"], term, c.selector.scope, edit, ctx)
     if c.selector.kind == "definition_clause" and not part:
         return edit_in_definition_clause(doc, c, edit, ctx)
     counted = sentence_of(c.selector.printed) if c.selector.kind == "sentence" else None
@@ -153,13 +185,27 @@ def words_in_sentence(doc: Document, c: Change, ctx: Context) -> Document | None
     sel = c.selector
     if sel.kind != "words" or len(sel.words) != 1 or sel.qualifiers:
         return None
+    in_definition = sentence_of_definition(without_words(sel.printed))
+    if in_definition is not None and _words_only(c):  # 'of the last sentence of definition "X"'
+        ordinal, term, scope = in_definition
+        return edit_definition_sentence(doc, ordinal, term, scope, _sentence_edit(c), ctx)
     found = sentence_of(without_words(sel.printed))
     # ('"X" of the last sentence of Section 3', scope Section 3; or the sentence itself the
     # subject: "The second sentence of Section 4.2 is amended by replacing "X" ...")
     if found is None or sel.scope not in (found[1], without_words(sel.printed)):
         return None
-    if (c.verb, c.payload.kind) not in (("replace", "quoted"), ("delete", "none")):
+    if not _words_only(c):
         return None
+    return edit_sentence(doc, found, _sentence_edit(c), ctx)
+
+
+def _words_only(c: Change) -> bool:
+    """Quoted words replaced by quoted words, or deleted."""
+    return (c.verb, c.payload.kind) in (("replace", "quoted"), ("delete", "none"))
+
+
+def _sentence_edit(c: Change) -> WordEdit:
     kind = "replace_words" if c.verb == "replace" else "delete_words"
-    edit = WordEdit(kind, old=sel.words[0], new=c.payload.text, every=c.each_place, first=c.first)
-    return edit_sentence(doc, found, edit, ctx)
+    return WordEdit(
+        kind, old=c.selector.words[0], new=c.payload.text, every=c.each_place, first=c.first
+    )

@@ -14,9 +14,10 @@ from ..change import Change
 from ..citation import BRACKETED, parse_citation, parse_label
 from ..document import Document, Path
 from ..errors import PayloadError, PlacementError, TargetNotFound
-from ..operations import DefinitionRef, Target, WordEdit
+from ..operations import DefinitionRef, Ordinal, Target, WordEdit
 from .apply import locate_target, omit_at, replace_at
-from .apply_definitions import locate_definition
+from .apply_definitions import definition_in_text, locate_definition
+from .apply_text import sentence_span
 from .change_parts import relabel_at
 from .context import Context
 from .payload import provision_from_payload
@@ -29,7 +30,12 @@ def definition_clause(doc: Document, c: Change, ctx: Context) -> Document:
     deleted): the clause the definition prints as a paragraph of its own; a definition
     whose clauses run on in its sentence has none, and the item is refused."""
     sel = c.selector
-    path = clause_path(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
+    try:
+        path = clause_path(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
+    except TargetNotFound:
+        if c.verb != "replace" or c.payload.kind not in ("text", "quoted"):
+            raise
+        return _restate_run_on(doc, sel.labels[0], sel.terms[0], sel.scope, c.payload.text, ctx)
     if c.verb == "replace" and c.payload.kind in ("text", "quoted"):
         return replace_at(doc, path, c.payload.text, sel.printed, ctx)
     if c.verb == "delete" and c.payload.kind == "none":
@@ -46,19 +52,74 @@ def where_defined(scope: str) -> str:
     return (m["scope"] or "") if m else scope
 
 
+def defined_at(doc: Document, term: str, scope: str, ctx: Context) -> tuple[Path, int]:
+    """Where the definition of ``term`` is: a paragraph of its own (its words from 0), or
+    inside the text of the provision cited, from where it says '"X" means' to its end."""
+    scope = where_defined(scope)
+    ref = DefinitionRef(term, parse_citation(scope) if scope else None)
+    try:
+        return locate_definition(doc, ref, ctx), 0
+    except TargetNotFound:
+        found = definition_in_text(doc, ref)
+        if found is None:
+            raise
+        return found
+
+
+def edit_span(
+    doc: Document, path: Path, span: tuple[int, int], edit: WordEdit, where: str, ctx: Context
+) -> Document:
+    """The word edit made in ``span`` of the provision's text, and nowhere else."""
+    node = doc.get(path)
+    start, end = span
+    part = apply_word_edit(node.evolve(text=node.text[start:end], children=()), edit, where)
+    node = node.evolve(text=node.text[:start] + part.text + node.text[end:])
+    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
+
+
+def _restate_run_on(
+    doc: Document, label: str, term: str, scope: str, text: str, ctx: Context
+) -> Document:
+    """ "Clause (ii) of the definition of "Good Reason" is amended and restated in its
+    entirety to read as follows: "(ii) ..."" where the clauses run on in the definition's
+    sentence: the words from "(ii)" up to "(iii)" are the new ones, label and all."""
+    path, offset = defined_at(doc, term, scope, ctx)
+    node = doc.get(path)
+    where = f'clause {label} of the definition of "{term}"'
+    span = run_on_span(node.text[offset:], label)
+    if span is None:
+        raise TargetNotFound(f"{where} is not printed once in the definition")
+    start, end = span[0] + offset, span[1] + offset
+    new = " ".join(text.split())
+    if not new.lower().startswith(label.lower()):
+        new = f"{label} {new}"
+    old = node.text[start:end]
+    # the list's conjunction before the next clause (", or (iii) ...") joins the clauses;
+    # it stays unless the new words end with it themselves
+    conjunction = _CONJUNCTION.search(old)
+    tail = " " if end < len(node.text) else ""
+    if conjunction is not None and not new.endswith(conjunction["word"]):
+        tail = f" {conjunction['word']} "
+    edit = WordEdit("replace_words", old=old.strip(), new=new)
+    node = node.evolve(text=node.text[:start] + new + tail + node.text[end:])
+    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
+
+
+_CONJUNCTION = re.compile(r"\s(?P<word>and/or|and|or|plus|minus|less)\s*$")
+
+
 def clause_path(doc: Document, label: str, term: str, scope: str, ctx: Context) -> Path:
     """Where clause ``label`` ("(ii)", "(a)(i)") of the definition of ``term`` is: a
     paragraph of its own under the definition, else refused.  ``scope`` is where the
     definition is ("Section 1.01", or as a chain prints it: 'definition "X" of Section 1.01')."""
-    scope = where_defined(scope)
     keys = [k.lower() for k in BRACKETED.findall(label)]
     if not keys or "".join(f"({k})" for k in keys) != label.lower():
         raise PayloadError(
             f'clause {label} of the definition of "{term}" is not cited by its label'
         )
-    path = locate_definition(
-        doc, DefinitionRef(term, parse_citation(scope) if scope else None), ctx
-    )
+    path, offset = defined_at(doc, term, scope, ctx)
+    if offset:
+        raise TargetNotFound(f'the definition of "{term}" runs on in the text of its provision')
     for key in keys:
         hits = [i for i, child in enumerate(doc.get(path).children) if child.key == key]
         if len(hits) != 1:
@@ -91,11 +152,32 @@ def edit_in_definition_clause(
         if m is None:
             return None
         label, term, scope = m["label"], m["term"], m["scope"] or ""
+    return edit_clause_words(doc, label, term, scope, edit, ctx)
+
+
+def edit_clause_words(
+    doc: Document, label: str, term: str, scope: str, edit: WordEdit, ctx: Context
+) -> Document:
+    """The edit made in clause ``label`` of the definition of ``term``: the clause's own
+    paragraph where it prints one, else its words run on in the definition's sentence."""
     try:
         path = clause_path(doc, label, term, scope, ctx)
     except TargetNotFound:
         return _edit_run_on_clause(doc, label, term, scope, edit, ctx)
     return edit_provision_words(doc, path, (edit,), ctx, f'clause {label} of "{term}"')
+
+
+def edit_definition_sentence(
+    doc: Document, ordinal: Ordinal, term: str, scope: str, edit: WordEdit, ctx: Context
+) -> Document:
+    """ "The definition of "Commitment" is amended by deleting "$75,000,000" in the last
+    sentence thereof and substituting ...": the words of that sentence of the definition,
+    and of nothing else."""
+    path, offset = defined_at(doc, term, scope, ctx)
+    where = f'the {ordinal.printed} sentence of the definition of "{term}"'
+    text = doc.get(path).text[offset:]
+    start, end = sentence_span(text, ordinal, f'the definition of "{term}"')
+    return edit_span(doc, path, (start + offset, end + offset), edit, where, ctx)
 
 
 def _edit_run_on_clause(
@@ -104,30 +186,30 @@ def _edit_run_on_clause(
     """Clause (b) printed inside the definition's sentence ("the sum of (a) 85% of X plus (b)
     50% of Y, minus (c) ..."): the words from "(b)" up to "(c)" (or the end), edited there
     and only there; refused where the clause is not printed once."""
-    scope = where_defined(scope)
-    path = locate_definition(
-        doc, DefinitionRef(term, parse_citation(scope) if scope else None), ctx
-    )
+    path, offset = defined_at(doc, term, scope, ctx)
     where = f'clause {label} of the definition of "{term}"'
-    done = _edit_run_on(doc, path, label, edit, where, ctx)
+    done = _edit_run_on(doc, path, label, edit, where, ctx, offset)
     if done is None:
         raise TargetNotFound(f"{where} is not printed once in the definition")
     return done
 
 
 def _edit_run_on(
-    doc: Document, path: Path, label: str, edit: WordEdit, where: str, ctx: Context
+    doc: Document,
+    path: Path,
+    label: str,
+    edit: WordEdit,
+    where: str,
+    ctx: Context,
+    offset: int = 0,
 ) -> Document | None:
     """The edit made in the words of the clause ``label`` runs over in the text of the
-    provision at ``path`` (its sentence, not its subdivisions); None where it is not once."""
-    node = doc.get(path)
-    span = run_on_span(node.text, label)
+    provision at ``path`` (its sentence, not its subdivisions; from ``offset``, where a
+    definition starts inside it); None where it is not printed once."""
+    span = run_on_span(doc.get(path).text[offset:], label)
     if span is None:
         return None
-    start, end = span
-    part = apply_word_edit(node.evolve(text=node.text[start:end], children=()), edit, where)
-    node = node.evolve(text=node.text[:start] + part.text + node.text[end:])
-    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
+    return edit_span(doc, path, (span[0] + offset, span[1] + offset), edit, where, ctx)
 
 
 def run_on_span(text: str, label: str) -> tuple[int, int] | None:

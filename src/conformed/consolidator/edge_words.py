@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 
-from ..change import MARKS, Change, side
+from ..change import MARKS, Change, Payload, Selector, side
 from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document, Path
 from ..errors import PlacementError
 from ..operations import DefinitionRef, Target, WordEdit
 from .apply import locate_target
 from .apply_definitions import locate_definition
+from .change_parts import edit_sentence, sentence_of
 from .cited import plain_part
 from .context import Context
 from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path
@@ -43,14 +44,23 @@ def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | Non
     clause (a)): the words just before, or after, the mark the provision or definition ends
     with; None for any other position."""
     m = _BESIDE_END.match(c.position)
-    if m is None or c.verb != "insert" or c.payload.kind != "quoted" or c.selector.qualifiers:
+    if m is None or c.verb != "insert" or not _words(c.payload) or c.selector.qualifiers:
         return None
     sel = c.selector
     mark = _mark(m["mark"])
     words = " ".join(c.payload.text.split())
     where = side(m["side"])
     before = where == "before"
-    if sel.kind == "definition" and len(sel.terms) == 1 and not m["part"]:
+    if sel.kind == "sentence" and m["part"] in (None, "thereof"):
+        return _beside_sentence_end(doc, c, mark, before, ctx)
+    named = _DEFINITION.fullmatch(m["part"] or "")
+    home = _definitions_home(sel, named["term"]) if named is not None else None
+    if named is not None and home is not None:
+        # "Section 1.01 is amended by inserting "X" at the end of the definition of "Y",
+        # immediately prior to the period"
+        ref = DefinitionRef(named["term"], parse_citation(named["scope"] or home))
+        path, printed = locate_definition(doc, ref, ctx), f'the definition of "{ref.term}"'
+    elif sel.kind == "definition" and len(sel.terms) == 1 and not m["part"]:
         ref = DefinitionRef(sel.terms[0], parse_citation(sel.scope) if sel.scope else None)
         path, printed = locate_definition(doc, ref, ctx), f'the definition of "{sel.terms[0]}"'
     else:
@@ -68,22 +78,55 @@ def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | Non
     return _ended(doc, path, head, edit, ctx)
 
 
+def _definitions_home(sel: Selector, term: str) -> str | None:
+    """Where the definition a position names is looked for: the provision the item cites, or
+    the one its selector says defines that very term; None for anything else."""
+    if sel.kind == "provision" and PLAIN_PROVISION.fullmatch(sel.printed):
+        return sel.printed
+    if sel.kind == "definition" and sel.terms == (term,) and PLAIN_PROVISION.fullmatch(sel.scope):
+        return sel.scope
+    return None
+
+
+def _beside_sentence_end(
+    doc: Document, c: Change, mark: str, before: bool, ctx: Context
+) -> Document | None:
+    """ "The first sentence of Section 2.4 is amended by adding the following proviso at the
+    end thereof, immediately before the period: "; provided ..."": the words end that
+    sentence, the sentences after it as they were.  Words opening with a comma or semicolon
+    take the full stop's place and end with one; others go just before the mark (refused
+    by the word edit where the sentence prints that mark more than once)."""
+    counted = sentence_of(c.selector.printed)
+    if counted is None:
+        return None
+    words = c.payload.text
+    if not before or (mark == "." and words.lstrip()[:1] in ",;"):
+        return edit_sentence(doc, counted, WordEdit("append_text", old="", new=words), ctx)
+    edit = WordEdit("insert_words", old=mark, new=words.strip(), where="before")
+    return edit_sentence(doc, counted, edit, ctx)
+
+
 def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
     """The deletion or replacement of the words or mark a clause ends with; None where the
     selector names no such place, or a part this module does not look up."""
     m = _AT_END.match(c.selector.printed)
     if m is None or c.verb not in ("delete", "replace") or c.selector.qualifiers:
         return None
-    if c.verb == "replace" and c.payload.kind != "quoted":
+    if c.verb == "replace" and not _words(c.payload):
         return None
     in_definition = CLAUSE_OF_DEFINITION.fullmatch(m["part"])
-    cited = _cited(m["part"], c.selector.scope) if in_definition is None else m["part"]
+    definition = _DEFINITION.fullmatch(m["part"])
+    cited = m["part"] if in_definition or definition else _cited(m["part"], c.selector.scope)
     if cited is None:
         return None
     last = m["words"] if m["words"] else _mark(m["mark"])
     if in_definition is not None:  # '"or" at the end of clause (ii) of definition "X" ...'
         d = in_definition
         path = clause_path(doc, d["label"], d["term"], d["scope"] or "", ctx)
+    elif definition is not None:  # 'the period at the end of the definition of "X"'
+        scope = definition["scope"]
+        ref = DefinitionRef(definition["term"], parse_citation(scope) if scope else None)
+        path = locate_definition(doc, ref, ctx)
     else:
         path = locate_target(doc, Target(parse_citation(cited)), ctx)
     body = _end(doc, path, cited)
@@ -97,6 +140,20 @@ def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
     new = kept.rstrip() if c.verb == "delete" else kept + " ".join(c.payload.text.split())
     edit = WordEdit(f"{c.verb}_words", old=last, new=c.payload.text)
     return _ended(doc, path, new, edit, ctx)
+
+
+# A definition as a selector prints it: 'definition "Hangar" of Section 4'.
+_DEFINITION = re.compile(
+    r'(?:the\s+)?definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
+)
+
+
+def _words(payload: Payload) -> bool:
+    """New words for a mark or words at a clause's end: quoted, or one paragraph set out
+    after "the following:" (several paragraphs would be new provisions, not words)."""
+    if payload.kind == "quoted":
+        return True
+    return payload.kind == "text" and "\n" not in payload.text.strip()
 
 
 def _mark(word: str) -> str:

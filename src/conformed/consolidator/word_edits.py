@@ -96,7 +96,13 @@ def edit_words(text: str, edit: WordEdit, printed: str) -> str:
     if edit.where == "after":
         gap = "" if new[:1] in ",;:.)" else " "  # ', other than X,' closes up to the word
         return pattern.sub(lambda m: f"{m.group(0)}{gap}{new}", text, count=count)
+    if edit.old[:1] in _CLOSING:  # before a mark ("immediately before the period"): the
+        gap = "" if new[:1] in _CLOSING else " "  # words close up to it, after a space
+        return pattern.sub(lambda m: f"{gap}{new}{m.group(0)}", text, count=count)
     return pattern.sub(lambda m: f"{new} {m.group(0)}", text, count=count)
+
+
+_CLOSING = frozenset(",;:.)")
 
 
 def quoted(edit: WordEdit) -> str:

@@ -87,10 +87,22 @@ def _first(children: list[Any]) -> bool:
     return any(c is FIRST for c in children)
 
 
+# Just before the mark a provision ends with, as edge_words reads a position.
+BEFORE_END_MARK = "immediately before the period at the end"
+
+
 def position_of(children: list[Any]) -> Position:
     """Where, from every position said: "added to the Loan Agreement as Section 4.10"
     is in the agreement (the first) and names the new provision (the second)."""
     found = [c for c in children if isinstance(c, Position)]
+    if BEFORE_END_MARK in found:  # "at the end of clause (b), immediately before the period"
+        ends = [f for f in found if f.cited is not None and f.startswith("at the end of ")]
+        others = [f for f in found if f not in (BEFORE_END_MARK, "at the end")]
+        cited = ends[0].cited if len(ends) == 1 and len(others) == 1 else None
+        if cited is not None:
+            return Position.of(f"{BEFORE_END_MARK} of {cited.printed}", cited)
+        if not others:  # "at the end thereof, immediately before the final period"
+            return Position(BEFORE_END_MARK)
     if len(found) < 2:
         return found[0] if found else Position("")
     p = Position.of(
@@ -335,6 +347,9 @@ class VerbParts(Transformer[Token, Any]):
             if _selectors(children)
             else Position("at the end")
         )
+
+    def before_end_mark(self, children: list[Any]) -> Position:
+        return Position(BEFORE_END_MARK)
 
     def at_start(self, children: list[Any]) -> Position:
         return self._where("at the beginning of", children)
