@@ -47,8 +47,9 @@ def test_same_matches_from_every_start(token: str) -> None:
             assert (a and a.span()) == (b and b.span()), (start, end)
 
 
+# (never after "No.": "AMENDMENT NO. 2 TO THE PLAN" numbers the amendment)
 _INLINE_BEFORE = re.compile(
-    rf"(?:(?<=[.:;\]\"\u201d])\s+|(?P<gap>[^\S\n]{{3,}}))(?P<unit>{CONVENTION.lead_unit})?"
+    rf"(?:(?<=[.:;\]\"\u201d])(?<![Nn][Oo]\.)\s+|(?P<gap>[^\S\n]{{3,}}))(?P<unit>{CONVENTION.lead_unit})?"
     rf"(?P<token>{CONVENTION.token})\s+(?(gap)(?=[\w\"\u201c(])|(?=[A-Z\"`'\u201c(\[]|\d+\s+[A-Z]{{2}}))"
 )
 

@@ -313,6 +313,8 @@ class VerbParts(Transformer[Token, Any]):
         old, new = _selectors(children)[:2]
         return Edit("renumber", old, new=new)
 
+    passive_renumber = renumber_edit  # "and clauses (b) and (c) are relettered as ..."
+
     def described_edit(self, children: list[Any]) -> Edit:
         return Edit("describe", _selectors(children)[0])
 

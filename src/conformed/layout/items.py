@@ -25,7 +25,7 @@ from .item_build import Assembly
 from .item_patterns import _CITATION_LINE, _CONTINUES, _OWN_DOCUMENT, CITED_HEAD
 from .item_text import NewText
 from .lines import LEAD, Line
-from .payload import GENERIC_LEAD, PAYLOAD2_MARK, PAYLOAD_MARK, amends, fold, wants_text
+from .payload import BELOW_LEAD, GENERIC_LEAD, PAYLOAD2_MARK, PAYLOAD_MARK, amends, fold, wants_text
 from .rules.article_heading import is_title, match_article
 from .sequence import _INLINE, HARD, INLINE, SOFT
 
@@ -106,13 +106,14 @@ class _Reader(NewText, Assembly):
         definition of ... is amended to read as follows:"): an item of its own, "¶1",
         so that its new text is read as new text and nothing operative is lost.  A lead
         that only introduces what follows ("... does hereby amend the Plan as follows:")
-        is not one."""
+        is not one, nor one that says the items below amend ("RESOLVED, that the Plan be,
+        and it hereby is, amended as set forth below")."""
         end = self._paragraph_end(pos)
         label = self._inline_label(pos, end)
         text = fold(self.source[pos : label[0] if label else end])  # up to the first item in it
         if not amends(text) or _OWN_DOCUMENT.match(text):
             return
-        if GENERIC_LEAD.search(text) and not wants_text(text):
+        if (GENERIC_LEAD.search(text) or BELOW_LEAD.search(text)) and not wants_text(text):
             return
         self.loose.append(Info(f"\u00b6{len(self.loose) + 1}", pos, line))
 

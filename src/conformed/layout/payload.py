@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .convention import INSTRUMENT_NOUNS
+
 PAYLOAD_MARK = "\u00abTEXT\u00bb"
 PAYLOAD2_MARK = "\u00abTEXT2\u00bb"
 QUOTES = '"\u201c'
@@ -81,6 +83,14 @@ GENERIC_LEAD = re.compile(
     r"(?:,\s*(?:effective|with\s+effect)\b[^:]{0,80})?"  # "as follows, effective January 1, 2026:"
     r"\s*:?\s*$",
     re.IGNORECASE,
+)
+# The whole instrument amended "as set forth below", as a board resolution adopts the
+# amendment printed after it ("RESOLVED, that the Plan be, and it hereby is, amended as set
+# forth in Amendment No. 2 to the Plan in the form set forth below"): the items below amend.
+BELOW_LEAD = re.compile(
+    rf"\bthe\s+(?:[A-Z][\w&'-]*\s+){{0,8}}(?:{'|'.join(INSTRUMENT_NOUNS)})\b[^.;:]{{0,40}}?"
+    r"\bamended\s+(?:and\s+restated\s+)?as\s+(?:set\s+forth|provided|hereinafter\s+set\s+forth)\s+"
+    r"(?:below|hereinafter|in\s+(?:[^.;:]|(?<=No)\.|(?<=NO)\.){0,160}?\bbelow)\b"  # "Amendment No. 2"
 )
 EMBEDDED = re.compile(
     r"\s*(?:[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d]\s+|[A-Z])[^\n:\"\u201c]{0,100}?"

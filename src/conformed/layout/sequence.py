@@ -19,12 +19,13 @@ from .convention import CONVENTION, SECTION
 from .lines import LEAD
 from .node import Node
 
-# An inline provision in flattened text: after a sentence, or after the run of
+# An inline provision in flattened text: after a sentence (not after "No.", as in "AMENDMENT
+# NO. 2 TO THE PLAN": a number, never a label), or after the run of
 # spaces that stands for a line break ("... Fees.   (b) Interest ...").  The first space
 # comes first and the look-behinds after it, so that a search skips to the next space
 # rather than trying every character; "gap" holds the run's spaces after the first.
 _INLINE = re.compile(
-    rf"\s(?:(?<=[.:;\]\"\u201d]\s)\s*|(?<=[^\S\n])(?P<gap>[^\S\n]{{2,}}))(?P<unit>{CONVENTION.lead_unit})?"
+    rf"\s(?:(?<=[.:;\]\"\u201d]\s)(?<![Nn][Oo]\.\s)\s*|(?<=[^\S\n])(?P<gap>[^\S\n]{{2,}}))(?P<unit>{CONVENTION.lead_unit})?"
     rf"(?P<token>{CONVENTION.token})\s+(?(gap)(?=[\w\"\u201c(])|(?=[A-Z\"`'\u201c(\[]|\d+\s+[A-Z]{{2}}))"
 )
 # A heading run onto the end of the last paragraph's line, as flattened filings
