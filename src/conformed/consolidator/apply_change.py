@@ -184,6 +184,10 @@ WORDS: dict[tuple[str, str], Apply] = {
 
 
 _ALSO_OTHERS = "and the other "
+_AS_IT_NOW_READS = re.compile(
+    r"(?i)\(?\s*as\s+(?:renumbered|relettered|re-lettered|redesignated|amended|modified|"
+    r"supplemented|restated|in\s+effect)\b"
+)
 
 
 # A sentence named by its place ("the second sentence of Section 3"), by verb; each gives
@@ -203,6 +207,12 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
             f"the item amends the {change.other_document}, not the agreement being conformed; "
             "nothing was applied"
         )
+    if any(_AS_IT_NOW_READS.match(q) for q in sel.qualifiers):
+        # "Clause (d) of Section 2.2 (as relettered pursuant to Section 3 hereof)", "Section 5,
+        # as amended hereby,": the provision as the earlier items left it, which is where the
+        # items are applied in order; the words say nothing else of what is cited
+        kept = tuple(q for q in sel.qualifiers if not _AS_IT_NOW_READS.match(q))
+        return apply_change(doc, replace(change, selector=replace(sel, qualifiers=kept)), ctx)
     others = [q for q in sel.qualifiers if q.startswith(_ALSO_OTHERS)]
     if others:  # "The Agreement and the other Loan Documents are amended ...": this one's part
         kept = tuple(q for q in sel.qualifiers if q not in others)
