@@ -234,8 +234,31 @@ def redesignate_definition_clause(doc: Document, c: Change, ctx: Context) -> Doc
         return None
     if len(sel.labels) != 1 or len(new) != 1:
         return None
-    path = clause_path(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
+    try:
+        path = clause_path(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
+    except TargetNotFound:
+        return _relabel_run_on(doc, sel.labels[0], f"({new[0]})", sel.terms[0], sel.scope, ctx)
     return relabel_at(doc, path, new[0].lower(), sel.printed, c.new_label, ctx)
+
+
+def _relabel_run_on(
+    doc: Document, label: str, new: str, term: str, scope: str, ctx: Context
+) -> Document:
+    """ "relettering existing clause (v) thereof as clause (vi)" where the clauses run on in
+    the definition's sentence: its label, printed once there, becomes the new one (the new
+    label must not be printed there already)."""
+    path, offset = defined_at(doc, term, scope, ctx)
+    text = doc.get(path).text
+    where = f'the definition of "{term}"'
+    found = [m.start() + offset for m in re.finditer(re.escape(label), text[offset:])]
+    if len(found) != 1:
+        raise TargetNotFound(f"clause {label} is not printed once in {where}")
+    if new in text[offset:]:
+        raise PlacementError(f"{where} already prints a clause {new}; the item does not say which")
+    at = found[0]
+    node = doc.get(path).evolve(text=text[:at] + new + text[at + len(label) :])
+    edit = WordEdit("replace_words", old=label, new=new)
+    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
 
 
 # "immediately after clause (iii)", "following paragraph (b) thereof": the clause named

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..change import Payload
+from ..change import Change, Payload
 from .parts import Edit
 
 _GIVES_TEXT = ("insert", "replace")
@@ -53,3 +53,21 @@ def _renumbered_first(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
                 out.insert(j, e)
                 break
     return tuple(out)
+
+
+def words_make_room(changes: list[Change]) -> list[Change]:
+    """ "inserting the words ", and (v) rent" immediately after ... and relettering the
+    existing clause (v) as clause (vi)": the existing clause is relettered before the new
+    words print its label again (done on the changes, once long quotations are back)."""
+    out = list(changes)
+    for c in changes:
+        labels = [label for label in c.selector.labels if label.startswith("(")]
+        if c.verb != "renumber" or not labels:
+            continue
+        for j in range(out.index(c)):
+            words = out[j].payload.text if out[j].words_edit else ""
+            if out[j].verb == "insert" and any(label in words for label in labels):
+                out.remove(c)
+                out.insert(j, c)
+                break
+    return out
