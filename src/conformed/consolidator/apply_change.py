@@ -57,7 +57,7 @@ from .definition_clauses import (
 )
 from .each_cited import each_cited, singles
 from .edge_words import edit_at_end, insert_by_end_mark
-from .exhibits import apply_replace_exhibit, is_exhibit
+from .exhibits import append_to_attachment, apply_replace_exhibit, is_exhibit
 
 
 def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
@@ -339,4 +339,5 @@ _PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
     replace_heading,
     redesignate_definition_clause,
     insert_definition_clause,
+    append_to_attachment,
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..change import Change
 from ..document import Document
 from ..errors import PayloadError, TargetNotFound
 from ..operations import AddToExhibit, InsertExhibits, ReplaceExhibit, TextEdits
@@ -141,10 +142,32 @@ def apply_add_to_exhibit(doc: Document, op: AddToExhibit, ctx: Context) -> Docum
     rest = ("",) if end < len(doc.back) else ()
     detail = f'Section "{op.title}" added' if op.title else "Supplemented"
     change = ctx.change("insert" if op.title else "amend_text", detail)
+    # a list printed a line each ("Chief Executive Officer" / "Chief Financial Officer") goes
+    # on a line each; anything else after a blank line, as a paragraph of its own
+    gap = () if not op.title and _line_by_line(body) else ("",)
     return doc.evolve(
-        back=(*doc.back[:start], *body, "", *added, *rest, *doc.back[end:]),
+        back=(*doc.back[:start], *body, *gap, *added, *rest, *doc.back[end:]),
         matter_changes=(*doc.matter_changes, (op.exhibit, change)),
     )
+
+
+def _line_by_line(body: list[str]) -> bool:
+    """The exhibit's last three lines are entries of one list, printed without blank lines."""
+    last = body[-3:]
+    return len(last) == 3 and all(line.strip() for line in last) and not _HEADING.match(last[0])
+
+
+def append_to_attachment(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "Schedule I is hereby amended by adding the following entry at the end thereof: ...":
+    the new lines after the schedule's last, as its entries are printed; None for any other
+    change."""
+    sel = c.selector
+    at_end = c.position in ("at the end", f"at the end of {sel.printed}")
+    if c.verb != "insert" or sel.kind != "attachment" or sel.qualifiers or not at_end:
+        return None
+    if c.payload.kind not in ("text", "quoted") or not c.payload.text.strip():
+        return None
+    return apply_add_to_exhibit(doc, AddToExhibit(sel.printed, text=c.payload.text), ctx)
 
 
 def is_exhibit(name: str) -> bool:
