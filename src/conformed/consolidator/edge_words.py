@@ -153,7 +153,7 @@ def _words(payload: Payload) -> bool:
     after "the following:" (several paragraphs would be new provisions, not words)."""
     if payload.kind == "quoted":
         return True
-    return payload.kind == "text" and "\n" not in payload.text.strip()
+    return payload.kind == "text" and not re.search(r"\n\s*\n", payload.text.strip())
 
 
 def _mark(word: str) -> str:
