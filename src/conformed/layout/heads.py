@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..citation import Label
 from ..document import Provision
 
 _SMALL = frozenset(
@@ -83,8 +84,24 @@ def standalone_heading(paragraph: str) -> bool:
     """A heading printed alone on its line, without a final period ("5.  TERMINATION BENEFITS")."""
     if not paragraph or "\n" in paragraph or paragraph[-1] in ".:;,":
         return False
+    if paragraph.isupper() and len(paragraph.split()) <= 10 and paragraph[0].isalpha():
+        return True  # "THE FACILITY": in capitals, a heading even where it opens with "The"
     heading, rest = split_heading(paragraph + ".")
     return bool(heading) and not rest
+
+
+_SENTENCE_CASE = re.compile(r"[A-Z][a-z]+(?:[ \-][a-z][a-z\-]*|[ ](?:[A-Z]{2,5}|[A-Z][a-z]+)){0,5}")
+
+
+def caption_line(paragraph: str, label: Label | None) -> bool:
+    """A provision's first paragraph that is its caption: a heading printed alone on its
+    line, or -- under a decimal clause number, as English facility agreements print them
+    ("4.1 Calculation of interest" / "The rate of interest ...") -- a short phrase in
+    sentence case with no final stop."""
+    if standalone_heading(paragraph):
+        return True
+    decimal = label is not None and any(ch.isdigit() for ch in label.prefix)  # "4." of "4.1"
+    return decimal and len(paragraph) <= 60 and bool(_SENTENCE_CASE.fullmatch(paragraph))
 
 
 def head_string(p: Provision, label: str | None = None) -> str:

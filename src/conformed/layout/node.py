@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..citation import Label
 from ..document import Provision, Source
-from .heads import split_heading, standalone_heading
+from .heads import caption_line, split_heading
 
 
 @dataclass
@@ -29,7 +29,12 @@ class Node:
 def freeze(node: Node, uids: dict[int, int]) -> Provision:
     parts = [x for x in node.parts if x]
     heading = node.heading
-    if not heading and parts and standalone_heading(parts[0]) and (len(parts) > 1 or node.children):
+    if (
+        not heading
+        and parts
+        and caption_line(parts[0], node.label)
+        and (len(parts) > 1 or node.children)
+    ):
         heading, parts = parts[0], parts[1:]
     elif not heading and (node.bare or node.label is not None) and parts:
         heading, first = split_heading(parts[0])  # a caption wrapped over two lines

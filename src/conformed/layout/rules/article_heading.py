@@ -89,11 +89,32 @@ def is_title(text: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in small for w in words)
 
 
+# "SECTION 2" alone on its line: in an English (LMA) facility agreement a group of clauses,
+# "SECTION 2" / "THE FACILITY" / "2. THE FACILITY" / "3. PURPOSE", numbered apart from them
+_LMA_SECTION = re.compile(r"SECTION[^\S\n]+(?P<num>\d{1,2})")
+_CLAUSE_START = re.compile(r"\d{1,3}\.(?:\d{1,3})?\s+\S")
+
+
+def _group_of_clauses(state: State, i: int) -> tuple[Label, str] | None:
+    """ "SECTION 2" over a title in capitals over clause "2." (or "2.1"): an article of the
+    clauses, whose numbers run on from the last group's; None for anything else (a US
+    agreement's "SECTION 2." or "SECTION 2.01" is a section)."""
+    m = _LMA_SECTION.fullmatch(state.lines[i].text)
+    if m is None or i + 2 >= len(state.lines):
+        return None
+    title, first = state.lines[i + 1], state.lines[i + 2]
+    if not (title.text.isupper() and is_title(title.text)) or _ARTICLE.match(title.text):
+        return None
+    if state.tree.accepts(title.text, "hard") or not _CLAUSE_START.match(first.text):
+        return None
+    return Label(Style.ARABIC, int(m["num"]), "SECTION ", ""), ""
+
+
 def article_heading(state: State, i: int) -> int | None:
     line = state.lines[i]
     if line.brk not in ("hard", "soft") and i > 0:
         return None
-    found = match_article(line.text)
+    found = match_article(line.text) or _group_of_clauses(state, i)
     if found is None:
         return None
     label, title = found
