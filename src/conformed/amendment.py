@@ -18,6 +18,7 @@ from pathlib import Path
 from .errors import InputError
 from .grammar.no_text_change import IMPERATIVE
 from .io.files import read_text
+from .layout.convention import OPERATIVE_HEADING
 from .layout.items import Item, fold, read_items
 from .layout.lines import LEAD, blank_reprints, is_page_number, join_wrapped_units
 from .layout.listed import with_listed_changes
@@ -52,7 +53,10 @@ _OPENING = re.compile(
     r"\b(?:THIS|This)\s+(?=(?:[A-Z][A-Z.,']*\s+){1,}|(?:[A-Z][a-z]+\s+){0,3}Amendment\b)"
 )
 _OPERATIVE = re.compile(
-    r"(?:amend(?:ed)?|modif(?:y|ied)|agree[sd]?)\b[^.:;]{0,80}?\bas\s+follows\s*[:.]",
+    r"(?:amend(?:ed)?|modif(?:y|ied)|agree[sd]?)\b[^.:;]{0,80}?\bas\s+follows\s*[:.]"
+    # an English amendment agreement's "AGREED TERMS" over its clauses, after its parties
+    # "(1) ... (2) ..." and background "(A) ... (B) ...", which are no items
+    rf"|(?m:^[ \t]*{OPERATIVE_HEADING}[ \t]*$)",
     re.IGNORECASE,
 )
 _FIRST_ITEM = re.compile(
@@ -214,6 +218,8 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     if not items and not problems:
         raise InputError(f'{source}: no numbered items found after "as follows:"')
     agreement = _agreement(head)
+    if not agreement[2]:  # the name given in the amendment's own definitions clause
+        agreement = _defined_agreement(text[start:end]) or agreement
     effective = None
     for item in items:
         if m := _EFFECTIVE.search(item.instruction):
@@ -325,6 +331,30 @@ def _parties(opening: str) -> tuple[tuple[str, str], ...]:
 
 # What the instrument amended is called: an agreement, or a lease, plan, indenture ... of its own name.
 _INSTRUMENT_NOUN = r"(?:Agreement|Lease|Sublease|Plan|Indenture|Guaranty|Contract)"
+
+
+def _defined_agreement(text: str) -> tuple[str, date | None, str] | None:
+    """'In this Agreement, ... "Original Facility Agreement" means the revolving facility
+    agreement dated 8 February 2022 between ...': the name an English amendment agreement
+    gives the agreement it amends in its own definitions (and its date, where printed the
+    American way)."""
+    m = re.search(
+        rf"[\"\u201c]([^\"\u201d]{{1,60}}?{_INSTRUMENT_NOUN})[\"\u201d]\s+means\s+the\s+"
+        rf"[^.;\"\u201c]{{0,160}}?\b(?i:agreement|deed|lease|plan|indenture)\s+dated\s+"
+        rf"(?:as\s+of\s+)?(?:({DATE})|\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})",
+        fold(text),
+    )
+    if m is None:
+        return None
+    name = re.escape(m.group(1))
+    amended = re.compile(  # the one the items amend, not another agreement it also defines
+        rf"{name}\s+(?:shall\s+be|is|are)\s+(?:hereby\s+)?(?:amended|varied)\b"
+        rf"|\b(?:amend|vary|varies|varying|amending)\s+the\s+{name}",
+        re.IGNORECASE,
+    )
+    if not amended.search(fold(text)):
+        return None
+    return m.group(1), parse_date(m.group(2)) if m.group(2) else None, m.group(1)
 
 
 def _agreement(head: str) -> tuple[str, date | None, str]:

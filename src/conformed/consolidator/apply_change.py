@@ -187,6 +187,9 @@ _ALSO_OTHERS = "and the other "
 _AS_IT_NOW_READS = re.compile(
     r"(?i)\(?\s*as\s+(?:renumbered|relettered|re-lettered|redesignated|amended|modified|"
     r"supplemented|restated|in\s+effect)\b"
+    # or a provision's caption in parentheses, as English agreements cite them: "Clause 1.1
+    # (Definitions)"; what it names is the citation's
+    r"|\((?!as\b|formerly\b)[A-Z][\w ,;'&\-]{0,60}\)$"
 )
 
 
@@ -210,7 +213,8 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     if any(_AS_IT_NOW_READS.match(q) for q in sel.qualifiers):
         # "Clause (d) of Section 2.2 (as relettered pursuant to Section 3 hereof)", "Section 5,
         # as amended hereby,": the provision as the earlier items left it, which is where the
-        # items are applied in order; the words say nothing else of what is cited
+        # items are applied in order; the words say nothing else of what is cited (nor does a
+        # caption)
         kept = tuple(q for q in sel.qualifiers if not _AS_IT_NOW_READS.match(q))
         return apply_change(doc, replace(change, selector=replace(sel, qualifiers=kept)), ctx)
     others = [q for q in sel.qualifiers if q.startswith(_ALSO_OTHERS)]

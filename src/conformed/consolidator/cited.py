@@ -40,7 +40,7 @@ def in_article(sel: Selector) -> Citation | None:
 
 
 _ARTICLE = re.compile(r"(?i)article\s+([IVXLC]+|\d+)")
-PART_OF = re.compile(r"\w+\s+(?P<label>\([^()\s]{1,6}\))\s+of\s+(?P<cite>.+)")
+PART_OF = re.compile(r"[\w-]+\s+(?P<label>\([^()\s]{1,6}\))\s+of\s+(?P<cite>.+)")
 _IN_ARTICLE = re.compile(
     r"(?P<unit>\w+)\s+(?P<label>[\w.]+)\s+of\s+(?P<article>(?i:article)\s+\S+)"
 )
@@ -91,9 +91,11 @@ def plain_part(part: str) -> str | None:
     own = PART_OF.fullmatch(part)
     if own is None:
         return part if PLAIN_PROVISION.fullmatch(part) else None
-    if not PLAIN_PROVISION.fullmatch(own["cite"]):
+    # ("sub-paragraph (iv) of paragraph (b) of Clause 5.4": Clause 5.4(b)(iv))
+    cite = plain_part(own["cite"])
+    if cite is None or not PLAIN_PROVISION.fullmatch(cite):
         return None
-    return f"{own['cite']}{own['label']}"
+    return f"{cite}{own['label']}"
 
 
 def within_provision(sel: Selector) -> str:
@@ -101,9 +103,10 @@ def within_provision(sel: Selector) -> str:
     lettered or numbered part of a provision of the agreement; "" for any other chain."""
     if len(sel.labels) != 1 or not sel.labels[0].startswith("(") or " of " not in sel.printed:
         return ""
-    if not PLAIN_PROVISION.fullmatch(sel.scope):
+    scope = plain_part(sel.scope)  # "paragraph (b) of Clause 5.4": Clause 5.4(b)
+    if scope is None or not PLAIN_PROVISION.fullmatch(scope):
         return ""
-    return f"{sel.scope}{sel.labels[0]}"
+    return f"{scope}{sel.labels[0]}"
 
 
 def side_of(m: re.Match[str]) -> str:

@@ -69,7 +69,12 @@ _CATEGORIES = [
         r"references? (?:in|to) the (?:loan )?agreement|reference to the agreement"
         r"|references?\b[^.]{0,200}\bas (?:amended|modified|supplemented) (?:hereby|by this)\b",
     ),
-    ("defined terms", r"capitali[sz]ed terms"),
+    (
+        # and as English amendment agreements say it: "Words and expressions defined in the
+        # Agreement have the same meanings when used in this amendment agreement"
+        "defined terms",
+        r"capitali[sz]ed terms|\bdefined in\b[^.]{0,120}\bha(?:s|ve) the same meanings?\b",
+    ),
     ("entire agreement", r"entire agreement"),
     ("headings", r"\bheadings\b"),
     ("waiver or consent", r"\bwaive[sdr]?\b|\bwaiver\b|\bconsents?\b|\bconsented\b"),

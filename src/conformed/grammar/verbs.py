@@ -8,7 +8,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from ..change import ANY_DEFINITIONS, Payload, Selector, side
-from ..citation import PLAIN_OR_CLAUSE
+from ..citation import PLAIN_PROVISION
 from .edit_list import LateText, tied
 from .parts import Edit, Ref, _relative, _tokens, _unquote
 from .resolve import resolve
@@ -133,7 +133,7 @@ class Position(str):
 def _after_words(relation: str, anchor: Selector) -> Position | None:
     """'after the words "stone" in Section 2.2': after "stone", in Section 2.2 (the
     provision the words are looked for in is the one the position cites)."""
-    m = PLAIN_OR_CLAUSE.fullmatch(anchor.scope)
+    m = PLAIN_PROVISION.fullmatch(anchor.scope)
     if anchor.kind != "words" or len(anchor.words) != 1 or m is None:
         return None
     where = Selector("provision", anchor.scope, (m.group("label"),), m.group("unit"))

@@ -39,6 +39,13 @@ INSTRUMENT_NOUNS = (
 # A document's title line: words ending in one of those nouns ("GRAIN STORAGE AGREEMENT").
 TITLE_LINE = re.compile(rf"(?i:[A-Z][\w&'.,\- ]{{0,80}}\b(?:{'|'.join(INSTRUMENT_NOUNS)}))")
 
+# The heading an English agreement (or amendment agreement) prints over its operative
+# clauses, after its parties and background, alone on its line.
+OPERATIVE_HEADING = (
+    r"(?:AGREED\s+TERMS|IT\s+IS\s+(?:HEREBY\s+)?AGREED|OPERATIVE\s+PROVISIONS|TERMS\s+AGREED)"
+    r"(?:\s+as\s+follows)?[.:]?"
+)
+
 _ORDINAL_WORDS = [
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",

@@ -15,7 +15,7 @@ import re
 
 from ..citation import Label, Style, label_candidates
 from ..document import Document, LayoutNote, Provision
-from .convention import CONVENTION, TITLE_LINE
+from .convention import CONVENTION, OPERATIVE_HEADING, TITLE_LINE
 from .lines import LEAD, Line, classify, clean_raw_lines, ends_terminal
 from .measure import layout_of
 from .rules.article_heading import article_heading, is_title, match_article
@@ -47,8 +47,7 @@ RULES: tuple[Rule, ...] = (
 # TERMS", "IT IS AGREED", "OPERATIVE PROVISIONS"), alone on its line.
 _AGREE = re.compile(
     r"agree\w*\s+as\s+follows|now,?\s+therefore"
-    r"|^(?:AGREED\s+TERMS|IT\s+IS\s+(?:HEREBY\s+)?AGREED|OPERATIVE\s+PROVISIONS|TERMS\s+AGREED)"
-    r"(?:\s+as\s+follows)?[.:]?$",
+    rf"|^{OPERATIVE_HEADING}$",
     re.IGNORECASE,
 )
 _ARTICLE_ONE = re.compile(r"^(?:ARTICLE|Article)\s+(?:I|1|ONE|One)\b\.?")
