@@ -39,6 +39,8 @@ from .change_definitions import (
     replace_definition,
 )
 from .change_parts import (
+    READS_NOW,
+    check_reads,
     delete_sentence,
     insert_beside_sentence,
     paragraph_by_place,
@@ -210,6 +212,11 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
             f"the item amends the {change.other_document}, not the agreement being conformed; "
             "nothing was applied"
         )
+    said = [q for q in sel.qualifiers if q.startswith(READS_NOW)]
+    if said:  # "the second sentence thereof, which reads "X"": checked, then applied
+        check_reads(doc, sel, said[0][len(READS_NOW) : -1], ctx)
+        kept = tuple(q for q in sel.qualifiers if q not in said)
+        return apply_change(doc, replace(change, selector=replace(sel, qualifiers=kept)), ctx)
     if any(_AS_IT_NOW_READS.match(q) for q in sel.qualifiers):
         # "Clause (d) of Section 2.2 (as relettered pursuant to Section 3 hereof)", "Section 5,
         # as amended hereby,": the provision as the earlier items left it, which is where the

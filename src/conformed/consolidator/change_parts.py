@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..change import Change
+from ..change import Change, Selector
 from ..citation import PLAIN_PROVISION, Label, label_candidates, parse_citation
 from ..document import Document, Path, Provision
 from ..errors import PlacementError, TargetNotFound
@@ -23,6 +23,7 @@ from .apply_text import (
     apply_replace_sentence,
     apply_text_edits,
     paragraph_index,
+    sentence_span,
 )
 from .cited import PART_LABEL, in_article, side_of, target_of, within_provision
 from .context import Context
@@ -89,6 +90,45 @@ def _deleted_here(node: Provision, ctx: Context) -> bool:
         return False
     last = node.changes[-1]
     return (last.amendment, last.item) == (ctx.amendment, ctx.item)
+
+
+READS_NOW = 'which reads "'  # the qualifier the grammar keeps for ', which reads "X"'
+
+
+def check_reads(doc: Document, sel: Selector, words: str, ctx: Context) -> None:
+    """ "the second sentence thereof, which reads "X"": the part cited must read X now (white
+    space and the kind of quotation marks aside), or the item is refused, as a wrong
+    "(formerly ...)" is -- it cites something else than the drafter saw."""
+    found = sentence_of(sel.printed)
+    if found is not None:
+        ordinal, cited = found
+        node = doc.get(locate_target(doc, Target(parse_citation(cited)), ctx))
+        start, end = sentence_span(node.text, ordinal, cited)
+        readings = [node.text[start:end]]
+    elif sel.kind == "provision" and PLAIN_PROVISION.fullmatch(
+        within_provision(sel) or sel.printed
+    ):
+        node = doc.get(locate_target(doc, target_of(Change("replace", sel)), ctx))
+        whole = (node.label_text, node.heading, node.text)  # as printed, or without the label
+        readings = [" ".join(x for x in whole if x), " ".join(x for x in whole[1:] if x)]
+    else:
+        raise PlacementError(
+            f'{sel.printed}: what it is said to read ("{_short(words)}") is not checked here'
+        )
+    if _plain(words) not in {_plain(r) for r in readings}:
+        raise PlacementError(
+            f'{sel.printed} is said to read "{_short(words)}", but it reads "{_short(readings[-1])}"'
+        )
+
+
+def _plain(text: str) -> str:
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    return " ".join(text.split())
+
+
+def _short(text: str) -> str:
+    text = _plain(text)
+    return text if len(text) <= 120 else f"{text[:117]}..."
 
 
 def delete_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:

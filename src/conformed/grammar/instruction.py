@@ -130,12 +130,12 @@ def umbrella_subject(instruction: str) -> Selector | None:
 def _transformer(payload: str | None, payload2: str | None, subject: Selector | None) -> Any:
     payloads = PayloadParts(payload, payload2)
     verbs = merge_transformers(  # type: ignore[no-untyped-call]
-        _Exported(VerbParts(), CitationParts(), payloads),
-        citation=CitationParts(), payload=payloads, leadins=LeadinParts(),
+        _Exported(VerbParts(), CitationParts(payload), payloads),
+        citation=CitationParts(payload), payload=payloads, leadins=LeadinParts(),
     )  # fmt: skip
     return merge_transformers(  # type: ignore[no-untyped-call]
-        _Exported(Clauses(payload, subject), CitationParts(), payloads, LeadinParts(), verbs),
-        citation=CitationParts(), verbs=verbs, payload=payloads, leadins=LeadinParts(),
+        _Exported(Clauses(payload, subject), CitationParts(payload), payloads, LeadinParts(), verbs),
+        citation=CitationParts(payload), verbs=verbs, payload=payloads, leadins=LeadinParts(),
     )  # fmt: skip
 
 

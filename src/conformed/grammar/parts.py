@@ -134,7 +134,11 @@ def _joined(chain: list[Ref]) -> str:
 
 
 class CitationParts(Transformer[Token, Any]):
-    """citation.lark"""
+    """citation.lark (``text``: the item's block, for what a part is said to read)"""
+
+    def __init__(self, text: str | None = None) -> None:
+        super().__init__()
+        self.text = text
 
     def citation(self, children: list[Any]) -> Selector:
         flat = [r for c in children for r in (c if isinstance(c, list) else [c])]
@@ -268,6 +272,12 @@ class CitationParts(Transformer[Token, Any]):
         """ "as amended by Section 11 of the First Amendment": a qualifier, printed whole."""
         unit, label, doc = (_tokens(children, t) for t in ("UNIT", "LABEL", "DOCNAME"))
         return f"as amended by {unit[0]} {label[0]} of the {doc[0]}"
+
+    def reads_now(self, children: list[Any]) -> str:
+        """ ", which reads "X"": kept as a qualifier, checked when the change is applied."""
+        quoted = _tokens(children, "QUOTED")
+        said = _unquote(str(quoted[0])) if quoted else " ".join((self.text or "").split())
+        return f'which reads "{said}"'
 
     def formerly(self, children: list[Any]) -> str:
         return "(formerly " + " ".join(str(c) for c in children) + ")"

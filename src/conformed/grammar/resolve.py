@@ -19,7 +19,8 @@ def resolve(obj: Selector, subject: Selector) -> Selector:
     if obj.every and not found.every:
         found = replace(found, every=True)
     documents = tuple(dict.fromkeys((*found.documents, *subject.documents)))
-    qualifiers = tuple(dict.fromkeys((*found.qualifiers, *subject.qualifiers)))
+    # (the object's own too: "the second sentence thereof, which reads "X"")
+    qualifiers = tuple(dict.fromkeys((*found.qualifiers, *obj.qualifiers, *subject.qualifiers)))
     if (documents, qualifiers) == (found.documents, found.qualifiers):
         return found
     return replace(found, documents=documents, qualifiers=qualifiers)

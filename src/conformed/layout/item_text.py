@@ -61,6 +61,10 @@ _QUOTED_LIST = re.compile(
 )
 
 
+# ", which reads", "that currently reads": a claim of what the part cited says now
+_SAYS_NOW = re.compile(r"\b(?:which|that)\s+(?:(?:currently|presently)\s+)?reads?\b", re.IGNORECASE)
+
+
 class NewText(ReaderBase):
     def _opening(self, pos: int, end: int) -> tuple[str, int] | None:
         """The start of new text in ``[pos, end)``: a quote after a lead, or unquoted text
@@ -76,6 +80,9 @@ class NewText(ReaderBase):
                 break
             if TERM_AMENDED.match(self.source, q + 1) and self._opens_line(q):
                 break  # '"Margin" shall be amended ...' opening a paragraph: an instruction
+            if _SAYS_NOW.search(self.source[max(pos, m.start() - 30) : m.start() + 6]):
+                m = self._search(OPEN, m.end(), reach)  # ', which reads "X"': what the part
+                continue  # reads now, words of the instruction (checked), never new text
             if self._inside_quotation(info, q):
                 pass  # '... inserting ", or any successor thereto" after ...': it closes one
             elif not TERM_FIRST.match(self.source, q + 1) and not self._line_closed_before(pos, q):
