@@ -70,7 +70,10 @@ _AMENDING_TITLE = re.compile(r"(?i)amend|modif|change|supplement|restat")
 
 
 _CAPS_HEADING = re.compile(
-    r"^(?:[A-Z0-9][A-Z0-9 ,;&'()/.\-]{2,100}?|[\"\u201c][^\"\u201d]{1,60}[\"\u201d])[.:]\s+(?=[A-Z\"\u201c])"
+    r"^(?:(?:[A-Z0-9][A-Z0-9 ,;&'()/.\-]{2,100}?|[\"\u201c][^\"\u201d]{1,60}[\"\u201d])[.:]\s+(?=[A-Z\"\u201c])"
+    # or a heading in capitals with no stop, alone on its line over the item's words
+    # ("EXTENSION OF THE TERM" / "The definition of ..."): capitals, then a capitalised word
+    r"|(?=[A-Z]{3})(?:[A-Z][A-Z0-9&'/\-]*\s+){1,8}(?=[A-Z][a-z]))"
 )
 
 
