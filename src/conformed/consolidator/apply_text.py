@@ -99,19 +99,19 @@ def apply_replace_reading(doc: Document, op: ReplaceReading, ctx: Context) -> Do
     old = _without_restatement(" ".join(op.old.split()), node, ctx, op.target.printed)
     new = _without_restatement(" ".join(op.new.split()), node, ctx, op.target.printed)
     if op.ordinal is None:
-        if _folded(old) != _folded(node.text):
+        if folded(old) != folded(node.text):
             raise PayloadError(
                 f"{op.target.printed} does not read as the amendment says it previously read "
-                f'(it reads "{_short(node.text)}")'
+                f'(it reads "{short(node.text)}")'
             )
         text = new
         detail = "Amended"
     else:
         start, end = sentence_span(node.text, op.ordinal, op.target.printed)
-        if _folded(old) != _folded(node.text[start:end]):
+        if folded(old) != folded(node.text[start:end]):
             raise PayloadError(
                 f"the {op.ordinal.printed} sentence of {op.target.printed} does not read as the "
-                f'amendment says it previously read (it reads "{_short(node.text[start:end])}")'
+                f'amendment says it previously read (it reads "{short(node.text[start:end])}")'
             )
         text = node.text[:start] + new + node.text[end:]
         detail = f"{op.ordinal.printed.capitalize()} sentence amended"
@@ -131,14 +131,16 @@ def sentence_span(text: str, ordinal: Ordinal, printed: str) -> tuple[int, int]:
     return spans[index]
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
+    """Words as compared with what an item says they read: white space and the kind of
+    quotation marks aside."""
     text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
     return " ".join(text.split()).strip(' "')
 
 
-def _short(text: str) -> str:
+def short(text: str, width: int = 70) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= 70 else text[:67] + "..."
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 def apply_described_change(doc: Document, op: DescribedChange, ctx: Context) -> Document:
@@ -146,7 +148,7 @@ def apply_described_change(doc: Document, op: DescribedChange, ctx: Context) -> 
     locate_target(doc, op.target, ctx)
     raise PayloadError(
         f"the item describes a change to {op.target.printed} without giving its words "
-        f'("... {_short(op.description)}"); a lawyer must draft the text'
+        f'("... {short(op.description)}"); a lawyer must draft the text'
     )
 
 

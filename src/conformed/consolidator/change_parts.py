@@ -22,10 +22,12 @@ from .apply_text import (
     apply_replace_paragraph,
     apply_replace_sentence,
     apply_text_edits,
+    folded,
     paragraph_index,
     sentence_span,
+    short,
 )
-from .cited import PART_LABEL, in_article, side_of, target_of, within_provision
+from .cited import DEFINITION_AT, PART_LABEL, in_article, side_of, target_of, within_provision
 from .context import Context
 from .exhibits import is_exhibit
 from .renumber import relabel
@@ -113,22 +115,12 @@ def check_reads(doc: Document, sel: Selector, words: str, ctx: Context) -> None:
         readings = [" ".join(x for x in whole if x), " ".join(x for x in whole[1:] if x)]
     else:
         raise PlacementError(
-            f'{sel.printed}: what it is said to read ("{_short(words)}") is not checked here'
+            f'{sel.printed}: what it is said to read ("{short(words, 120)}") is not checked here'
         )
-    if _plain(words) not in {_plain(r) for r in readings}:
+    if folded(words) not in {folded(r) for r in readings}:
         raise PlacementError(
-            f'{sel.printed} is said to read "{_short(words)}", but it reads "{_short(readings[-1])}"'
+            f'{sel.printed} is said to read "{short(words, 120)}", but it reads "{short(readings[-1], 120)}"'
         )
-
-
-def _plain(text: str) -> str:
-    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
-    return " ".join(text.split())
-
-
-def _short(text: str) -> str:
-    text = _plain(text)
-    return text if len(text) <= 120 else f"{text[:117]}..."
 
 
 def delete_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
@@ -236,17 +228,13 @@ def sentence_of_definition(printed: str) -> tuple[Ordinal, str, str] | None:
     """'the last sentence of definition "Commitment" of Section 1.01': the sentence counted,
     the term and where it is defined; None for any other part."""
     m = _SENTENCE_OF.fullmatch(printed)
-    d = _DEFINITION_AT.fullmatch(m["cite"]) if m else None
+    d = DEFINITION_AT.fullmatch(m["cite"]) if m else None
     if m is None or d is None:
         return None
     word = m.group("ordinal").lower()
     index = _COUNTED.index(word) + 1 if word in _COUNTED else -1
     return Ordinal(index, word), d["term"], d["scope"] or ""
 
-
-_DEFINITION_AT = re.compile(
-    r'(?:the\s+)?definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
-)
 
 # "Article TWELFTH": an older lease's provisions "FIRST:", "SECOND:", cited by their word
 _BY_ORDINAL = re.compile(

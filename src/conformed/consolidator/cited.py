@@ -46,6 +46,12 @@ _IN_ARTICLE = re.compile(
 )
 
 
+# A definition as a selector or a position prints it: 'definition "Hangar" of Section 4',
+# 'the definition of "Cause" in Section 3(b)'; its term, and where it is defined if said.
+DEFINITION_AT = re.compile(
+    r'(?:the\s+)?definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
+)
+
 # "subsection (c)": a part of the provision cited, named by its own label
 PART_LABEL = re.compile(
     r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?P<label>\([a-z0-9]{1,6}\))"

@@ -20,6 +20,7 @@ from ..errors import PlacementError, TargetNotFound
 from ..operations import DefinitionRef, Target, WordEdit
 from .apply import locate_target
 from .apply_definitions import locate_definition
+from .cited import DEFINITION_AT
 from .context import Context
 from .definition_clauses import where_defined
 from .word_places import record_edits
@@ -29,9 +30,6 @@ _BEFORE_CLAUSE = re.compile(
     r"(?:sub)?(?:clause|paragraph|subsection|subparagraph|item)\s+(?P<label>\([a-z0-9]{1,6}\))"
     r"(?:\s+(?:of|in)\s+(?P<scope>.+))?$",
     re.IGNORECASE,
-)
-_DEFINITION = re.compile(
-    r'(?:the\s+)?definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+.+)?'
 )
 
 
@@ -82,7 +80,7 @@ def edit_before_clause(doc: Document, c: Change, ctx: Context) -> Document | Non
 
 def _holder(doc: Document, scope: str, ctx: Context) -> Path | None:
     """The definition or provision whose clauses are cited; None for another chain."""
-    d = _DEFINITION.fullmatch(scope)
+    d = DEFINITION_AT.fullmatch(scope)
     if d is not None:
         where = where_defined(scope)
         ref = DefinitionRef(d["term"], parse_citation(where) if where else None)

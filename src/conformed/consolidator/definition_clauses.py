@@ -19,6 +19,7 @@ from .apply import locate_target, omit_at, replace_at
 from .apply_definitions import definition_in_text, locate_definition
 from .apply_text import sentence_span
 from .change_parts import relabel_at
+from .cited import DEFINITION_AT
 from .context import Context
 from .payload import provision_from_payload
 from .word_edits import apply_word_edit
@@ -43,12 +44,9 @@ def definition_clause(doc: Document, c: Change, ctx: Context) -> Document:
     raise PayloadError(f"{sel.printed}: only a restatement or a deletion of the clause is applied")
 
 
-_DEFINITION_CHAIN = re.compile(r'definition\s+"[^"]*"(?:\s+(?:of|in)\s+(?P<scope>.+))?')
-
-
 def where_defined(scope: str) -> str:
     """'definition "X" of Section 1.01' (a chain) -> "Section 1.01"; a citation as it is."""
-    m = _DEFINITION_CHAIN.fullmatch(scope)
+    m = DEFINITION_AT.fullmatch(scope)
     return (m["scope"] or "") if m else scope
 
 

@@ -21,7 +21,7 @@ from ..operations import DefinitionRef, Target, WordEdit
 from .apply import locate_target
 from .apply_definitions import locate_definition
 from .change_parts import edit_sentence, sentence_of
-from .cited import plain_part
+from .cited import DEFINITION_AT, plain_part
 from .context import Context
 from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path
 from .word_places import record_edits
@@ -53,7 +53,7 @@ def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | Non
     before = where == "before"
     if sel.kind == "sentence" and m["part"] in (None, "thereof"):
         return _beside_sentence_end(doc, c, mark, before, ctx)
-    named = _DEFINITION.fullmatch(m["part"] or "")
+    named = DEFINITION_AT.fullmatch(m["part"] or "")
     home = _definitions_home(sel, named["term"]) if named is not None else None
     if named is not None and home is not None:
         # "Section 1.01 is amended by inserting "X" at the end of the definition of "Y",
@@ -115,7 +115,7 @@ def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
     if c.verb == "replace" and not _words(c.payload):
         return None
     in_definition = CLAUSE_OF_DEFINITION.fullmatch(m["part"])
-    definition = _DEFINITION.fullmatch(m["part"])
+    definition = DEFINITION_AT.fullmatch(m["part"])
     cited = m["part"] if in_definition or definition else _cited(m["part"], c.selector.scope)
     if cited is None:
         return None
@@ -140,12 +140,6 @@ def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
     new = kept.rstrip() if c.verb == "delete" else kept + " ".join(c.payload.text.split())
     edit = WordEdit(f"{c.verb}_words", old=last, new=c.payload.text)
     return _ended(doc, path, new, edit, ctx)
-
-
-# A definition as a selector prints it: 'definition "Hangar" of Section 4'.
-_DEFINITION = re.compile(
-    r'(?:the\s+)?definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
-)
 
 
 def _words(payload: Payload) -> bool:
