@@ -39,3 +39,16 @@ def test_entries_printed_as_paragraphs_get_a_paragraph() -> None:
         "",
         "Tamsworth Gathering, LLC, a Texas limited liability company",
     ]
+
+
+def test_lines_replaced_in_a_schedule_keep_its_spacing() -> None:
+    lines = _conformed("lines_of_a_schedule_named_by_their_words.yaml")
+    assert lines[-7:] == [
+        "SITES",
+        "",
+        "Dock 4 (Portsmouth), berths 1 to 3",
+        "",
+        "Dock 5 (Portsmouth), berths 1 to 4",
+        "",
+        "Warehouse 9 (Chesapeake)",
+    ]

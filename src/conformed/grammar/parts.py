@@ -259,6 +259,19 @@ class CitationParts(Transformer[Token, Any]):
         words = self.words([t for t in children if isinstance(t, Token)])
         return [words, *(c for c in children if isinstance(c, Ref))]
 
+    def line(self, children: list[Any]) -> Ref:
+        """ "the line item for X" / "the line beginning "X"" / "the line "X"": a line (a
+        paragraph) named by its words; how it is named is kept in the printed form."""
+        quoted = _tokens(children, "QUOTED")
+        if quoted:
+            key = _unquote(str(quoted[0]))
+            how = "beginning" if _tokens(children, "LINE_BEGINS") else "reading"
+        else:
+            key = " ".join(str(_tokens(children, "LINE_NAME")[0]).split())
+            key = key[4:] if key.lower().startswith("the ") else key
+            how = "for"
+        return Ref("line", f'line {how} "{key}"', words=(key,))
+
     def mark(self, children: list[Any]) -> Ref:
         return Ref("mark", " ".join(str(t).lower() for t in _tokens(children, "PUNCT")))
 

@@ -45,10 +45,10 @@ def _resolve(obj: Selector, subject: Selector) -> Selector:
         return subject
     if subject.kind == "here":
         return obj
-    if obj.kind in ("words", "mark", "sentence"):
+    if obj.kind in ("words", "mark", "sentence", "line"):
         inner = obj.scope
         printed = obj.printed if inner else subject.printed
-        if obj.kind == "sentence" and not inner:
+        if obj.kind in ("sentence", "line") and not inner:
             printed = _of(obj.printed, subject.printed)
         if inner and not _absolute(inner):
             printed = _of(printed, subject.printed)

@@ -1,0 +1,124 @@
+"""Lines of a schedule or a list, named by their words: "the line item for Data Engineer",
+"the line beginning "Third Installment"", "the line "Chief Operating Officer"".
+
+Rate cards, payment schedules, lists of officers or guarantors print one entry a line (a
+paragraph of a provision's text, or a line of an attachment after the signatures) and have
+no labels; amendments name the entry by its first words ("for"), by how it begins, or by
+all it reads.  Exactly one line must answer to the name, or the item is refused; the line
+is deleted, replaced by the new lines, or new lines go just before or after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..change import Change
+from ..citation import PLAIN_PROVISION, parse_citation
+from ..document import Document
+from ..errors import AmbiguousTarget, PayloadError, TargetNotFound
+from ..operations import Target, WordEdit
+from .apply import locate_target
+from .apply_text import folded
+from .context import Context
+from .exhibits import exhibit_span, is_exhibit
+from .word_places import record_edits
+
+_LINE = re.compile(r'line (?P<how>for|beginning|reading) "(?P<key>[^"]*)"(?: of (?P<where>.+))?')
+_BESIDE_LINE = re.compile(
+    r"(?:immediately\s+)?(?P<side>after|following|before|preceding)\s+"
+    r'line (?P<how>for|beginning|reading) "(?P<key>[^"]*)"'
+)
+Lines = list[str]
+
+
+def edit_line(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """The line named deleted, replaced, or given new lines beside it; None for any other
+    change."""
+    sel = c.selector
+    if sel.qualifiers:
+        return None
+    side = ""
+    if sel.kind == "line":
+        m = _LINE.fullmatch(sel.printed)
+        where = sel.scope
+        if c.verb == "insert":
+            beside = _BESIDE_LINE.fullmatch(c.position)
+            if beside is None:
+                return None
+            side = beside["side"].lower()
+    elif c.verb == "insert":
+        m = _BESIDE_LINE.fullmatch(c.position)
+        where = sel.printed
+        side = m["side"].lower() if m else ""
+    else:
+        return None
+    if m is None or not where:
+        return None
+    lines, put = _lines_of(doc, where, ctx)
+    hits = [i for i, line in enumerate(lines) if _names(line, m["how"], m["key"])]
+    name = f'the line {m["how"]} "{m["key"]}"'.replace("line reading", "line")
+    if not hits:
+        raise TargetNotFound(f"{where} has no {name}")
+    if len(hits) > 1:
+        raise AmbiguousTarget(f"{where} has {len(hits)} lines that answer to {name}")
+    at = hits[0]
+    new = [p for p in (" ".join(x.split()) for x in re.split(r"\n\s*\n", c.payload.text)) if p]
+    if c.verb == "delete" and c.payload.kind == "none":
+        lines[at : at + 1] = []
+    elif c.verb == "replace" and new:
+        lines[at : at + 1] = new
+    elif c.verb == "insert" and new and side:
+        at += 1 if side in ("after", "following") else 0
+        lines[at:at] = new
+    else:
+        raise PayloadError(f"{name} of {where}: only deleted, replaced or given lines beside it")
+    edit = WordEdit(f"{c.verb}_words", old=m["key"], new=c.payload.text)
+    return put(lines, edit)
+
+
+def _names(line: str, how: str, key: str) -> bool:
+    text, key = folded(line), folded(key)
+    if how == "reading":
+        return text == key or text.rstrip(".;,") == key.rstrip(".;,")
+    if how == "beginning":
+        return text.startswith(key)
+    # "the line item for Engineer": the line whose name is that, then its figure ("Engineer:
+    # $160"), never one whose name only begins so ("Engineer Trainee: ...")
+    return re.match(rf"(?:the\s+)?{re.escape(key)}(?=\s*[:,\-\u2013\u2014]|$)", text) is not None
+
+
+def _lines_of(
+    doc: Document, where: str, ctx: Context
+) -> tuple[Lines, Callable[[Lines, WordEdit], Document]]:
+    """The lines of the provision or attachment cited, and how to put new ones back."""
+    if is_exhibit(where):
+        start, end = exhibit_span(doc, where)
+        body = list(doc.back[start:end])
+        filled = [k for k in range(1, len(body)) if body[k].strip()] or [len(body)]
+        first, last = filled[0], filled[-1]
+        spaced = any(not body[k].strip() for k in range(first, last))  # a paragraph each
+        head, tail = body[:first], body[last + 1 :]
+
+        def put_back(lines: Lines, edit: WordEdit) -> Document:
+            out = [
+                x for k, line in enumerate(lines) for x in ([""] if spaced and k else []) + [line]
+            ]
+            change = ctx.change("amend_text", f'Line "{edit.old}" changed')
+            return doc.evolve(
+                back=(*doc.back[:start], *head, *out, *tail, *doc.back[end:]),
+                matter_changes=(*doc.matter_changes, (where, change)),
+            )
+
+        keep = [body[k] for k in filled if k < len(body)]
+        return keep, put_back
+    if not PLAIN_PROVISION.fullmatch(where):
+        raise TargetNotFound(f"{where}: its lines are not looked up")
+    path = locate_target(doc, Target(parse_citation(where)), ctx)
+    node = doc.get(path)
+
+    def put_text(lines: Lines, edit: WordEdit) -> Document:
+        changed = node.evolve(text="\n\n".join(lines))
+        return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
+
+    return node.text.split("\n\n"), put_text
