@@ -95,9 +95,12 @@ def _restate_run_on(
     # the list's conjunction before the next clause (", or (iii) ...") joins the clauses;
     # it stays unless the new words end with it themselves
     conjunction = _CONJUNCTION.search(old)
-    tail = " " if end < len(node.text) else ""
-    if conjunction is not None and not new.endswith(conjunction["word"]):
+    nxt = node.text[end:]
+    tail = " " if nxt[:1] == "(" else ""  # the next clause's label; a proviso or stop closes up
+    if conjunction is not None and tail and not new.endswith(conjunction["word"]):
         tail = f" {conjunction['word']} "
+    if not tail and new[-1:] in ".;," and nxt[:1] in ".;,":
+        new = new[:-1]  # the list's own stop or semicolon follows: printed once
     edit = WordEdit("replace_words", old=old.strip(), new=new)
     node = node.evolve(text=node.text[:start] + new + tail + node.text[end:])
     return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
@@ -211,7 +214,9 @@ def _edit_run_on(
 
 
 def run_on_span(text: str, label: str) -> tuple[int, int] | None:
-    """Where clause ``label`` ("(b)") runs in a sentence: from its label to the next one's."""
+    """Where clause ``label`` ("(b)") runs in a sentence: from its label to the next one's.
+    The last clause ends where the list does: before a proviso ("; provided, that ..."), at
+    the end of its sentence, and before the final full stop -- never over them."""
     own = parse_label(label)
     if own is None or label.count("(") != 1:
         return None
@@ -219,7 +224,14 @@ def run_on_span(text: str, label: str) -> tuple[int, int] | None:
     if len(starts) != 1:
         return None
     after = text.find(own.with_value(own.value + 1).text, starts[0])
-    return starts[0], after if after > 0 else len(text)
+    if after > 0:
+        return starts[0], after
+    ends = _LIST_ENDS.search(text, starts[0])
+    return starts[0], ends.start() if ends else len(text)
+
+
+# Where a list's last clause ends: a proviso after it, or its sentence's full stop
+_LIST_ENDS = re.compile(r"[;,:]?\s*\bprovided\b|\.(?=\s+[A-Z\"\u201c(]|\s*$)", re.IGNORECASE)
 
 
 def redesignate_definition_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
