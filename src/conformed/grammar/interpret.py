@@ -118,16 +118,7 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     if original != item.instruction:
         instruction = original  # every reading starts from what the subject means
     try:
-        op = _attempt(instruction, item, agreement)
-        if not (isinstance(op, DescribedChange) and item.payload):
-            return op
-        # "amended by deleting the second sentence thereof and replacing it with the following
-        # sentence: <text>": the words are given, so it is no change described; the slow
-        # reader says what is replaced, else the description stands (and is refused)
-        composed = _composed(replace(item, instruction=original), ancestors, agreement)
-        if composed is None or getattr(composed, "verb", "") == "describe":
-            return op
-        return composed
+        return _worded(_attempt(instruction, item, agreement), item, original, ancestors, agreement)
     except InstructionParseError as exc:
         error = exc
     for text, reported in _readings(original, instruction):
@@ -139,7 +130,7 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
             continue
         if part_named(op, item) is not None:
             continue  # "The following definitions in Section 1.1 are restated": not Section 1.1
-        return op
+        return _worded(op, item, original, ancestors, agreement)
     steps = _sentence_steps(instruction, item, agreement)
     if steps is not None:
         return steps
@@ -276,6 +267,21 @@ def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
             scope = parse_citation(m.group(1).rstrip("."))
             return replace(op, definition=DefinitionRef(definition.term, scope))
     return op
+
+
+def _worded(
+    op: Operation, item: Item, original: str, ancestors: tuple[Item, ...], agreement: str
+) -> Operation:
+    """ "amended by deleting the second sentence thereof and replacing it with the following:
+    <text>": the words are given, so it is no change described; the slow reader says what is
+    replaced, else the description stands (and is refused).  Any reading the sentence forms
+    make -- the item as written, or without its heading ("Forecasts. Section 3 ...")."""
+    if not (isinstance(op, DescribedChange) and item.payload):
+        return op
+    composed = _composed(replace(item, instruction=original), ancestors, agreement)
+    if composed is None or getattr(composed, "verb", "") == "describe":
+        return op
+    return composed
 
 
 def _composed(item: Item, ancestors: tuple[Item, ...], agreement: str) -> Operation | None:
