@@ -60,7 +60,7 @@ from .definition_clauses import (
 from .each_cited import each_cited, singles
 from .edge_words import edit_at_end, insert_by_end_mark
 from .exhibits import append_to_attachment, apply_replace_exhibit, is_exhibit
-from .lines import edit_line
+from .lines import edit_item, edit_line
 
 
 def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
@@ -347,6 +347,7 @@ _PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
     _at_end,
     edit_before_clause,
     edit_line,
+    edit_item,
     _sentence,
     _paragraph,
     replace_heading,

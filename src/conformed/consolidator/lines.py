@@ -77,6 +77,34 @@ def edit_line(doc: Document, c: Change, ctx: Context) -> Document | None:
     return put(lines, edit)
 
 
+def edit_item(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "Schedule A is amended by deleting item 2 thereof and substituting the following:
+    "2. ..."" (or "... by deleting item 3 thereof in its entirety"): the schedule's entry
+    numbered so, replaced by the new lines, or kept as "3. [Intentionally Omitted]" as a
+    provision deleted without renumbering is; None for any other change."""
+    sel = c.selector
+    if sel.kind != "provision" or sel.unit.lower() != "item" or len(sel.labels) != 1:
+        return None
+    if sel.qualifiers or not is_exhibit(sel.scope):
+        return None
+    lines, put = _lines_of(doc, sel.scope, ctx)
+    number = re.compile(rf"\(?{re.escape(sel.labels[0])}[.)]\s")
+    hits = [(i, m) for i, line in enumerate(lines) if (m := number.match(line.strip()))]
+    if len(hits) != 1:
+        raise TargetNotFound(
+            f"{sel.scope} has {len(hits) or 'no'} entries numbered {sel.labels[0]}"
+        )
+    at, label = hits[0][0], hits[0][1].group(0).strip()
+    new = [p for p in (" ".join(x.split()) for x in re.split(r"\n\s*\n", c.payload.text)) if p]
+    if c.verb == "delete" and c.payload.kind == "none":
+        lines[at] = f"{label} [Intentionally Omitted]"
+    elif c.verb == "replace" and new:
+        lines[at : at + 1] = new if number.match(new[0]) else [f"{label} {new[0]}", *new[1:]]
+    else:
+        return None
+    return put(lines, WordEdit(f"{c.verb}_words", old=label, new=c.payload.text))
+
+
 def _names(line: str, how: str, key: str) -> bool:
     text, key = folded(line), folded(key)
     if how == "reading":
