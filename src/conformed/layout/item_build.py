@@ -14,12 +14,12 @@ from .item_base import NEW, TEXT, ReaderBase
 from .item_patterns import _BLANK_LINE
 from .node import Node
 from .payload import (
-    BELOW_LEAD,
     PAYLOAD2_MARK,
     PAYLOAD_MARK,
     REDACTED_READING,
     amends,
     fold,
+    introduces_below,
     reopened_paragraphs,
 )
 
@@ -156,7 +156,7 @@ class Assembly(ReaderBase):
         out: list[Item] = []
         for start, end, line in paragraphs:
             text = fold(self.source[start:end])
-            if not amends(text) or text.endswith(":") or BELOW_LEAD.search(text):
+            if not amends(text) or text.endswith(":") or introduces_below(text):
                 continue  # ("as follows:", "amended as set forth below": the items amend)
             number = f"\u00b6{len(self.loose) + len(out) + 1}"
             out.append(Item(number, text, None, text, line, end_line=self._lineno(end - 1)))

@@ -25,7 +25,15 @@ from .item_build import Assembly
 from .item_patterns import _CITATION_LINE, _CONTINUES, _OWN_DOCUMENT, CITED_HEAD
 from .item_text import NewText
 from .lines import LEAD, Line
-from .payload import BELOW_LEAD, GENERIC_LEAD, PAYLOAD2_MARK, PAYLOAD_MARK, amends, fold, wants_text
+from .payload import (
+    GENERIC_LEAD,
+    PAYLOAD2_MARK,
+    PAYLOAD_MARK,
+    amends,
+    fold,
+    introduces_below,
+    wants_text,
+)
 from .rules.article_heading import is_title, match_article
 from .sequence import _INLINE, HARD, INLINE, SOFT
 
@@ -113,7 +121,7 @@ class _Reader(NewText, Assembly):
         text = fold(self.source[pos : label[0] if label else end])  # up to the first item in it
         if not amends(text) or _OWN_DOCUMENT.match(text):
             return
-        if (GENERIC_LEAD.search(text) or BELOW_LEAD.search(text)) and not wants_text(text):
+        if (GENERIC_LEAD.search(text) or introduces_below(text)) and not wants_text(text):
             return
         self.loose.append(Info(f"\u00b6{len(self.loose) + 1}", pos, line))
 

@@ -117,6 +117,14 @@ def amends(text: str) -> bool:
     return bool(AMENDING.search(text))
 
 
+def introduces_below(text: str) -> bool:
+    """The paragraph only says the items below amend ("... the Plan be, and it hereby is,
+    amended as set forth ... below"): nothing else in it amends, or it is an item of its own
+    ("... below, and that Section 9 of the Plan is hereby deleted" must not be lost)."""
+    m = BELOW_LEAD.search(text)
+    return m is not None and not amends(text[: m.start()] + text[m.end() :])
+
+
 def close_after(source: str, pos: int, end: int, follows: re.Pattern[str]) -> int | None:
     """The closing quote of text opened before ``pos``: the first quote followed by
     ``follows`` (the next item, the end, or "it now reads")."""
