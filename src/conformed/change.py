@@ -9,6 +9,7 @@ provision, deleting a word amends text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .citation import singular_unit
@@ -79,6 +80,18 @@ class Payload:
     kind: str = "none"  # text | quoted | attachment | none
     text: str = ""
     named: str = ""  # "the following new Section 6(g):": the provision the text is, as cited
+
+    def paragraphs(self) -> list[str]:
+        """The new text's paragraphs (a blank line parts them), each on one line."""
+        return [p for p in (" ".join(x.split()) for x in _BLANK_LINE.split(self.text)) if p]
+
+    @property
+    def one_paragraph(self) -> bool:
+        """No blank line inside the new text: words of a sentence, not paragraphs of their own."""
+        return not _BLANK_LINE.search(self.text.strip())
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True)

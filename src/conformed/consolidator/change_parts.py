@@ -279,7 +279,7 @@ def insert_at_edge(doc: Document, c: Change, ctx: Context) -> Document | None:
     if is_exhibit(sel.printed):
         return None  # an exhibit's text is lines of the back matter, not a provision's words
     words = c.payload.text.strip()
-    if re.search(r"\n\s*\n", words) or CONVENTION.lead.match(words):
+    if not c.payload.one_paragraph or CONVENTION.lead.match(words):
         return None  # a paragraph or a labelled provision of its own: not words of a sentence
     edit = WordEdit(kind, old="", new=c.payload.text, where="paragraph" if c.paragraph else "")
     return apply_text_edits(doc, TextEdits(target_of(c), (edit,)), ctx)

@@ -38,7 +38,7 @@ Apply = Callable[[Document, Change, Context], Document]
 def word_edit(kind: str) -> Apply:
     def apply(doc: Document, c: Change, ctx: Context) -> Document:
         every = c.each_place
-        if re.search(r"\n\s*\n", c.payload.text.strip()) or (
+        if not c.payload.one_paragraph or (
             c.payload.kind == "text" and CONVENTION.lead.match(c.payload.text.strip())
         ):
             raise PlacementError(

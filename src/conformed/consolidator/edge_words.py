@@ -147,7 +147,7 @@ def _words(payload: Payload) -> bool:
     after "the following:" (several paragraphs would be new provisions, not words)."""
     if payload.kind == "quoted":
         return True
-    return payload.kind == "text" and not re.search(r"\n\s*\n", payload.text.strip())
+    return payload.kind == "text" and payload.one_paragraph
 
 
 def _mark(word: str) -> str:

@@ -63,7 +63,7 @@ def edit_line(doc: Document, c: Change, ctx: Context) -> Document | None:
     if len(hits) > 1:
         raise AmbiguousTarget(f"{where} has {len(hits)} lines that answer to {name}")
     at = hits[0]
-    new = [p for p in (" ".join(x.split()) for x in re.split(r"\n\s*\n", c.payload.text)) if p]
+    new = c.payload.paragraphs()
     if c.verb == "delete" and c.payload.kind == "none":
         lines[at : at + 1] = []
     elif c.verb == "replace" and new:
@@ -95,7 +95,7 @@ def edit_item(doc: Document, c: Change, ctx: Context) -> Document | None:
             f"{sel.scope} has {len(hits) or 'no'} entries numbered {sel.labels[0]}"
         )
     at, label = hits[0][0], hits[0][1].group(0).strip()
-    new = [p for p in (" ".join(x.split()) for x in re.split(r"\n\s*\n", c.payload.text)) if p]
+    new = c.payload.paragraphs()
     if c.verb == "delete" and c.payload.kind == "none":
         lines[at] = f"{label} [Intentionally Omitted]"
     elif c.verb == "replace" and new:
