@@ -53,6 +53,8 @@ class Semantics:
                 else subject
             )
             return [Change("insert", _as_new(new), p.payload, p.position)]
+        if p.verb == "delete" and p.position.cited is not None:
+            subject = _deleted_from(subject, p.position.cited)
         if p.verb == "delete" and p.remainder:  # "... and the remainder is renumbered accordingly"
             return [Change("delete", subject, p.payload), renumbered_after(subject, p.within)]
         if p.verb == "append":  # "Exhibit A is supplemented with the following"
@@ -176,6 +178,22 @@ class Semantics:
             return [Change("insert", sel, payload, position)]
         paragraph = "paragraph" in noun  # "adding a new paragraph at the end thereof"
         return [Change("insert", where, payload, position, words_edit=True, paragraph=paragraph)]
+
+
+def _deleted_from(subject: Selector, place: Selector) -> Selector:
+    """'The words "X" are deleted from Section 4.2': the words of Section 4.2, never the
+    same words wherever they are; "Clause (iv) is deleted from Section 6.2": that Section's
+    clause; "... from the Lease": the Lease's, so that another instrument named is refused."""
+    if place.kind == "here":
+        return subject
+    if place.kind == "document":
+        return replace(
+            subject, documents=tuple(dict.fromkeys((*subject.documents, *place.documents)))
+        )
+    found = resolve(subject, place)
+    if subject.kind == "words" and not subject.scope:
+        found = replace(found, printed=f"{subject.printed} of {place.printed}")
+    return found
 
 
 def _term_renamed(subject: Selector, p: Predicate) -> Selector | None:
