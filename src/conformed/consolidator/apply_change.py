@@ -44,7 +44,6 @@ from .change_parts import (
     delete_sentence,
     insert_beside_sentence,
     paragraph_by_place,
-    redesignate,
     replace_heading,
     replace_sentence,
 )
@@ -61,6 +60,7 @@ from .each_cited import each_cited, singles
 from .edge_words import edit_at_end, insert_by_end_mark
 from .exhibits import append_to_attachment, apply_replace_exhibit, is_exhibit
 from .lines import edit_item, edit_line
+from .redesignate import redesignate, redesignate_run
 
 
 def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
@@ -305,7 +305,11 @@ def _simple(sel: Selector) -> bool:
 def _redesignated(doc: Document, c: Change, ctx: Context) -> Document | None:
     """ "Section 2(c) is hereby redesignated as Section 2(b)"."""
     sel = c.selector
-    if c.verb != "renumber" or c.new_label in ("", "accordingly") or not _simple(sel):
+    if c.verb != "renumber" or c.new_label in ("", "accordingly"):
+        return None
+    if sel.kind == "range" and not sel.qualifiers:  # "Sections 8 through 11 ... as 9 through 12"
+        return redesignate_run(doc, c, ctx)
+    if not _simple(sel):
         return None
     return redesignate(doc, c, ctx, within_provision(sel) or sel.printed)
 

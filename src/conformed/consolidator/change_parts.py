@@ -1,5 +1,5 @@
-"""Changes to a part of one provision that no older form applied: a provision
-redesignated by name, one of its sentences deleted by its place, words put before its
+"""Changes to a part of one provision that no older form applied: one of its sentences
+deleted by its place, words put before its
 first word or after its last.  Each returns None where the change is not of its kind,
 so apply_change can go on to refuse it with what was understood; each refuses, naming
 the provision, where applying would have to guess.
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..change import Change, Selector
-from ..citation import PLAIN_PROVISION, Label, label_candidates, parse_citation
-from ..document import Document, Path, Provision
+from ..citation import PLAIN_PROVISION, parse_citation
+from ..document import Document
 from ..errors import PlacementError, TargetNotFound
 from ..layout.convention import CONVENTION
 from ..operations import Ordinal, ReplaceParagraph, ReplaceSentence, Target, TextEdits, WordEdit
@@ -27,72 +27,9 @@ from .apply_text import (
     sentence_span,
     short,
 )
-from .cited import DEFINITION_AT, PART_LABEL, in_article, side_of, target_of, within_provision
+from .cited import DEFINITION_AT, in_article, side_of, target_of, within_provision
 from .context import Context
 from .exhibits import is_exhibit
-from .renumber import relabel
-
-
-def redesignate(doc: Document, c: Change, ctx: Context, old: str) -> Document | None:
-    """ "Section 2(c) is hereby redesignated as Section 2(b)": one provision takes the label
-    the item gives, under the same parent, where no sibling has it and the numbering stays
-    in order; None where either citation is not a plain one.  ``old`` is the provision as
-    the agreement cites it ("Section 5(c)" for "subsection (c) of Section 5"); a new label
-    given alone ("as subsection (d)") is read under the same provision."""
-    new = c.new_label
-    bare = PART_LABEL.fullmatch(new)
-    if bare and c.selector.scope and PLAIN_PROVISION.fullmatch(c.selector.scope):
-        new = f"{c.selector.scope}{bare.group(1)}"
-    if c.selector.kind != "provision" or not PLAIN_PROVISION.fullmatch(old):
-        return None
-    if not PLAIN_PROVISION.fullmatch(new) or is_exhibit(old):
-        return None
-    was, will = parse_citation(old), parse_citation(new)
-    if was.parent_keys != will.parent_keys or was.last == will.last:
-        raise PlacementError(f"{new} is not a new label for {old} under the same provision")
-    path = locate_target(doc, Target(was), ctx)
-    return relabel_at(doc, path, will.last, old, new, ctx)
-
-
-def relabel_at(doc: Document, path: Path, key: str, old: str, new: str, ctx: Context) -> Document:
-    """The provision at ``path`` takes the label whose key is ``key``, in its own style: where
-    no sibling has it (one deleted by this item gives it up) and the numbering stays in order;
-    ``old`` and ``new`` are the citations as the item gives them, for the messages."""
-    node = doc.get(path)
-    assert node.label is not None
-    value = next((k.value for k in label_candidates(key) if k.style is node.label.style), None)
-    if value is None:
-        raise PlacementError(f"{new} is not numbered as {old} is ({node.label.text})")
-    label = node.label.with_value(value)
-    siblings = doc.get(path[:-1]).children if len(path) > 1 else doc.body
-    holder = next((j for j, s in enumerate(siblings) if s.label and s.key == label.key), None)
-    if holder is not None and not _deleted_here(siblings[holder], ctx):
-        raise PlacementError(f"{new} already exists: {old} cannot take its label")
-    if holder is not None:  # "2(b) is deleted, and 2(c) is redesignated as 2(b)": it goes
-        siblings = (*siblings[:holder], *siblings[holder + 1 :])
-        doc = doc.replace_children(path[:-1], lambda _: siblings)
-        path = (*path[:-1], path[-1] - (holder < path[-1]))
-    values = [  # in full: "3.2" beside "4.1" is (3, 2) before (4, 1), not 2 after 1
-        _order(label) if i == path[-1] else _order(s.label)
-        for i, s in enumerate(siblings)
-        if s.label is not None and s.label.style is node.label.style
-    ]
-    if values != sorted(values):
-        raise PlacementError(f"{old} redesignated as {new} would put the numbering out of order")
-    detail = f"Renumbered (formerly {node.label_text})"
-    return doc.update(
-        path,
-        lambda p: relabel(p, label).evolve(changes=(*p.changes, ctx.change("renumber", detail))),
-    )
-
-
-def _deleted_here(node: Provision, ctx: Context) -> bool:
-    """Deleted, its label left in place, by the item being applied."""
-    if not node.omitted or not node.changes:
-        return False
-    last = node.changes[-1]
-    return (last.amendment, last.item) == (ctx.amendment, ctx.item)
-
 
 READS_NOW = 'which reads "'  # the qualifier the grammar keeps for ', which reads "X"'
 
@@ -297,11 +234,6 @@ def _edge_kind(position: str, printed: str) -> str:
         if rest in ("", "of", "thereof") or printed == rest or printed.startswith(f"{rest} of "):
             return kind
     return ""
-
-
-def _order(label: Label) -> tuple[int, ...]:
-    """Where a label falls among its siblings: its parent numbers, then its own value."""
-    return (*(int(n) for n in re.findall(r"\d+", label.prefix)), label.value)
 
 
 _HEADING_OF = re.compile(r"(?:heading|caption|title) of (?P<cite>.+)", re.IGNORECASE)

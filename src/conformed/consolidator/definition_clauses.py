@@ -18,10 +18,10 @@ from ..operations import DefinitionRef, Ordinal, Target, WordEdit
 from .apply import locate_target, omit_at, replace_at
 from .apply_definitions import definition_in_text, locate_definition
 from .apply_text import sentence_span
-from .change_parts import relabel_at
 from .cited import DEFINITION_AT
 from .context import Context
 from .payload import provision_from_payload
+from .redesignate import relabel_at
 from .word_edits import apply_word_edit
 from .word_places import edit_provision_words, record_edits
 

@@ -8,6 +8,7 @@ new one goes in, whatever order the sentence gives them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..change import Change, Payload
@@ -24,8 +25,9 @@ class LateText:
 
 
 def tied(edits: tuple[Edit, ...], late: LateText | None) -> tuple[Edit, ...]:
-    """The edits in the order they can be made, the late block given to its edit."""
-    found = _renumbered_first(edits)
+    """The edits, the late block given to its edit (the order they can be made in is
+    ``make_room``'s to settle, on the changes)."""
+    found = edits
     if late is None:
         return found
     # the new text printed after the last edit belongs to the one edit that announced
@@ -39,35 +41,32 @@ def tied(edits: tuple[Edit, ...], late: LateText | None) -> tuple[Edit, ...]:
     return (*found[:k], replace(found[k], payload=late.payload), *found[k + 1 :])
 
 
-def _renumbered_first(edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
-    """ "inserting a new clause (c) and relettering the existing clauses (c) and (d) as
-    clauses (d) and (e)": the existing ones make room first, whatever the order said."""
-    out = list(edits)
-    for e in edits:
-        if e.verb != "renumber" or e.obj is None:
-            continue
-        for j in range(out.index(e)):
-            new = out[j].new
-            if out[j].verb == "insert" and new is not None and set(new.labels) & set(e.obj.labels):
-                out.remove(e)
-                out.insert(j, e)
-                break
-    return tuple(out)
-
-
-def words_make_room(changes: list[Change]) -> list[Change]:
-    """ "inserting the words ", and (v) rent" immediately after ... and relettering the
-    existing clause (v) as clause (vi)": the existing clause is relettered before the new
-    words print its label again (done on the changes, once long quotations are back)."""
+def make_room(changes: list[Change]) -> list[Change]:
+    """Existing provisions renumbered to make room for new ones are renumbered first,
+    whatever order the item names them in: "inserting the following new Section 8
+    immediately after Section 7, and the existing Sections 8 through 11 are renumbered as
+    Sections 9 through 12"; "inserting a new clause (c) and relettering the existing clauses
+    (c) and (d)"; "inserting the words ", and (v) rent" immediately after ... and relettering
+    the existing clause (v) as clause (vi)" (done on the changes, once long quotations are
+    back)."""
     out = list(changes)
     for c in changes:
-        labels = [label for label in c.selector.labels if label.startswith("(")]
-        if c.verb != "renumber" or not labels:
+        if c.verb != "renumber" or not c.selector.labels:
             continue
+        moved = {end for label in c.selector.labels for end in _RANGE.split(label)}
         for j in range(out.index(c)):
-            words = out[j].payload.text if out[j].words_edit else ""
-            if out[j].verb == "insert" and any(label in words for label in labels):
+            e = out[j]
+            if e.verb != "insert":
+                continue
+            if e.words_edit:
+                clash = any(label.startswith("(") and label in e.payload.text for label in moved)
+            else:
+                clash = bool(moved & set(e.selector.labels))
+            if clash:
                 out.remove(c)
                 out.insert(j, c)
                 break
     return out
+
+
+_RANGE = re.compile(r"\s+(?:through|to)\s+")

@@ -25,7 +25,7 @@ from ..change import Change, Selector
 from ..errors import InstructionParseError
 from ..layout.convention import CONVENTION
 from .clauses import Clauses
-from .edit_list import words_make_room
+from .edit_list import make_room
 from .parts import CitationParts, LeadinParts, PayloadParts
 from .quotes import put_back, set_aside
 from .verbs import VerbParts
@@ -91,7 +91,7 @@ def parse_changes(
         ) from None
     if isinstance(result, Selector):
         return [Change("umbrella", put_back(result, kept))]
-    return words_make_room(put_back(list(result), kept))
+    return make_room(put_back(list(result), kept))
 
 
 def _tree(text: str, start: str) -> Tree[Token]:
