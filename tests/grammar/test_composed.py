@@ -296,3 +296,23 @@ def test_a_mark_named_as_a_full_stop_is_the_mark() -> None:
         "thereof with a full stop."
     )
     assert [c.payload.text for c in changes] == ["."]
+
+
+def test_such_sentence_is_the_sentence_the_item_cites_and_no_other() -> None:
+    """ "... at the end of such sentence" is the subject when the subject is a sentence; after
+    a provision, with a sentence named only by an earlier edit, it names no sentence the item
+    cites, and is refused rather than read as the whole provision."""
+    got = parse_changes(
+        "The second sentence of Section 8 of the Pasture Lease is hereby amended by deleting the "
+        'period at the end of such sentence and substituting therefor ", as amended."'
+    )
+    assert [c.selector.printed for c in got] == [
+        "period at the end of second sentence of Section 8"
+    ]
+    with pytest.raises(InstructionParseError, match="names no sentence"):
+        parse_changes(
+            'Section 8 of the Pasture Lease is hereby amended by deleting the word "and" after '
+            "clause (a) of the first sentence thereof and by adding the following at the end of "
+            'such sentence: ", as amended"'
+        )
+

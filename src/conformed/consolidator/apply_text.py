@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..citation import parse_citation
 from ..document import Document, Path, Provision
 from ..errors import PayloadError, PlacementError, TargetNotFound
 from ..layout.engine import read_new_text
@@ -66,6 +67,33 @@ def apply_insert_beside_sentence(
         joined = f"{node.text[:start]}{new} {node.text[start:]}"
     detail = f"Sentence added {side} the {ordinal.printed} sentence"
     return _sentence_changed(doc, path, joined, detail, ctx)
+
+
+def end_of_sentence(
+    doc: Document, counted: tuple[Ordinal, str], last: str, new: str, ctx: Context
+) -> Document:
+    """ "... by deleting the period at the end of the first sentence thereof and inserting in
+    lieu thereof "; provided that ..."": the words or mark that sentence ends with, replaced
+    by ``new`` (or deleted), every other word as it was.  Refused where the sentence ends
+    otherwise, or where a sentence follows and the new words would leave it unended."""
+    ordinal, cited = counted
+    target = Target(parse_citation(cited))
+    path, node, (start, end) = _sentence_at(doc, target, ordinal, ctx)
+    sentence = node.text[start:end].rstrip()
+    printed = f"the {ordinal.printed} sentence of {cited}"
+    if not sentence.endswith(last) or (
+        last[:1].isalnum() and re.search(rf"\w{re.escape(last)}$", sentence)
+    ):
+        raise PlacementError(f'{printed} does not end with "{last}" (it ends "{sentence[-30:]}")')
+    rest = node.text[start + len(sentence) :]
+    if rest.strip() and not re.search(r"[.!?][\"'\u201d\u2019)]*$", new):
+        raise PlacementError(
+            f"{printed} is followed by another, and the words put in place of its "
+            f'"{last}" do not end a sentence; where it now ends is not said'
+        )
+    kept = sentence[: len(sentence) - len(last)]
+    text = node.text[:start] + (kept + new if new else kept.rstrip()) + rest
+    return _sentence_changed(doc, path, text, f"end of the {ordinal.printed} sentence amended", ctx)
 
 
 def _sentence_at(

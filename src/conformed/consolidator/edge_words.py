@@ -20,6 +20,7 @@ from ..errors import PlacementError
 from ..operations import DefinitionRef, Target, WordEdit
 from .apply import locate_target
 from .apply_definitions import locate_definition
+from .apply_text import end_of_sentence
 from .change_parts import edit_sentence, sentence_of
 from .cited import DEFINITION_AT, plain_part
 from .context import Context
@@ -114,12 +115,16 @@ def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None
     if c.verb == "replace" and not _words(c.payload):
         return None
+    last = m["words"] if m["words"] else _mark(m["mark"])
+    counted = sentence_of(m["part"])
+    if counted is not None:  # "the period at the end of the first sentence thereof"
+        new_words = " ".join(c.payload.text.split()) if c.verb == "replace" else ""
+        return end_of_sentence(doc, counted, last, new_words, ctx)
     in_definition = CLAUSE_OF_DEFINITION.fullmatch(m["part"])
     definition = DEFINITION_AT.fullmatch(m["part"])
     cited = m["part"] if in_definition or definition else _cited(m["part"], c.selector.scope)
     if cited is None:
         return None
-    last = m["words"] if m["words"] else _mark(m["mark"])
     if in_definition is not None:  # '"or" at the end of clause (ii) of definition "X" ...'
         d = in_definition
         path = clause_path(doc, d["label"], d["term"], d["scope"] or "", ctx)

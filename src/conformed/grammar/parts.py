@@ -197,6 +197,9 @@ class CitationParts(Transformer[Token, Any]):
     def pronoun(self, children: list[Any]) -> Ref:
         """ "such Section 1.1" names Section 1.1: "such" only points back when no label follows."""
         unit, label = _tokens(children, "UNIT"), _tokens(children, "LABEL")
+        part = _tokens(children, "SUCH_PART")
+        if part:  # "such sentence": the part the item's subject is (resolve.py checks it)
+            return Ref("inside", f"such {str(part[0]).lower()}")
         if unit and label:
             said = re.sub(r"\s+", "", str(label[0])).rstrip(".")
             return Ref("provision", f"{unit[0]} {said}", labels=(said,), unit=str(unit[0]))

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from ..change import Selector
+from ..errors import InstructionParseError
 from .parts import _relative
 
 
@@ -15,7 +16,7 @@ def resolve(obj: Selector, subject: Selector) -> Selector:
     instruments the subject names stay named, and so do its qualifiers: "the words "X"" of
     "Paragraph 4 of the Second Amendment" are never the agreement's words, nor those of "Part
     3(b) as it applies to Party B" all of Part 3(b)'s."""
-    found = _resolve(obj, subject)
+    found = _such(_resolve(obj, subject), subject)
     if obj.every and not found.every:
         found = replace(found, every=True)
     documents = tuple(dict.fromkeys((*found.documents, *subject.documents)))
@@ -24,6 +25,25 @@ def resolve(obj: Selector, subject: Selector) -> Selector:
     if (documents, qualifiers) == (found.documents, found.qualifiers):
         return found
     return replace(found, documents=documents, qualifiers=qualifiers)
+
+
+def _such(found: Selector, subject: Selector) -> Selector:
+    """ "The third sentence of Section 5 is amended by deleting the period at the end of such
+    sentence": the sentence the subject is.  "Section 5 is amended by ... at the end of such
+    sentence" names no sentence the item cites (a sentence an earlier edit named is not
+    taken for it), and is refused."""
+    m = _SUCH.search(found.printed)
+    if m is None:
+        return found
+    if subject.kind != "sentence" or m["part"] not in subject.printed.lower():
+        raise InstructionParseError(
+            f'"such {m["part"]}" names no {m["part"]} the item cites ({subject.printed})'
+        )
+    printed = found.printed.replace(m.group(0), "", 1) if found.printed != m.group(0) else ""
+    return replace(found, printed=printed or subject.printed, kind=found.kind)
+
+
+_SUCH = re.compile(r"such (?P<part>sentence|proviso)(?: of |$)")
 
 
 def within(obj: Selector, place: Selector) -> Selector:
