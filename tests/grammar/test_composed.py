@@ -316,3 +316,15 @@ def test_such_sentence_is_the_sentence_the_item_cites_and_no_other() -> None:
             'such sentence: ", as amended"'
         )
 
+
+def test_a_line_named_by_its_words_never_takes_the_verb_after_it() -> None:
+    """ "amending the line relating to the Audit Chair by striking ...": the line's name ends
+    before "by"; a line named "Audit Chair by striking" would be a reading of nothing."""
+    try:
+        got = parse_changes(
+            "Section 1.1 of the Pasture Policy is hereby amended by amending the line relating to "
+            'the Grazing Warden by striking "$900" and replacing it with "$950".'
+        )
+    except InstructionParseError:
+        return
+    assert not any("by striking" in c.selector.printed for c in got), got

@@ -30,6 +30,7 @@ from .definition_clauses import (
     edit_run_on_part,
     edit_span,
 )
+from .lines import words_in_line
 from .word_places import edit_throughout
 
 Apply = Callable[[Document, Change, Context], Document]
@@ -52,7 +53,7 @@ def word_edit(kind: str) -> Apply:
         )  # fmt: skip
         if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
             return edit_in_definition(doc, c, edit, ctx)
-        in_clause = edit_in_definition_clause(doc, c, edit, ctx)
+        in_clause = edit_in_definition_clause(doc, c, edit, ctx) or words_in_line(doc, c, ctx)
         if in_clause is not None:
             return in_clause
         counted = sentence_of(c.selector.scope)  # "The second sentence of Section 4.2 is

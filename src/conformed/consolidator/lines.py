@@ -22,6 +22,7 @@ from .apply import locate_target
 from .apply_text import folded
 from .context import Context
 from .exhibits import exhibit_span, is_exhibit
+from .word_edits import edit_words
 from .word_places import record_edits
 
 _LINE = re.compile(r'line (?P<how>for|beginning|reading) "(?P<key>[^"]*)"(?: of (?P<where>.+))?')
@@ -56,13 +57,7 @@ def edit_line(doc: Document, c: Change, ctx: Context) -> Document | None:
     if m is None or not where:
         return None
     lines, put = _lines_of(doc, where, ctx)
-    hits = [i for i, line in enumerate(lines) if _names(line, m["how"], m["key"])]
-    name = f'the line {m["how"]} "{m["key"]}"'.replace("line reading", "line")
-    if not hits:
-        raise TargetNotFound(f"{where} has no {name}")
-    if len(hits) > 1:
-        raise AmbiguousTarget(f"{where} has {len(hits)} lines that answer to {name}")
-    at = hits[0]
+    at, name = _the_line(lines, m, where)
     new = c.payload.paragraphs()
     if c.verb == "delete" and c.payload.kind == "none":
         lines[at : at + 1] = []
@@ -75,6 +70,32 @@ def edit_line(doc: Document, c: Change, ctx: Context) -> Document | None:
         raise PayloadError(f"{name} of {where}: only deleted, replaced or given lines beside it")
     edit = WordEdit(f"{c.verb}_words", old=m["key"], new=c.payload.text)
     return put(lines, edit)
+
+
+def words_in_line(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "The line relating to the Audit Chair in Section 1.1 is amended by striking "$20,000"
+    and replacing it with "$25,000"": the words edited in that line only, by the rules of
+    any word edit (once, unless the item says each place)."""
+    sel = c.selector
+    m = _LINE.fullmatch(sel.scope)
+    if m is None or not m["where"] or c.verb not in ("replace", "delete") or len(sel.words) != 1:
+        return None
+    lines, put = _lines_of(doc, m["where"], ctx)
+    at, name = _the_line(lines, m, m["where"])
+    edit = WordEdit(f"{c.verb}_words", old=sel.words[0], new=c.payload.text, every=c.each_place)
+    lines[at] = edit_words(lines[at], edit, f"{name} of {m['where']}")
+    return put(lines, edit)
+
+
+def _the_line(lines: Lines, m: re.Match[str], where: str) -> tuple[int, str]:
+    """The one line that answers to the name, and the name as the messages give it."""
+    hits = [i for i, line in enumerate(lines) if _names(line, m["how"], m["key"])]
+    name = f'the line {m["how"]} "{m["key"]}"'.replace("line reading", "line")
+    if not hits:
+        raise TargetNotFound(f"{where} has no {name}")
+    if len(hits) > 1:
+        raise AmbiguousTarget(f"{where} has {len(hits)} lines that answer to {name}")
+    return hits[0], name
 
 
 def edit_item(doc: Document, c: Change, ctx: Context) -> Document | None:

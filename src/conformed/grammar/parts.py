@@ -57,7 +57,8 @@ class Edit:
 
 
 _AGREEMENT = re.compile(
-    r"(?i)(?:agreement|plan|lease|indenture|notes?|guaranty|contract|license|declaration|charter|by-?laws|amendment)"
+    r"(?i)(?:agreement|plan|lease|sublease|indenture|notes?|guaranty|guarantee|contract|license|declaration|charter"
+    r"|by-?laws|amendment|policy|program|mortgage|deed|warrant|debenture|certificate|rider|addendum)"
     r"(?:\s+of\s+[A-Z][\w\s\-']*)?$"  # "the Agreement of Sale"
 )
 
