@@ -255,7 +255,9 @@ def name_path(labels: list[str]) -> str:
 
 # A provision cited plainly, by unit word and label ("Section 5.2(b)"): one the agreement's
 # own numbering can look up, with no chain through another part or document.
-_PLAIN_LABEL = r"(?P<label>\d[\w.]*(?:\([\w]{1,5}\))*)"
+# ("Section II.A", "Section IV.B.2": a Roman Article's lettered Section, as older agreements
+# number them)
+_PLAIN_LABEL = r"(?P<label>(?:\d[\w.]*|[IVXLC]{1,7}\.[A-Z](?:\.\d{1,3})?)(?:\([\w]{1,5}\))*)"
 # A bracketed label as cited: "(c)", "(iv)", "(12)"; its words in group 1.
 BRACKETED = re.compile(r"\(([A-Za-z0-9]{1,6})\)")
 PLAIN_PROVISION = re.compile(rf"(?P<unit>Section|Subsection|Paragraph|Clause)\s+{_PLAIN_LABEL}")

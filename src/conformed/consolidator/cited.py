@@ -41,6 +41,11 @@ def in_article(sel: Selector) -> Citation | None:
 
 _ARTICLE = re.compile(r"(?i)article\s+([IVXLC]+|\d+)")
 PART_OF = re.compile(r"[\w-]+\s+(?P<label>\([^()\s]{1,6}\))\s+of\s+(?P<cite>.+)")
+# a numbered part of a Roman Article's lettered Section
+_NUMBERED_PART_OF = re.compile(
+    r"(?i:sub)?(?i:paragraph|clause|item)\s+(?P<label>\d{1,3})\s+of\s+"
+    r"(?P<cite>(?:Section|Paragraph)\s+[IVXLC]{1,7}\.[A-Z])"
+)
 _IN_ARTICLE = re.compile(
     r"(?P<unit>\w+)\s+(?P<label>[\w.]+)\s+of\s+(?P<article>(?i:article)\s+\S+)"
 )
@@ -95,6 +100,9 @@ def plain_part(part: str) -> str | None:
     """ "clause (b) of Section 7.01" as the agreement cites it, "Section 7.01(b)"; a plain
     provision as it is; None for any other chain."""
     own = PART_OF.fullmatch(part)
+    numbered = _NUMBERED_PART_OF.fullmatch(part)
+    if numbered is not None:  # "paragraph 3 of Section II.B": Section II.B.3
+        return f"{numbered['cite']}.{numbered['label']}"
     if own is None:
         return part if PLAIN_PROVISION.fullmatch(part) else None
     # ("sub-paragraph (iv) of paragraph (b) of Clause 5.4": Clause 5.4(b)(iv))

@@ -141,7 +141,7 @@ class Semantics:
             )
             if not sel.documents:  # "The Pledge Agreement is amended by adding a new Section
                 sel = replace(sel, documents=where.documents)  # 7.2": the Pledge Agreement's
-            return [Change("insert", _as_new(sel), payload, position)]
+            return [Change("insert", _as_new(_lettered_in_article(sel, where)), payload, position)]
         defined = [t for t, _ in split_definitions(text)] if text and payload.kind == "text" else []
         if (
             "defin" in noun
@@ -178,6 +178,22 @@ class Semantics:
             return [Change("insert", sel, payload, position)]
         paragraph = "paragraph" in noun  # "adding a new paragraph at the end thereof"
         return [Change("insert", where, payload, position, words_edit=True, paragraph=paragraph)]
+
+
+def _lettered_in_article(new: Selector, where: Selector) -> Selector:
+    """ "Article III is amended by adding the following new Section D at the end thereof": in
+    an agreement whose Roman Articles hold lettered Sections, cited "Section III.D", the new
+    Section is Article III's, never a "Section D" of the whole agreement."""
+    article = where.labels[0] if where.kind == "provision" and len(where.labels) == 1 else ""
+    if (
+        where.unit.lower() != "article"
+        or not re.fullmatch(r"[IVXLC]{1,7}", article)
+        or len(new.labels) != 1
+        or not re.fullmatch(r"[A-Z]", new.labels[0])
+    ):
+        return new
+    label = f"{article}.{new.labels[0]}"
+    return replace(new, printed=f"{new.unit} {label}", labels=(label,))
 
 
 def _deleted_from(subject: Selector, place: Selector) -> Selector:
