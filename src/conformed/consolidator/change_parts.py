@@ -30,6 +30,7 @@ from .apply_text import (
 from .cited import DEFINITION_AT, in_article, side_of, target_of, within_provision
 from .context import Context
 from .exhibits import is_exhibit
+from .word_edits import apply_word_edit
 
 READS_NOW = 'which reads "'  # the qualifier the grammar keeps for ', which reads "X"'
 
@@ -115,10 +116,14 @@ def paragraph_by_place(doc: Document, c: Change, ctx: Context) -> Document | Non
     of the provision's own text; None for any other part.  A provision with subdivisions
     is refused: its paragraphs before and after them are not counted alike."""
     found = sentence_of(c.selector.printed, _PARAGRAPH_OF)
-    if found is None or c.verb not in ("delete", "replace") or c.selector.qualifiers:
+    if found is None or c.selector.qualifiers:
         return None
     ordinal, cited = found
     target = Target(parse_citation(cited))
+    if c.verb == "insert" and c.words_edit and c.position == "at the end":
+        return _paragraph_ended(doc, target, ordinal, c, ctx)
+    if c.verb not in ("delete", "replace"):
+        return None
     if c.verb == "replace":
         if c.payload.kind not in ("text", "quoted") or not c.payload.text.strip():
             return None
@@ -139,6 +144,38 @@ def paragraph_by_place(doc: Document, c: Change, ctx: Context) -> Document | Non
     return doc.update(
         path,
         lambda p: p.evolve(text=kept, changes=(*p.changes, ctx.change("amend_text", detail))),
+    )
+
+
+def _paragraph_ended(
+    doc: Document, target: Target, ordinal: Ordinal, c: Change, ctx: Context
+) -> Document:
+    """ "The last paragraph of Section 5 is amended by adding the following sentences at the
+    end thereof": the new words end that paragraph, as words added at a provision's end do
+    (a sentence after a space, a proviso in the full stop's place); the other paragraphs
+    as they were."""
+    if not c.payload.one_paragraph or not c.payload.text.strip():
+        raise PlacementError(
+            f"the words added to the {ordinal.printed} paragraph of {target.printed} are "
+            "several paragraphs; where they go is not said"
+        )
+    path = locate_target(doc, target, ctx)
+    node = doc.get(path)
+    if node.children:
+        raise PlacementError(
+            f"{target.printed} has subdivisions; which paragraphs are counted is not said"
+        )
+    paragraphs = node.text.split("\n\n") if node.text else []
+    index = paragraph_index(paragraphs, ordinal, target.printed)
+    where = f"the {ordinal.printed} paragraph of {target.printed}"
+    edit = WordEdit("append_text", old="", new=c.payload.text)
+    paragraphs[index] = apply_word_edit(node.evolve(text=paragraphs[index]), edit, where).text
+    detail = f"Words added at the end of the {ordinal.printed} paragraph"
+    return doc.update(
+        path,
+        lambda p: p.evolve(
+            text="\n\n".join(paragraphs), changes=(*p.changes, ctx.change("amend_text", detail))
+        ),
     )
 
 
