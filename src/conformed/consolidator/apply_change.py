@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..change import REMAINDER_OF, Change, Selector
 from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document
-from ..errors import PayloadError
+from ..errors import PayloadError, TargetNotFound
 from ..operations import (
     DeleteProvision,
     InsertProvision,
@@ -61,6 +61,7 @@ from .edge_words import edit_at_end, insert_by_end_mark
 from .exhibits import append_to_attachment, apply_replace_exhibit, is_exhibit
 from .lines import edit_item, edit_line
 from .redesignate import redesignate, redesignate_run
+from .run_on import restate_run_on_part
 
 
 def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
@@ -108,7 +109,22 @@ def renumbers_after(first: Change, then: Change) -> bool:
 
 
 def _replace_provision(doc: Document, c: Change, ctx: Context) -> Document:
-    return apply_replace_provision(doc, ReplaceProvision(target_of(c), c.payload.text), ctx)
+    target = target_of(c)
+    try:
+        return apply_replace_provision(doc, ReplaceProvision(target, c.payload.text), ctx)
+    except TargetNotFound:
+        # "Clause (iii) of Paragraph 6(b) is amended and restated ...", where Paragraph 6(b)
+        # prints its clauses inside its sentence: the clause's words there
+        m = _LAST_BRACKETED.fullmatch(target.citation.printed)
+        if m is None or not PLAIN_PROVISION.fullmatch(m["cite"]) or not c.payload.one_paragraph:
+            raise
+        restated = restate_run_on_part(doc, m["cite"], m["label"], c.payload.text, ctx)
+        if restated is None:
+            raise
+        return restated
+
+
+_LAST_BRACKETED = re.compile(r"(?P<cite>.+?)(?P<label>\([a-z0-9]{1,6}\))")
 
 
 def _delete_provision(doc: Document, c: Change, ctx: Context) -> Document:

@@ -26,7 +26,8 @@ from .apply_definitions import (
     locate_definition,
 )
 from .context import Context
-from .definition_clauses import defined_at, edit_span, where_defined
+from .definition_clauses import defined_at, where_defined
+from .run_on import edit_span
 from .word_edits import apply_word_edit
 from .word_places import record_edits
 

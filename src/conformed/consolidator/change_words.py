@@ -27,10 +27,9 @@ from .definition_clauses import (
     edit_clause_words,
     edit_definition_sentence,
     edit_in_definition_clause,
-    edit_run_on_part,
-    edit_span,
 )
 from .lines import words_in_line
+from .run_on import edit_run_on_part, edit_span
 from .word_places import edit_throughout
 
 Apply = Callable[[Document, Change, Context], Document]

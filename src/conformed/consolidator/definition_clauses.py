@@ -11,18 +11,18 @@ from __future__ import annotations
 import re
 
 from ..change import Change
-from ..citation import BRACKETED, parse_citation, parse_label
+from ..citation import BRACKETED, parse_citation
 from ..document import Document, Path
 from ..errors import PayloadError, PlacementError, TargetNotFound
-from ..operations import DefinitionRef, Ordinal, Target, WordEdit
-from .apply import locate_target, omit_at, replace_at
+from ..operations import DefinitionRef, Ordinal, WordEdit
+from .apply import omit_at, replace_at
 from .apply_definitions import definition_in_text, locate_definition
 from .apply_text import sentence_span
 from .cited import DEFINITION_AT
 from .context import Context
 from .payload import provision_from_payload
 from .redesignate import relabel_at
-from .word_edits import apply_word_edit
+from .run_on import edit_run_on, edit_span, restate_run_on
 from .word_places import edit_provision_words, record_edits
 
 
@@ -36,7 +36,9 @@ def definition_clause(doc: Document, c: Change, ctx: Context) -> Document:
     except TargetNotFound:
         if c.verb != "replace" or c.payload.kind not in ("text", "quoted"):
             raise
-        return _restate_run_on(doc, sel.labels[0], sel.terms[0], sel.scope, c.payload.text, ctx)
+        path, offset = defined_at(doc, sel.terms[0], sel.scope, ctx)
+        where = f'clause {sel.labels[0]} of the definition of "{sel.terms[0]}"'
+        return restate_run_on(doc, path, offset, sel.labels[0], where, c.payload.text, ctx)
     if c.verb == "replace" and c.payload.kind in ("text", "quoted"):
         return replace_at(doc, path, c.payload.text, sel.printed, ctx)
     if c.verb == "delete" and c.payload.kind == "none":
@@ -62,51 +64,6 @@ def defined_at(doc: Document, term: str, scope: str, ctx: Context) -> tuple[Path
         if found is None:
             raise
         return found
-
-
-def edit_span(
-    doc: Document, path: Path, span: tuple[int, int], edit: WordEdit, where: str, ctx: Context
-) -> Document:
-    """The word edit made in ``span`` of the provision's text, and nowhere else."""
-    node = doc.get(path)
-    start, end = span
-    part = apply_word_edit(node.evolve(text=node.text[start:end], children=()), edit, where)
-    node = node.evolve(text=node.text[:start] + part.text + node.text[end:])
-    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
-
-
-def _restate_run_on(
-    doc: Document, label: str, term: str, scope: str, text: str, ctx: Context
-) -> Document:
-    """ "Clause (ii) of the definition of "Good Reason" is amended and restated in its
-    entirety to read as follows: "(ii) ..."" where the clauses run on in the definition's
-    sentence: the words from "(ii)" up to "(iii)" are the new ones, label and all."""
-    path, offset = defined_at(doc, term, scope, ctx)
-    node = doc.get(path)
-    where = f'clause {label} of the definition of "{term}"'
-    span = run_on_span(node.text[offset:], label)
-    if span is None:
-        raise TargetNotFound(f"{where} is not printed once in the definition")
-    start, end = span[0] + offset, span[1] + offset
-    new = " ".join(text.split())
-    if not new.lower().startswith(label.lower()):
-        new = f"{label} {new}"
-    old = node.text[start:end]
-    # the list's conjunction before the next clause (", or (iii) ...") joins the clauses;
-    # it stays unless the new words end with it themselves
-    conjunction = _CONJUNCTION.search(old)
-    nxt = node.text[end:]
-    tail = " " if nxt[:1] == "(" else ""  # the next clause's label; a proviso or stop closes up
-    if conjunction is not None and tail and not new.endswith(conjunction["word"]):
-        tail = f" {conjunction['word']} "
-    if not tail and new[-1:] in ".;," and nxt[:1] in ".;,":
-        new = new[:-1]  # the list's own stop or semicolon follows: printed once
-    edit = WordEdit("replace_words", old=old.strip(), new=new)
-    node = node.evolve(text=node.text[:start] + new + tail + node.text[end:])
-    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
-
-
-_CONJUNCTION = re.compile(r"\s(?P<word>and/or|and|or|plus|minus|less)\s*$")
 
 
 def clause_path(doc: Document, label: str, term: str, scope: str, ctx: Context) -> Path:
@@ -189,49 +146,10 @@ def _edit_run_on_clause(
     and only there; refused where the clause is not printed once."""
     path, offset = defined_at(doc, term, scope, ctx)
     where = f'clause {label} of the definition of "{term}"'
-    done = _edit_run_on(doc, path, label, edit, where, ctx, offset)
+    done = edit_run_on(doc, path, label, edit, where, ctx, offset)
     if done is None:
         raise TargetNotFound(f"{where} is not printed once in the definition")
     return done
-
-
-def _edit_run_on(
-    doc: Document,
-    path: Path,
-    label: str,
-    edit: WordEdit,
-    where: str,
-    ctx: Context,
-    offset: int = 0,
-) -> Document | None:
-    """The edit made in the words of the clause ``label`` runs over in the text of the
-    provision at ``path`` (its sentence, not its subdivisions; from ``offset``, where a
-    definition starts inside it); None where it is not printed once."""
-    span = run_on_span(doc.get(path).text[offset:], label)
-    if span is None:
-        return None
-    return edit_span(doc, path, (span[0] + offset, span[1] + offset), edit, where, ctx)
-
-
-def run_on_span(text: str, label: str) -> tuple[int, int] | None:
-    """Where clause ``label`` ("(b)") runs in a sentence: from its label to the next one's.
-    The last clause ends where the list does: before a proviso ("; provided, that ..."), at
-    the end of its sentence, and before the final full stop -- never over them."""
-    own = parse_label(label)
-    if own is None or label.count("(") != 1:
-        return None
-    starts = [m.start() for m in re.finditer(re.escape(label), text)]
-    if len(starts) != 1:
-        return None
-    after = text.find(own.with_value(own.value + 1).text, starts[0])
-    if after > 0:
-        return starts[0], after
-    ends = _LIST_ENDS.search(text, starts[0])
-    return starts[0], ends.start() if ends else len(text)
-
-
-# Where a list's last clause ends: a proviso after it, or its sentence's full stop
-_LIST_ENDS = re.compile(r"[;,:]?\s*\bprovided\b|\.(?=\s+[A-Z\"\u201c(]|\s*$)", re.IGNORECASE)
 
 
 def redesignate_definition_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
@@ -313,16 +231,3 @@ def insert_definition_clause(doc: Document, c: Change, ctx: Context) -> Document
         raise PlacementError(f"{sel.printed} already exists and the item does not reletter")
     new = new.evolve(changes=(ctx.change("insert", "Added"),))
     return doc.replace_children(parent, lambda nodes: (*nodes[:index], new, *nodes[index:]))
-
-
-def edit_run_on_part(
-    doc: Document, cited: str, label: str, edit: WordEdit, ctx: Context
-) -> Document | None:
-    """ "Clause (iii) of Section 9 is amended by inserting ... after the words "X"", where
-    Section 9 prints its clauses inside its sentence ("... (ii) ...; (iii) ..."): the words
-    from "(iii)" to "(iv)" (or the end), edited there only; None where Section 9 prints
-    clause (iii) as a paragraph of its own (a provision, looked up as one) or not once."""
-    path = locate_target(doc, Target(parse_citation(cited)), ctx)
-    if any(child.key == label.strip("()").lower() for child in doc.get(path).children):
-        return None
-    return _edit_run_on(doc, path, label, edit, f"clause {label} of {cited}", ctx)

@@ -92,7 +92,7 @@ def _the_line(lines: Lines, m: re.Match[str], where: str) -> tuple[int, str]:
     hits = [i for i, line in enumerate(lines) if _names(line, m["how"], m["key"])]
     name = f'the line {m["how"]} "{m["key"]}"'.replace("line reading", "line")
     if not hits:
-        raise TargetNotFound(f"{where} has no {name}")
+        raise TargetNotFound(f"{where} has no {name.removeprefix('the ')}")
     if len(hits) > 1:
         raise AmbiguousTarget(f"{where} has {len(hits)} lines that answer to {name}")
     return hits[0], name

@@ -1,0 +1,127 @@
+"""Clauses that run on inside a sentence: "(i) a salary ..., (ii) an allowance ...; and
+(iii) ...".  A provision or a definition may print its list so instead of as paragraphs;
+such a clause is found by its label, printed once, and runs to the next label -- the last
+one to where the list ends, before a proviso or the sentence's full stop.  Its words are
+edited, or it is restated, there only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..citation import parse_citation, parse_label
+from ..document import Document, Path
+from ..errors import TargetNotFound
+from ..operations import Target, WordEdit
+from .apply import locate_target
+from .context import Context
+from .word_edits import apply_word_edit
+from .word_places import record_edits
+
+
+def edit_span(
+    doc: Document, path: Path, span: tuple[int, int], edit: WordEdit, where: str, ctx: Context
+) -> Document:
+    """The word edit made in ``span`` of the provision's text, and nowhere else."""
+    node = doc.get(path)
+    start, end = span
+    part = apply_word_edit(node.evolve(text=node.text[start:end], children=()), edit, where)
+    node = node.evolve(text=node.text[:start] + part.text + node.text[end:])
+    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
+
+
+def restate_run_on(
+    doc: Document, path: Path, offset: int, label: str, where: str, text: str, ctx: Context
+) -> Document:
+    """A clause that runs on in a sentence restated: "Clause (ii) of the definition of "Good
+    Reason" is amended and restated in its entirety to read as follows: "(ii) ..."", or of
+    a provision that prints its clauses so: the words from "(ii)" up to "(iii)" are the new
+    ones, label and all (from ``offset``, where a definition starts inside the text)."""
+    node = doc.get(path)
+    span = run_on_span(node.text[offset:], label)
+    if span is None:
+        raise TargetNotFound(f"{where} is not printed once in its sentence")
+    start, end = span[0] + offset, span[1] + offset
+    new = " ".join(text.split())
+    if not new.lower().startswith(label.lower()):
+        new = f"{label} {new}"
+    old = node.text[start:end]
+    # the list's conjunction before the next clause (", or (iii) ...") joins the clauses;
+    # it stays unless the new words end with it themselves
+    conjunction = _CONJUNCTION.search(old)
+    nxt = node.text[end:]
+    tail = " " if nxt[:1] == "(" else ""  # the next clause's label; a proviso or stop closes up
+    if conjunction is not None and tail and not new.endswith(conjunction["word"]):
+        tail = f" {conjunction['word']} "
+    if not tail and new[-1:] in ".;," and nxt[:1] in ".;,":
+        new = new[:-1]  # the list's own stop or semicolon follows: printed once
+    edit = WordEdit("replace_words", old=old.strip(), new=new)
+    node = node.evolve(text=node.text[:start] + new + tail + node.text[end:])
+    return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
+
+
+_CONJUNCTION = re.compile(r"\s(?P<word>and/or|and|or|plus|minus|less)\s*$")
+
+
+def restate_run_on_part(
+    doc: Document, cited: str, label: str, text: str, ctx: Context
+) -> Document | None:
+    """ "Clause (iii) of Paragraph 6(b) is amended and restated in its entirety to read as
+    follows: "(iii) ..."" where Paragraph 6(b) prints its clauses inside its sentence; None
+    where it prints clause (iii) as a paragraph of its own (a provision, looked up as one)."""
+    path = locate_target(doc, Target(parse_citation(cited)), ctx)
+    if any(child.key == label.strip("()").lower() for child in doc.get(path).children):
+        return None
+    return restate_run_on(doc, path, 0, label, f"clause {label} of {cited}", text, ctx)
+
+
+def edit_run_on_part(
+    doc: Document, cited: str, label: str, edit: WordEdit, ctx: Context
+) -> Document | None:
+    """ "Clause (iii) of Section 9 is amended by inserting ... after the words "X"", where
+    Section 9 prints its clauses inside its sentence ("... (ii) ...; (iii) ..."): the words
+    from "(iii)" to "(iv)" (or the end), edited there only; None where Section 9 prints
+    clause (iii) as a paragraph of its own (a provision, looked up as one) or not once."""
+    path = locate_target(doc, Target(parse_citation(cited)), ctx)
+    if any(child.key == label.strip("()").lower() for child in doc.get(path).children):
+        return None
+    return edit_run_on(doc, path, label, edit, f"clause {label} of {cited}", ctx)
+
+
+def edit_run_on(
+    doc: Document,
+    path: Path,
+    label: str,
+    edit: WordEdit,
+    where: str,
+    ctx: Context,
+    offset: int = 0,
+) -> Document | None:
+    """The edit made in the words of the clause ``label`` runs over in the text of the
+    provision at ``path`` (its sentence, not its subdivisions; from ``offset``, where a
+    definition starts inside it); None where it is not printed once."""
+    span = run_on_span(doc.get(path).text[offset:], label)
+    if span is None:
+        return None
+    return edit_span(doc, path, (span[0] + offset, span[1] + offset), edit, where, ctx)
+
+
+def run_on_span(text: str, label: str) -> tuple[int, int] | None:
+    """Where clause ``label`` ("(b)") runs in a sentence: from its label to the next one's.
+    The last clause ends where the list does: before a proviso ("; provided, that ..."), at
+    the end of its sentence, and before the final full stop -- never over them."""
+    own = parse_label(label)
+    if own is None or label.count("(") != 1:
+        return None
+    starts = [m.start() for m in re.finditer(re.escape(label), text)]
+    if len(starts) != 1:
+        return None
+    after = text.find(own.with_value(own.value + 1).text, starts[0])
+    if after > 0:
+        return starts[0], after
+    ends = _LIST_ENDS.search(text, starts[0])
+    return starts[0], ends.start() if ends else len(text)
+
+
+# Where a list's last clause ends: a proviso after it, or its sentence's full stop
+_LIST_ENDS = re.compile(r"[;,:]?\s*\bprovided\b|\.(?=\s+[A-Z\"\u201c(]|\s*$)", re.IGNORECASE)
