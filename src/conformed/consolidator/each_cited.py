@@ -33,8 +33,10 @@ def each_cited(doc: Document, c: Change, ctx: Context, apply_one: ApplyOne) -> D
         return _each_renumbered(doc, c, ctx, apply_one)
     deletion = c.verb == "delete" and c.payload.kind == "none" and not c.words_edit
     new_text = c.verb in ("insert", "replace") and c.payload.kind == "text" and not c.words_edit
+    # "Sections 11.1 and 11.2 are deleted, and each such Section is replaced with "[Reserved]""
+    same_words = c.verb == "replace" and c.payload.kind == "quoted" and not c.words_edit
     kinds = ("provision", "attachment") if deletion else ("provision", "words")
-    if not (deletion or new_text or c.words_edit) or sel.qualifiers or sel.terms:
+    if not (deletion or new_text or same_words or c.words_edit) or sel.qualifiers or sel.terms:
         return None
     if sel.kind not in kinds or len(sel.labels) < 2 or len(sel.words) > 1:
         return None

@@ -47,6 +47,17 @@ class Clauses(Transformer[Token, Any], Semantics):
         for c in (c for group in children if isinstance(group, list) for c in group):
             prev = out[-1] if out else None
             c = sibling_of(c, prev)
+            if (
+                prev is not None and prev.verb == "delete" and c.verb == "replace"
+                and c.selector.kind in ("here", self.subject.kind)
+                and c.selector.printed in ("thereof", self.subject.printed)
+                and c.payload.kind in ("quoted", "text")
+            ):  # fmt: skip
+                # "Sections 11.1 and 11.2 are deleted in their entirety, and each such Section
+                # is replaced with "[Reserved]"": each replaced with those words ("such" is
+                # the clause before, not what an item above the sub-item amends)
+                out[-1] = replace(prev, verb="replace", payload=c.payload)
+                continue
             if prev is not None and prev.verb == "delete" and _substituted(c, prev):
                 # "The first sentence of Section 6 is deleted and the following sentence is
                 # substituted therefor: ...": that sentence replaced
