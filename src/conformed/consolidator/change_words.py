@@ -28,7 +28,7 @@ from .definition_clauses import (
     edit_definition_sentence,
     edit_in_definition_clause,
 )
-from .lines import words_in_line
+from .lines import words_in_item, words_in_line
 from .run_on import edit_run_on_part, edit_span
 from .word_places import edit_throughout
 
@@ -52,7 +52,11 @@ def word_edit(kind: str) -> Apply:
         )  # fmt: skip
         if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
             return edit_in_definition(doc, c, edit, ctx)
-        in_clause = edit_in_definition_clause(doc, c, edit, ctx) or words_in_line(doc, c, ctx)
+        in_clause = (
+            edit_in_definition_clause(doc, c, edit, ctx)
+            or words_in_line(doc, c, ctx)
+            or words_in_item(doc, c, ctx)
+        )
         if in_clause is not None:
             return in_clause
         counted = sentence_of(c.selector.scope)  # "The second sentence of Section 4.2 is
@@ -126,7 +130,9 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None
     if m is None:
         return insert_at_edge(doc, c, ctx)
-    if c.payload.kind != "quoted" or m["side"].lower().endswith("between") != bool(m["then"]):
+    if not (c.payload.kind == "quoted" or c.payload.one_paragraph):
+        return None  # (new words set out after "the following:" are one paragraph)
+    if m["side"].lower().endswith("between") != bool(m["then"]):
         return None  # "between" names two places; any other side one
     edit = WordEdit(
         "insert_words",

@@ -90,12 +90,45 @@ def words_in_line(doc: Document, c: Change, ctx: Context) -> Document | None:
 def _the_line(lines: Lines, m: re.Match[str], where: str) -> tuple[int, str]:
     """The one line that answers to the name, and the name as the messages give it."""
     hits = [i for i, line in enumerate(lines) if _names(line, m["how"], m["key"])]
+    if not hits and m["how"] == "for":
+        # "the line item relating to Brazos Gathering, LLC" where the line reads "Issuer: Brazos
+        # Gathering, LLC; ...": the one line that prints those words, if only one does
+        hits = [i for i, line in enumerate(lines) if _prints(line, m["key"])]
     name = f'the line {m["how"]} "{m["key"]}"'.replace("line reading", "line")
     if not hits:
         raise TargetNotFound(f"{where} has no {name.removeprefix('the ')}")
     if len(hits) > 1:
         raise AmbiguousTarget(f"{where} has {len(hits)} lines that answer to {name}")
     return hits[0], name
+
+
+def words_in_item(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "Item 2 of Schedule A is amended by deleting "$38.25 per unit" and substituting
+    "$40.10 per unit"": the words edited in that numbered entry of the schedule only; None
+    for any other selector."""
+    sel = c.selector
+    m = _ITEM_OF.fullmatch(sel.scope)
+    if m is None or not is_exhibit(m["where"]) or c.verb not in ("replace", "delete"):
+        return None
+    if len(sel.words) != 1:
+        return None
+    lines, put = _lines_of(doc, m["where"], ctx)
+    at, _ = _numbered(lines, m["label"], m["where"])
+    edit = WordEdit(f"{c.verb}_words", old=sel.words[0], new=c.payload.text, every=c.each_place)
+    lines[at] = edit_words(lines[at], edit, f"item {m['label']} of {m['where']}")
+    return put(lines, edit)
+
+
+_ITEM_OF = re.compile(r"(?i:item)\s+(?P<label>\d{1,3})\s+of\s+(?P<where>.+)")
+
+
+def _numbered(lines: Lines, label: str, where: str) -> tuple[int, str]:
+    """The one entry of a schedule numbered ``label`` ("2." or "(2)"), and its label."""
+    number = re.compile(rf"\(?{re.escape(label)}[.)]\s")
+    hits = [(i, m) for i, line in enumerate(lines) if (m := number.match(line.strip()))]
+    if len(hits) != 1:
+        raise TargetNotFound(f"{where} has {len(hits) or 'no'} entries numbered {label}")
+    return hits[0][0], hits[0][1].group(0).strip()
 
 
 def edit_item(doc: Document, c: Change, ctx: Context) -> Document | None:
@@ -109,13 +142,8 @@ def edit_item(doc: Document, c: Change, ctx: Context) -> Document | None:
     if sel.qualifiers or not is_exhibit(sel.scope):
         return None
     lines, put = _lines_of(doc, sel.scope, ctx)
+    at, label = _numbered(lines, sel.labels[0], sel.scope)
     number = re.compile(rf"\(?{re.escape(sel.labels[0])}[.)]\s")
-    hits = [(i, m) for i, line in enumerate(lines) if (m := number.match(line.strip()))]
-    if len(hits) != 1:
-        raise TargetNotFound(
-            f"{sel.scope} has {len(hits) or 'no'} entries numbered {sel.labels[0]}"
-        )
-    at, label = hits[0][0], hits[0][1].group(0).strip()
     new = c.payload.paragraphs()
     if c.verb == "delete" and c.payload.kind == "none":
         lines[at] = f"{label} [Intentionally Omitted]"
@@ -135,6 +163,10 @@ def _names(line: str, how: str, key: str) -> bool:
     # "the line item for Engineer": the line whose name is that, then its figure ("Engineer:
     # $160"), never one whose name only begins so ("Engineer Trainee: ...")
     return re.match(rf"(?:the\s+)?{re.escape(key)}(?=\s*[:,\-\u2013\u2014]|$)", text) is not None
+
+
+def _prints(line: str, key: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(folded(key))}(?!\w)", folded(line)) is not None
 
 
 def _lines_of(
