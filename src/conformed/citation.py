@@ -310,10 +310,28 @@ def expand_labels(first: str, last: str) -> tuple[str, ...] | None:
 
 def parse_citation(printed: str) -> Citation:
     printed = " ".join(printed.split())
+    summary = _IN_SUMMARY.fullmatch(printed)
+    if summary is not None:  # "Item 6 of the Basic Lease Information": the summary's item 6
+        keys = (SUMMARY_KEY, *citation_keys(summary["label"]))
+        return Citation(printed=printed, keys=keys, unit=summary["unit"])
     m = _UNIT_RE.match(printed)
     unit = m.group("unit") if m else ""
     rest = printed[m.end() :] if m else printed
     return Citation(printed=printed, keys=citation_keys(rest), unit=unit)
+
+
+# What "Item 6 of the Basic Lease Information" is looked for under: a lease's summary of
+# numbered items, a part of its own (layout/summary.py)
+SUMMARY_KEY = "part:summary"
+_IN_SUMMARY = re.compile(
+    r"(?P<unit>(?i:items?|paragraphs?|sections?))\s+(?P<label>\d{1,3}(?:\([a-z0-9]{1,5}\))*)\s+of\s+"
+    r"(?i:(?:the\s+)?(?:summary\s+of\s+(?:the\s+)?)?basic\s+(?:lease\s+)?(?:information|provisions|terms))"
+)
+
+
+def in_summary(printed: str) -> bool:
+    """ "Item 6 of the Basic Lease Information": an item of a lease's summary."""
+    return _IN_SUMMARY.fullmatch(" ".join(printed.split())) is not None
 
 
 def with_stems(labels: list[str]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 
-from .citation import Label, join_labels, name_path
+from .citation import SUMMARY_KEY, Label, join_labels, name_path
 
 _uids = itertools.count(1)
 
@@ -67,7 +67,9 @@ class Provision:
     trailing_source: Source | None = None
     changes: tuple[Change, ...] = ()
     omitted: bool = False
-    kind: str = ""  # "article" (a container cited through), "heading" (unnumbered), or ""
+    # "article" (a container cited through), "heading" (unnumbered), "summary" (a lease's
+    # numbered Basic Lease Information, cited by its own name), or ""
+    kind: str = ""
     line: int = field(default=0, compare=False)  # 1-based source line of its label, 0 if new
 
     @property
@@ -78,6 +80,8 @@ class Provision:
     def key(self) -> str:
         """What a citation of it reduces to; an article's is its own namespace
         ("article:2"), since "Section 2.5" is cited through ARTICLE 2, not under it."""
+        if self.kind == "summary":  # a lease's Basic Lease Information: its items are its own
+            return SUMMARY_KEY
         if self.label is None:
             return ""
         return f"article:{self.label.value}" if self.kind == "article" else self.label.key

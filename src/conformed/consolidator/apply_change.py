@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..change import REMAINDER_OF, Change, Selector
-from ..citation import PLAIN_PROVISION, parse_citation
+from ..citation import PLAIN_PROVISION, in_summary, parse_citation
 from ..document import Document
 from ..errors import PayloadError, TargetNotFound
 from ..operations import (
@@ -306,7 +306,7 @@ def _chained(sel: Selector) -> bool:
     dispatch table does not look up.  Not one: a provision of an Article or a part of a
     provision, a definition where the agreement has it ('definition "X" of Section 1.01'),
     nor the words "of" inside a quoted term ("Event of Default")."""
-    if within_provision(sel) or in_article(sel):
+    if within_provision(sel) or in_article(sel) or in_summary(sel.printed):
         return False
     printed = re.sub(r'"[^"]*"', '""', sel.printed)
     if PLAIN_PROVISION.fullmatch(sel.scope) and printed.endswith(f'definition "" of {sel.scope}'):

@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable
 
 from ..change import Change
-from ..citation import PLAIN_PROVISION, parse_citation
-from ..document import Document
+from ..citation import PLAIN_PROVISION, in_summary, parse_citation
+from ..document import Document, Path, Provision
 from ..errors import AmbiguousTarget, PayloadError, TargetNotFound
 from ..operations import Target, WordEdit
 from .apply import locate_target
@@ -193,13 +193,39 @@ def _lines_of(
 
         keep = [body[k] for k in filled if k < len(body)]
         return keep, put_back
-    if not PLAIN_PROVISION.fullmatch(where):
+    if not PLAIN_PROVISION.fullmatch(where) and not in_summary(where):
         raise TargetNotFound(f"{where}: its lines are not looked up")
     path = locate_target(doc, Target(parse_citation(where)), ctx)
     node = doc.get(path)
+    if node.children and all(c.label is None and not c.children for c in node.children):
+        return _paragraph_lines(doc, path, ctx)
 
     def put_text(lines: Lines, edit: WordEdit) -> Document:
         changed = node.evolve(text="\n\n".join(lines))
         return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
 
     return node.text.split("\n\n"), put_text
+
+
+def _paragraph_lines(
+    doc: Document, path: Path, ctx: Context
+) -> tuple[Lines, Callable[[Lines, WordEdit], Document]]:
+    """ "9. Base Rent (per month):" over one unlabelled paragraph a line ("Months 1 - 12:
+    $36,720.00"): its lines are those paragraphs, after the provision's own words; a line
+    kept keeps its paragraph as read, a new one is a new paragraph."""
+    node = doc.get(path)
+    own = [node.text] if node.text.strip() else []
+
+    def put_back(lines: Lines, edit: WordEdit) -> Document:
+        text, rest = (lines[0], lines[1:]) if own else ("", lines)
+        old = list(node.children)
+        kids = []
+        for line in rest:
+            same = next((k for k in old if k.text == line), None)
+            if same is not None:
+                old.remove(same)
+            kids.append(same if same is not None else Provision(label=None, text=line))
+        changed = node.evolve(text=text, children=tuple(kids))
+        return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
+
+    return [*own, *(c.text for c in node.children)], put_back

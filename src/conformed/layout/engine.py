@@ -30,6 +30,7 @@ from .rules.signature_block import ends_body
 from .rules.toc import find_toc
 from .rules.underline import underline
 from .state import Rule, State
+from .summary import nest_summary
 from .tree import TreeBuilder
 
 # In order: the first rule that claims a line decides what it is.
@@ -97,7 +98,7 @@ def read_agreement(text: str, name: str = "") -> Document:
     front = _matter(raw_lines[: lines[start].index])
     back = _matter(raw_lines[lines[end].index :]) if end < len(lines) else ()
     return Document(
-        body=body,
+        body=nest_summary(body),
         front=front,
         back=back,
         name=name,
