@@ -180,6 +180,11 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         if not labels or not PLAIN_PROVISION.fullmatch(cited):
             return None
         for label in labels:
+            # (a clause run on in the provision's sentence: its words there)
+            run_on = edit_run_on_part(doc, cited, label, edit, ctx)
+            if run_on is not None:
+                doc = run_on
+                continue
             target = Target(parse_citation(f"{cited}{label}"))
             doc = apply_text_edits(doc, TextEdits(target, (edit,)), ctx)
         return doc

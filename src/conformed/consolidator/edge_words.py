@@ -16,7 +16,7 @@ import re
 from ..change import MARKS, Change, Payload, Selector, side
 from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document, Path
-from ..errors import PlacementError
+from ..errors import PlacementError, TargetNotFound
 from ..operations import DefinitionRef, Target, WordEdit
 from .apply import locate_target
 from .apply_definitions import locate_definition
@@ -25,6 +25,7 @@ from .change_parts import edit_sentence, sentence_of
 from .cited import DEFINITION_AT, plain_part
 from .context import Context
 from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path
+from .run_on import run_on_span
 from .word_places import record_edits
 
 _AT_END = re.compile(
@@ -69,7 +70,13 @@ def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | Non
         cited = _cited(own, sel.scope or sel.printed) if sel.kind == "provision" else None
         if cited is None:
             return None
-        path, printed = locate_target(doc, Target(parse_citation(cited)), ctx), cited
+        try:
+            path, printed = locate_target(doc, Target(parse_citation(cited)), ctx), cited
+        except TargetNotFound:  # "after the semicolon at the end of clause (ii) thereof"
+            found = _run_on_clause(doc, cited, mark, ctx)
+            if found is None:
+                raise
+            return _beside_run_on_end(doc, found, mark, words, before, c, ctx)
     body = _end(doc, path, printed)
     if not body.endswith(mark):
         raise PlacementError(f'{printed} does not end with "{mark}" (it ends "{body[-30:]}")')
@@ -77,6 +84,28 @@ def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | Non
     head = body[:-1].rstrip() + gap + words + mark if before else body + gap + words
     edit = WordEdit("insert_words", old=mark, new=c.payload.text, where=where)
     return _ended(doc, path, head, edit, ctx)
+
+
+def _beside_run_on_end(
+    doc: Document,
+    found: tuple[Path, int, int],
+    mark: str,
+    words: str,
+    before: bool,
+    c: Change,
+    ctx: Context,
+) -> Document:
+    """New words just before, or after, the mark a run-on clause ends with."""
+    path, start, end = found
+    node = doc.get(path)
+    clause = node.text[start:end]
+    gap = "" if words[:1] in ",;:.)" else " "
+    new = clause[:-1].rstrip() + gap + words + mark if before else clause + gap + words
+    edit = WordEdit(
+        "insert_words", old=mark, new=c.payload.text, where="before" if before else "after"
+    )
+    changed = node.evolve(text=node.text[:start] + new + node.text[end:])
+    return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
 
 
 def _definitions_home(sel: Selector, term: str) -> str | None:
@@ -133,18 +162,78 @@ def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
         ref = DefinitionRef(definition["term"], parse_citation(scope) if scope else None)
         path = locate_definition(doc, ref, ctx)
     else:
-        path = locate_target(doc, Target(parse_citation(cited)), ctx)
+        try:
+            path = locate_target(doc, Target(parse_citation(cited)), ctx)
+        except TargetNotFound:
+            run_on = _run_on_end(doc, cited, last, c, ctx)
+            if run_on is None:
+                raise
+            return run_on
     body = _end(doc, path, cited)
     words = re.compile(
         rf"(?<![\w]){re.escape(last)}$" if last[:1].isalnum() else rf"{re.escape(last)}$"
     )
-    found = words.search(body)
+    found, stop = words.search(body), ""
+    if found is None and m["words"] and body.endswith(".") and not last.endswith("."):
+        # 'deleting the words "; and (iv) ..." at the end thereof' where the provision's
+        # full stop follows them: the words before the stop, the stop kept
+        found, stop = words.search(body[:-1]), "."
     if found is None:
         raise PlacementError(f'{cited} does not end with "{last}" (it ends "{body[-30:]}")')
     kept = body[: found.start()]
-    new = kept.rstrip() if c.verb == "delete" else kept + " ".join(c.payload.text.split())
+    added = " ".join(c.payload.text.split())
+    new = kept.rstrip() if c.verb == "delete" else kept + added
+    if stop and not new.endswith(stop):
+        new += stop
     edit = WordEdit(f"{c.verb}_words", old=last, new=c.payload.text)
     return _ended(doc, path, new, edit, ctx)
+
+
+def _run_on_end(doc: Document, cited: str, last: str, c: Change, ctx: Context) -> Document | None:
+    """ "deleting the period at the end of clause (d) thereof and substituting "; and"" where
+    Section 7.06 runs its clauses on in its sentence: the words or mark clause (d) ends with
+    replaced or deleted; None where the clause is not run on."""
+    found = _run_on_clause(doc, cited, last, ctx)
+    if found is None:
+        return None
+    path, start, end = found
+    node = doc.get(path)
+    kept = node.text[start : end - len(last)]
+    new = kept.rstrip() if c.verb == "delete" else kept + " ".join(c.payload.text.split())
+    edit = WordEdit(f"{c.verb}_words", old=last, new=c.payload.text)
+    changed = node.evolve(text=node.text[:start] + new + node.text[end:])
+    return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
+
+
+def _run_on_clause(
+    doc: Document, cited: str, last: str, ctx: Context
+) -> tuple[Path, int, int] | None:
+    """Where run-on clause "Section 7.06(d)" is printed in Section 7.06's sentence, ending
+    with ``last`` (the list's full stop, for the last clause); None where Section 7.06 prints
+    the clause as a paragraph of its own, or not once; refused where it ends otherwise."""
+    m = _LAST_CLAUSE.fullmatch(cited)
+    if m is None or not PLAIN_PROVISION.fullmatch(m["cite"]):
+        return None
+    path = locate_target(doc, Target(parse_citation(m["cite"])), ctx)
+    node = doc.get(path)
+    if any(child.key == m["label"].strip("()").lower() for child in node.children):
+        return None
+    span = run_on_span(node.text, m["label"])
+    if span is None:
+        return None
+    start, end = span
+    end = start + len(node.text[start:end].rstrip())
+    if not node.text[start:end].endswith(last) and node.text[end : end + len(last)] == last:
+        end += len(last)  # the last clause's end is the list's: its full stop
+    clause = node.text[start:end]
+    if not clause.endswith(last) or (
+        last[:1].isalnum() and re.search(rf"\w{re.escape(last)}$", clause)
+    ):
+        raise PlacementError(f'{cited} does not end with "{last}" (it ends "{clause[-30:]}")')
+    return path, start, end
+
+
+_LAST_CLAUSE = re.compile(r"(?P<cite>.+?)(?P<label>\([a-z0-9]{1,6}\))")
 
 
 def _words(payload: Payload) -> bool:

@@ -100,10 +100,15 @@ def edit_run_on(
     """The edit made in the words of the clause ``label`` runs over in the text of the
     provision at ``path`` (its sentence, not its subdivisions; from ``offset``, where a
     definition starts inside it); None where it is not printed once."""
-    span = run_on_span(doc.get(path).text[offset:], label)
+    text = doc.get(path).text
+    span = run_on_span(text[offset:], label)
     if span is None:
         return None
-    return edit_span(doc, path, (span[0] + offset, span[1] + offset), edit, where, ctx)
+    start, end = span[0] + offset, span[1] + offset
+    mark = text[end : end + 1]
+    if mark in (";", ",", ".") and edit.old.endswith(mark):
+        end += 1  # 'after the words "... by the Company;"': the mark that closes the clause
+    return edit_span(doc, path, (start, end), edit, where, ctx)
 
 
 def run_on_span(text: str, label: str) -> tuple[int, int] | None:

@@ -28,6 +28,14 @@ _INLINE = re.compile(
     rf"\s(?:(?<=[.:;\]\"\u201d]\s)(?<![Nn][Oo]\.\s)\s*|(?<=[^\S\n])(?P<gap>[^\S\n]{{2,}}))(?P<unit>{CONVENTION.lead_unit})?"
     rf"(?P<token>{CONVENTION.token})\s+(?(gap)(?=[\w\"\u201c(])|(?=[A-Z\"`'\u201c(\[]|\d+\s+[A-Z]{{2}}))"
 )
+# The next clause of a list that runs on after a semicolon, once the list's first clauses
+# were split off: "...; (c) intercompany Indebtedness ...; and (d) ...".  Its words may
+# begin in lower case, as a list's clauses do; a clause split off while the one before it
+# keeps the next ones' words would read "(b)" as holding "(c)" to "(f)".
+LIST_NEXT = re.compile(
+    r"(?:(?<=;\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<unit>)(?P<token>\([a-z]{1,4}\)|\(\d{1,3}\))\s+(?=\S)"
+)
+AFTER_LIST_MARK = re.compile(r"(?:[:;]|;\s+(?:and|or))$")
 # A heading run onto the end of the last paragraph's line, as flattened filings
 # print them: "... fiscal month 5. TRADEMARKS".
 _TITLE_AT_END = re.compile(

@@ -9,6 +9,8 @@ lines so that untouched text is printed back byte for byte.
 
 from __future__ import annotations
 
+import re
+
 from ..citation import Label
 from ..document import LayoutNote, Provision, Source
 from .heads import iter_groups, split_heading
@@ -16,9 +18,11 @@ from .lines import LEAD, Line
 from .node import Node, attach, freeze, trim
 from .sequence import (
     _INLINE,
+    AFTER_LIST_MARK,
     GAP,
     HARD,
     INLINE,
+    LIST_NEXT,
     SOFT,
     Placement,
     _looks_like_reference,
@@ -231,9 +235,8 @@ class TreeBuilder(Placement):
         """Add text to the current sink, splitting off inline provisions."""
         pos = search = 0
         end = title_at_end(text)
-        while m := _INLINE.search(text, search) or (end if end and end.start() >= search else None):
-            if end and end.start() >= search and end.start() < m.start():
-                m = end
+        listed = False  # a list's clause split off from this text: its next ones follow
+        while m := self._next_split(text, search, end, listed):
             start = m.start("unit") if m.group("unit") else m.start("token")
             strength = GAP if m.re is _INLINE and m.group("gap") else INLINE
             if not self.accepts(text[start:], strength):
@@ -247,7 +250,25 @@ class TreeBuilder(Placement):
             node.line = self._line
             pos = search = len(text) - len(rest)
             new_paragraph = True
+            listed = AFTER_LIST_MARK.search(text[: m.start()].rstrip()) is not None
         self._append(text[pos:], new_paragraph)
+
+    @staticmethod
+    def _next_split(
+        text: str, search: int, end: re.Match[str] | None, listed: bool
+    ) -> re.Match[str] | None:
+        """Where the next inline provision may start: a label after a sentence, a title run
+        onto the line's end, or (once a list's clause was split off) its next clause."""
+        found = [
+            m
+            for m in (
+                _INLINE.search(text, search),
+                end if end and end.start() >= search else None,
+                LIST_NEXT.search(text, search) if listed else None,
+            )
+            if m is not None
+        ]
+        return min(found, key=lambda m: m.start()) if found else None
 
     def _append(self, text: str, new_paragraph: bool) -> None:
         text = text.strip()
