@@ -85,6 +85,8 @@ _CATEGORIES = [
     ),
     ("binding effect", r"successors and (?:permitted )?assigns|binding (?:up)?on|binding effect"),
     ("further assurances", r"further assurances"),
+    # a resolution's officers empowered to carry the amendment out
+    ("authorization", r"\bauthori[sz]ed\s+and\s+(?:directed|empowered)\b"),
     ("acknowledgment", r"reaffirm|acknowledg|confirms? (?:that|its)"),
     ("guaranty", r"guarant(?:or|ee|y)"),
     ("loan document", r"(?:loan|credit|financing|transaction) documents?|constitutes? a"),

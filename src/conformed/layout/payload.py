@@ -90,7 +90,8 @@ GENERIC_LEAD = re.compile(
 BELOW_LEAD = re.compile(
     rf"\bthe\s+(?:[A-Z][\w&'-]*\s+){{0,8}}(?:{'|'.join(INSTRUMENT_NOUNS)})\b[^.;:]{{0,40}}?"
     r"\bamended\s+(?:and\s+restated\s+)?as\s+(?:set\s+forth|provided|hereinafter\s+set\s+forth)\s+"
-    r"(?:below|hereinafter|in\s+(?:[^.;:]|(?<=No)\.|(?<=NO)\.){0,160}?\bbelow)\b"  # "Amendment No. 2"
+    r"(?:below|hereinafter|in\s+the\s+following\s+(?:resolutions|paragraphs|sections|items)"
+    r"|in\s+(?:[^.;:]|(?<=No)\.|(?<=NO)\.){0,160}?\bbelow)\b"  # "Amendment No. 2"
 )
 EMBEDDED = re.compile(
     r"\s*(?:[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d]\s+|[A-Z])[^\n:\"\u201c]{0,100}?"
