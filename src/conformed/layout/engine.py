@@ -98,7 +98,7 @@ def read_agreement(text: str, name: str = "") -> Document:
     front = _matter(raw_lines[: lines[start].index])
     back = _matter(raw_lines[lines[end].index :]) if end < len(lines) else ()
     return Document(
-        body=nest_summary(body),
+        body=nest_summary(body, front),
         front=front,
         back=back,
         name=name,

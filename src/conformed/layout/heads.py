@@ -172,7 +172,10 @@ def _group(pending: list[tuple[Provision, int]]) -> Group:
 
 def _preorder(nodes: tuple[Provision, ...], depth: int) -> Iterator[tuple[Provision, int, bool]]:
     for node in nodes:
-        yield node, depth, False
+        if node.label is not None or node.heading or node.text or node.kind != "summary":
+            yield node, depth, False
+        # (a part that holds what it names and prints nothing itself: a lease's summary
+        # whose title is printed before the body)
         yield from _preorder(node.children, depth + 1)
         if node.trailing:
             yield node, depth, True

@@ -23,9 +23,19 @@ _SUMMARY = re.compile(
 )
 
 
-def nest_summary(body: tuple[Provision, ...]) -> tuple[Provision, ...]:
+def nest_summary(body: tuple[Provision, ...], front: tuple[str, ...] = ()) -> tuple[Provision, ...]:
     """The body with its summary's numbered items under the summary's title; as it was
-    where there is no such title, or fewer than two items numbered from 1 follow it."""
+    where there is no such title, or fewer than two items numbered from 1 follow it.  The
+    title may be the front matter's (the body beginning at the summary's item 1, with the
+    title and an introductory paragraph before it): the items are then nested under a part
+    with no words of its own, the title staying where it was printed."""
+    titled = [line.strip() for line in front if line.strip()][-3:]
+    if body and any(_SUMMARY.match(line) and line.isupper() for line in titled):
+        j = 0
+        while j < len(body) and _continues(body[j], j + 1):
+            j += 1
+        if j >= 2:
+            return (Provision(label=None, kind="summary", children=body[:j]), *body[j:])
     for i, node in enumerate(body):
         if node.kind != "heading" or node.children or not _SUMMARY.match(node.heading.strip()):
             continue
