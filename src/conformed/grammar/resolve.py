@@ -46,6 +46,20 @@ def _such(found: Selector, subject: Selector) -> Selector:
 _SUCH = re.compile(r"such (?P<part>sentence|proviso)(?: of |$)")
 
 
+def words_within(obj: Selector, place: Selector) -> Selector:
+    """Quoted words looked for in the place named ("deleted from Section 4.2", "each place
+    they appear in Section 4(c)"), never wherever else the agreement prints them; the
+    instrument named is kept, so another one is refused."""
+    if place.kind == "here":
+        return obj
+    if place.kind == "document":
+        return replace(obj, documents=tuple(dict.fromkeys((*obj.documents, *place.documents))))
+    found = resolve(obj, place)
+    if obj.kind == "words" and not obj.scope:
+        found = replace(found, printed=f"{obj.printed} of {place.printed}")
+    return found
+
+
 def within(obj: Selector, place: Selector) -> Selector:
     """A thing named after "In Exhibit B,": read inside that place.  A provision with a label
     of its own ("In Exhibit B, Paragraph 1 ...") is the attachment's Paragraph 1, never the

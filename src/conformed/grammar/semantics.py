@@ -18,7 +18,7 @@ from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
 from .edits import merged, or_replacing, renumbered_after, term_renamed, term_words
 from .parts import Edit
-from .resolve import resolve
+from .resolve import resolve, words_within
 from .verbs import NewThing, Position, Predicate
 
 
@@ -54,7 +54,7 @@ class Semantics:
             )
             return [Change("insert", _as_new(new), p.payload, p.position)]
         if p.verb == "delete" and p.position.cited is not None:
-            subject = _deleted_from(subject, p.position.cited)
+            subject = words_within(subject, p.position.cited)
         if p.verb == "delete" and p.remainder:  # "... and the remainder is renumbered accordingly"
             return [Change("delete", subject, p.payload), renumbered_after(subject, p.within)]
         if p.verb == "append":  # "Exhibit A is supplemented with the following"
@@ -63,7 +63,10 @@ class Semantics:
         if renamed is not None:
             return [Change("replace", renamed, p.payload, words_edit=True)]
         if p.verb != "edits":
-            return [Change(p.verb, subject, p.payload, words_edit=subject.kind == "words")]
+            words = subject.kind == "words"
+            if p.each_in is not None and words:  # "... each place they appear in Section 4(c)"
+                subject = words_within(subject, p.each_in)
+            return [Change(p.verb, subject, p.payload, words_edit=words, every=p.every and words)]
         out: list[Change] = []
         edits = merged(p.edits)
         renumbers = any(e.verb == "renumber" for e in edits)
@@ -194,22 +197,6 @@ def _lettered_in_article(new: Selector, where: Selector) -> Selector:
         return new
     label = f"{article}.{new.labels[0]}"
     return replace(new, printed=f"{new.unit} {label}", labels=(label,))
-
-
-def _deleted_from(subject: Selector, place: Selector) -> Selector:
-    """'The words "X" are deleted from Section 4.2': the words of Section 4.2, never the
-    same words wherever they are; "Clause (iv) is deleted from Section 6.2": that Section's
-    clause; "... from the Lease": the Lease's, so that another instrument named is refused."""
-    if place.kind == "here":
-        return subject
-    if place.kind == "document":
-        return replace(
-            subject, documents=tuple(dict.fromkeys((*subject.documents, *place.documents)))
-        )
-    found = resolve(subject, place)
-    if subject.kind == "words" and not subject.scope:
-        found = replace(found, printed=f"{subject.printed} of {place.printed}")
-    return found
 
 
 def _term_renamed(subject: Selector, p: Predicate) -> Selector | None:

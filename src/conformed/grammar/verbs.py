@@ -11,7 +11,7 @@ from ..change import ANY_DEFINITIONS, Payload, Selector, side
 from ..citation import PLAIN_PROVISION
 from .edit_list import LateText, tied
 from .parts import Edit, Ref, _relative, _tokens, _unquote
-from .resolve import resolve
+from .resolve import resolve, words_within
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Predicate:
     remainder: bool = False  # "... and the remainder of Section 5 is renumbered accordingly"
     within: str = ""  # "Section 5": what the drafter said is renumbered ("" if not said)
     every: bool = False  # "... replaced with "Y" in each place it appears"
+    each_in: Selector | None = None  # "... each place they appear in Section 4(c)"
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,17 @@ def _deleted(obj: Selector, children: list[Any]) -> Edit:
     """ "deleting X", or "deleting X and inserting in lieu thereof Y": a replacement."""
     payload = _payload(children)
     instead = _tokens(children, "INSERTING", "REPLACING") or payload.kind != "none"
+    place = each_within(children)
+    obj = words_within(obj, place) if place is not None else obj
     return Edit("replace" if instead else "delete", obj, payload, every=_every(children))
 
 
+@dataclass(frozen=True)
 class _EachPlace:
-    """ "each place it appears", said of a word edit."""
+    """ "each place it appears", said of a word edit; ``within`` the provision said ("each
+    place they appear in Section 4(c)"), if one is."""
+
+    within: Selector | None = None
 
 
 EACH = _EachPlace()
@@ -80,7 +87,12 @@ FIRST = _FirstPlace()
 
 
 def _every(children: list[Any]) -> bool:
-    return any(c is EACH for c in children)
+    return any(isinstance(c, _EachPlace) for c in children)
+
+
+def each_within(children: list[Any]) -> Selector | None:
+    """The provision "each place it appears in Section 4(c)" names, if any."""
+    return next((c.within for c in children if isinstance(c, _EachPlace) and c.within), None)
 
 
 def _first(children: list[Any]) -> bool:
@@ -147,7 +159,9 @@ class VerbParts(Transformer[Token, Any]):
         return next(c for c in children if isinstance(c, Predicate))
 
     def restate(self, children: list[Any]) -> Predicate:
-        return Predicate("replace", _payload(children), every=_every(children))
+        return Predicate(
+            "replace", _payload(children), every=_every(children), each_in=each_within(children)
+        )
 
     def changed_to(self, children: list[Any]) -> Predicate:
         if _tokens(children, "MONEY"):  # "increased to $9,000": new words only for old words
@@ -289,7 +303,7 @@ class VerbParts(Transformer[Token, Any]):
         return NewThing("sentence", scope=scope, beside=beside)
 
     def each_place(self, children: list[Any]) -> _EachPlace:
-        return EACH
+        return _EachPlace(next(iter(_selectors(children)), None))
 
     def first_place(self, children: list[Any]) -> _FirstPlace:
         return FIRST
@@ -298,6 +312,8 @@ class VerbParts(Transformer[Token, Any]):
         found, payload = _selectors(children), _payload(children)
         # 'replacing "X" with "Y" in subsection (c) thereof': X of that subsection only
         obj = resolve(found[0], found[1]) if len(found) > 1 else found[0]
+        place = each_within(children)
+        obj = words_within(obj, place) if place is not None else obj
         return Edit("replace", obj, payload, every=_every(children), first=_first(children))
 
     def replace_definitions(self, children: list[Any]) -> Edit:
