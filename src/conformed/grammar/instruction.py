@@ -64,7 +64,16 @@ def prepare(text: str) -> str:
     text = text.replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = re.sub(r"(?<=\d)\.(?=:)", "", text)  # "as Section 4.10.: <text>"
     text = re.sub(r"(?<=\d)(?=is\b|of\b)", " ", text)  # "Item 11is hereby deleted"
+    # "replacing each reference to "A" with "B" and each reference to "C" with "D"": the verb
+    # the second replacement leaves out, said again
+    text = _GAPPED_REPLACEMENT.sub(r"\g<first> and replacing ", text)
     return re.sub(r"\(\s*([A-Za-z0-9]{1,6})\s*\)", r"(\1)", text)
+
+
+_REFERENCE_WITH = r'(?:each|every|all)\s+references?\s+(?:\w+\s+)?to\s+"[^"]+"\s+with\s+"[^"]+"'
+_GAPPED_REPLACEMENT = re.compile(
+    rf"(?P<first>\breplacing\s+{_REFERENCE_WITH})\s+and\s+(?={_REFERENCE_WITH})", re.IGNORECASE
+)
 
 
 def parse_changes(

@@ -107,6 +107,8 @@ def position_of(children: list[Any]) -> Position:
     """Where, from every position said: "added to the Loan Agreement as Section 4.10"
     is in the agreement (the first) and names the new provision (the second)."""
     found = [c for c in children if isinstance(c, Position)]
+    if len(found) > 1:  # "therein in the appropriate alphabetical order": the order says where
+        found = [f for f in found if f != "in" or f.cited is not None] or found
     if BEFORE_END_MARK in found:  # "at the end of clause (b), immediately before the period"
         ends = [f for f in found if f.cited is not None and f.startswith("at the end of ")]
         others = [f for f in found if f not in (BEFORE_END_MARK, "at the end")]
