@@ -10,6 +10,7 @@ are wrapped to the document's own width and indentation.
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from ..document import Document, Layout
 from ..layout.engine import read_agreement, read_fragment
@@ -56,12 +57,43 @@ def render_group(group: Group, layout: Layout) -> list[str]:
         relabelled = relabel_lines(src.lines, src.labels, group.labels)
         if relabelled is not None:
             return relabelled
+    if src is not None and layout.blank_lines:
+        kept = _paragraphs_kept(src.lines, src.key, group, layout)
+        if kept is not None:
+            return kept
     sep = [""] if layout.blank_lines else []
     out: list[str] = []
     for k, para in enumerate(group.printed.split("\n\n")):
         if k:
             out += sep
         out += _wrap(para, layout, group.depth)
+    return out
+
+
+def _paragraphs_kept(
+    lines: tuple[str, ...], key: str, group: Group, layout: Layout
+) -> list[str] | None:
+    """A group some of whose paragraphs changed: the paragraphs that did not are printed
+    from their raw lines (an Article's "ARTICLE 2" / "DEFINITIONS" head on its two lines,
+    the definitions an item did not touch as they were wrapped), the others wrapped anew.
+    None where the raw lines do not fall into one run per paragraph of what was read."""
+    chunks: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            chunks[-1].append(line)
+        elif chunks[-1]:
+            chunks.append([])
+    chunks = [c for c in chunks if c]
+    old, new = key.split("\n\n"), group.printed.split("\n\n")
+    if len(chunks) != len(old) or len(old) < 2:
+        return None
+    out: list[str] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        parts = (
+            chunks[i1:i2] if tag == "equal" else [_wrap(p, layout, group.depth) for p in new[j1:j2]]
+        )
+        for part in parts:
+            out += ([""] if out else []) + part
     return out
 
 

@@ -1,0 +1,45 @@
+"""The text writer prints what an amendment did not touch as it was read: within a
+provision some of whose paragraphs changed, the others keep their raw lines."""
+
+from __future__ import annotations
+
+from conformed import consolidate, parse_amendment, render_document
+from conformed.io.text import read_text_document
+
+PLAN = """EQUITY PLAN
+
+ARTICLE 1
+PURPOSE
+
+1.1 Purpose. The Plan rewards long service by employees of the Company and its Subsidiaries.
+
+ARTICLE 2
+DEFINITIONS
+
+As used in the Plan, the following terms have the meanings below.
+
+"Option" means a right to buy
+Shares at the price the Committee sets.
+
+"Share" means a common share of the Company.
+
+ARTICLE 3
+ADMINISTRATION
+
+3.1 Committee. The Committee runs the Plan.
+"""
+
+
+def test_an_articles_head_and_untouched_paragraphs_keep_their_lines() -> None:
+    amendment = (
+        "AMENDMENT NO. 1\n\n"
+        '1. The definition of "Share" in Article 2 of the Plan is hereby amended by deleting '
+        '"common" and substituting "ordinary".\n'
+    )
+    result = consolidate(read_text_document(PLAN), [parse_amendment(amendment, "Amendment")])
+    assert result.report.ok, result.report
+    out = render_document(result.document, "text")
+    # the head on its two lines, the definition the item did not touch wrapped as read
+    assert "ARTICLE 2\nDEFINITIONS\n" in out
+    assert '"Option" means a right to buy\nShares at the price the Committee sets.' in out
+    assert '"Share" means a ordinary share of the Company.' in out
