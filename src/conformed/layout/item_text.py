@@ -83,8 +83,14 @@ class NewText(ReaderBase):
             if _SAYS_NOW.search(self.source[max(pos, m.start() - 30) : m.start() + 6]):
                 m = self._search(OPEN, m.end(), reach)  # ', which reads "X"': what the part
                 continue  # reads now, words of the instruction (checked), never new text
+            doubled = (
+                self.source[q + 1 : q + 2] in ('"', "\u201c")
+                and self.source[q] == self.source[q + 1]
+            )
             if self._inside_quotation(info, q):
                 pass  # '... inserting ", or any successor thereto" after ...': it closes one
+            elif doubled and not self._line_closed_before(pos, q):
+                return "quoted", q  # '""Clawback Policy" means ..."': a quoted definition
             elif not TERM_FIRST.match(self.source, q + 1) and not self._line_closed_before(pos, q):
                 return "quoted", q
             m = self._search(OPEN, m.end(), reach)
