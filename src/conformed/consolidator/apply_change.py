@@ -53,6 +53,7 @@ from .clause_edges import edit_before_clause
 from .context import Context
 from .definition_clauses import (
     definition_clause,
+    delete_definition_sentence,
     insert_definition_clause,
     redesignate_definition_clause,
 )
@@ -309,9 +310,14 @@ def _chained(sel: Selector) -> bool:
     if within_provision(sel) or in_article(sel) or in_summary(sel.printed):
         return False
     printed = re.sub(r'"[^"]*"', '""', sel.printed)
-    if PLAIN_PROVISION.fullmatch(sel.scope) and printed.endswith(f'definition "" of {sel.scope}'):
+    home = PLAIN_PROVISION.fullmatch(sel.scope) or _ARTICLE_CITED.fullmatch(sel.scope)
+    if home and printed.endswith(f'definition "" of {sel.scope}'):
         printed = printed.removesuffix(f" of {sel.scope}")
     return " of " in printed or " of " in re.sub(r'"[^"]*"', '""', sel.scope)
+
+
+# 'definition "Retirement" of Article 2': a plan's definitions are often an Article's
+_ARTICLE_CITED = re.compile(r"(?i:article)\s+(?:\d{1,3}|[IVXLC]{1,7})")
 
 
 def _simple(sel: Selector) -> bool:
@@ -369,6 +375,7 @@ _PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
     edit_line,
     edit_item,
     _sentence,
+    delete_definition_sentence,
     _paragraph,
     replace_heading,
     redesignate_definition_clause,

@@ -63,11 +63,36 @@ def apply_insert_definition(doc: Document, op: InsertDefinition, ctx: Context) -
             "where it goes, and what the definitions after it are numbered, is for a person to decide"
         )
     existing = [t for t in (term_of(c) for c in siblings) if t]
+    if not existing:
+        in_text = _into_text(doc, parent, term, new.text, ctx)
+        if in_text is not None:
+            return in_text
     if normal(term) in {normal(t) for t in existing}:
         raise PlacementError(f'"{term}" is already defined in {doc.name_of(parent)}')
     index = insertion_index(siblings, term)
     new = new.evolve(changes=(ctx.change("insert", "Added"),))
     return doc.replace_children(parent, lambda nodes: (*nodes[:index], new, *nodes[index:]))
+
+
+def _into_text(doc: Document, parent: Path, term: str, text: str, ctx: Context) -> Document | None:
+    """A provision that prints its definitions as paragraphs of its own text (a plan's
+    "ARTICLE 2 / DEFINITIONS" with no labels): the new one a paragraph of that text, before
+    the first definition that sorts after it; None where the text defines nothing."""
+    paragraphs = doc.get(parent).text.split("\n\n")
+    terms = [definition_term(p) for p in paragraphs]
+    defined = [i for i, t in enumerate(terms) if t]
+    if not defined:
+        return None
+    if normal(term) in {normal(t) for t in terms if t}:
+        raise PlacementError(f'"{term}" is already defined in {doc.name_of(parent)}')
+    after = [i for i in defined if normal(terms[i] or "") > normal(term)]
+    index = after[0] if after else defined[-1] + 1
+    paragraphs.insert(index, " ".join(text.split()))
+    change = ctx.change("insert", f'Definition of "{term}" added')
+    return doc.update(
+        parent,
+        lambda p: p.evolve(text="\n\n".join(paragraphs), changes=(*p.changes, change)),
+    )
 
 
 _NUMBERED = re.compile(r"\d+(?:\.\d+)*\.?\s")  # "1.11 "Royalty Advance" shall mean"
@@ -135,7 +160,8 @@ def definition_in_text(doc: Document, ref: DefinitionRef) -> tuple[Path, int] | 
     """A definition the provision cited makes inside its own text, after other words
     ("(c) By Executive. Executive may resign ... on notice. "Good Reason" means (i) ..."):
     that provision and where the definition starts; None where it does not say once
-    '"X" means' (or "shall mean", "has the meaning").  Its words run to the text's end."""
+    '"X" means' (or "shall mean", "has the meaning").  Its words run to the end of its
+    paragraph (``definition_clauses.defined_at``)."""
     if ref.scope is None:
         return None
     try:

@@ -10,7 +10,7 @@ from ..change import ANY_DEFINITIONS, Change
 from ..citation import parse_citation
 from ..definitions import insertion_index, split_definitions, words_before_definitions
 from ..document import Document
-from ..errors import PayloadError, PlacementError
+from ..errors import PayloadError, PlacementError, TargetNotFound
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
@@ -23,6 +23,7 @@ from .apply_definitions import (
     apply_insert_definition,
     apply_replace_definition,
     defined_exactly,
+    definition_in_text,
     locate_definition,
 )
 from .context import Context
@@ -42,7 +43,31 @@ def replace_definition(doc: Document, c: Change, ctx: Context) -> Document:
 
 
 def delete_definition(doc: Document, c: Change, ctx: Context) -> Document:
-    return apply_delete_definition(doc, DeleteDefinition(_definition(c)), ctx)
+    try:
+        return apply_delete_definition(doc, DeleteDefinition(_definition(c)), ctx)
+    except TargetNotFound:
+        deleted = _paragraph_deleted(doc, c, ctx)
+        if deleted is None:
+            raise
+        return deleted
+
+
+def _paragraph_deleted(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "The definition of "Retirement" in Article 2 is hereby deleted" where Article 2 prints
+    its definitions as paragraphs of its own text: that paragraph goes, the others as they
+    were; None where the definition is not a whole paragraph there."""
+    found = definition_in_text(doc, _definition(c))
+    if found is None:
+        return None
+    path, start = found
+    text = doc.get(path).text
+    if start and not text[:start].endswith("\n\n"):
+        return None
+    end = text.find("\n\n", start)
+    before, after = text[:start].rstrip(), text[end:].lstrip() if end >= 0 else ""
+    kept = "\n\n".join(part for part in (before, after) if part)
+    change = ctx.change("delete", f'Definition of "{c.selector.terms[0]}" deleted')
+    return doc.update(path, lambda p: p.evolve(text=kept, changes=(*p.changes, change)))
 
 
 def insert_definition(doc: Document, c: Change, ctx: Context) -> Document:
@@ -145,10 +170,10 @@ def edit_in_definition(doc: Document, c: Change, edit: WordEdit, ctx: Context) -
     """ "The definition of "Fee Rate" in Section 1.1 is amended by deleting the word "two"
     and inserting ...": the words of that definition's paragraph, and of nothing else."""
     term = c.selector.terms[0]  # scope: 'definition "Event of Default" of Section 1.1' too
-    path, offset = defined_at(doc, term, c.selector.scope, ctx)
-    if offset:  # defined inside its provision's text: the words from the definition on
-        span = (offset, len(doc.get(path).text))
-        return edit_span(doc, path, span, edit, f'the definition of "{term}"', ctx)
+    path, offset, end = defined_at(doc, term, c.selector.scope, ctx)
+    if offset or end < len(doc.get(path).text):
+        # defined inside its provision's text: the words of the definition's paragraph
+        return edit_span(doc, path, (offset, end), edit, f'the definition of "{term}"', ctx)
     node = apply_word_edit(doc.get(path), edit, f'the definition of "{term}"')
     return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
 

@@ -18,6 +18,7 @@ from ..operations import DefinitionRef, Ordinal, WordEdit
 from .apply import omit_at, replace_at
 from .apply_definitions import definition_in_text, locate_definition
 from .apply_text import sentence_span
+from .change_parts import sentence_of_definition
 from .cited import DEFINITION_AT
 from .context import Context
 from .payload import provision_from_payload
@@ -36,9 +37,9 @@ def definition_clause(doc: Document, c: Change, ctx: Context) -> Document:
     except TargetNotFound:
         if c.verb != "replace" or c.payload.kind not in ("text", "quoted"):
             raise
-        path, offset = defined_at(doc, sel.terms[0], sel.scope, ctx)
+        path, offset, end = defined_at(doc, sel.terms[0], sel.scope, ctx)
         where = f'clause {sel.labels[0]} of the definition of "{sel.terms[0]}"'
-        return restate_run_on(doc, path, offset, sel.labels[0], where, c.payload.text, ctx)
+        return restate_run_on(doc, path, offset, sel.labels[0], where, c.payload.text, ctx, end)
     if c.verb == "replace" and c.payload.kind in ("text", "quoted"):
         return replace_at(doc, path, c.payload.text, sel.printed, ctx)
     if c.verb == "delete" and c.payload.kind == "none":
@@ -52,18 +53,24 @@ def where_defined(scope: str) -> str:
     return (m["scope"] or "") if m else scope
 
 
-def defined_at(doc: Document, term: str, scope: str, ctx: Context) -> tuple[Path, int]:
-    """Where the definition of ``term`` is: a paragraph of its own (its words from 0), or
-    inside the text of the provision cited, from where it says '"X" means' to its end."""
+def defined_at(doc: Document, term: str, scope: str, ctx: Context) -> tuple[Path, int, int]:
+    """Where the definition of ``term`` is: a paragraph of its own (all its words), or inside
+    the text of the provision cited, from where it says '"X" means' to the end of that
+    paragraph -- never into the next one, which may be another definition (an Article of a
+    plan that prints its definitions as paragraphs of its own text)."""
     scope = where_defined(scope)
     ref = DefinitionRef(term, parse_citation(scope) if scope else None)
     try:
-        return locate_definition(doc, ref, ctx), 0
+        path = locate_definition(doc, ref, ctx)
+        return path, 0, len(doc.get(path).text)
     except TargetNotFound:
         found = definition_in_text(doc, ref)
         if found is None:
             raise
-        return found
+        path, start = found
+        text = doc.get(path).text
+        end = text.find("\n\n", start)
+        return path, start, end if end >= 0 else len(text)
 
 
 def clause_path(doc: Document, label: str, term: str, scope: str, ctx: Context) -> Path:
@@ -75,7 +82,7 @@ def clause_path(doc: Document, label: str, term: str, scope: str, ctx: Context) 
         raise PayloadError(
             f'clause {label} of the definition of "{term}" is not cited by its label'
         )
-    path, offset = defined_at(doc, term, scope, ctx)
+    path, offset, _ = defined_at(doc, term, scope, ctx)
     if offset:
         raise TargetNotFound(f'the definition of "{term}" runs on in the text of its provision')
     for key in keys:
@@ -131,11 +138,37 @@ def edit_definition_sentence(
     """ "The definition of "Commitment" is amended by deleting "$75,000,000" in the last
     sentence thereof and substituting ...": the words of that sentence of the definition,
     and of nothing else."""
-    path, offset = defined_at(doc, term, scope, ctx)
+    path, offset, end = defined_at(doc, term, scope, ctx)
     where = f'the {ordinal.printed} sentence of the definition of "{term}"'
-    text = doc.get(path).text[offset:]
+    text = doc.get(path).text[offset:end]
     start, end = sentence_span(text, ordinal, f'the definition of "{term}"')
     return edit_span(doc, path, (start + offset, end + offset), edit, where, ctx)
+
+
+def delete_definition_sentence(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "The second sentence of the definition of "Subscription Term" is hereby deleted":
+    that sentence of the definition goes, the sentences either side close up; None for any
+    other change.  The first sentence, which says what the term means, is not deleted so:
+    the item would be deleting the definition, and does not say it."""
+    found = sentence_of_definition(c.selector.printed)
+    if found is None or c.verb != "delete" or c.payload.kind != "none" or c.selector.qualifiers:
+        return None
+    ordinal, term, scope = found
+    path, offset, end = defined_at(doc, term, scope, ctx)
+    text = doc.get(path).text
+    where = f'the definition of "{term}"'
+    start, stop = sentence_span(text[offset:end], ordinal, where)
+    if start == 0:
+        raise PlacementError(
+            f"the {ordinal.printed} sentence of {where} is the one that defines the term; "
+            "deleting it would delete the definition, which the item does not say"
+        )
+    before, after = text[: offset + start].rstrip(" "), text[offset + stop :].lstrip(" ")
+    joint = " " if before and after and not after.startswith("\n") else ""
+    change = ctx.change("amend_text", f"{ordinal.printed.capitalize()} sentence deleted")
+    return doc.update(
+        path, lambda p: p.evolve(text=before + joint + after, changes=(*p.changes, change))
+    )
 
 
 def _edit_run_on_clause(
@@ -144,9 +177,9 @@ def _edit_run_on_clause(
     """Clause (b) printed inside the definition's sentence ("the sum of (a) 85% of X plus (b)
     50% of Y, minus (c) ..."): the words from "(b)" up to "(c)" (or the end), edited there
     and only there; refused where the clause is not printed once."""
-    path, offset = defined_at(doc, term, scope, ctx)
+    path, offset, end = defined_at(doc, term, scope, ctx)
     where = f'clause {label} of the definition of "{term}"'
-    done = edit_run_on(doc, path, label, edit, where, ctx, offset)
+    done = edit_run_on(doc, path, label, edit, where, ctx, offset, end)
     if done is None:
         raise TargetNotFound(f"{where} is not printed once in the definition")
     return done
@@ -175,13 +208,13 @@ def _relabel_run_on(
     """ "relettering existing clause (v) thereof as clause (vi)" where the clauses run on in
     the definition's sentence: its label, printed once there, becomes the new one (the new
     label must not be printed there already)."""
-    path, offset = defined_at(doc, term, scope, ctx)
+    path, offset, end = defined_at(doc, term, scope, ctx)
     text = doc.get(path).text
     where = f'the definition of "{term}"'
-    found = [m.start() + offset for m in re.finditer(re.escape(label), text[offset:])]
+    found = [m.start() + offset for m in re.finditer(re.escape(label), text[offset:end])]
     if len(found) != 1:
         raise TargetNotFound(f"clause {label} is not printed once in {where}")
-    if new in text[offset:]:
+    if new in text[offset:end]:
         raise PlacementError(f"{where} already prints a clause {new}; the item does not say which")
     at = found[0]
     node = doc.get(path).evolve(text=text[:at] + new + text[at + len(label) :])

@@ -31,14 +31,21 @@ def edit_span(
 
 
 def restate_run_on(
-    doc: Document, path: Path, offset: int, label: str, where: str, text: str, ctx: Context
+    doc: Document,
+    path: Path,
+    offset: int,
+    label: str,
+    where: str,
+    text: str,
+    ctx: Context,
+    end: int | None = None,
 ) -> Document:
     """A clause that runs on in a sentence restated: "Clause (ii) of the definition of "Good
     Reason" is amended and restated in its entirety to read as follows: "(ii) ..."", or of
     a provision that prints its clauses so: the words from "(ii)" up to "(iii)" are the new
     ones, label and all (from ``offset``, where a definition starts inside the text)."""
     node = doc.get(path)
-    span = run_on_span(node.text[offset:], label)
+    span = run_on_span(node.text[offset:end], label)
     if span is None:
         raise TargetNotFound(f"{where} is not printed once in its sentence")
     start, end = span[0] + offset, span[1] + offset
@@ -96,12 +103,13 @@ def edit_run_on(
     where: str,
     ctx: Context,
     offset: int = 0,
+    end: int | None = None,
 ) -> Document | None:
     """The edit made in the words of the clause ``label`` runs over in the text of the
-    provision at ``path`` (its sentence, not its subdivisions; from ``offset``, where a
-    definition starts inside it); None where it is not printed once."""
+    provision at ``path`` (its sentence, not its subdivisions; from ``offset`` to ``end``,
+    where a definition is inside it); None where it is not printed once."""
     text = doc.get(path).text
-    span = run_on_span(text[offset:], label)
+    span = run_on_span(text[offset:end], label)
     if span is None:
         return None
     start, end = span[0] + offset, span[1] + offset
