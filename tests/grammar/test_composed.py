@@ -328,3 +328,13 @@ def test_a_line_named_by_its_words_never_takes_the_verb_after_it() -> None:
     except InstructionParseError:
         return
     assert not any("by striking" in c.selector.printed for c in got), got
+
+
+def test_words_said_besides_an_instruction_never_hide_another() -> None:
+    """ ", and Tenant agrees that ..." after an instruction is kept out of it only where it
+    amends nothing; one that amends is refused, never dropped."""
+    with pytest.raises(InstructionParseError, match="goes on after its instruction"):
+        parse_changes(
+            "Section 5.3 of the Kiln Lease is hereby deleted in its entirety, and Tenant agrees "
+            'that Section 5.4 is hereby amended by deleting "kiln".'
+        )
