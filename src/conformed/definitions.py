@@ -149,7 +149,7 @@ _DEFINES = r"[\"\u201c`][^\"\u201d']{1,80}[\"\u201d'](?:\s*(?:shall\s+mean|means
 # clauses; the enumerator is the amendment's, not the agreement's, and is not kept
 ENUMERATOR = re.compile(r"\((?:[ivxlc]{1,7}|[a-z]{1,2}|\d{1,3})\)\s*(?=[\"\u201c`])")
 # '" "Fee" means ....."': each new definition quoted whole, as some amendments print them
-_WRAPPED = re.compile(r"[\"\u201c]\s+(?=[\"\u201c])")
+_WRAPPED = re.compile(r"[\"\u201c]\s*(?=[\"\u201c])")
 _STARTS = re.compile(
     rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:{_WRAPPED.pattern})?(?:\d+(?:\.\d+)*\.?\s+|{ENUMERATOR.pattern})?{_DEFINES})"
 )
@@ -166,13 +166,16 @@ def words_before_definitions(text: str) -> str:
 
 
 def _unwrapped(chunk: str) -> str:
-    """A definition without the quotation marks around it whole: '" "Fee" means a fee."'
-    is '"Fee" means a fee.' (an odd mark left at its end is the closing one)."""
+    """A definition without the quotation marks around it whole: '" "Fee" means a fee."' (or
+    '""Fee" means a fee."') is '"Fee" means a fee.' (an odd mark left at its end is the
+    closing one)."""
     wrapped = _WRAPPED.match(chunk)
     if wrapped:
         chunk = chunk[wrapped.end() :]
     if chunk.count('"') % 2 and chunk.endswith('"'):
         chunk = chunk[:-1].rstrip()
+    elif chunk.endswith("\u201d") and chunk.count("\u201d") > chunk.count("\u201c"):
+        chunk = chunk[:-1].rstrip()  # the curly closing mark of the quotation
     return chunk
 
 

@@ -1,0 +1,32 @@
+"""New definitions an amendment sets out, each quoted whole: the quotation's marks are not
+the definition's, whether a space stands between them and the term's or not."""
+
+from __future__ import annotations
+
+import pytest
+
+from conformed.definitions import split_definitions
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "\u201c\u201cKiln Date\u201d means the day the kiln is first fired.\u201d",
+        "\u201c \u201cKiln Date\u201d means the day the kiln is first fired.\u201d",
+        '"" Kiln Date " means the day the kiln is first fired."',
+    ],
+)
+def test_a_definition_quoted_whole_loses_the_quotations_marks(block: str) -> None:
+    ((term, paragraph),) = split_definitions(block)
+    assert term == "Kiln Date"
+    assert paragraph.endswith("first fired.")
+    assert paragraph[0] in '\u201c"' and paragraph[1] not in '\u201c"'
+
+
+def test_several_definitions_each_quoted_whole() -> None:
+    block = (
+        "\u201c\u201cGlaze Fee\u201d means the fee for glazing.\u201d\n\n"
+        "\u201c\u201cKiln Date\u201d: the day the kiln is first fired.\u201d"
+    )
+    assert [t for t, _ in split_definitions(block)] == ["Glaze Fee", "Kiln Date"]
+    assert all(not p.endswith("\u201d") for _, p in split_definitions(block))
