@@ -43,3 +43,17 @@ def test_an_articles_head_and_untouched_paragraphs_keep_their_lines() -> None:
     assert "ARTICLE 2\nDEFINITIONS\n" in out
     assert '"Option" means a right to buy\nShares at the price the Committee sets.' in out
     assert '"Share" means a ordinary share of the Company.' in out
+
+
+def test_a_clause_on_the_line_after_the_one_before_prints_there() -> None:
+    """ "...; and" / "(d) ..." read as two provisions on consecutive lines print on
+    consecutive lines: the writer adds no blank line the agreement did not have."""
+    text = (
+        "CREDIT AGREEMENT\n\n"
+        "Section 7.02 Indebtedness. The Borrower shall not incur any Debt, except: (a) Debt\n"
+        "under the Loan Documents; (b) Debt listed on Schedule 7.02; (c) intercompany Debt\n"
+        "permitted under Section 7.03; and\n"
+        "(d) purchase money Debt not to exceed $15,000,000 at any time.\n\n"
+        "Section 7.03 Liens. The Borrower shall not create any Lien.\n"
+    )
+    assert render_document(read_text_document(text), "text") == text

@@ -30,10 +30,12 @@ def read_text_document(text: str, name: str = "") -> Document:
 def write_text(doc: Document, *, annotate: bool = False) -> str:
     sep = [""] if doc.layout.blank_lines else []
     out: list[str] = list(doc.front)
+    after = 0  # the source line after the last group's, where it was read from the source
     for group in iter_groups(doc.body):
-        if out:
-            out += sep
+        if out and not (after and group.leader.line == after and not group.trailing):
+            out += sep  # (a group read on the line straight after the last one stays there)
         out += render_group(group, doc.layout)
+        after = _line_after(group)
         if annotate:
             notes = provenance_notes(group)
             if notes:
@@ -42,6 +44,14 @@ def write_text(doc: Document, *, annotate: bool = False) -> str:
     if doc.back:
         out += sep + list(doc.back)
     return "\n".join(out) + "\n"
+
+
+def _line_after(group: Group) -> int:
+    """The source line after the group's raw lines; 0 where that is not known."""
+    src = group.leader.trailing_source if group.trailing else group.leader.source
+    if src is None or group.trailing or not group.leader.line:
+        return 0
+    return group.leader.line + len(src.lines)
 
 
 def render_group(group: Group, layout: Layout) -> list[str]:

@@ -35,6 +35,8 @@ _INLINE = re.compile(
 LIST_NEXT = re.compile(
     r"(?:(?<=;\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<unit>)(?P<token>\([a-z]{1,4}\)|\(\d{1,3}\))\s+(?=\S)"
 )
+# the same clause opening a line, after a line that ended "...;" or "...; and"
+LIST_HEAD = re.compile(r"(?P<unit>)(?P<token>\([a-z]{1,4}\)|\(\d{1,3}\))\s+(?=\S)")
 AFTER_LIST_MARK = re.compile(r"(?:[:;]|;\s+(?:and|or))$")
 # A heading run onto the end of the last paragraph's line, as flattened filings
 # print them: "... fiscal month 5. TRADEMARKS".

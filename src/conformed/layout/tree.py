@@ -22,6 +22,7 @@ from .sequence import (
     GAP,
     HARD,
     INLINE,
+    LIST_HEAD,
     LIST_NEXT,
     SOFT,
     Placement,
@@ -56,6 +57,7 @@ class TreeBuilder(Placement):
         self.leaders: list[tuple[Node, bool]] = []
         self.notes: list[LayoutNote] = []
         self._line = 0  # the source line being read, for notes
+        self._listing = False  # the paragraph being read has split off a list's clause
         self._indent = 0  # and its indentation
         self.indented = True  # do indents tell a provision's text from its parent's?
         self._dry_container = -1  # where a dry placement would have opened its label
@@ -235,8 +237,17 @@ class TreeBuilder(Placement):
         """Add text to the current sink, splitting off inline provisions."""
         pos = search = 0
         end = title_at_end(text)
-        listed = False  # a list's clause split off from this text: its next ones follow
-        while m := self._next_split(text, search, end, listed):
+        # a list's clause split off from this paragraph: its next ones follow, on this line
+        # or at the start of the next one ("...; and" / "(d) purchase money Debt ...")
+        listed = self._listing and not new_paragraph
+        head = (
+            LIST_HEAD.match(text)
+            if listed and self.sink and AFTER_LIST_MARK.search(self.sink[-1].rstrip())
+            else None
+        )
+        while m := (head if head is not None and search == 0 else None) or self._next_split(
+            text, search, end, listed
+        ):
             start = m.start("unit") if m.group("unit") else m.start("token")
             strength = GAP if m.re is _INLINE and m.group("gap") else INLINE
             if not self.accepts(text[start:], strength):
@@ -250,7 +261,8 @@ class TreeBuilder(Placement):
             node.line = self._line
             pos = search = len(text) - len(rest)
             new_paragraph = True
-            listed = AFTER_LIST_MARK.search(text[: m.start()].rstrip()) is not None
+            listed = m is head or AFTER_LIST_MARK.search(text[: m.start()].rstrip()) is not None
+        self._listing = listed
         self._append(text[pos:], new_paragraph)
 
     @staticmethod
