@@ -8,7 +8,12 @@ from dataclasses import replace
 
 from ..change import ANY_DEFINITIONS, Change
 from ..citation import parse_citation
-from ..definitions import insertion_index, split_definitions, words_before_definitions
+from ..definitions import (
+    definition_term,
+    insertion_index,
+    split_definitions,
+    words_before_definitions,
+)
 from ..document import Document
 from ..errors import PayloadError, PlacementError, TargetNotFound
 from ..operations import (
@@ -64,7 +69,15 @@ def _paragraph_deleted(doc: Document, c: Change, ctx: Context) -> Document | Non
     if start and not text[:start].endswith("\n\n"):
         return None
     end = text.find("\n\n", start)
-    before, after = text[:start].rstrip(), text[end:].lstrip() if end >= 0 else ""
+    after = text[end:].lstrip() if end >= 0 else ""
+    if after and definition_term(after.split("\n\n", 1)[0]) is None:
+        # the paragraph after it is no definition: perhaps this one's own second paragraph
+        # ("Notwithstanding the foregoing, ..."), which a deletion must not leave behind
+        raise PlacementError(
+            f'the definition of "{c.selector.terms[0]}" is followed by a paragraph that defines '
+            "nothing; whether it is part of the definition is not said"
+        )
+    before = text[:start].rstrip()
     kept = "\n\n".join(part for part in (before, after) if part)
     change = ctx.change("delete", f'Definition of "{c.selector.terms[0]}" deleted')
     return doc.update(path, lambda p: p.evolve(text=kept, changes=(*p.changes, change)))

@@ -166,7 +166,11 @@ def _names(line: str, how: str, key: str) -> bool:
 
 
 def _prints(line: str, key: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(folded(key))}(?!\w)", folded(line)) is not None
+    """The line prints the name as one of its fields ("Issuer: Fenwick Quarry, LLC;
+    Jurisdiction: ..."): followed by a field's end, never inside other words ("Member (in
+    addition to the Audit Committee Chair fee)" is no line for the Chair)."""
+    field = rf"(?<!\w){re.escape(folded(key))}(?=\s*[:;,\u2013\u2014]|\s+-\s|\s*$)"
+    return re.search(field, folded(line)) is not None
 
 
 def _lines_of(

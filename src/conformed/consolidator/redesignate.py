@@ -62,7 +62,11 @@ def redesignate_run(doc: Document, c: Change, ctx: Context) -> Document | None:
     keys = [parse_citation(x).last for x in will]
     if first[:-1] != last[:-1] or first[-1] > last[-1]:
         raise PlacementError(f"{sel.printed} are not one run of provisions under one parent")
-    run = [(*first[:-1], i) for i in range(first[-1], last[-1] + 1)]
+    run = [  # (a heading between two of them is no provision of the run)
+        (*first[:-1], i)
+        for i in range(first[-1], last[-1] + 1)
+        if doc.get((*first[:-1], i)).label is not None
+    ]
     values = [_value(doc.get(p).label, k) for p, k in ((run[0], keys[0]), (run[-1], keys[1]))]
     start = doc.get(run[0]).label
     assert start is not None

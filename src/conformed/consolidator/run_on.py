@@ -126,15 +126,35 @@ def run_on_span(text: str, label: str) -> tuple[int, int] | None:
     own = parse_label(label)
     if own is None or label.count("(") != 1:
         return None
-    starts = [m.start() for m in re.finditer(re.escape(label), text)]
+    starts = _list_labels(text, label)
     if len(starts) != 1:
         return None
-    after = text.find(own.with_value(own.value + 1).text, starts[0])
-    if after > 0:
-        return starts[0], after
+    following = [k for k in _list_labels(text, own.with_value(own.value + 1).text) if k > starts[0]]
+    if following:
+        return starts[0], following[0]
     ends = _LIST_ENDS.search(text, starts[0])
     return starts[0], ends.start() if ends else len(text)
 
 
-# Where a list's last clause ends: a proviso after it, or its sentence's full stop
-_LIST_ENDS = re.compile(r"[;,:]?\s*\bprovided\b|\.(?=\s+[A-Z\"\u201c(]|\s*$)", re.IGNORECASE)
+def _list_labels(text: str, label: str) -> list[int]:
+    """Where ``label`` opens a clause of a list in ``text``: never a cross-reference to
+    another provision's clause ("clause (iii) of Section 9", "Section 9(c) hereof")."""
+    return [
+        m.start()
+        for m in re.finditer(re.escape(label), text)
+        if not _REFERENCE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    ]
+
+
+_REFERENCE_BEFORE = re.compile(
+    r"(?:[\w)\]]|\b(?i:clauses?|sections?|subsections?|paragraphs?|subparagraphs?|articles?"
+    r"|items?|exhibits?|schedules?|parts?)\s+)$"
+)
+# Where a list's last clause ends: a proviso after it, or its sentence's full stop (never an
+# abbreviation's: "U.S. Bank", "Acme Co. Ltd.")
+_LIST_ENDS = re.compile(
+    r"[;,:]?\s*\bprovided\b"
+    r"|(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
+    r"\.(?=\s+[A-Z\"\u201c(]|\s*$)",
+    re.IGNORECASE,
+)

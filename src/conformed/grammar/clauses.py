@@ -18,6 +18,7 @@ from ..change import Change, Payload, Selector
 from ..citation import singular_unit
 from ..errors import InstructionParseError
 from .edits import or_replacing, term_words
+from .no_text_change import OPERATIVE
 from .parts import Edit, _relative
 from .resolve import resolve, within
 from .semantics import Semantics, sibling_of, terms_of
@@ -36,7 +37,9 @@ class Clauses(Transformer[Token, Any], Semantics):
         """What follows the instruction ("(redesignating each subsequent subsection
         accordingly)"): kept only if it changes nothing."""
         text = " ".join(str(c) for c in children)
-        if _CHANGING.search(text):
+        # (words that amend, or that name a provision: "... it being agreed that the date in
+        # Section 5.5 shall be June 30, 2030" changes Section 5.5 as surely)
+        if _CHANGING.search(text) or OPERATIVE.search(text) or _NAMES_A_PART.search(text):
             raise InstructionParseError(
                 f'the item goes on after its instruction ("{text[:80]}"), and that part is not read'
             )
@@ -299,6 +302,9 @@ class Clauses(Transformer[Token, Any], Semantics):
 
 _CHANGING = re.compile(
     r"(?i)renumber|redesignat|amend|delet|insert|add|replac|substitut|restat|strik"
+)
+_NAMES_A_PART = re.compile(
+    r"(?i)\b(?:sections?|subsections?|articles?|paragraphs?|clauses?|exhibits?|schedules?)\s+[\w(]"
 )
 
 

@@ -18,7 +18,7 @@ from ..document import Provision
 
 # The titles leases give the summary before their Articles
 _SUMMARY = re.compile(
-    r"(?i)^(?:summary\s+of\s+)?(?:the\s+)?basic\s+(?:lease\s+)?(?:information|provisions|terms)"
+    r"(?i)^(?:summary\s+of\s+)?(?:the\s+)?basic\s+lease\s+(?:information|provisions|terms)\b"
     r"|^(?:lease\s+summary|reference\s+(?:pages|provisions|data))\b"
 )
 
