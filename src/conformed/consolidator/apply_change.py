@@ -48,7 +48,15 @@ from .change_parts import (
     replace_sentence,
 )
 from .change_words import Apply, insert_words, word_edit, words_in_sentence
-from .cited import in_article, side_of, target_of, within_provision, words_in_part, words_of
+from .cited import (
+    LAST_PART,
+    in_article,
+    side_of,
+    target_of,
+    within_provision,
+    words_in_part,
+    words_of,
+)
 from .clause_edges import edit_before_clause
 from .context import Context
 from .definition_clauses import (
@@ -116,16 +124,13 @@ def _replace_provision(doc: Document, c: Change, ctx: Context) -> Document:
     except TargetNotFound:
         # "Clause (iii) of Paragraph 6(b) is amended and restated ...", where Paragraph 6(b)
         # prints its clauses inside its sentence: the clause's words there
-        m = _LAST_BRACKETED.fullmatch(target.citation.printed)
+        m = LAST_PART.fullmatch(target.citation.printed)
         if m is None or not PLAIN_PROVISION.fullmatch(m["cite"]) or not c.payload.one_paragraph:
             raise
         restated = restate_run_on_part(doc, m["cite"], m["label"], c.payload.text, ctx)
         if restated is None:
             raise
         return restated
-
-
-_LAST_BRACKETED = re.compile(r"(?P<cite>.+?)(?P<label>\([a-z0-9]{1,6}\))")
 
 
 def _delete_provision(doc: Document, c: Change, ctx: Context) -> Document:

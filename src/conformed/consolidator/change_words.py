@@ -21,7 +21,7 @@ from .apply import locate_target
 from .apply_text import apply_text_edits
 from .change_definitions import edit_in_definition
 from .change_parts import edit_sentence, insert_at_edge, sentence_of, sentence_of_definition
-from .cited import PART_LABEL, plain_part, side_of, without_words, words_target
+from .cited import LAST_PART, PART_LABEL, plain_part, side_of, without_words, words_target
 from .context import Context
 from .definition_clauses import (
     edit_clause_words,
@@ -95,9 +95,6 @@ def _in_proviso(doc: Document, c: Change, edit: WordEdit, ctx: Context) -> Docum
     return edit_span(doc, path, span, edit, f"the proviso of {m['cite']}", ctx)
 
 
-_LAST_LABEL = re.compile(r"(?P<cite>.+?)(?P<label>\([A-Za-z0-9]{1,6}\))")
-
-
 def _in_run_on_clause(
     doc: Document, sel: Selector, edit: WordEdit, ctx: Context
 ) -> Document | None:
@@ -106,7 +103,7 @@ def _in_run_on_clause(
     ..., (ii) an allowance of $400 ..."): the words of clause (ii) there only.  None where
     the clause is a paragraph of its own (looked up as a provision) or not printed once."""
     plain = plain_part(sel.scope or sel.printed)
-    m = _LAST_LABEL.fullmatch(plain) if plain else None
+    m = LAST_PART.fullmatch(plain) if plain else None
     if m is None or not PLAIN_PROVISION.fullmatch(m["cite"]):
         return None
     try:

@@ -40,6 +40,8 @@ def in_article(sel: Selector) -> Citation | None:
 
 
 _ARTICLE = re.compile(r"(?i)article\s+([IVXLC]+|\d+)")
+# "Section 7.06(d)": the provision cited and its last bracketed label (a clause of it)
+LAST_PART = re.compile(r"(?P<cite>.+?)(?P<label>\([A-Za-z0-9]{1,6}\))")
 PART_OF = re.compile(r"[\w-]+\s+(?P<label>\([^()\s]{1,6}\))\s+of\s+(?P<cite>.+)")
 # a numbered part of a Roman Article's lettered Section
 _NUMBERED_PART_OF = re.compile(

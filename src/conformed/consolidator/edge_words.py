@@ -22,7 +22,7 @@ from .apply import locate_target
 from .apply_definitions import locate_definition
 from .apply_text import end_of_sentence
 from .change_parts import edit_sentence, sentence_of
-from .cited import DEFINITION_AT, plain_part
+from .cited import DEFINITION_AT, LAST_PART, plain_part
 from .context import Context
 from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path
 from .run_on import run_on_span
@@ -211,7 +211,7 @@ def _run_on_clause(
     """Where run-on clause "Section 7.06(d)" is printed in Section 7.06's sentence, ending
     with ``last`` (the list's full stop, for the last clause); None where Section 7.06 prints
     the clause as a paragraph of its own, or not once; refused where it ends otherwise."""
-    m = _LAST_CLAUSE.fullmatch(cited)
+    m = LAST_PART.fullmatch(cited)
     if m is None or not PLAIN_PROVISION.fullmatch(m["cite"]):
         return None
     path = locate_target(doc, Target(parse_citation(m["cite"])), ctx)
@@ -231,9 +231,6 @@ def _run_on_clause(
     ):
         raise PlacementError(f'{cited} does not end with "{last}" (it ends "{clause[-30:]}")')
     return path, start, end
-
-
-_LAST_CLAUSE = re.compile(r"(?P<cite>.+?)(?P<label>\([a-z0-9]{1,6}\))")
 
 
 def _words(payload: Payload) -> bool:

@@ -27,18 +27,17 @@ class LateText:
 def tied(edits: tuple[Edit, ...], late: LateText | None) -> tuple[Edit, ...]:
     """The edits, the late block given to its edit (the order they can be made in is
     ``make_room``'s to settle, on the changes)."""
-    found = edits
     if late is None:
-        return found
+        return edits
     # the new text printed after the last edit belongs to the one edit that announced
     # new text and has none; any other count is no reading
-    waiting = [k for k, e in enumerate(found) if e.verb in _GIVES_TEXT and e.payload.kind == "none"]
+    waiting = [k for k, e in enumerate(edits) if e.verb in _GIVES_TEXT and e.payload.kind == "none"]
     if len(waiting) != 1:
         raise ValueError(
             "the new text printed after the edits belongs to none of them, or to several"
         )
     k = waiting[0]
-    return (*found[:k], replace(found[k], payload=late.payload), *found[k + 1 :])
+    return (*edits[:k], replace(edits[k], payload=late.payload), *edits[k + 1 :])
 
 
 def make_room(changes: list[Change]) -> list[Change]:
