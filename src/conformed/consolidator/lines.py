@@ -162,14 +162,19 @@ def _names(line: str, how: str, key: str) -> bool:
         return text.startswith(key)
     # "the line item for Engineer": the line whose name is that, then its figure ("Engineer:
     # $160"), never one whose name only begins so ("Engineer Trainee: ...")
-    return re.match(rf"(?:the\s+)?{re.escape(key)}(?=\s*[:,\-\u2013\u2014]|$)", text) is not None
+    # (a parenthetical may stand between the name and its figure: "Tier II (Vice Presidents):")
+    return re.match(rf"(?:the\s+)?{re.escape(key)}(?={_FIELD_END})", text) is not None
+
+
+# What may follow a line's name: its figure's separator, perhaps after a parenthetical
+_FIELD_END = r"(?:\s*\([^()]{0,120}\))?(?:\s*[:;,\u2013\u2014]|\s+-\s|\s*$)"
 
 
 def _prints(line: str, key: str) -> bool:
     """The line prints the name as one of its fields ("Issuer: Fenwick Quarry, LLC;
     Jurisdiction: ..."): followed by a field's end, never inside other words ("Member (in
     addition to the Audit Committee Chair fee)" is no line for the Chair)."""
-    field = rf"(?<!\w){re.escape(folded(key))}(?=\s*[:;,\u2013\u2014]|\s+-\s|\s*$)"
+    field = rf"(?<!\w){re.escape(folded(key))}(?={_FIELD_END})"
     return re.search(field, folded(line)) is not None
 
 
