@@ -124,6 +124,8 @@ def _is_boundary(text: str, dot: int, end: int, stop: int) -> bool:
         return True
     if bare in ABBREVIATIONS:
         return False
+    if bare in ("a.m", "p.m") and _TIME_ZONE.match(text, after.start("word")):
+        return False  # "12:01 a.m. Central Time", "5:00 p.m. New York City time": one time
     if bare in CORPORATE:
         # "RCM Technologies, Inc. (the "Company")" continues; "Inc. The" ends.
         return not opener.startswith("(")
@@ -133,6 +135,11 @@ def _is_boundary(text: str, dot: int, end: int, stop: int) -> bool:
     if len(bare) == 1 and letter.isupper():  # "Schedule A. No Member ...": a schedule's letter
         return _ATTACHMENT_BEFORE.search(text, max(0, begin - 20), begin) is not None
     return True
+
+
+# What follows a time of day, naming its zone ("Central Time", "New York City time",
+# "Eastern Standard Time", "prevailing local time")
+_TIME_ZONE = re.compile(r"(?:[A-Z][a-z]+\s+){1,3}(?i:standard\s+|daylight\s+)?(?i:time)\b")
 
 
 # The word before a lettered attachment ("Schedule A", "Exhibit B"): its letter is no initial.
