@@ -194,8 +194,13 @@ def edit_in_definition(doc: Document, c: Change, edit: WordEdit, ctx: Context) -
 def _in_order(c: Change) -> bool:
     """No place named, or "in (the proper) alphabetical order", perhaps "in" the provision
     the definitions are added to ("... in alphabetical order in Section 1.01")."""
-    rest = c.position.removeprefix("in alphabetical order").strip()
+    position = c.position
+    scope = c.selector.scope
+    if scope and position.startswith((f"in {scope} ", f"to {scope} ")):
+        position = position.split(" ", 1)[1].removeprefix(scope).strip()  # "... to Section 1.01
+        # in the appropriate alphabetical order": the order said after the provision
+    rest = position.removeprefix("in alphabetical order").strip()
     rest = re.sub(r"^(?:in|of|to)\s+", "", rest)
-    return c.position in ("", "in alphabetical order") or (
-        c.position.startswith("in alphabetical order") and rest == c.selector.scope != ""
+    return position in ("", "in alphabetical order") or (
+        position.startswith("in alphabetical order") and rest == scope != ""
     )

@@ -132,5 +132,10 @@ def _of(part: str, whole: str) -> str:
 
 def _absolute(printed: str) -> bool:
     return bool(
-        re.search(r"(?i)\b(?:section|article|exhibit|schedule|annex|appendix)\s+\d", printed)
+        re.search(
+            # ("Paragraph 3(b)" capitalised cites a Paragraph in full; "paragraph 1 thereof" is
+            # a part of what the item amends)
+            r"\b(?:(?i:section|subsection|article|exhibit|schedule|annex|appendix)|Paragraph)\s+\d",
+            printed,
+        )
     )
