@@ -91,6 +91,11 @@ def test_operative_items_are_never_no_text_change(instruction: str) -> None:
             "costs",
         ),
         ("Notices. All notices under this Amendment go to the addresses in the Lease.", "notices"),
+        (
+            "Stockholder Approval. This Amendment shall be submitted to the Company's "
+            "stockholders for approval at the next annual meeting.",
+            "stockholder approval",
+        ),
     ],
 )
 def test_closed_list_of_items_that_change_no_text(instruction: str, kind: str) -> None:

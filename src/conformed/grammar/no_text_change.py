@@ -58,6 +58,12 @@ _CATEGORIES = [
         r"conditions? (?:precedent|to effectiveness)|shall become effective|effectiveness",
     ),
     ("effectiveness", r"\beffective\b"),
+    # "This Amendment shall be submitted to the Company's stockholders for approval ..."
+    (
+        "stockholder approval",
+        r"\b(?:stockholder|shareholder)s?['\u2019]?\s+approval\b"
+        r"|submitted\s+to\s+the\s+(?:\w+['\u2019]s\s+)?(?:stockholders|shareholders)\b",
+    ),
     ("costs", r"\bcosts?\b|expenses|attorneys'? fees"),
     ("governing law", r"governed by|governing law"),
     ("severability", r"severab|invalidity or unenforceability"),
