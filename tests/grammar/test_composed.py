@@ -343,3 +343,8 @@ def test_words_said_besides_an_instruction_never_hide_another() -> None:
             "Section 5.3 of the Kiln Lease is hereby deleted in its entirety, and Tenant agrees "
             'that Section 5.4 is hereby amended by deleting "kiln".'
         )
+    with pytest.raises(InstructionParseError, match="goes on after its instruction"):
+        parse_changes(  # a term set with no amending word and no provision named
+            "Section 5.3 of the Kiln Lease is hereby deleted in its entirety, and Tenant agrees "
+            "that the Base Rent shall be $5,000 per month."
+        )
