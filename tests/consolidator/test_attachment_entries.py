@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conformed import consolidate, parse_amendment, render_document
 from conformed.io.text import read_text_document
 from helpers import load_yaml
@@ -22,33 +24,26 @@ def _conformed(name: str) -> list[str]:
     return render_document(result.document, "text").rstrip().splitlines()
 
 
-def test_a_list_printed_a_line_each_gets_a_line() -> None:
-    lines = _conformed("a_title_added_to_a_schedule_printed_line_by_line.yaml")
-    assert lines[-4:] == [
-        "Chief Executive Officer",
-        "Chief Financial Officer",
-        "General Counsel",
-        "Chief Technology Officer",
-    ]
+# (case file, the conformed copy's last lines as they must print)
+TAILS = [
+    (  # a list printed a line each gets a line
+        "a_title_added_to_a_schedule_printed_line_by_line.yaml",
+        ["Chief Executive Officer", "Chief Financial Officer", "General Counsel",
+         "Chief Technology Officer"],
+    ),
+    (  # entries printed as paragraphs get a paragraph
+        "each_reference_therein_and_an_entry_added_to_a_schedule.yaml",
+        ["Tamsworth Storage, LLC, a Texas limited liability company", "",
+         "Tamsworth Gathering, LLC, a Texas limited liability company"],
+    ),
+    (  # lines replaced in a schedule keep its spacing
+        "lines_of_a_schedule_named_by_their_words.yaml",
+        ["SITES", "", "Dock 4 (Portsmouth), berths 1 to 3", "",
+         "Dock 5 (Portsmouth), berths 1 to 4", "", "Warehouse 9 (Chesapeake)"],
+    ),
+]  # fmt: skip
 
 
-def test_entries_printed_as_paragraphs_get_a_paragraph() -> None:
-    lines = _conformed("each_reference_therein_and_an_entry_added_to_a_schedule.yaml")
-    assert lines[-3:] == [
-        "Tamsworth Storage, LLC, a Texas limited liability company",
-        "",
-        "Tamsworth Gathering, LLC, a Texas limited liability company",
-    ]
-
-
-def test_lines_replaced_in_a_schedule_keep_its_spacing() -> None:
-    lines = _conformed("lines_of_a_schedule_named_by_their_words.yaml")
-    assert lines[-7:] == [
-        "SITES",
-        "",
-        "Dock 4 (Portsmouth), berths 1 to 3",
-        "",
-        "Dock 5 (Portsmouth), berths 1 to 4",
-        "",
-        "Warehouse 9 (Chesapeake)",
-    ]
+@pytest.mark.parametrize("name, tail", TAILS, ids=[n.removesuffix(".yaml") for n, _ in TAILS])
+def test_new_lines_print_as_the_schedule_prints_its_entries(name: str, tail: list[str]) -> None:
+    assert _conformed(name)[-len(tail) :] == tail

@@ -29,7 +29,7 @@ from ..sentences import sentence_spans
 from .apply import locate_target
 from .context import Context
 from .exhibits import edit_exhibit, is_exhibit
-from .word_edits import apply_word_edit, count_words
+from .word_edits import apply_word_edit, count_words, ends_with
 from .word_places import edit_provision_words, record_edits
 
 
@@ -81,9 +81,7 @@ def end_of_sentence(
     path, node, (start, end) = _sentence_at(doc, target, ordinal, ctx)
     sentence = node.text[start:end].rstrip()
     printed = f"the {ordinal.printed} sentence of {cited}"
-    if not sentence.endswith(last) or (
-        last[:1].isalnum() and re.search(rf"\w{re.escape(last)}$", sentence)
-    ):
+    if not ends_with(sentence, last):
         raise PlacementError(f'{printed} does not end with "{last}" (it ends "{sentence[-30:]}")')
     rest = node.text[start + len(sentence) :]
     if rest.strip() and not re.search(r"[.!?][\"'\u201d\u2019)]*$", new):

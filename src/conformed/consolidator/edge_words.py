@@ -26,6 +26,7 @@ from .cited import DEFINITION_AT, LAST_PART, plain_part
 from .context import Context
 from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path
 from .run_on import run_on_span
+from .word_edits import ends_with
 from .word_places import record_edits
 
 _AT_END = re.compile(
@@ -170,17 +171,14 @@ def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
                 raise
             return run_on
     body = _end(doc, path, cited)
-    words = re.compile(
-        rf"(?<![\w]){re.escape(last)}$" if last[:1].isalnum() else rf"{re.escape(last)}$"
-    )
-    found, stop = words.search(body), ""
-    if found is None and m["words"] and body.endswith(".") and not last.endswith("."):
+    core, stop = body, ""
+    if not ends_with(core, last) and m["words"] and body.endswith(".") and not last.endswith("."):
         # 'deleting the words "; and (iv) ..." at the end thereof' where the provision's
         # full stop follows them: the words before the stop, the stop kept
-        found, stop = words.search(body[:-1]), "."
-    if found is None:
+        core, stop = body[:-1], "."
+    if not ends_with(core, last):
         raise PlacementError(f'{cited} does not end with "{last}" (it ends "{body[-30:]}")')
-    kept = body[: found.start()]
+    kept = core[: len(core) - len(last)]
     added = " ".join(c.payload.text.split())
     new = kept.rstrip() if c.verb == "delete" else kept + added
     if stop and not new.endswith(stop):
@@ -226,9 +224,7 @@ def _run_on_clause(
     if not node.text[start:end].endswith(last) and node.text[end : end + len(last)] == last:
         end += len(last)  # the last clause's end is the list's: its full stop
     clause = node.text[start:end]
-    if not clause.endswith(last) or (
-        last[:1].isalnum() and re.search(rf"\w{re.escape(last)}$", clause)
-    ):
+    if not ends_with(clause, last):
         raise PlacementError(f'{cited} does not end with "{last}" (it ends "{clause[-30:]}")')
     return path, start, end
 

@@ -17,6 +17,14 @@ from ..errors import AmbiguousTarget, PlacementError, TargetNotFound
 from ..operations import WordEdit
 
 
+def ends_with(text: str, last: str) -> bool:
+    """``text`` ends with the words or mark ``last``, as whole words ("and" is never the end
+    of "band"): what "the word "and" at the end of clause (b)" asks of a clause."""
+    if not text.endswith(last):
+        return False
+    return not (last[:1].isalnum() and re.search(rf"\w{re.escape(last)}$", text))
+
+
 def apply_word_edit(node: Provision, edit: WordEdit, printed: str) -> Provision:
     if edit.kind == "append_text":
         addition = " ".join(edit.new.split())
