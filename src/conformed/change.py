@@ -64,15 +64,20 @@ class Selector:
         ):  # several terms, or terms read from the new text rather than the citation
             return [f"{self.scope} {t}".strip() for t in self.terms]
         if self.kind == "provision" and len(self.labels) > 1:
-            return [" ".join(f"{self.unit} {label} {self.scope}".split()) for label in self.labels]
+            # "new clauses (e) and (f) at the end of Section 4.2": "clause (e) of Section 4.2"
+            return _each_of(self.unit, self.labels, self.scope)
         if self.kind == "words" and len(self.labels) > 1 and self.scope == self.printed:
             # "Sections 4.2 and 4.3(b) are each amended by replacing ...": one per provision
-            parent = self.printed.partition(" of ")[2]
-            unit = singular_unit(self.unit)
-            return [
-                f"{unit} {label}" + (f" of {parent}" if parent else "") for label in self.labels
-            ]
+            return _each_of(self.unit, self.labels, self.printed.partition(" of ")[2])
         return [self.printed]
+
+
+def _each_of(unit: str, labels: tuple[str, ...], parent: str) -> list[str]:
+    """Each label of a list printed as a citation of it alone."""
+    one = singular_unit(unit)
+    return [
+        " ".join(f"{one} {label}".split()) + (f" of {parent}" if parent else "") for label in labels
+    ]
 
 
 @dataclass(frozen=True)

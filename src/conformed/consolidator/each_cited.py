@@ -50,7 +50,7 @@ def each_cited(doc: Document, c: Change, ctx: Context, apply_one: ApplyOne) -> D
     for one, payload in zip(ones, texts, strict=True):
         doc = apply_one(doc, replace(c, selector=one, payload=payload, position=position), ctx)
         if new_text and c.verb == "insert" and position:  # the next new one goes after it
-            position = f"immediately after {one.printed}"
+            position = f"immediately after {_cited(one)}"
     return doc
 
 

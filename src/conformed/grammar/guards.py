@@ -78,7 +78,8 @@ def _hereby_amended(text: str) -> str | None:
     return hereby.group(0) if hereby else None
 
 
-_LABELS_FIRST = re.compile(r"^(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)+")
+# "(iii) ", "and (iii) ", "and by ": what opens the next edit of a list, before its verb
+_LABELS_FIRST = re.compile(r"^(?:(?:and|or)\s+(?=\(|by\b))?(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)*")
 # A gerund edit anywhere in new text that names what it edits ("... by deleting clause (iv)")
 _EDIT_NAMING_ITS_OBJECT = re.compile(
     rf"(?:by\s+)?(?:{GERUNDS})\b"

@@ -129,6 +129,11 @@ class Assembly(ReaderBase):
                 if info.quoted:  # '"(a) ...' / '"(b) ...": each paragraph reopens the quote
                     payload = reopened_paragraphs(payload)
                 parts.append(f" {PAYLOAD_MARK} ")
+            elif kind == NEW and payload2 is None and parts[-1].rstrip().endswith(":"):
+                # "... in lieu thereof: <text> and (iii) adding the following sentence at the
+                # end of said Section: <text>": the second block is the second edit's
+                payload2 = self.source[a:b]
+                parts.append(f" {PAYLOAD2_MARK} ")
             elif kind == NEW:
                 parts.append(f'"{self.source[a:b]}"')
             else:

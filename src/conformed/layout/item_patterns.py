@@ -26,7 +26,12 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _CAPS_UNIT_LINE = re.compile(r"(?:ARTICLE|SECTION|PART)\s+[IVXLC\d][\w.]*(?:\s+[A-Z][A-Z,'&]*)*$")
 # The verbs of an edit in a list of edits ("(ii) deleting ...", "(c) inserting the ...").
 GERUNDS = "amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering"
-_NEXT_EDIT = re.compile(rf"\(?(?:[ivx]{{1,5}}|[a-zA-Z]|\d{{1,2}})\)\s+(?:by\s+)?(?:{GERUNDS})\b")
+_EDIT_LABEL = r"\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s+"
+# The item's next edit, after a block of its new text: "(ii) deleting the period ...", "and
+# (iii) adding the following sentence at the end of said Section:", "and by inserting ..."
+_NEXT_EDIT = re.compile(
+    rf"(?:(?P<joined>(?:and|or)\s+)(?:{_EDIT_LABEL})?|{_EDIT_LABEL})(?:by\s+)?(?:{GERUNDS})\b"
+)
 _PARAGRAPH_GAP = re.compile(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
 INSTRUCTION_PARAGRAPH = re.compile(
     r"(?:(?:and|or|further,?)\s+(?:\(?[a-zA-Z0-9]{1,5}\)\s+)?)?"  # "and (ii) Section 27.6 of ..."

@@ -302,6 +302,8 @@ class NewText(ReaderBase):
             at_start = start == begin + len(line.raw) - len(line.raw.lstrip())
             if at_start and start > pos and line.brk == "hard" and self._instructs(start):
                 return start
+            if at_start and start > pos and line.brk == "hard" and self._next_edit(start):
+                return start
             inline = (  # lazily: a flattened filing's line is the rest of the document
                 m.start("unit") if m.group("unit") else m.start("token")
                 for m in _ANY_LABEL.finditer(self.source, start, line_end)
@@ -347,6 +349,16 @@ class NewText(ReaderBase):
         if _OWN_DOCUMENT.search(paragraph):
             return False  # "(b) This Amendment may be signed in counterparts.": the next item
         return not self._item_like(paragraph)
+
+    def _next_edit(self, start: int) -> bool:
+        """A paragraph that goes on with the item's list of edits after a block of its
+        unquoted new text: "and (iii) adding the following sentence at the end of said
+        Section:".  New text may itself list gerunds ("(iii) amending its charter ..."), so a
+        paragraph only so opening must join the list ("and ...", "or ...") or announce the
+        next block of new text (end with a colon)."""
+        paragraph = fold(_BLANK_LINE.split(self.source[start : start + 600], maxsplit=1)[0])
+        m = _NEXT_EDIT.match(paragraph)
+        return m is not None and (m.group("joined") is not None or paragraph.endswith(":"))
 
     def _instructs(self, start: int) -> bool:
         """An unlabelled paragraph that is an instruction, not new text: its subject cites
