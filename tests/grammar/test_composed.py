@@ -136,6 +136,7 @@ def test_an_item_in_no_known_form_fails_instead_of_being_dropped() -> None:
         "Subsection 4(a) The second paragraph of this Subsection is deleted.",
         "and (ii) Section 27.6 of the Supply Agreement shall be deleted in its entirety.",
         "and (iii) adding the following sentence at the end of said Section:",
+        "(ii) to add the following to the end of such Section before the period:",
         'and by inserting the words "or a Depot" after the word "Warehouse" therein.',
         "This Subsection is further amended by adding the following to the end of it:",
         "The Supplier shall keep the depots clean. Accordingly, Exhibit E to the Supply\n"

@@ -42,11 +42,29 @@ _BESIDE_END = re.compile(
 )
 
 
+# "at the end thereof, immediately before the period": the same place said the other way round
+_END_THEN_MARK = re.compile(
+    r"^at\s+the\s+end(?:\s+of\s+(?P<part>.+?))?,?\s+(?P<beside>(?:immediately\s+)?"
+    r"(?:before|prior\s+to|preceding|after|following)\s+(?:the\s+)?"
+    r"(?:period|full\s+stop|semi-?colon|comma|colon))$",
+    re.IGNORECASE,
+)
+
+
+def _mark_last(position: str) -> str:
+    """ "at the end of clause (c), before the period" as "before the period at the end of
+    clause (c)"; any other position as it is."""
+    m = _END_THEN_MARK.match(position)
+    if m is None:
+        return position
+    return f"{m['beside']} at the end" + (f" of {m['part']}" if m["part"] else "")
+
+
 def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | None:
     """ "inserting the words "X" immediately before the period at the end thereof" (or of
     clause (a)): the words just before, or after, the mark the provision or definition ends
     with; None for any other position."""
-    m = _BESIDE_END.match(c.position)
+    m = _BESIDE_END.match(_mark_last(c.position))
     if m is None or c.verb != "insert" or not _words(c.payload) or c.selector.qualifiers:
         return None
     sel = c.selector

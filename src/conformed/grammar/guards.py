@@ -81,8 +81,9 @@ def _hereby_amended(text: str) -> str | None:
 # "(iii) ", "and (iii) ", "and by ": what opens the next edit of a list, before its verb
 _LABELS_FIRST = re.compile(r"^(?:(?:and|or)\s+(?=\(|by\b))?(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)*")
 # A gerund edit anywhere in new text that names what it edits ("... by deleting clause (iv)")
+# ("(ii) to add the following to the end of such Section before the period:" too)
 _EDIT_NAMING_ITS_OBJECT = re.compile(
-    rf"(?:by\s+)?(?:{GERUNDS})\b"
+    rf"(?:by\s+)?(?:{GERUNDS}|to\s+(?:add|delete|insert|replace|substitute|strike|amend|restate))\b"
     r"[^.;:]{0,200}?\b(?:clause|section|subsection|paragraph|sentence|word|words|text|period|comma|"
     r"thereof|therein|\")",
     re.IGNORECASE,
