@@ -21,6 +21,7 @@ from ..change import Change
 from ..citation import parse_citation
 from ..errors import InstructionParseError
 from ..layout.heads import split_heading
+from ..layout.item_patterns import CLOSES_AMENDMENT
 from ..layout.items import PAYLOAD_MARK, Item
 from ..operations import (
     DefinitionRef,
@@ -113,6 +114,7 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     The error reported is the one for the instruction as written, unless the item
     has a heading: then it is the error for the instruction without its heading.
     """
+    item = _closing_set_aside(item)
     instruction = _NEW_NAMED.sub(r"\1 \2", item.instruction)  # "A new section, Section 1(a),"
     original = _TERM_SUBJECT.sub(r"The definition of \1 ", _this_unit_named(item.instruction))
     if original != item.instruction:
@@ -141,6 +143,19 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
         if composed is not None:
             return composed
     raise error
+
+
+def _closing_set_aside(item: Item) -> Item:
+    """ "... to read as follows: «TEXT» Except as modified above, the terms of the Agreement
+    are hereby ratified.": the amendment's closing, printed after the last item's unquoted
+    new text, is not the item's; the item is read without it (its words amend nothing)."""
+    mark = item.instruction.rfind("\u00bb")  # the end of the last «TEXT» / «TEXT2»
+    if mark < 0 or PAYLOAD_MARK[:-1] not in item.instruction:
+        return item
+    rest = item.instruction[mark + 1 :].strip()
+    if not rest or CLOSES_AMENDMENT.match(rest) is None or _amends(rest):
+        return item
+    return replace(item, instruction=item.instruction[: mark + 1])
 
 
 def _this_unit_named(instruction: str) -> str:

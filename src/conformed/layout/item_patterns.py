@@ -33,6 +33,19 @@ _NEXT_EDIT = re.compile(
     rf"(?:(?P<joined>(?:and|or)\s+)(?:{_EDIT_LABEL})?|{_EDIT_LABEL})(?:by\s+)?(?:{GERUNDS})\b"
 )
 _PARAGRAPH_GAP = re.compile(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
+# How an amendment's own closing paragraph opens, and what it says of the agreement: "Except
+# as modified above, the terms of the Agreement are hereby ratified", "In all other respects
+# the Lease remains in full force and effect" (never new text of a provision)
+CLOSES_AMENDMENT = re.compile(
+    r"(?:Except\s+as\s+(?:(?:expressly|specifically|otherwise)\s+)?(?:(?:modified|amended|supplemented"
+    r"|changed|provided|set\s+forth)\s+(?:above|hereby|herein|in\s+this|by\s+this)|(?:herein|hereby"
+    r"|above)\s+(?:modified|amended|provided|set\s+forth))|In\s+all\s+other\s+respects"
+    r"|All\s+other\s+(?:terms|provisions))\b[^.]{0,200}?"
+    # the agreement by its name, or this amendment: never a provision's own words
+    r"(?:\bthe\s+(?:[A-Z][\w\-]*\s+){0,4}(?:Agreement|Lease|Plan|Contract|Note|Indenture|Guaranty)\b"
+    r"|\bthis\s+(?:[A-Z][\w\-]*\s+){0,3}Amendment\b)"
+    r"[^.]{0,200}\b(?:ratif|affirm|confirm|remain|continue|full\s+force|unchanged|unmodified)",
+)
 INSTRUCTION_PARAGRAPH = re.compile(
     r"(?:(?:and|or|further,?)\s+(?:\(?[a-zA-Z0-9]{1,5}\)\s+)?)?"  # "and (ii) Section 27.6 of ..."
     r"(?:(?:This|That|Such)\s+(?:[Ss]ub)?(?:[Ss]ection|[Pp]aragraph|[Aa]rticle|[Cc]lause)\s+(?=(?:is|are|shall)\s)"

@@ -33,6 +33,7 @@ from .item_patterns import (
     _SAME_LINE_LEAD,
     _UMBRELLA_END,
     CITED_HEAD,
+    CLOSES_AMENDMENT,
     HEADED_INSTRUCTION,
     INSTRUCTION_PARAGRAPH,
     _cites_own_label,
@@ -304,6 +305,8 @@ class NewText(ReaderBase):
                 return start
             if at_start and start > pos and line.brk == "hard" and self._next_edit(start):
                 return start
+            if at_start and start > pos and line.brk == "hard" and self._closes(start):
+                return start
             inline = (  # lazily: a flattened filing's line is the rest of the document
                 m.start("unit") if m.group("unit") else m.start("token")
                 for m in _ANY_LABEL.finditer(self.source, start, line_end)
@@ -349,6 +352,12 @@ class NewText(ReaderBase):
         if _OWN_DOCUMENT.search(paragraph):
             return False  # "(b) This Amendment may be signed in counterparts.": the next item
         return not self._item_like(paragraph)
+
+    def _closes(self, start: int) -> bool:
+        """A paragraph that closes the amendment, not the new text: "Except as modified
+        above, the terms of the Agreement are hereby ratified", "In all other respects ..."."""
+        paragraph = fold(_BLANK_LINE.split(self.source[start : start + 600], maxsplit=1)[0])
+        return CLOSES_AMENDMENT.match(paragraph) is not None
 
     def _next_edit(self, start: int) -> bool:
         """A paragraph that goes on with the item's list of edits after a block of its
