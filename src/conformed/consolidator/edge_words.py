@@ -198,7 +198,7 @@ def edit_at_end(doc: Document, c: Change, ctx: Context) -> Document | None:
         raise PlacementError(f'{cited} does not end with "{last}" (it ends "{body[-30:]}")')
     kept = core[: len(core) - len(last)]
     added = " ".join(c.payload.text.split())
-    new = kept.rstrip() if c.verb == "delete" else kept + added
+    new = kept.rstrip() if c.verb == "delete" else _after(kept, added)
     if stop and not new.endswith(stop):
         new += stop
     edit = WordEdit(f"{c.verb}_words", old=last, new=c.payload.text)
@@ -215,7 +215,7 @@ def _run_on_end(doc: Document, cited: str, last: str, c: Change, ctx: Context) -
     path, start, end = found
     node = doc.get(path)
     kept = node.text[start : end - len(last)]
-    new = kept.rstrip() if c.verb == "delete" else kept + " ".join(c.payload.text.split())
+    new = kept.rstrip() if c.verb == "delete" else _after(kept, " ".join(c.payload.text.split()))
     edit = WordEdit(f"{c.verb}_words", old=last, new=c.payload.text)
     changed = node.evolve(text=node.text[:start] + new + node.text[end:])
     return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
@@ -245,6 +245,12 @@ def _run_on_clause(
     if not ends_with(clause, last):
         raise PlacementError(f'{cited} does not end with "{last}" (it ends "{clause[-30:]}")')
     return path, start, end
+
+
+def _after(kept: str, added: str) -> str:
+    """New words in place of a clause's last word: a mark that replaces it ("deleting the
+    word "or" at the end of clause (ii) and inserting a comma") closes up to the word before."""
+    return kept.rstrip() + added if added[:1] in ",;:." else kept + added
 
 
 def _words(payload: Payload) -> bool:

@@ -54,6 +54,15 @@ def words_within(obj: Selector, place: Selector) -> Selector:
         return obj
     if place.kind == "document":
         return replace(obj, documents=tuple(dict.fromkeys((*obj.documents, *place.documents))))
+    if obj.kind == "words" and obj.words and place.printed.startswith("end of "):
+        # "The word "and" is deleted from the end of clause (c) thereof": the words at its
+        # end, as "the word "and" at the end of clause (c)" says it
+        edge = f"at the {place.printed}"
+        if obj.scope and not _absolute(place.printed.removeprefix("end of ")):
+            edge = f"{edge} of {obj.scope}"
+        said = " and ".join(f'"{w}"' for w in obj.words)
+        documents = tuple(dict.fromkeys((*obj.documents, *place.documents)))
+        return replace(obj, printed=f"{said} {edge}", scope=edge, documents=documents)
     found = resolve(obj, place)
     if obj.kind == "words" and not obj.scope:
         found = replace(found, printed=f"{obj.printed} of {place.printed}")

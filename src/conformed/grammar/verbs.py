@@ -7,7 +7,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import ANY_DEFINITIONS, Payload, Selector, side
+from ..change import ANY_DEFINITIONS, MARKS, Payload, Selector, side
 from ..citation import PLAIN_PROVISION
 from .edit_list import LateText, tied
 from .parts import Edit, Ref, _relative, _tokens, _unquote
@@ -260,6 +260,8 @@ class VerbParts(Transformer[Token, Any]):
             words = [s for s in _selectors(children) if s.kind == "words"]
             if words:
                 payload = Payload("quoted", words[0].words[0])
+            elif thing.noun in MARKS:  # "inserting a comma in lieu thereof": the mark is the text
+                payload = Payload("quoted", MARKS[thing.noun])
         position = position_of(children)
         if thing.scope is not None and position.cited is None:
             where = f"{thing.beside} " if thing.beside else "in "
