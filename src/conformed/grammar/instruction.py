@@ -67,9 +67,16 @@ def prepare(text: str) -> str:
     # "replacing each reference to "A" with "B" and each reference to "C" with "D"": the verb
     # the second replacement leaves out, said again
     text = _GAPPED_REPLACEMENT.sub(r"\g<first> and replacing ", text)
+    # "at the end of the Subsection": the Subsection named without a label is the one amended
+    text = _THE_UNIT_ITSELF.sub(r"\g<edge> thereof", text)
     return re.sub(r"\(\s*([A-Za-z0-9]{1,6})\s*\)", r"(\1)", text)
 
 
+_THE_UNIT_ITSELF = re.compile(
+    r"(?P<edge>\b(?:at|to)\s+the\s+(?:end|beginning))\s+of\s+the\s+(?:sub-?)?(?:section|article)"
+    r"(?![\w(]|\s+\(?[\dIVXivx])",
+    re.IGNORECASE,
+)
 _REFERENCE_WITH = r'(?:each|every|all)\s+references?\s+(?:\w+\s+)?to\s+"[^"]+"\s+with\s+"[^"]+"'
 _GAPPED_REPLACEMENT = re.compile(
     rf"(?P<first>\breplacing\s+{_REFERENCE_WITH})\s+and\s+(?={_REFERENCE_WITH})", re.IGNORECASE
