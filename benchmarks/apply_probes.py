@@ -58,6 +58,8 @@ def verdict(path: Path) -> tuple[str, str]:
         if (got == "applied" and status != "applied") or got == "missing":
             return "wrong", f"item {number}: {got}, expected {status}"
     refused = [n for n, s in want.items() if items[n].status != s]
+    # an item the copy does not list (a parent of listed sub-items) that failed: loud too
+    refused += [n for n, i in items.items() if n not in want and i.status == "failed"]
     if refused:
         return "refused", f"item {refused[0]}: {items[refused[0]].message[:150]}"
     diff = word_diff(render_document(result.document, "text"), case["expect"]["conformed"])

@@ -90,6 +90,8 @@ def _resolve(obj: Selector, subject: Selector) -> Selector:
         return obj
     if obj.kind in ("words", "mark", "sentence", "line"):
         inner = obj.scope
+        if obj.kind == "words" and inner and _absolute(inner):
+            return obj  # 'deleting "$340,000" in Section 4(a)': that provision's words
         printed = obj.printed if inner else subject.printed
         if obj.kind in ("sentence", "line") and not inner:
             printed = _of(obj.printed, subject.printed)
