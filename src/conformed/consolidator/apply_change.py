@@ -18,16 +18,12 @@ from ..document import Document
 from ..errors import PayloadError, TargetNotFound
 from ..operations import (
     DeleteProvision,
-    InsertProvision,
-    Position,
     Renumber,
     ReplaceExhibit,
     ReplaceProvision,
-    Target,
 )
 from .apply import (
     apply_delete_provision,
-    apply_insert_provision,
     apply_replace_provision,
     locate_target,
 )
@@ -51,7 +47,6 @@ from .change_words import Apply, insert_words, word_edit, words_in_sentence
 from .cited import (
     LAST_PART,
     in_article,
-    side_of,
     target_of,
     within_provision,
     words_in_part,
@@ -68,6 +63,7 @@ from .definition_clauses import (
 from .each_cited import each_cited, singles
 from .edge_words import edit_at_end, insert_by_end_mark
 from .exhibits import append_to_attachment, apply_replace_exhibit, is_exhibit
+from .insert_new import insert_provision
 from .lines import edit_item, edit_line
 from .redesignate import redesignate, redesignate_run
 from .run_on import restate_run_on_part
@@ -137,59 +133,6 @@ def _delete_provision(doc: Document, c: Change, ctx: Context) -> Document:
     return apply_delete_provision(doc, DeleteProvision(target_of(c)), ctx)
 
 
-def _insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
-    """ "adding a new subparagraph (f) immediately after subparagraph (e) thereof": the new
-    provision after the sibling named, or where its label falls among its siblings when no
-    place is named.  Any other place ("in the Agreement following ...") is refused."""
-    if c.payload.kind != "text":
-        raise PayloadError("the new provision's text is not in the item; nothing was applied")
-    target = target_of(c)
-    position = None
-    scope = c.selector.scope
-    at_end = ("", "in", "in thereof", "at the end", f"in {scope}", f"at the end of {scope}")
-    # "added to the Agreement immediately after Section 2.2": "the Agreement" is this one (any
-    # other instrument named there is kept, and the place refused)
-    place = c.position
-    for named in ("Agreement", *c.selector.documents):  # the instrument the item amends
-        place = place.removeprefix(f"in {named} ")
-    place = _after_sibling(place, target)
-    if place not in at_end:  # at the end of its parent: where its label falls
-        m = _AFTER.fullmatch(place)
-        if m is None:
-            raise PayloadError(
-                f"understood as a new {target.printed} {place}, but conformed places a new "
-                "provision only after or before a sibling it names; nothing was applied"
-            )
-        anchor = m.group("anchor")
-        if anchor.startswith("(") and scope:  # "after subparagraph (e)" of Section 5
-            anchor = f"{scope}{anchor}"
-        position = Position(side_of(m), parse_citation(anchor))
-    return apply_insert_provision(doc, InsertProvision(target, c.payload.text, position), ctx)
-
-
-def _after_sibling(place: str, target: Target) -> str:
-    """ "at the end of Section 6(f)" (or "in" it) for a new Section 6(g): after 6(f), its
-    sibling (the new provision's own citation says it is not inside 6(f)); at the end of
-    Section 6 for a new 6(g): where its label falls, "" (as "at the end thereof")."""
-    anchor = place.removeprefix("at the end of ").removeprefix("in ")
-    if anchor == place:
-        return place
-    keys = parse_citation(anchor).keys
-    new = target.citation.keys
-    if keys == new[:-1]:
-        return ""  # "at the end of Section 7 the following new Section 7(a)": its parent
-    same_parent = len(keys) == len(new) > 1 and keys[:-1] == new[:-1] and keys != new
-    return f"after {anchor}" if same_parent else place
-
-
-_AFTER = re.compile(
-    r"(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to)\s+"
-    r"(?:(?:sub)?(?:sections?|paragraphs?|clauses?|subparagraphs?|subclauses?)\s+(?=\())?"
-    r"(?P<anchor>(?:(?:Section|Clause|Paragraph|Article)\s+(?=\d))?[\w.]*(?:\([A-Za-z0-9]{1,5}\))*)",
-    re.IGNORECASE,
-)
-
-
 DISPATCH: dict[tuple[str, str], Apply] = {
     ("replace", "provision"): _replace_provision,
     ("delete", "provision"): _delete_provision,
@@ -198,7 +141,7 @@ DISPATCH: dict[tuple[str, str], Apply] = {
     ("insert", "definition"): insert_definition,
     ("replace", "definition_clause"): definition_clause,
     ("delete", "definition_clause"): definition_clause,
-    ("insert", "provision"): _insert_provision,
+    ("insert", "provision"): insert_provision,
 }
 WORDS: dict[tuple[str, str], Apply] = {
     ("replace", "quoted"): word_edit("replace_words"),
