@@ -349,7 +349,7 @@ class NewText(ReaderBase):
         if not self.source[at:].lstrip().startswith("("):
             return True
         paragraph = _BLANK_LINE.split(self.source[at : at + 400], maxsplit=1)[0]
-        if _OWN_DOCUMENT.search(paragraph):
+        if _SPEAKS_OF_ITSELF.search(paragraph) or _OWN_AGREEMENT_FIRST.match(paragraph):
             return False  # "(b) This Amendment may be signed in counterparts.": the next item
         return not self._item_like(paragraph)
 
@@ -408,3 +408,12 @@ class NewText(ReaderBase):
         if _CHANGES_HEADING.fullmatch(body.strip()):
             return True  # "(e) Modifications to Sections 4A.", its sub-items on the lines after
         return bool(_HEADED.match(body.lstrip()) and _NON_OPERATIVE.search(body[:80]))
+
+
+# The amendment speaking of itself: never a provision's new text ("this Agreement" may be; the
+# agreement's provisions call it that -- unless a paragraph opens with it, as "(b) This
+# Agreement may be signed in counterparts." does)
+_SPEAKS_OF_ITSELF = re.compile(r"\bthis\s+(?:Amendment|Waiver|Consent)\b", re.IGNORECASE)
+_OWN_AGREEMENT_FIRST = re.compile(
+    r"\s*\(\w{1,5}\)\s+(?:[A-Z][\w ,'&-]{0,60}\.\s+)?This\s+Agreement\b"
+)
