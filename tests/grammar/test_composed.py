@@ -96,6 +96,11 @@ def test_operative_items_are_never_no_text_change(instruction: str) -> None:
             "stockholders for approval at the next annual meeting.",
             "stockholder approval",
         ),
+        (
+            "Commencement. The variations set out in this deed shall take effect on and from "
+            "1 June 2025.",
+            "effectiveness",
+        ),
     ],
 )
 def test_closed_list_of_items_that_change_no_text(instruction: str, kind: str) -> None:

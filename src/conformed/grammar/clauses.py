@@ -155,6 +155,13 @@ class Clauses(Transformer[Token, Any], Semantics):
         place, subject = [c for c in children if isinstance(c, Selector)][:2]
         place = resolve(place, self.subject)
         predicate = next(c for c in children if isinstance(c, Predicate))
+        where = predicate.position
+        if predicate.verb == "insert" and subject.kind == "words" and where.cited is None:
+            # "In clause 6.2, the words "X" shall be inserted after the words "Y"": beside "Y"
+            # of the place named first, as "clause 6.2 is amended by inserting ..." says it
+            cited = Position.of(str(where), place)
+            cited.anchor = where.anchor
+            predicate = replace(predicate, position=cited)
         return self._apply(within(subject, place), predicate)
 
     def located_list(self, children: list[Any]) -> list[Change]:

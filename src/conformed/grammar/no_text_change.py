@@ -57,7 +57,7 @@ _CATEGORIES = [
         "conditions",
         r"conditions? (?:precedent|to effectiveness)|shall become effective|effectiveness",
     ),
-    ("effectiveness", r"\beffective\b"),
+    ("effectiveness", r"\beffective\b|\btake\s+effect\b"),
     # "This Amendment shall be submitted to the Company's stockholders for approval ..."
     (
         "stockholder approval",
@@ -158,6 +158,9 @@ _BROAD = (
 )  # fmt: skip
 _ABOUT_ITSELF = re.compile(
     r"\bthis\s+(?:[A-Z][\w-]*\s+){0,4}(?:Amendment|Waiver|Consent|Letter|Supplement|Modification)\b"
-    r"|\b(?:hereof|hereto|hereunder|herein|hereby)\b|\b(?:the|this)\s+amendments?\b",
+    r"|\b(?:hereof|hereto|hereunder|herein|hereby)\b|\b(?:the|this)\s+amendments?\b"
+    # an English deed of variation: "The variations set out in this agreement ..."
+    r"|\bthe\s+variations\s+(?:set\s+out|made|effected|contained)\s+(?:in|by)\s+this\b"
+    r"|\bthis\s+(?:deed|variation)\b",
     re.IGNORECASE,
 )

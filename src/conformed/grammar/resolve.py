@@ -146,7 +146,9 @@ def _absolute(printed: str) -> bool:
         re.search(
             # ("Paragraph 3(b)" capitalised cites a Paragraph in full; "paragraph 1 thereof" is
             # a part of what the item amends)
-            r"\b(?:(?i:section|subsection|article|exhibit|schedule|annex|appendix)|Paragraph)\s+\d",
+            # (and a numbered clause or paragraph of English drafting: "clause 7.4")
+            r"\b(?:(?i:section|subsection|article|exhibit|schedule|annex|appendix)|Paragraph)\s+\d"
+            r"|\b(?i:clause|paragraph)\s+\d{1,3}\.\d",
             printed,
         )
     )

@@ -46,7 +46,10 @@ class Semantics:
             where = p.position.cited
             if subject.kind in ("sentence", "words", "mark"):  # "The following sentence is added"
                 anchor = where or p.position.anchor or self.subject
-                return [Change("insert", anchor, p.payload, p.position, words_edit=True)]
+                payload = p.payload
+                if payload.kind == "none" and subject.kind == "words" and len(subject.words) == 1:
+                    payload = Payload("quoted", subject.words[0])  # 'the words "X" are inserted'
+                return [Change("insert", anchor, payload, p.position, words_edit=True)]
             new = (
                 resolve(subject, where)
                 if where is not None and subject.kind == "relative"
