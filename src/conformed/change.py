@@ -85,6 +85,8 @@ class Payload:
     kind: str = "none"  # text | quoted | attachment | none
     text: str = ""
     named: str = ""  # "the following new Section 6(g):": the provision the text is, as cited
+    # '"$310,000" and "sixty (60) weeks", respectively': one for each of the words replaced
+    each: tuple[str, ...] = ()
 
     def paragraphs(self) -> list[str]:
         """The new text's paragraphs (a blank line parts them), each on one line."""

@@ -356,3 +356,20 @@ def test_words_said_besides_an_instruction_never_hide_another() -> None:
             "Section 5.3 of the Kiln Lease is hereby deleted in its entirety, and Tenant agrees "
             "that the Base Rent shall be $5,000 per month."
         )
+
+
+def test_new_words_given_respectively_pair_one_for_one() -> None:
+    """Each of the words replaced takes the new words in the same place of the list."""
+    changes = parse_changes(
+        'Section 3 of the Pier Lease is hereby amended by deleting "ten" and "June" and '
+        'substituting "twelve" and "July", respectively.'
+    )
+    assert [(c.selector.words, c.payload.text) for c in changes] == [
+        (("ten",), "twelve"),
+        (("June",), "July"),
+    ]
+    with pytest.raises(InstructionParseError, match="do not pair one for one"):
+        parse_changes(
+            'Section 3 of the Pier Lease is hereby amended by deleting "ten" and "June" and '
+            'substituting "twelve", "July" and "May", respectively.'
+        )

@@ -13,6 +13,7 @@ the sentence forms of amendment.lark (LALR) are tried first.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from lark import Lark, Token, Transformer, Tree, UnexpectedInput
 from lark.exceptions import VisitError
 from lark.visitors import merge_transformers
 
-from ..change import Change, Selector
+from ..change import Change, Payload, Selector
 from ..errors import InstructionParseError
 from ..layout.convention import CONVENTION
 from .clauses import Clauses
@@ -107,7 +108,29 @@ def parse_changes(
         ) from None
     if isinstance(result, Selector):
         return [Change("umbrella", put_back(result, kept))]
-    return make_room(put_back(list(result), kept))
+    return make_room([one for c in put_back(list(result), kept) for one in _respectively(c)])
+
+
+def _respectively(c: Change) -> list[Change]:
+    """'deleting "A" and "B" and substituting "C" and "D", respectively': A becomes C and B
+    becomes D, each its own change; new words that do not pair one for one are refused."""
+    each = c.payload.each
+    if not each:
+        return [c]
+    words = c.selector.words
+    if c.verb != "replace" or c.selector.kind != "words" or len(words) != len(each):
+        raise InstructionParseError(
+            f"{len(each)} new words given 'respectively' for {len(words) or 'no'} words replaced: "
+            "they do not pair one for one",
+            span=c.selector.printed,
+        )
+    listed = " and ".join(f'"{w}"' for w in words)
+    out = []
+    for old, new in zip(words, each, strict=True):
+        printed = c.selector.printed.replace(listed, f'"{old}"', 1)
+        selector = replace(c.selector, words=(old,), printed=printed)
+        out.append(replace(c, selector=selector, payload=Payload("quoted", new)))
+    return out
 
 
 def _tree(text: str, start: str) -> Tree[Token]:

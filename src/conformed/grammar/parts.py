@@ -346,6 +346,11 @@ class PayloadParts(Transformer[Token, Any]):
                 return Payload("quoted", _unquote(str(c)))
         return Payload()
 
+    def quoted_each(self, children: list[Any]) -> Payload:
+        """ "A" and "B", respectively: each the new words of one of the words replaced."""
+        each = tuple(_unquote(str(t)) for t in _tokens(children, "QUOTED"))
+        return Payload("quoted", " and ".join(each), each=each)
+
     def block(self, children: list[Any]) -> Payload:
         return self.payload(children)
 
