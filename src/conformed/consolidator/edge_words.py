@@ -51,6 +51,9 @@ _END_THEN_MARK = re.compile(
 )
 
 
+_JOINED_END = re.compile(r";(\s+(?:and|or|and/or))$")
+
+
 def _mark_last(position: str) -> str:
     """ "at the end of clause (c), before the period" as "before the period at the end of
     clause (c)"; any other position as it is."""
@@ -97,10 +100,16 @@ def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | Non
                 raise
             return _beside_run_on_end(doc, found, mark, words, before, c, ctx)
     body = _end(doc, path, printed)
+    # "immediately before the semicolon at the end of clause (d)" where (d) ends "; and": the
+    # semicolon is the list's, the conjunction after it stays where it is
+    joined = _JOINED_END.search(body) if mark == ";" else None
+    tail = joined.group(1) if joined is not None else ""
+    body = body[: len(body) - len(tail)]
     if not body.endswith(mark):
         raise PlacementError(f'{printed} does not end with "{mark}" (it ends "{body[-30:]}")')
     gap = "" if words[:1] in ",;:.)" else " "
     head = body[:-1].rstrip() + gap + words + mark if before else body + gap + words
+    head += tail
     edit = WordEdit("insert_words", old=mark, new=c.payload.text, where=where)
     return _ended(doc, path, head, edit, ctx)
 
