@@ -59,6 +59,7 @@ from .definition_clauses import (
     delete_definition_sentence,
     insert_definition_clause,
     redesignate_definition_clause,
+    words_at_clause_end,
 )
 from .each_cited import each_cited, singles
 from .edge_words import edit_at_end, insert_by_end_mark
@@ -234,7 +235,11 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         if fn is not None and sel.kind in ("provision", "definition") and _chained(sel):
             fn = None  # a chain through another document or a definition: not looked up yet
     if change.words_edit and change.verb == "insert" and not sel.qualifiers:
-        inserted = insert_by_end_mark(doc, change, ctx) or insert_words(doc, change, ctx)
+        inserted = (
+            insert_by_end_mark(doc, change, ctx)
+            or words_at_clause_end(doc, change, ctx)
+            or insert_words(doc, change, ctx)
+        )
         if inserted is not None:
             return inserted
     if fn is not None:
