@@ -59,8 +59,8 @@ from .definition_clauses import (
     delete_definition_sentence,
     insert_definition_clause,
     redesignate_definition_clause,
-    words_at_clause_end,
 )
+from .definition_words import words_at_clause_end, words_in_definition_subclause
 from .each_cited import each_cited, singles
 from .edge_words import edit_at_end, insert_by_end_mark
 from .exhibits import append_to_attachment, apply_replace_exhibit, is_exhibit
@@ -333,5 +333,6 @@ _PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
     replace_heading,
     redesignate_definition_clause,
     insert_definition_clause,
+    words_in_definition_subclause,
     append_to_attachment,
 )

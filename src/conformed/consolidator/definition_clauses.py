@@ -47,36 +47,6 @@ def definition_clause(doc: Document, c: Change, ctx: Context) -> Document:
     raise PayloadError(f"{sel.printed}: only a restatement or a deletion of the clause is applied")
 
 
-def words_at_clause_end(doc: Document, c: Change, ctx: Context) -> Document | None:
-    """ "Clause (c) of the definition of "X" ... is amended by inserting the words "..." at
-    the end thereof", where (c) is the last clause the definition runs on in its sentence:
-    the words end the clause, before the definition's full stop.  None for any other clause
-    or place (the end of a clause followed by another is where its "or" or "; and" is, which
-    the words do not say), and where the clause is a paragraph of its own."""
-    sel = c.selector
-    if not (c.verb == "insert" and c.words_edit and sel.kind == "definition_clause"):
-        return None
-    if c.position not in ("", "at the end", "at the end thereof") or len(sel.labels) != 1:
-        return None
-    if c.payload.kind not in ("quoted", "text") or not c.payload.one_paragraph:
-        return None
-    try:
-        clause_path(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
-        return None  # a paragraph of its own: where its end is, its punctuation decides
-    except TargetNotFound:
-        pass
-    path, offset, end = defined_at(doc, sel.terms[0], sel.scope, ctx)
-    text = doc.get(path).text
-    span = run_on_span(text[offset:end], sel.labels[0])
-    if span is None or text[offset + span[1] : end].strip() not in ("", "."):
-        return None
-    start, stop = offset + span[0], offset + span[1]
-    words = " ".join(c.payload.text.split())
-    edit = WordEdit("append_text", old="", new=words)
-    where = f'clause {sel.labels[0]} of the definition of "{sel.terms[0]}"'
-    return edit_span(doc, path, (start, len(text[:stop].rstrip())), edit, where, ctx)
-
-
 def where_defined(scope: str) -> str:
     """'definition "X" of Section 1.01' (a chain) -> "Section 1.01"; a citation as it is."""
     m = DEFINITION_AT.fullmatch(scope)
@@ -209,7 +179,14 @@ def _edit_run_on_clause(
     and only there; refused where the clause is not printed once."""
     path, offset, end = defined_at(doc, term, scope, ctx)
     where = f'clause {label} of the definition of "{term}"'
-    done = edit_run_on(doc, path, label, edit, where, ctx, offset, end)
+    *outer, inner = re.findall(r"\([^()]+\)", label) or [label]
+    text = doc.get(path).text
+    for part in outer:  # "(b)(i)": clause (i) inside clause (b), both run on
+        span = run_on_span(text[offset:end], part)
+        if span is None:
+            raise TargetNotFound(f"{where} is not printed once in the definition")
+        offset, end = offset + span[0], offset + span[1]
+    done = edit_run_on(doc, path, inner, edit, where, ctx, offset, end)
     if done is None:
         raise TargetNotFound(f"{where} is not printed once in the definition")
     return done

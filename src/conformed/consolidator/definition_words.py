@@ -1,0 +1,68 @@
+"""Words at the end of, or inside, a clause a definition runs on in its sentence: the
+clause's edges are its labels, so only a place the words name exactly is edited ("at the
+end" of the last clause, "in clause (ii)" of clause (b)); any other is refused."""
+
+from __future__ import annotations
+
+import re
+
+from ..change import Change
+from ..document import Document
+from ..errors import TargetNotFound
+from ..operations import WordEdit
+from .context import Context
+from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path, defined_at, edit_clause_words
+from .run_on import edit_span, run_on_span
+
+
+def words_at_clause_end(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "Clause (c) of the definition of "X" ... is amended by inserting the words "..." at
+    the end thereof", where (c) is the last clause the definition runs on in its sentence:
+    the words end the clause, before the definition's full stop.  None for any other clause
+    or place (the end of a clause followed by another is where its "or" or "; and" is, which
+    the words do not say), and where the clause is a paragraph of its own."""
+    sel = c.selector
+    if not (c.verb == "insert" and c.words_edit and sel.kind == "definition_clause"):
+        return None
+    if c.position not in ("", "at the end", "at the end thereof") or len(sel.labels) != 1:
+        return None
+    if c.payload.kind not in ("quoted", "text") or not c.payload.one_paragraph:
+        return None
+    try:
+        clause_path(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
+        return None  # a paragraph of its own: where its end is, its punctuation decides
+    except TargetNotFound:
+        pass
+    path, offset, end = defined_at(doc, sel.terms[0], sel.scope, ctx)
+    text = doc.get(path).text
+    span = run_on_span(text[offset:end], sel.labels[0])
+    if span is None or text[offset + span[1] : end].strip() not in ("", "."):
+        return None
+    start, stop = offset + span[0], offset + span[1]
+    words = " ".join(c.payload.text.split())
+    edit = WordEdit("append_text", old="", new=words)
+    where = f'clause {sel.labels[0]} of the definition of "{sel.terms[0]}"'
+    return edit_span(doc, path, (start, len(text[:stop].rstrip())), edit, where, ctx)
+
+
+def words_in_definition_subclause(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """'"60%" of clause (i) of Clause (b) of the definition of "Borrowing Base"' (deleted or
+    replaced): the words of clause (i) inside clause (b), and of nothing else; None for any
+    other selector."""
+    sel = c.selector
+    if sel.kind != "words" or len(sel.words) != 1 or c.verb not in ("replace", "delete"):
+        return None
+    m = _SUBCLAUSE.fullmatch(sel.printed)
+    outer = CLAUSE_OF_DEFINITION.fullmatch(m["rest"]) if m is not None else None
+    if m is None or outer is None:
+        return None
+    if (c.verb, c.payload.kind) not in (("replace", "quoted"), ("delete", "none")):
+        return None
+    edit = WordEdit(f"{c.verb}_words", old=sel.words[0], new=c.payload.text)
+    label = outer["label"] + m["label"]
+    return edit_clause_words(doc, label, outer["term"], outer["scope"] or "", edit, ctx)
+
+
+_SUBCLAUSE = re.compile(
+    r'"[^"]*"\s+of\s+(?i:(?:sub)?clause|paragraph)\s+(?P<label>\([a-z0-9]{1,6}\))\s+of\s+(?P<rest>.+)'
+)
