@@ -373,3 +373,15 @@ def test_new_words_given_respectively_pair_one_for_one() -> None:
             'Section 3 of the Pier Lease is hereby amended by deleting "ten" and "June" and '
             'substituting "twelve", "July" and "May", respectively.'
         )
+
+
+def test_every_reference_to_two_terms_replaced_with_one() -> None:
+    """Each of the terms takes the one new term, everywhere it is printed."""
+    changes = parse_changes(
+        'Each reference in the Pier Lease to "Boathouse" and "Slipway" is hereby replaced with '
+        'a reference to "Marina".'
+    )
+    assert [(c.selector.words, c.payload.text, c.selector.every) for c in changes] == [
+        (("Boathouse",), "Marina", True),
+        (("Slipway",), "Marina", True),
+    ]

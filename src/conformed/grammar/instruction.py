@@ -113,11 +113,15 @@ def parse_changes(
 
 def _respectively(c: Change) -> list[Change]:
     """'deleting "A" and "B" and substituting "C" and "D", respectively': A becomes C and B
-    becomes D, each its own change; new words that do not pair one for one are refused."""
+    becomes D, each its own change; new words that do not pair one for one are refused.  (Every
+    reference to "A" and "B" replaced with one "C": each becomes C.)"""
     each = c.payload.each
+    words = c.selector.words
+    if not each and c.selector.every and c.verb == "replace" and len(words) > 1:
+        # "Each reference to "A" and "B" is replaced with a reference to "C"": both become C
+        each = (c.payload.text,) * len(words) if c.payload.kind == "quoted" else ()
     if not each:
         return [c]
-    words = c.selector.words
     if c.verb != "replace" or c.selector.kind != "words" or len(words) != len(each):
         raise InstructionParseError(
             f"{len(each)} new words given 'respectively' for {len(words) or 'no'} words replaced: "

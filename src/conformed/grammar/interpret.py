@@ -34,6 +34,7 @@ from ..operations import (
     Steps,
 )
 from ..sentences import split_sentences
+from .clauses import _NAMES_A_PART, _SETS_A_VALUE
 from .guards import UNITS, checked, nothing_hidden, part_named
 from .in_part import in_part
 from .no_text_change import IMPERATIVE, OPERATIVE, non_textual
@@ -145,6 +146,11 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     raise error
 
 
+# A signature block run on after the closing: a party's name in capitals, "By: /s/ ..."
+_SIGNATURES = re.compile(r"^[A-Z][A-Z0-9 ,.&'()-]{2,80}$|\bBy:|/s/|\bName:|\bTitle:")
+_PAGE_FOOTER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4}(?:\s+pages?)?)?", re.IGNORECASE)
+
+
 def _closing_set_aside(item: Item) -> Item:
     """ "... to read as follows: «TEXT» Except as modified above, the terms of the Agreement
     are hereby ratified.": the amendment's closing, printed after the last item's unquoted
@@ -153,8 +159,15 @@ def _closing_set_aside(item: Item) -> Item:
     if mark < 0 or PAYLOAD_MARK[:-1] not in item.instruction:
         return item
     rest = item.instruction[mark + 1 :].strip()
-    if not rest or CLOSES_AMENDMENT.match(rest) is None or _amends(rest):
+    if not rest or CLOSES_AMENDMENT.match(rest) is None:
         return item
+    # (nothing that could change the agreement: "..., and the Term is extended to June 30,
+    # 2030" or a provision named keeps the closing with the item, which then fails loudly)
+    first, *others = [t for t in split_sentences(rest) if not _PAGE_FOOTER.fullmatch(t.strip())]
+    if _amends(first) or _SETS_A_VALUE.search(first) or _NAMES_A_PART.search(first):
+        return item
+    if not all(non_textual(t) or _SIGNATURES.search(t) for t in others):
+        return item  # (only "This Amendment may be executed in ...", and the signatures)
     return replace(item, instruction=item.instruction[: mark + 1])
 
 
