@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conformed.change import Selector
 from conformed.errors import InstructionParseError
 from conformed.grammar.instruction import parse_changes
 from conformed.grammar.interpret import interpret
@@ -385,3 +386,16 @@ def test_every_reference_to_two_terms_replaced_with_one() -> None:
         (("Boathouse",), "Marina", True),
         (("Slipway",), "Marina", True),
     ]
+
+
+def test_words_of_a_part_named_in_full_keep_the_instrument_the_item_amends() -> None:
+    """'Section 4 of the Pledge Agreement is amended by deleting "X" in Section 4(a)': the
+    words are Section 4(a)'s -- of the Pledge Agreement, which applying checks."""
+    subject = Selector("provision", "Section 4", ("4",), "Section", documents=("Pledge Agreement",))
+    (change,) = parse_changes(
+        'by deleting "$90,000" in Section 4(a) and substituting "$95,000" therefor;',
+        start="start_edits",
+        subject=subject,
+    )
+    assert change.selector.scope == "Section 4(a)"
+    assert "Pledge Agreement" in change.selector.documents
