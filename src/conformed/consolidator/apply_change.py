@@ -65,7 +65,7 @@ from .each_cited import each_cited, singles
 from .edge_words import edit_at_end, insert_by_end_mark
 from .exhibits import append_to_attachment, apply_replace_exhibit, is_exhibit
 from .insert_new import insert_provision
-from .lines import edit_item, edit_line
+from .lines import edit_item, edit_line, words_in_line
 from .redesignate import redesignate, redesignate_run
 from .run_on import restate_run_on_part
 
@@ -326,6 +326,7 @@ _PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
     _at_end,
     edit_before_clause,
     edit_line,
+    words_in_line,
     edit_item,
     _sentence,
     delete_definition_sentence,

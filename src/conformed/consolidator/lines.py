@@ -20,6 +20,7 @@ from ..errors import AmbiguousTarget, PayloadError, TargetNotFound
 from ..operations import Target, WordEdit
 from .apply import locate_target
 from .apply_text import folded
+from .cited import without_words
 from .context import Context
 from .exhibits import exhibit_span, is_exhibit
 from .word_edits import edit_words
@@ -77,7 +78,8 @@ def words_in_line(doc: Document, c: Change, ctx: Context) -> Document | None:
     and replacing it with "$25,000"": the words edited in that line only, by the rules of
     any word edit (once, unless the item says each place)."""
     sel = c.selector
-    m = _LINE.fullmatch(sel.scope)
+    # (the line the scope, or named after the words: '"$4.10" in the line item for Part 7')
+    m = _LINE.fullmatch(sel.scope) or _LINE.fullmatch(without_words(sel.printed))
     if m is None or not m["where"] or c.verb not in ("replace", "delete") or len(sel.words) != 1:
         return None
     lines, put = _lines_of(doc, m["where"], ctx)
@@ -167,7 +169,8 @@ def _names(line: str, how: str, key: str) -> bool:
 
 
 # What may follow a line's name: its figure's separator, perhaps after a parenthetical
-_FIELD_END = r"(?:\s*\([^()]{0,120}\))?(?:\s*[:;,\u2013\u2014]|\s+-\s|\s*$)"
+# ("--" is how text prints a dash: "Lender: Harbor State Bank -- Commitment: $20,000,000")
+_FIELD_END = r"(?:\s*\([^()]{0,120}\))?(?:\s*[:;,\u2013\u2014]|\s+-{1,2}\s|\s*$)"
 
 
 def _prints(line: str, key: str) -> bool:

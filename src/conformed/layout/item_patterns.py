@@ -32,6 +32,11 @@ _EDIT_LABEL = r"\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s+"
 _NEXT_EDIT = re.compile(
     rf"(?:(?P<joined>(?:and|or)\s+)(?:{_EDIT_LABEL})?|{_EDIT_LABEL})(?:by\s+)?(?:{GERUNDS})\b"
 )
+# A quotation closed and the item's list of edits going on in the same line: '... $15,000,000"
+# and (iii) deleting "$75,000,000" ...' (the next edit's label and gerund)
+INLINE_NEXT_EDIT = re.compile(
+    rf"[.;,]?\s*(?:and\s+|or\s+)?{_EDIT_LABEL}(?:by\s+)?(?:{GERUNDS})\b", re.IGNORECASE
+)
 _PARAGRAPH_GAP = re.compile(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
 # How an amendment's own closing paragraph opens, and what it says of the agreement: "Except
 # as modified above, the terms of the Agreement are hereby ratified", "In all other respects

@@ -35,6 +35,7 @@ from .item_patterns import (
     CITED_HEAD,
     CLOSES_AMENDMENT,
     HEADED_INSTRUCTION,
+    INLINE_NEXT_EDIT,
     INSTRUCTION_PARAGRAPH,
     _cites_own_label,
     _labels,
@@ -138,6 +139,9 @@ class NewText(ReaderBase):
         if info is None:
             return
         said = self._said(info)
+        if said.count('"') % 2 == 1 or said.count("\u201c") > said.count("\u201d"):
+            return  # a colon inside quoted words ('... "Lender: Wexford Bank -- Commitment:'
+            # wrapped at the line's end): no lead, the quotation goes on
         after = self._next_text(end)
         colon = bool(re.search(r":[\s\-\u2014]*$", said))
         if not UNQUOTED.search(said) and not (colon and (wants_text(said) or amends(said))):
@@ -246,6 +250,8 @@ class NewText(ReaderBase):
                 return c  # then an unlabelled paragraph that instructs: the next item
             if gap is not None and _NEXT_EDIT.match(tail, gap.end()):
                 return c  # then "(ii) deleting the period ...": the item's next edit
+            if INLINE_NEXT_EDIT.match(tail):
+                return c  # '..." and (iii) deleting ...' on the same line: the next edit
             follow = _FOLLOW.match(tail)
             if follow is not None:
                 text = tail[follow.end() :]
