@@ -46,6 +46,13 @@ def _key(number: object) -> str:
     return ".".join(re.findall(r"[a-z0-9]+", str(number).lower()))
 
 
+_GOT = re.compile(r"got '(.*?)' want", re.DOTALL)
+_AMENDING = re.compile(
+    r"\b(?:is|are)\s+hereby\s+amended|\bin\s+lieu\s+thereof\b|\(i{1,3}v?\)\s+(?:by\s+)?"
+    r"(?:deleting|inserting|adding|substituting|amending|replacing)\b"
+)
+
+
 def verdict(path: Path) -> tuple[str, str]:
     case = load_yaml(path)
     result = consolidate(
@@ -60,9 +67,14 @@ def verdict(path: Path) -> tuple[str, str]:
     refused = [n for n, s in want.items() if items[n].status != s]
     # an item the copy does not list (a parent of listed sub-items) that failed: loud too
     refused += [n for n, i in items.items() if n not in want and i.status == "failed"]
+    diff = word_diff(render_document(result.document, "text"), case["expect"]["conformed"])
+    # An item applied wrongly hides behind another's refusal unless looked for: the amendment's
+    # own amending words printed into the copy, where the hand copy has none, are wrong output
+    printed = [g for g in _GOT.findall(diff) if _AMENDING.search(g)]
+    if printed and not _AMENDING.search(case["expect"]["conformed"]):
+        return "wrong", f"the amendment's words printed into the copy: {printed[0][:120]}"
     if refused:
         return "refused", f"item {refused[0]}: {items[refused[0]].message[:150]}"
-    diff = word_diff(render_document(result.document, "text"), case["expect"]["conformed"])
     return ("wrong", diff.splitlines()[0]) if diff else ("exact", "")
 
 
