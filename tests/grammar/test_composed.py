@@ -61,6 +61,11 @@ def test_case(case: dict) -> None:
         "Delete the counterparts clause wherever the Schedule and the Annex print it, save as "
         "the Lenders otherwise agree.",
         "In clause 12, strike the second proviso regarding counterparts, as the parties agree.",
+        # a new figure for a term, said beside the amendment's effectiveness
+        "Effectiveness. This Amendment shall become effective on May 1, 2026, and from that "
+        "date the Base Rent shall be $5,200 per month.",
+        "Commencement. The variations set out in this deed shall take effect on 1 June 2026, "
+        "from which date the Licence Fee shall be 12,000 pounds a year.",
     ],
 )
 def test_operative_items_are_never_no_text_change(instruction: str) -> None:

@@ -164,11 +164,20 @@ def _closing_set_aside(item: Item) -> Item:
     # (nothing that could change the agreement: "..., and the Term is extended to June 30,
     # 2030" or a provision named keeps the closing with the item, which then fails loudly)
     first, *others = [t for t in split_sentences(rest) if not _PAGE_FOOTER.fullmatch(t.strip())]
-    if _amends(first) or _SETS_A_VALUE.search(first) or _NAMES_A_PART.search(first):
+    if not _inert(first):
         return item
-    if not all(non_textual(t) or _SIGNATURES.search(t) for t in others):
+    if not all(non_textual(t) or (_SIGNATURES.search(t) and _inert(t)) for t in others):
         return item  # (only "This Amendment may be executed in ...", and the signatures)
     return replace(item, instruction=item.instruction[: mark + 1])
+
+
+def _inert(sentence: str) -> bool:
+    """Words that could not change the agreement: none that amend, set a value or name a
+    provision (a line in capitals after the closing may be a signature, or "SECTION 5 IS
+    HEREBY DELETED.")."""
+    return not (
+        _amends(sentence) or _SETS_A_VALUE.search(sentence) or _NAMES_A_PART.search(sentence)
+    )
 
 
 def _this_unit_named(instruction: str) -> str:

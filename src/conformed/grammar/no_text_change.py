@@ -107,6 +107,14 @@ _CATEGORIES = [
 ]
 
 
+# A term of the agreement given a new figure, whatever else the item says (its effectiveness,
+# its conditions): "the Rent shall be $50,000 per annum", "the Margin shall equal 2.25%"
+_SETS_A_TERM = re.compile(
+    r"\b\w+\s+shall\s+(?:be|equal|mean|increase\s+to|decrease\s+to)\s+(?:[$\u00a3\u20ac]\s?\d|\d)",
+    re.IGNORECASE,
+)
+
+
 @cache
 def _compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """Each category's pattern, as a search and as a heading's first words, compiled once
@@ -125,6 +133,8 @@ def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
     imperative = any(IMPERATIVE.match(sentence) for sentence in split_sentences(rest))
     if (OPERATIVE.search(text) or imperative) and not _OF_AMENDMENT.search(text):
         return None
+    if _SETS_A_TERM.search(text):
+        return None  # "..., and from that date the Base Rent shall be $5,000 per month": amends
     # The item's own heading says most, then its container's, then its words.  In its
     # words, the broad forms (costs, fees, notices, covenants ...) count only in a sentence
     # about the amendment itself: "Tenant shall pay the cost of electricity" may be new
