@@ -26,7 +26,7 @@ from .cited import DEFINITION_AT, LAST_PART, plain_part
 from .context import Context
 from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path
 from .run_on import run_on_span
-from .word_edits import ends_with
+from .word_edits import beside, ends_with
 from .word_places import record_edits
 
 _AT_END = re.compile(
@@ -107,8 +107,7 @@ def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | Non
     body = body[: len(body) - len(tail)]
     if not body.endswith(mark):
         raise PlacementError(f'{printed} does not end with "{mark}" (it ends "{body[-30:]}")')
-    gap = "" if words[:1] in ",;:.)" else " "
-    head = body[:-1].rstrip() + gap + words + mark if before else body + gap + words
+    head = beside(body[:-1].rstrip(), words) + mark if before else beside(body, words)
     head += tail
     edit = WordEdit("insert_words", old=mark, new=c.payload.text, where=where)
     return _ended(doc, path, head, edit, ctx)
@@ -127,8 +126,7 @@ def _beside_run_on_end(
     path, start, end = found
     node = doc.get(path)
     clause = node.text[start:end]
-    gap = "" if words[:1] in ",;:.)" else " "
-    new = clause[:-1].rstrip() + gap + words + mark if before else clause + gap + words
+    new = beside(clause[:-1].rstrip(), words) + mark if before else beside(clause, words)
     edit = WordEdit(
         "insert_words", old=mark, new=c.payload.text, where="before" if before else "after"
     )

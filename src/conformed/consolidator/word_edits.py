@@ -101,9 +101,8 @@ def edit_words(text: str, edit: WordEdit, printed: str) -> str:
             text,
             count=count,
         )
-    if edit.where == "after":
-        gap = "" if new[:1] in ",;:.)" else " "  # ', other than X,' closes up to the word
-        return pattern.sub(lambda m: f"{m.group(0)}{gap}{new}", text, count=count)
+    if edit.where == "after":  # ', other than X,' closes up to the word
+        return pattern.sub(lambda m: beside(m.group(0), new), text, count=count)
     if edit.old[:1] in _CLOSING:  # before a mark ("immediately before the period"): the
         gap = "" if new[:1] in _CLOSING else " "  # words close up to it, after a space
         return pattern.sub(lambda m: f"{gap}{new}{m.group(0)}", text, count=count)
@@ -111,6 +110,12 @@ def edit_words(text: str, edit: WordEdit, printed: str) -> str:
 
 
 _CLOSING = frozenset(",;:.)")
+
+
+def beside(text: str, words: str) -> str:
+    """``words`` after ``text``, a space between, unless they open with a closing mark (",
+    other than X," and "; provided ..." close up to the word before them)."""
+    return text + ("" if words[:1] in _CLOSING else " ") + words
 
 
 def quoted(edit: WordEdit) -> str:

@@ -40,7 +40,7 @@ class Clauses(Transformer[Token, Any], Semantics):
         # (words that amend, that name a provision, or that set a term: "... it being agreed
         # that the date in Section 5.5 shall be June 30, 2030", "..., and Tenant agrees that the
         # Base Rent shall be $5,000 per month" change the agreement as surely)
-        if any(p.search(text) for p in (_CHANGING, OPERATIVE, _NAMES_A_PART, _SETS_A_VALUE)):
+        if any(p.search(text) for p in (_CHANGING, OPERATIVE, NAMES_A_PART, SETS_A_VALUE)):
             raise InstructionParseError(
                 f'the item goes on after its instruction ("{text[:80]}"), and that part is not read'
             )
@@ -311,11 +311,11 @@ class Clauses(Transformer[Token, Any], Semantics):
 _CHANGING = re.compile(
     r"(?i)renumber|redesignat|amend|delet|insert|add|replac|substitut|restat|strik"
 )
-_SETS_A_VALUE = re.compile(
+SETS_A_VALUE = re.compile(
     r"\$\s?\d|\d\s?%|\bpercent\b|\b\d{1,2},\s+\d{4}\b|\b(?:shall|will)\s+(?:be|mean|equal|read)\b",
     re.IGNORECASE,
 )
-_NAMES_A_PART = re.compile(
+NAMES_A_PART = re.compile(
     r"(?i)\b(?:sections?|subsections?|articles?|paragraphs?|clauses?|exhibits?|schedules?)\s+[\w(]"
 )
 

@@ -34,7 +34,7 @@ from ..operations import (
     Steps,
 )
 from ..sentences import split_sentences
-from .clauses import _NAMES_A_PART, _SETS_A_VALUE
+from .clauses import NAMES_A_PART, SETS_A_VALUE
 from .guards import UNITS, checked, nothing_hidden, part_named
 from .in_part import in_part
 from .no_text_change import IMPERATIVE, OPERATIVE, non_textual
@@ -175,9 +175,7 @@ def _inert(sentence: str) -> bool:
     """Words that could not change the agreement: none that amend, set a value or name a
     provision (a line in capitals after the closing may be a signature, or "SECTION 5 IS
     HEREBY DELETED.")."""
-    return not (
-        _amends(sentence) or _SETS_A_VALUE.search(sentence) or _NAMES_A_PART.search(sentence)
-    )
+    return not (_amends(sentence) or SETS_A_VALUE.search(sentence) or NAMES_A_PART.search(sentence))
 
 
 def _this_unit_named(instruction: str) -> str:

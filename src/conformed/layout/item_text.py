@@ -359,10 +359,14 @@ class NewText(ReaderBase):
             return False  # "(b) This Amendment may be signed in counterparts.": the next item
         return not self._item_like(paragraph)
 
+    def _folded_paragraph(self, start: int) -> str:
+        """The paragraph opening at ``start`` (its first 600 characters), white space folded."""
+        return fold(_BLANK_LINE.split(self.source[start : start + 600], maxsplit=1)[0])
+
     def _closes(self, start: int) -> bool:
         """A paragraph that closes the amendment, not the new text: "Except as modified
         above, the terms of the Agreement are hereby ratified", "In all other respects ..."."""
-        paragraph = fold(_BLANK_LINE.split(self.source[start : start + 600], maxsplit=1)[0])
+        paragraph = self._folded_paragraph(start)
         return CLOSES_AMENDMENT.match(paragraph) is not None
 
     def _next_edit(self, start: int) -> bool:
@@ -371,7 +375,7 @@ class NewText(ReaderBase):
         Section:".  New text may itself list gerunds ("(iii) amending its charter ..."), so a
         paragraph only so opening must join the list ("and ...", "or ...") or announce the
         next block of new text (end with a colon)."""
-        paragraph = fold(_BLANK_LINE.split(self.source[start : start + 600], maxsplit=1)[0])
+        paragraph = self._folded_paragraph(start)
         m = _NEXT_EDIT.match(paragraph)
         return m is not None and (m.group("joined") is not None or paragraph.endswith(":"))
 
@@ -381,7 +385,7 @@ class NewText(ReaderBase):
         defined term "Vessel Fee" is deleted ...", "Section 4.1(c) is amended to ...").
         Without it, unquoted new text in an unnumbered amendment ran to the end of the
         document and took every instruction after it along."""
-        text = fold(_BLANK_LINE.split(self.source[start : start + 600], maxsplit=1)[0])
+        text = self._folded_paragraph(start)
         head = CITED_HEAD.match(text)  # "Article V, Section 5.3:  This Section is deleted."
         if head is not None and INSTRUCTION_PARAGRAPH.match(text[head.end() :].lstrip()):
             return True
