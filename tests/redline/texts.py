@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from docx_views import ACCEPT, fold
 
 from conformed.document import Document, Provision
+from conformed.layout.lines import blank_separated
 
 
 def document_paragraphs(doc: Document) -> list[str]:
@@ -36,13 +37,7 @@ def document_paragraphs(doc: Document) -> list[str]:
 
 
 def _matter(lines: tuple[str, ...]) -> list[str]:
-    paragraphs: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            paragraphs[-1].append(line)
-        elif paragraphs[-1]:
-            paragraphs.append([])
-    return ["\n".join(p) for p in paragraphs if p]
+    return ["\n".join(p) for p in blank_separated(lines)]
 
 
 class _Reader(HTMLParser):

@@ -28,6 +28,7 @@ from lxml import etree
 
 from ..document import Document, Layout
 from ..layout.heads import Group, iter_groups
+from ..layout.lines import blank_separated
 from .docx_labels import Item, check_labels, unnumber
 from .docx_numbering import Element, Numbering
 from .docx_paras import Para, body_paras, matter_paras
@@ -202,13 +203,7 @@ def _formats(p: Element) -> dict[str, str]:
 
 
 def _paragraphs(lines: tuple[str, ...] | list[str]) -> list[list[str]]:
-    out: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            out[-1].append(line.rstrip())
-        elif out[-1]:
-            out.append([])
-    return [x for x in out if x]
+    return [[line.rstrip() for line in run] for run in blank_separated(lines)]
 
 
 def _by_group(paras: list[Para]) -> Iterator[list[Para]]:

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from ..document import Document, Layout
 from ..layout.engine import read_agreement, read_fragment
 from ..layout.heads import Group, iter_groups
+from ..layout.lines import blank_separated
 from .wrap import fill_lines
 
 __all__ = ["read_fragment", "read_text_document", "render_group", "write_text"]
@@ -87,13 +88,7 @@ def _paragraphs_kept(
     from their raw lines (an Article's "ARTICLE 2" / "DEFINITIONS" head on its two lines,
     the definitions an item did not touch as they were wrapped), the others wrapped anew.
     None where the raw lines do not fall into one run per paragraph of what was read."""
-    chunks: list[list[str]] = [[]]
-    for line in lines:
-        if line.strip():
-            chunks[-1].append(line)
-        elif chunks[-1]:
-            chunks.append([])
-    chunks = [c for c in chunks if c]
+    chunks = blank_separated(lines)
     old, new = key.split("\n\n"), group.printed.split("\n\n")
     if len(chunks) != len(old) or len(old) < 2:
         return None

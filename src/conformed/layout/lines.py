@@ -78,6 +78,17 @@ def starts_with_label(text: str) -> bool:
     return bool(LEAD.match(text.lstrip()))
 
 
+def blank_separated(lines: tuple[str, ...] | list[str]) -> list[list[str]]:
+    """Lines in runs parted by blank lines (each run a paragraph as printed), as they are."""
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
 def clean_raw_lines(text: str) -> list[str]:
     """Normalise newlines and form feeds; keep everything else (tabs too) as written."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
