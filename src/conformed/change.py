@@ -54,6 +54,9 @@ class Selector:
     ] = ()  # the instruments named: "Credit Agreement" (checked, not printed)
     every: bool = False  # "each reference to "X"", "All references ... to "X"": every place
     span: bool = False  # words "beginning with "A" and ending with "B"": A, B and all between
+    # "the words from "A" to the end of such sentence" (sentence), "... to the end thereof"
+    # (text), "all of the text following "A"" (following: A kept, the rest of its sentence)
+    to_end: str = ""
 
     def targets(self) -> list[str]:
         """One printed target per thing cited: a list of labels or terms is split."""

@@ -191,6 +191,7 @@ class WordEdit:
     every: bool = False  # "each place it appears"
     first: bool = False  # "where it first appears": the first of several, only
     then: str = ""  # "between "old" and "then"": the words the insertion goes before
+    until: str = ""  # words from "old" to the end: Selector.to_end
     action = "amend_text"
 
 

@@ -27,7 +27,16 @@ from .apply_text import (
     sentence_span,
     short,
 )
-from .cited import DEFINITION_AT, in_article, side_of, target_of, within_provision
+from .cited import (
+    COUNTED,
+    DEFINITION_AT,
+    SENTENCE_OF,
+    counted_part,
+    in_article,
+    side_of,
+    target_of,
+    within_provision,
+)
 from .context import Context
 from .exhibits import is_exhibit
 from .word_edits import apply_word_edit
@@ -194,7 +203,7 @@ def sentence_of(printed: str, pattern: re.Pattern[str] | None = None) -> tuple[O
     if m is None or not (PLAIN_PROVISION.fullmatch(m["cite"]) or _BY_ORDINAL.fullmatch(m["cite"])):
         return None
     word = m.group("ordinal").lower()
-    index = _COUNTED.index(word) + 1 if word in _COUNTED else {"last": -1, "final": -1}[word]
+    index = COUNTED.index(word) + 1 if word in COUNTED else {"last": -1, "final": -1}[word]
     return Ordinal(index, word), m.group("cite")
 
 
@@ -206,7 +215,7 @@ def sentence_of_definition(printed: str) -> tuple[Ordinal, str, str] | None:
     if m is None or d is None:
         return None
     word = m.group("ordinal").lower()
-    index = _COUNTED.index(word) + 1 if word in _COUNTED else -1
+    index = COUNTED.index(word) + 1 if word in COUNTED else -1
     return Ordinal(index, word), d["term"], d["scope"] or ""
 
 
@@ -214,21 +223,11 @@ def sentence_of_definition(printed: str) -> tuple[Ordinal, str, str] | None:
 _BY_ORDINAL = re.compile(
     rf"(?:Article|ARTICLE|Paragraph|PARAGRAPH)\s+(?:{CONVENTION.ordinal_words})"
 )
-_COUNTED = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
-
-
-def _counted(noun: str) -> re.Pattern[str]:
-    """ "the second sentence of Section 3", "the last paragraph of ...": a part by its place."""
-    return re.compile(
-        rf"(?P<ordinal>{'|'.join(_COUNTED)}|last|final) {noun} of (?P<cite>.+)", re.IGNORECASE
-    )
-
-
-_SENTENCE_OF, _PARAGRAPH_OF = _counted("sentence"), _counted("paragraph")
+_SENTENCE_OF, _PARAGRAPH_OF = SENTENCE_OF, counted_part("paragraph")
 # "immediately after the first sentence thereof": beside a sentence counted in the provision
 _BESIDE_SENTENCE = re.compile(
     r"(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to)\s+(?:the\s+)?"
-    rf"(?P<ordinal>{'|'.join(_COUNTED)}|last|final)\s+sentence",
+    rf"(?P<ordinal>{'|'.join(COUNTED)}|last|final)\s+sentence",
     re.IGNORECASE,
 )
 

@@ -48,7 +48,7 @@ def word_edit(kind: str) -> Apply:
         span = c.selector.words[1] if c.selector.span else ""  # "... and ending with "B""
         edit = WordEdit(
             kind, old=c.selector.words[0], new=c.payload.text, every=every, first=c.first,
-            where="span" if span else "", then=span,
+            where="span" if span else "", then=span, until=c.selector.to_end,
         )  # fmt: skip
         if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
             return edit_in_definition(doc, c, edit, ctx)

@@ -65,9 +65,26 @@ PART_LABEL = re.compile(
 )
 
 
+COUNTED = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def counted_part(noun: str) -> re.Pattern[str]:
+    """ "the second sentence of Section 3", "the last paragraph of ...": a part by its place."""
+    return re.compile(
+        rf"(?P<ordinal>{'|'.join(COUNTED)}|last|final) {noun} of (?P<cite>.+)", re.IGNORECASE
+    )
+
+
+SENTENCE_OF = counted_part("sentence")
+# the words a chain prints first ('"X"', 'the words following "X"', '"X" to the end of ...')
+_QUOTED_WORDS_OF = re.compile(
+    r'^(?:the words following )?"[^"]*"(?: to the end of the (?:sentence|text))? of '
+)
+
+
 def without_words(printed: str) -> str:
     """'"X" of clause (a) of Section 4.3' without its quoted words: where they are."""
-    return re.sub(r'^"[^"]*" of ', "", printed)
+    return _QUOTED_WORDS_OF.sub("", printed)
 
 
 def words_in_part(sel: Selector) -> Selector:
@@ -75,6 +92,15 @@ def words_in_part(sel: Selector) -> Selector:
     Section 8.2(c) is (its scope made the part); any other selector as it is."""
     if sel.kind != "words" or not sel.scope:
         return sel
+    sentence = SENTENCE_OF.fullmatch(without_words(sel.printed))
+    if (
+        sentence is not None
+        and sentence["cite"] == sel.scope
+        and PLAIN_PROVISION.fullmatch(sel.scope)
+    ):
+        # 'the words "X" in the first sentence thereof': that sentence's words, looked up
+        # as the item whose subject is the sentence is (consolidator/change_words.py)
+        return replace(sel, printed=sentence.group(0), scope=sentence.group(0))
     part = PART_OF.fullmatch(without_words(sel.printed))
     if part is None or part["cite"] != sel.scope or not PLAIN_PROVISION.fullmatch(sel.scope):
         return sel

@@ -15,6 +15,7 @@ import re
 from ..document import Provision
 from ..errors import AmbiguousTarget, PlacementError, TargetNotFound
 from ..operations import WordEdit
+from ..sentences import sentence_spans
 
 
 def ends_with(text: str, last: str) -> bool:
@@ -35,6 +36,11 @@ def apply_word_edit(node: Provision, edit: WordEdit, printed: str) -> Provision:
         if not node.text:
             raise TargetNotFound(f"{printed} has no words of its own to put the new words before")
         return node.evolve(text=f"{' '.join(edit.new.split())} {node.text}")
+    if edit.until in ("text", "following") and node.children:
+        raise PlacementError(
+            f"{printed} has provisions of its own after its words; the item does not say "
+            f"whether {quoted(edit)} ends with its words or with those provisions"
+        )
     return node.evolve(text=edit_words(node.text, edit, printed))
 
 
@@ -77,6 +83,8 @@ def edit_words(text: str, edit: WordEdit, printed: str) -> str:
     appears" (the first)."""
     if not edit.old:  # a place with no words ("at the beginning"): never an edit of words
         raise TargetNotFound(f"{edit.kind.replace('_', ' ')} needs words of {printed} to act on")
+    if edit.until:
+        return _edit_to_end(text, edit, printed)
     pattern = edit_pattern(edit)
     hits = len(pattern.findall(text))
     if hits == 0:
@@ -112,6 +120,41 @@ def edit_words(text: str, edit: WordEdit, printed: str) -> str:
 _CLOSING = frozenset(",;:.)")
 
 
+def _edit_to_end(text: str, edit: WordEdit, printed: str) -> str:
+    """ "deleting the words from "A" to the end of such sentence", "... all of the text
+    following "A"": A (kept where the words follow it) to the end of its sentence, the
+    sentence's own closing mark kept.  The words "following" A without an end named run to
+    the end of the sentence only where that is also the end of the text; elsewhere the
+    sentence and the provision are both readings, and the item does not say which."""
+    hits = list(_words(edit.old).finditer(text))
+    if not hits:
+        raise TargetNotFound(f"the words {quoted(edit)} do not appear in {printed}")
+    if len(hits) > 1 and not edit.first:
+        raise AmbiguousTarget(
+            f'the words "{edit.old}" appear {len(hits)} times in {printed}; the item does not '
+            "say which one the words to the end begin at"
+        )
+    hit, body = hits[0], len(text.rstrip())
+    sentence = next(b for a, b in sentence_spans(text) if a <= hit.start() < b)
+    end = {"text": body}.get(edit.until, sentence)
+    if edit.until == "following" and text[end:body].strip():
+        raise AmbiguousTarget(
+            f"the words {quoted(edit)} run to the end of their sentence or of {printed}; "
+            "the item does not say which"
+        )
+    end -= text[end - 1] in ".;:"
+    start = hit.end() if edit.until == "following" else hit.start()
+    new = " ".join(edit.new.split())
+    if edit.kind == "delete_words":  # "in the Territory, unless ...": the comma goes too
+        head = text[:start].rstrip()
+        head = head[:-1] if head[-1:] in ",;" and text[end : end + 1] in _CLOSING else head
+        return beside(head, text[end:].lstrip()).rstrip()
+    if edit.kind != "replace_words":
+        raise PlacementError(f"words are put beside {quoted(edit)} only by quoting one place")
+    new = _closing_mark_once(new, "", text, end)
+    return beside(text[:start].rstrip(), new) + text[end:]
+
+
 def beside(text: str, words: str) -> str:
     """``words`` after ``text``, a space between, unless they open with a closing mark (",
     other than X," and "; provided ..." close up to the word before them)."""
@@ -122,6 +165,13 @@ def quoted(edit: WordEdit) -> str:
     """The words an edit looks for, as a message prints them."""
     if edit.where == "span":
         return f'beginning with "{edit.old}" and ending with "{edit.then}"'
+    if edit.until:
+        end = "the end of the sentence" if edit.until == "sentence" else "the end"
+        return (
+            f'following "{edit.old}"'
+            if edit.until == "following"
+            else (f'from "{edit.old}" to {end}')
+        )
     return f'"{edit.old}" followed by "{edit.then}"' if edit.then else f'"{edit.old}"'
 
 

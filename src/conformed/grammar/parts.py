@@ -39,6 +39,7 @@ class Ref:
     words: tuple[str, ...] = ()
     every: bool = False  # "each reference to "X"": the words wherever they appear
     span: bool = False  # "the text beginning with "A" and ending with "B"": A, B and between
+    to_end: str = ""  # "the words from "A" to the end of such sentence": see Selector.to_end
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def selector_of(refs: list[Ref], qualifiers: tuple[str, ...] = ()) -> Selector:
         documents=documents,
         every=head.every,
         span=head.span,
+        to_end=head.to_end,
     )
 
 
@@ -245,6 +247,19 @@ class CitationParts(Transformer[Token, Any]):
         both included."""
         first, last = (_unquote(str(t)) for t in _tokens(children, "QUOTED")[:2])
         return Ref("words", f'"{first}" through "{last}"', words=(first, last), span=True)
+
+    def span_to_end(self, children: list[Any]) -> Ref:
+        """ "the words from "A" to the end of such sentence": A and all after it, to the end
+        of the sentence, or of the text where the end named is the provision's."""
+        first = _unquote(str(_tokens(children, "QUOTED")[0]))
+        unit = [str(t).lower() for t in _tokens(children, "END_UNIT")]
+        end = "sentence" if unit == ["sentence"] else "text"
+        return Ref("words", f'"{first}" to the end of the {end}', words=(first,), to_end=end)
+
+    def following_words(self, children: list[Any]) -> Ref:
+        """ "all of the text following the word "A"": what comes after A, A kept."""
+        first = _unquote(str(_tokens(children, "QUOTED")[0]))
+        return Ref("words", f'the words following "{first}"', words=(first,), to_end="following")
 
     def quoted_part(self, children: list[Any]) -> Ref:
         """ "the third "Whereas" clause": printed as the drafter put it."""

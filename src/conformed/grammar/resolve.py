@@ -107,6 +107,7 @@ def _resolve(obj: Selector, subject: Selector) -> Selector:
             scope=subject.printed,
             every=obj.every,
             span=obj.span,
+            to_end=obj.to_end,
         )
     if obj.kind == "range" and not obj.scope and obj.labels and _relative(obj.labels[0]):
         # "clauses (b) through (d) thereof": a range inside the subject
