@@ -260,7 +260,7 @@ def _section_number(label: Label, unit: bool) -> bool:
 # Agreement has been entered into ...", "As witness ..."), or an attachment's word ("EXHIBIT A").  Any other first character rules the line
 # out before either pattern is tried; a non-ASCII one (a case-folded form) does not.
 _BODY_END_FIRST = frozenset(
-    "Ii[SsRrEeTtAa" + "".join(f[0].lower() + f[0].upper() for f in CONVENTION.forms("attachment"))
+    "Ii[SsRrEeTtAa*" + "".join(f[0].lower() + f[0].upper() for f in CONVENTION.forms("attachment"))
 )
 
 
@@ -269,11 +269,31 @@ def _body_end(lines: list[Line], start: int) -> int:
         first = lines[i].raw.lstrip()[:1]
         if first.isascii() and first not in _BODY_END_FIRST:
             continue
+        if _stars_before_legend(lines, i):
+            return i
         if not (ends_body(lines[i].raw) or starts_attachment(lines[i].raw)):
             continue  # asked first: two anchored matches, cheaper than the sentence end
         if lines[i].brk != "none" or ends_terminal(lines[i - 1].text):
             return i
     return len(lines)
+
+
+_STARS = re.compile(r"\s*\*(?:\s*\*){2,}\s*")
+# what opens a provision: a unit word and its label, or a label alone ("5.", "(c)", "IV.")
+_OPENS_PROVISION = re.compile(
+    r"\s*(?:(?:section|article|clause|rule|paragraph)\s+\S+|\(?[0-9A-Za-z]{1,5}(?:\.\d+)*[.)])\s",
+    re.IGNORECASE,
+)
+
+
+def _stars_before_legend(lines: list[Line], i: int) -> bool:
+    """ "* * *" alone on its line, then only a few unlabelled lines to the end ("Adopted by
+    the Board of Directors on March 3, 2020."): the end of a plan or policy as printed, its
+    adoption legend back matter.  Stars followed by provisions mark text left out."""
+    if not _STARS.fullmatch(lines[i].raw):
+        return False
+    rest = [line.raw for line in lines[i + 1 :] if line.raw.strip()]
+    return len(rest) <= 8 and not any(_OPENS_PROVISION.match(raw) for raw in rest)
 
 
 def _matter(raw_lines: list[str]) -> tuple[str, ...]:

@@ -16,11 +16,18 @@ EXECUTION = (
     r"(?:\s+as\s+a\s+deed)?(?:\s+and\s+delivered)?)\s+on\s+the\s+date\b"
     r"|as\s+witness\s+the\s+hands?\b"
 )
+# A plan's or policy's adoption legend after its last provision: "As adopted by the Board of
+# Directors on March 4, 2019 and approved by the stockholders on May 16, 2019.", "Approved
+# by the Shareholders: June 2, 2021" (a paragraph of its own: see layout/engine.py).
+ADOPTION = (
+    r"(?:as\s+)?(?:adopted|approved)\s+by\s+the\s+(?:board(?:\s+of\s+directors)?|(?:stock|share)holders)"
+    r"\b[^.]{0,40}?(?:\bon\b|\beffective\b|\bas\s+of\b|:)"
+)
 _END = re.compile(
     r"^\s*(?:IN\s+WITNESS\s+WHEREOF"
     r"|\[?\s*(?:signature\s+pages?\s+(?:follows?|to\s+follow)|remainder\s+of\s+(?:this\s+)?page"
     r"\s+(?:is\s+)?(?:intentionally\s+)?(?:left\s+)?blank)"
-    rf"|{EXECUTION})",
+    rf"|{EXECUTION}|{ADOPTION})",
     re.IGNORECASE,
 )
 
