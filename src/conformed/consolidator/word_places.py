@@ -20,6 +20,8 @@ from .context import Context
 from .word_edits import apply_word_edit, count_edit, count_words, edit_words, quoted
 
 WORD_FIELDS = ("text", "trailing")  # a provision's own words, before and after its parts
+# a provision's heading, its text, its parts (their paths add 0, 1, ...), its trailing text
+_READING_ORDER = {"heading": -2, "text": -1, "trailing": 1 << 30}
 _EDGES = ("append_text", "prepend_text")  # words put at the provision's edge, not found
 
 
@@ -56,10 +58,14 @@ def edit_throughout(doc: Document, edit: WordEdit, ctx: Context) -> Document:
     """Words edited wherever the agreement's provisions print them ("All references in the
     Agreement to "Alder Works" are replaced with ..."): every place only if the item says so
     ("each", "all", "each place it appears"), else the one place they appear, else refused.
-    Headings and the front and back matter are left as they were, and said to be."""
+    Every place includes the provisions' headings ("Section 9. Change in Control." where
+    "Change in Control" is replaced wherever it appears); a heading is never the one place
+    an edit of one place finds.  The front and back matter are left as they were, and said
+    to be."""
     state = dict(doc.walk())
     missing = f'the words "{edit.old}" appear nowhere in the agreement\'s provisions'
-    for p in _edit(state, edit, "the agreement", missing):
+    fields = ("heading", *WORD_FIELDS) if edit.every else WORD_FIELDS
+    for p in _edit(state, edit, "the agreement", missing, fields):
         doc = doc.update(p, _recorded(state[p], (edit,), ctx))
     elsewhere = [n.heading for _, n in doc.walk() if count_words(n.heading, edit.old)]
     matter = [line for line in (*doc.front, *doc.back) if count_words(line, edit.old)]
@@ -73,13 +79,19 @@ def edit_throughout(doc: Document, edit: WordEdit, ctx: Context) -> Document:
     return doc
 
 
-def _edit(state: dict[Path, Provision], edit: WordEdit, printed: str, missing: str) -> list[Path]:
+def _edit(
+    state: dict[Path, Provision],
+    edit: WordEdit,
+    printed: str,
+    missing: str,
+    fields: tuple[str, ...] = WORD_FIELDS,
+) -> list[Path]:
     """One edit on the provisions of ``state`` (changed in place); the paths it changed.
-    Places are in reading order: a provision's text, its subdivisions, then its trailing
-    text, so "where it first appears" is the first a reader meets."""
+    Places are in reading order: a provision's heading, text, subdivisions, then its
+    trailing text, so "where it first appears" is the first a reader meets."""
     places = sorted(
-        ((p, f) for p, n in state.items() for f in WORD_FIELDS if count_edit(getattr(n, f), edit)),
-        key=lambda place: place[0] + ((1 << 30,) if place[1] == "trailing" else ()),
+        ((p, f) for p, n in state.items() for f in fields if count_edit(getattr(n, f), edit)),
+        key=lambda place: place[0] + (_READING_ORDER[place[1]],),
     )
     hits = sum(count_edit(getattr(state[p], f), edit) for p, f in places)
     if hits == 0:
