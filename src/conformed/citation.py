@@ -262,7 +262,7 @@ _PLAIN_LABEL = r"(?P<label>(?:\d[\w.]*|[IVXLC]{1,7}\.[A-Z](?:\.\d{1,3})?)(?:\([\
 BRACKETED = re.compile(r"\(([A-Za-z0-9]{1,6})\)")
 # (in lower case too where the label is numbered in full: English drafting's "clause 7.4")
 PLAIN_PROVISION = re.compile(
-    rf"(?P<unit>Section|Subsection|Paragraph|Clause"
+    rf"(?P<unit>Section|Subsection|Paragraph|Clause|Rule"
     rf"|(?i:clause|section|paragraph)(?=\s+\d{{1,3}}\.\d))\s+{_PLAIN_LABEL}"
 )
 _ATOM = re.compile(r"\d+(?:\.\d+)+[A-Z]?(?![A-Za-z])|\d+[A-Z](?![A-Za-z])|\d+|[A-Za-z]+")

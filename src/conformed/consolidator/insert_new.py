@@ -78,6 +78,6 @@ def _after_sibling(place: str, target: Target) -> str:
 _AFTER = re.compile(
     r"(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to)\s+"
     r"(?:(?:sub)?(?:sections?|paragraphs?|clauses?|subparagraphs?|subclauses?)\s+(?=\())?"
-    r"(?P<anchor>(?:(?:Section|Clause|Paragraph|Article)\s+(?=\d))?[\w.]*(?:\([A-Za-z0-9]{1,5}\))*)",
+    r"(?P<anchor>(?:(?:Section|Clause|Paragraph|Article|Rule)\s+(?=\d))?[\w.]*(?:\([A-Za-z0-9]{1,5}\))*)",
     re.IGNORECASE,
 )

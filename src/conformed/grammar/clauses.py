@@ -17,6 +17,7 @@ from lark import Token, Transformer
 from ..change import Change, Payload, Selector
 from ..citation import singular_unit
 from ..errors import InstructionParseError
+from .edit_list import LateText
 from .edits import or_replacing, term_words
 from .no_text_change import OPERATIVE
 from .parts import Edit, _relative
@@ -45,8 +46,26 @@ class Clauses(Transformer[Token, Any], Semantics):
                 f'the item goes on after its instruction ("{text[:80]}"), and that part is not read'
             )
 
+    def late_renumber(self, children: list[Any]) -> tuple[list[Change], LateText]:
+        late = next(c for c in children if isinstance(c, LateText))
+        return self.passive([c for c in children if c is not late]), late
+
     def start(self, children: list[Any]) -> list[Change]:
         """ "X is deleted and the following is substituted in its place": one replacement."""
+        late = next((c for c in children if isinstance(c, tuple)), None)
+        if late is not None:
+            children = [*(c for c in children if c is not late), late[0]]
+        out = self._joined(children)
+        if late is None:
+            return out
+        # the block after the renumbering is the one change that announced new text
+        waiting = [k for k, c in enumerate(out) if c.verb in ("insert", "replace")]
+        if len(waiting) != 1 or out[waiting[0]].payload.kind != "none":
+            raise ValueError("the new text printed after the renumbering belongs to no one clause")
+        k = waiting[0]
+        return [*out[:k], replace(out[k], payload=late[1].payload), *out[k + 1 :]]
+
+    def _joined(self, children: list[Any]) -> list[Change]:
         out: list[Change] = []
         for c in (c for group in children if isinstance(group, list) for c in group):
             prev = out[-1] if out else None

@@ -214,6 +214,9 @@ CONVENTION = Convention(
         Unit("Part", SECTION, ("Part",), ("Parts",)),
         Unit("Subpart", SECTION, ("Subpart", "Sub-part"), ("Subparts", "Sub-parts"), lead=False),
         Unit("Item", SECTION, ("Item",), ("Items",), lead=False),
+        # an English share plan's rules ("Rule 5.4"); never a line's lead: "Rule 144 under the
+        # Securities Act" begins many a wrapped line
+        Unit("Rule", SECTION, ("Rule",), ("Rules",), lead=False),
         Unit("Schedule", ATTACHMENT, ("Schedule",), ("Schedules",), lead=False),
         Unit("Exhibit", ATTACHMENT, ("Exhibit",), ("Exhibits",), lead=False),
         Unit("Annex", ATTACHMENT, ("Annex",), ("Annexes",), lead=False),
