@@ -64,6 +64,13 @@ _CATEGORIES = [
         r"\b(?:stockholder|shareholder)s?['\u2019]?\s+approval\b"
         r"|submitted\s+to\s+the\s+(?:\w+['\u2019]s\s+)?(?:stockholders|shareholders)\b",
     ),
+    # "The amendments made by paragraphs 1 and 2 of this Amendment shall apply only to Awards
+    # granted on or after ...": to what the changes apply, not a change
+    (
+        "applicability",
+        r"\bamendments?\s+(?:made|set\s+forth|effected|contained)\s+(?:by|in)\b[^.]{0,80}?"
+        r"\bshall\s+(?:only\s+)?(?:apply|be\s+applicable)\b",
+    ),
     ("costs", r"\bcosts?\b|expenses|attorneys'? fees"),
     ("governing law", r"governed by|governing law"),
     ("severability", r"severab|invalidity or unenforceability"),
