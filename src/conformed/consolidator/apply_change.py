@@ -43,7 +43,7 @@ from .change_parts import (
     replace_heading,
     replace_sentence,
 )
-from .change_words import Apply, insert_words, word_edit, words_in_sentence
+from .change_words import Apply, heading_words, insert_words, word_edit, words_in_sentence
 from .cited import (
     LAST_PART,
     in_article,
@@ -331,6 +331,7 @@ _PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
     _sentence,
     delete_definition_sentence,
     _paragraph,
+    heading_words,
     replace_heading,
     redesignate_definition_clause,
     insert_definition_clause,

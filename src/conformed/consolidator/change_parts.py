@@ -36,10 +36,11 @@ from .cited import (
     side_of,
     target_of,
     within_provision,
+    without_words,
 )
 from .context import Context
 from .exhibits import is_exhibit
-from .word_edits import apply_word_edit
+from .word_edits import apply_word_edit, edit_words
 
 READS_NOW = 'which reads "'  # the qualifier the grammar keeps for ', which reads "X"'
 
@@ -273,6 +274,25 @@ def _edge_kind(position: str, printed: str) -> str:
 
 
 _HEADING_OF = re.compile(r"(?:heading|caption|title) of (?P<cite>.+)", re.IGNORECASE)
+_ARTICLE = re.compile(r"(?:Article|ARTICLE)\s+(?:[IVXLC]+|\d{1,3})")
+
+
+def edit_heading_words(doc: Document, c: Change, edit: WordEdit, ctx: Context) -> Document | None:
+    """ "The heading of Section 9 is changed from "Assignment" to "Transfers"", "deleting
+    "INSURANCE" in the heading of Article 9 and inserting ...": the words of that heading
+    only; None where the words are not said to be in a heading."""
+    m = _HEADING_OF.fullmatch(c.selector.scope) or _HEADING_OF.fullmatch(
+        without_words(c.selector.printed)
+    )
+    if m is None:
+        return None
+    path = locate_target(doc, Target(parse_citation(m["cite"])), ctx)
+    node = doc.get(path)
+    if not node.heading.strip():
+        raise TargetNotFound(f"{m['cite']} has no heading to amend")
+    heading = edit_words(node.heading, edit, f"the heading of {m['cite']}")
+    change = ctx.change("replace", f"Heading amended (was {node.heading.strip()})")
+    return doc.update(path, lambda p: p.evolve(heading=heading, changes=(*p.changes, change)))
 
 
 def replace_heading(doc: Document, c: Change, ctx: Context) -> Document | None:
@@ -280,7 +300,9 @@ def replace_heading(doc: Document, c: Change, ctx: Context) -> Document | None:
     printed as the agreement prints its headings (with its full stop); None for any other
     part.  A provision with no heading is refused: there is nothing to amend."""
     m = _HEADING_OF.fullmatch(c.selector.printed)
-    if m is None or not PLAIN_PROVISION.fullmatch(m["cite"]):
+    if c.selector.words:  # words of the heading: consolidator/change_words.heading_words
+        return None
+    if m is None or not (PLAIN_PROVISION.fullmatch(m["cite"]) or _ARTICLE.fullmatch(m["cite"])):
         return None
     words = " ".join(c.payload.text.split())
     if c.verb != "replace" or c.payload.kind not in ("quoted", "text") or not words:

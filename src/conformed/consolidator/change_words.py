@@ -20,7 +20,13 @@ from ..operations import (
 from .apply import locate_target
 from .apply_text import apply_text_edits
 from .change_definitions import edit_in_definition
-from .change_parts import edit_sentence, insert_at_edge, sentence_of, sentence_of_definition
+from .change_parts import (
+    edit_heading_words,
+    edit_sentence,
+    insert_at_edge,
+    sentence_of,
+    sentence_of_definition,
+)
 from .cited import LAST_PART, PART_LABEL, plain_part, side_of, without_words, words_target
 from .context import Context
 from .definition_clauses import (
@@ -37,7 +43,6 @@ Apply = Callable[[Document, Change, Context], Document]
 
 def word_edit(kind: str) -> Apply:
     def apply(doc: Document, c: Change, ctx: Context) -> Document:
-        every = c.each_place
         if not c.payload.one_paragraph or (
             c.payload.kind == "text" and CONVENTION.lead.match(c.payload.text.strip())
         ):
@@ -45,13 +50,12 @@ def word_edit(kind: str) -> Apply:
                 f"the new words for {' ... '.join(c.selector.words)} are a paragraph or a labelled "
                 "provision of their own; words inside a sentence are replaced only by words"
             )
-        span = c.selector.words[1] if c.selector.span else ""  # "... and ending with "B""
-        edit = WordEdit(
-            kind, old=c.selector.words[0], new=c.payload.text, every=every, first=c.first,
-            where="span" if span else "", then=span, until=c.selector.to_end,
-        )  # fmt: skip
+        edit = _edit_of(kind, c)
         if len(c.selector.terms) == 1 and c.selector.scope.startswith("definition "):
             return edit_in_definition(doc, c, edit, ctx)
+        heading = edit_heading_words(doc, c, edit, ctx)
+        if heading is not None:
+            return heading
         in_clause = (
             edit_in_definition_clause(doc, c, edit, ctx)
             or words_in_line(doc, c, ctx)
@@ -70,6 +74,24 @@ def word_edit(kind: str) -> Apply:
         return apply_text_edits(doc, TextEdits(words_target(c.selector), (edit,)), ctx)
 
     return apply
+
+
+def _edit_of(kind: str, c: Change) -> WordEdit:
+    span = c.selector.words[1] if c.selector.span else ""  # "... and ending with "B""
+    return WordEdit(
+        kind, old=c.selector.words[0], new=c.payload.text, every=c.each_place, first=c.first,
+        where="span" if span else "", then=span, until=c.selector.to_end,
+    )  # fmt: skip
+
+
+def heading_words(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """Words replaced or struck in a heading ("deleting the heading "Repairs." and
+    substituting ...", "changing the heading thereof from "Signs." to ..."): those words
+    only, never the whole heading; None for any other change."""
+    if not c.words_edit or c.selector.kind != "words" or c.verb not in ("replace", "delete"):
+        return None
+    kind = "replace_words" if c.verb == "replace" else "delete_words"
+    return edit_heading_words(doc, c, _edit_of(kind, c), ctx)
 
 
 _PROVISO_OF = re.compile(

@@ -236,6 +236,11 @@ class CitationParts(Transformer[Token, Any]):
         every = bool(_tokens(children, "EVERY"))
         return Ref("words", " and ".join(f'"{q}"' for q in quoted), words=quoted, every=every)
 
+    def heading_words(self, children: list[Any]) -> list[Ref]:
+        """ "the heading "Repairs."": those words, in the heading."""
+        said = _unquote(str(_tokens(children, "QUOTED")[0]))
+        return [Ref("words", f'"{said}"', words=(said,)), Ref("inside", "heading")]
+
     def cited_words(self, children: list[Any]) -> Ref:
         """ "the reference to Section 4.7": the citation's words as printed, unquoted."""
         said = " ".join(str(_tokens(children, "CITED_WORDS")[0]).split())

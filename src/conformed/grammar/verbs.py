@@ -171,6 +171,12 @@ class VerbParts(Transformer[Token, Any]):
         quoted = _tokens(children, "QUOTED")[0]
         return Predicate("replace", Payload("quoted", _unquote(str(quoted))))
 
+    def changed_from(self, children: list[Any]) -> Predicate:
+        """ "... is hereby changed from "A" to "B"": the words A of the subject, replaced."""
+        old, new = (_unquote(str(t)) for t in _tokens(children, "QUOTED")[:2])
+        words = Selector("words", f'"{old}"', words=(old,))
+        return Predicate("edits", edits=(Edit("replace", words, Payload("quoted", new)),))
+
     def refers_to(self, children: list[Any]) -> Predicate:
         quoted = _tokens(children, "QUOTED")[0]
         return Predicate("refer", Payload("quoted", _unquote(str(quoted))))
@@ -319,6 +325,12 @@ class VerbParts(Transformer[Token, Any]):
         place = each_within(children)
         obj = words_within(obj, place) if place is not None else obj
         return Edit("replace", obj, payload, every=_every(children), first=_first(children))
+
+    def replace_from(self, children: list[Any]) -> Edit:
+        """ "changing the heading thereof from "A" to "B"": the words A of that part."""
+        old = _unquote(str(_tokens(children, "QUOTED")[0]))
+        words = Selector("words", f'"{old}"', words=(old,))
+        return Edit("replace", resolve(words, _selectors(children)[0]), _payload(children))
 
     def replace_definitions(self, children: list[Any]) -> Edit:
         """ "substituting the following new definitions for the existing definitions":

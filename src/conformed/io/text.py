@@ -68,6 +68,9 @@ def render_group(group: Group, layout: Layout) -> list[str]:
         relabelled = relabel_lines(src.lines, src.labels, group.labels)
         if relabelled is not None:
             return relabelled
+    swapped = _heading_swapped(src.lines, src.key, group) if src is not None else None
+    if swapped is not None:
+        return swapped
     if src is not None and layout.blank_lines:
         kept = _paragraphs_kept(src.lines, src.key, group, layout)
         if kept is not None:
@@ -100,6 +103,37 @@ def _paragraphs_kept(
         for part in parts:
             out += ([""] if out else []) + part
     return out
+
+
+def _heading_swapped(lines: tuple[str, ...], key: str, group: Group) -> list[str] | None:
+    """A group whose heading alone changed: its raw lines with the heading's changed words
+    swapped where they were printed ("ARTICLE 9" / "INSURANCE" on two lines stays two
+    lines).  None where the change is not inside the heading, or its old words are not
+    printed once on one line."""
+    heading = group.leader.heading.strip()
+    new = group.printed
+    if group.trailing or not heading or heading in key or new == key:
+        return None
+    start, end = _common(key, new), _common(key[::-1], new[::-1])
+    end = min(end, len(key) - start, len(new) - start)
+    while start and not key[start - 1].isspace():  # whole words: back to a word's start
+        start -= 1
+    old_words, new_words = key[start : len(key) - end], new[start : len(new) - end]
+    if not old_words.strip() or "\n" in old_words + new_words or new_words not in heading:
+        return None
+    found = [i for i, line in enumerate(lines) if line.count(old_words) == 1]
+    if len(found) != 1 or sum(line.count(old_words) for line in lines) != 1:
+        return None
+    out = list(lines)
+    out[found[0]] = out[found[0]].replace(old_words, new_words)
+    return out
+
+
+def _common(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` begin with in common."""
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
 
 
 def relabel_lines(
