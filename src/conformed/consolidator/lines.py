@@ -17,6 +17,8 @@ from ..change import Change
 from ..citation import PLAIN_PROVISION, in_summary, parse_citation
 from ..document import Document, Path, Provision
 from ..errors import AmbiguousTarget, PayloadError, TargetNotFound
+from ..layout.lines import blank_separated
+from ..layout.summary import is_summary_title
 from ..operations import Target, WordEdit
 from .apply import locate_target
 from .apply_text import folded
@@ -205,6 +207,8 @@ def _lines_of(
 
         keep = [body[k] for k in filled if k < len(body)]
         return keep, put_back
+    if is_summary_title(where):
+        return _summary_lines(doc, where, ctx)
     if not PLAIN_PROVISION.fullmatch(where) and not in_summary(where):
         raise TargetNotFound(f"{where}: its lines are not looked up")
     path = locate_target(doc, Target(parse_citation(where)), ctx)
@@ -217,6 +221,45 @@ def _lines_of(
         return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
 
     return node.text.split("\n\n"), put_text
+
+
+def _summary_lines(
+    doc: Document, where: str, ctx: Context
+) -> tuple[Lines, Callable[[Lines, WordEdit], Document]]:
+    """A lease's summary of captioned lines ("Premises: Suite 400 ...", "Parking: ..."):
+    the paragraphs after its title in the front matter, or the text of the provision the
+    title heads ("ARTICLE 1 / BASIC LEASE PROVISIONS").  Refused where the agreement has no
+    such title, or several.  A paragraph kept keeps its raw lines; a new one is one line."""
+    titles = [i for i, line in enumerate(doc.front) if is_summary_title(line)]
+    heads = [p for p, n in doc.walk() if is_summary_title(n.heading) and not n.children]
+    if len(titles) + len(heads) != 1:
+        found = "no" if not titles + heads else "more than one"
+        raise TargetNotFound(f"the agreement has {found} {where} to look for the line in")
+    if heads:
+        path, node = heads[0], doc.get(heads[0])
+
+        def put_text(lines: Lines, edit: WordEdit) -> Document:
+            changed = node.evolve(text="\n\n".join(lines))
+            return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
+
+        return node.text.split("\n\n"), put_text
+    start = titles[0] + 1
+    chunks = blank_separated(doc.front[start:])
+    read = tuple(" ".join(" ".join(chunk).split()) for chunk in chunks)  # (the caller edits
+    # the list it is given in place)
+
+    def put_front(new: Lines, edit: WordEdit) -> Document:
+        kept = dict(zip(read, chunks, strict=True))
+        out: list[str] = []
+        for line in new:
+            out += ["", *kept.pop(line, [line])]
+        change = ctx.change("amend_text", f'Line "{edit.old}" changed')
+        return doc.evolve(
+            front=(*doc.front[:start], *out),
+            matter_changes=(*doc.matter_changes, (where, change)),
+        )
+
+    return list(read), put_front
 
 
 def _paragraph_lines(

@@ -27,6 +27,10 @@ def _tokens(children: list[Any], *types: str) -> list[Token]:
     return [c for c in children if isinstance(c, Token) and c.type.rsplit("__", 1)[-1] in types]
 
 
+# where a summary item is looked for when its item names no summary ("the item entitled "X"")
+SUMMARY = "Basic Lease Provisions"
+
+
 @dataclass(frozen=True)
 class Ref:
     """One link of a citation chain: "clause (y)", "the definition of "X"", "the Schedule"."""
@@ -295,6 +299,15 @@ class CitationParts(Transformer[Token, Any]):
             key = key[4:] if key.lower().startswith("the ") else key
             how = "for"
         return Ref("line", f'line {how} "{key}"', words=(key,))
+
+    def summary_item(self, children: list[Any]) -> list[Ref]:
+        """ "the item entitled "Parking" in the Basic Lease Provisions": the summary's line
+        whose caption that is ("Parking: ..."), as "the line for "Parking"" is."""
+        quoted = _tokens(children, "QUOTED")
+        key = _unquote(str(quoted[0])) if quoted else str(_tokens(children, "CAPTION_NAME")[0])
+        key = re.sub(r"^(?:The|THE)\s+", "", " ".join(key.split()).rstrip(":"))
+        summary = " ".join(str(t) for t in _tokens(children, "SUMMARY_NAME")) or SUMMARY
+        return [Ref("line", f'line for "{key}"', words=(key,)), Ref("inside", summary)]
 
     def mark(self, children: list[Any]) -> Ref:
         return Ref("mark", " ".join(str(t).lower() for t in _tokens(children, "PUNCT")))

@@ -16,11 +16,18 @@ import re
 
 from ..document import Provision
 
-# The titles leases give the summary before their Articles
+# The titles leases give the summary before their Articles ("BASIC LEASE PROVISIONS",
+# "SUMMARY OF BASIC LEASE INFORMATION", "Summary of Basic Terms")
 _SUMMARY = re.compile(
     r"(?i)^(?:summary\s+of\s+)?(?:the\s+)?basic\s+lease\s+(?:information|provisions|terms)\b"
+    r"|^summary\s+of\s+(?:the\s+)?(?:basic\s+)?(?:lease\s+)?(?:terms|information|provisions)\b"
     r"|^(?:lease\s+summary|reference\s+(?:pages|provisions|data))\b"
 )
+
+
+def is_summary_title(text: str) -> bool:
+    """ "BASIC LEASE PROVISIONS", "Summary of Basic Terms": the title of a lease's summary."""
+    return _SUMMARY.match(" ".join(text.split())) is not None
 
 
 def nest_summary(body: tuple[Provision, ...], front: tuple[str, ...] = ()) -> tuple[Provision, ...]:
