@@ -4,7 +4,10 @@ the machine down."""
 
 from __future__ import annotations
 
+import io
+import re
 import subprocess
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,3 +78,24 @@ def test_numbering_values_out_of_bounds_are_read_as_absent(tmp_path: Path, start
     done = _outline(bad)
     assert done.returncode == 0, done.stderr[-500:]
     assert "1. Term." in done.stdout and "2. Price." in done.stdout
+
+
+def test_a_package_without_its_numbering_relationship_reads_its_printed_labels() -> None:
+    """A .docx whose relationship to its numbering part is missing (python-docx raises
+    NotImplementedError for it): nothing is numbered, the labels printed in the text are
+    read; found by the damaged-package fuzz test (a flipped byte in the relationship)."""
+    from conformed.io.docx_reader import read_docx_document
+
+    def without_numbering(name: str, data: bytes) -> bytes:
+        if name != "word/_rels/document.xml.rels":
+            return data
+        return re.sub(
+            rb'<Relationship Id="\w+" Type="[^"]*/numbering" Target="numbering.xml"/>', b"", data
+        )
+
+    damaged = small_docx(without_numbering)
+    assert b'numbering.xml"/>' not in zipfile.ZipFile(io.BytesIO(damaged)).read(
+        "word/_rels/document.xml.rels"
+    )
+    doc = read_docx_document(damaged, name="damaged.docx")
+    assert [(n.label_text, n.heading) for _, n in doc.walk()] == [("1.", "Term."), ("2.", "Price.")]

@@ -96,8 +96,15 @@ def check_package(data: bytes, name: str) -> None:
 
 
 def numbering_of(document: docx.document.Document) -> Numbering:
+    """The package's numbering and styles; a package without a numbering part (or whose
+    relationship to it is damaged: python-docx then raises NotImplementedError) numbers
+    nothing, and its labels are the ones printed in the text."""
     part = document.part
-    return Numbering(part.numbering_part.element, part.styles.element)
+    try:
+        numbering = part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        numbering = None
+    return Numbering(numbering, part.styles.element)
 
 
 def docx_blocks(document: docx.document.Document) -> list[Block]:
