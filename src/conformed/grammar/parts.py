@@ -265,10 +265,14 @@ class CitationParts(Transformer[Token, Any]):
         end = "sentence" if unit == ["sentence"] else "text"
         return Ref("words", f'"{first}" to the end of the {end}', words=(first,), to_end=end)
 
-    def following_words(self, children: list[Any]) -> Ref:
-        """ "all of the text following the word "A"": what comes after A, A kept."""
+    def following_words(self, children: list[Any]) -> Ref | list[Ref]:
+        """ "all of the text following the word "A"": what comes after A, A kept (in the
+        sentence counted, where one is: "all of the text in the first sentence thereof
+        following ...")."""
         first = _unquote(str(_tokens(children, "QUOTED")[0]))
-        return Ref("words", f'the words following "{first}"', words=(first,), to_end="following")
+        words = Ref("words", f'the words following "{first}"', words=(first,), to_end="following")
+        counted = _tokens(children, "ORDINAL")
+        return [words, Ref("inside", f"{str(counted[0]).lower()} sentence")] if counted else words
 
     def quoted_part(self, children: list[Any]) -> Ref:
         """ "the third "Whereas" clause": printed as the drafter put it."""
@@ -304,7 +308,8 @@ class CitationParts(Transformer[Token, Any]):
         """ "the item entitled "Parking" in the Basic Lease Provisions": the summary's line
         whose caption that is ("Parking: ..."), as "the line for "Parking"" is."""
         quoted = _tokens(children, "QUOTED")
-        key = _unquote(str(quoted[0])) if quoted else str(_tokens(children, "CAPTION_NAME")[0])
+        named = _tokens(children, "CAPTION_NAME", "SUMMARY_CAPTION")
+        key = _unquote(str(quoted[0])) if quoted else str(named[0])
         key = re.sub(r"^(?:The|THE)\s+", "", " ".join(key.split()).rstrip(":"))
         summary = " ".join(str(t) for t in _tokens(children, "SUMMARY_NAME")) or SUMMARY
         return [Ref("line", f'line for "{key}"', words=(key,)), Ref("inside", summary)]
