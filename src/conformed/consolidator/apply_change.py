@@ -67,7 +67,7 @@ from .exhibits import append_to_attachment, apply_replace_exhibit, is_exhibit
 from .insert_new import insert_provision
 from .lines import edit_item, edit_line, words_in_line
 from .redesignate import redesignate, redesignate_run
-from .run_on import restate_run_on_part
+from .run_on import restate_run_on_part, run_on_clause
 
 
 def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
@@ -242,6 +242,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         )
         if inserted is not None:
             return inserted
+    if change.verb in ("delete", "renumber") and sel.kind == "provision":
+        in_sentence = run_on_clause(doc, change, ctx)  # "(i) ..., (ii) ... and (iii) ..."
+        if in_sentence is not None:
+            return in_sentence
     if fn is not None:
         return fn(doc, change, ctx)
     for attempt in _PARTS:  # each gives None where the change is not of its kind

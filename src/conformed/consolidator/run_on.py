@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from ..change import Change
 from ..citation import parse_citation, parse_label
 from ..document import Document, Path
-from ..errors import TargetNotFound
+from ..errors import ConformedError, PlacementError, TargetNotFound
 from ..operations import Target, WordEdit
 from .apply import locate_target
+from .cited import plain_part
 from .context import Context
 from .word_edits import apply_word_edit
 from .word_places import record_edits
@@ -117,6 +119,60 @@ def edit_run_on(
     if mark in (";", ",", ".") and edit.old.endswith(mark):
         end += 1  # 'after the words "... by the Company;"': the mark that closes the clause
     return edit_span(doc, path, (start, end), edit, where, ctx)
+
+
+_LAST_LABEL = re.compile(r"(?P<cite>.+?)(?P<label>\([^()\s]{1,6}\))")
+
+
+def run_on_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "Section 7(b) is amended by deleting clause (iii) thereof and renumbering clause (iv)
+    thereof as clause (iii)", where 7(b) prints its clauses inside its sentence: clause (iii)
+    struck from its label to the next one's (the "and" or "or" before the next kept), and
+    "(iv)" printed "(iii)".  None where the clause is a provision of its own, or not printed
+    once in the text of the provision cited; the last clause of a list is refused (what
+    becomes of the "and" before it is not said)."""
+    m = _LAST_LABEL.fullmatch(plain_part(c.selector.printed) or "")
+    if c.verb not in ("delete", "renumber") or c.selector.kind != "provision" or m is None:
+        return None
+    if c.payload.kind != "none" or c.selector.qualifiers or len(c.selector.labels) != 1:
+        return None
+    label = m["label"]
+    try:
+        path = locate_target(doc, Target(parse_citation(m["cite"])), ctx)
+    except ConformedError:
+        return None
+    node = doc.get(path)
+    if any(child.key == label.strip("()").lower() for child in node.children):
+        return None
+    span = run_on_span(node.text, label)
+    if span is None:
+        return None
+    start, end = span
+    where = f"clause {label} of {m['cite']}"
+    if c.verb == "renumber":
+        new = _LAST_LABEL.fullmatch(c.new_label) if c.new_label else None
+        if new is None:
+            return None
+        text = node.text[:start] + new["label"] + node.text[start + len(label) :]
+        detail = f"Clause {label} renumbered {new['label']}"
+    else:
+        if not _list_labels(node.text[end:], _next(label)):
+            raise PlacementError(
+                f"{where} is the last clause of its list; the item does not say what becomes "
+                "of the conjunction and punctuation before it"
+            )
+        joined = re.search(r"[,;]\s*(?P<conj>(?:and|or)\s+)$", node.text[start:end])
+        if joined is not None:  # "(iii) ..., and (iv)": the clause and its comma; "and" stays
+            end = start + joined.start("conj")
+        text = node.text[:start] + node.text[end:]
+        detail = f"Clause {label} deleted"
+    changed = node.evolve(text=text, changes=(*node.changes, ctx.change(c.verb, detail)))
+    return doc.update(path, lambda _: changed)
+
+
+def _next(label: str) -> str:
+    own = parse_label(label)
+    return own.with_value(own.value + 1).text if own is not None else label
 
 
 def run_on_span(text: str, label: str) -> tuple[int, int] | None:
