@@ -26,8 +26,22 @@ from .context import Context
 from .locate import resolve_citation
 
 
+def _whole(doc: Document, path: Path, term: str) -> None:
+    """A definition read with a paragraph after it that defines nothing ("Notwithstanding
+    the foregoing, ...") is not deleted: whether that paragraph is part of the definition,
+    to go with it, is not said (as for definitions printed in a provision's text:
+    consolidator/change_definitions.py)."""
+    later = doc.get(path).text.split("\n\n")[1:]
+    if any(p.strip() and definition_term(p) is None for p in later):
+        raise PlacementError(
+            f'the definition of "{term}" is followed by a paragraph that defines nothing; '
+            "whether it is part of the definition is not said"
+        )
+
+
 def apply_delete_definition(doc: Document, op: DeleteDefinition, ctx: Context) -> Document:
     path = locate_definition(doc, op.definition, ctx)
+    _whole(doc, path, op.definition.term)
     parent, index = path[:-1], path[-1]
     term = term_of(doc.get(path)) or op.definition.term
     doc = doc.replace_children(parent, lambda nodes: (*nodes[:index], *nodes[index + 1 :]))

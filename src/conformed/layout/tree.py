@@ -33,6 +33,11 @@ from .sequence import (
 __all__ = ["GAP", "HARD", "INLINE", "SOFT", "TreeBuilder"]
 
 
+# An Article that is its definitions ("ARTICLE I / DEFINITIONS" over '"Account" means ...'
+# paragraphs with no Sections): each definition its own part, as under a Section
+_DEFINITIONS_HEADING = re.compile(r"(?i)^\s*(?:definitions|defined\s+terms)\b")
+
+
 class TreeBuilder(Placement):
     """Takes the rules' decisions, keeps the stack of open provisions, freezes a tree out."""
 
@@ -150,8 +155,12 @@ class TreeBuilder(Placement):
             k = len(self.stack) - 1
             while k > 0 and self.stack[k].label is None:
                 k -= 1
-        if k == 0 or self.stack[k].kind in ("article", "heading"):
+        if k == 0 or self.stack[k].kind == "heading":
             return False
+        if self.stack[k].kind == "article" and not _DEFINITIONS_HEADING.search(
+            self.stack[k].heading
+        ):
+            return False  # an Article's own words; its definitions where it is "DEFINITIONS"
         del self.stack[k + 1 :]
         node = Node(None, indent=line.indent, line=line.lineno)
         self.stack[k].children.append(node)
