@@ -84,6 +84,19 @@ def _edit_of(kind: str, c: Change) -> WordEdit:
     )  # fmt: skip
 
 
+def _at_definitions_edge(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "The definition of "Good Reason" ... is amended by adding the following sentence at
+    the end thereof: "..."": the words end (or begin) that definition's paragraph; None for
+    any other place, or new text that is a paragraph of its own."""
+    kind = {"at the end": "append_text", "at the beginning": "prepend_text"}.get(
+        c.position.removesuffix(" thereof").removesuffix(f" of {c.selector.printed}")
+    )
+    words = c.payload.text.strip()
+    if kind is None or not c.payload.one_paragraph or CONVENTION.lead.match(words):
+        return None
+    return edit_in_definition(doc, c, WordEdit(kind, old="", new=c.payload.text), ctx)
+
+
 def heading_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     """Words replaced or struck in a heading ("deleting the heading "Repairs." and
     substituting ...", "changing the heading thereof from "Signs." to ..."): those words
@@ -147,6 +160,8 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     m = _BESIDE_WORDS.match(c.position)
     if c.payload.kind not in ("quoted", "text") or len(c.selector.terms) > 1:
         return None
+    if m is None and c.selector.kind == "definition" and len(c.selector.terms) == 1:
+        return _at_definitions_edge(doc, c, ctx)
     if m is None:
         return insert_at_edge(doc, c, ctx)
     if not (c.payload.kind == "quoted" or c.payload.one_paragraph):
