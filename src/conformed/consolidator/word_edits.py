@@ -135,14 +135,15 @@ def _edit_to_end(text: str, edit: WordEdit, printed: str) -> str:
             "say which one the words to the end begin at"
         )
     hit, body = hits[0], len(text.rstrip())
-    sentence = next(b for a, b in sentence_spans(text) if a <= hit.start() < b)
+    sentence = next((b for a, b in sentence_spans(text) if a <= hit.start() < b), body)
     end = {"text": body}.get(edit.until, sentence)
     if edit.until == "following" and text[end:body].strip():
         raise AmbiguousTarget(
             f"the words {quoted(edit)} run to the end of their sentence or of {printed}; "
             "the item does not say which"
         )
-    end -= text[end - 1] in ".;:"
+    if text[end - 1] in ".;:":  # the sentence's own closing mark stays
+        end -= 1
     start = hit.end() if edit.until == "following" else hit.start()
     new = " ".join(edit.new.split())
     if edit.kind == "delete_words":  # "in the Territory, unless ...": the comma goes too
