@@ -8,8 +8,9 @@ edited, or it is restated, there only.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..change import Change
+from ..change import Change, Selector
 from ..citation import parse_citation, parse_label
 from ..document import Document, Path
 from ..errors import ConformedError, PlacementError, TargetNotFound
@@ -131,10 +132,13 @@ def run_on_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
     "(iv)" printed "(iii)".  None where the clause is a provision of its own, or not printed
     once in the text of the provision cited; the last clause of a list is refused (what
     becomes of the "and" before it is not said)."""
+    if c.verb == "renumber" and len(c.selector.labels) > 1:
+        return _each_renumbered(doc, c, ctx)
     m = _LAST_LABEL.fullmatch(plain_part(c.selector.printed) or "")
     if c.verb not in ("delete", "renumber") or c.selector.kind != "provision" or m is None:
         return None
-    if c.payload.kind != "none" or c.selector.qualifiers or len(c.selector.labels) != 1:
+    said = [q for q in c.selector.qualifiers if not _WHAT_IT_IS.fullmatch(q)]
+    if c.payload.kind != "none" or said or len(c.selector.labels) != 1:
         return None
     label = m["label"]
     try:
@@ -168,6 +172,25 @@ def run_on_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
         detail = f"Clause {label} deleted"
     changed = node.evolve(text=text, changes=(*node.changes, ctx.change(c.verb, detail)))
     return doc.update(path, lambda _: changed)
+
+
+# what a clause is, said beside its citation ('(definition of "Cause")'): nothing to check
+_WHAT_IT_IS = re.compile(r'\((?:the\s+)?definition\s+of\s+["\u201c][^"\u201d]{1,80}["\u201d]\)')
+
+
+def _each_renumbered(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """ "clauses (iv) and (v) of Section 2.1(c) are renumbered as clauses (iii) and (iv),
+    respectively": each in turn, all or none."""
+    new = re.findall(r"\([^()\s]{1,6}\)", c.new_label)
+    if len(new) != len(c.selector.labels) or not c.selector.scope:
+        return None
+    for old, label in zip(c.selector.labels, new, strict=True):
+        one = Selector("provision", f"clause {old} of {c.selector.scope}", (old,), "clause")
+        done = run_on_clause(doc, replace(c, selector=one, new_label=f"clause {label}"), ctx)
+        if done is None:
+            return None
+        doc = done
+    return doc
 
 
 def _next(label: str) -> str:
