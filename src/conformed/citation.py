@@ -260,10 +260,12 @@ def name_path(labels: list[str]) -> str:
 _PLAIN_LABEL = r"(?P<label>(?:\d[\w.]*|[IVXLC]{1,7}\.[A-Z](?:\.\d{1,3})?)(?:\([\w]{1,5}\))*)"
 # A bracketed label as cited: "(c)", "(iv)", "(12)"; its words in group 1.
 BRACKETED = re.compile(r"\(([A-Za-z0-9]{1,6})\)")
-# (in lower case too where the label is numbered in full: English drafting's "clause 7.4")
+# (in lower case too where the label is numbered in full: English drafting's "clause 7.4";
+# and "clause 12", as English drafting cites its clauses: never "section 12", which is as
+# often a statute's as the agreement's)
 PLAIN_PROVISION = re.compile(
     rf"(?P<unit>Section|Subsection|Paragraph|Clause|Rule"
-    rf"|(?i:clause|section|paragraph)(?=\s+\d{{1,3}}\.\d))\s+{_PLAIN_LABEL}"
+    rf"|(?i:clause|section|paragraph)(?=\s+\d{{1,3}}\.\d)|clause(?=\s+\d))\s+{_PLAIN_LABEL}"
 )
 _ATOM = re.compile(r"\d+(?:\.\d+)+[A-Z]?(?![A-Za-z])|\d+[A-Z](?![A-Za-z])|\d+|[A-Za-z]+")
 _UNIT_RE = re.compile(rf"^\s*(?P<unit>{_UNIT_WORDS})\s+", re.IGNORECASE)

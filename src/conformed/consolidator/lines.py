@@ -123,7 +123,7 @@ def words_in_item(doc: Document, c: Change, ctx: Context) -> Document | None:
     return put(lines, edit)
 
 
-_ITEM_OF = re.compile(r"(?i:item)\s+(?P<label>\d{1,3})\s+of\s+(?P<where>.+)")
+_ITEM_OF = re.compile(r"(?i:item|paragraph|line)\s+(?P<label>\d{1,3})\s+of\s+(?P<where>.+)")
 
 
 def _numbered(lines: Lines, label: str, where: str) -> tuple[int, str]:

@@ -69,9 +69,23 @@ def split_heading(text: str) -> tuple[str, str]:
             continue
         if not (core[0].isupper() or core[0].isdigit()):
             return "", text
-    if words[0].strip("\"'`\u201c").lower() in _SMALL:
+    rest = text[m.end() :].lstrip()
+    if words[0].strip("\"'`\u201c").lower() in _SMALL and not _short_caption(words, rest):
         return "", text
-    return heading, text[m.end() :].lstrip()
+    return heading, rest
+
+
+def _short_caption(words: list[str], rest: str) -> bool:
+    """ "By Company.", "In General.", "For Cause." before a sentence that begins anew: a
+    caption that opens with a small word (two to four words, the others capitalised)."""
+    caps = [w for w in words[1:] if w.lower() not in _SMALL]
+    return (
+        2 <= len(words) <= 4
+        and bool(caps)
+        and all(w[:1].isupper() for w in caps)
+        and rest[:1].isupper()
+        and words[0][:1].isupper()
+    )
 
 
 def _bare(printed: str) -> bool:
