@@ -89,6 +89,14 @@ _CATEGORIES = [
         r"capitali[sz]ed terms|\bdefined in\b[^.]{0,120}\bha(?:s|ve) the same meanings?\b",
     ),
     ("entire agreement", r"entire agreement"),
+    # "A person who is not a party to this Variation Agreement shall not have any rights
+    # under the Contracts (Rights of Third Parties) Act 1999 ...", "No third party shall
+    # have any right to enforce ...": who may enforce the amendment, not a change
+    (
+        "third party rights",
+        r"Contracts\s+\(Rights\s+of\s+Third\s+Parties\)\s+Act"
+        r"|\bno\s+(?:person|third\s+party)\b[^.]{0,80}\b(?:any\s+)?rights?\s+to\s+enforce\b",
+    ),
     ("headings", r"\bheadings\b"),
     ("waiver or consent", r"\bwaive[sdr]?\b|\bwaiver\b|\bconsents?\b|\bconsented\b"),
     ("release", r"\breleases?\b|\bdischarges?\b"),
