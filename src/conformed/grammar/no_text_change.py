@@ -36,7 +36,9 @@ OPERATIVE = re.compile(
 # The imperative many drafters use ("In clause 4.2, delete ...", "Insert the following new
 # clause 6.4 ...", "At the end of clause 5.1, add ..."): a sentence that begins so amends.
 IMPERATIVE = re.compile(
-    r"(?:In\s+[^,]{1,120},\s*)?(?:(?:immediately\s+)?(?:after|before|following)\s+[^,]{1,120}?\s+"
+    # (after "With effect from 1 January 2025," and "In Schedule 2, paragraph 2," too)
+    r"(?:(?:with\s+effect\s+from|effective\s+(?:as\s+of|from|on))\s+[^,]{1,60},\s*)?"
+    r"(?:In\s+[^,]{1,120},\s*(?:(?:paragraph|clause|part|item|line)\s+[^,]{1,30},\s*)?)?(?:(?:immediately\s+)?(?:after|before|following)\s+[^,]{1,120}?\s+"
     r"|at\s+the\s+end\s+of\s+[^,]{1,120},\s*)?"
     r"(?:delete|strike|insert|add|substitute|replace|amend|restate)\s",
     re.IGNORECASE,
