@@ -26,13 +26,12 @@ from .context import Context
 from .locate import resolve_citation
 
 
-def _whole(doc: Document, path: Path, term: str) -> None:
-    """A definition read with a paragraph after it that defines nothing ("Notwithstanding
-    the foregoing, ...") is not deleted: whether that paragraph is part of the definition,
-    to go with it, is not said (as for definitions printed in a provision's text:
-    consolidator/change_definitions.py)."""
-    later = doc.get(path).text.split("\n\n")[1:]
-    if any(p.strip() and definition_term(p) is None for p in later):
+def refuse_undefined_after(term: str, paragraphs: list[str]) -> None:
+    """A definition with a paragraph after it that defines nothing ("Notwithstanding the
+    foregoing, ...") is not deleted: whether that paragraph is part of the definition, to go
+    with it, is not said.  ``paragraphs``: those after the definition's first, in its own
+    part or in the provision's text that prints it."""
+    if any(p.strip() and definition_term(p) is None for p in paragraphs):
         raise PlacementError(
             f'the definition of "{term}" is followed by a paragraph that defines nothing; '
             "whether it is part of the definition is not said"
@@ -41,7 +40,7 @@ def _whole(doc: Document, path: Path, term: str) -> None:
 
 def apply_delete_definition(doc: Document, op: DeleteDefinition, ctx: Context) -> Document:
     path = locate_definition(doc, op.definition, ctx)
-    _whole(doc, path, op.definition.term)
+    refuse_undefined_after(op.definition.term, doc.get(path).text.split("\n\n")[1:])
     parent, index = path[:-1], path[-1]
     term = term_of(doc.get(path)) or op.definition.term
     doc = doc.replace_children(parent, lambda nodes: (*nodes[:index], *nodes[index + 1 :]))

@@ -9,7 +9,6 @@ from dataclasses import replace
 from ..change import ANY_DEFINITIONS, Change
 from ..citation import parse_citation
 from ..definitions import (
-    definition_term,
     insertion_index,
     split_definitions,
     words_before_definitions,
@@ -30,6 +29,7 @@ from .apply_definitions import (
     defined_exactly,
     definition_in_text,
     locate_definition,
+    refuse_undefined_after,
 )
 from .context import Context
 from .definition_clauses import defined_at, where_defined
@@ -70,13 +70,8 @@ def _paragraph_deleted(doc: Document, c: Change, ctx: Context) -> Document | Non
         return None
     end = text.find("\n\n", start)
     after = text[end:].lstrip() if end >= 0 else ""
-    if after and definition_term(after.split("\n\n", 1)[0]) is None:
-        # the paragraph after it is no definition: perhaps this one's own second paragraph
-        # ("Notwithstanding the foregoing, ..."), which a deletion must not leave behind
-        raise PlacementError(
-            f'the definition of "{c.selector.terms[0]}" is followed by a paragraph that defines '
-            "nothing; whether it is part of the definition is not said"
-        )
+    # (the paragraph after it, if no definition, may be this one's own second paragraph)
+    refuse_undefined_after(c.selector.terms[0], after.split("\n\n", 1)[:1] if after else [])
     before = text[:start].rstrip()
     kept = "\n\n".join(part for part in (before, after) if part)
     change = ctx.change("delete", f'Definition of "{c.selector.terms[0]}" deleted')

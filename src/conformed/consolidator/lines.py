@@ -215,6 +215,14 @@ def _lines_of(
     node = doc.get(path)
     if node.children and all(c.label is None and not c.children for c in node.children):
         return _paragraph_lines(doc, path, ctx)
+    return _text_lines(doc, path, ctx)
+
+
+def _text_lines(
+    doc: Document, path: Path, ctx: Context
+) -> tuple[Lines, Callable[[Lines, WordEdit], Document]]:
+    """The paragraphs of a provision's own text as its lines, put back as its text."""
+    node = doc.get(path)
 
     def put_text(lines: Lines, edit: WordEdit) -> Document:
         changed = node.evolve(text="\n\n".join(lines))
@@ -236,13 +244,7 @@ def _summary_lines(
         found = "no" if not titles + heads else "more than one"
         raise TargetNotFound(f"the agreement has {found} {where} to look for the line in")
     if heads:
-        path, node = heads[0], doc.get(heads[0])
-
-        def put_text(lines: Lines, edit: WordEdit) -> Document:
-            changed = node.evolve(text="\n\n".join(lines))
-            return doc.update(path, lambda _: record_edits(changed, (edit,), ctx))
-
-        return node.text.split("\n\n"), put_text
+        return _text_lines(doc, heads[0], ctx)
     start = titles[0] + 1
     chunks = blank_separated(doc.front[start:])
     read = tuple(" ".join(" ".join(chunk).split()) for chunk in chunks)  # (the caller edits

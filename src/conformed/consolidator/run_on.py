@@ -11,12 +11,12 @@ import re
 from dataclasses import replace
 
 from ..change import Change, Selector
-from ..citation import parse_citation, parse_label
+from ..citation import BRACKETED, parse_citation, parse_label
 from ..document import Document, Path
 from ..errors import ConformedError, PlacementError, TargetNotFound
 from ..operations import Target, WordEdit
 from .apply import locate_target
-from .cited import plain_part
+from .cited import LAST_PART, plain_part
 from .context import Context
 from .word_edits import apply_word_edit
 from .word_places import record_edits
@@ -122,9 +122,6 @@ def edit_run_on(
     return edit_span(doc, path, (start, end), edit, where, ctx)
 
 
-_LAST_LABEL = re.compile(r"(?P<cite>.+?)(?P<label>\([^()\s]{1,6}\))")
-
-
 def run_on_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
     """ "Section 7(b) is amended by deleting clause (iii) thereof and renumbering clause (iv)
     thereof as clause (iii)", where 7(b) prints its clauses inside its sentence: clause (iii)
@@ -134,7 +131,7 @@ def run_on_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
     becomes of the "and" before it is not said)."""
     if c.verb == "renumber" and len(c.selector.labels) > 1:
         return _each_renumbered(doc, c, ctx)
-    m = _LAST_LABEL.fullmatch(plain_part(c.selector.printed) or "")
+    m = LAST_PART.fullmatch(plain_part(c.selector.printed) or "")
     if c.verb not in ("delete", "renumber") or c.selector.kind != "provision" or m is None:
         return None
     said = [q for q in c.selector.qualifiers if not _WHAT_IT_IS.fullmatch(q)]
@@ -154,7 +151,7 @@ def run_on_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
     start, end = span
     where = f"clause {label} of {m['cite']}"
     if c.verb == "renumber":
-        new = _LAST_LABEL.fullmatch(c.new_label) if c.new_label else None
+        new = LAST_PART.fullmatch(c.new_label) if c.new_label else None
         if new is None:
             return None
         text = node.text[:start] + new["label"] + node.text[start + len(label) :]
@@ -181,7 +178,7 @@ _WHAT_IT_IS = re.compile(r'\((?:the\s+)?definition\s+of\s+["\u201c][^"\u201d]{1,
 def _each_renumbered(doc: Document, c: Change, ctx: Context) -> Document | None:
     """ "clauses (iv) and (v) of Section 2.1(c) are renumbered as clauses (iii) and (iv),
     respectively": each in turn, all or none."""
-    new = re.findall(r"\([^()\s]{1,6}\)", c.new_label)
+    new = [m.group(0) for m in BRACKETED.finditer(c.new_label)]
     if len(new) != len(c.selector.labels) or not c.selector.scope:
         return None
     for old, label in zip(c.selector.labels, new, strict=True):
@@ -208,7 +205,7 @@ def run_on_span(text: str, label: str) -> tuple[int, int] | None:
     starts = _list_labels(text, label)
     if len(starts) != 1:
         return None
-    following = [k for k in _list_labels(text, own.with_value(own.value + 1).text) if k > starts[0]]
+    following = [k for k in _list_labels(text, _next(label)) if k > starts[0]]
     if following:
         return starts[0], following[0]
     ends = _LIST_ENDS.search(text, starts[0])

@@ -174,8 +174,7 @@ class VerbParts(Transformer[Token, Any]):
     def changed_from(self, children: list[Any]) -> Predicate:
         """ "... is hereby changed from "A" to "B"": the words A of the subject, replaced."""
         old, new = (_unquote(str(t)) for t in _tokens(children, "QUOTED")[:2])
-        words = Selector("words", f'"{old}"', words=(old,))
-        return Predicate("edits", edits=(Edit("replace", words, Payload("quoted", new)),))
+        return Predicate("edits", edits=(Edit("replace", _words(old), Payload("quoted", new)),))
 
     def refers_to(self, children: list[Any]) -> Predicate:
         quoted = _tokens(children, "QUOTED")[0]
@@ -329,8 +328,7 @@ class VerbParts(Transformer[Token, Any]):
     def replace_from(self, children: list[Any]) -> Edit:
         """ "changing the heading thereof from "A" to "B"": the words A of that part."""
         old = _unquote(str(_tokens(children, "QUOTED")[0]))
-        words = Selector("words", f'"{old}"', words=(old,))
-        return Edit("replace", resolve(words, _selectors(children)[0]), _payload(children))
+        return Edit("replace", resolve(_words(old), _selectors(children)[0]), _payload(children))
 
     def replace_definitions(self, children: list[Any]) -> Edit:
         """ "substituting the following new definitions for the existing definitions":
@@ -411,3 +409,8 @@ class Renumbering:
     ("(redesignating each subsequent subsection accordingly)")."""
 
     within: str
+
+
+def _words(said: str) -> Selector:
+    """Quoted words as a selector, before they are tied to the part they are in."""
+    return Selector("words", f'"{said}"', words=(said,))
