@@ -67,7 +67,10 @@ def edit_throughout(doc: Document, edit: WordEdit, ctx: Context) -> Document:
     fields = ("heading", *WORD_FIELDS) if edit.every else WORD_FIELDS
     for p in _edit(state, edit, "the agreement", missing, fields):
         doc = doc.update(p, _recorded(state[p], (edit,), ctx))
-    elsewhere = [n.heading for _, n in doc.walk() if count_words(n.heading, edit.old)]
+    # (headings edited "each place" may print the old words again inside the new ones:
+    # "Compensation Committee" in "Talent and Compensation Committee" -- never "left")
+    headings = () if "heading" in fields else (n.heading for _, n in doc.walk())
+    elsewhere = [h for h in headings if count_words(h, edit.old)]
     matter = [line for line in (*doc.front, *doc.back) if count_words(line, edit.old)]
     if elsewhere or matter:
         where = " and ".join(
