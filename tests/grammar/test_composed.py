@@ -66,6 +66,9 @@ def test_case(case: dict) -> None:
         "date the Base Rent shall be $5,200 per month.",
         "Commencement. The variations set out in this deed shall take effect on 1 June 2026, "
         "from which date the Licence Fee shall be 12,000 pounds a year.",
+        # the same change asked for in another part, in the words of the applicability form
+        "The amendment made by paragraph 2 of this Amendment shall apply to Section 7.4 "
+        "of the Plan as well.",
     ],
 )
 def test_operative_items_are_never_no_text_change(instruction: str) -> None:

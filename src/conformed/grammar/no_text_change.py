@@ -67,11 +67,15 @@ _CATEGORIES = [
         r"|submitted\s+to\s+the\s+(?:\w+['\u2019]s\s+)?(?:stockholders|shareholders)\b",
     ),
     # "The amendments made by paragraphs 1 and 2 of this Amendment shall apply only to Awards
-    # granted on or after ...": to what the changes apply, not a change
+    # granted on or after ...": to what the changes apply, not a change -- never where they
+    # are said to apply to a part of the agreement ("... shall also apply to Section 7.4"),
+    # which asks for the same change there
     (
         "applicability",
         r"\bamendments?\s+(?:made|set\s+forth|effected|contained)\s+(?:by|in)\b[^.]{0,80}?"
-        r"\bshall\s+(?:only\s+)?(?:apply|be\s+applicable)\b",
+        r"\bshall\s+(?:only\s+|also\s+)?(?:apply|be\s+applicable)\b"
+        r"(?![^.]{0,80}\b(?:sections?|subsections?|articles?|paragraphs?|clauses?|rules?"
+        r"|exhibits?|schedules?)\s+[\w(])",
     ),
     ("costs", r"\bcosts?\b|expenses|attorneys'? fees"),
     ("governing law", r"governed by|governing law"),
