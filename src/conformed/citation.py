@@ -331,7 +331,7 @@ def parse_citation(printed: str) -> Citation:
 SUMMARY_KEY = "part:summary"
 _IN_SUMMARY = re.compile(
     r"(?P<unit>(?i:items?|paragraphs?|sections?))\s+(?P<label>\d{1,3}(?:\([a-z0-9]{1,5}\))*)\s+of\s+"
-    r"(?i:(?:the\s+)?(?:summary\s+of\s+(?:the\s+)?)?basic\s+lease\s+(?:information|provisions|terms))"
+    r"(?:the\s+)?" + CONVENTION.summary_title()
 )
 
 

@@ -45,6 +45,8 @@ def _load(base_path: str | None, grammar_path: str) -> tuple[str, str]:
         f"UNIT: /(?:{CONVENTION.grammar_words('section', 'article')})(?![A-Za-z])/i",
         text,
     )
+    summary = CONVENTION.summary_title(cited=True)
+    text = re.sub(r"(?m)^SUMMARY_NAME: .*$", lambda _: f"SUMMARY_NAME: /{summary}/", text)
     attach = CONVENTION.grammar_words("attachment")
     text = re.sub(r"(?m)^ATTACH: .*$", f"ATTACH: /(?:{attach})(?![A-Za-z])/i", text)
     return str(path), text

@@ -140,6 +140,20 @@ class Convention:
     def attachment_unit(self) -> str:
         return self.unit_pattern(ATTACHMENT, plural=True)
 
+    # --- a lease's summary --------------------------------------------------
+    def summary_title(self, *, cited: bool = False) -> str:
+        """The titles a lease prints over its summary of basic terms ("BASIC LEASE
+        PROVISIONS", "Summary of Basic Terms", "REFERENCE PAGES"), as a regex.  Printed
+        alone, "Basic Terms" needs its "Lease" (an employment agreement's BASIC TERMS is no
+        lease summary); ``cited`` -- "the Parking item of the Basic Terms" -- it does not,
+        since the citation already says which summary."""
+        lease = r"(?:lease\s+)?" if cited else r"lease\s+"
+        return (
+            rf"(?i:(?:summary\s+of\s+)?(?:the\s+)?basic\s+{lease}(?:information|provisions|terms)"
+            r"|summary\s+of\s+(?:the\s+)?(?:basic\s+)?(?:lease\s+)?(?:terms|information|provisions)"
+            r"|lease\s+summary|reference\s+(?:pages?|provisions|data))(?![A-Za-z])"
+        )
+
     # --- label formats ------------------------------------------------------
     @cached_property
     def token(self) -> str:

@@ -15,14 +15,10 @@ from __future__ import annotations
 import re
 
 from ..document import Provision
+from .convention import CONVENTION
 
-# The titles leases give the summary before their Articles ("BASIC LEASE PROVISIONS",
-# "SUMMARY OF BASIC LEASE INFORMATION", "Summary of Basic Terms")
-_SUMMARY = re.compile(
-    r"(?i)^(?:summary\s+of\s+)?(?:the\s+)?basic\s+lease\s+(?:information|provisions|terms)\b"
-    r"|^summary\s+of\s+(?:the\s+)?(?:basic\s+)?(?:lease\s+)?(?:terms|information|provisions)\b"
-    r"|^(?:lease\s+summary|reference\s+(?:pages|provisions|data))\b"
-)
+# The titles leases give the summary before their Articles (the drafting convention's)
+_SUMMARY = re.compile("^" + CONVENTION.summary_title())
 
 
 def is_summary_title(text: str) -> bool:
