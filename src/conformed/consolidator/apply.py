@@ -28,7 +28,7 @@ from ..operations import (
     Target,
 )
 from .context import Context
-from .locate import resolve_citation, resolve_parent
+from .locate import citation_path, resolve_citation, resolve_parent
 from .payload import provision_from_payload, value_in_style
 from .renumber import renumber_from
 
@@ -159,7 +159,9 @@ def apply_insert_provision(doc: Document, op: InsertProvision, ctx: Context) -> 
     parent = _insert_parent(doc, op)
     siblings = doc.get(parent).children if parent else doc.body
     like = next((s.label for s in reversed(siblings) if s.label), None)
-    new = provision_from_payload(op.text, citation.last, like, citation.printed)
+    # a new Article's key is its own ("article:4"), as the text printing "ARTICLE 4" reads it
+    key = citation_path(citation)[-1] if citation.keys else citation.last
+    new = provision_from_payload(op.text, key, like, citation.printed)
     new = new.evolve(changes=(ctx.change("insert", "Added"),))
     index = _insert_index(doc, op, parent, siblings, new)
     _check_insert_claims(op, siblings, index, ctx)

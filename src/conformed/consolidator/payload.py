@@ -26,8 +26,8 @@ def provision_from_payload(text: str, key: str, like: Label | None, printed: str
             "the instruction names one"
         )
     node = strip_sources(nodes[0])
-    if node.label is None:
-        return node.evolve(label=make_label(key, like, printed))
+    if node.label is None:  # an Article's key ("article:4") is its label's value
+        return node.evolve(label=make_label(key.removeprefix("article:"), like, printed))
     if node.key != key:
         raise PayloadError(
             f"the quoted text is labelled {node.label_text} but the instruction names {printed}"
