@@ -17,7 +17,6 @@ from ..operations import (
     TextEdits,
     WordEdit,
 )
-from .apply import locate_target
 from .apply_text import apply_text_edits
 from .change_definitions import edit_in_definition
 from .change_parts import (
@@ -35,7 +34,8 @@ from .definition_clauses import (
     edit_in_definition_clause,
 )
 from .lines import words_in_item, words_in_line
-from .run_on import edit_run_on_part, edit_span
+from .proviso import proviso_words
+from .run_on import edit_run_on_part
 from .word_places import edit_throughout
 
 Apply = Callable[[Document, Change, Context], Document]
@@ -68,7 +68,7 @@ def word_edit(kind: str) -> Apply:
             return edit_sentence(doc, counted, edit, ctx)
         if _throughout(c.selector):
             return edit_throughout(doc, edit, ctx)
-        run_on = _in_run_on_clause(doc, c.selector, edit, ctx) or _in_proviso(doc, c, edit, ctx)
+        run_on = _in_run_on_clause(doc, c.selector, edit, ctx) or proviso_words(doc, c, edit, ctx)
         if run_on is not None:
             return run_on
         return apply_text_edits(doc, TextEdits(words_target(c.selector), (edit,)), ctx)
@@ -105,29 +105,6 @@ def heading_words(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None
     kind = "replace_words" if c.verb == "replace" else "delete_words"
     return edit_heading_words(doc, c, _edit_of(kind, c), ctx)
-
-
-_PROVISO_OF = re.compile(
-    r"(?i)(?:the\s+)?proviso\s+(?:of|to|in|at\s+the\s+end\s+of)\s+(?P<cite>.+)"
-)
-_PROVIDED = re.compile(r"[,;]?\s*provided\b", re.IGNORECASE)
-
-
-def _in_proviso(doc: Document, c: Change, edit: WordEdit, ctx: Context) -> Document | None:
-    """ "The proviso to Section 2.2(a) is amended by deleting "X" and inserting "Y"": the
-    words from "provided" to the end of the provision's text, edited there only; refused
-    where the provision has no proviso, or more than one."""
-    m = _PROVISO_OF.fullmatch(c.selector.scope or c.selector.printed)
-    if m is None or not PLAIN_PROVISION.fullmatch(m["cite"]):
-        return None
-    path = locate_target(doc, Target(parse_citation(m["cite"])), ctx)
-    found = list(_PROVIDED.finditer(doc.get(path).text))
-    if len(found) != 1:
-        raise TargetNotFound(
-            f"{m['cite']} has {len(found) or 'no'} proviso{'s' if found else ''}; the item names one"
-        )
-    span = (found[0].start(), len(doc.get(path).text))
-    return edit_span(doc, path, span, edit, f"the proviso of {m['cite']}", ctx)
 
 
 def _in_run_on_clause(
