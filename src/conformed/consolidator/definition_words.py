@@ -10,6 +10,7 @@ from ..change import Change
 from ..document import Document
 from ..errors import TargetNotFound
 from ..operations import WordEdit
+from .cited import DEFINITION_AT
 from .context import Context
 from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path, defined_at, edit_clause_words
 from .run_on import edit_span, run_on_span
@@ -46,21 +47,26 @@ def words_at_clause_end(doc: Document, c: Change, ctx: Context) -> Document | No
 
 
 def words_in_definition_subclause(doc: Document, c: Change, ctx: Context) -> Document | None:
-    """'"60%" of clause (i) of Clause (b) of the definition of "Borrowing Base"' (deleted or
-    replaced): the words of clause (i) inside clause (b), and of nothing else; None for any
-    other selector."""
+    """'"60%" of clause (i) of Clause (b) of the definition of "Borrowing Base"', or of
+    clause (b) of the definition itself (deleted or replaced): the words of that clause, and
+    of nothing else; None for any other selector."""
     sel = c.selector
     if sel.kind != "words" or len(sel.words) != 1 or c.verb not in ("replace", "delete"):
         return None
     m = _SUBCLAUSE.fullmatch(sel.printed)
-    outer = CLAUSE_OF_DEFINITION.fullmatch(m["rest"]) if m is not None else None
-    if m is None or outer is None:
+    if m is None or (c.verb, c.payload.kind) not in (("replace", "quoted"), ("delete", "none")):
         return None
-    if (c.verb, c.payload.kind) not in (("replace", "quoted"), ("delete", "none")):
-        return None
+    outer = CLAUSE_OF_DEFINITION.fullmatch(m["rest"])
+    if outer is not None:
+        label, term, scope = outer["label"] + m["label"], outer["term"], outer["scope"] or ""
+    else:  # '"35 miles" of clause (c) of definition "Good Reason" of Section 1.1': the
+        # definition's own clause, as a sub-item under "The definition ... is amended:" names it
+        d = DEFINITION_AT.fullmatch(m["rest"])
+        if d is None:
+            return None
+        label, term, scope = m["label"], d["term"], d["scope"] or ""
     edit = WordEdit(f"{c.verb}_words", old=sel.words[0], new=c.payload.text)
-    label = outer["label"] + m["label"]
-    return edit_clause_words(doc, label, outer["term"], outer["scope"] or "", edit, ctx)
+    return edit_clause_words(doc, label, term, scope, edit, ctx)
 
 
 _SUBCLAUSE = re.compile(

@@ -24,7 +24,7 @@ from .apply_text import end_of_sentence
 from .change_parts import edit_sentence, sentence_of
 from .cited import DEFINITION_AT, LAST_PART, plain_part
 from .context import Context
-from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path
+from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path, defined_at
 from .run_on import run_on_span
 from .word_edits import beside, ends_with
 from .word_places import record_edits
@@ -84,6 +84,8 @@ def insert_by_end_mark(doc: Document, c: Change, ctx: Context) -> Document | Non
         # immediately prior to the period"
         ref = DefinitionRef(named["term"], parse_citation(named["scope"] or home))
         path, printed = locate_definition(doc, ref, ctx), f'the definition of "{ref.term}"'
+    elif (found := _definition_clause(doc, sel, m["part"] or "", mark, ctx)) is not None:
+        return _beside_run_on_end(doc, found, mark, words, before, c, ctx)
     elif sel.kind == "definition" and len(sel.terms) == 1 and not m["part"]:
         ref = DefinitionRef(sel.terms[0], parse_citation(sel.scope) if sel.scope else None)
         path, printed = locate_definition(doc, ref, ctx), f'the definition of "{sel.terms[0]}"'
@@ -244,14 +246,48 @@ def _run_on_clause(
     span = run_on_span(node.text, m["label"])
     if span is None:
         return None
+    return path, *_clause_end(node.text, span, last, cited)
+
+
+def _clause_end(text: str, span: tuple[int, int], last: str, cited: str) -> tuple[int, int]:
+    """A run-on clause's span to the mark it ends with (the list's full stop, for the last
+    clause); refused where it ends otherwise."""
     start, end = span
-    end = start + len(node.text[start:end].rstrip())
-    if not node.text[start:end].endswith(last) and node.text[end : end + len(last)] == last:
+    end = start + len(text[start:end].rstrip())
+    if not text[start:end].endswith(last) and text[end : end + len(last)] == last:
         end += len(last)  # the last clause's end is the list's: its full stop
-    clause = node.text[start:end]
+    clause = text[start:end]
     if not ends_with(clause, last):
         raise PlacementError(f'{cited} does not end with "{last}" (it ends "{clause[-30:]}")')
-    return path, start, end
+    return start, end
+
+
+_CLAUSE_PART = re.compile(r"(?i)(?:sub)?clause\s+(?P<label>\([a-z0-9]{1,6}\))(?:\s+thereof)?")
+
+
+def _definition_clause(
+    doc: Document, sel: Selector, part: str, last: str, ctx: Context
+) -> tuple[Path, int, int] | None:
+    """Clause (a) of the definition the item amends, run on in its sentence ("The
+    definition of "X" is amended by inserting ... immediately before the semicolon at the end
+    of clause (a) thereof"); None for any other part, or a clause that is a paragraph of its
+    own."""
+    m = _CLAUSE_PART.fullmatch(part)
+    if m is None or sel.kind != "definition" or len(sel.terms) != 1:
+        return None
+    term, label = sel.terms[0], m["label"]
+    try:
+        clause_path(doc, label, term, sel.scope, ctx)
+        return None
+    except TargetNotFound:
+        pass
+    path, offset, stop = defined_at(doc, term, sel.scope, ctx)
+    text = doc.get(path).text
+    span = run_on_span(text[offset:stop], label)
+    if span is None:
+        return None
+    where = f'clause {label} of the definition of "{term}"'
+    return path, *_clause_end(text, (span[0] + offset, span[1] + offset), last, where)
 
 
 def _after(kept: str, added: str) -> str:
