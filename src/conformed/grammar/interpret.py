@@ -269,8 +269,11 @@ _ACTIVE = re.compile(
 
 def _amends(text: str) -> bool:
     """Words that amend, in the passive ("is hereby deleted"), the active voice or the
-    imperative ("In Section 3.2, delete ...")."""
-    return bool(OPERATIVE.search(text) or _ACTIVE.search(text) or IMPERATIVE.match(text))
+    imperative ("In Section 3.2, delete ...", also after the item's heading: "Reporting. In
+    Section 5(a), replace ...")."""
+    if OPERATIVE.search(text) or _ACTIVE.search(text) or IMPERATIVE.match(text):
+        return True
+    return any(IMPERATIVE.match(sentence) for sentence in split_sentences(text)[1:])
 
 
 def _first_sentence(instruction: str) -> str | None:

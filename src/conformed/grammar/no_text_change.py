@@ -40,7 +40,9 @@ IMPERATIVE = re.compile(
     r"(?:(?:with\s+effect\s+from|effective\s+(?:as\s+of|from|on))\s+[^,]{1,60},\s*)?"
     r"(?:In\s+[^,]{1,120},\s*(?:(?:paragraph|clause|part|item|line)\s+[^,]{1,30},\s*)?)?(?:(?:immediately\s+)?(?:after|before|following)\s+[^,]{1,120}?\s+"
     r"|at\s+the\s+end\s+of\s+[^,]{1,120},\s*)?"
-    r"(?:delete|strike|insert|add|substitute|replace|amend|restate)\s",
+    r"(?:(?:delete|strike|insert|add|substitute|replace|amend|restate)\s"
+    # "change" only before the words it changes ("Change fee." is a heading of fees)
+    r"|change\s+(?=[\"\u201c]|the\s+(?:words?|references?|date|amount|figure|number)\b))",
     re.IGNORECASE,
 )
 _OF_AMENDMENT = re.compile(
