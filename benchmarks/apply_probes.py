@@ -8,7 +8,7 @@ guaranty, pledge, warrant, director pay policy, board resolutions; English facil
 share purchase and lease deeds; some in the layouts of older EDGAR text), an invented amendment to
 it, and the conformed copy a helper wrote by reading the two -- never by running conformed
 (the helpers had no access to the code).  Cases are named by the round they were written in
-(r1 to r10); each round was run once before any of its failures was looked at, and those
+(r1 to r13); each round was run once before any of its failures was looked at, and those
 first figures are in the README (rounds 5 to 9 were written after the fixes the rounds
 before led to, so their first runs measure them on cases they were not written from).  Every case here was then
 used to find faults, so the figure now is a development figure, not a held-apart one.
