@@ -67,7 +67,7 @@ def restate_proviso(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None
     path, cite, proviso = found
     text = doc.get(path).text
-    end = next(b for a, b in sentence_spans(text) if a <= proviso.end() <= b)
+    end = next((b for a, b in sentence_spans(text) if a <= proviso.end() <= b), len(text))
     close = _CLOSING.search(text[proviso.start() : end])
     stop = proviso.start() + close.start() if close else end
     if c.verb == "delete":
