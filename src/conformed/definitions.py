@@ -161,8 +161,8 @@ _ANY_DEFINITION = re.compile(_DEFINES)
 def words_before_definitions(text: str) -> str:
     """What a block of new definitions says before its first definition: it must say
     nothing, or the words would be lost when the definitions are placed one by one."""
-    first = _STARTS.search(text) if _ANY_DEFINITION.search(text) else None
-    return " ".join(text[: first.start() if first else len(text)].split())
+    starts = _starts(text)
+    return " ".join(text[: starts[0] if starts else len(text)].split())
 
 
 def _unwrapped(chunk: str) -> str:
@@ -179,11 +179,29 @@ def _unwrapped(chunk: str) -> str:
     return chunk
 
 
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def _starts(text: str) -> list[int]:
+    """Where each definition of a block begins: a quoted term that means something, and a
+    paragraph that defines a term without quotation marks ("Second Amendment shall mean
+    ..."), as agreements that print their terms so print the new ones -- never more words of
+    the definition before it; the first paragraph too, where it is such a definition."""
+    starts = [m.start() for m in _STARTS.finditer(text)] if _ANY_DEFINITION.search(text) else []
+    starts += [
+        m.end()
+        for m in _PARAGRAPH.finditer(text)
+        if _PATTERNS[2].match(text[m.end() : m.end() + 120])
+    ]
+    starts = sorted(set(starts))
+    if starts and starts[0] > 0 and definition_term(" ".join(text[: starts[0]].split())):
+        starts.insert(0, 0)
+    return starts
+
+
 def split_definitions(text: str) -> list[tuple[str, str]]:
     """(term, paragraph) for each definition in a block that adds several."""
-    starts = [m.start() for m in _STARTS.finditer(text)] if _ANY_DEFINITION.search(text) else []
-    if not starts:
-        starts = [0]
+    starts = _starts(text) or [0]
     out = []
     for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
         chunk = " ".join(text[a:b].split())
