@@ -25,7 +25,7 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # "ARTICLE II OF THE AGREEMENT": a heading over the edits to one article, in capitals.
 _CAPS_UNIT_LINE = re.compile(r"(?:ARTICLE|SECTION|PART)\s+[IVXLC\d][\w.]*(?:\s+[A-Z][A-Z,'&]*)*$")
 # The verbs of an edit in a list of edits ("(ii) deleting ...", "(c) inserting the ...").
-GERUNDS = "amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering"
+GERUNDS = "amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering|relettering|re-lettering|redesignating"
 _EDIT_LABEL = r"\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s+"
 # The item's next edit, after a block of its new text: "(ii) deleting the period ...", "and
 # (iii) adding the following sentence at the end of said Section:", "and by inserting ..."
