@@ -69,6 +69,7 @@ from .lines import edit_item, edit_line, words_in_line
 from .proviso import restate_proviso
 from .redesignate import redesignate, redesignate_run
 from .run_on import restate_run_on_part, run_on_clause
+from .tables import restate_table
 
 
 def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
@@ -334,6 +335,7 @@ _PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
     words_in_line,
     edit_item,
     restate_proviso,
+    restate_table,
     _sentence,
     delete_definition_sentence,
     _paragraph,

@@ -1,0 +1,63 @@
+"""A table printed in a provision, restated whole: "The table in Section 3.02 of the Plan is
+amended and restated in its entirety to read as follows: <rows>".
+
+The layout engine keeps a table as a paragraph of its provision's text whose columns stand
+apart by runs of spaces ("Tier I        2.5        30 months").  The table cited is the
+one such run of paragraphs the provision prints; the words before and after it (the
+sentence that introduces it, a proviso after it) are left as they were.  A provision with no
+table, or with two apart, is refused: which rows are meant is a reading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..change import Change
+from ..citation import PLAIN_PROVISION, parse_citation
+from ..document import Document
+from ..errors import PlacementError, TargetNotFound
+from ..operations import Target, WordEdit
+from .apply import locate_target
+from .context import Context
+from .run_on import edit_span
+
+_TABLE_OF = re.compile(
+    r"(?i)(?:the\s+)?table\s+(?:of|in|set\s+forth\s+in|contained\s+in)\s+(?P<cite>.+)"
+)
+_COLUMNS = re.compile(r"\S[^\S\n]{2,}\S")  # two columns apart
+_PARAGRAPHS = re.compile(r"\n[^\S\n]*\n")
+
+
+def _is_table(paragraph: str) -> bool:
+    return len(_COLUMNS.findall(paragraph)) >= 2
+
+
+def restate_table(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """The table of the provision cited replaced by the rows given; None for any other
+    change."""
+    sel = c.selector
+    m = _TABLE_OF.fullmatch(sel.printed) if sel.kind == "sentence" else None
+    if (
+        m is None
+        or sel.qualifiers
+        or c.verb != "replace"
+        or not PLAIN_PROVISION.fullmatch(m["cite"])
+    ):
+        return None
+    if c.payload.kind not in ("text", "quoted"):
+        return None
+    path = locate_target(doc, Target(parse_citation(m["cite"])), ctx)
+    text = doc.get(path).text
+    bounds = [0, *(x for g in _PARAGRAPHS.finditer(text) for x in (g.start(), g.end())), len(text)]
+    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+    tabular = [k for k, (a, b) in enumerate(spans) if _is_table(text[a:b])]
+    if not tabular:
+        raise TargetNotFound(f"{m['cite']} prints no table")
+    if tabular != list(range(tabular[0], tabular[-1] + 1)):
+        raise PlacementError(f"{m['cite']} prints more than one table; the item names one")
+    start, end = spans[tabular[0]][0], spans[tabular[-1]][1]
+    rows = [line.strip() for line in c.payload.text.splitlines() if line.strip()]
+    if not rows or not _is_table(" ".join(rows)):
+        raise PlacementError(f"the new text for the table of {m['cite']} is not a table")
+    edit = WordEdit("replace_words", old=text[start:end], new=" ".join(rows))
+    return edit_span(doc, path, (start, end), edit, f"the table of {m['cite']}", ctx)
