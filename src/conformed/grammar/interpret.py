@@ -370,6 +370,9 @@ _DEFERRED_TEXT = re.compile(
 )
 
 
+_AFTER_QUOTED_TEXT = re.compile(rf"{PAYLOAD_MARK}\s+(?=[A-Z][a-z])")
+
+
 def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
     from .instruction import parse_changes
 
@@ -386,14 +389,22 @@ def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
             return parse_changes(said, item.payload, item.payload2, **how)
         except InstructionParseError:
             pass
-    sentences = split_sentences(text)
+    # new text quoted whole ends its sentence: '... at the end thereof: "(d) ..." The Borrower
+    # shall pay ...' goes on in a sentence of its own -- one that must then be known to change
+    # no text, or the item fails (block text, unquoted, gives no such end)
+    split = _AFTER_QUOTED_TEXT.sub(f"{PAYLOAD_MARK}. ", text) if item.quoted else text
+    sentences = split_sentences(split)
     if len(sentences) < 2:
         return None
     found: list[Change] = []
+    after_text = False  # a sentence after the quoted new text's
     for sentence in sentences:
         try:
             found += parse_changes(sentence, item.payload, item.payload2, **how)
         except InstructionParseError:
             if _amends(sentence) or PAYLOAD_MARK in sentence:
                 return None  # an amending sentence not read: the item fails
+            if after_text and split != text and non_textual(sentence) is None:
+                return None
+        after_text = after_text or PAYLOAD_MARK in sentence
     return found or None

@@ -56,6 +56,10 @@ from .payload import (
 from .rules.article_heading import match_article
 from .sequence import HARD, INLINE, SOFT
 
+# a quotation mark, either way, and the sentence the item's words go on in after one
+_CLOSER_OR_OPENER = re.compile(r"[\"\u201c\u201d]")
+_NEW_SENTENCE = re.compile(r"[^\S\n]+[A-Z][a-z]")
+
 # Short quotations one after another, joined by commas, "and" or "or": a list of words
 _QUOTED_LIST = re.compile(
     r'["\u201c][^"\u201c\u201d]{1,80}["\u201d]'
@@ -212,6 +216,8 @@ class NewText(ReaderBase):
             if over is not None:
                 close = None  # a quote the drafter never closed before the next item
             if close is None:
+                close = self._balanced_close(at + 1)
+            if close is None:
                 info.notes.append(
                     "the quotation never closes; the new text was read up to the next item"
                 )
@@ -236,6 +242,30 @@ class NewText(ReaderBase):
         stop = self._unquoted_end(at, keep_first=keep_first)
         self._piece(info, NEW, at, stop, quoted=False)
         return stop
+
+    def _balanced_close(self, pos: int) -> int | None:
+        """The quote that closes the quotation opened before ``pos``, by the marks' shape,
+        where the item's words go on after it in a sentence of their own ('... course." The
+        Borrower shall pay ...'): the quotes inside it opening and closing in pairs ('the
+        "Expansion Space." Landlord ...' is inside), its own closing mark after a full stop
+        and before a capital.  None where there is no such mark before the item's end, or
+        the quotation would run over the next item."""
+        depth = 1
+        for m in _CLOSER_OR_OPENER.finditer(self.source, pos, self.end):
+            c = m.start()
+            before, after = self.source[c - 1 : c], self.source[c + 1 : c + 2]
+            if self.source[c] in "\u201c" or (
+                self.source[c] == '"' and before in ("", " ", "\n", "(", "[") and after.isalnum()
+            ):
+                depth += 1
+                continue
+            depth -= 1
+            if depth == 0:
+                sentence = _NEW_SENTENCE.match(self.source, c + 1, self.end)
+                if before in ".!?" and sentence is not None and self._runs_over(pos, c) is None:
+                    return c
+                return None
+        return None
 
     def _close_quote(self, pos: int) -> int | None:
         """The closing quote: one followed by the next item, the end, or "now reads"."""
