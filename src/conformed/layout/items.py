@@ -45,7 +45,10 @@ _CITATION_SUBJECT = re.compile(
 
 # A line that ends inside a sentence: the next line's label is the sentence's citation.
 _MID_SENTENCE = re.compile(
-    r"(?:\b(?:after|before|of|in|to|under|by|with|from|within|the|amend|amends)"
+    r"(?:\b(?:after|before|of|in|to|under|by|with|from|within|the|amend|amends"
+    # words no sentence ends on ("... on the first date on which" / "(a) the Agent shall
+    # have received ..."): a clause of its list, wrapped to a line's start, not an item
+    r"|which|whom|whose|whereby|on|at|for|upon|than|such|an?|any|each|shall|will|may)"
     rf"|{CONVENTION.lead_unit})[^\S\n]*\n[^\S\n]*$"
 )
 
