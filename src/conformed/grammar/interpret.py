@@ -109,6 +109,14 @@ _PREAMBLE = re.compile(
 _BARE_HEADING = re.compile(rf"^(?:[A-Z][\w\-]*\s+){{1,6}}(?={UNITS}\s+\d)")
 
 
+# A part cited by its bracketed label alone, as a sub-item cites a part of its umbrella's
+# subject ("Clause (iii) is amended ...", "Subsection (c) is deleted ...")
+_BARE_PART = re.compile(
+    r"(?i)(?:sub)?(?:clause|paragraph|section|subparagraph)\s+\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*"
+    r"(?!\s+(?:of|in|to)\b)(?:\s+(?:is|shall|are)\b)"
+)
+
+
 def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Operation:
     """Parse the instruction as written, then the readings a person would try next.
 
@@ -120,6 +128,12 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     original = _TERM_SUBJECT.sub(r"The definition of \1 ", _this_unit_named(item.instruction))
     if original != item.instruction:
         instruction = original  # every reading starts from what the subject means
+    if ancestors and _BARE_PART.match(instruction):
+        # "(a) Clause (i) is amended by ..." under "The definition of "X" ... is amended as
+        # follows:": clause (i) of what the item above amends, never the agreement's own
+        composed = _composed(replace(item, instruction=original), ancestors, agreement)
+        if composed is not None:
+            return composed
     try:
         return _worded(_attempt(instruction, item, agreement), item, original, ancestors, agreement)
     except InstructionParseError as exc:
