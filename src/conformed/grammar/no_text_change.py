@@ -74,11 +74,16 @@ _CATEGORIES = [
     # which asks for the same change there
     (
         "applicability",
-        r"\bamendments?\s+(?:made|set\s+forth|effected|contained)\s+(?:by|in)\b[^.]{0,80}?"
-        r"\bshall\s+(?:only\s+|also\s+)?(?:apply|be\s+applicable)\b"
+        r"(?:\bamendments?\s+(?:made|set\s+forth|effected|contained)\s+(?:by|in)\b[^.]{0,80}?"
+        # "This Amendment shall not apply to any Participant whose ..."
+        r"|\bthis\s+amendment(?:\s+(?:no\.|number)\s*\w+)?\s+)"
+        r"\bshall\s+(?:not\s+|only\s+|also\s+)?(?:apply|be\s+applicable)\b"
         r"(?![^.]{0,80}\b(?:sections?|subsections?|articles?|paragraphs?|clauses?|rules?"
         r"|exhibits?|schedules?)\s+[\w(])",
     ),
+    # "Nothing in this Amendment shall reduce the benefit of any Participant accrued ...": what
+    # the amendment does not do
+    ("savings", r"\bnothing\s+in\s+this\s+amendment\b[^.]{0,40}?\bshall\b"),
     ("costs", r"\bcosts?\b|expenses|attorneys'? fees"),
     ("governing law", r"governed by|governing law"),
     ("severability", r"severab|invalidity or unenforceability"),
