@@ -66,7 +66,7 @@ from .edge_words import edit_at_end, insert_by_end_mark
 from .exhibits import append_to_attachment, apply_replace_exhibit, is_exhibit
 from .insert_new import insert_provision
 from .lines import edit_item, edit_line, words_in_line
-from .proviso import restate_proviso
+from .proviso import restate_proviso, words_at_provisos_end
 from .redesignate import redesignate, redesignate_run
 from .run_on import restate_run_on_part, run_on_clause
 from .tables import restate_table
@@ -335,6 +335,7 @@ _PARTS: tuple[Callable[[Document, Change, Context], Document | None], ...] = (
     words_in_line,
     edit_item,
     restate_proviso,
+    words_at_provisos_end,
     restate_table,
     _sentence,
     delete_definition_sentence,

@@ -23,6 +23,7 @@ from ..sentences import sentence_spans
 from .apply import locate_target
 from .context import Context
 from .run_on import edit_span
+from .word_edits import beside
 
 PROVISO_OF = re.compile(r"(?i)(?:the\s+)?proviso\s+(?:of|to|in|at\s+the\s+end\s+of)\s+(?P<cite>.+)")
 _PROVIDED = re.compile(r"[,;]?\s*provided\b", re.IGNORECASE)
@@ -91,3 +92,37 @@ def restate_proviso(doc: Document, c: Change, ctx: Context) -> Document | None:
             stop = end
     edit = WordEdit("replace_words" if new else "delete_words", old=text[start:stop], new=new)
     return edit_span(doc, path, (start, stop), edit, f"the proviso of {cite}", ctx)
+
+
+# "immediately before the period at the end of such proviso", "at the end thereof"
+_AT_PROVISOS_END = re.compile(
+    r"(?i)(?:(?:immediately\s+)?(?:before|prior\s+to|preceding)\s+(?:the\s+)?(?P<mark>period|"
+    r"full\s+stop|semi-?colon)\s+)?at\s+the\s+end(?:\s+(?:thereof|of\s+(?:such|the|said)\s+proviso))?"
+)
+
+
+def words_at_provisos_end(doc: Document, c: Change, ctx: Context) -> Document | None:
+    """Words added at the end of a proviso ("The proviso to Section 6.2 is amended by
+    inserting the following immediately before the period at the end of such proviso:
+    ", it being agreed ...""): just before the mark that ends the proviso's sentence (or
+    after the proviso, where no mark is named); None for any other change."""
+    sel = c.selector
+    place = _AT_PROVISOS_END.fullmatch(c.position)
+    if c.verb != "insert" or sel.kind != "sentence" or sel.qualifiers or place is None:
+        return None
+    if c.payload.kind not in ("text", "quoted") or not c.payload.one_paragraph:
+        return None
+    found = _proviso(doc, sel.printed, ctx)
+    if found is None:
+        return None
+    path, cite, proviso = found
+    text = doc.get(path).text
+    end = next((b for a, b in sentence_spans(text) if a <= proviso.end() <= b), len(text))
+    close = _CLOSING.search(text[proviso.start() : end])
+    words = " ".join(c.payload.text.split())
+    if place["mark"] and close is None:
+        raise PlacementError(f"the proviso of {cite} does not end with a {place['mark']}")
+    stop = proviso.start() + close.start() if close and place["mark"] else end
+    new = beside(text[:stop].rstrip(), words)[proviso.start() :] + text[stop:end]
+    edit = WordEdit("replace_words", old=text[proviso.start() : end], new=new)
+    return edit_span(doc, path, (proviso.start(), end), edit, f"the proviso of {cite}", ctx)
