@@ -102,9 +102,14 @@ def words_in_part(sel: Selector) -> Selector:
         # as the item whose subject is the sentence is (consolidator/change_words.py)
         return replace(sel, printed=sentence.group(0), scope=sentence.group(0))
     part = PART_OF.fullmatch(without_words(sel.printed))
-    if part is None or part["cite"] != sel.scope or not PLAIN_PROVISION.fullmatch(sel.scope):
+    if part is None or not PLAIN_PROVISION.fullmatch(sel.scope):
         return sel
-    return replace(sel, printed=part.group(0), scope=part.group(0))
+    chain = part.group(0)  # or a part of a part: "clause (i) of paragraph (c) of Section 2"
+    if part["cite"] != sel.scope and not (
+        chain.endswith(f" of {sel.scope}") and plain_part(chain) is not None
+    ):
+        return sel
+    return replace(sel, printed=chain, scope=chain)
 
 
 def words_target(sel: Selector) -> Target:
