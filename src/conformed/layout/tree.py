@@ -157,10 +157,16 @@ class TreeBuilder(Placement):
                 k -= 1
         if k == 0 or self.stack[k].kind == "heading":
             return False
-        if self.stack[k].kind == "article" and not _DEFINITIONS_HEADING.search(
-            self.stack[k].heading
+        article = self.stack[k]
+        if article.kind == "article" and (
+            not _DEFINITIONS_HEADING.search(article.heading)
+            or any(child.label is not None for child in article.children)
         ):
-            return False  # an Article's own words; its definitions where it is "DEFINITIONS"
+            # an Article's own words; its definitions where it is "DEFINITIONS" and prints no
+            # Section.  Under "SECTION 1.01. Defined Terms." they are the Section's; where a
+            # paragraph printed less indented (after a table) has closed the Section, they stay
+            # text in the order printed -- made the Article's, they were printed before it
+            return False
         del self.stack[k + 1 :]
         node = Node(None, indent=line.indent, line=line.lineno)
         self.stack[k].children.append(node)
