@@ -24,7 +24,8 @@ from .run_on import edit_span
 _TABLE_OF = re.compile(
     r"(?i)(?:the\s+)?table\s+(?:of|in|set\s+forth\s+in|contained\s+in)\s+(?P<cite>.+)"
 )
-_COLUMNS = re.compile(r"\S[^\S\n]{2,}\S")  # two columns apart
+# two columns apart (never two spaces after a sentence's full stop, as typed text prints them)
+_COLUMNS = re.compile(r"[^\s.;:!?][^\S\n]{2,}\S")
 _PARAGRAPHS = re.compile(r"\n[^\S\n]*\n")
 
 
