@@ -26,7 +26,11 @@ from .run_on import edit_span
 from .word_edits import beside
 
 PROVISO_OF = re.compile(r"(?i)(?:the\s+)?proviso\s+(?:of|to|in|at\s+the\s+end\s+of)\s+(?P<cite>.+)")
-_PROVIDED = re.compile(r"[,;]?\s*provided\b", re.IGNORECASE)
+# "; provided, however, that", "provided further that" -- not "services provided by Tenant"
+# or "as provided in Section 5", which are no provisos
+_PROVIDED = re.compile(
+    r"[,;]?\s*\bprovided\b(?=,?\s+(?:however|further|always|that)\b)", re.IGNORECASE
+)
 _SET_OFF = re.compile(r"^[,;:]\s*")
 _CLOSING = re.compile(r"[.;]['\")\u201d]*$")
 
