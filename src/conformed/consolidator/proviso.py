@@ -13,6 +13,7 @@ item is refused.  New words for a proviso must be a proviso themselves -- begin 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..change import Change
 from ..citation import PLAIN_PROVISION, parse_citation
@@ -50,6 +51,30 @@ def _proviso(doc: Document, printed: str, ctx: Context) -> tuple[Path, str, re.M
     return path, m["cite"], found[0]
 
 
+class _Sentence(NamedTuple):
+    """A proviso found, with the text it is in and where its sentence ends."""
+
+    path: Path
+    cite: str
+    proviso: re.Match[str]
+    text: str
+    end: int  # the end of the proviso's sentence
+    close: int | None  # where that sentence's closing mark is, if it prints one
+
+
+def _in_sentence(doc: Document, printed: str, ctx: Context) -> _Sentence | None:
+    found = _proviso(doc, printed, ctx)
+    if found is None:
+        return None
+    path, cite, proviso = found
+    text = doc.get(path).text
+    end = next((b for a, b in sentence_spans(text) if a <= proviso.end() <= b), len(text))
+    close = _CLOSING.search(text[proviso.start() : end])
+    return _Sentence(
+        path, cite, proviso, text, end, proviso.start() + close.start() if close else None
+    )
+
+
 def proviso_words(doc: Document, c: Change, edit: WordEdit, ctx: Context) -> Document | None:
     """Words edited in the proviso only: from "provided" to the end of the provision's text."""
     found = _proviso(doc, c.selector.scope or c.selector.printed, ctx)
@@ -67,14 +92,11 @@ def restate_proviso(doc: Document, c: Change, ctx: Context) -> Document | None:
     sel = c.selector
     if sel.kind != "sentence" or sel.qualifiers or c.verb not in ("replace", "delete"):
         return None
-    found = _proviso(doc, sel.printed, ctx)
+    found = _in_sentence(doc, sel.printed, ctx)
     if found is None:
         return None
-    path, cite, proviso = found
-    text = doc.get(path).text
-    end = next((b for a, b in sentence_spans(text) if a <= proviso.end() <= b), len(text))
-    close = _CLOSING.search(text[proviso.start() : end])
-    stop = proviso.start() + close.start() if close else end
+    path, cite, proviso, text, end, close = found
+    stop = end if close is None else close
     if c.verb == "delete":
         if c.payload.kind != "none":
             return None
@@ -116,17 +138,14 @@ def words_at_provisos_end(doc: Document, c: Change, ctx: Context) -> Document | 
         return None
     if c.payload.kind not in ("text", "quoted") or not c.payload.one_paragraph:
         return None
-    found = _proviso(doc, sel.printed, ctx)
+    found = _in_sentence(doc, sel.printed, ctx)
     if found is None:
         return None
-    path, cite, proviso = found
-    text = doc.get(path).text
-    end = next((b for a, b in sentence_spans(text) if a <= proviso.end() <= b), len(text))
-    close = _CLOSING.search(text[proviso.start() : end])
+    path, cite, proviso, text, end, close = found
     words = " ".join(c.payload.text.split())
     if place["mark"] and close is None:
         raise PlacementError(f"the proviso of {cite} does not end with a {place['mark']}")
-    stop = proviso.start() + close.start() if close and place["mark"] else end
+    stop = close if close is not None and place["mark"] else end
     new = beside(text[:stop].rstrip(), words)[proviso.start() :] + text[stop:end]
     edit = WordEdit("replace_words", old=text[proviso.start() : end], new=new)
     return edit_span(doc, path, (proviso.start(), end), edit, f"the proviso of {cite}", ctx)
