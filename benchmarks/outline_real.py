@@ -19,11 +19,15 @@ For every numbered provision of the body the outline lists, it counts as
   its heading (not glued into text).
 
 Spurious counts provisions ``conformed`` reports that the outline does not have.
+Moved counts the words of the base, read and written back untouched, that are not where
+the base prints them (page artefacts dropped are not counted): text the layout engine put
+out of order, which any copy that amends the provision it sits in would print so.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import re
 import sys
@@ -32,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from conformed import render_document  # noqa: E402
 from conformed.citation import from_roman  # noqa: E402
 from conformed.document import Document, Provision  # noqa: E402
 from conformed.io import read_document  # noqa: E402
@@ -81,12 +86,20 @@ def tool_provisions(doc: Document) -> dict[tuple[int, str], tuple[tuple[str, ...
     return out
 
 
+def moved_words(source: str, doc: Document) -> int:
+    """Words of the base written back that the base does not print there."""
+    a, b = source.split(), render_document(doc, "text").split()
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    return sum(j2 - j1 for op, _, _, j1, j2 in ops if op in ("insert", "replace"))
+
+
 def score(name: str, truth: dict, show: bool) -> dict[str, int]:
     doc = read_document(SHARED / truth["file"])
     got = tool_provisions(doc)
     lo, hi = truth["body"]["first_line"], truth["body"]["last_line"]
     wanted = [p for p in truth["provisions"] if lo <= p["line"] <= hi]
     row = {"expected": len(wanted), "found": 0, "placed": 0, "headings": 0, "kept": 0}
+    row["moved"] = moved_words((SHARED / truth["file"]).read_text(errors="replace"), doc)
     seen: set[tuple[int, str]] = set()
     for p in wanted:
         k = (p["line"], key(p["label"]))
@@ -126,7 +139,7 @@ def main() -> int:
     if not SHARED.exists():
         print(f"skipped: {SHARED} is not here")
         return 0
-    cols = ("expected", "found", "placed", "headings", "kept", "spurious")
+    cols = ("expected", "found", "placed", "headings", "kept", "spurious", "moved")
     print(f"| file | half | {' | '.join(cols)} |")
     print("|---|---|" + "---:|" * len(cols))
     totals: dict[str, dict[str, int]] = {}
@@ -149,7 +162,8 @@ def main() -> int:
         kept = t["kept"] / t["headings"] if t["headings"] else 0
         print(
             f"{half}: {t['expected']} provisions; found {found:.1%}, placed {placed:.1%}; "
-            f"headings kept {kept:.1%} of {t['headings']}; spurious {t['spurious']}"
+            f"headings kept {kept:.1%} of {t['headings']}; spurious {t['spurious']}; "
+            f"words moved when written back {t['moved']}"
         )
     return 0
 
