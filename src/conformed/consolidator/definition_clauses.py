@@ -95,6 +95,22 @@ def clause_path(doc: Document, label: str, term: str, scope: str, ctx: Context) 
     return path
 
 
+def run_on_clause_of(
+    doc: Document, label: str, term: str, scope: str, ctx: Context
+) -> tuple[Path, int, int, int] | None:
+    """Clause ``label`` of the definition of ``term`` where it runs on in the definition's
+    sentence: the path of the text it is in, the clause's start and end there, and the
+    definition's end.  None where the clause is a paragraph of its own, or not printed once."""
+    try:
+        clause_path(doc, label, term, scope, ctx)
+        return None  # a paragraph of its own: looked up as a provision is
+    except TargetNotFound:
+        pass
+    path, offset, end = defined_at(doc, term, scope, ctx)
+    span = run_on_span(doc.get(path).text[offset:end], label)
+    return None if span is None else (path, offset + span[0], offset + span[1], end)
+
+
 # "Clause (a) of definition "Change of Control" of Section 1.01": a clause of a definition,
 # as a selector prints it (edited here, and ended or extended in edge_words.py)
 CLAUSE_OF_DEFINITION = re.compile(

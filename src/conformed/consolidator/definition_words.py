@@ -8,12 +8,15 @@ import re
 
 from ..change import Change
 from ..document import Document
-from ..errors import TargetNotFound
 from ..operations import WordEdit
 from .cited import DEFINITION_AT
 from .context import Context
-from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path, defined_at, edit_clause_words
-from .run_on import edit_span, run_on_span
+from .definition_clauses import (
+    CLAUSE_OF_DEFINITION,
+    edit_clause_words,
+    run_on_clause_of,
+)
+from .run_on import edit_span
 
 
 def words_at_clause_end(doc: Document, c: Change, ctx: Context) -> Document | None:
@@ -29,17 +32,14 @@ def words_at_clause_end(doc: Document, c: Change, ctx: Context) -> Document | No
         return None
     if c.payload.kind not in ("quoted", "text") or not c.payload.one_paragraph:
         return None
-    try:
-        clause_path(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
-        return None  # a paragraph of its own: where its end is, its punctuation decides
-    except TargetNotFound:
-        pass
-    path, offset, end = defined_at(doc, sel.terms[0], sel.scope, ctx)
-    text = doc.get(path).text
-    span = run_on_span(text[offset:end], sel.labels[0])
-    if span is None or text[offset + span[1] : end].strip() not in ("", "."):
+    # (a clause that is a paragraph of its own: where its end is, its punctuation decides)
+    found = run_on_clause_of(doc, sel.labels[0], sel.terms[0], sel.scope, ctx)
+    if found is None:
         return None
-    start, stop = offset + span[0], offset + span[1]
+    path, start, stop, end = found
+    text = doc.get(path).text
+    if text[stop:end].strip() not in ("", "."):
+        return None
     words = " ".join(c.payload.text.split())
     edit = WordEdit("append_text", old="", new=words)
     where = f'clause {sel.labels[0]} of the definition of "{sel.terms[0]}"'

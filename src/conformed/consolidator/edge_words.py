@@ -24,7 +24,7 @@ from .apply_text import end_of_sentence
 from .change_parts import edit_sentence, sentence_of
 from .cited import DEFINITION_AT, LAST_PART, plain_part
 from .context import Context
-from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path, defined_at
+from .definition_clauses import CLAUSE_OF_DEFINITION, clause_path, run_on_clause_of
 from .run_on import run_on_span
 from .word_edits import beside, ends_with
 from .word_places import record_edits
@@ -276,18 +276,12 @@ def _definition_clause(
     if m is None or sel.kind != "definition" or len(sel.terms) != 1:
         return None
     term, label = sel.terms[0], m["label"]
-    try:
-        clause_path(doc, label, term, sel.scope, ctx)
+    found = run_on_clause_of(doc, label, term, sel.scope, ctx)
+    if found is None:
         return None
-    except TargetNotFound:
-        pass
-    path, offset, stop = defined_at(doc, term, sel.scope, ctx)
-    text = doc.get(path).text
-    span = run_on_span(text[offset:stop], label)
-    if span is None:
-        return None
+    path, start, stop, _ = found
     where = f'clause {label} of the definition of "{term}"'
-    return path, *_clause_end(text, (span[0] + offset, span[1] + offset), last, where)
+    return path, *_clause_end(doc.get(path).text, (start, stop), last, where)
 
 
 def _after(kept: str, added: str) -> str:

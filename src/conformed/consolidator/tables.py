@@ -26,7 +26,6 @@ _TABLE_OF = re.compile(
 )
 # two columns apart (never two spaces after a sentence's full stop, as typed text prints them)
 _COLUMNS = re.compile(r"[^\s.;:!?][^\S\n]{2,}\S")
-_PARAGRAPHS = re.compile(r"\n[^\S\n]*\n")
 
 
 def _is_table(paragraph: str) -> bool:
@@ -49,14 +48,15 @@ def restate_table(doc: Document, c: Change, ctx: Context) -> Document | None:
         return None
     path = locate_target(doc, Target(parse_citation(m["cite"])), ctx)
     text = doc.get(path).text
-    bounds = [0, *(x for g in _PARAGRAPHS.finditer(text) for x in (g.start(), g.end())), len(text)]
-    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
-    tabular = [k for k, (a, b) in enumerate(spans) if _is_table(text[a:b])]
+    paragraphs = text.split("\n\n")  # how a provision's text keeps its paragraphs
+    tabular = [k for k, paragraph in enumerate(paragraphs) if _is_table(paragraph)]
     if not tabular:
         raise TargetNotFound(f"{m['cite']} prints no table")
-    if tabular != list(range(tabular[0], tabular[-1] + 1)):
+    first, last = tabular[0], tabular[-1]
+    if tabular != list(range(first, last + 1)):
         raise PlacementError(f"{m['cite']} prints more than one table; the item names one")
-    start, end = spans[tabular[0]][0], spans[tabular[-1]][1]
+    start = len("\n\n".join(paragraphs[:first])) + (2 if first else 0)
+    end = start + len("\n\n".join(paragraphs[first : last + 1]))
     rows = [line.strip() for line in c.payload.text.splitlines() if line.strip()]
     if not rows or not _is_table(" ".join(rows)):
         raise PlacementError(f"the new text for the table of {m['cite']} is not a table")

@@ -355,6 +355,6 @@ class TreeBuilder(Placement):
                 del self.stack[k + 1 :]
                 return node, bool(node.children)
         del self.stack[2:]
-        # text after the children it has; its own text where it has none yet (a children
+        # text after the children it has; its own text where it has none yet (a child
         # opened after "trailing" text would be printed before it)
         return self.stack[1], bool(self.stack[1].children)
