@@ -141,6 +141,23 @@ _SETS_A_TERM = re.compile(
     r"\b\w+\s+shall\s+(?:be|equal|mean|increase\s+to|decrease\s+to)\s+(?:[$\u00a3\u20ac]\s?\d|\d)",
     re.IGNORECASE,
 )
+# "..., and the Term shall end on June 30, 2027": the agreement's end moved -- unless what ends
+# is the amendment itself ("This Second Amendment ... shall expire on December 31, 2021")
+_ENDS_A_TERM = re.compile(
+    r"\bshall\s+(?:end|expire|terminate|be\s+extended)\s+(?:(?:on|until|through|to)\s+)?"
+    r"(?:\d|(?-i:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+\d)",
+    re.IGNORECASE,
+)
+_THIS_AMENDMENT_SHALL = re.compile(
+    r"\bthis\s+(?:[A-Z][\w-]*\s+){0,4}Amendment\b[^.;]*\bshall\s+(?:end|expire|terminate)",
+    re.IGNORECASE,
+)
+
+
+def _sets_a_term(text: str) -> bool:
+    ends = _ENDS_A_TERM.search(text) is not None and not _THIS_AMENDMENT_SHALL.search(text)
+    return ends or _SETS_A_TERM.search(text) is not None
 
 
 @cache
@@ -161,7 +178,7 @@ def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
     imperative = any(IMPERATIVE.match(sentence) for sentence in split_sentences(rest))
     if (OPERATIVE.search(text) or imperative) and not _OF_AMENDMENT.search(text):
         return None
-    if _SETS_A_TERM.search(text):
+    if _sets_a_term(text):
         return None  # "..., and from that date the Base Rent shall be $5,000 per month": amends
     # The item's own heading says most, then its container's, then its words.  In its
     # words, the broad forms (costs, fees, notices, covenants ...) count only in a sentence
