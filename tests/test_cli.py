@@ -186,7 +186,7 @@ def test_loan_amendment_with_attachment(tmp_path: Path, capsys) -> None:
     assert any("Kopyt Payment" in w for w in items["1.d"]["warnings"])
     assert items["1.g"]["status"] == "no_text_change"
     assert items["1.a.(4)"]["operations"] == [
-        {"action": "insert", "kind": "insert_definition", "target": "Restricted Stock"}
+        {"action": "insert", "kind": "insert_definition", "target": "Section 1.1 Restricted Stock"}
     ]
 
 

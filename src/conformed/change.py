@@ -30,6 +30,13 @@ def side(word: str) -> str:
     return "before" if said in ("before", "preceding", "prior to") else "after"
 
 
+# Where new words go beside quoted ones: 'immediately after "X" of subsection (e)'.
+BESIDE_WORDS = re.compile(
+    r"^(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to|(?:in\s+)?between)\s+"
+    r'"(?P<anchor>[^"]+)"(?:\s+and\s+"(?P<then>[^"]+)")?(?:\s+of\s+(?P<part>.+))?$',
+    re.IGNORECASE,
+)
+
 STRUCTURAL = frozenset(
     {"provision", "definition", "definition_clause", "attachment", "document", "range"}
 )
@@ -155,6 +162,18 @@ class Change:
     def describe(self) -> list[dict[str, str]]:
         return [
             {"action": self.action, "kind": self.change_kind, "target": self._of_other(target)}
+            for target in self._where()
+        ]
+
+    def _where(self) -> list[str]:
+        """The report's targets: '... after "X" in subsection (e) thereof' names where the
+        words go, "subsection (e) of Section 8.1", as a deletion there names its words'."""
+        beside = BESIDE_WORDS.match(self.position) if self.words_edit else None
+        if beside is None or not beside["part"] or self.selector.kind != "provision":
+            return self.selector.targets()
+        part = beside["part"]
+        return [
+            part if part.endswith(f" of {target}") else f"{part} of {target}"
             for target in self.selector.targets()
         ]
 

@@ -376,9 +376,13 @@ def describe(op: Operation) -> list[dict[str, str]]:
         ]
     if isinstance(op, InsertDefinition) and not op.definition.term:
         terms = [term for term, _ in split_definitions(op.text)] or ["(definitions not recognised)"]
-        return [{"action": op.action, "kind": op.kind, "target": term} for term in terms]
+        return [
+            {"action": op.action, "kind": op.kind, "target": _in_scope(op.definition, term)}
+            for term in terms
+        ]
     if isinstance(op, ReplaceDefinition | DeleteDefinition | InsertDefinition):
-        return [{"action": op.action, "kind": op.kind, "target": op.definition.term}]
+        target = _in_scope(op.definition, op.definition.term)
+        return [{"action": op.action, "kind": op.kind, "target": target}]
     if isinstance(op, ReplaceProvisions | InsertProvisions):
         return [{"action": op.action, "kind": op.kind, "target": t.printed} for t in op.targets]
     if isinstance(op, InsertExhibits):
@@ -406,3 +410,9 @@ def describe(op: Operation) -> list[dict[str, str]]:
     if renumber is not None:
         out.append({"action": renumber.action, "kind": renumber.kind, "target": renumber.target})
     return out
+
+
+def _in_scope(definition: DefinitionRef, term: str) -> str:
+    """ "Section 1.1 Borrowing Base": the provision a definition is in, where the item names
+    one, as the one-operation form prints a list of terms (``Selector.targets``)."""
+    return f"{definition.scope.printed} {term}" if definition.scope else term

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..change import Change, Selector
+from ..change import BESIDE_WORDS, Change, Selector
 from ..citation import BRACKETED, PLAIN_PROVISION, parse_citation
 from ..document import Document
 from ..errors import PlacementError, TargetNotFound
@@ -134,7 +134,7 @@ def insert_words(doc: Document, c: Change, ctx: Context) -> Document | None:
     """ "... amended by inserting the words "and 3" immediately after the words "Section
     2"": an insertion beside quoted words, in one provision or one definition; None for
     any other position."""
-    m = _BESIDE_WORDS.match(c.position)
+    m = BESIDE_WORDS.match(c.position)
     if c.payload.kind not in ("quoted", "text") or len(c.selector.terms) > 1:
         return None
     if m is None and c.selector.kind == "definition" and len(c.selector.terms) == 1:
@@ -216,13 +216,6 @@ def _part_labels(part: str) -> list[str]:
 _PART_LIST = re.compile(
     r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+\([a-z0-9]{1,6}\)"
     r"(?:(?:\s*,\s*|\s*,?\s+and\s+)(?:(?:sub)?(?:section|paragraph|clause)\s+)?\([a-z0-9]{1,6}\))+"
-)
-
-
-_BESIDE_WORDS = re.compile(
-    r"^(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to|(?:in\s+)?between)\s+"
-    r'"(?P<anchor>[^"]+)"(?:\s+and\s+"(?P<then>[^"]+)")?(?:\s+of\s+(?P<part>.+))?$',
-    re.IGNORECASE,
 )
 
 
