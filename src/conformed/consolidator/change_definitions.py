@@ -99,7 +99,8 @@ def insert_definition(doc: Document, c: Change, ctx: Context) -> Document:
 
 
 _BESIDE_DEFINITION = re.compile(
-    r'(?:immediately\s+)?(?P<side>after|following|before|preceding)\s+definition\s+"(?P<term>[^"]+)"'
+    r'(?:immediately\s+)?(?P<side>after|following|before|preceding|between)\s+definition\s+"(?P<term>[^"]+)"'
+    r'(?:\s+and\s+"(?P<then>[^"]+)")?'
 )
 
 
@@ -110,15 +111,28 @@ def _check_beside(
     list out of alphabetical order is for a person to decide, not for conformed)."""
     named = locate_definition(doc, DefinitionRef(beside["term"], ref.scope), ctx)
     terms = [t for t, _ in split_definitions(c.payload.text)]
-    if len(terms) != 1:
+    between = beside["then"] is not None  # 'between definition "A" and "B"': A and B side by side
+    if len(terms) != 1 and not between:
         raise PayloadError(f"the new text gives {len(terms)} definitions for one place")
     siblings = doc.get(named[:-1]).children
-    want = named[-1] + (beside["side"].lower() in ("after", "following"))
-    if insertion_index(siblings, terms[0]) != want:
+    want = named[-1] + (beside["side"].lower() in ("after", "following", "between"))
+    if between and locate_definition(doc, DefinitionRef(beside["then"], ref.scope), ctx) != (
+        *named[:-1],
+        want,
+    ):
         raise PlacementError(
-            f'the item puts "{terms[0]}" {beside["side"]} "{beside["term"]}", which is not where '
-            "the alphabet puts it among the definitions; nothing was applied"
+            f'the item puts new definitions between "{beside["term"]}" and "{beside["then"]}", '
+            "which are not side by side in the agreement; nothing was applied"
         )
+    for term in terms:
+        if insertion_index(siblings, term) != want:
+            where = f'{beside["side"]} "{beside["term"]}"' + (
+                f' and "{beside["then"]}"' if between else ""
+            )
+            raise PlacementError(
+                f'the item puts "{term}" {where}, which is not where the alphabet puts it '
+                "among the definitions; nothing was applied"
+            )
 
 
 def insert_or_replace(doc: Document, c: Change, ctx: Context) -> Document:

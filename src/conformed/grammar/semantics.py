@@ -49,6 +49,9 @@ class Semantics:
                 payload = p.payload
                 if payload.kind == "none" and subject.kind == "words" and len(subject.words) == 1:
                     payload = Payload("quoted", subject.words[0])  # 'the words "X" are inserted'
+                added = new_definitions(anchor, payload, p.position)
+                if added is not None:
+                    return [added]
                 return [Change("insert", anchor, payload, p.position, words_edit=True)]
             new = (
                 resolve(subject, where)
@@ -184,6 +187,49 @@ class Semantics:
             return [Change("insert", sel, payload, position)]
         paragraph = "paragraph" in noun  # "adding a new paragraph at the end thereof"
         return [Change("insert", where, payload, position, words_edit=True, paragraph=paragraph)]
+
+
+def new_definitions(anchor: Selector, payload: Payload, position: str) -> Change | None:
+    """ "The following text is inserted into Section 1.1 between the definitions of "A" and
+    "B":" or "The following sentence shall be inserted in Section 1.01 in alphabetical
+    order:", where what is inserted is definitions and nothing else: new definitions, each
+    placed as definitions are (checked against the alphabet); None for any other text."""
+    text = payload.text
+    if payload.kind not in ("text", "quoted") or not _OPENS_QUOTED.match(text):
+        return None
+    split = split_definitions(text)
+    if not split:
+        return None
+    defined = [term for term, _ in split]
+    # (each definition as a paragraph of its own, without marks that quote the whole text)
+    payload = Payload("text", "\n\n".join(paragraph for _, paragraph in split))
+    between = _BETWEEN_DEFINITIONS.fullmatch(anchor.printed)
+    if between is not None:  # 'Section 1.1 ... between definition "A" and "B"'
+        scope, position = (
+            between["scope"],
+            f'between definition "{between["a"]}" and "{between["b"]}"',
+        )
+    elif anchor.kind == "provision" and len(anchor.labels) == 1:
+        scope = anchor.printed
+    else:
+        return None
+    for document in anchor.documents:  # "Section 1.1 of the Loan Agreement": the instrument
+        scope = re.sub(rf"\s+of\s+(?:the\s+)?{re.escape(document)}$", "", scope)  # kept apart
+    sel = Selector(
+        "definition",
+        "definitions",
+        terms=tuple(defined),
+        qualifiers=anchor.qualifiers,
+        scope=scope,
+        documents=anchor.documents,
+    )
+    return Change("insert", sel, payload, position)
+
+
+_OPENS_QUOTED = re.compile(r'\s*["\u201c]')
+_BETWEEN_DEFINITIONS = re.compile(
+    r'(?P<scope>.+?)\s+between\s+definitions?\s+"(?P<a>[^"]+)"\s+and\s+"(?P<b>[^"]+)"'
+)
 
 
 def _lettered_in_article(new: Selector, where: Selector) -> Selector:
