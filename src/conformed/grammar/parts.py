@@ -366,6 +366,13 @@ def _named(children: list[Any]) -> str:
     return f"Section {label}"
 
 
+@dataclass(frozen=True)
+class OldWords:
+    """Words an edit deletes, set out as a block of the item rather than quoted."""
+
+    text: str
+
+
 class PayloadParts(Transformer[Token, Any]):
     """payload.lark: the block text and its second block come from the item."""
 
@@ -391,6 +398,10 @@ class PayloadParts(Transformer[Token, Any]):
 
     def block(self, children: list[Any]) -> Payload:
         return self.payload(children)
+
+    def old_block(self, children: list[Any]) -> OldWords:
+        """ "deleting the following language: «TEXT»": the block is the words deleted."""
+        return OldWords(self.payload(children).text)
 
     def inline(self, children: list[Any]) -> Payload:
         """New text printed straight after "as follows:" inside the instruction."""

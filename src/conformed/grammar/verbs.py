@@ -10,7 +10,7 @@ from lark import Token, Transformer
 from ..change import ANY_DEFINITIONS, MARKS, Payload, Selector, side
 from ..citation import PLAIN_PROVISION
 from .edit_list import LateText, tied
-from .parts import Edit, Ref, _relative, _tokens, _unquote
+from .parts import Edit, OldWords, Ref, _relative, _tokens, _unquote
 from .resolve import resolve, words_within
 
 
@@ -237,6 +237,15 @@ class VerbParts(Transformer[Token, Any]):
         if renumbering is None or edit.verb == "replace":
             return edit
         return edit, Edit("renumber", edit.obj, position=renumbering.within, noun="accordingly")
+
+    def delete_block(self, children: list[Any]) -> Edit:
+        """ "deleting the following: «TEXT» and substituting ...: «TEXT2»": words of the
+        provision named, set out whole; replaced by the second block, or deleted."""
+        said = " ".join(next(c for c in children if isinstance(c, OldWords)).text.split())
+        if not said:
+            raise ValueError("the words to be deleted are not set out")
+        shown = f'"{said}"' if len(said) <= 60 else f'"{said[:57].rstrip()}..."'
+        return _deleted(Selector("words", shown, words=(said,)), children)
 
     def delete_list(self, children: list[Any]) -> tuple[Edit, ...]:
         return tuple(Edit("delete", obj) for obj in _selectors(children))
