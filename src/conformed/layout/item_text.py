@@ -343,6 +343,8 @@ class NewText(ReaderBase):
                 return start
             if at_start and start > pos and line.brk == "hard" and self._closes(start):
                 return start
+            if at_start and start > pos and line.brk == "hard" and self._heads_items(start, own):
+                return start
             inline = (  # lazily: a flattened filing's line is the rest of the document
                 m.start("unit") if m.group("unit") else m.start("token")
                 for m in _ANY_LABEL.finditer(self.source, start, line_end)
@@ -373,6 +375,25 @@ class NewText(ReaderBase):
                 for label in _labels(lead.group(0)):
                     own.add((label.shape, label.value))
         return self.end
+
+    def _heads_items(self, start: int, own: set[tuple[tuple[str, str, str], int]]) -> bool:
+        """ "ARTICLE II" (and its title in capitals under it) over the next items: a heading of
+        the amendment, not of the new text before it, where the first paragraph after it is
+        the next item ("SECTION 2.01. Section 4.1(a) of the Plan is amended ...").  New text
+        that restates an Article prints its heading over its own Sections, which go on from
+        no item's number."""
+        lines = self._lines_from(start)
+        first = next(lines, None)
+        if first is None or match_article(first.raw.strip()) is None:
+            return False
+        for line in lines:
+            text = line.raw.strip()
+            if not text or text.isupper():  # the Article's title, in capitals
+                continue
+            at = self.offsets[line.index] + len(line.raw) - len(line.raw.lstrip())
+            paragraph = _BLANK_LINE.split(self.source[at : at + 400], maxsplit=1)[0]
+            return LEAD.match(paragraph) is not None and self._ends_new_text(paragraph, HARD, own)
+        return False
 
     def _own_label_first(self, said: str, at: int) -> bool:
         """The new text opens with the cited provision's own label ("4.22 Title. ...",
