@@ -19,6 +19,9 @@ from .citation import singular_unit
 ANY_DEFINITIONS = "(definitions)"
 # A renumbering's position when the drafter named what is renumbered: "remainder of Section 5".
 REMAINDER_OF = "remainder of "
+# A qualifier that only says what the thing cited is about (", which permits ...,"): kept for
+# the report, and nothing a tool checks or looks up.
+ABOUT = "described: "
 # Punctuation named in words ("the period at the end thereof", "inserting a semicolon").
 MARKS = {"period": ".", "full stop": ".", "comma": ",", "semicolon": ";", "semi-colon": ";"}
 MARKS["colon"] = ":"

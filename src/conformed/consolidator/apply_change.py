@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..change import REMAINDER_OF, Change, Selector
+from ..change import ABOUT, REMAINDER_OF, Change, Selector
 from ..citation import PLAIN_PROVISION, in_summary, parse_citation
 from ..document import Document
 from ..errors import PayloadError, TargetNotFound
@@ -186,12 +186,15 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         check_reads(doc, sel, said[0][len(READS_NOW) : -1], ctx)
         kept = tuple(q for q in sel.qualifiers if q not in said)
         return apply_change(doc, replace(change, selector=replace(sel, qualifiers=kept)), ctx)
-    if any(_AS_IT_NOW_READS.match(q) for q in sel.qualifiers):
+    if any(_AS_IT_NOW_READS.match(q) or q.startswith(ABOUT) for q in sel.qualifiers):
         # "Clause (d) of Section 2.2 (as relettered pursuant to Section 3 hereof)", "Section 5,
         # as amended hereby,": the provision as the earlier items left it, which is where the
         # items are applied in order; the words say nothing else of what is cited (nor does a
         # caption)
-        kept = tuple(q for q in sel.qualifiers if not _AS_IT_NOW_READS.match(q))
+        # (", which permits ...,": what the drafter says it is about, nothing checked)
+        kept = tuple(
+            q for q in sel.qualifiers if not (_AS_IT_NOW_READS.match(q) or q.startswith(ABOUT))
+        )
         return apply_change(doc, replace(change, selector=replace(sel, qualifiers=kept)), ctx)
     others = [q for q in sel.qualifiers if q.startswith(_ALSO_OTHERS)]
     if others:  # "The Agreement and the other Loan Documents are amended ...": this one's part

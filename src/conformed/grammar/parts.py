@@ -15,7 +15,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import MARKS, Payload, Selector
+from ..change import ABOUT, MARKS, Payload, Selector
 from ..citation import expand_labels, singular_unit, with_stems
 
 
@@ -322,6 +322,10 @@ class CitationParts(Transformer[Token, Any]):
         if not said:
             return "as amended"
         return said if said.lower().startswith(("as ", "party", "both", "and ")) else f"as {said}"
+
+    def described_aside(self, children: list[Any]) -> str:
+        """ ", which permits ...,": what the thing is about, as the drafter described it."""
+        return ABOUT + " ".join(str(children[0]).strip(" ,\n").split())
 
     def amended_by_part(self, children: list[Any]) -> str:
         """ "as amended by Section 11 of the First Amendment": a qualifier, printed whole."""

@@ -247,6 +247,10 @@ class VerbParts(Transformer[Token, Any]):
         shown = f'"{said}"' if len(said) <= 60 else f'"{said[:57].rstrip()}..."'
         return _deleted(Selector("words", shown, words=(said,)), children)
 
+    def plain_delete(self, children: list[Any]) -> Edit:
+        """A deletion before the block another edit announced: it takes none of it."""
+        return Edit("delete", _selectors(children)[0])
+
     def delete_list(self, children: list[Any]) -> tuple[Edit, ...]:
         return tuple(Edit("delete", obj) for obj in _selectors(children))
 
