@@ -33,6 +33,8 @@ class Clauses(Transformer[Token, Any], Semantics):
         super().__init__()
         self.text = payload or ""
         self.subject = subject or Selector("here", "thereof")
+        # the definition an earlier clause of the sentence names: what "such definition" is
+        self.named_definition: Selector | None = None
 
     def closing(self, children: list[Any]) -> None:
         """What follows the instruction ("(redesignating each subsequent subsection
@@ -115,7 +117,13 @@ class Clauses(Transformer[Token, Any], Semantics):
         return subject if predicate.verb in ("umbrella", "edits") else []
 
     def passive(self, children: list[Any]) -> list[Change]:
-        subject = resolve(next(c for c in children if isinstance(c, Selector)), self.subject)
+        said = next(c for c in children if isinstance(c, Selector))
+        # "Clause (iii) of the definition of "Impositions" is deleted and clauses (iv) and (v)
+        # of such definition are renumbered ...": that definition's clauses, never those of
+        # the provision an item above names
+        place = self.named_definition if said.kind == "relative" else None
+        subject = resolve(said, place or self.subject)
+        self.named_definition = definition_named(subject) or self.named_definition
         predicate = next(c for c in children if isinstance(c, Predicate))
         words = subject.kind == "words" and predicate.verb in ("replace", "insert")
         if words and predicate.payload.kind == "none":
@@ -357,3 +365,12 @@ def _attached(children: list[Any]) -> Predicate:
     attached = next(c for c in children if isinstance(c, Payload))
     p = next(c for c in children if isinstance(c, Predicate))
     return replace(p, payload=attached) if p.payload.kind == "none" else p
+
+
+def definition_named(sel: Selector) -> Selector | None:
+    """The definition a subject is, or whose clause it is."""
+    if sel.kind not in ("definition", "definition_clause") or len(sel.terms) != 1:
+        return None
+    term = sel.terms[0]
+    printed = f'definition "{term}"' + (f" of {sel.scope}" if sel.scope else "")
+    return Selector("definition", printed, terms=(term,), scope=sel.scope, documents=sel.documents)
