@@ -282,6 +282,10 @@ class NewText(ReaderBase):
                 return c  # then "(ii) deleting the period ...": the item's next edit
             if INLINE_NEXT_EDIT.match(tail):
                 return c  # '..." and (iii) deleting ...' on the same line: the next edit
+            if self.source[c - 1 : c] in ".;!?" and self._instructs_next(c + 1):
+                # '... (the "Hard Date")." Section 2.2 of the Agreement is further amended by
+                # adding ...': the item's next sentence instructs, after the quotation ends
+                return c
             follow = _FOLLOW.match(tail)
             if follow is not None:
                 text = tail[follow.end() :]
@@ -294,6 +298,11 @@ class NewText(ReaderBase):
                     return c  # followed by the next item
             m = _CLOSER.search(self.source, c + 1, self.end)
         return None
+
+    def _instructs_next(self, pos: int) -> bool:
+        """A sentence on the same line after ``pos`` that is an instruction of its own."""
+        gap = _SAME_LINE_GAP.match(self.source, pos, self.end)
+        return gap is not None and self._instructs(gap.end())
 
     @staticmethod
     def _article_follows(tail: str) -> bool:
@@ -471,6 +480,8 @@ class NewText(ReaderBase):
         return bool(_HEADED.match(body.lstrip()) and _NON_OPERATIVE.search(body[:80]))
 
 
+# Spaces on the same line before the next sentence (a capital letter).
+_SAME_LINE_GAP = re.compile(r"[^\S\n]+(?=[A-Z])")
 # The amendment speaking of itself: never a provision's new text ("this Agreement" may be; the
 # agreement's provisions call it that -- unless a paragraph opens with it, as "(b) This
 # Agreement may be signed in counterparts." does)
