@@ -63,6 +63,25 @@ _FIRST_ITEM = re.compile(
     r"(?m)^[ \t]*(?:(?:1\.|\(1\)|1\)|(?:Section|SECTION)\s+1\.?)[ \t]+\S|1\.(?=[A-Z][a-z]))"
 )
 _START = re.compile(r"")
+# Recitals: a heading of their own, or "WHEREAS" (never operative, however they are lettered).
+_RECITALS = re.compile(
+    r"(?m)^[ \t]*(?:RECITALS|Recitals|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|BACKGROUND)[ \t]*:?[ \t]*$"
+    r"|\bWHEREAS\b"
+)
+
+
+def _past_recitals(text: str, op: re.Match[str] | None) -> re.Match[str] | None:
+    """A letter amendment's opening "... agrees with each of you as follows:", then its
+    recitals ("RECITALS: A. The Company ... B. ..."), then "NOW, THEREFORE, ... agree as
+    follows:": the operative part begins at the second, and the recitals are no items."""
+    if op is None:
+        return None
+    now = _NOW_THEREFORE.search(text, op.end())
+    if now is None or _RECITALS.search(text, op.end(), now.start()) is None:
+        return op
+    return _OPERATIVE.search(text, now.start()) or op
+
+
 _NOW_THEREFORE = re.compile(r"\bNOW,?\s+THEREFORE\b", re.IGNORECASE)
 # Items that begin past 1 (a page lost from the filing): read from there, and the reader
 # reports the items missing before it.
@@ -177,7 +196,7 @@ def parse_amendments(text: str, source: str = "") -> list[Amendment]:
 def parse_amendment(text: str, source: str = "") -> Amendment:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")  # EDGAR's &nbsp;
     text = _without_contents(strip_debris(text))
-    op = _OPERATIVE.search(text)
+    op = _past_recitals(text, _OPERATIVE.search(text))
     first = _FIRST_ITEM.search(text) or _LATER_ITEM.search(text)
     if (
         op is not None
@@ -199,12 +218,6 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
         line_start = text.rfind("\n", 0, op.start()) + 1
         if _FIRST_ITEM.match(text, line_start):
             start = line_start  # "(1) Amendment. The parties agree ... as follows:" is item 1
-    witness, execution = _WITNESS.search(text, start), _EXECUTION.search(text, start)
-    while execution is not None and _amends_after(text, execution.end()):
-        # "Signed for and on behalf of" in an item's new text: items follow; the next one
-        execution = _EXECUTION.search(text, execution.end())
-    ends = [m.start() for m in (witness,) if m] + [m.start("clause") for m in (execution,) if m]
-    end = min(ends, default=len(text))
     head = text[: op.start()]
     now = _NOW_THEREFORE.search(text, 0, op.start())
     if now is not None:
@@ -212,6 +225,14 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     heading = _AMENDMENTS_HEADING.search(text, 0, op.start())
     if heading is not None:
         start = min(start, heading.start())  # "III. MODIFICATIONS." over the items
+    # (the signatures are looked for from where the items begin: a "1." met first in an
+    # exhibit after them, where no lead says "as follows", must not hide them)
+    witness, execution = _WITNESS.search(text, start), _EXECUTION.search(text, start)
+    while execution is not None and _amends_after(text, execution.end()):
+        # "Signed for and on behalf of" in an item's new text: items follow; the next one
+        execution = _EXECUTION.search(text, execution.end())
+    ends = [m.start() for m in (witness,) if m] + [m.start("clause") for m in (execution,) if m]
+    end = min(ends, default=len(text))
     read = read_items(text, start, end)
     items, listed = with_listed_changes(tuple(read.items), text, end)
     problems: list[Exception] = [*read.problems, *listed]
