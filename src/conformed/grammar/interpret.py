@@ -85,7 +85,8 @@ _TERM_SUBJECT = re.compile(
     r"(?:further\s+)?amended\b)"
 )
 _CITED_HEAD = re.compile(
-    rf"^(?P<cite>(?i:{UNITS})\s*\d[\w.]*(?:\s?\([A-Za-z0-9]{{1,6}}\))*)\s*:?\s+(?=[A-Z])"
+    rf"^(?P<cite>(?i:{UNITS})\s*\d[\w.]*(?:\s?\((?:[a-z]{{1,5}}|[0-9]{{1,3}}|[A-Z]{{1,2}})\))*)"
+    r"(?:\s*\([A-Z][^()]{1,60}\))?\s*:?\s+(?=[A-Z])"  # "Section 11 (Notices):", its caption
 )
 _NEW_NAMED = re.compile(rf"\b([Aa]\s+new)\s+(?i:{UNITS}),\s+((?i:{UNITS})\s+[^\s,]+),")
 _LEAD = re.compile(
@@ -347,6 +348,12 @@ def _composed(item: Item, ancestors: tuple[Item, ...], agreement: str) -> Operat
         (s for a in reversed(ancestors) if (s := umbrella_subject(a.instruction)) is not None),
         None,
     )
+    head = _CITED_HEAD.match(item.instruction) if subject is None else None
+    if head is not None:
+        # "Section 3(a): The amount ... appearing in the first sentence is changed to ...": an
+        # item headed by the provision it amends; what it says without naming one is said
+        # of that provision, as a sub-item's of the provision its umbrella names
+        subject = umbrella_subject(f"{head['cite'].rstrip('.')} is hereby amended as follows:")
     changes = _changes(item.instruction, item, subject=subject)
     if changes is None and subject is not None:
         changes = _changes(item.instruction, item, start="start_edits", subject=subject)

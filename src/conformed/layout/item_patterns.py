@@ -80,7 +80,8 @@ HEADED_INSTRUCTION = re.compile(
 _HEAD_UNIT = rf"(?:{CONVENTION.lead_unit}|(?:SUB-?SECTION|Sub-?[Ss]ection)[^\S\n]*)"
 CITED_HEAD = re.compile(
     rf"(?:{_HEAD_UNIT}[IVXLC\d][\w.]*,[^\S\n]*)?{_HEAD_UNIT}"
-    r"(?P<label>\d[\w.]*?(?:\([A-Za-z0-9]{1,6}\))*)[^\S\n]*:"
+    r"(?P<label>\d[\w.]*?(?:\([A-Za-z0-9]{1,6}\))*)[^\S\n]*"
+    r"(?:\((?-i:[A-Z])[^()\n]{1,60}\)[^\S\n]*)?:"  # "Section 11 (Notices):", its caption
 )
 _CAPS_HEADING = re.compile(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?(?:\s|$)")
 _ANY_LABEL = re.compile(

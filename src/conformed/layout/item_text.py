@@ -449,6 +449,10 @@ class NewText(ReaderBase):
         head = CITED_HEAD.match(text)  # "Article V, Section 5.3:  This Section is deleted."
         if head is not None and INSTRUCTION_PARAGRAPH.match(text[head.end() :].lstrip()):
             return True
+        if head is not None and getattr(self, "_cited_run", False):
+            # "Section 3(a): Effective for services ..., the amount ... is changed to ...":
+            # where the changes are a run of such heads, each head opens the next item
+            return True
         return bool(INSTRUCTION_PARAGRAPH.match(text) or HEADED_INSTRUCTION.match(text))
 
     def _ends_new_text(

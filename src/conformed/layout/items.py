@@ -22,7 +22,7 @@ from functools import lru_cache
 from .convention import CONVENTION
 from .item import Info, Item, ItemsRead, ItemStructureError, item_number
 from .item_build import Assembly
-from .item_patterns import _CITATION_LINE, _CONTINUES, _OWN_DOCUMENT, CITED_HEAD
+from .item_patterns import _CITATION_LINE, _CONTINUES, _HEAD_UNIT, _OWN_DOCUMENT, CITED_HEAD
 from .item_text import NewText
 from .lines import LEAD, Line
 from .payload import (
@@ -63,6 +63,11 @@ def _after_and(token: str) -> re.Pattern[str]:
 
 _NEXT_SPACE = re.compile(r"(?<=\S)\s")
 _CITED_RUN = re.compile(rf"(?m)^[^\S\n]*{CITED_HEAD.pattern}")
+# A cited head, then the same citation opening its sentence: "Section 6.3: Section 6.3 ..."
+_CITED_AGAIN = re.compile(
+    rf"{CITED_HEAD.pattern}[^\S\n]*(?:{_HEAD_UNIT})(?P<again>\d[\w.]*?(?:\([A-Za-z0-9]{{1,6}}\))*)"
+    r"(?![\w.(])"
+)
 
 __all__ = ["PAYLOAD2_MARK", "PAYLOAD_MARK", "Item", "ItemStructureError", "fold", "read_items"]
 
@@ -101,6 +106,12 @@ class _Reader(NewText, Assembly):
         if strength and self._article(pos, end, indent, line):
             return
         if strength == HARD and self._cited_head(pos, end, line):
+            # "Section 6.3: Section 6.3 (Exclusivity) is deleted ...": the provision the head
+            # names, named again as the sentence's subject, is no item of its own
+            again = _CITED_AGAIN.match(self.source, pos, end)
+            if again is not None and again["again"] == again["label"]:
+                self._text(pos, again.end())
+                pos = again.end()
             self._flow(pos, end, indent)
             return
         if strength:
