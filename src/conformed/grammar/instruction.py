@@ -67,6 +67,7 @@ def prepare(text: str) -> str:
     text = text.replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = re.sub(r"(?<=\d)\.(?=:)", "", text)  # "as Section 4.10.: <text>"
     text = re.sub(r"(?<=\d)(?=is\b|of\b)", " ", text)  # "Item 11is hereby deleted"
+    text = _RE_HYPHEN.sub("re", text)  # "re-lettered", "re-numbering": one word
     # "replacing each reference to "A" with "B" and each reference to "C" with "D"": the verb
     # the second replacement leaves out, said again
     text = _GAPPED_REPLACEMENT.sub(r"\g<first> and replacing ", text)
@@ -75,6 +76,7 @@ def prepare(text: str) -> str:
     return re.sub(r"\(\s*([A-Za-z0-9]{1,6})\s*\)", r"(\1)", text)
 
 
+_RE_HYPHEN = re.compile(r"(?i:re)-(?=(?i:letter|number|designat)\w*)")
 _THE_UNIT_ITSELF = re.compile(
     r"(?P<edge>\b(?:at|to)\s+the\s+(?:end|beginning))\s+of\s+the\s+(?:sub-?)?(?:section|article)"
     r"(?![\w(]|\s+\(?[\dIVXivx])",

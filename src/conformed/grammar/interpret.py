@@ -303,6 +303,16 @@ def _first_sentence(instruction: str) -> str | None:
     return m.group(1)
 
 
+_DEFINITIONS_IN = re.compile(
+    r"definitions?\b[^.:]*?\b(?:in|of)\s+(Section\s+[\d.]+(?:\([a-z0-9]+\))*)", re.IGNORECASE
+)
+_SECTION_AMENDED = re.compile(
+    r"(?:[^,]{1,80},\s*)?(Section\s+[\d.]+(?:\([a-z0-9]+\))*)(?:\s+of\s+(?:the|this)\s+[^,.:]{1,80})?"
+    r",?\s+(?:is|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?amended\b[^.]*:\s*$",
+    re.IGNORECASE,
+)
+
+
 def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
     """A definitions item without a Section takes the one its container names."""
     if not isinstance(op, ReplaceDefinition | DeleteDefinition | InsertDefinition):
@@ -311,10 +321,10 @@ def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
     if definition.scope is not None:
         return op
     for ancestor in reversed(ancestors):
-        m = re.search(
-            r"definitions?\b[^.:]*?\b(?:in|of)\s+(Section\s+[\d.]+(?:\([a-z0-9]+\))*)",
-            ancestor.instruction,
-            re.IGNORECASE,
+        # "... the definitions in Section 1.1 are amended as follows:", or "Section 1.1 of the
+        # Credit Agreement is hereby amended as follows:" over "(a) The definition of ..."
+        m = _DEFINITIONS_IN.search(ancestor.instruction) or _SECTION_AMENDED.match(
+            ancestor.instruction
         )
         if m:
             scope = parse_citation(m.group(1).rstrip("."))

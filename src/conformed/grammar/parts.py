@@ -185,6 +185,10 @@ class CitationParts(Transformer[Token, Any]):
         """ "8.3(u), (v) and (w)": a bracketed label after a full one shares its stem."""
         return with_stems([re.sub(r"\s+", "", str(c)).rstrip(".") for c in children])
 
+    def captioned_labels(self, children: list[Any]) -> tuple[str, ...]:
+        """Labels each followed by its caption: the labels (the captions name nothing more)."""
+        return self.labels([c for c in children if not getattr(c, "type", "").endswith("CAPTION")])
+
     def label_range(self, children: list[Any]) -> tuple[str, ...]:
         """ "11.1 through 11.3": each provision of the range, or the range as one label."""
         first, last = (re.sub(r"\s+", "", str(c)).rstrip(".") for c in children)
