@@ -481,7 +481,15 @@ class NewText(ReaderBase):
             return True  # "3. PRODUCTION OF PRODUCT."
         if _CHANGES_HEADING.fullmatch(body.strip()):
             return True  # "(e) Modifications to Sections 4A.", its sub-items on the lines after
-        return bool(_HEADED.match(body.lstrip()) and _NON_OPERATIVE.search(body[:80]))
+        headed = _HEADED.match(body.lstrip())
+        if headed is None:
+            return False
+        if len(headed.group(0).split()) <= 6:
+            # a heading of its own ("Effectiveness.", "Counterparts; Governing Law."): its
+            # words say what the paragraph is; a new Section's "Contribution. Within thirty
+            # days after the Amendment Effective Date, ..." is no closing item
+            return bool(_NON_OPERATIVE.search(headed.group(0)))
+        return bool(_NON_OPERATIVE.search(body[:80]))
 
 
 # Spaces on the same line before the next sentence (a capital letter).
