@@ -219,9 +219,16 @@ class VerbParts(Transformer[Token, Any]):
         cited = _selectors(children)
         return Renumbering(cited[0].printed if cited else "")
 
+    def remaining_renumber(self, children: list[Any]) -> Edit:
+        """ "relettering the remaining subsections [of Section 6.1] accordingly": the parts
+        after the one the edit before deleted (tied to it in ``edits``)."""
+        cited = _selectors(children)
+        return Edit("renumber", None, position=cited[0].printed if cited else "", noun=_REMAINING)
+
     # --- gerund edits -------------------------------------------------------
     def edits(self, children: list[Any]) -> tuple[Edit, ...]:
         flat = [e for c in children for e in (c if isinstance(c, tuple) else (c,))]
+        flat = _remaining_tied(flat)
         late = next((c for c in children if isinstance(c, LateText)), None)
         return tied(tuple(c for c in flat if isinstance(c, Edit)), late)
 
@@ -413,6 +420,23 @@ class VerbParts(Transformer[Token, Any]):
 
     def into_here(self, children: list[Any]) -> Position:
         return Position("in")
+
+
+_REMAINING = "remaining"
+
+
+def _remaining_tied(flat: list[Any]) -> list[Any]:
+    """A renumbering of "the remaining" parts is of those after what the edit before it
+    deleted; after any other edit it names nothing, and the item is refused."""
+    out: list[Any] = []
+    for e in flat:
+        if isinstance(e, Edit) and e.noun == _REMAINING:
+            before = out[-1] if out else None
+            if not isinstance(before, Edit) or before.verb != "delete" or before.obj is None:
+                raise ValueError("the remaining parts are renumbered after no deletion")
+            e = Edit("renumber", before.obj, position=e.position, noun="accordingly")
+        out.append(e)
+    return out
 
 
 @dataclass(frozen=True)
