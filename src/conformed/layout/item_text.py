@@ -451,7 +451,8 @@ class NewText(ReaderBase):
             return True
         if head is not None and getattr(self, "_cited_run", False):
             # "Section 3(a): Effective for services ..., the amount ... is changed to ...":
-            # where the changes are a run of such heads, each head opens the next item
+            # where the changes are a run of such heads, each head opens the next item (the
+            # run is the items reader's to know; a reader of new text alone has none)
             return True
         return bool(INSTRUCTION_PARAGRAPH.match(text) or HEADED_INSTRUCTION.match(text))
 
