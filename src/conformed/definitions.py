@@ -15,7 +15,9 @@ import re
 from .document import Provision
 
 _NUMBER = r"(?:\d+(?:\.\d+)*\.?\s+)?"  # "1.11 "Royalty Advance" shall mean ..."
-_QUOTED = rf"{_NUMBER}[\"\u201c`'](?P<q>[^\"\u201d']{{1,80}})[\"\u201d']"
+# (an apostrophe inside a term is its possessive: "Landlord's Work")
+_TERM_CHARS = r"(?:[^\"\u201d']|'(?=[a-z]))"
+_QUOTED = rf"{_NUMBER}[\"\u201c`'](?P<q>{_TERM_CHARS}{{1,80}})[\"\u201d']"
 _PATTERNS = [
     re.compile(rf"^{_QUOTED}\s*(?:shall\s+mean|means|shall\s+have|has|:|-)", re.IGNORECASE),
     re.compile(r"^(?P<t>[A-Z][\w'\u2019&/(),\- ]{0,80}?)\s+-{1,2}\s+\S"),
@@ -144,7 +146,7 @@ def terms_defined_in(text: str) -> list[str]:
 
 
 # '"Fee" means ...', or the colon style of many credit agreements: '"Fee": the amount ...'
-_DEFINES = r"[\"\u201c`][^\"\u201d']{1,80}[\"\u201d'](?:\s*(?:shall\s+mean|means|shall\s+have|has)\b|\s*:\s)"
+_DEFINES = rf"[\"\u201c`]{_TERM_CHARS}{{1,80}}[\"\u201d'](?:\s*(?:shall\s+mean|means|shall\s+have|has)\b|\s*:\s)"
 # "(iii) "Agency Agreement" shall mean ...": new definitions the amendment lists as its own
 # clauses; the enumerator is the amendment's, not the agreement's, and is not kept
 ENUMERATOR = re.compile(r"\((?:[ivxlc]{1,7}|[a-z]{1,2}|\d{1,3})\)\s*(?=[\"\u201c`])")
