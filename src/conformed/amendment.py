@@ -79,6 +79,8 @@ def _past_recitals(text: str, op: re.Match[str] | None) -> re.Match[str] | None:
     now = _NOW_THEREFORE.search(text, op.end())
     if now is None or _RECITALS.search(text, op.end(), now.start()) is None:
         return op
+    if _FIRST_ITEM.search(text, op.end(), now.start()):
+        return op  # an item 1 first: recitals it restates are its new text, never skipped
     return _OPERATIVE.search(text, now.start()) or op
 
 

@@ -359,7 +359,7 @@ def _composed(item: Item, ancestors: tuple[Item, ...], agreement: str) -> Operat
         None,
     )
     head = _CITED_HEAD.match(item.instruction) if subject is None else None
-    if head is not None:
+    if head is not None and head.group(0).rstrip().endswith(":"):
         # "Section 3(a): The amount ... appearing in the first sentence is changed to ...": an
         # item headed by the provision it amends; what it says without naming one is said
         # of that provision, as a sub-item's of the provision its umbrella names
