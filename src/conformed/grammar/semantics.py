@@ -198,8 +198,8 @@ def new_definitions(anchor: Selector, payload: Payload, position: str) -> Change
     if payload.kind not in ("text", "quoted") or not _OPENS_QUOTED.match(text):
         return None
     split = split_definitions(text)
-    if not split:
-        return None
+    if not split or len(split) != len(payload.paragraphs()):
+        return None  # (a paragraph of its own that defines nothing: not definitions only)
     defined = [term for term, _ in split]
     # (each definition as a paragraph of its own, without marks that quote the whole text)
     payload = Payload("text", "\n\n".join(paragraph for _, paragraph in split))
