@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from ..change import ANY_DEFINITIONS, Change, Payload, Selector
-from ..definitions import ENUMERATOR, split_definitions
+from ..definitions import ENUMERATOR, definition_term, split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
 from .edits import merged, or_replacing, renumbered_after, term_renamed, term_words
@@ -198,8 +199,8 @@ def new_definitions(anchor: Selector, payload: Payload, position: str) -> Change
     if payload.kind not in ("text", "quoted") or not _OPENS_QUOTED.match(text):
         return None
     split = split_definitions(text)
-    if not split or len(split) != len(payload.paragraphs()):
-        return None  # (a paragraph of its own that defines nothing: not definitions only)
+    if not split or not _definitions_only(payload.paragraphs()):
+        return None
     defined = [term for term, _ in split]
     # (each definition as a paragraph of its own, without marks that quote the whole text)
     payload = Payload("text", "\n\n".join(paragraph for _, paragraph in split))
@@ -224,6 +225,21 @@ def new_definitions(anchor: Selector, payload: Payload, position: str) -> Change
         documents=anchor.documents,
     )
     return Change("insert", sel, payload, position)
+
+
+def _definitions_only(paragraphs: list[str]) -> bool:
+    """Every paragraph a definition, or the rest of one a blank line broke in mid-sentence
+    (double-spaced filings); a paragraph of its own that defines nothing is no definition's,
+    and would be joined to the one before it."""
+    for before, paragraph in pairwise(paragraphs):
+        ends = before.rstrip(" \"\u201d'").endswith((".", ";", ":"))
+        if (
+            ends
+            and definition_term(paragraph.lstrip('"\u201c ')) is None
+            and not _OPENS_QUOTED.match(paragraph)
+        ):
+            return False
+    return True
 
 
 _OPENS_QUOTED = re.compile(r'\s*["\u201c]')
