@@ -354,3 +354,25 @@ def with_stems(labels: list[str]) -> tuple[str, ...]:
 def singular_unit(unit: str) -> str:
     """ "Sections" as one of them is cited: "Section" ("Clauses" -> "Clause")."""
     return re.sub(r"(?i)(?<=[a-z])s$", "", unit)
+
+
+_ATTACHMENT_NAMED = re.compile(
+    r"(?:(?P<noun>(?i:exhibit|schedule|annex|appendix|appendice|attachment|rider))(?:e?s)?\s+)?"
+    r"(?P<label>\S+)"
+)
+
+
+def attachment_names(listed: str) -> list[str]:
+    """ "Schedule 2.01 and Exhibit C" -> both; "Exhibits A, B and C" -> each with its noun
+    ("Exhibit A", ...); [] where a part of the list names no attachment."""
+    out: list[str] = []
+    noun = ""
+    for part in re.split(r"\s*(?:,\s*and|,|\band\b)\s*", listed.strip()):
+        m = _ATTACHMENT_NAMED.fullmatch(part)
+        if m is None:
+            return []
+        noun = m["noun"].capitalize().replace("Appendice", "Appendix") if m["noun"] else noun
+        if not noun:
+            return []
+        out.append(f"{noun} {m['label']}")
+    return out

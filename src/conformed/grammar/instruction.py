@@ -23,6 +23,7 @@ from lark.exceptions import VisitError
 from lark.visitors import merge_transformers
 
 from ..change import Change, Payload, Selector
+from ..citation import attachment_names
 from ..errors import InstructionParseError
 from ..layout.convention import CONVENTION
 from .clauses import Clauses
@@ -122,30 +123,9 @@ def _own_attachment(c: Change) -> Change:
     the list does not hold leaves the whole list, and the item is refused when applied)."""
     if c.payload.kind != "attachment" or c.selector.kind != "attachment":
         return c
-    names = _attachment_names(c.payload.text)
+    names = attachment_names(c.payload.text)
     own = [n for n in names if n.lower() == " ".join(c.selector.printed.split()).lower()]
     return replace(c, payload=Payload("attachment", own[0])) if len(names) > 1 and own else c
-
-
-_NAMED = re.compile(
-    r"(?:(?P<noun>(?i:exhibit|schedule|annex|appendix|appendice|attachment|rider))(?:e?s)?\s+)?"
-    r"(?P<label>\S+)"
-)
-
-
-def _attachment_names(listed: str) -> list[str]:
-    """ "Schedule 2.01 and Exhibit C" -> both; "Schedules 2.01 and 5.06" -> each with its noun."""
-    out: list[str] = []
-    noun = ""
-    for part in re.split(r"\s*(?:,\s*and|,|\band\b)\s*", listed.strip()):
-        m = _NAMED.fullmatch(part)
-        if m is None:
-            return []
-        noun = m["noun"].capitalize().replace("Appendice", "Appendix") if m["noun"] else noun
-        if not noun:
-            return []
-        out.append(f"{noun} {m['label']}")
-    return out
 
 
 def _respectively(c: Change) -> list[Change]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..citation import Citation, expand_labels, parse_citation, with_stems
+from ..citation import Citation, attachment_names, expand_labels, parse_citation, with_stems
 from ..definitions import split_definitions
 from ..operations import (
     AddToExhibit,
@@ -397,12 +397,9 @@ class ToOperations(Transformer[Token, Any]):
 
 
 def _exhibit_names(listed: Token) -> tuple[str, ...]:
-    """ "Exhibits A and C" -> ("Exhibit A", "Exhibit C")."""
-    word, rest = str(listed).split(None, 1)
-    singular = re.sub(r"(?i)(exhibit|schedule|appendi)(?:s|ces|x)$", r"\1", word)
-    singular = {"Appendi": "Appendix", "Annexe": "Annex"}.get(singular, singular)
-    ids = [i for i in re.split(r"\s*,\s*|\s+and\s+", rest.strip()) if i]
-    return tuple(f"{singular.capitalize()} {i}" for i in ids)
+    """ "Exhibits A and C" -> ("Exhibit A", "Exhibit C"), as the one-operation form names
+    each of a list (``citation.attachment_names``)."""
+    return tuple(attachment_names(str(listed))) or (str(listed),)
 
 
 def _expand(first: Target, last: Target) -> tuple[Target, ...]:
