@@ -82,6 +82,26 @@ def test_operative_items_are_never_no_text_change(instruction: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "instruction",
+    [
+        # a change described, then a new figure said in a sentence of its own
+        "The Term of the Boathouse Lease is hereby extended for two (2) years, expiring on "
+        "May 31, 2029. The Licence Fee is increased to $900 per month.",
+        "Section 7 of the Boathouse Lease is amended to provide that the Licensee may moor one "
+        "launch. The Mooring Fee shall be reduced to $40 a week.",
+    ],
+)
+def test_a_second_change_said_in_its_own_sentence_is_never_swallowed(instruction: str) -> None:
+    """Each sentence that changes something is a change of its own: read as one (two
+    described changes), or the item fails -- never one description running on over it."""
+    try:
+        op = interpret(_item("1", instruction), ())
+    except InstructionParseError:
+        return
+    assert len(describe(op)) == 2, describe(op)
+
+
+@pytest.mark.parametrize(
     "instruction, kind",
     [
         (
