@@ -160,7 +160,7 @@ class Convention:
         """A label as printed, without its unit word: "(a)", "iv.", "2.01.", "6A.", "b)"."""
         d = rf"\d{{1,{self.max_digits}}}"
         return (
-            rf"(?:(?:{self.ordinal_words})[:.](?=\s)"  # FIRST:  SECOND.
+            rf"(?:(?:{self.ordinal_words})[:.](?=\s|$)"  # FIRST:  SECOND.
             rf"|\((?:{d}[A-Z]?|[A-Za-z]{{1,6}})\)"  # (a) (iv) (12) (6A)
             rf"|{d}(?:\.{d})*[A-Z]?(?:\.|:(?=\s))?"  # 5.  2.01  1.1.1  6A.  10.1A  2:
             rf"|[A-Za-z]{{1,6}}\."  # a.  iv.  B.
