@@ -20,9 +20,10 @@ from .grammar.no_text_change import IMPERATIVE
 from .io.files import read_text
 from .layout.convention import OPERATIVE_HEADING
 from .layout.items import Item, fold, read_items
-from .layout.lines import LEAD, blank_reprints, is_page_number, join_wrapped_units
+from .layout.lines import LEAD, blank_reprints, join_wrapped_units
 from .layout.listed import with_listed_changes
 from .layout.payload import AMENDING
+from .layout.rules.page_artifact import page_artifacts
 from .layout.rules.signature_block import EXECUTION
 from .layout.rules.toc import find_toc
 
@@ -281,8 +282,13 @@ def strip_debris(text: str) -> str:
     if "\\." in text:
         text = re.sub(r"(?m)^([^\S\n]*\d{1,3})\\\.", r"\1.", text)  # Markdown-escaped "1\." items
     text = blank_reprints(join_wrapped_units(text))
-    if "\n" in text:  # a page break mark, not removed: line numbers stay the file's
-        text = "\n".join("\f" if is_page_number(line) else line for line in text.split("\n"))
+    if "\n" in text:
+        # page numbers, and the running headers and footers printed beside them ("Amendment
+        # No. 2 to Note Agreements   Page 2"), which a page break drops into a sentence: a
+        # page break mark, not removed, so that line numbers stay the file's
+        lines = text.split("\n")
+        artifacts = page_artifacts(lines)
+        text = "\n".join("\f" if i in artifacts else line for i, line in enumerate(lines))
     m = _DEBRIS.match(text)
     if not m:
         return text
