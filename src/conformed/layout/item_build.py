@@ -11,7 +11,7 @@ import re
 from ..citation import Label
 from .item import Info, Item, ItemStructureError, _without_lead, item_number
 from .item_base import NEW, TEXT, ReaderBase
-from .item_patterns import _BLANK_LINE
+from .item_patterns import _BLANK_LINE, CARRIES_ON, HEADING_LINE
 from .node import Node
 from .payload import (
     PAYLOAD2_MARK,
@@ -123,6 +123,8 @@ class Assembly(ReaderBase):
             if a >= b:
                 continue
             if kind == TEXT:
+                if len(parts) == 1 and _heading_alone(parts[0], self.source[a:b]):
+                    parts[0] = f"{parts[0].strip()}."
                 parts.append(self.source[a:b])
             elif kind == NEW and payload is None:
                 payload = self.source[a:b]
@@ -210,3 +212,15 @@ def _under(article: Label | None, number: str) -> str:
         return number
     printed = re.sub(r"(?i)^\s*(?:article|art\.)\s*", "", article.text).strip().rstrip(".")
     return f"{printed}.{number}"
+
+
+
+def _heading_alone(first: str, then: str) -> bool:
+    """ "Gearing Ratio", a paragraph of its own, then "Clause 19.1 (Gearing Ratio) of the
+    Facility Agreement is ...": the item's heading, ended as "Gearing Ratio." would be (a
+    heading is never the instruction's subject)."""
+    m = HEADING_LINE.fullmatch(first)
+    if m is None or not then.lstrip()[:1] in ('"', "\u201c") and not then.lstrip()[:1].isupper():
+        return False
+    words = m["head"].split()
+    return len(words) <= 6 and words[-1] not in CARRIES_ON

@@ -149,3 +149,17 @@ _CHANGES_HEADING = re.compile(
     r"(?:of|to)\s+(?:the\s+)?(?:(?:Sub)?[Ss]ections?|Articles?|Schedules?|Exhibits?|Annex|Appendix"
     r"|Definitions?|Clauses?|Paragraphs?|[A-Z][\w\- ]{0,60}Agreement)\b[^.\n]{0,60}\.?"
 )
+
+
+# An item's heading printed as a paragraph of its own, without a stop:
+# "VIII. Gearing Ratio" / "Clause 19.1 (Gearing Ratio) of the Facility Agreement is ...".
+# Short, no stop, and not ending in a word that carries a sentence on ("of", "the"): a
+# double-spaced filing's wrapped first line goes on, "Section 4.2 of the Credit" / "Agreement";
+# nor a sentence's start a page break left alone ("In the definition of "Revolving Credit").
+HEADING_LINE = re.compile(
+    r"\s*(?!(?:In|The|Each|All|Any|By|With|As|At|On|For|If|Upon|From)\s+[a-z])"
+    r"(?P<head>[A-Z][^\n.:;,\"\u201c\u201d]{1,38}?(?<![\s(-]))\s*"
+)
+CARRIES_ON = frozenset(
+    "of the to and or in for by a an its with on under as at from this that such which".split()
+)
