@@ -273,6 +273,47 @@ def test_an_attachment_named_twice_is_the_one_attached() -> None:
 
 
 @pytest.mark.parametrize(
+    ("instruction", "attached"),
+    [
+        # a part of the amendment named without a label, or as a part of one
+        (
+            "Schedule 4 (Tariffs) to the Haulage Agreement is deleted and replaced with the "
+            "schedule set out in the Appendix to this Amendment Agreement.",
+            "Appendix",
+        ),
+        (
+            "Schedule 7 (Form of Drawdown Notice) shall be deleted and replaced with the form set "
+            "out in Part 2 of the Schedule to this Deed.",
+            "Part 2 of the Schedule",
+        ),
+        (
+            "Schedule 7 to the Haulage Agreement is replaced with the form set out in the "
+            "Annexure to this Deed.",
+            "Annexure",
+        ),
+        # the attachment, and where the amendment prints it
+        (
+            "Schedule 4 to the Haulage Agreement is deleted and replaced with Schedule 4 attached "
+            "as Appendix 1 to this Agreement.",
+            "Appendix 1",
+        ),
+        (
+            "Schedule 4 to the Haulage Agreement is deleted and replaced with the schedule set out "
+            "in Appendix 1 to this Amendment.",
+            "Appendix 1",
+        ),
+    ],
+)
+def test_an_attachment_set_out_in_a_part_of_the_amendment(instruction: str, attached: str) -> None:
+    """The new attachment is the part of the amendment that holds it: the one named last,
+    which the consolidator must then find among the amendment's attachments."""
+    changes = parse_changes(instruction, None, None)
+    assert [(c.action, c.payload.kind, c.payload.text) for c in changes] == [
+        ("replace", "attachment", attached)
+    ]
+
+
+@pytest.mark.parametrize(
     ("instruction", "target", "position"),
     [
         (
