@@ -37,6 +37,7 @@ from ..sentences import split_sentences
 from .clauses import NAMES_A_PART, SETS_A_VALUE
 from .guards import UNITS, checked, nothing_hidden, part_named
 from .in_part import in_part
+from .listed import citations_listed
 from .no_text_change import IMPERATIVE, OPERATIVE, non_textual
 from .parser import _check_agreement, is_an_amendment, names_the_agreement, parse_instruction
 
@@ -125,6 +126,9 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     has a heading: then it is the error for the instruction without its heading.
     """
     item = _closing_set_aside(item)
+    listed = citations_listed(item.instruction, item.payload)
+    if listed is not None:  # "deleting the following Sections ...: «TEXT»", the block a list
+        item = replace(item, instruction=listed, payload=None)
     instruction = _NEW_NAMED.sub(r"\1 \2", item.instruction)  # "A new section, Section 1(a),"
     original = _TERM_SUBJECT.sub(r"The definition of \1 ", _this_unit_named(item.instruction))
     if original != item.instruction:

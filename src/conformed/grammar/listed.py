@@ -1,0 +1,62 @@
+"""Provisions named in a list below the instruction, read into it.
+
+A supplemental indenture that strips covenants, or an amendment that deletes a run of
+provisions, often names them in a list set out under the sentence::
+
+    The Indenture is hereby amended by deleting the following Sections in their
+    entirety and, in each case, inserting in lieu thereof "[Intentionally Omitted]":
+
+        Section 4.05 (Taxes);
+        Section 4.07 (Restricted Payments); and
+        Section 4.16 (Additional Guarantees).
+
+The list is no new text: it is the citation the sentence leaves out.  Read into the
+sentence ("deleting Sections 4.05, 4.07 and 4.16 in their entirety ..."), each provision
+is a change of its own.  Only a list that is every line a citation (a label, an optional
+caption in parentheses, the list's own "and" and stops) is read so; anything else stays
+the item's new text, and the sentence fails as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..layout.items import PAYLOAD_MARK
+
+# "the following Sections", "the following provisions of Article IV" (never "the following
+# new Sections": those the block sets out)
+_FOLLOWING = re.compile(
+    r"\bthe\s+following\s+(?P<unit>sections|subsections|articles|clauses|paragraphs)\b",
+    re.IGNORECASE,
+)
+_ENTRY = re.compile(
+    r"(?:\([a-z0-9]{1,4}\)|[-\u2022*])?\s*"  # a bullet the list may print: "(a)", "-"
+    r"(?P<unit>(?:Sub)?(?:Sections?|Articles?|Clauses?|Paragraphs?)\s+)?"
+    r"(?P<label>\d{1,3}(?:\.\d{1,3})*[A-Z]?(?:\([A-Za-z0-9]{1,4}\))*)"
+    r"\s*(?:\([^()]{1,120}\))?\s*[;,.]?\s*(?:and|or)?\s*",
+    re.IGNORECASE,
+)
+_MARK = re.compile(rf"\s*:?\s*{re.escape(PAYLOAD_MARK)}\s*")
+
+
+def citations_listed(instruction: str, payload: str | None) -> str | None:
+    """The instruction with the provisions its block lists read into it, or None where
+    the block is no such list or the sentence does not say "the following Sections"."""
+    if not payload or instruction.count(PAYLOAD_MARK) != 1:
+        return None
+    following = _FOLLOWING.search(instruction)
+    if following is None or following.start() > instruction.index(PAYLOAD_MARK):
+        return None
+    entries = [e for e in re.split(r"\n|;", payload) if e.strip() not in ("", "and", "or")]
+    labels = []
+    for entry in entries:
+        m = _ENTRY.fullmatch(entry.strip())
+        if m is None:
+            return None
+        labels.append(m["label"])
+    if len(labels) < 2 or len(set(labels)) != len(labels):
+        return None
+    named = f"{', '.join(labels[:-1])} and {labels[-1]}"
+    said = f"{instruction[: following.start()]}{following['unit']} {named}"
+    rest = _MARK.sub(" ", instruction[following.end() :]).rstrip()
+    return f"{said}{rest}" if rest.endswith(".") else f"{said}{rest}."
