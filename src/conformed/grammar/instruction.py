@@ -69,6 +69,8 @@ def prepare(text: str) -> str:
     text = re.sub(r"(?<=\d)\.(?=:)", "", text)  # "as Section 4.10.: <text>"
     text = re.sub(r"(?<=\d)(?=is\b|of\b)", " ", text)  # "Item 11is hereby deleted"
     text = _RE_HYPHEN.sub("re", text)  # "re-lettered", "re-numbering": one word
+    # "immediately before such renumbered clause (v)": the clause (v) the edit before made
+    text = _RENUMBERED_ONE.sub(r"\g<such> ", text)
     # "replacing each reference to "A" with "B" and each reference to "C" with "D"": the verb
     # the second replacement leaves out, said again
     text = _GAPPED_REPLACEMENT.sub(r"\g<first> and replacing ", text)
@@ -77,6 +79,9 @@ def prepare(text: str) -> str:
     return re.sub(r"\(\s*([A-Za-z0-9]{1,6})\s*\)", r"(\1)", text)
 
 
+_RENUMBERED_ONE = re.compile(
+    r"\b(?P<such>such|said|the)\s+(?:renumbered|relettered|redesignated)\s+(?=(?i:(?:sub)?(?:clause|section|paragraph)\s+\())"
+)
 _RE_HYPHEN = re.compile(r"(?i:re)-(?=(?i:letter|number|designat)\w*)")
 _THE_UNIT_ITSELF = re.compile(
     r"(?P<edge>\b(?:at|to)\s+the\s+(?:end|beginning))\s+of\s+the\s+(?:sub-?)?(?:section|article)"
