@@ -84,7 +84,7 @@ _RENUMBERED_ONE = re.compile(
 )
 _RE_HYPHEN = re.compile(r"(?i:re)-(?=(?i:letter|number|designat)\w*)")
 _THE_UNIT_ITSELF = re.compile(
-    r"(?P<edge>\b(?:at|to)\s+the\s+(?:end|beginning))\s+of\s+the\s+(?:sub-?)?(?:section|article)"
+    r"(?P<edge>\b(?:at|to)\s+the\s+(?:end|beginning))\s+of\s+the\s+(?:sub-?)?(?:section|article|clause|paragraph)"
     r"(?![\w(]|\s+\(?[\dIVXivx])",
     re.IGNORECASE,
 )

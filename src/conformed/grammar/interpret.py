@@ -38,6 +38,7 @@ from .clauses import NAMES_A_PART, SETS_A_VALUE
 from .guards import UNITS, checked, nothing_hidden, part_named
 from .in_part import in_part
 from .listed import citations_listed
+from .table_rows import rows_as_items
 from .no_text_change import IMPERATIVE, OPERATIVE, non_textual
 from .parser import _check_agreement, is_an_amendment, names_the_agreement, parse_instruction
 
@@ -89,6 +90,7 @@ _CITED_HEAD = re.compile(
     rf"^(?P<cite>(?i:{UNITS})\s*\d[\w.]*(?:\s?\((?:[a-z]{{1,5}}|[0-9]{{1,3}}|[A-Z]{{1,2}})\))*)"
     r"(?:\s*\([A-Z][^()]{1,60}\))?\s*:?\s+(?=[A-Z])"  # "Section 11 (Notices):", its caption
 )
+_DELETED_WHOLE = re.compile(r"(?i)(?:is\s+(?:hereby\s+)?)?deleted?(?:\s+in\s+its\s+entirety)?\.?")
 _NEW_NAMED = re.compile(rf"\b([Aa]\s+new)\s+(?i:{UNITS}),\s+((?i:{UNITS})\s+[^\s,]+),")
 _LEAD = re.compile(
     # "The provisions set forth in Section 5.2 ...", "The Payee Representations in Part 2(b)":
@@ -126,6 +128,9 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     has a heading: then it is the error for the instruction without its heading.
     """
     item = _closing_set_aside(item)
+    rows = rows_as_items(item)
+    if rows is not None:  # "... as set out in the table below: «TEXT»": a change a row
+        return _rows(rows, agreement, ancestors)
     listed = citations_listed(item.instruction, item.payload)
     if listed is not None:  # "deleting the following Sections ...: «TEXT»", the block a list
         item = replace(item, instruction=listed, payload=None)
@@ -165,6 +170,22 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     raise error
 
 
+def _rows(rows: list[Item], agreement: str, ancestors: tuple[Item, ...]) -> Operation:
+    """Each row of a table of changes read as an item headed by its provision; a row not
+    read fails the item, naming the row."""
+    found: list[Operation] = []
+    for row in rows:
+        cite = row.instruction.split(":", 1)[0]
+        try:
+            op = _parse(row, agreement, ancestors)
+        except InstructionParseError as exc:
+            raise InstructionParseError(f"the table's row for {cite}: {exc}", span=row.text) from exc
+        if isinstance(op, NoTextChange):  # a table of changes: each row changes something
+            raise InstructionParseError(f"the table's row for {cite} changes nothing", span=row.text)
+        found.append(op)
+    return Steps(tuple(found))
+
+
 # A signature block run on after the closing: a party's name in capitals, "By: /s/ ..."
 _SIGNATURES = re.compile(r"^[A-Z][A-Z0-9 ,.&'()-]{2,80}$|\bBy:|/s/|\bName:|\bTitle:")
 _PAGE_FOOTER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4}(?:\s+pages?)?)?", re.IGNORECASE)
@@ -199,11 +220,14 @@ def _inert(sentence: str) -> bool:
 
 def _this_unit_named(instruction: str) -> str:
     """ "Section 3:  The first sentence of this Section is amended ...": a plan amendment's
-    items are headed by the provision they amend, and "this Section" is that provision."""
+    items are headed by the provision they amend, and "this Section" is that provision; and
+    "Clause 11.1(c): Deleted in its entirety." deletes it."""
     head = _CITED_HEAD.match(instruction)
     if head is None:
         return instruction
     rest = instruction[head.end() :]
+    if head.group(0).rstrip().endswith(":") and _DELETED_WHOLE.fullmatch(rest.strip()):
+        return f"{head['cite'].rstrip('.')} is hereby deleted in its entirety."
     this = re.compile(rf"\b[Tt]his\s+(?:{UNITS})(?![\w(])")
     if not this.search(rest):
         return instruction
@@ -291,6 +315,9 @@ def _amends(text: str) -> bool:
     imperative ("In Section 3.2, delete ...", also after the item's heading: "Reporting. In
     Section 5(a), replace ...")."""
     if OPERATIVE.search(text) or _ACTIVE.search(text) or IMPERATIVE.match(text):
+        return True
+    head = _CITED_HEAD.match(text)  # "Clause 9.2: Delete "thirty" and substitute "sixty"."
+    if head and head.group(0).rstrip().endswith(":") and IMPERATIVE.match(text[head.end() :]):
         return True
     return any(IMPERATIVE.match(sentence) for sentence in split_sentences(text)[1:])
 
