@@ -70,6 +70,26 @@ def _stamped(raw: str) -> bool:
     return _STAMP.match(raw) is not None
 
 
+# A law firm's document-management number, stamped at the foot of each page:
+# "4838-2291-0476.3", "LON-DOCS\\48812376.4", "NY:1234567.2", "#91234567v2" (eight digits
+# or more: never a year's range, a figure or a label; and printed twice or more)
+_FILED_AS = re.compile(
+    r"^\s*(?:[A-Z][A-Z_\-]{1,12}[:\\/]\s*\\?)?#?\d{4,}(?:[-\\/.]\d{1,6}){0,4}(?:\s*v\.?\s*\d{1,3})?\s*$"
+)
+
+
+_YEARS = re.compile(r"^\s*(?:19|20)\d\d\s*[-/]\s*(?:19|20)\d\d\s*$")  # "1999-2000": a year's range
+
+
+def _filed_as(raw: str) -> bool:
+    first = raw.lstrip()[:1]
+    if not (first.isdigit() or first.isupper() or first == "#"):
+        return False  # asked of every line: most are ruled out by their first character
+    if _YEARS.match(raw):
+        return False
+    return _FILED_AS.match(raw) is not None and sum(c.isdigit() for c in raw) >= 8
+
+
 def page_artifacts(raw_lines: list[str]) -> set[int]:
     """Indices of page-number lines and of running headers, footers and legends.
 
@@ -78,7 +98,7 @@ def page_artifacts(raw_lines: list[str]) -> set[int]:
     with the page number in it ("16  ISDA 2002", "17  ISDA 2002", ...).
     """
     out = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
-    stamps = Counter(raw.strip() for raw in raw_lines if _stamped(raw))
+    stamps = Counter(raw.strip() for raw in raw_lines if _stamped(raw) or _filed_as(raw))
     out |= {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
     shapes = _shapes(raw_lines)  # once: every line's is asked for thrice
     counts = Counter(
