@@ -38,9 +38,9 @@ from .clauses import NAMES_A_PART, SETS_A_VALUE
 from .guards import UNITS, checked, nothing_hidden, part_named
 from .in_part import in_part
 from .listed import citations_listed
-from .table_rows import rows_as_items
 from .no_text_change import IMPERATIVE, OPERATIVE, non_textual
 from .parser import _check_agreement, is_an_amendment, names_the_agreement, parse_instruction
+from .table_rows import rows_as_items
 
 
 def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -> Operation:
@@ -179,9 +179,13 @@ def _rows(rows: list[Item], agreement: str, ancestors: tuple[Item, ...]) -> Oper
         try:
             op = _parse(row, agreement, ancestors)
         except InstructionParseError as exc:
-            raise InstructionParseError(f"the table's row for {cite}: {exc}", span=row.text) from exc
+            raise InstructionParseError(
+                f"the table's row for {cite}: {exc}", span=row.text
+            ) from exc
         if isinstance(op, NoTextChange):  # a table of changes: each row changes something
-            raise InstructionParseError(f"the table's row for {cite} changes nothing", span=row.text)
+            raise InstructionParseError(
+                f"the table's row for {cite} changes nothing", span=row.text
+            )
         found.append(op)
     return Steps(tuple(found))
 

@@ -214,13 +214,13 @@ def _under(article: Label | None, number: str) -> str:
     return f"{printed}.{number}"
 
 
-
 def _heading_alone(first: str, then: str) -> bool:
     """ "Gearing Ratio", a paragraph of its own, then "Clause 19.1 (Gearing Ratio) of the
     Facility Agreement is ...": the item's heading, ended as "Gearing Ratio." would be (a
     heading is never the instruction's subject)."""
     m = HEADING_LINE.fullmatch(first)
-    if m is None or not then.lstrip()[:1] in ('"', "\u201c") and not then.lstrip()[:1].isupper():
+    opening = then.lstrip()[:1]
+    if m is None or not (opening in ('"', "\u201c") or opening.isupper()):
         return False
     words = m["head"].split()
     return len(words) <= 6 and words[-1] not in CARRIES_ON

@@ -161,5 +161,6 @@ HEADING_LINE = re.compile(
     r"(?P<head>[A-Z][^\n.:;,\"\u201c\u201d]{1,38}?(?<![\s(-]))\s*"
 )
 CARRIES_ON = frozenset(
-    "of the to and or in for by a an its with on under as at from this that such which".split()
+    {"of", "the", "to", "and", "or", "in", "for", "by", "a", "an", "its", "with", "on", "under"}
+    | {"as", "at", "from", "this", "that", "such", "which"}
 )
