@@ -8,7 +8,9 @@ helpers who never saw this program's code or output wrote them, each for an inve
 agreement in a kind the held-out filings hold (credit agreements in older EDGAR text,
 plans and employment papers, leases, deals, English drafting, ISDA schedules), and labelled
 them by the same conventions (../shared/notes/labelling.md; no base agreement, so nothing is
-applied).  A round is run once, on the code of its day, before any of its failures is
+applied).  From round 16, three amendments in five also carry the marks of conversion from
+other formats (page footers, document numbers, hard-wrapped citations, labels on lines of
+their own, double spacing), as the filings do.  A round is run once, on the code of its day, before any of its failures is
 looked at; that first figure is the one that measures generalisation (README, Benchmarks).
 Scoring is ``understanding.py``'s.
 """
