@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..layout.convention import CONVENTION
 from ..layout.items import PAYLOAD_MARK, Item
 
 # "... as set out in the table below:", "... in the manner set forth in the following table:"
@@ -26,13 +27,14 @@ TABLE_LEAD = re.compile(
     rf"[^«]{{0,40}}:?\s*{re.escape(PAYLOAD_MARK)}\s*\.?\s*$",
     re.IGNORECASE,
 )
-_UNIT = r"(?:Section|Clause|Article|Paragraph|Schedule|Exhibit|Annex|Appendix|Item|Part)"
+# the drafting convention's unit words (Section, Clause, Paragraph, Article ...) and attachments
+_UNIT = CONVENTION.unit_pattern()
 _CITE_ROW = re.compile(
     rf"(?P<unit>{_UNIT}\s+)?(?P<label>(?:\d{{1,3}}(?:\.\d{{1,3}})*[A-Z]?|[A-Z]{{1,2}}(?:-\d)?)"
     r"(?:\([A-Za-z0-9]{1,4}\))*)(?:\s+\([A-Z][^()]{0,60}\))?",
     re.IGNORECASE,
 )
-_HEADER_UNIT = re.compile(r"\b(Section|Clause|Article|Paragraph)s?\b", re.IGNORECASE)
+_HEADER_UNIT = re.compile(rf"\b({CONVENTION.unit_pattern('section', 'article')})", re.IGNORECASE)
 
 
 def table_rows(payload: str) -> list[tuple[str, str]] | None:
