@@ -144,3 +144,24 @@ def test_an_execution_form_inside_new_text_does_not_end_the_items() -> None:
     amendment = parse_amendment(_EXECUTION_BLOCK_AMENDED, "deed")
     assert [i.number for i in amendment.items] == ["1", "2"]
     assert "EXECUTED" not in amendment.items[-1].instruction
+
+
+def test_a_running_header_that_repeats_the_title_keeps_the_title() -> None:
+    """Each page ends with the amendment's title and its number; the title printed at the
+    top of the first page is the amendment's, not a page artifact (the footers were dropped
+    with it, and the amendment had no title)."""
+    footer = "FIRST AMENDMENT TO HARBOR LEASE\n                                   {n}\n<PAGE>\n\n"
+    text = (
+        "FIRST AMENDMENT TO HARBOR LEASE\n\n"
+        'This First Amendment is dated as of May 5, 2024 between Larkfield Holdings LLC ("Landlord")'
+        ' and Orrin Boats Inc. ("Tenant").\n\n'
+        "NOW, THEREFORE, the parties agree as follows:\n\n"
+        '1. Section 2.3 of the Lease is hereby amended by deleting "$250" and substituting "$400".'
+        "\n\n" + footer.format(n=1) + "2. Section 4 of the Lease is hereby deleted in its entirety."
+        "\n\n" + footer.format(n=2) + "3. Section 5 of the Lease is hereby deleted in its entirety."
+        "\n\n" + footer.format(n=3) + "4. This First Amendment may be executed in counterparts.\n"
+    )
+    amendment = parse_amendment(text)
+    assert amendment.title == "FIRST AMENDMENT TO HARBOR LEASE"
+    assert [i.number for i in amendment.items] == ["1", "2", "3", "4"]
+    assert "HARBOR" not in " ".join(i.instruction for i in amendment.items)

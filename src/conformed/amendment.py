@@ -20,7 +20,7 @@ from .grammar.no_text_change import IMPERATIVE
 from .io.files import read_text
 from .layout.convention import OPERATIVE_HEADING
 from .layout.items import Item, fold, read_items
-from .layout.lines import LEAD, blank_reprints, join_wrapped_units
+from .layout.lines import LEAD, blank_reprints, is_page_number, join_wrapped_units
 from .layout.listed import with_listed_changes
 from .layout.payload import AMENDING
 from .layout.rules.page_artifact import page_artifacts
@@ -287,7 +287,7 @@ def strip_debris(text: str) -> str:
         # No. 2 to Note Agreements   Page 2"), which a page break drops into a sentence: a
         # page break mark, not removed, so that line numbers stay the file's
         lines = text.split("\n")
-        artifacts = page_artifacts(lines)
+        artifacts = _from_first_break(page_artifacts(lines), lines)
         text = "\n".join("\f" if i in artifacts else line for i, line in enumerate(lines))
     m = _DEBRIS.match(text)
     if not m:
@@ -301,6 +301,20 @@ def strip_debris(text: str) -> str:
         if 0 < again < 400:
             cut += again
     return "\n" * text.count("\n", 0, cut) + text[cut:]
+
+
+def _from_first_break(artifacts: set[int], lines: list[str]) -> set[int]:
+    """The artifacts from the first page's foot on: a running header that repeats the
+    amendment's title ("FIRST AMENDMENT TO LOAN AGREEMENT") is also its title, printed at
+    the top of the first page, which is kept."""
+    numbers = [i for i in artifacts if is_page_number(lines[i])]
+    if not numbers:
+        return artifacts
+    start, seen = min(numbers), 0
+    while start > 0 and seen < 2:  # the first page's footer, just above its number
+        start -= 1
+        seen += bool(lines[start].strip())
+    return {i for i in artifacts if i >= start}
 
 
 def _in_later_item(text: str, first: re.Match[str], op: re.Match[str]) -> bool:
