@@ -61,9 +61,11 @@ def number_key(number: str) -> tuple[str, ...]:
 
 
 # A change listed in an attachment is reported as "3.(a) of Attachment A" (the attachment
-# numbers its changes afresh); the label gives the number as printed, "3(a)".
+# numbers its changes afresh); the label gives the number as printed, "3(a)".  (An attachment
+# named by its title: "4 of Schedule of Amendments".)
 _OF_ATTACHMENT = re.compile(
-    r"\s+of\s+(?:Attachment|Annex|Exhibit|Schedule|Appendix|Rider)\s+\S+$", re.IGNORECASE
+    r"\s+of\s+(?:Attachment|Annex|Exhibit|Schedule|Appendix|Rider)\s+(?:of\s+\w+|\S+)$",
+    re.IGNORECASE,
 )
 
 

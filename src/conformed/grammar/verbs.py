@@ -209,7 +209,7 @@ class VerbParts(Transformer[Token, Any]):
 
     def amended_per(self, children: list[Any]) -> Predicate:
         """ "amended as set forth in Attachment A": the changes are the attachment's to say."""
-        named = str(_tokens(children, "ATTACHED")[0])
+        named = " ".join(str(_tokens(children, "ATTACHED", "TITLED_LIST")[0]).split())
         return Predicate("describe", Payload("attachment", named))
 
     def umbrella(self, children: list[Any]) -> Predicate:

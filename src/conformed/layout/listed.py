@@ -23,11 +23,13 @@ from .convention import ATTACHMENT, CONVENTION
 from .item import Item
 from .items import read_items
 from .payload import AMENDING
+from .row_heads import with_row_heads
 
 _ATTACHMENT = CONVENTION.unit_pattern(ATTACHMENT)  # Attachment, Annex, Schedule, Rider ...
 LISTED_IN = re.compile(
     r"\b(?:amended|modified|supplemented)\s+(?:as\s+)?(?:set\s+(?:forth|out)|described|provided"
-    rf"|specified)\s+(?:in|on)\s+(?:the\s+)?(?P<name>{_ATTACHMENT}\s+[A-Z0-9][\w\-]*)",
+    rf"|specified)\s+(?:in|on)\s+(?:the\s+)?(?P<name>{_ATTACHMENT}\s+(?:of\s+(?:Amendments|Changes|"
+    r"Modifications)\b|[A-Z0-9][\w\-]*))",
     re.IGNORECASE,
 )
 _FIRST = re.compile(r"(?m)^[ \t]*(?:1[.)]|\(1\)|\(a\)|\(i\)|A\.)[ \t]+\S")
@@ -73,9 +75,13 @@ def _with_listed(item: Item, text: str, end: int, problems: list[Exception]) -> 
         return item
     # the item's own words that amend beside its reference to the attachment are kept as an
     # item of their own (standalone), so that the report never loses them
-    rest = item.instruction[: m.start()] + item.instruction[m.end() :]
-    own = any(AMENDING.search(sentence) for sentence in split_sentences(rest))
-    children = tuple(_of(c, name) for c in read.items)
+    # (the sentence that refers to the attachment is the umbrella, all of it: "... is hereby
+    # amended as set forth in the Schedule of Amendments attached to this Amendment")
+    rest = [s for s in split_sentences(item.instruction) if LISTED_IN.search(s) is None]
+    # (nor one that speaks of the attachment: "Each numbered item of the Schedule of
+    # Amendments identifies the provision that is amended")
+    own = any(AMENDING.search(s) and name.lower() not in s.lower() for s in rest)
+    children = tuple(_of(c, name) for c in with_row_heads(read.items, text))
     return replace(item, children=children, standalone=own)
 
 
