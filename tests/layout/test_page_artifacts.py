@@ -1,0 +1,36 @@
+"""Page artifacts a law firm's document system stamps: its document number at each page's
+foot, in the forms firms print it, dropped when printed twice or more -- and never a line of
+the agreement's own that only looks like one (a year's range, a label, a figure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conformed.layout.rules.page_artifact import page_artifacts
+
+
+def _pages(stamp: str) -> list[str]:
+    lines: list[str] = []
+    for n in range(1, 4):
+        lines += [f"{n}. The Tenant shall keep the Boathouse in repair.", "", stamp, "", ""]
+    return lines
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["4838-2291-0476.3", "4861-3307-2215.v6", "LON-DOCS\\48812376.4", "NY:1234567.2", "#91234567v2"],
+)
+def test_a_document_number_printed_on_every_page_is_an_artifact(stamp: str) -> None:
+    lines = _pages(stamp)
+    assert {lines[i] for i in page_artifacts(lines)} == {stamp}
+
+
+@pytest.mark.parametrize("line", ["2025-2026", "12,500,000", "4.1.1", "Section 4.02"])
+def test_lines_of_the_agreement_that_look_like_one_are_kept(line: str) -> None:
+    lines = _pages(line)
+    assert page_artifacts(lines) == set()
+
+
+def test_a_number_printed_once_is_kept() -> None:
+    lines = ["1. The Tenant shall keep the Boathouse in repair.", "", "4861-3307-2215.v6"]
+    assert page_artifacts(lines) == set()
