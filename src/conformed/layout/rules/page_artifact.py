@@ -90,6 +90,15 @@ def _filed_as(raw: str) -> bool:
     return _FILED_AS.match(raw) is not None and sum(c.isdigit() for c in raw) >= 8
 
 
+def page_marks(raw_lines: list[str]) -> set[int]:
+    """Indices of page numbers, and of the stamps printed on every page (a filing
+    service's source line, a confidentiality stamp, a document-management number): lines
+    that are never words of the document, whatever page they are on."""
+    out = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
+    stamps = Counter(raw.strip() for raw in raw_lines if _stamped(raw) or _filed_as(raw))
+    return out | {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
+
+
 def page_artifacts(raw_lines: list[str]) -> set[int]:
     """Indices of page-number lines and of running headers, footers and legends.
 
@@ -97,9 +106,7 @@ def page_artifacts(raw_lines: list[str]) -> set[int]:
     three times, each time within two lines of a page number or a form feed, or
     with the page number in it ("16  ISDA 2002", "17  ISDA 2002", ...).
     """
-    out = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
-    stamps = Counter(raw.strip() for raw in raw_lines if _stamped(raw) or _filed_as(raw))
-    out |= {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
+    out = page_marks(raw_lines)
     shapes = _shapes(raw_lines)  # once: every line's is asked for thrice
     counts = Counter(
         shape
