@@ -18,7 +18,13 @@ def _pages(stamp: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "stamp",
-    ["4838-2291-0476.3", "4861-3307-2215.v6", "LON-DOCS\\48812376.4", "NY:1234567.2", "#91234567v2"],
+    [
+        "4838-2291-0476.3",
+        "4861-3307-2215.v6",
+        "LON-DOCS\\48812376.4",
+        "NY:1234567.2",
+        "#91234567v2",
+    ],
 )
 def test_a_document_number_printed_on_every_page_is_an_artifact(stamp: str) -> None:
     lines = _pages(stamp)
