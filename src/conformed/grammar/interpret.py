@@ -23,6 +23,7 @@ from ..errors import InstructionParseError
 from ..layout.heads import split_heading
 from ..layout.item_patterns import CLOSES_AMENDMENT
 from ..layout.items import PAYLOAD_MARK, Item
+from ..layout.row_heads import DELETED_WHOLE
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
@@ -90,7 +91,6 @@ _CITED_HEAD = re.compile(
     rf"^(?P<cite>(?i:{UNITS})\s*\d[\w.]*(?:\s?\((?:[a-z]{{1,5}}|[0-9]{{1,3}}|[A-Z]{{1,2}})\))*)"
     r"(?:\s*\([A-Z][^()]{1,60}\))?\s*:?\s+(?=[A-Z])"  # "Section 11 (Notices):", its caption
 )
-_DELETED_WHOLE = re.compile(r"(?i)(?:is\s+(?:hereby\s+)?)?deleted?(?:\s+in\s+its\s+entirety)?\.?")
 _NEW_NAMED = re.compile(rf"\b([Aa]\s+new)\s+(?i:{UNITS}),\s+((?i:{UNITS})\s+[^\s,]+),")
 _LEAD = re.compile(
     # "The provisions set forth in Section 5.2 ...", "The Payee Representations in Part 2(b)":
@@ -230,7 +230,7 @@ def _this_unit_named(instruction: str) -> str:
     if head is None:
         return instruction
     rest = instruction[head.end() :]
-    if head.group(0).rstrip().endswith(":") and _DELETED_WHOLE.fullmatch(rest.strip()):
+    if head.group(0).rstrip().endswith(":") and DELETED_WHOLE.fullmatch(rest.strip()):
         return f"{head['cite'].rstrip('.')} is hereby deleted in its entirety."
     this = re.compile(rf"\b[Tt]his\s+(?:{UNITS})(?![\w(])")
     if not this.search(rest):

@@ -32,7 +32,8 @@ _HEAD = re.compile(
     r"(?:\s*,\s*(?P<part>(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last)\s+(?:sentence|paragraph)"
     r"|proviso|(?:clause|paragraph|subsection)\s+\([A-Za-z0-9]{1,4}\))))?"
 )
-_DELETED_WHOLE = re.compile(r"(?i)(?:is\s+(?:hereby\s+)?)?deleted?(?:\s+in\s+its\s+entirety)?\.?")
+# "Deleted in its entirety.", "Delete.", said of the provision a head names (interpret.py too)
+DELETED_WHOLE = re.compile(r"(?i)(?:is\s+(?:hereby\s+)?)?deleted?(?:\s+in\s+its\s+entirety)?\.?")
 
 
 def with_row_heads(rows: list[Item], text: str) -> list[Item]:
@@ -66,7 +67,7 @@ def _headed(row: Item, lines: list[str]) -> Item:
     # (a part the head names after a comma, "clause (b)", "second sentence", the row names
     # again: "In clause (b), delete ...", "The second sentence is deleted ...")
     subject = f"{subject[:1].upper()}{subject[1:]}"
-    if _DELETED_WHOLE.fullmatch(said) and not m["part"]:
+    if DELETED_WHOLE.fullmatch(said) and not m["part"]:
         return replace(row, instruction=f"{subject} is hereby deleted in its entirety.")
     if _PARTICIPLE.match(said) and not m["part"]:
         return replace(row, instruction=f"{subject} is {said[:1].lower()}{said[1:]}")
