@@ -10,7 +10,8 @@ Converted to text, the table's cells come one per line: a row is a line that is 
 citation ("9.2", "Clause 11.1(c)", "Schedule 2 (Prices)") and the lines after it, up to the
 next such line, are what is done to it.  Each row is read as an item headed by its
 provision ("Clause 9.2: Delete ..."), whose words speak of that provision.  A block that is
-not every row so made is no table of changes, and stays the item's new text.
+not every row so made, each saying what is done, is no table of changes (a rent table set out
+as new text is not), and stays the item's new text.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from dataclasses import replace
 
 from ..layout.convention import CONVENTION
 from ..layout.items import PAYLOAD_MARK, Item
+from ..layout.row_heads import DELETED_WHOLE
+from .no_text_change import IMPERATIVE, OPERATIVE
 
 # "... as set out in the table below:", "... in the manner set forth in the following table:"
 TABLE_LEAD = re.compile(
@@ -58,7 +61,16 @@ def table_rows(payload: str) -> list[tuple[str, str]] | None:
             rows[-1][1].append(line)
     if len(rows) < 2 or any(not words for _, words in rows):
         return None
-    return [(cite, " ".join(words)) for cite, words in rows]
+    said = [(cite, " ".join(words)) for cite, words in rows]
+    if not all(_changes(text) for _, text in said):
+        return None  # a table of figures set out as new text ("Lease Year", "Monthly Rent")
+    return said
+
+
+def _changes(text: str) -> bool:
+    """Words that say what is done to the row's provision: "Delete ...", "... is replaced
+    with ...", "Deleted in its entirety."."""
+    return bool(IMPERATIVE.match(text) or OPERATIVE.search(text) or DELETED_WHOLE.fullmatch(text))
 
 
 def _is_cite(line: str) -> bool:
