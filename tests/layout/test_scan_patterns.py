@@ -267,7 +267,11 @@ def _page_artifacts_before(raw_lines: list[str]) -> set[int]:
     """page_artifacts as it was, every line shaped."""
     shapes = [page_artifact._shape(raw) for raw in raw_lines]
     out = {i for i, raw in enumerate(raw_lines) if page_artifact.is_page_number(raw)}
-    stamps = Counter(raw.strip() for raw in raw_lines if page_artifact._STAMP.match(raw))
+    stamps = Counter(
+        raw.strip()
+        for raw in raw_lines
+        if page_artifact._STAMP.match(raw) or page_artifact._filed_as(raw)
+    )
     out |= {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
     counts = Counter(shape for raw, shape in zip(raw_lines, shapes, strict=True) if raw.strip())
     numbered: dict[str, set[str]] = {}

@@ -38,7 +38,7 @@ from ..sentences import split_sentences
 from .clauses import NAMES_A_PART, SETS_A_VALUE
 from .guards import UNITS, checked, nothing_hidden, part_named
 from .in_part import in_part
-from .listed import citations_listed
+from .listed_citations import citations_listed
 from .no_text_change import IMPERATIVE, OPERATIVE, non_textual
 from .parser import _check_agreement, is_an_amendment, names_the_agreement, parse_instruction
 from .table_rows import rows_as_items
