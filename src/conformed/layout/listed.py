@@ -78,9 +78,11 @@ def _with_listed(item: Item, text: str, end: int, problems: list[Exception]) -> 
     # (the sentence that refers to the attachment is the umbrella, all of it: "... is hereby
     # amended as set forth in the Schedule of Amendments attached to this Amendment")
     rest = [s for s in split_sentences(item.instruction) if LISTED_IN.search(s) is None]
-    # (nor one that speaks of the attachment: "Each numbered item of the Schedule of
-    # Amendments identifies the provision that is amended")
-    own = any(AMENDING.search(s) and name.lower() not in s.lower() for s in rest)
+    # (nor one whose subject is the attachment: "Each numbered item of the Schedule of
+    # Amendments identifies the provision that is amended"; one that only names it, "Section
+    # 3.1, which the Schedule of Amendments does not change, is deleted", amends)
+    about = re.compile(rf"(?i)(?:each\s+(?:\w+\s+){{0,2}}of\s+)?(?:the\s+)?{re.escape(name)}\b")
+    own = any(AMENDING.search(s) and not about.match(s) for s in rest)
     children = tuple(_of(c, name) for c in with_row_heads(read.items, text))
     return replace(item, children=children, standalone=own)
 
