@@ -22,6 +22,7 @@ from dataclasses import replace
 from ..layout.convention import CONVENTION
 from ..layout.items import PAYLOAD_MARK, Item
 from ..layout.row_heads import DELETED_WHOLE
+from ..sentences import split_sentences
 from .no_text_change import IMPERATIVE, OPERATIVE
 
 # "... as set out in the table below:", "... in the manner set forth in the following table:"
@@ -85,7 +86,14 @@ def rows_as_items(item: Item) -> list[Item] | None:
     rows = table_rows(item.payload)
     if rows is None:
         return None
-    return [
+    read = [
         replace(item, instruction=f"{cite}: {said}", payload=None, text=f"{cite} {said}")
         for cite, said in rows
     ]
+    # the item's own sentences before the one that leads into the table: one that amends
+    # ("Clause 2.1(b) is deleted. The Agreement is further amended as set out in the table
+    # below:") is read too, never dropped with the lead
+    own = [s for s in split_sentences(item.instruction) if TABLE_LEAD.search(s) is None]
+    if any(_changes(s) for s in own):
+        read.insert(0, replace(item, instruction=" ".join(own), payload=None))
+    return read
