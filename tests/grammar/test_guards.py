@@ -21,6 +21,7 @@ LONG = "word " * 40
         f"{LONG}{LONG}Mention of this is hereby replaced.",
         "the Thesis hereby amended; xis hereby amended; is  hereby  amended",
         f"{LONG}. is hereby amendedly; Are Hereby Amended {LONG}",
+        f"{LONG}The terms Hire and Charter Period are each hereby restated. {LONG}",
     ],
 )
 def test_same_leftmost_match_as_the_full_pattern(text: str) -> None:

@@ -54,7 +54,8 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
 
 
 _HEREBY_AMENDED = re.compile(
-    r"[^.;:]{0,80}\b(?:is|are)\s+hereby\s+(?:further\s+)?(?:amended|deleted|replaced|added|inserted|restated)\b",
+    r"[^.;:]{0,80}\b(?:is|are)\s+(?:each\s+|also\s+)?hereby\s+(?:further\s+)?"
+    r"(?:amended|deleted|replaced|added|inserted|restated)\b",  # "are each hereby amended"
     re.IGNORECASE,
 )
 # The verb alone, found in one pass: the full pattern, tried at every character of a long
