@@ -150,6 +150,15 @@ _CHANGES_HEADING = re.compile(
     r"|Definitions?|Clauses?|Paragraphs?|[A-Z][\w\- ]{0,60}Agreement)\b[^.\n]{0,60}\.?"
 )
 
+# A labelled paragraph that only says where the edits under it are made, as English deeds of
+# variation list them: "3.1 in clause 1.1 (Definitions):" over "(a) by inserting ...", "(b)
+# in the definition of "Territory", by deleting ...": an item, whose sub-items follow.
+_LOCATED_LEAD = re.compile(
+    rf"(?i:in|to)\s+(?:the\s+definition\s+of\s+[\"\u201c][^\"\u201d]{{1,80}}[\"\u201d]"
+    rf"|(?i:{CONVENTION.citation_unit})[^\S\n]*\(?\w[\w.()]*(?:\s+\([A-Z][^()\n]{{0,60}}\))?)"
+    r"(?:\s+of\s+the\s+[A-Z][\w ]{0,60})?\s*:"
+)
+
 
 # An item's heading printed as a paragraph of its own, without a stop:
 # "VIII. Gearing Ratio" / "Clause 19.1 (Gearing Ratio) of the Facility Agreement is ...".

@@ -20,6 +20,7 @@ from .item_patterns import (
     _CAPS_HEADING,
     _CAPS_UNIT_LINE,
     _CHANGES_HEADING,
+    _LOCATED_LEAD,
     _CLOSER,
     _END_TAIL,
     _FOLLOW,
@@ -480,7 +481,7 @@ class NewText(ReaderBase):
             return True  # "(c) inserting the following ...": an edit of its parent's "amended by:"
         if _CAPS_HEADING.match(body.lstrip()):
             return True  # "3. PRODUCTION OF PRODUCT."
-        if _CHANGES_HEADING.fullmatch(body.strip()):
+        if _CHANGES_HEADING.fullmatch(body.strip()) or _LOCATED_LEAD.fullmatch(body.strip()):
             return True  # "(e) Modifications to Sections 4A.", its sub-items on the lines after
         headed = _HEADED.match(body.lstrip())
         if headed is None:
