@@ -167,7 +167,8 @@ class VerbParts(Transformer[Token, Any]):
 
     def changed_to(self, children: list[Any]) -> Predicate:
         if _tokens(children, "MONEY"):  # "increased to $9,000": new words only for old words
-            return Predicate("figure", Payload("quoted", str(_tokens(children, "MONEY")[0])))
+            # ("increased from $7,500 to $9,000": the last figure is the new one)
+            return Predicate("figure", Payload("quoted", str(_tokens(children, "MONEY")[-1])))
         quoted = _tokens(children, "QUOTED")[0]
         return Predicate("replace", Payload("quoted", _unquote(str(quoted))))
 
