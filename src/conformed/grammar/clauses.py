@@ -48,6 +48,12 @@ class Clauses(Transformer[Token, Any], Semantics):
                 f'the item goes on after its instruction ("{text[:80]}"), and that part is not read'
             )
 
+    def reference_deemed(self, children: list[Any]) -> None:
+        """ "..., and each reference in the Credit Agreement to the form of compliance
+        certificate shall be deemed to refer to such Exhibit B": what a reference to the unit
+        just replaced means from now on.  It quotes no words, so it changes none."""
+        return None
+
     def late_renumber(self, children: list[Any]) -> tuple[list[Change], LateText]:
         late = next(c for c in children if isinstance(c, LateText))
         return self.passive([c for c in children if c is not late]), late

@@ -369,6 +369,11 @@ class VerbParts(Transformer[Token, Any]):
     def described_edit(self, children: list[Any]) -> Edit:
         return Edit("describe", _selectors(children)[0])
 
+    def listed_addition(self, children: list[Any]) -> Edit:
+        """ "adding thereto the accounts listed on Annex 1 hereto": the unit the item names,
+        changed in a way described."""
+        return Edit("describe", Selector("here", "thereof"))
+
     # --- positions ----------------------------------------------------------
     def _where(self, words: str, children: list[Any]) -> Position:
         cited = _selectors(children)
