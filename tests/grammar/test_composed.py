@@ -188,6 +188,39 @@ def test_new_text_that_hides_another_instruction_is_refused(hidden: str) -> None
     assert describe(interpret(_item("4", instruction, fine), ()))[0]["action"] == "replace"
 
 
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "(b) The table in Schedule 2 of the Charter Agreement under the heading \u201cRates\u201d is "
+        "deleted and replaced with the table attached hereto as Schedule 2.",
+        "(c) In the definition of \u201cHire\u201d in Section 1.01 of the Charter Agreement, replace the "
+        "last sentence therein with the following:",
+    ],
+)
+def test_a_sub_item_run_on_inside_new_text_is_refused(hidden: str) -> None:
+    """A converted filing runs its sub-items on in one paragraph; new definitions read to the
+    paragraph's end would take the next sub-item in as words of the last definition (a real
+    filing's item was so applied, the next two changes in no operation).  A labelled sentence
+    in the new text that reads as an instruction refuses the item."""
+    instruction = (
+        "The following defined terms shall be added to Section 1.01 of the Charter Agreement in "
+        "appropriate alphabetical order: \u00abTEXT\u00bb"
+    )
+    payload = (
+        "\u201cDock Fee\u201d shall mean $400 per day. \u201cDock Date\u201d shall mean May 1, 2026. "
+        f"{hidden}\n"
+    )
+    with pytest.raises(InstructionParseError, match="holds what reads as another instruction"):
+        interpret(_item("1.(a)", instruction, payload), ())
+    fine = (
+        "\u201cDock Fee\u201d shall mean $400 per day, except that: (a) The fee is halved on a Sunday. "
+        "(b) The Section 2.01 rate applies to any part of a day.\n"
+    )
+    assert [d["action"] for d in describe(interpret(_item("1.(a)", instruction, fine), ()))] == [
+        "insert"
+    ]
+
+
 def test_an_instruction_long_only_for_what_it_quotes_is_read_with_its_words_whole() -> None:
     """The length bound is on the instruction's structure: three hundred quoted words
     are one token, and they come back in the change exactly as quoted."""

@@ -37,10 +37,18 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
     if isinstance(op, NoTextChange) or not item.payload:
         return op
     found = None
-    for paragraph in re.split(r"\n[^\S\n]*\n", item.payload.strip())[1:]:
+    paragraphs = re.split(r"\n[^\S\n]*\n", item.payload.strip())[1:]
+    # a converted filing runs its sub-items on in one paragraph: "... August 18, 2026. (b) The
+    # table in Schedule 2 ... is deleted ...": each labelled sentence is read as a paragraph
+    inline = _INLINE_LABEL.split(" ".join(item.payload.split()))[1:]
+    for paragraph in (*paragraphs, *inline):
         text = " ".join(paragraph.split())
         body = _LABELS_FIRST.sub("", text)
-        if INSTRUCTION_PARAGRAPH.match(body) or _EDIT_NAMING_ITS_OBJECT.match(body):
+        if (
+            INSTRUCTION_PARAGRAPH.match(body)
+            or _EDIT_NAMING_ITS_OBJECT.match(body)
+            or _LOCATED_IMPERATIVE.match(body)
+        ):
             found = text
             break
     if found is None:  # a double-spaced filing: sentences run over lines
@@ -79,6 +87,14 @@ def _hereby_amended(text: str) -> str | None:
     return hereby.group(0) if hereby else None
 
 
+# A label opening a sentence inside a paragraph, after the one before it ends: "... 2026. (b) The"
+_INLINE_LABEL = re.compile(r"(?<=[.;:\"\u201d])\s+(?=\([a-zA-Z0-9]{1,4}\)\s+[A-Z])")
+# An edit said in the imperative after where it is made: "In the definition of "Revolving
+# Commitment" in Section 1.01, replace the last sentence ..."
+_LOCATED_IMPERATIVE = re.compile(
+    r"In\s+(?:the\s+definition\s+of\s+|(?:Sub)?(?:[Ss]ection|[Cc]lause|[Pp]aragraph|Article|Schedule|Exhibit)\s)"
+    r"(?:[^.;:]|\.(?=\d)){1,200}?,\s+(?:replace|delete|insert|add|substitute|strike|amend)\b"
+)
 # "(iii) ", "and (iii) ", "and by ": what opens the next edit of a list, before its verb
 _LABELS_FIRST = re.compile(r"^(?:(?:and|or)\s+(?=\(|by\b))?(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)*")
 # A gerund edit anywhere in new text that names what it edits ("... by deleting clause (iv)")
