@@ -48,6 +48,9 @@ def test_case(path: Path) -> None:
         message = items[str(number)].message
         for needle in needles:
             assert needle in message, f"item {number}: {needle!r} not in {message!r}"
+    for number, wanted in (expect.get("operations") or {}).items():  # as the report lists them
+        listed = [f"{o['action']} {o['target']}" for o in items[str(number)].operations]
+        assert listed == wanted, f"item {number}: {listed}"
     for number, needles in (expect.get("warnings") or {}).items():
         warnings = " | ".join(items[str(number)].warnings)
         for needle in needles:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from lark import Token, Transformer
 
 from ..citation import Citation, attachment_names, expand_labels, parse_citation, with_stems
 from ..definitions import split_definitions
+from ..errors import InstructionParseError
 from ..operations import (
     AddToExhibit,
     DefinitionRef,
@@ -229,7 +231,13 @@ class ToOperations(Transformer[Token, Any]):
             target = Target(parse_citation(name))
         words = ("DESCRIPTION", "DESCRIBED_WORDS", "ORDINAL", "REFERENT", "QUOTED")
         parts = [str(c) for c in children if isinstance(c, Token) and c.type in words]
-        return DescribedChange(target, " ".join(" ".join(parts).split()))
+        said = " ".join(" ".join(parts).split())
+        if any(_DESCRIBED.fullmatch(str(c)) is None for c in _tokens_of(children, "DESCRIPTION")):
+            # "... to provide that the Basket is $350,000, and Section 10.4(b) is hereby amended
+            # to ...": the description runs on over the next change; the compositional grammar
+            # (verbs.lark, whose description ends there) reads both
+            raise InstructionParseError("a change described runs on over another change")
+        return DescribedChange(target, said)
 
     def replace_reading(self, children: list[Any]) -> ReplaceReading:
         return ReplaceReading(
@@ -445,3 +453,19 @@ def _first(children: list[Any], kind: type) -> Any:
 
 def _maybe(children: list[Any], kind: type) -> Any:
     return next((c for c in children if isinstance(c, kind)), None)
+
+
+def _tokens_of(children: list[Any], kind: str) -> list[Token]:
+    return [c for c in children if isinstance(c, Token) and c.type == kind]
+
+
+def _described_pattern() -> re.Pattern[str]:
+    """verbs.lark's DESCRIPTION: where a change described ends (one definition for both
+    grammars; this one's own takes the rest of the sentence)."""
+    verbs = (Path(__file__).with_name("verbs.lark")).read_text(encoding="utf-8")
+    m = re.search(r"(?m)^DESCRIPTION: /(.*)/(\w*)$", verbs)
+    assert m is not None
+    return re.compile(m.group(1), re.DOTALL if "s" in m.group(2) else 0)
+
+
+_DESCRIBED = _described_pattern()
