@@ -146,12 +146,12 @@ def terms_defined_in(text: str) -> list[str]:
 
 
 # '"Fee" means ...', or the colon style of many credit agreements: '"Fee": the amount ...'
-_DEFINES = rf"[\"\u201c`]{_TERM_CHARS}{{1,80}}[\"\u201d'](?:\s*(?:shall\s+mean|means|shall\s+have|has)\b|\s*:\s)"
+_DEFINES = rf"[\"\u201c`']{_TERM_CHARS}{{1,80}}[\"\u201d'](?:\s*(?:shall\s+mean|means|shall\s+have|has)\b|\s*:\s)"
 # "(iii) "Agency Agreement" shall mean ...": new definitions the amendment lists as its own
 # clauses; the enumerator is the amendment's, not the agreement's, and is not kept
 ENUMERATOR = re.compile(r"\((?:[ivxlc]{1,7}|[a-z]{1,2}|\d{1,3})\)\s*(?=[\"\u201c`])")
 # '" "Fee" means ....."': each new definition quoted whole, as some amendments print them
-_WRAPPED = re.compile(r"[\"\u201c]\s*(?=[\"\u201c])")
+_WRAPPED = re.compile(r"[\"\u201c]\s*(?=[\"\u201c'])")  # '"'Fee' means ..."' too
 _STARTS = re.compile(
     rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:{_WRAPPED.pattern})?(?:\d+(?:\.\d+)*\.?\s+|{ENUMERATOR.pattern})?{_DEFINES})"
 )
