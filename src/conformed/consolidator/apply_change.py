@@ -160,7 +160,7 @@ _AS_IT_NOW_READS = re.compile(
     r"supplemented|restated|in\s+effect)\b"
     # or a provision's caption in parentheses, as English agreements cite them: "Clause 1.1
     # (Definitions)"; what it names is the citation's
-    r"|\((?!as\b|formerly\b)[A-Z][\w ,;'&\-]{0,60}\)$"
+    r"|\((?!as\b|formerly\b)[A-Z][\w ,;'&\-]{0,150}\)$"
 )
 
 

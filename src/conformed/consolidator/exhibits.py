@@ -19,7 +19,7 @@ from .context import Context
 from .word_edits import edit_words
 
 _HEADING = re.compile(
-    r"^\s*(?P<name>(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX)\s+[A-Z0-9][A-Z0-9.\-]*?)\.?\s*$",
+    r"^\s*(?P<name>(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX)\s+[A-Z0-9][A-Z0-9.\-]*?(?:\([A-Z0-9]{1,4}\))*)\.?\s*$",
     re.IGNORECASE,
 )
 

@@ -7,12 +7,14 @@ import re
 from ..convention import CONVENTION
 
 _START = re.compile(
-    rf"^\s*(?P<word>{CONVENTION.unit_pattern('attachment')})\s+[A-Z0-9][A-Za-z0-9.\-]*\s*$",
+    rf"^\s*(?P<word>{CONVENTION.unit_pattern('attachment')})\s+[A-Z0-9][A-Za-z0-9.\-]*"
+    r"(?:\([A-Za-z0-9]{1,4}\))*\s*$",  # "SCHEDULE 6.1(g)"
     re.IGNORECASE,
 )
 
 
 def starts_attachment(raw: str) -> bool:
-    """A line that is only "EXHIBIT A", "Schedule 6.11", "ANNEX I" (any attachment word)."""
+    """A line that is only "EXHIBIT A", "Schedule 6.11", "ANNEX I", "SCHEDULE 6.1(g)" (any
+    attachment word)."""
     m = _START.match(raw)
     return m is not None and m.group("word")[0].isupper()
