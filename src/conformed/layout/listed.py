@@ -75,16 +75,26 @@ def _with_listed(item: Item, text: str, end: int, problems: list[Exception]) -> 
         return item
     # the item's own words that amend beside its reference to the attachment are kept as an
     # item of their own (standalone), so that the report never loses them
-    # (the sentence that refers to the attachment is the umbrella, all of it: "... is hereby
-    # amended as set forth in the Schedule of Amendments attached to this Amendment")
-    rest = [s for s in split_sentences(item.instruction) if LISTED_IN.search(s) is None]
-    # (nor one whose subject is the attachment: "Each numbered item of the Schedule of
-    # Amendments identifies the provision that is amended"; one that only names it, "Section
-    # 3.1, which the Schedule of Amendments does not change, is deleted", amends)
     about = re.compile(rf"(?i)(?:each\s+(?:\w+\s+){{0,2}}of\s+)?(?:the\s+)?{re.escape(name)}\b")
-    own = any(AMENDING.search(s) and not about.match(s) for s in rest)
+    own = any(_own_change(s, about) for s in split_sentences(item.instruction))
     children = tuple(_of(c, name) for c in with_row_heads(read.items, text))
     return replace(item, children=children, standalone=own)
+
+
+_CITES = re.compile(rf"\b(?i:{CONVENTION.unit_pattern('section', 'article')})\s+[\dA-Z(]")
+
+
+def _own_change(sentence: str, about: re.Pattern[str]) -> bool:
+    """Does a sentence of the item that refers to an attachment of changes make a change of
+    its own?  Its reference ("... is hereby amended as set forth in the Schedule of
+    Amendments attached hereto") is the umbrella, and a sentence whose subject is the
+    attachment ("Each numbered item of the Schedule of Amendments identifies the provision
+    that is amended") speaks of it; but either may go on to change a provision it names ("...,
+    and Section 3.1 of the Agreement is hereby deleted"), and that change is the item's own."""
+    rest = LISTED_IN.sub(" ", sentence)
+    if not AMENDING.search(rest):
+        return False
+    return (rest == sentence and about.match(sentence) is None) or _CITES.search(rest) is not None
 
 
 def _of(item: Item, name: str) -> Item:
