@@ -42,6 +42,7 @@ from ..operations import (
     TextEdits,
     WordEdit,
 )
+from .parts import _tokens
 
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
@@ -232,7 +233,7 @@ class ToOperations(Transformer[Token, Any]):
         words = ("DESCRIPTION", "DESCRIBED_WORDS", "ORDINAL", "REFERENT", "QUOTED")
         parts = [str(c) for c in children if isinstance(c, Token) and c.type in words]
         said = " ".join(" ".join(parts).split())
-        if any(_DESCRIBED.fullmatch(str(c)) is None for c in _tokens_of(children, "DESCRIPTION")):
+        if any(_DESCRIBED.fullmatch(str(c)) is None for c in _tokens(children, "DESCRIPTION")):
             # "... to provide that the Basket is $350,000, and Section 10.4(b) is hereby amended
             # to ...": the description runs on over the next change; the compositional grammar
             # (verbs.lark, whose description ends there) reads both
@@ -453,10 +454,6 @@ def _first(children: list[Any], kind: type) -> Any:
 
 def _maybe(children: list[Any], kind: type) -> Any:
     return next((c for c in children if isinstance(c, kind)), None)
-
-
-def _tokens_of(children: list[Any], kind: str) -> list[Token]:
-    return [c for c in children if isinstance(c, Token) and c.type == kind]
 
 
 def _described_pattern() -> re.Pattern[str]:
