@@ -22,6 +22,18 @@ _CITATION_LINE = re.compile(
 )
 _CONTINUES = re.compile(r"(?:of|in|to|is|are|shall|hereof|thereof|as)\b")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# A blank line after a line that ends in a mark (a stop, a colon, a bracket, a quotation
+# mark), not in words that run on: where a paragraph ends.
+_BLANK_AFTER_STOP = re.compile(r"(?<=[^\w,\-\s])[^\S\n]*\n[^\S\n]*\n")
+
+
+def first_paragraph(text: str) -> str:
+    """The first paragraph of ``text``, to see whether it reads as an item.  A blank line
+    after words that run on ("(c) Amendment" / "of Section 7.2. Section 7.2 ... is hereby"
+    / "deleted.") is a double-spaced filing's spacing, not the paragraph's end."""
+    return _BLANK_AFTER_STOP.split(text, maxsplit=1)[0]
+
+
 # "ARTICLE II OF THE AGREEMENT": a heading over the edits to one article, in capitals.
 _CAPS_UNIT_LINE = re.compile(r"(?:ARTICLE|SECTION|PART)\s+[IVXLC\d][\w.]*(?:\s+[A-Z][A-Z,'&]*)*$")
 # The verbs of an edit in a list of edits ("(ii) deleting ...", "(c) inserting the ...").

@@ -40,6 +40,7 @@ from .item_patterns import (
     INSTRUCTION_PARAGRAPH,
     _cites_own_label,
     _labels,
+    first_paragraph,
 )
 from .lines import LEAD
 from .payload import (
@@ -328,7 +329,7 @@ class NewText(ReaderBase):
                 return text_start  # an unlabelled paragraph that instructs
             # the paragraph's first lines: its amending words may wrap onto the second
             text = self.source[text_start : min(end, text_start + 400)]
-            text = _BLANK_LINE.split(text, maxsplit=1)[0]
+            text = first_paragraph(text)
             strength = HARD if line.brk == "hard" else SOFT
             if self.tree.accepts(text, strength, children=False) and self._item_like(text):
                 return text_start
@@ -368,7 +369,7 @@ class NewText(ReaderBase):
                 if not text[lead.end() :].strip():  # a label alone: what the next line says
                     text += " " + self.source[line_end : line_end + 80].lstrip()
                 elif at == start and at_start:  # a paragraph: its amending words may wrap
-                    text = _BLANK_LINE.split(self.source[at : at + 400], maxsplit=1)[0]
+                    text = first_paragraph(self.source[at : at + 400])
                 paragraph = at == start and at_start
                 strength = (
                     HARD if paragraph and line.brk == "hard" else SOFT if paragraph else INLINE
