@@ -43,6 +43,11 @@ _CITATION_SUBJECT = re.compile(
     r"(?:is|are|shall|of|in|to|hereof|thereof|as)\b"
 )
 
+# A unit word at a line's end, a blank line of double spacing or none between it and the
+# label at the next line's start: a unit word always names the label after it.
+_UNIT_ENDS_LINE = re.compile(
+    rf"(?<![\w.])(?:{CONVENTION.lead_unit})[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*$"
+)
 # A line that ends inside a sentence: the next line's label is the sentence's citation.
 _MID_SENTENCE = re.compile(
     r"(?:\b(?:after|before|of|in|to|under|by|with|from|within|the|amend|amends"
@@ -199,6 +204,8 @@ class _Reader(NewText, Assembly):
             return pos  # "Section 2.01(a)(ix) is deleted ...": the subject of a sentence
         if strength != HARD and _MID_SENTENCE.search(self.source, max(0, pos - 40), pos):
             return pos  # "... is added immediately after" / "Section 2.01(a)(xiv):"
+        if _UNIT_ENDS_LINE.search(self.source, max(0, pos - 40), pos):
+            return pos  # "2.1 Section" / "" / "3.4 Storage Charges is deleted": its label
         nodes, used = self.tree.open_chain(text, indent, strength, line)
         for node in nodes:
             parent = self._parent_number(node)
