@@ -57,10 +57,29 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
             why = None  # the text it carries amends the agreement: never call that "no change"
         if why:
             return NoTextChange(why[0], why[1])
+        if _titles_numbered_items(item):
+            return NoTextChange("heading", "heading: a title over the items numbered under it")
         raise first
     return in_part(
         _with_scope(checked(nothing_hidden(op, item), item), ancestors), ancestors, agreement
     )
+
+
+def _titles_numbered_items(item: Item) -> bool:
+    """ "4.0 SOURCE" over "4.1 Section 4.1 Source is deleted ...": amendments numbered as
+    the agreement's Articles print each Article's title as an item "N.0", which heads the
+    items N.1, N.2 after it.  Only a title in capitals, with no words of its own that
+    amend and no new text."""
+    text = item.instruction.strip()
+    return (
+        item.number.endswith(".0")
+        and item.payload is None
+        and _TITLE_IN_CAPITALS.fullmatch(text) is not None
+        and not _amends(text)
+    )
+
+
+_TITLE_IN_CAPITALS = re.compile(r"[A-Z][A-Z'\u2019&\-]*(?:,?\s+[A-Z][A-Z'\u2019&\-]*){0,7}[.:]?")
 
 
 def _article_title(item: Item) -> str:
