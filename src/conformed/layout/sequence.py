@@ -83,6 +83,7 @@ class Placement:
     notes: list[LayoutNote]
     _line: int
     _dry_container: int
+    _indent: int  # the indentation of the line being placed
     out_of_sequence: bool = False  # the last accepts() placed its label only as a repeat
 
     def accepts(self, text: str, strength: str, *, children: bool = True) -> bool:
@@ -120,7 +121,7 @@ class Placement:
             return None
         top = len(self.stack) - 1
         options: list[tuple[str, int]] = [("sibling", top), ("child", top)]
-        if self._caption_only(self.stack[top]):
+        if self._caption_only(self.stack[top]) or self._indented_under(top, candidates):
             options.reverse()  # "(h) Interest." alone: its "(i)" is its first child
         options += [("sibling", k) for k in range(top - 1, 0, -1)]
         for kind, k in options:
@@ -268,6 +269,18 @@ class Placement:
                 return int(number) == parent.label.value  # "2.1" under "SECTION II."
             return label_key(number) == parent.label.key
         return True
+
+    def _indented_under(self, top: int, candidates: list[Label]) -> bool:
+        """ "(h) Term. Section 10.2 is amended as follows:" and, printed further in, "(i)
+        Section 10.2(a) is amended ...": where a label reads both as the next letter and as
+        a first roman numeral, a label printed deeper than the provision before it opens
+        that provision's list."""
+        node = self.stack[top]
+        return (
+            node.label is not None
+            and len({c.style for c in candidates}) > 1
+            and self._indent >= node.indent + 2
+        )
 
     @staticmethod
     def _caption_only(node: Node) -> bool:
