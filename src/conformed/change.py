@@ -85,6 +85,18 @@ class Selector:
         return [self.printed]
 
 
+# "after subsection (e) of Section 6.10": a sibling named in its provision
+_SIBLING_OF = re.compile(
+    r"(?:immediately\s+)?(?:after|before|following|preceding)\s+\S+\s+\([^()]{1,6}\)\s+of\s+"
+    r"(?P<container>.+)$"
+)
+
+
+def relative_label(target: str) -> bool:
+    """ "subsection (h)", "clause (iv)": a subdivision named by its bracketed label alone."""
+    return re.fullmatch(r"[A-Za-z\-]+\s+\([A-Za-z0-9]{1,6}\)", target.strip()) is not None
+
+
 def _each_of(unit: str, labels: tuple[str, ...], parent: str) -> list[str]:
     """Each label of a list printed as a citation of it alone."""
     one = singular_unit(unit)
@@ -173,12 +185,21 @@ class Change:
         words go, "subsection (e) of Section 8.1", as a deletion there names its words'."""
         beside = BESIDE_WORDS.match(self.position) if self.words_edit else None
         if beside is None or not beside["part"] or self.selector.kind != "provision":
-            return self.selector.targets()
+            return [self._placed(t) for t in self.selector.targets()]
         part = beside["part"]
         return [
             part if part.endswith(f" of {target}") else f"{part} of {target}"
             for target in self.selector.targets()
         ]
+
+    def _placed(self, target: str) -> str:
+        """ "subsection (f)" inserted "after subsection (e) of Section 6.10": the new
+        subdivision is Section 6.10's, and the report says so, as it does for one inserted
+        "in Section 6.10"."""
+        if self.verb != "insert" or not relative_label(target) or " of " in target:
+            return target
+        m = _SIBLING_OF.match(self.position)
+        return f"{target} of {m['container']}" if m else target
 
     def _of_other(self, target: str) -> str:
         """ "Section 3 of the First Amendment": the instrument is part of what is amended,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .change import Change
+from .change import Change, relative_label
 from .citation import Citation
 from .definitions import split_definitions
 
@@ -383,7 +383,12 @@ def describe(op: Operation) -> list[dict[str, str]]:
     if isinstance(op, ReplaceDefinition | DeleteDefinition | InsertDefinition):
         target = _in_scope(op.definition, op.definition.term)
         return [{"action": op.action, "kind": op.kind, "target": target}]
-    if isinstance(op, ReplaceProvisions | InsertProvisions):
+    if isinstance(op, InsertProvisions):
+        return [
+            {"action": op.action, "kind": op.kind, "target": _placed(t, op.position)}
+            for t in op.targets
+        ]
+    if isinstance(op, ReplaceProvisions):
         return [{"action": op.action, "kind": op.kind, "target": t.printed} for t in op.targets]
     if isinstance(op, InsertExhibits):
         return [{"action": op.action, "kind": op.kind, "target": name} for name in op.names]
@@ -405,11 +410,22 @@ def describe(op: Operation) -> list[dict[str, str]]:
         target = f"{op.ordinal.printed} paragraph of {target}"
     elif isinstance(op, ReplaceLeadIn):
         target = f"{op.printed} of {target}"
+    if isinstance(op, InsertProvision):
+        target = _placed(op.target, op.position)
     out = [{"action": op.action, "kind": op.kind, "target": target}]
     renumber = getattr(op, "renumber", None)
     if renumber is not None:
         out.append({"action": renumber.action, "kind": renumber.kind, "target": renumber.target})
     return out
+
+
+def _placed(target: Target, position: Position | None) -> str:
+    """ "A new subsection (h) is added to Section 5": the report names "subsection (h) of
+    Section 5", where the new subdivision goes, not a "subsection (h)" of no provision."""
+    printed = target.printed
+    if position is None or position.relation != "end" or not relative_label(printed):
+        return printed
+    return f"{printed} of {position.anchor.printed}"
 
 
 def _in_scope(definition: DefinitionRef, term: str) -> str:
