@@ -4,6 +4,7 @@ lawyer reading them would list -- one per change, with its action and target."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -501,3 +502,29 @@ def test_words_of_a_part_named_in_full_keep_the_instrument_the_item_amends() -> 
     )
     assert change.selector.scope == "Section 4(a)"
     assert "Pledge Agreement" in change.selector.documents
+
+
+@pytest.mark.parametrize(
+    "instruction, at",
+    [
+        (
+            "Amendment of Section 4.1. Section 4.1 of the Supply Agreement is hereby wrapped in "
+            "ribbon and sealed with wax.",
+            "wrapped in ribbon",
+        ),
+        (
+            "Amendments to Section 12.03(b). Section 12.03(b) of the Facility Agreement is "
+            "hereby folded into a paper boat.",
+            "folded into",
+        ),
+    ],
+)
+def test_an_unread_item_under_a_heading_that_cites_a_provision_is_told_where_it_fails(
+    instruction: str, at: str
+) -> None:
+    """ "Amendment of Section 4.1." heads the item: the error told is where the instruction
+    under it stops reading, not the heading's first word (the stops in "4.1" are no end)."""
+    with pytest.raises(InstructionParseError) as info:
+        interpret(_item("1", instruction), ())
+    where = re.search(r'at column \d+: "([^"]*)"', str(info.value))
+    assert where is not None and where.group(1).startswith(at), str(info.value)

@@ -129,6 +129,11 @@ _PREAMBLE = re.compile(
     r"With\s+effect\s+from|Notwithstanding)\s[^,]{1,160},\s*(?=[A-Z]|the\s)",
     re.IGNORECASE,
 )
+# "Amendment of Section 1.1. The reference in ...": a heading that cites a provision, the
+# stops inside its label not its end (the reading without it is the one whose error is told)
+_CITING_HEADING = re.compile(
+    rf"^(?:[A-Z][\w\-]*\s+){{1,4}}(?:of|to)\s+(?:the\s+)?(?:{UNITS})\s+\d[\w.()]*?\.\s+(?=[A-Z\"\u201c])"
+)
 _BARE_HEADING = re.compile(rf"^(?:[A-Z][\w\-]*\s+){{1,6}}(?={UNITS}\s+\d)")
 
 
@@ -304,7 +309,7 @@ def _readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
         yield instruction[bare.end() :], False  # "Additional Termination Event Part 1(i) ..."
     yield from _without_preamble(instruction)
     heading, rest = split_heading(original)
-    caps = _CAPS_HEADING.match(original)
+    caps = _CAPS_HEADING.match(original) or _CITING_HEADING.match(original)
     if caps and (not heading or len(caps.group(0)) > len(heading)):
         rest = original[caps.end() :]  # "AMENDMENT OF SECTIONS 3.1 AND 3.2."
     elif not heading:
