@@ -371,6 +371,14 @@ _SECTION_AMENDED = re.compile(
     re.IGNORECASE,
 )
 
+# "(b) Modifications to Section 1.1 of the Loan Agreement." over "(i) The definition of ...":
+# a heading, alone, that names the provision its sub-items amend
+_SECTION_HEADING = re.compile(
+    r"(?:[A-Z][\w\-]*\s+){1,3}(?:to|of|in)\s+(Section\s+[\d.]+(?:\([a-z0-9]+\))*)"
+    r"(?:\s+of\s+(?:the|this)\s+[^,.:]{1,80})?\s*[.:]?",
+    re.IGNORECASE,
+)
+
 
 def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
     """A definitions item without a Section takes the one its container names."""
@@ -382,8 +390,10 @@ def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
     for ancestor in reversed(ancestors):
         # "... the definitions in Section 1.1 are amended as follows:", or "Section 1.1 of the
         # Credit Agreement is hereby amended as follows:" over "(a) The definition of ..."
-        m = _DEFINITIONS_IN.search(ancestor.instruction) or _SECTION_AMENDED.match(
-            ancestor.instruction
+        m = (
+            _DEFINITIONS_IN.search(ancestor.instruction)
+            or _SECTION_AMENDED.match(ancestor.instruction)
+            or _SECTION_HEADING.fullmatch(ancestor.instruction.strip())
         )
         if m:
             scope = parse_citation(m.group(1).rstrip("."))
