@@ -15,7 +15,9 @@ Prints one table, ours against the targets:
   consolidated; and the same at 1,000,000 words, which must take about 6.7 times as
   long (linear), not 44 times.
 - *start-up*: ``conformed --help`` and ``conformed parse`` of seed 000, the median of
-  five runs, each a fresh process.
+  five runs, each a fresh process, after one run that leaves Python's bytecode behind
+  as an installed package has it; and ``parse`` again with no bytecode kept, every
+  module compiled from source at each start (``PYTHONDONTWRITEBYTECODE``).
 - *drafting*: ``--drafts`` amendments rendered, checked by round trip (parse, apply to
   the base, compare with the data) and written, as ``conformed draft`` does for a CSV of
   executives, with a process per core.
@@ -107,13 +109,25 @@ def large(words: int) -> float:
     return elapsed
 
 
-def median_run(args: list[str]) -> float:
+def median_run(args: list[str], env: dict[str, str]) -> float:
+    subprocess.run([*CONFORMED, *args], capture_output=True, check=False, env=env)  # warm
     times = []
     for _ in range(5):
         start = time.perf_counter()
-        subprocess.run([*CONFORMED, *args], capture_output=True, check=False)
+        subprocess.run([*CONFORMED, *args], capture_output=True, check=False, env=env)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def start_up_envs(cache: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Two ways a command can start: as installed, Python keeping each module's bytecode
+    (here under ``cache``, so nothing is written into the checkout); and with no bytecode
+    kept (``PYTHONDONTWRITEBYTECODE``, which some machines set, this one among them), where
+    every start compiles every module it imports from source again."""
+    cached = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    cached["PYTHONPYCACHEPREFIX"] = cache
+    uncached = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return cached, uncached
 
 
 def drafting(count: int, jobs: int) -> float:
@@ -155,12 +169,14 @@ def main() -> int:
     small, big = large(150_000), large(1_000_000)
     row("150k words + 25 items: read + apply", f"{small:.2f} s", "", None)
     row("1M words: time / 150k time (linear: 6.7)", f"{big / small:.1f}", "< 10", big / small < 10)
-    helps, parse = (
-        median_run(["--help"]),
-        median_run(["parse", str(CORPUS / "amendments/000_kopyt_severance_amendment_1.txt")]),
-    )
+    seed = str(CORPUS / "amendments/000_kopyt_severance_amendment_1.txt")
+    with tempfile.TemporaryDirectory() as cache:
+        cached, uncached = start_up_envs(cache)
+        helps, parse = median_run(["--help"], cached), median_run(["parse", seed], cached)
+        raw_parse = median_run(["parse", seed], uncached)
     row("start-up: conformed --help", f"{helps:.2f} s", "0.15 s", helps < 0.15)
     row("start-up: conformed parse (seed 000)", f"{parse:.2f} s", "0.35 s", parse < 0.35)
+    row("start-up: conformed parse, no bytecode kept", f"{raw_parse:.2f} s", "", None)
     if args.drafts:
         spent = drafting(args.drafts, cores)
         row(f"drafting: {args.drafts:,} drafts checked and written", f"{spent:.1f} s", "15 s",
