@@ -70,6 +70,9 @@ def test_case(case: dict) -> None:
         # the same change asked for in another part, in the words of the applicability form
         "The amendment made by paragraph 2 of this Amendment shall apply to Section 7.4 "
         "of the Plan as well.",
+        # a definition of the agreement, not of the amending instrument
+        'In the Supply Agreement, "Depot" means the warehouse at 4 Quay Street.',
+        'In Section 1.1 of the Supply Agreement, "Depot" shall mean the Quay Street warehouse.',
     ],
 )
 def test_operative_items_are_never_no_text_change(instruction: str) -> None:
@@ -130,6 +133,17 @@ def test_a_second_change_said_in_its_own_sentence_is_never_swallowed(instruction
             "Commencement. The variations set out in this deed shall take effect on and from "
             "1 June 2025.",
             "effectiveness",
+        ),
+        # the amending instrument's own definitions ("this" is the document that prints it)
+        ('In this deed, "Variation Date" means 1 November 2029.', "defined terms"),
+        (
+            'In this Amendment Agreement, "Switch Date" means the first Business Day of May 2028.',
+            "defined terms",
+        ),
+        (
+            "Terms defined in the Pooling Agreement and not otherwise defined herein shall have "
+            "the meanings given to them in the Pooling Agreement.",
+            "defined terms",
         ),
     ],
 )

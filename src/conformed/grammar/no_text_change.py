@@ -99,7 +99,12 @@ _CATEGORIES = [
         # and as English amendment agreements say it: "Words and expressions defined in the
         # Agreement have the same meanings when used in this amendment agreement"
         "defined terms",
-        r"capitali[sz]ed terms|\bdefined in\b[^.]{0,120}\bha(?:s|ve) the same meanings?\b",
+        r"capitali[sz]ed terms|\bdefined in\b[^.]{0,120}\bha(?:s|ve) the same meanings?\b"
+        r"|\bdefined\b[^.]{0,120}\bha(?:s|ve) the meanings?\s+(?:given|assigned|ascribed)\b"
+        # the amending instrument's own: 'In this deed, "Variation Date" means ...' ("this"
+        # is the document that prints the words; a definition of the agreement names it)
+        r"|^in\s+this\s+(?:[A-Z][\w-]*\s+){0,3}?(?:agreement|amendment|deed)\s*,\s*"
+        r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]\s+(?:means|shall\s+mean)\b",
     ),
     ("entire agreement", r"entire agreement"),
     # "A person who is not a party to this Variation Agreement shall not have any rights
