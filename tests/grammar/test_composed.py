@@ -542,3 +542,28 @@ def test_an_unread_item_under_a_heading_that_cites_a_provision_is_told_where_it_
         interpret(_item("1", instruction), ())
     where = re.search(r'at column \d+: "([^"]*)"', str(info.value))
     assert where is not None and where.group(1).startswith(at), str(info.value)
+
+
+@pytest.mark.parametrize(
+    "instruction, where",
+    [
+        (
+            "Immediately after clause 7.3, the following new clause 7.4 shall be inserted: "
+            "\u00abTEXT\u00bb",
+            "after clause 7.3",
+        ),
+        (
+            "Following Section 4.2 of the Hire Agreement, the following new Section 4.3 is "
+            "hereby added: \u00abTEXT\u00bb",
+            "following Section 4.2",
+        ),
+    ],
+)
+def test_a_place_said_first_is_where_the_new_text_goes_never_a_time(
+    instruction: str, where: str
+) -> None:
+    """ "Immediately after clause 7.3," names a place, as "Immediately after the Effective
+    Date," names a time: the new clause goes there (it had been read as a lead-in and the
+    place dropped)."""
+    (change,) = parse_changes(instruction, "7.4 Returns. The Hirer returns the crane clean.")
+    assert change.verb == "insert" and where in change.position, change.position
