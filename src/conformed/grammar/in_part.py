@@ -26,6 +26,12 @@ _PART_NAMED = re.compile(
     r"|\b[A-Z][\w\-']*\s+(?:Agreement|Plan|Lease|Indenture|Guaranty|Guarantee|Note|Annex)\b"
 )
 
+# A heading alone over sub-items that names what they amend: "Amendments to Section 1.1 of
+# the Security Agreement.", "Modifications to Schedule 2 to the Pledge Agreement:"
+_HEADING_NAMES = re.compile(
+    r"(?:[A-Z][\w\-]*\s+){1,3}(?:to|of|in)\s+(?P<cite>[A-Z].{2,150}?)\s*[.:]?"
+)
+
 
 def in_part(op: Operation, ancestors: tuple[Item, ...], agreement: str) -> Operation:
     """A sub-item of "Schedule C is hereby amended as follows:" amends Schedule C: its
@@ -49,6 +55,11 @@ def _part_amended(ancestors: tuple[Item, ...], agreement: str) -> str | None:
         if not _PART_NAMED.search(ancestor.instruction):
             continue
         subject = umbrella_subject(ancestor.instruction)
+        heading = _HEADING_NAMES.fullmatch(ancestor.instruction.strip())
+        if subject is None and heading is not None:
+            # "Modifications to Section 1.1 of the Security Agreement.": the umbrella sentence
+            # the heading says in short ("... is hereby amended as follows:")
+            subject = umbrella_subject(f"{heading['cite']} is hereby amended as follows:")
         listed = LISTED_IN.search(ancestor.instruction)
         if subject is None and listed is not None:
             # "Schedule C is amended as set forth in Attachment A": the attachment's items

@@ -61,7 +61,9 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
             return NoTextChange("heading", "heading: a title over the items numbered under it")
         raise first
     return in_part(
-        _with_scope(checked(nothing_hidden(op, item), item), ancestors), ancestors, agreement
+        _with_scope(checked(nothing_hidden(op, item), item), ancestors, agreement),
+        ancestors,
+        agreement,
     )
 
 
@@ -375,13 +377,14 @@ _SECTION_AMENDED = re.compile(
 # a heading, alone, that names the provision its sub-items amend
 _SECTION_HEADING = re.compile(
     r"(?:[A-Z][\w\-]*\s+){1,3}(?:to|of|in)\s+(Section\s+[\d.]+(?:\([a-z0-9]+\))*)"
-    r"(?:\s+of\s+(?:the|this)\s+[^,.:]{1,80})?\s*[.:]?",
+    r"(?:\s+of\s+(?:the|this)\s+(?P<document>[^,.:]{1,80}))?\s*[.:]?",
     re.IGNORECASE,
 )
 
 
-def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
-    """A definitions item without a Section takes the one its container names."""
+def _with_scope(op: Operation, ancestors: tuple[Item, ...], agreement: str = "") -> Operation:
+    """A definitions item without a Section takes the one its container names (never a
+    Section of another instrument: in_part.py names that part instead)."""
     if not isinstance(op, ReplaceDefinition | DeleteDefinition | InsertDefinition):
         return op
     definition = op.definition
@@ -395,6 +398,9 @@ def _with_scope(op: Operation, ancestors: tuple[Item, ...]) -> Operation:
             or _SECTION_AMENDED.match(ancestor.instruction)
             or _SECTION_HEADING.fullmatch(ancestor.instruction.strip())
         )
+        named = m.groupdict().get("document") if m else None
+        if named and agreement and not names_the_agreement(named, agreement):
+            return op  # "Modifications to Section 1.1 of the Security Agreement."
         if m:
             scope = parse_citation(m.group(1).rstrip("."))
             return replace(op, definition=DefinitionRef(definition.term, scope))
