@@ -48,6 +48,11 @@ _CITATION_SUBJECT = re.compile(
 _UNIT_ENDS_LINE = re.compile(
     rf"(?<![\w.])(?:{CONVENTION.lead_unit})[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*$"
 )
+# What opens a sentence of its own after a label: a citation or a determiner ("2. Section 4.1
+# of the Agreement is ...", "2. The definition of ...")
+_OWN_SUBJECT = re.compile(
+    rf"\s*(?:(?:{CONVENTION.lead_unit})[\dIVXLC(]|(?:The|This|Each|In|All)\s)"
+)
 # A line that ends inside a sentence: the next line's label is the sentence's citation.
 _MID_SENTENCE = re.compile(
     r"(?:\b(?:after|before|of|in|to|under|by|with|from|within|the|amend|amends"
@@ -204,8 +209,13 @@ class _Reader(NewText, Assembly):
             return pos  # "Section 2.01(a)(ix) is deleted ...": the subject of a sentence
         if strength != HARD and _MID_SENTENCE.search(self.source, max(0, pos - 40), pos):
             return pos  # "... is added immediately after" / "Section 2.01(a)(xiv):"
-        if _UNIT_ENDS_LINE.search(self.source, max(0, pos - 40), pos):
-            return pos  # "2.1 Section" / "" / "3.4 Storage Charges is deleted": its label
+        label = LEAD.match(text)
+        if _UNIT_ENDS_LINE.search(self.source, max(0, pos - 40), pos) and not _OWN_SUBJECT.match(
+            text, label.end() if label else 0
+        ):
+            # "2.1 Section" / "" / "3.4 Storage Charges is deleted": its label (never "2.
+            # Section 4.1 of the Agreement is ...", a sentence of its own after the label)
+            return pos
         nodes, used = self.tree.open_chain(text, indent, strength, line)
         for node in nodes:
             parent = self._parent_number(node)
