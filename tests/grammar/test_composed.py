@@ -70,6 +70,9 @@ def test_case(case: dict) -> None:
         # the same change asked for in another part, in the words of the applicability form
         "The amendment made by paragraph 2 of this Amendment shall apply to Section 7.4 "
         "of the Plan as well.",
+        # a term of the agreement given another meaning: not the amendment's own terms
+        "Loan, as defined in the Credit Agreement, shall have the meaning given to such term "
+        "in the Second Lien Agreement.",
         # a definition of the agreement, not of the amending instrument
         'In the Supply Agreement, "Depot" means the warehouse at 4 Quay Street.',
         'In Section 1.1 of the Supply Agreement, "Depot" shall mean the Quay Street warehouse.',

@@ -100,7 +100,11 @@ _CATEGORIES = [
         # Agreement have the same meanings when used in this amendment agreement"
         "defined terms",
         r"capitali[sz]ed terms|\bdefined in\b[^.]{0,120}\bha(?:s|ve) the same meanings?\b"
-        r"|\bdefined\b[^.]{0,120}\bha(?:s|ve) the meanings?\s+(?:given|assigned|ascribed)\b"
+        # the amendment's own terms ("used herein", "not otherwise defined herein") take the
+        # meanings the agreement gives them; never "Loan, as defined in the Credit Agreement,
+        # shall have the meaning given to such term in ...", which changes what "Loan" means
+        r"|\b(?:herein|in\s+this\s+(?:[A-Z][\w-]*\s+){0,3}?(?:amendment|agreement|deed))\b"
+        r"[^.]{0,200}\bha(?:s|ve) the meanings?\s+(?:given|assigned|ascribed)\b"
         # the amending instrument's own: 'In this deed, "Variation Date" means ...' ("this"
         # is the document that prints the words; a definition of the agreement names it)
         r"|^in\s+this\s+(?:[A-Z][\w-]*\s+){0,3}?(?:agreement|amendment|deed)\s*,\s*"
