@@ -24,6 +24,7 @@ from ..layout.heads import split_heading
 from ..layout.item_patterns import CLOSES_AMENDMENT
 from ..layout.items import PAYLOAD_MARK, Item
 from ..layout.row_heads import DELETED_WHOLE
+from ..layout.rules.article_heading import is_title
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
@@ -76,12 +77,10 @@ def _titles_numbered_items(item: Item) -> bool:
     return (
         item.number.endswith(".0")
         and item.payload is None
-        and _TITLE_IN_CAPITALS.fullmatch(text) is not None
+        and text.isupper()
+        and is_title(text)
         and not _amends(text)
     )
-
-
-_TITLE_IN_CAPITALS = re.compile(r"[A-Z][A-Z'\u2019&\-]*(?:,?\s+[A-Z][A-Z'\u2019&\-]*){0,7}[.:]?")
 
 
 def _article_title(item: Item) -> str:
