@@ -70,12 +70,17 @@ _SENTENCE_OR_LABEL = re.compile(
 )
 
 
+_BY_ENDS = re.compile(
+    r"\b(?:amended|modified|supplemented)\s+(?:as\s+follows\s+)?by\s*$", re.IGNORECASE
+)
+
+
 def _without_lead(text: str) -> str:
     """An item's own words without the sentence that only introduces its sub-items
     ("... is hereby amended as follows:"): what is left amends in its own right or not."""
     sentences = _SENTENCE_OR_LABEL.split(text.strip())
-    if sentences and sentences[-1].rstrip().endswith(":"):
-        sentences = sentences[:-1]
+    if sentences and (sentences[-1].rstrip().endswith(":") or _BY_ENDS.search(sentences[-1])):
+        sentences = sentences[:-1]  # ("... is hereby amended by" / "(a) deleting ...": its lead)
     return " ".join(sentences)
 
 

@@ -11,7 +11,7 @@ import re
 from ..citation import Label
 from .item import Info, Item, ItemStructureError, _without_lead, item_number
 from .item_base import NEW, TEXT, ReaderBase
-from .item_patterns import _BLANK_LINE, CARRIES_ON, HEADING_LINE
+from .item_patterns import _BLANK_LINE, CARRIES_ON, HEADING_LINE, RUNS_ON
 from .node import Node
 from .payload import (
     PAYLOAD2_MARK,
@@ -67,11 +67,33 @@ class Assembly(ReaderBase):
                     out[id(node)] = article
         return out
 
-    def _item(self, node: Node, article: Node | None = None) -> Item:
-        children = tuple(self._item(c, article) for c in self._children(node))
-        return self._build(self.info[id(node)], children, article)
+    def _numbered_across(self) -> bool:
+        """Items numbered on from one ARTICLE to the next ("1." to "6." under ARTICLE I, "7."
+        to "10." under ARTICLE II): each number says its item alone, as the drafter printed
+        it, and no article is put before it."""
+        runs: list[list[int]] = [[]]  # (items above the first article are a run of their own)
+        for node in self.tree.root.children:
+            if node.kind == "article":
+                runs.append(
+                    [n.label.value for n in node.children if id(n) in self.info and n.label]
+                )
+            elif id(node) in self.info and node.label is not None:
+                runs[-1].append(node.label.value)
+        runs = [r for r in runs if r]
+        values = [v for r in runs for v in r]
+        return len(runs) > 1 and values == sorted(set(values)) and runs[1][0] > runs[0][-1]
 
-    def _build(self, info: Info, children: tuple[Item, ...], article: Node | None = None) -> Item:
+    def _item(self, node: Node, article: Node | None = None, across: bool = False) -> Item:
+        children = tuple(self._item(c, article, across) for c in self._children(node))
+        return self._build(self.info[id(node)], children, article, across)
+
+    def _build(
+        self,
+        info: Info,
+        children: tuple[Item, ...],
+        article: Node | None = None,
+        across: bool = False,
+    ) -> Item:
         end = info.end or self.end
         instruction, payload, payload2 = self._assemble(info, children)
         standalone = bool(children) and amends(_without_lead(instruction))
@@ -85,7 +107,7 @@ class Assembly(ReaderBase):
             head = f"{redacted['head']} {PAYLOAD_MARK} {redacted['mid']} {PAYLOAD2_MARK}"
             instruction, payload, payload2 = fold(f"{head} {redacted['tail']}"), "[*]", "[*]"
         return Item(
-            number=_under(article.label if article else None, info.number),
+            number=_under(article.label if article and not across else None, info.number),
             article=fold(article.heading) if article else "",
             instruction=instruction,
             payload=payload,
@@ -156,7 +178,12 @@ class Assembly(ReaderBase):
         amend (the report never loses them), else preamble."""
         paragraphs: list[tuple[int, int, int]] = []
         for start, end, line in self.outside:
-            if paragraphs and not _BLANK_LINE.search(self.source, paragraphs[-1][1], start):
+            if paragraphs and (
+                not _BLANK_LINE.search(self.source, paragraphs[-1][1], start)
+                # a double-spaced filing's sentence runs over a blank line after words that
+                # run on ("... effective as of January 1," / "" / "1997, as follows:")
+                or RUNS_ON.search(self.source, max(0, paragraphs[-1][1] - 40), paragraphs[-1][1])
+            ):
                 paragraphs[-1] = (paragraphs[-1][0], end, paragraphs[-1][2])
             else:
                 paragraphs.append((start, end, line))

@@ -15,6 +15,17 @@ _NOW_TAIL = re.compile(
     re.I,
 )
 _FOLLOW = re.compile(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?(?:[;,]?\s*(?:and|or)\b)?\s+")
+# Lines a page break leaves between a quotation's end and the next item: a page number ("1",
+# "- 2 -"), a document number ("ATL 4471023v3", "4871-2204-6915.3"), a signature-page footer
+# (a law firm's document number: "ATL 4471023v3", "HOU03:1123457.6", "4871-2204-6915.3")
+DOC_NUMBER = (
+    r"[A-Z][A-Z0-9\-]{1,10}[\\/:\s]+\d{5,10}(?:[v.]\d{1,3})?|\d{4}-\d{4}-\d{4}(?:\.\d{1,3})?"
+)
+PAGE_FURNITURE = re.compile(
+    r"[.;,]?(?:[^\S\n]*\n[^\S\n]*(?:(?:-[^\S\n]*)?\d{1,3}(?:[^\S\n]*-)?"
+    rf"|{DOC_NUMBER}"
+    r"|\[[^\]\n]{0,60}\bPage\b[^\]\n]{0,60}\])?[^\S\n]*)+\n\s*"
+)
 _NON_SPACE = re.compile(r"\S")
 # A citation alone on its line, and the lower-case words that carry it on the next.
 _CITATION_LINE = re.compile(
@@ -25,6 +36,14 @@ _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # A blank line after a line that ends in a mark (a stop, a colon, a bracket, a quotation
 # mark), not in words that run on: where a paragraph ends.
 _BLANK_AFTER_STOP = re.compile(r"(?<=[^\w,\-\s])[^\S\n]*\n[^\S\n]*\n")
+
+
+# The end of a line inside its sentence: a comma, or a word no sentence ends on (in lower case,
+# never a title's "... TO THE PLAN")
+RUNS_ON = re.compile(
+    r"(?:,|\b(?:after|before|of|in|to|under|by|with|from|within|the|and|or|than|on|at|for))"
+    r"\s*$"
+)
 
 
 def first_paragraph(text: str) -> str:

@@ -38,6 +38,7 @@ from .item_patterns import (
     HEADED_INSTRUCTION,
     INLINE_NEXT_EDIT,
     INSTRUCTION_PARAGRAPH,
+    PAGE_FURNITURE,
     _cites_own_label,
     _labels,
     first_paragraph,
@@ -233,6 +234,13 @@ class NewText(ReaderBase):
                 return close + 1
             self._piece(info, NEW, at + 1, close, quoted=True)
             resume = close + 1
+            furniture = PAGE_FURNITURE.match(self.source, resume, self.end)
+            if furniture is not None and furniture.group(0).count("\n") > 2:
+                after = furniture.end()  # a page's foot after the quotation: no words of the item
+                if self.tree.accepts(
+                    self.source[after : self._line_end(after)], HARD, children=False
+                ):
+                    resume = after
             second = NOW_READS.match(self.source, resume)
             if second:
                 close2 = self._close_quote(second.end())
@@ -288,6 +296,11 @@ class NewText(ReaderBase):
                 # '... (the "Hard Date")." Section 2.2 of the Agreement is further amended by
                 # adding ...': the item's next sentence instructs, after the quotation ends
                 return c
+            furniture = PAGE_FURNITURE.match(tail)
+            if furniture is not None and furniture.group(0).count("\n") > 2:
+                text = tail[furniture.end() :]  # a page's foot, then the next item
+                if self.tree.accepts(text, HARD, children=False) and self._item_like(text):
+                    return c
             follow = _FOLLOW.match(tail)
             if follow is not None:
                 text = tail[follow.end() :]

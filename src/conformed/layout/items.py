@@ -22,7 +22,14 @@ from functools import lru_cache
 from .convention import CONVENTION
 from .item import Info, Item, ItemsRead, ItemStructureError, item_number
 from .item_build import Assembly
-from .item_patterns import _CITATION_LINE, _CONTINUES, _HEAD_UNIT, _OWN_DOCUMENT, CITED_HEAD
+from .item_patterns import (
+    _CITATION_LINE,
+    _CONTINUES,
+    _HEAD_UNIT,
+    _OWN_DOCUMENT,
+    CITED_HEAD,
+    RUNS_ON,
+)
 from .item_text import NewText
 from .lines import LEAD, Line
 from .payload import (
@@ -61,6 +68,11 @@ _MID_SENTENCE = re.compile(
     r"|which|whom|whose|whereby|on|at|for|upon|than|such|an?|any|each|shall|will|may)"
     rf"|{CONVENTION.lead_unit})[^\S\n]*\n[^\S\n]*$"
 )
+
+# A bare number opening a line, then a word in lower case ("1997 except as otherwise provided
+# below"), after a line that ends inside its sentence (a comma, or a word no sentence ends on;
+# a blank line of double spacing between): the sentence's words, wrapped, never an item.
+_BARE_NUMBER_WORDS = re.compile(r"\d{1,4}[^\S\n]+[a-z]")
 
 
 @lru_cache(maxsize=256)
@@ -104,7 +116,8 @@ class _Reader(NewText, Assembly):
             self._segment(pos, line_end, strength, line.indent, self._lineno(pos))
         self._set_ends()
         articles = self._articles()
-        items = [self._item(n, articles.get(id(n))) for n in self._top_items()]
+        across = self._numbered_across()
+        items = [self._item(n, articles.get(id(n)), across) for n in self._top_items()]
         first = self.info[id(self.order[0])].start if self.order else self.end
         for k, info in enumerate(self.loose):
             info.end = self.loose[k + 1].start if k + 1 < len(self.loose) else first
@@ -141,6 +154,8 @@ class _Reader(NewText, Assembly):
         is not one, nor one that says the items below amend ("RESOLVED, that the Plan be,
         and it hereby is, amended as set forth below")."""
         end = self._paragraph_end(pos)
+        while end < self.end and RUNS_ON.search(self.source, max(pos, end - 40), end):
+            end = self._paragraph_end(end)  # a double-spaced sentence, run over a blank line
         label = self._inline_label(pos, end)
         text = fold(self.source[pos : label[0] if label else end])  # up to the first item in it
         if not amends(text) or _OWN_DOCUMENT.match(text):
@@ -209,6 +224,8 @@ class _Reader(NewText, Assembly):
             return pos  # "Section 2.01(a)(ix) is deleted ...": the subject of a sentence
         if strength != HARD and _MID_SENTENCE.search(self.source, max(0, pos - 40), pos):
             return pos  # "... is added immediately after" / "Section 2.01(a)(xiv):"
+        if self._wrapped_number(pos):
+            return pos  # "... effective as of January 1," / "" / "1997 except as ..."
         label = LEAD.match(text)
         if _UNIT_ENDS_LINE.search(self.source, max(0, pos - 40), pos) and not _OWN_SUBJECT.match(
             text, label.end() if label else 0
@@ -250,6 +267,13 @@ class _Reader(NewText, Assembly):
             self._lead_at_end(end, indent)
             return
 
+    def _wrapped_number(self, at: int) -> bool:
+        """A number the sentence before it runs on to: words, never a label."""
+        return bool(
+            _BARE_NUMBER_WORDS.match(self.source, at)
+            and RUNS_ON.search(self.source, max(0, at - 40), at)
+        )
+
     def _inline_label(self, pos: int, end: int) -> tuple[int, str] | None:
         """The next label inside a line that continues the items: after a sentence, or
         -- the next item expected, as enumerations run on -- after "; and"."""
@@ -257,7 +281,7 @@ class _Reader(NewText, Assembly):
         m = self._search(_INLINE, pos, end)
         while m is not None:
             at = m.start("unit") if m.group("unit") else m.start("token")
-            if self.tree.accepts(self.source[at:end], INLINE):
+            if self.tree.accepts(self.source[at:end], INLINE) and not self._wrapped_number(at):
                 found.append((at, m.group("token")))
                 break
             m = self._search(_INLINE, m.end("token"), end)

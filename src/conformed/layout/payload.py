@@ -30,15 +30,17 @@ OPEN = re.compile(
     r"|(?<=:)[^\S\n]*-*\s*(?P<c>[\"\u201c]))"
 )
 # A quote that is a defined term's own ('"Loan Agreement" means ...'), not new text's.
+# (Never '"1.41 "Mill Cap" means ...': a curly mark opening after a label is the term's own,
+# and the first is the new text's.)
 TERM_FIRST = re.compile(
-    r"[^\S\n]*[^\"\u201d\n]{1,80}[\"\u201d](?:\s+(?:means|shall\s+mean|has\s+the|shall\s+have|"
+    r"[^\S\n]*\u201c?[^\"\u201c\u201d\n]{1,80}[\"\u201d](?:\s+(?:means|shall\s+mean|has\s+the|shall\s+have|"
     r"is\s+defined|as\s+defined)\b|:\s+\S)",  # or '"Available Commitment": as to any Lender'
     re.IGNORECASE,
 )
 # A paragraph that opens '"Margin" shall be amended by ...': a term an instruction names,
 # not new text.
 TERM_AMENDED = re.compile(
-    r"[^\S\n]*[^\"\u201d\n]{1,80}[\"\u201d]\s+(?:shall\s+be|is|are)\s+(?:hereby\s+)?"
+    r"[^\S\n]*[^\"\u201c\u201d\n]{1,80}[\"\u201d]\s+(?:shall\s+be|is|are)\s+(?:hereby\s+)?"
     r"(?:further\s+)?(?:amended|deleted|restated|replaced)\b",
     re.IGNORECASE,
 )

@@ -308,8 +308,13 @@ class Placement:
         if cand.value == 1:
             return True
         articles = [c for c in self.root.children if c.kind == "article"]
-        earlier = articles[-2].children if len(articles) > 1 else []
-        last = next((c.label for c in reversed(earlier) if c.label is not None), None)
+        # (the first article after items printed above any: "1." and "2." under a title, then
+        # "ARTICLE II / MISCELLANEOUS" and "3.")
+        earlier = articles[-2].children if len(articles) > 1 else self.root.children[:-1]
+        last = next(
+            (c.label for c in reversed(earlier) if c.label is not None and c.kind != "article"),
+            None,
+        )
         return last is not None and _same_shape(last, cand) and cand.value == last.value + 1
 
     def _open(self, container_index: int, label: Label, dry: bool) -> Node:
