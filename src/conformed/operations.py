@@ -24,6 +24,9 @@ class Target:
     as_renumbered: bool = False
     formerly: Citation | None = None
     qualifier: str = ""  # "of the Schedule": which part of the agreement the citation is in
+    # "The Payee Representations in Part 2(b) are deleted": the provision named by its caption,
+    # checked against the heading it has (else the words may name only a part of it)
+    caption: str = ""
 
     @property
     def printed(self) -> str:

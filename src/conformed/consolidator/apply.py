@@ -15,8 +15,8 @@ import re
 from ..citation import Citation, Style, join_labels
 from ..document import Document, Path, Provision
 from ..errors import FormerlyMismatch, PayloadError, PlacementError, TargetNotFound
-from ..layout.convention import CONVENTION
 from ..layout.engine import read_new_text
+from ..layout.labelled_parts import labelled_parts
 from ..operations import (
     DeleteProvision,
     InsertProvision,
@@ -88,32 +88,8 @@ def apply_insert_provisions(doc: Document, op: InsertProvisions, ctx: Context) -
 
 def parts_by_label(text: str, targets: tuple[Target, ...]) -> dict[str, str]:
     """Split a text holding several provisions into one text per target, by label."""
-    lines = text.splitlines()
     wanted = [t.citation.last for t in targets]
-    starts: list[tuple[int, str]] = []
-    pattern = re.compile(
-        rf"^\s*[\"\u201c]?\s*(?:{CONVENTION.lead_unit})?([\d.]*\d\.)?\(?([A-Za-z0-9]{{1,6}})[.)]?\s"
-    )
-    for i, line in enumerate(lines):
-        m = pattern.match(line)
-        if m:
-            key = m.group(2).lower()
-            full = (m.group(1) or "") + m.group(2)
-            for w in wanted:
-                if w in (key, full.lower()) and w not in [k for _, k in starts]:
-                    starts.append((i, w))
-    if [k for _, k in starts] != wanted:
-        flat = " ".join(text.split())
-        found = [k for _, k in starts]
-        raise PayloadError(
-            f"the new text should hold {', '.join(wanted)} in that order; found "
-            f'{", ".join(found) or "no matching labels"} in "{flat[:60]}..."'
-        )
-    bounds = [i for i, _ in starts] + [len(lines)]
-    return {
-        w: "\n".join(lines[bounds[k] : bounds[k + 1]]).strip().strip('"\u201c\u201d')
-        for k, w in enumerate(wanted)
-    }
+    return dict(zip(wanted, labelled_parts(text, wanted), strict=True))
 
 
 def apply_delete_provision(doc: Document, op: DeleteProvision, ctx: Context) -> Document:
@@ -195,6 +171,11 @@ def locate_target(doc: Document, target: Target, ctx: Context) -> Path:
         )
     path = resolve_citation(doc, target.citation)
     node = doc.get(path)
+    if target.caption and not _captioned(node.heading, target.caption):
+        raise TargetNotFound(
+            f'{target.printed} is named "{target.caption}", but it is headed '
+            f'"{node.heading.strip()}": the words may name only a part of it, so nothing was applied'
+        )
     before = ctx.start.get(node.uid)
     now = doc.key_path(path)
     if target.formerly is not None:
@@ -208,6 +189,18 @@ def locate_target(doc: Document, target: Target, ctx: Context) -> Path:
             f'(it was {was} before); the item does not say "as renumbered"'
         )
     return path
+
+
+def _captioned(heading: str, caption: str) -> bool:
+    """The provision's heading is the caption the item names it by ("Payee Representations"
+    for "Payee Representations."), or begins with it."""
+    have, said = _words_of(heading), _words_of(caption)
+    return bool(said) and have[: len(said)] == said
+
+
+def _words_of(text: str) -> list[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return words[1:] if words[:1] == ["the"] else words
 
 
 def check_formerly(doc: Document, path: Path, target: Target, ctx: Context) -> None:

@@ -28,11 +28,13 @@ from ..layout.rules.article_heading import is_title
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
+    DeleteProvision,
     DescribedChange,
     InsertDefinition,
     NoTextChange,
     Operation,
     ReplaceDefinition,
+    ReplaceProvision,
     Steps,
 )
 from ..sentences import split_sentences
@@ -182,7 +184,7 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
             continue
         if part_named(op, item) is not None:
             continue  # "The following definitions in Section 1.1 are restated": not Section 1.1
-        return _worded(op, item, original, ancestors, agreement)
+        return _worded(_captioned(op, instruction, text), item, original, ancestors, agreement)
     steps = _sentence_steps(instruction, item, agreement)
     if steps is not None:
         return steps
@@ -284,6 +286,7 @@ def _sentence_steps(instruction: str, item: Item, agreement: str) -> Operation |
         for text in (sentence, *(t for t, _ in _readings(sentence, sentence))):
             try:
                 op = parse_instruction(text, payload, agreement=agreement, payload2=item.payload2)
+                op = _captioned(op, sentence, text)
                 break
             except InstructionParseError:
                 continue
@@ -293,6 +296,27 @@ def _sentence_steps(instruction: str, item: Item, agreement: str) -> Operation |
     if not found:
         return None
     return found[0] if len(found) == 1 else Steps(tuple(found))
+
+
+# A provision named by capitalised words before its citation ("The Payee Representations in
+# Part 2(b)"): its caption, if the heading it has says so (checked when applied)
+_LEAD_NAME = re.compile(
+    r"^(?:Subject\s+to\s+[^,]{1,80},\s*)?[Tt]he\s+(?P<name>[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){0,5})\s+"
+    r"(?:(?:listed|set\s+forth|contained|described|specified)\s+)?in\s+$"
+)
+_WHOLE = (ReplaceProvision, DeleteProvision)
+
+
+def _captioned(op: Operation, instruction: str, reading: str) -> Operation:
+    """A reading that left out the capitalised words naming the provision: the op claims
+    them as its caption, so that a heading that is not that caption refuses it ("The Base
+    Rent set forth in Section 4.1 is hereby deleted" must not delete all of Section 4.1)."""
+    if not instruction.endswith(reading):
+        return op
+    m = _LEAD_NAME.match(instruction[: len(instruction) - len(reading)])
+    if m is None or not isinstance(op, _WHOLE):
+        return op
+    return replace(op, target=replace(op.target, caption=m["name"]))
 
 
 def _attempt(text: str, item: Item, agreement: str) -> Operation:
