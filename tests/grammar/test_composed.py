@@ -193,6 +193,9 @@ def test_an_item_in_no_known_form_fails_instead_of_being_dropped() -> None:
         "This Subsection is further amended by adding the following to the end of it:",
         "The Supplier shall keep the depots clean. Accordingly, Exhibit E to the Supply\n"
         "Agreement is hereby amended by deleting the rate for Depot 3.",
+        # the next item, its label and heading first, run into the new text before it
+        "1.5 Depot Fees. Section 4.3 of the Supply Agreement shall be amended as follows:",
+        "Storage. Section 12 of the Supply Agreement shall be deleted in its entirety.",
     ],
 )
 def test_new_text_that_hides_another_instruction_is_refused(hidden: str) -> None:
@@ -570,3 +573,45 @@ def test_a_place_said_first_is_where_the_new_text_goes_never_a_time(
     place dropped)."""
     (change,) = parse_changes(instruction, "7.4 Returns. The Hirer returns the crane clean.")
     assert change.verb == "insert" and where in change.position, change.position
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "The Kiln Agreement shall be amended as follows: 2.1 Section 10.2 of the Kiln Agreement "
+        'is hereby amended by replacing "July 1" with "April 1".',
+        "Section 4 of the Kiln Lease is amended as follows: Section 4.2 is hereby deleted.",
+    ],
+)
+def test_words_after_a_colon_that_amend_are_never_the_new_text(instruction: str) -> None:
+    """ "... shall be amended as follows: 2.1 Section 10.2 ... is hereby amended by ...": what
+    follows the colon on the same line is the item's next instruction, not the new text of
+    the agreement or Section named first (which would replace it whole with those words)."""
+    try:
+        got = describe(interpret(_item("2", instruction), ()))
+    except InstructionParseError:
+        return
+    assert all(
+        g["action"] != "replace" or "10.2" in g["target"] or "4.2" in g["target"] for g in got
+    )
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "which deletion shall also apply to Section 4.2",
+        "which amount shall be $5,000 per month",
+        'which is amended by deleting "kiln"',
+        "which Schedule 2 shall also reflect",
+    ],
+)
+def test_what_a_change_is_for_never_hides_another(said: str) -> None:
+    """ "..., which shall apply to all orders placed after the date hereof" is kept out of the
+    change; words after "which" that amend, name a provision or set a figure are refused."""
+    got = parse_changes(
+        "Exhibit B to the Kiln Agreement is hereby replaced with Exhibit B attached hereto, "
+        "which shall apply to all orders placed after the date hereof."
+    )
+    assert [(c.verb, c.selector.printed) for c in got] == [("replace", "Exhibit B")]
+    with pytest.raises(InstructionParseError):
+        parse_changes(f"Section 4.1 of the Kiln Agreement is hereby deleted, {said}.")

@@ -54,6 +54,16 @@ class Clauses(Transformer[Token, Any], Semantics):
         just replaced means from now on.  It quotes no words, so it changes none."""
         return None
 
+    def which_aside(self, children: list[Any]) -> None:
+        """ "..., which shall apply to all orders placed after the date hereof": what the
+        change is for (its terminal admits no verb that amends and no label)."""
+        return None
+
+    def references_accordingly(self, children: list[Any]) -> None:
+        """ "..., and all cross-references thereto are amended accordingly": the references a
+        change leaves stale are reported when it is applied, never rewritten."""
+        return None
+
     def late_renumber(self, children: list[Any]) -> tuple[list[Change], LateText]:
         late = next(c for c in children if isinstance(c, LateText))
         return self.passive([c for c in children if c is not late]), late

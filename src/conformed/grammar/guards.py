@@ -46,6 +46,7 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
         body = _LABELS_FIRST.sub("", text)
         if (
             INSTRUCTION_PARAGRAPH.match(body)
+            or INSTRUCTION_PARAGRAPH.match(_HEADING_FIRST.sub("", body, count=1))
             or _EDIT_NAMING_ITS_OBJECT.match(body)
             or _LOCATED_IMPERATIVE.match(body)
         ):
@@ -96,6 +97,11 @@ _LOCATED_IMPERATIVE = re.compile(
     r"(?:[^.;:]|\.(?=\d)){1,200}?,\s+(?:replace|delete|insert|add|substitute|strike|amend)\b"
 )
 # "(iii) ", "and (iii) ", "and by ": what opens the next edit of a list, before its verb
+# An item's heading before its instruction ("1.5 Milestone Payments. Section 4.3 of the
+# License Agreement shall be amended ..."): the next item, run into the new text before it
+_HEADING_FIRST = re.compile(
+    r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?[A-Z][^.;:\n\"\u201c]{0,60}\.\s+(?=[A-Z])"
+)
 _LABELS_FIRST = re.compile(r"^(?:(?:and|or)\s+(?=\(|by\b))?(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)*")
 # A gerund edit anywhere in new text that names what it edits ("... by deleting clause (iv)")
 # ("(ii) to add the following to the end of such Section before the period:" too)

@@ -24,7 +24,7 @@ from lark.visitors import merge_transformers
 
 from ..change import Change, Payload, Selector
 from ..citation import attachment_names
-from ..errors import InstructionParseError
+from ..errors import InstructionParseError, PayloadError
 from ..layout.convention import CONVENTION
 from .clauses import Clauses
 from .edit_list import make_room
@@ -113,6 +113,8 @@ def parse_changes(
     try:
         result = _transformer(payload, payload2, subject).transform(tree)
     except VisitError as exc:  # a reading the transformer cannot make sense of: fail loudly
+        if isinstance(exc.orig_exc, PayloadError):  # read, but its new text does not fit it
+            raise PayloadError(str(exc.orig_exc), span=text) from None
         raise InstructionParseError(
             f"instruction not understood ({exc.orig_exc})", span=text
         ) from None

@@ -21,7 +21,11 @@ from __future__ import annotations
 
 import re
 
+from ..layout.item_patterns import DOC_NUMBER
 from ..layout.items import PAYLOAD_MARK
+
+# a page's foot under the list ("12", "- 3 -", "HOU03:1123457.6"): no entry of it
+_PAGE_FOOT = re.compile(rf"(?:-\s*)?\d{{1,3}}(?:\s*-)?|{DOC_NUMBER}")
 
 # "the following Sections", "the following provisions of Article IV" (never "the following
 # new Sections": those the block sets out)
@@ -47,7 +51,11 @@ def citations_listed(instruction: str, payload: str | None) -> str | None:
     following = _FOLLOWING.search(instruction)
     if following is None or following.start() > instruction.index(PAYLOAD_MARK):
         return None
-    entries = [e for e in re.split(r"\n|;", payload) if e.strip() not in ("", "and", "or")]
+    entries = [
+        e
+        for e in re.split(r"\n|;", _captions_on_one_line(payload))
+        if e.strip() not in ("", "and", "or") and not _PAGE_FOOT.fullmatch(e.strip())
+    ]
     labels = []
     for entry in entries:
         m = _ENTRY.fullmatch(entry.strip())
@@ -60,3 +68,13 @@ def citations_listed(instruction: str, payload: str | None) -> str | None:
     said = f"{instruction[: following.start()]}{following['unit']} {named}"
     rest = _MARK.sub(" ", instruction[following.end() :]).rstrip()
     return f"{said}{rest}" if rest.endswith(".") else f"{said}{rest}."
+
+
+def _captions_on_one_line(text: str) -> str:
+    """ "Section 4.08 (Dividend and Other Payment Restrictions Affecting" / "Subsidiaries);":
+    a caption wrapped onto the next line is still its entry's."""
+    out, depth = [], 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        out.append(" " if ch == "\n" and depth > 0 else ch)
+    return "".join(out)

@@ -59,6 +59,7 @@ class Edit:
     or_replace: bool = False  # definitions added, or replacing those of the same terms
     every: bool = False  # "each place it appears": every occurrence of the words
     first: bool = False  # "where it first appears": the first occurrence only
+    inner: tuple[Edit, ...] = ()  # "amending the definition of "X" by (i) ... (ii) ...": its edits
 
 
 _AGREEMENT = re.compile(

@@ -78,6 +78,10 @@ class Semantics:
         edits = merged(p.edits)
         renumbers = any(e.verb == "renumber" for e in edits)
         for edit in edits:
+            if edit.verb == "within":  # "amending the definition of "X" by ...": its edits
+                place = resolve(edit.obj, subject) if edit.obj is not None else subject
+                out += self._apply(place, Predicate("edits", edits=edit.inner))
+                continue
             if edit.verb == "references":
                 # "and by modifying all cross-references accordingly": beside a renumbering,
                 # the references it leaves stale are reported when applied; alone, it is a

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lark import Token, Transformer
 
 from ..change import ANY_DEFINITIONS, MARKS, Payload, Selector, side
 from ..citation import PLAIN_PROVISION
+from ..errors import PayloadError
+from ..layout.labelled_parts import label_key, labelled_parts
 from .edit_list import LateText, tied
 from .parts import Edit, OldWords, Ref, _relative, _tokens, _unquote
 from .resolve import resolve, words_within
@@ -166,9 +169,10 @@ class VerbParts(Transformer[Token, Any]):
         )
 
     def changed_to(self, children: list[Any]) -> Predicate:
-        if _tokens(children, "MONEY"):  # "increased to $9,000": new words only for old words
+        values = _tokens(children, "MONEY", "DAY", "SAID_AFTER_COLON")
+        if values:  # "increased to $9,000": new words only for old words
             # ("increased from $7,500 to $9,000": the last figure is the new one)
-            return Predicate("figure", Payload("quoted", str(_tokens(children, "MONEY")[-1])))
+            return Predicate("figure", Payload("quoted", str(values[-1])))
         quoted = _tokens(children, "QUOTED")[0]
         return Predicate("replace", Payload("quoted", _unquote(str(quoted))))
 
@@ -297,6 +301,19 @@ class VerbParts(Transformer[Token, Any]):
             every=_every(children), first=_first(children),
         )  # fmt: skip
 
+    def insert_attachment(self, children: list[Any]) -> Edit:
+        """ "adding thereto Exhibit D-1 attached hereto": that attachment, added as itself, or
+        as the new part said after it ("... attached hereto as a new Exhibit G")."""
+        payload = Payload("attachment", str(_tokens(children, "ATTACHED")[0]))
+        thing = next((c for c in children if isinstance(c, NewThing)), None)
+        if thing is not None and thing.selector is not None:
+            return Edit("insert", None, payload, new=thing.selector, noun=thing.noun)
+        unit, _, label = payload.text.partition(" ")
+        if not label or re.search(r",|\band\b", label):  # "Exhibits E and F attached hereto"
+            raise ValueError(f"{payload.text}: which attachment is which part is not said")
+        sel = Selector("attachment", payload.text, (label,), unit)
+        return Edit("insert", None, payload, new=sel, noun=unit.lower())
+
     def upsert_edit(self, children: list[Any]) -> Edit:
         """ "inserting the following definitions (or, where a term is already defined,
         amending and restating its definition)": each added, or replacing its namesake."""
@@ -357,8 +374,32 @@ class VerbParts(Transformer[Token, Any]):
         sel = Selector("definition", "definitions", terms=(ANY_DEFINITIONS,))
         return Edit("replace", sel, _payload(children))
 
+    def amend_within(self, children: list[Any]) -> Edit:
+        """ "amending the definition of "X" by (i) deleting ... and (ii) adding ...": the
+        edits of that part, each said of it ("thereof" is it)."""
+        inner = tuple(e for c in children for e in (c if isinstance(c, tuple) else (c,)))
+        return Edit(
+            "within", _selectors(children)[0], inner=tuple(e for e in inner if isinstance(e, Edit))
+        )
+
     def restate_edit(self, children: list[Any]) -> Edit:
         return Edit("replace", _selectors(children)[0], _payload(children))
+
+    def restate_insert(self, children: list[Any]) -> tuple[Edit, Edit]:
+        """ "restating clause (xi) and inserting a new clause (xiii), as follows: «TEXT»":
+        the block holds both provisions; each edit takes the part its label opens."""
+        old = _selectors(children)[0]
+        insert = next(c for c in children if isinstance(c, Edit))
+        new = insert.new.labels if insert.new is not None else ()
+        if insert.payload.kind != "text" or not old.labels or not new:
+            raise PayloadError(
+                f"the new text cannot be divided between {old.printed} and the new one"
+            )
+        parts = labelled_parts(insert.payload.text, [label_key(x) for x in (*old.labels, *new)])
+        cut = len(old.labels)
+        restated = replace(insert.payload, text="\n\n".join(parts[:cut]))
+        added = replace(insert.payload, text="\n\n".join(parts[cut:]))
+        return Edit("replace", old, restated), replace(insert, payload=added)
 
     def renumber_edit(self, children: list[Any]) -> Edit:
         old, new = _selectors(children)[:2]
