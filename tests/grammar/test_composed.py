@@ -615,3 +615,18 @@ def test_what_a_change_is_for_never_hides_another(said: str) -> None:
     assert [(c.verb, c.selector.printed) for c in got] == [("replace", "Exhibit B")]
     with pytest.raises(InstructionParseError):
         parse_changes(f"Section 4.1 of the Kiln Agreement is hereby deleted, {said}.")
+
+
+def test_a_lead_in_that_names_its_date_never_hides_a_change() -> None:
+    """ "Effective as of December 1, 2026 (the "Expansion Date"), ..." is a lead-in; words
+    in its parentheses that amend are refused, never read as the lead-in's."""
+    got = parse_changes(
+        'Effective as of December 1, 2026 (the "Expansion Date"), Section 4 of the Kiln Lease '
+        "is hereby deleted."
+    )
+    assert [(c.verb, c.selector.printed) for c in got] == [("delete", "Section 4")]
+    with pytest.raises(InstructionParseError):
+        parse_changes(
+            "Effective as of the date hereof (and Section 5 is hereby deleted), Section 4 of the "
+            "Kiln Lease is hereby deleted."
+        )
