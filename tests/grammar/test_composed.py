@@ -630,3 +630,23 @@ def test_a_lead_in_that_names_its_date_never_hides_a_change() -> None:
             "Effective as of the date hereof (and Section 5 is hereby deleted), Section 4 of the "
             "Kiln Lease is hereby deleted."
         )
+
+
+def test_new_words_after_changed_to_never_take_the_next_sentence() -> None:
+    """ "... is hereby changed to: 12 Flue Street, Dover. Section 10 is hereby deleted.": the
+    unquoted new words end before a sentence that amends; that deletion is its own change."""
+    try:
+        got = describe(
+            interpret(
+                _item(
+                    "4",
+                    "The address of the Guarantor for notices set forth in Paragraph 17 of the Kiln "
+                    "Guaranty is hereby changed to: 12 Flue Street, Dover. Paragraph 18 of the Kiln "
+                    "Guaranty is hereby deleted.",
+                ),
+                (),
+            )
+        )
+    except InstructionParseError:
+        return
+    assert any(g["action"] == "delete" and "18" in g["target"] for g in got), got
