@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from conformed.errors import InstructionParseError  # noqa: E402
+from conformed.errors import InstructionParseError, PayloadError  # noqa: E402
 from conformed.grammar.instruction import _reading, parse_changes  # noqa: E402
 from conformed.grammar.parser import examples, parse_instruction  # noqa: E402
 from conformed.layout.payload import PAYLOAD_MARK  # noqa: E402
@@ -39,18 +39,18 @@ def _parts(text: str) -> object:
 
 def rate(parse: Callable[[str], object], texts: list[str]) -> tuple[float, float]:
     for text in texts:  # warm-up: the first call builds the grammar
-        with contextlib.suppress(InstructionParseError):
+        with contextlib.suppress(InstructionParseError, PayloadError):
             parse(text)
     slowest = 0.0
     for text in texts:  # the slowest one
         t = time.perf_counter()
-        with contextlib.suppress(InstructionParseError):
+        with contextlib.suppress(InstructionParseError, PayloadError):
             parse(text)
         slowest = max(slowest, time.perf_counter() - t)
     done, start = 0, time.perf_counter()
     while time.perf_counter() - start < 1.0:
         for text in texts:
-            with contextlib.suppress(InstructionParseError):
+            with contextlib.suppress(InstructionParseError, PayloadError):
                 parse(text)
             done += 1
     return done / (time.perf_counter() - start), slowest

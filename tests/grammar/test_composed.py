@@ -650,3 +650,15 @@ def test_new_words_after_changed_to_never_take_the_next_sentence() -> None:
     except InstructionParseError:
         return
     assert any(g["action"] == "delete" and "18" in g["target"] for g in got), got
+
+
+def test_a_reading_that_divides_new_text_needs_the_items_new_text() -> None:
+    """The grammar is also asked for readings with no new text (an umbrella read for its
+    subject, a sentence of a heading): there a block that cannot be divided is a reading that
+    does not apply, refused as any other, never a failure of the new text's."""
+    with pytest.raises(InstructionParseError):
+        parse_changes(
+            "Section 6.3 of the Kiln Lease is hereby amended by amending and restating clause (ii) "
+            "thereof and inserting a new clause (iv) immediately after clause (iii) thereof, as "
+            "follows: \u00abTEXT\u00bb"
+        )

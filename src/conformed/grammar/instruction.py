@@ -113,7 +113,9 @@ def parse_changes(
     try:
         result = _transformer(payload, payload2, subject).transform(tree)
     except VisitError as exc:  # a reading the transformer cannot make sense of: fail loudly
-        if isinstance(exc.orig_exc, PayloadError):  # read, but its new text does not fit it
+        if isinstance(exc.orig_exc, PayloadError) and payload is not None:
+            # read, but the item's new text does not fit it (without new text, as for an
+            # umbrella read for its subject, it is only a reading that does not apply)
             raise PayloadError(str(exc.orig_exc), span=text) from None
         raise InstructionParseError(
             f"instruction not understood ({exc.orig_exc})", span=text
