@@ -169,7 +169,11 @@ class VerbParts(Transformer[Token, Any]):
         )
 
     def changed_to(self, children: list[Any]) -> Predicate:
-        values = _tokens(children, "MONEY", "DAY", "SAID_AFTER_COLON")
+        if _tokens(children, "SAID_AFTER_COLON"):
+            # "... is hereby changed to: forty-five days.": unquoted words, where they end and
+            # what stop is theirs for a person to say -- a change described, even of words
+            return Predicate("describe")
+        values = _tokens(children, "MONEY", "DAY")
         if values:  # "increased to $9,000": new words only for old words
             # ("increased from $7,500 to $9,000": the last figure is the new one)
             return Predicate("figure", Payload("quoted", str(values[-1])))
