@@ -14,6 +14,7 @@ from .item_base import NEW, TEXT, ReaderBase
 from .item_patterns import _BLANK_LINE, CARRIES_ON, HEADING_LINE, RUNS_ON
 from .node import Node
 from .payload import (
+    GENERIC_LEAD,
     PAYLOAD2_MARK,
     PAYLOAD_MARK,
     REDACTED_READING,
@@ -190,7 +191,12 @@ class Assembly(ReaderBase):
         out: list[Item] = []
         for start, end, line in paragraphs:
             text = fold(self.source[start:end])
-            if not amends(text) or text.endswith(":") or introduces_below(text):
+            lead = GENERIC_LEAD.search(text)
+            if (
+                not amends(text)
+                or (text.endswith(":") and not amends(text[: lead.start()] if lead else ""))
+                or introduces_below(text)
+            ):
                 continue  # ("as follows:", "amended as set forth below": the items amend)
             number = f"\u00b6{len(self.loose) + len(out) + 1}"
             out.append(Item(number, text, None, text, line, end_line=self._lineno(end - 1)))

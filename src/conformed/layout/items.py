@@ -33,12 +33,12 @@ from .item_patterns import (
 from .item_text import NewText
 from .lines import LEAD, Line
 from .payload import (
-    GENERIC_LEAD,
     PAYLOAD2_MARK,
     PAYLOAD_MARK,
     amends,
     fold,
     introduces_below,
+    only_leads,
     wants_text,
 )
 from .rules.article_heading import is_title, match_article
@@ -160,7 +160,7 @@ class _Reader(NewText, Assembly):
         text = fold(self.source[pos : label[0] if label else end])  # up to the first item in it
         if not amends(text) or _OWN_DOCUMENT.match(text):
             return
-        if (GENERIC_LEAD.search(text) or introduces_below(text)) and not wants_text(text):
+        if (only_leads(text) or introduces_below(text)) and not wants_text(text):
             return
         self.loose.append(Info(f"\u00b6{len(self.loose) + 1}", pos, line))
 

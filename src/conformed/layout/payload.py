@@ -120,6 +120,14 @@ def amends(text: str) -> bool:
     return bool(AMENDING.search(text))
 
 
+def only_leads(text: str) -> bool:
+    """The paragraph only leads into the items after it ("NOW, THEREFORE, the Plan is hereby
+    amended, effective January 1, 2020, as follows:"): nothing before its lead amends ("...
+    Section 2.6 is hereby deleted, and the Plan is further amended as follows:" is an item)."""
+    lead = GENERIC_LEAD.search(text)
+    return lead is not None and not amends(text[: lead.start()])
+
+
 def introduces_below(text: str) -> bool:
     """The paragraph only says the items below amend ("... the Plan be, and it hereby is,
     amended as set forth ... below"): nothing else in it amends, or it is an item of its own
