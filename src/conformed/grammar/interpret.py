@@ -114,13 +114,16 @@ _CITED_HEAD = re.compile(
     r"(?:\s*\([A-Z][^()]{1,60}\))?\s*:?\s+(?=[A-Z])"  # "Section 11 (Notices):", its caption
 )
 _NEW_NAMED = re.compile(rf"\b([Aa]\s+new)\s+(?i:{UNITS}),\s+((?i:{UNITS})\s+[^\s,]+),")
+# A provision's caption before its citation, and the words that join them ("The Payee
+# Representations in Part 2(b)"): shared by the reading without them and the claim it makes
+_CAPTION_WORDS = r"[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){0,5}"
+_CAPTION_LINK = r"(?:(?:listed|set\s+forth|contained|described|specified)\s+)?in\s+"
 _LEAD = re.compile(
     # "The provisions set forth in Section 5.2 ...", "The Payee Representations in Part 2(b)":
     # the provision, named by words that mean all of it or by its caption.  Never a
     # description ("the address for notices set forth in Section 1.1(k)"): that is a part
     r"^(?:Subject\s+to\s+[^,]{1,80},\s*)?(?:the\s+(?:provisions?|terms?(?:\s+and\s+(?:provisions|conditions))?|text|language"
-    r"|(?-i:[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){0,5}))\s+"
-    r"(?:(?:listed|set\s+forth|contained|described|specified)\s+)?in\s+)"
+    rf"|(?-i:{_CAPTION_WORDS}))\s+{_CAPTION_LINK})"
     rf"(?={UNITS}\s+\d)",
     re.IGNORECASE,
 )
@@ -301,8 +304,7 @@ def _sentence_steps(instruction: str, item: Item, agreement: str) -> Operation |
 # A provision named by capitalised words before its citation ("The Payee Representations in
 # Part 2(b)"): its caption, if the heading it has says so (checked when applied)
 _LEAD_NAME = re.compile(
-    r"^(?:Subject\s+to\s+[^,]{1,80},\s*)?[Tt]he\s+(?P<name>[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){0,5})\s+"
-    r"(?:(?:listed|set\s+forth|contained|described|specified)\s+)?in\s+$"
+    rf"^(?:Subject\s+to\s+[^,]{{1,80}},\s*)?[Tt]he\s+(?P<name>{_CAPTION_WORDS})\s+{_CAPTION_LINK}$"
 )
 _WHOLE = (ReplaceProvision, DeleteProvision)
 

@@ -419,6 +419,10 @@ class VerbParts(Transformer[Token, Any]):
         changed in a way described."""
         return Edit("describe", Selector("here", "thereof"))
 
+    # "by increasing the Base Salary to $235,000 per annum": a value said, not the words that
+    # print it -- the unit the item names, changed in a way described, as a listed addition is
+    value_said = listed_addition
+
     # --- positions ----------------------------------------------------------
     def _where(self, words: str, children: list[Any]) -> Position:
         cited = _selectors(children)

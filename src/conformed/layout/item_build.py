@@ -6,6 +6,7 @@ a repeat in the items' numbering, items that begin past 1 (a page lost from the 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..citation import Label
@@ -68,6 +69,7 @@ class Assembly(ReaderBase):
                     out[id(node)] = article
         return out
 
+    @functools.cached_property
     def _numbered_across(self) -> bool:
         """Items numbered on from one ARTICLE to the next ("1." to "6." under ARTICLE I, "7."
         to "10." under ARTICLE II): each number says its item alone, as the drafter printed
@@ -84,17 +86,11 @@ class Assembly(ReaderBase):
         values = [v for r in runs for v in r]
         return len(runs) > 1 and values == sorted(set(values)) and runs[1][0] > runs[0][-1]
 
-    def _item(self, node: Node, article: Node | None = None, across: bool = False) -> Item:
-        children = tuple(self._item(c, article, across) for c in self._children(node))
-        return self._build(self.info[id(node)], children, article, across)
+    def _item(self, node: Node, article: Node | None = None) -> Item:
+        children = tuple(self._item(c, article) for c in self._children(node))
+        return self._build(self.info[id(node)], children, article)
 
-    def _build(
-        self,
-        info: Info,
-        children: tuple[Item, ...],
-        article: Node | None = None,
-        across: bool = False,
-    ) -> Item:
+    def _build(self, info: Info, children: tuple[Item, ...], article: Node | None = None) -> Item:
         end = info.end or self.end
         instruction, payload, payload2 = self._assemble(info, children)
         standalone = bool(children) and amends(_without_lead(instruction))
@@ -108,7 +104,9 @@ class Assembly(ReaderBase):
             head = f"{redacted['head']} {PAYLOAD_MARK} {redacted['mid']} {PAYLOAD2_MARK}"
             instruction, payload, payload2 = fold(f"{head} {redacted['tail']}"), "[*]", "[*]"
         return Item(
-            number=_under(article.label if article and not across else None, info.number),
+            number=_under(
+                article.label if article and not self._numbered_across else None, info.number
+            ),
             article=fold(article.heading) if article else "",
             instruction=instruction,
             payload=payload,

@@ -234,13 +234,11 @@ class NewText(ReaderBase):
                 return close + 1
             self._piece(info, NEW, at + 1, close, quoted=True)
             resume = close + 1
-            furniture = PAGE_FURNITURE.match(self.source, resume, self.end)
-            if furniture is not None and furniture.group(0).count("\n") > 2:
-                after = furniture.end()  # a page's foot after the quotation: no words of the item
-                if self.tree.accepts(
-                    self.source[after : self._line_end(after)], HARD, children=False
-                ):
-                    resume = after
+            after = self._after_page_foot(resume, self.end)  # no words of the item
+            if after is not None and self.tree.accepts(
+                self.source[after : self._line_end(after)], HARD, children=False
+            ):
+                resume = after
             second = NOW_READS.match(self.source, resume)
             if second:
                 close2 = self._close_quote(second.end())
@@ -296,9 +294,9 @@ class NewText(ReaderBase):
                 # '... (the "Hard Date")." Section 2.2 of the Agreement is further amended by
                 # adding ...': the item's next sentence instructs, after the quotation ends
                 return c
-            furniture = PAGE_FURNITURE.match(tail)
-            if furniture is not None and furniture.group(0).count("\n") > 2:
-                text = tail[furniture.end() :]  # a page's foot, then the next item
+            after = self._after_page_foot(c + 1, min(self.end, c + 400))
+            if after is not None:  # a page's foot, then the next item
+                text = self.source[after : min(self.end, c + 400)]
                 if self.tree.accepts(text, HARD, children=False) and self._item_like(text):
                     return c
             follow = _FOLLOW.match(tail)
@@ -313,6 +311,12 @@ class NewText(ReaderBase):
                     return c  # followed by the next item
             m = _CLOSER.search(self.source, c + 1, self.end)
         return None
+
+    def _after_page_foot(self, pos: int, end: int) -> int | None:
+        """Where the text after a page's foot at ``pos`` begins (page and document numbers on
+        lines of their own, left between a quotation's close and the next item), or None."""
+        m = PAGE_FURNITURE.match(self.source, pos, end)
+        return m.end() if m is not None and m.group(0).count("\n") > 2 else None
 
     def _instructs_next(self, pos: int) -> bool:
         """A sentence on the same line after ``pos`` that is an instruction of its own."""

@@ -116,8 +116,7 @@ class _Reader(NewText, Assembly):
             self._segment(pos, line_end, strength, line.indent, self._lineno(pos))
         self._set_ends()
         articles = self._articles()
-        across = self._numbered_across()
-        items = [self._item(n, articles.get(id(n)), across) for n in self._top_items()]
+        items = [self._item(n, articles.get(id(n))) for n in self._top_items()]
         first = self.info[id(self.order[0])].start if self.order else self.end
         for k, info in enumerate(self.loose):
             info.end = self.loose[k + 1].start if k + 1 < len(self.loose) else first
