@@ -662,3 +662,16 @@ def test_a_reading_that_divides_new_text_needs_the_items_new_text() -> None:
             "thereof and inserting a new clause (iv) immediately after clause (iii) thereof, as "
             "follows: \u00abTEXT\u00bb"
         )
+
+
+def test_an_attachment_added_under_its_own_name_is_the_new_part_and_its_text() -> None:
+    """ "adding thereto Exhibit D-1 attached to this Amendment": Exhibit D-1 is the new part,
+    and the attachment of that name its text (the composed case for it checks the target's
+    words only, which the reading before, "Exhibit D-1 of this Amendment" with no text, had
+    too)."""
+    got = parse_changes(
+        "The Kiln Lease is further amended by adding thereto Exhibit D-1 attached to this Amendment."
+    )
+    assert [(c.verb, c.selector.printed, c.payload.kind, c.payload.text) for c in got] == [
+        ("insert", "Exhibit D-1", "attachment", "Exhibit D-1")
+    ]
