@@ -69,12 +69,22 @@ class InstructionParseError(AmendmentError):
 
     ``hint`` (what was expected, the nearest known forms) is costly and most
     rejected readings are thrown away when another reading succeeds, so it is
-    built only when the message is read."""
+    built only when the message is read.  ``unread`` counts the characters from where
+    the grammar stopped to the instruction's end: of two readings of one instruction
+    that fail, the one with fewer unread got further, and its error is the one to show."""
 
     reason = "unparsed"
 
-    def __init__(self, message: str, *, hint: Callable[[], str] | None = None, **where: str):
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: Callable[[], str] | None = None,
+        unread: int | None = None,
+        **where: str,
+    ):
         self._hint = hint
+        self.unread = unread
         super().__init__(message, **where)
 
     @property

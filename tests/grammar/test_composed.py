@@ -551,6 +551,30 @@ def test_an_unread_item_under_a_heading_that_cites_a_provision_is_told_where_it_
 
 
 @pytest.mark.parametrize(
+    "instruction, at",
+    [
+        (
+            "With effect from the Transfer Date, Section 9 of the Lease is hereby amended by "
+            "folding clause (b) into a paper boat.",
+            "folding clause",
+        ),
+        (
+            "Subject to the consent of the Agent, clause (c) of Section 7.1 is hereby amended by "
+            "folding it into a paper boat.",
+            "folding it",
+        ),
+    ],
+)
+def test_an_unread_item_after_a_lead_in_is_told_where_it_fails(instruction: str, at: str) -> None:
+    """The sentence forms have no lead-in "Effective as of ...," and stop at its first
+    word; the error told is where the grammar that reads lead-ins stops."""
+    with pytest.raises(InstructionParseError) as info:
+        interpret(_item("1", instruction), ())
+    where = re.search(r'at column \d+: "([^"]*)"', str(info.value))
+    assert where is not None and where.group(1).startswith(at), str(info.value)
+
+
+@pytest.mark.parametrize(
     "instruction, where",
     [
         (

@@ -166,8 +166,20 @@ def _respectively(c: Change) -> list[Change]:
 def _tree(text: str, start: str) -> Tree[Token]:
     reading = _reading(text, start)
     if isinstance(reading, InstructionParseError):
-        raise InstructionParseError(reading.detail, span=text)
+        raise InstructionParseError(reading.detail, span=text, unread=reading.unread)
     return reading
+
+
+def failure(instruction: str) -> InstructionParseError | None:
+    """Why the composed grammar does not read the instruction (None if it does), for an
+    item no reading understood: its error may say where the instruction stops being
+    English the tool knows better than the sentence forms' (which stop at a lead-in
+    they do not have: "Effective as of ..., Section 4 is amended by ...")."""
+    text, _ = set_aside(prepare(instruction))
+    if len(text) > MAX_CHARS:
+        return None
+    reading = _reading(text, "start")
+    return reading if isinstance(reading, InstructionParseError) else None
 
 
 @lru_cache(maxsize=512)
@@ -179,12 +191,31 @@ def _reading(text: str, start: str) -> Tree[Token] | InstructionParseError:
         return _lark().parse(text, start=start)
     except UnexpectedInput as exc:
         col = getattr(exc, "column", 0) or 0
+        where = f'column {col}: "{text[max(0, col - 1) : col + 30]}"'
+        if col < 1:  # every word read, and more wanted
+            where, col = f'the end: "{text[-30:]}"', len(text) + 1
         return InstructionParseError(
-            f'not a form the grammar knows (at column {col}: "{text[max(0, col - 1) : col + 30]}")',
+            f"not a form the grammar knows (at {where})" + _expected(exc),
             span=text,
+            unread=len(text) - (col - 1),
         )
     except RecursionError:  # pragma: no cover - pathological nesting
         return InstructionParseError("instruction too deeply nested to read", span=text)
+
+
+def _expected(exc: UnexpectedInput) -> str:
+    """What the grammar would have read where it stopped, in words ("quoted part",
+    "by"), not the regular expressions of its terminals."""
+    allowed = getattr(exc, "allowed", None) or getattr(exc, "expected", None) or ()
+    patterns = {t.name: t.pattern for t in _lark().terminals}
+    words = set()
+    for name in allowed:
+        pattern = patterns.get(name)
+        if pattern is not None and pattern.type == "str":
+            words.add(f'"{pattern.value}"')
+        elif not name.split("__")[-1].startswith("ANON"):
+            words.add(name.split("__")[-1].lower().replace("_", " "))
+    return "; expected: " + ", ".join(sorted(words)[:8]) if words else ""
 
 
 def umbrella_subject(instruction: str) -> Selector | None:

@@ -197,7 +197,20 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
         composed = _composed(replace(item, instruction=original), ancestors, agreement)
         if composed is not None:
             return composed
+        raise _furthest(error, original)
     raise error
+
+
+def _furthest(error: InstructionParseError, original: str) -> InstructionParseError:
+    """The error of whichever grammar read further into the instruction: the sentence
+    forms stop at the first word of a lead-in they lack, where the composed grammar
+    shows the words it could not read."""
+    from .instruction import failure
+
+    other = failure(original)
+    if other is None or other.unread is None or error.unread is None:
+        return error
+    return other if other.unread < error.unread else error
 
 
 def _rows(rows: list[Item], agreement: str, ancestors: tuple[Item, ...]) -> Operation:

@@ -65,8 +65,12 @@ def parse_instruction(
     try:
         tree = _lark().parse(text)
     except UnexpectedInput as exc:
+        col = getattr(exc, "column", 0) or 0
         raise InstructionParseError(
-            "not a form the grammar knows", hint=partial(_explain, text, exc), span=text
+            "not a form the grammar knows",
+            hint=partial(_explain, text, exc),
+            span=text,
+            unread=len(text) - max(col - 1, 0),
         ) from None
     transformer = ToOperations(payload, payload2)
     try:
