@@ -14,6 +14,7 @@ from conformed.errors import InstructionParseError
 from conformed.grammar.instruction import parse_changes
 from conformed.grammar.interpret import interpret
 from conformed.grammar.no_text_change import non_textual
+from conformed.layout.convention import CONVENTION
 from conformed.layout.item import Item
 from conformed.operations import NoTextChange, describe
 from helpers import load_yaml
@@ -699,3 +700,26 @@ def test_an_attachment_added_under_its_own_name_is_the_new_part_and_its_text() -
     assert [(c.verb, c.selector.printed, c.payload.kind, c.payload.text) for c in got] == [
         ("insert", "Exhibit D-1", "attachment", "Exhibit D-1")
     ]
+
+
+def test_a_section_sign_the_agreement_prints_is_never_rewritten() -> None:
+    """ "§ 4.2" is cited as "Section 4.2", but quoted words and the words after "reference
+    to" are what to find in the agreement: the sign stays in them."""
+    op = interpret(
+        _item(
+            "1",
+            'Section 9 of the Mooring Agreement is amended by deleting "§ 4(b)" and '
+            'inserting "§ 4(c)".',
+        ),
+        (),
+    )
+    assert describe(op) == [
+        {"action": "amend_text", "kind": "replace_words", "target": "Section 9"}
+    ]
+    edit = op.edits[0]  # type: ignore[attr-defined]
+    assert (edit.old, edit.new) == ("§ 4(b)", "§ 4(c)")
+    assert CONVENTION.signs_as_words("each reference to § 4(b) in § 9") == (
+        "each reference to § 4(b) in Section 9"
+    )
+    assert CONVENTION.signs_as_words("¶ The Tenant shall pay.") == "¶ The Tenant shall pay."
+

@@ -63,7 +63,7 @@ def _lark() -> Lark:
 
 
 def prepare(text: str) -> str:
-    text = " ".join(text.split())
+    text = CONVENTION.signs_as_words(" ".join(text.split()))
     text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
     text = text.replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = re.sub(r"(?<=\d)\.(?=:)", "", text)  # "as Section 4.10.: <text>"

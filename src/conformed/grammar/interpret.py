@@ -20,6 +20,7 @@ from typing import Any
 from ..change import Change
 from ..citation import parse_citation
 from ..errors import InstructionParseError
+from ..layout.convention import CONVENTION
 from ..layout.heads import split_heading
 from ..layout.item_patterns import CLOSES_AMENDMENT
 from ..layout.items import PAYLOAD_MARK, Item
@@ -49,6 +50,7 @@ from .table_rows import rows_as_items
 
 def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -> Operation:
     """The operation an item asks for, or :class:`NoTextChange`; raise if unreadable."""
+    item = replace(item, instruction=CONVENTION.signs_as_words(item.instruction))  # "§ 4.2"
     try:
         op = _parse(item, agreement, ancestors)
     except InstructionParseError as first:

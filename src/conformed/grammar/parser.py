@@ -59,7 +59,7 @@ def parse_instruction(
     payload2: str | None = None,
 ) -> Operation:
     """Parse one item's instruction (payload already replaced by the marker)."""
-    text = " ".join(instruction.split())
+    text = CONVENTION.signs_as_words(" ".join(instruction.split()))
     if _DIGIT_OF.search(text):  # a scan that skips to the digits; the sub tries every place
         text = re.sub(r"(?<=\d)(?=of\s)", " ", text)  # "Part 3of the Schedule"
     try:

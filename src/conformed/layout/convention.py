@@ -31,6 +31,8 @@ class Unit:
     lead: bool = True  # may print before a provision's own label ("SECTION 2.01.")
 
 
+_QUOTED = re.compile(r'("[^"]*"|\u201c[^\u201d]*\u201d)')
+
 # The nouns an instrument's name ends in: "the Pledge Agreement", "GROUND LEASE", "the Plan".
 INSTRUMENT_NOUNS = (
     "Agreement", "Lease", "Sublease", "Plan", "Indenture", "Guaranty", "Guarantee", "Note",
@@ -118,6 +120,35 @@ class Convention:
         forms = self.forms(*kinds, plural=True)
         words = {re.escape(f.lower()) for f in forms if f[0].isalpha()}
         return "|".join(sorted(words, key=lambda w: (-len(w), w)))  # the same text every run
+
+    def signs_as_words(self, text: str) -> str:
+        """ "§ 4.2", "§§ 4.2 and 4.3", "¶ 7": a unit printed as its sign, cited as its word
+        ("Section 4.2"), so that instructions read one vocabulary.  Only before a label: a
+        pilcrow that decorates a paragraph ("¶ The Tenant shall ...") is left alone.  Words
+        the agreement prints are never changed: quoted ones, and those after "reference to"
+        (the sign is what to find there)."""
+        if "\u00a7" not in text and "\u00b6" not in text:
+            return text
+        parts = _QUOTED.split(text)  # quoted words at the odd places
+        return "".join(
+            p if k % 2 else self._signs.sub(lambda m: self._sign_words[m.group(1)] + " ", p)
+            for k, p in enumerate(parts)
+        )
+
+    @cached_property
+    def _sign_words(self) -> dict[str, str]:
+        words = {"\u00b6\u00b6": "Paragraphs", "\u00b6": "Paragraph"}
+        for unit in self.units:
+            words |= {f: unit.word for f in unit.forms if not f[0].isalpha()}
+            words |= {f: unit.plurals[0] for f in unit.plurals if not f[0].isalpha()}
+        return words
+
+    @cached_property
+    def _signs(self) -> re.Pattern[str]:
+        signs = "|".join(re.escape(s) for s in sorted(self._sign_words, key=lambda s: -len(s)))
+        return re.compile(
+            rf"(?<!\bto )(?<!\bto  )({signs})\s*(?=\d|\([A-Za-z0-9]{{1,5}}\)|[A-Z](?![a-z]))"
+        )
 
     @cached_property
     def lead_unit(self) -> str:
