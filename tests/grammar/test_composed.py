@@ -723,3 +723,21 @@ def test_a_section_sign_the_agreement_prints_is_never_rewritten() -> None:
     )
     assert CONVENTION.signs_as_words("¶ The Tenant shall pay.") == "¶ The Tenant shall pay."
 
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "The Berth Rent is hereby increased as set forth in Section 4.1 of the Mooring "
+        "Agreement, which is hereby deleted and replaced with the following: \u00abTEXT\u00bb",
+        'The Expiry Date is hereby extended to March 31, 2031 by deleting "2029" in Section 2.1 '
+        'of the Mooring Agreement and inserting "2031".',
+        "Section 3 of the Mooring Agreement is hereby amended so that the Expiry Date is March "
+        '31, 2031 by deleting "2029" in Section 2.1 and inserting "2031".',
+    ],
+)
+def test_a_change_described_never_hides_a_change_to_another_provision(instruction: str) -> None:
+    """A description is read as a change to apply by hand; one that itself deletes or
+    inserts in another provision would leave that change out of the report: refused."""
+    with pytest.raises(InstructionParseError):
+        new = "2.1 Berth Rent. The rent is $90." if "\u00ab" in instruction else None
+        interpret(_item("1", instruction, new), ())

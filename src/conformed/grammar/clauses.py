@@ -20,7 +20,7 @@ from ..errors import InstructionParseError
 from .edit_list import LateText
 from .edits import or_replacing, term_words
 from .no_text_change import OPERATIVE
-from .parts import Edit, _relative
+from .parts import Edit, Ref, _relative, selector_of
 from .resolve import resolve, within
 from .semantics import Semantics, sibling_of, terms_of
 from .verbs import NewThing, Position, Predicate, position_of
@@ -183,6 +183,12 @@ class Clauses(Transformer[Token, Any], Semantics):
             raise ValueError(f"the words are looked for in {where.printed}, which is not read")
         predicate = next(c for c in children if isinstance(c, Predicate))
         return self._apply(subject, predicate)
+
+    def thing_alone(self, children: list[Any]) -> Selector:
+        """ "The Expiry Date", "Tenant's notice address": a term or value the agreement names,
+        printed as said (no provision is cited: which words change is for a person to find)."""
+        said = " ".join(str(children[0]).split())
+        return selector_of([Ref("inside", re.sub(r"^[Tt]he\s+", "", said))], ())
 
     def passive_list(self, children: list[Any]) -> list[Change]:
         """ "Clause (5) ... and the word "and" immediately preceding such clause are hereby

@@ -89,6 +89,20 @@ class _FirstPlace:
 FIRST = _FirstPlace()
 
 
+# Words that amend, said inside what is only a description of a change.
+_AMENDS_INSIDE = re.compile(
+    r"\bin\s+lieu\s+thereof\b|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
+    r"|\b(?:is|are|shall\s+be|will\s+be),?\s+(?:hereby\s+)?(?:deleted|replaced|restated|inserted|added|"
+    r"substituted|struck|stricken|renumbered|relettered)\b",
+    re.IGNORECASE,
+)
+_OTHER_PROVISION = re.compile(
+    r"(?<!\bsaid\s)(?<!\bsuch\s)(?<!\bthis\s)\b(?:(?:sub)?sections?|articles?|paragraphs?|clauses?|"
+    r"exhibits?|schedules?|annex|appendix)\s+[\dA-Z(]",
+    re.IGNORECASE,
+)
+
+
 def _every(children: list[Any]) -> bool:
     return any(isinstance(c, _EachPlace) for c in children)
 
@@ -214,6 +228,16 @@ class VerbParts(Transformer[Token, Any]):
         return Predicate("renumber", new=new[0] if new else None)
 
     def described(self, children: list[Any]) -> Predicate:
+        """A change said, not worded.  What it says must not amend another provision:
+        "increased as set forth in Section 4.1, which is hereby deleted and replaced with
+        ...: «TEXT»" or "extended ... by deleting "2029" in Section 2.1" hold a change of
+        their own, which a description would hide -- the item is refused instead.  (Words
+        of the provision described, "so that "Band 5" is substituted for "Grade 9" in said
+        section", are its description.)"""
+        said = " ".join(str(t) for t in _tokens(children, "DESCRIPTION"))
+        said = re.split(r"\.\s+(?=[A-Z])", said, maxsplit=1)[0]  # (what follows goes on about it)
+        if _AMENDS_INSIDE.search(said) and _OTHER_PROVISION.search(said):
+            raise ValueError(f"a change described holds another: {said[:80]!r}")
         return Predicate("describe")
 
     def amended_per(self, children: list[Any]) -> Predicate:
