@@ -97,7 +97,10 @@ class Placement:
         unit = m.group("unit") or ""
         if _looks_like_reference(unit, m.group("token"), text[m.end() :], strength):
             return False
-        placed = self._place(m.group("token"), unit, dry=True, strength=strength, children=children)
+        alone = not text[m.end() :].strip()
+        placed = self._place(
+            m.group("token"), unit, dry=True, strength=strength, children=children, alone=alone
+        )
         return placed is not None
 
     def continues_here(self, text: str, strength: str) -> bool:
@@ -111,7 +114,14 @@ class Placement:
         return placed is not None and self._dry_container >= len(self.stack) - 2
 
     def _place(
-        self, token: str, unit: str, *, dry: bool, strength: str, children: bool = True
+        self,
+        token: str,
+        unit: str,
+        *,
+        dry: bool,
+        strength: str,
+        children: bool = True,
+        alone: bool = False,
     ) -> Node | None:
         unit = _SPACES.sub(
             " ", unit
@@ -136,7 +146,9 @@ class Placement:
                 if pred is None:
                     continue
                 if self._is_next_sibling(pred, cand) or (
-                    strength == HARD and _later_section(pred.label, cand)
+                    strength == HARD
+                    and _later_section(pred.label, cand)
+                    and not (alone and _figure_in_a_column(pred.label, cand))
                 ):
                     return self._open(k - 1, cand, dry)
                 if self._revise(pred, k, cand, dry):
@@ -409,6 +421,18 @@ def _later_section(prev: Label | None, cand: Label) -> bool:
     before = (*map(int, was.rstrip(".").split(".")), prev.value)
     after = (*map(int, now.rstrip(".").split(".")), cand.value)
     return after > before and after[0] - before[0] <= _SECTION_REACH
+
+
+def _figure_in_a_column(prev: Label | None, cand: Label) -> bool:
+    """ "6.50" alone on its line after "5.1": a figure in a table's column ("MOISTURE max.
+    6.50"), not Section 6.50 -- a later section of another article would begin near its
+    start, and a label with nothing after it on its line has no words to say otherwise."""
+    if prev is None or cand.extra:
+        return False
+    was, now = _unit_and_number(prev.prefix)[1], _unit_and_number(cand.prefix)[1]
+    head = int(was.split(".")[0]) if _DOTTED.match(was) else prev.value
+    head2 = int(now.split(".")[0]) if _DOTTED.match(now) else cand.value
+    return head2 > head and cand.value >= 10
 
 
 def _switched_numbering(prev: Label | None, cand: Label) -> bool:

@@ -84,7 +84,11 @@ class TreeBuilder(Placement):
             if nodes and (unit or m.group("token").isdigit()):
                 break  # "1. Article 1. Premises, ...", "2. 1 BASIC TERMS": a citation, a heading
             node = self._place(
-                m.group("token"), unit, dry=False, strength=strength if not nodes else INLINE
+                m.group("token"),
+                unit,
+                dry=False,
+                strength=strength if not nodes else INLINE,
+                alone=not after.strip(),
             )
             if node is None:
                 break
