@@ -203,11 +203,16 @@ def _reading(text: str, start: str) -> Tree[Token] | InstructionParseError:
         return InstructionParseError("instruction too deeply nested to read", span=text)
 
 
+@cache
+def _patterns() -> dict[str, Any]:
+    return {t.name: t.pattern for t in _lark().terminals}
+
+
 def _expected(exc: UnexpectedInput) -> str:
     """What the grammar would have read where it stopped, in words ("quoted part",
     "by"), not the regular expressions of its terminals."""
     allowed = getattr(exc, "allowed", None) or getattr(exc, "expected", None) or ()
-    patterns = {t.name: t.pattern for t in _lark().terminals}
+    patterns = _patterns()
     words = set()
     for name in allowed:
         pattern = patterns.get(name)

@@ -426,10 +426,12 @@ def _later_section(prev: Label | None, cand: Label) -> bool:
 def _figure_in_a_column(prev: Label | None, cand: Label) -> bool:
     """ "6.50" alone on its line after "5.1": a figure in a table's column ("MOISTURE max.
     6.50"), not Section 6.50 -- a later section of another article would begin near its
-    start, and a label with nothing after it on its line has no words to say otherwise."""
-    if prev is None or cand.extra:
+    start, and a label with nothing after it on its line has no words to say otherwise.
+    A unit word makes it a label ("SECTION 6.12" over its caption's line): figures have none."""
+    unit, now = _unit_and_number(cand.prefix)
+    if prev is None or cand.extra or unit:
         return False
-    was, now = _unit_and_number(prev.prefix)[1], _unit_and_number(cand.prefix)[1]
+    was = _unit_and_number(prev.prefix)[1]
     head = int(was.split(".")[0]) if _DOTTED.match(was) else prev.value
     head2 = int(now.split(".")[0]) if _DOTTED.match(now) else cand.value
     return head2 > head and cand.value >= 10
