@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import re
 
-from ..layout.item_patterns import DOC_NUMBER
+from ..layout.item_patterns import PAGE_FOOT_LINE
 from ..layout.items import PAYLOAD_MARK
 
 # a page's foot under the list ("12", "- 3 -", "HOU03:1123457.6"): no entry of it
-_PAGE_FOOT = re.compile(rf"(?:-\s*)?\d{{1,3}}(?:\s*-)?|{DOC_NUMBER}")
+_PAGE_FOOT = re.compile(PAGE_FOOT_LINE)
 
 # "the following Sections", "the following provisions of Article IV" (never "the following
 # new Sections": those the block sets out)

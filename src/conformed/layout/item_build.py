@@ -15,11 +15,11 @@ from .item_base import NEW, TEXT, ReaderBase
 from .item_patterns import _BLANK_LINE, CARRIES_ON, HEADING_LINE, RUNS_ON
 from .node import Node
 from .payload import (
-    GENERIC_LEAD,
     PAYLOAD2_MARK,
     PAYLOAD_MARK,
     REDACTED_READING,
     amends,
+    amends_before_lead,
     fold,
     introduces_below,
     reopened_paragraphs,
@@ -189,10 +189,9 @@ class Assembly(ReaderBase):
         out: list[Item] = []
         for start, end, line in paragraphs:
             text = fold(self.source[start:end])
-            lead = GENERIC_LEAD.search(text)
             if (
                 not amends(text)
-                or (text.endswith(":") and not amends(text[: lead.start()] if lead else ""))
+                or (text.endswith(":") and not amends_before_lead(text))
                 or introduces_below(text)
             ):
                 continue  # ("as follows:", "amended as set forth below": the items amend)

@@ -21,9 +21,10 @@ _FOLLOW = re.compile(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?(?:[;,]?\s*(?:and|or
 DOC_NUMBER = (
     r"[A-Z][A-Z0-9\-]{1,10}[\\/:\s]+\d{5,10}(?:[v.]\d{1,3})?|\d{4}-\d{4}-\d{4}(?:\.\d{1,3})?"
 )
+# A page's foot alone on a line: a page number ("12", "- 3 -") or a document number
+PAGE_FOOT_LINE = rf"(?:-[^\S\n]*)?\d{{1,3}}(?:[^\S\n]*-)?|{DOC_NUMBER}"
 PAGE_FURNITURE = re.compile(
-    r"[.;,]?(?:[^\S\n]*\n[^\S\n]*(?:(?:-[^\S\n]*)?\d{1,3}(?:[^\S\n]*-)?"
-    rf"|{DOC_NUMBER}"
+    rf"[.;,]?(?:[^\S\n]*\n[^\S\n]*(?:{PAGE_FOOT_LINE}"
     r"|\[[^\]\n]{0,60}\bPage\b[^\]\n]{0,60}\])?[^\S\n]*)+\n\s*"
 )
 _NON_SPACE = re.compile(r"\S")

@@ -124,8 +124,13 @@ def only_leads(text: str) -> bool:
     """The paragraph only leads into the items after it ("NOW, THEREFORE, the Plan is hereby
     amended, effective January 1, 2020, as follows:"): nothing before its lead amends ("...
     Section 2.6 is hereby deleted, and the Plan is further amended as follows:" is an item)."""
+    return GENERIC_LEAD.search(text) is not None and not amends_before_lead(text)
+
+
+def amends_before_lead(text: str) -> bool:
+    """Words before the paragraph's lead into the items ("... as follows:") that amend."""
     lead = GENERIC_LEAD.search(text)
-    return lead is not None and not amends(text[: lead.start()])
+    return lead is not None and amends(text[: lead.start()])
 
 
 def introduces_below(text: str) -> bool:
