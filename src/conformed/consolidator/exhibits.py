@@ -100,15 +100,36 @@ def apply_replace_exhibit(doc: Document, op: ReplaceExhibit, ctx: Context) -> Do
         )
         partial = doc.evolve(back=(*doc.back[:start], heading, "", note, "", *doc.back[end:]))
         raise AttachmentMissing(not_supplied(op.replacement), partial)
-    new = tuple(text.splitlines())
-    if not (new and _HEADING.match(new[0])):
-        new = (heading, "", *new)
+    new = _as_restated(tuple(text.splitlines()), op.exhibit, heading)
     trailer = ("",) if end < len(doc.back) else ()
     change = ctx.change("replace", f"Amended and restated in the form of {op.replacement}")
     return doc.evolve(
         back=(*doc.back[:start], *new, *trailer, *doc.back[end:]),
         matter_changes=(*doc.matter_changes, (op.exhibit, change)),
     )
+
+
+def _as_restated(lines: tuple[str, ...], name: str, heading: str) -> tuple[str, ...]:
+    """The attached form as the agreement's exhibit, under a heading that names it.
+
+    A form headed as the exhibit, or as a version of it ("EXHIBIT B-1" for Exhibit B),
+    keeps its heading.  Any other heading ("ANNEX 1") is the amendment's label for the
+    form, not the agreement's: Exhibit A replaced by it stays "EXHIBIT A", unless the form
+    goes on to print that heading itself.
+    """
+    own = _HEADING.match(lines[0]) if lines else None
+    if own and not _names(own.group("name"), name):
+        lines = _drop_leading_blanks(lines[1:])
+        own = _HEADING.match(lines[0]) if lines else None
+    if own and _names(own.group("name"), name):
+        return lines
+    return (heading, "", *lines)
+
+
+def _names(heading: str, name: str) -> bool:
+    """``heading`` names exhibit ``name`` or a version of it (B-1, B.1 or B(1) of B)."""
+    head, key = exhibit_key(heading), exhibit_key(name)
+    return head == key or (head.startswith(key) and head[len(key)] in "-.(")
 
 
 def apply_insert_exhibits(doc: Document, op: InsertExhibits, ctx: Context) -> Document:
