@@ -131,10 +131,12 @@ _LEAD = re.compile(
 )
 
 
-# A circumstance before the instruction proper: "Consistent with Paragraph 1(a)(ii), ...".
+# A circumstance before the instruction proper: "Consistent with Paragraph 1(a)(ii), ...";
+# two joined by "and": "In reliance on the Hirer's warranties below, and subject to ...,".
 _PREAMBLE = re.compile(
-    r"^(?:Consistent\s+with|Subject\s+to|Pursuant\s+to|Solely\s+with\s+respect\s+to|Effective\s+as\s+of|"
-    r"With\s+effect\s+from|Notwithstanding)\s[^,]{1,160},\s*(?=[A-Z]|the\s)",
+    r"^(?:(?:and\s+)?(?:Consistent\s+with|Subject\s+to|Pursuant\s+to|Solely\s+with\s+respect\s+to|"
+    r"Effective\s+as\s+of|With\s+effect\s+from|Notwithstanding|In\s+reliance\s+(?:up)?on)"
+    r"\s[^,]{1,160},\s*)+(?=[A-Z]|the\s)",
     re.IGNORECASE,
 )
 # "Amendment of Section 1.1. The reference in ...": a heading that cites a provision, the
