@@ -70,6 +70,7 @@ from .proviso import restate_proviso, words_at_provisos_end
 from .redesignate import redesignate, redesignate_run
 from .run_on import restate_run_on_part, run_on_clause
 from .tables import restate_table
+from .titled import is_titled
 
 
 def apply_delete_renumbered(doc: Document, c: Change, then: Change, ctx: Context) -> Document:
@@ -217,7 +218,8 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
     simple = _simple(sel)
     # "Exhibit B-1 attached hereto replaces Exhibit B": the exhibit takes the form attached
     attached = change.verb == "replace" and change.payload.kind == "attachment"
-    if attached and simple and is_exhibit(sel.printed) and not sel.scope and not change.words_edit:
+    exhibit = is_exhibit(sel.printed) or (sel.kind == "document" and is_titled(sel.printed))
+    if attached and simple and exhibit and not sel.scope and not change.words_edit:
         return apply_replace_exhibit(doc, ReplaceExhibit(sel.printed, change.payload.text), ctx)
     fn: Apply | None = None
     # "the words "X" in clause (h) thereof": words inside a part not looked up yet; the words

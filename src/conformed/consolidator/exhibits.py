@@ -13,9 +13,10 @@ import re
 
 from ..change import Change
 from ..document import Document
-from ..errors import PayloadError, TargetNotFound
+from ..errors import AmbiguousTarget, PayloadError, TargetNotFound
 from ..operations import AddToExhibit, InsertExhibits, ReplaceExhibit, TextEdits
 from .context import Context
+from .titled import headed_by_title, is_title_line, is_titled, titled_span
 from .word_edits import edit_words
 
 _HEADING = re.compile(
@@ -63,11 +64,20 @@ def attachments_in(text: str) -> dict[str, str]:
             span = find_exhibit(lines, m.group("name"))
             if span:
                 found[exhibit_key(m.group("name"))] = "\n".join(lines[span[0] : span[1]]).strip()
+        elif is_title_line(line) and exhibit_key(line) not in found:
+            try:  # "RATE SCHEDULE": a form named by its title ("the Rate Schedule attached ...")
+                span = titled_span(lines, line.strip(), _HEADING)
+            except AmbiguousTarget:
+                continue  # printed twice: neither is taken for it
+            if span:
+                found[exhibit_key(line)] = "\n".join(lines[span[0] : span[1]]).strip()
     return found
 
 
 def exhibit_span(doc: Document, name: str) -> tuple[int, int]:
     span = find_exhibit(doc.back, name)
+    if span is None and is_titled(name):
+        span = titled_span(doc.back, name, _HEADING)
     if span is None:
         raise TargetNotFound(f"{name} is not in the agreement's exhibits and schedules")
     return span
@@ -113,9 +123,10 @@ def _as_restated(lines: tuple[str, ...], name: str, heading: str) -> tuple[str, 
     """The attached form as the agreement's exhibit, under a heading that names it.
 
     A form headed as the exhibit, or as a version of it ("EXHIBIT B-1" for Exhibit B),
-    keeps its heading.  Any other heading ("ANNEX 1") is the amendment's label for the
-    form, not the agreement's: Exhibit A replaced by it stays "EXHIBIT A", unless the form
-    goes on to print that heading itself.
+    keeps its heading, as does a form that prints an attachment's title as its title heads
+    it.  Any other heading ("ANNEX 1") is the amendment's label for the form, not the
+    agreement's: Exhibit A replaced by it stays "EXHIBIT A", unless the form goes on to
+    print that heading itself.
     """
     own = _HEADING.match(lines[0]) if lines else None
     if own and not _names(own.group("name"), name):
@@ -123,6 +134,8 @@ def _as_restated(lines: tuple[str, ...], name: str, heading: str) -> tuple[str, 
         own = _HEADING.match(lines[0]) if lines else None
     if own and _names(own.group("name"), name):
         return lines
+    if headed_by_title(lines, name) and not _HEADING.match(heading):
+        return lines  # "BERTH SCHEDULE" heads the form as it heads the attachment
     return (heading, "", *lines)
 
 

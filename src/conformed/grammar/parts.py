@@ -437,7 +437,7 @@ class PayloadParts(Transformer[Token, Any]):
     def attachment(self, children: list[Any]) -> Payload:
         """The attachment that holds the text: the one named last ("in the form of Exhibit B
         attached hereto as Annex A" is Annex A)."""
-        named = _tokens(children, "ATTACHED", "PLACE")
+        named = _tokens(children, "ATTACHED", "PLACE", "TITLED")
         place = str(named[-1]) if named else ""
         return Payload("attachment", place[4:] if place[:4].lower() == "the " else place)
 
