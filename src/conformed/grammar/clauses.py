@@ -187,7 +187,7 @@ class Clauses(Transformer[Token, Any], Semantics):
     def thing_alone(self, children: list[Any]) -> Selector:
         """ "The Expiry Date", "Tenant's notice address": a term or value the agreement names,
         printed as said (no provision is cited: which words change is for a person to find)."""
-        said = " ".join(str(children[0]).split())
+        said = " ".join(str(children[0]).split()).rstrip(",")
         return selector_of([Ref("inside", re.sub(r"^[Tt]he\s+", "", said))], ())
 
     def passive_list(self, children: list[Any]) -> list[Change]:

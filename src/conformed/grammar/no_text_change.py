@@ -25,7 +25,7 @@ OPERATIVE = re.compile(
     r"substituted|renumbered|redesignated|relettered|struck|stricken|attached|removed|cancell?ed)\b"
     r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
     r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+|henceforth\s+)?read\b|\bto\s+read\s+as\s+follows\b"
-    r"|\b(?:is|are|shall\s+be),?\s+(?:hereby\s+)?(?:superseded|changed|increased|decreased|reduced|extended|"
+    r"|\b(?:is|are|shall\s+be),?\s+(?:hereby\s+)?(?:superseded|changed|increased|decreased|reduced|extended|expanded|shortened|"
     r"terminated|repealed|rescinded|revoked)\b|\b(?:it|they)\s+now\s+reads?\b"
     r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b"
     # 'references to "X" shall be deemed to be references to "Y"' (quoted words for quoted

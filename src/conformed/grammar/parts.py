@@ -291,6 +291,19 @@ class CitationParts(Transformer[Token, Any]):
         said = " ".join(str(children[0]).split())
         return Ref("inside", said[4:] if said.lower().startswith("the ") else said)
 
+    def attached_thing(self, children: list[Any]) -> Ref:
+        """ "the form of Landing Certificate attached to the Charter as Exhibit C": Exhibit C;
+        without a label, the attachment by its caption or by what it is called ("form of
+        Landing Certificate"), as a title is (consolidator/titled.py)."""
+        unit, label = _tokens(children, "ATTACH"), _tokens(children, "LABEL")
+        if unit and label:
+            said = re.sub(r"\s+", "", str(label[0])).rstrip(".")
+            return Ref("attachment", f"{unit[0]} {said}", labels=(said,), unit=str(unit[0]))
+        quoted = _tokens(children, "QUOTED")
+        named = _tokens(children, "ATTACHED_THING", "TITLE_ATTACHED")
+        said = _unquote(str(quoted[0])) if quoted else " ".join(str(named[0]).split())
+        return Ref("document", re.sub(r"^(?:The|THE)\s+", "", said))
+
     def located_words(self, children: list[Any]) -> list[Ref]:
         """ "the reference in Section 9.3(b)(i) to "X"": the words "X" of Section 9.3(b)(i)."""
         words = self.words([t for t in children if isinstance(t, Token)])
@@ -437,7 +450,7 @@ class PayloadParts(Transformer[Token, Any]):
     def attachment(self, children: list[Any]) -> Payload:
         """The attachment that holds the text: the one named last ("in the form of Exhibit B
         attached hereto as Annex A" is Annex A)."""
-        named = _tokens(children, "ATTACHED", "PLACE", "TITLED")
+        named = _tokens(children, "ATTACHED", "PLACE", "TITLED", "FORM_OF")
         place = str(named[-1]) if named else ""
         return Payload("attachment", place[4:] if place[:4].lower() == "the " else place)
 

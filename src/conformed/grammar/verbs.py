@@ -183,9 +183,10 @@ class VerbParts(Transformer[Token, Any]):
         )
 
     def changed_to(self, children: list[Any]) -> Predicate:
-        if _tokens(children, "SAID_AFTER_COLON"):
+        if _tokens(children, "SAID_AFTER_COLON") or not _tokens(children, "MONEY", "DAY", "QUOTED"):
             # "... is hereby changed to: forty-five days.": unquoted words, where they end and
-            # what stop is theirs for a person to say -- a change described, even of words
+            # what stop is theirs for a person to say -- a change described, even of words;
+            # so too new words in a block after it, the old ones not said
             return Predicate("describe")
         values = _tokens(children, "MONEY", "DAY")
         if values:  # "increased to $9,000": new words only for old words
