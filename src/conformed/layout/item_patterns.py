@@ -154,6 +154,17 @@ def _cites_own_label(said: str, rest: str) -> bool:
 _PAREN_LEAD = re.compile(r"\s*(\([A-Za-z0-9]{1,5}\))[^\S\n]")
 
 
+def _inside_cited(said: str, rest: str) -> bool:
+    """Does the paragraph begin with the label of a part of the provision the instruction
+    cites ("Article 7 ... is replaced with the following:", then "7.2 Standby Fee. ...")?
+    Such a paragraph is the new text's own, whatever its heading says."""
+    lead = re.match(r"\s*(\d{1,3}(?:\.\d{1,3})*)\.\d{1,3}\.?\s", rest)
+    if lead is None:
+        return False
+    number = re.escape(lead.group(1))
+    return re.search(rf"\b(?:{CONVENTION.lead_unit}){number}(?![\d.(]*\d)", said) is not None
+
+
 def _labels(token: str) -> list:  # type: ignore[type-arg]
     from ..citation import label_candidates
 

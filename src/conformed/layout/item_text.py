@@ -40,6 +40,7 @@ from .item_patterns import (
     INSTRUCTION_PARAGRAPH,
     PAGE_FURNITURE,
     _cites_own_label,
+    _inside_cited,
     _labels,
     first_paragraph,
 )
@@ -334,7 +335,10 @@ class NewText(ReaderBase):
 
     def _runs_over(self, start: int, end: int) -> int | None:
         """A paragraph inside ``[start, end)`` that begins with the next item's label and
-        amends: the quotation it seems to be in never closed before it."""
+        amends: the quotation it seems to be in never closed before it.  A part of the
+        provision the item cites (its Section 7.2 in a restated Article 7) is the new text's
+        own unless it amends."""
+        own: str | None = None
         for line in self._lines_from(start):
             begin = self.offsets[line.index]
             text_start = begin + len(line.raw) - len(line.raw.lstrip())
@@ -348,6 +352,11 @@ class NewText(ReaderBase):
             text = self.source[text_start : min(end, text_start + 400)]
             text = first_paragraph(text)
             strength = HARD if line.brk == "hard" else SOFT
+            if own is None:
+                info = self._current()
+                own = self._said(info) if info is not None else ""
+            if _inside_cited(own, text) and not amends(text):
+                continue  # "7.2 Standby Fee." in a restated Article 7: its own Section
             if self.tree.accepts(text, strength, children=False) and self._item_like(text):
                 return text_start
         return None
