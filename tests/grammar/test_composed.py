@@ -741,3 +741,17 @@ def test_a_change_described_never_hides_a_change_to_another_provision(instructio
     with pytest.raises(InstructionParseError):
         new = "2.1 Berth Rent. The rent is $90." if "\u00ab" in instruction else None
         interpret(_item("1", instruction, new), ())
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Exhibit B attached to the Hangar Lease is hereby deleted in its entirety.",
+        "Schedule 2.1 annexed to the Hangar Lease is hereby replaced with Schedule 2.1 attached hereto.",
+    ],
+)
+def test_a_labelled_attachment_said_attached_is_cited_by_its_label(instruction: str) -> None:
+    """ "Exhibit B attached to the Lease" is Exhibit B, cited as an attachment, never a title
+    of words ("the Pilotage Certificate attached to the Lease") read as a document's name."""
+    (change,) = parse_changes(instruction, None)
+    assert change.selector.kind == "attachment", change.selector
