@@ -747,7 +747,7 @@ def test_a_change_described_never_hides_a_change_to_another_provision(instructio
     "instruction",
     [
         "Exhibit B attached to the Hangar Lease is hereby deleted in its entirety.",
-        "Schedule 2.1 annexed to the Hangar Lease is hereby replaced with Schedule 2.1 attached hereto.",
+        "Rider C annexed to the Hangar Lease is hereby replaced with Rider C attached hereto.",
     ],
 )
 def test_a_labelled_attachment_said_attached_is_cited_by_its_label(instruction: str) -> None:

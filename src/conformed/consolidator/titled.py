@@ -14,26 +14,22 @@ import re
 
 from ..errors import AmbiguousTarget
 
+# The nouns an attachment's title ends in ("Berth Schedule"); one list for every pattern here.
+_NOUNS = ("Schedule", "Exhibit", "Annex", "Appendix", "Rider")
+_NOUN = "|".join(_NOUNS)
+
 # "Berth Schedule", "Commitment Schedule", "Rent Exhibit": words in capitals ending in an
 # attachment's noun, with no label after it (that is "Schedule 2")
-TITLED = re.compile(
-    r"(?:the\s+)?(?:[A-Z][\w\-'&]*\s+){1,6}(?:Schedule|Exhibit|Annex|Appendix|Rider)",
-    re.IGNORECASE,
-)
+TITLED = re.compile(rf"(?:the\s+)?(?:[A-Z][\w\-'&]*\s+){{1,6}}(?:{_NOUN})", re.IGNORECASE)
 # a line that heads an attachment by its title: in capitals ("BERTH SCHEDULE") or in the
 # title's case ("Berth Schedule"), alone on its line
-_TITLE_LINE = re.compile(
-    r"^\s*(?:[A-Z][\w\-'&]*\s+){1,6}(?:SCHEDULE|EXHIBIT|ANNEX|APPENDIX|RIDER|Schedule|Exhibit"
-    r"|Annex|Appendix|Rider)\.?\s*$"
-)
+_TITLE_LINE = re.compile(rf"^\s*(?:[A-Z][\w\-'&]*\s+){{1,6}}(?:{_NOUN.upper()}|{_NOUN})\.?\s*$")
 
 
 def is_titled(name: str) -> bool:
     """``name`` is an attachment's title ("the Berth Schedule"), not a label ("Schedule 2")."""
-    return bool(TITLED.fullmatch(name.strip())) and name.split()[0].lower() not in _NOUNS
-
-
-_NOUNS = {"schedule", "exhibit", "annex", "appendix", "rider"}
+    first = name.split()[0].capitalize() if name.split() else ""
+    return bool(TITLED.fullmatch(name.strip())) and first not in _NOUNS
 
 
 def title_key(name: str) -> str:

@@ -145,10 +145,16 @@ def _cites_own_label(said: str, rest: str) -> bool:
         label = re.escape(paren.group(1))
         return re.search(rf"(?:\d|\)|\band)[^\S\n]?{label}(?![^\S\n]?\()", said) is not None
     lead = re.match(r"\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}[A-Z]?)\.?\s", rest)
-    if lead is None:
-        return False
-    number = re.escape(lead.group(1))
-    return re.search(rf"\b(?:{CONVENTION.lead_unit}){number}(?![\d.(]*\d)", said) is not None
+    return lead is not None and _cites_number(said, lead.group(1))
+
+
+def _cites_number(said: str, number: str) -> bool:
+    """Does ``said`` cite the provision numbered ``number`` ("Section 4.22", "Article 7"),
+    not one that only begins with it ("Section 4.221")?"""
+    return (
+        re.search(rf"\b(?:{CONVENTION.lead_unit}){re.escape(number)}(?![\d.(]*\d)", said)
+        is not None
+    )
 
 
 _PAREN_LEAD = re.compile(r"\s*(\([A-Za-z0-9]{1,5}\))[^\S\n]")
@@ -159,10 +165,7 @@ def _inside_cited(said: str, rest: str) -> bool:
     cites ("Article 7 ... is replaced with the following:", then "7.2 Standby Fee. ...")?
     Such a paragraph is the new text's own, whatever its heading says."""
     lead = re.match(r"\s*(\d{1,3}(?:\.\d{1,3})*)\.\d{1,3}\.?\s", rest)
-    if lead is None:
-        return False
-    number = re.escape(lead.group(1))
-    return re.search(rf"\b(?:{CONVENTION.lead_unit}){number}(?![\d.(]*\d)", said) is not None
+    return lead is not None and _cites_number(said, lead.group(1))
 
 
 def _labels(token: str) -> list:  # type: ignore[type-arg]
