@@ -26,6 +26,7 @@ from .layout.payload import AMENDING
 from .layout.rules.page_artifact import page_marks
 from .layout.rules.signature_block import EXECUTION
 from .layout.rules.toc import find_toc
+from .lazy_re import lazy_re
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"(?:{MONTHS})\s+\d{{1,2}}\s*,\s*\d{{4}}"
@@ -49,23 +50,23 @@ _ORDINALS = {
         start=1,
     )
 }
-_DEBRIS = re.compile(r"^\s*EX-[\w.\-]+\s+\d+\s+\S+\.(?:txt|html?)\s+", re.IGNORECASE)
-_OPENING = re.compile(
+_DEBRIS = lazy_re(r"^\s*EX-[\w.\-]+\s+\d+\s+\S+\.(?:txt|html?)\s+", re.IGNORECASE)
+_OPENING = lazy_re(
     r"\b(?:THIS|This)\s+(?=(?:[A-Z][A-Z.,']*\s+){1,}|(?:[A-Z][a-z]+\s+){0,3}Amendment\b)"
 )
-_OPERATIVE = re.compile(
+_OPERATIVE = lazy_re(
     r"(?:amend(?:ed)?|modif(?:y|ied)|agree[sd]?)\b[^.:;]{0,80}?\bas\s+follows\s*[:.]"
     # an English amendment agreement's "AGREED TERMS" over its clauses, after its parties
     # "(1) ... (2) ..." and background "(A) ... (B) ...", which are no items
     rf"|(?m:^[ \t]*{OPERATIVE_HEADING}[ \t]*$)",
     re.IGNORECASE,
 )
-_FIRST_ITEM = re.compile(
+_FIRST_ITEM = lazy_re(
     r"(?m)^[ \t]*(?:(?:1\.|\(1\)|1\)|(?:Section|SECTION)\s+1\.?)[ \t]+\S|1\.(?=[A-Z][a-z]))"
 )
-_START = re.compile(r"")
+_START = lazy_re(r"")
 # Recitals: a heading of their own, or "WHEREAS" (never operative, however they are lettered).
-_RECITALS = re.compile(
+_RECITALS = lazy_re(
     r"(?m)^[ \t]*(?:RECITALS|Recitals|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|BACKGROUND)[ \t]*:?[ \t]*$"
     r"|\bWHEREAS\b"
 )
@@ -85,24 +86,22 @@ def _past_recitals(text: str, op: re.Match[str] | None) -> re.Match[str] | None:
     return _OPERATIVE.search(text, now.start()) or op
 
 
-_NOW_THEREFORE = re.compile(r"\bNOW,?\s+THEREFORE\b", re.IGNORECASE)
+_NOW_THEREFORE = lazy_re(r"\bNOW,?\s+THEREFORE\b", re.IGNORECASE)
 # Items that begin past 1 (a page lost from the filing): read from there, and the reader
 # reports the items missing before it.
-_AMENDMENTS_HEADING = re.compile(
+_AMENDMENTS_HEADING = lazy_re(
     r"(?m)^[ \t]*(?:(?:ARTICLE|Article|SECTION|Section)[ \t]+)?(?:[IVX]{1,5}|\d{1,2})\.?[ \t]+"
     r"(?:AMENDMENTS?|MODIFICATIONS?|Amendments?|Modifications?)\b[^\n]{0,80}(?<![.\s]\d)(?<![.\s]\d\d)$"
 )  # not a table of contents entry ("2.   AMENDMENT     4")
-_LATER_ITEM = re.compile(r"(?m)^[ \t]*\d{1,2}\.[ \t]+[A-Z][a-z]")
+_LATER_ITEM = lazy_re(r"(?m)^[ \t]*\d{1,2}\.[ \t]+[A-Z][a-z]")
 # "IN WITNESS WHEREOF", any case: its first letter as the class of what folds to "i" (the
 # dotted and dotless i too), so that a search over the whole text skips to the next one.
-_WITNESS = re.compile(r"[Ii\u0130\u0131](?i:N\s+WITNESS\s+WHEREOF)")
+_WITNESS = lazy_re(r"[Ii\u0130\u0131](?i:N\s+WITNESS\s+WHEREOF)")
 # "Signed as a deed by the parties." opening a paragraph: where an English amendment's
 # operative part ends (layout/rules/signature_block.py says what such a line is); never a
 # line that only continues a sentence
-_EXECUTION = re.compile(rf"(?i)(?:\A|\n[ \t]*\n)[ \t]*(?P<clause>{EXECUTION})")
-_NUMBERED_PARAGRAPH = re.compile(
-    r"(?m)^[ \t]*(?:\d{1,2}\.|\(?[a-z0-9]{1,3}\))[ \t]+(?=[A-Z\"\u201c])"
-)
+_EXECUTION = lazy_re(rf"(?i)(?:\A|\n[ \t]*\n)[ \t]*(?P<clause>{EXECUTION})")
+_NUMBERED_PARAGRAPH = lazy_re(r"(?m)^[ \t]*(?:\d{1,2}\.|\(?[a-z0-9]{1,3}\))[ \t]+(?=[A-Z\"\u201c])")
 
 
 def _amends_after(text: str, at: int) -> bool:
@@ -115,7 +114,7 @@ def _amends_after(text: str, at: int) -> bool:
     return bool(AMENDING.search(said) or IMPERATIVE.match(said))
 
 
-_EFFECTIVE = re.compile(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
+_EFFECTIVE = lazy_re(rf"effective\s+as\s+of\s+({DATE})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -266,7 +265,7 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     )
 
 
-_LEGENDS = re.compile(
+_LEGENDS = lazy_re(
     r"(?:Exhibit\s+[\d.]+\s+)?CERTAIN\s+CONFIDENTIAL\s+PORTIONS\s+OF\s+THIS\s+EXHIBIT"
     r"[^\n]*?(?:AS\s+AMENDED|OMITTED)\.[ \t]*"
     r"|^[^\S\n]*Source:[^\S\n]+[^\n]*$",

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .citation import singular_unit
+from .lazy_re import lazy_re
 
 # Selector kinds that are whole provisions (deleting one deletes; restating one replaces).
 # The terms of "the following definitions": named by the new text, not by the instruction.
@@ -34,7 +35,7 @@ def side(word: str) -> str:
 
 
 # Where new words go beside quoted ones: 'immediately after "X" of subsection (e)'.
-BESIDE_WORDS = re.compile(
+BESIDE_WORDS = lazy_re(
     r"^(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to|(?:in\s+)?between)\s+"
     r'"(?P<anchor>[^"]+)"(?:\s+and\s+"(?P<then>[^"]+)")?(?:\s+of\s+(?P<part>.+))?$',
     re.IGNORECASE,
@@ -86,7 +87,7 @@ class Selector:
 
 
 # "after subsection (e) of Section 6.10": a sibling named in its provision
-_SIBLING_OF = re.compile(
+_SIBLING_OF = lazy_re(
     r"(?:immediately\s+)?(?:after|before|following|preceding)\s+\S+\s+\([^()]{1,6}\)\s+of\s+"
     r"(?P<container>.+)$"
 )
@@ -123,7 +124,7 @@ class Payload:
         return not _BLANK_LINE.search(self.text.strip())
 
 
-_BLANK_LINE = re.compile(r"\n\s*\n")
+_BLANK_LINE = lazy_re(r"\n\s*\n")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from enum import Enum
 from functools import cached_property, lru_cache
 
 from .layout.convention import CONVENTION
+from .lazy_re import lazy_re
 
 
 class Style(Enum):
@@ -30,7 +31,7 @@ _ROMAN = [
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
     (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
 ]  # fmt: skip
-_ROMAN_RE = re.compile(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN_RE = lazy_re(r"^m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
 
 def to_roman(value: int) -> str:
@@ -133,9 +134,9 @@ class Label:
 
 
 _UNIT_WORDS = CONVENTION.citation_unit
-_DIGIT_RUNS = re.compile(r"\d+")
-_KEY_STRIP = re.compile(rf"^\W*(?:{_UNIT_WORDS})?\s*", re.IGNORECASE)
-_LEADING_ZEROS = re.compile(r"(?<![\d])0+(?=\d)")
+_DIGIT_RUNS = lazy_re(r"\d+")
+_KEY_STRIP = lazy_re(rf"^\W*(?:{_UNIT_WORDS})?\s*", re.IGNORECASE)
+_LEADING_ZEROS = lazy_re(r"(?<![\d])0+(?=\d)")
 
 
 def label_key(text: str) -> str:
@@ -145,8 +146,8 @@ def label_key(text: str) -> str:
     return _LEADING_ZEROS.sub("", core.strip("().:").lower())  # "SECOND:", "Section 2:"
 
 
-_ORDINAL_TOKEN = re.compile(rf"^({CONVENTION.ordinal_words})([:.])$")
-_LABEL_TOKEN = re.compile(
+_ORDINAL_TOKEN = lazy_re(rf"^({CONVENTION.ordinal_words})([:.])$")
+_LABEL_TOKEN = lazy_re(
     rf"""^(?P<prefix>\(|(?:\d{{1,{CONVENTION.max_digits}}}\.)+)?   # "(" or a dotted parent number "6."
          (?P<core>\d{{1,{CONVENTION.max_digits}}}|[A-Za-z]{{1,6}})
          (?P<extra>(?<=\d)[A-Z])?                                 # "6A": inserted between 6 and 7
@@ -211,7 +212,7 @@ def _candidates(token: str) -> list[Label]:
     return out
 
 
-_UNIT_PREFIX = re.compile(rf"^{CONVENTION.lead_unit}")
+_UNIT_PREFIX = lazy_re(rf"^{CONVENTION.lead_unit}")
 
 
 def parse_label(token: str) -> Label | None:
@@ -222,7 +223,7 @@ def parse_label(token: str) -> Label | None:
 # Built once (compiled on first use, by re's cache): built as an f-string at each call, the
 # long pattern was hashed again for that cache every time a provision was named.
 # Compiled once: join_labels asks it of every label.
-_LEADING_UNIT = re.compile(rf"^(?:{_UNIT_WORDS})\s*", re.IGNORECASE)
+_LEADING_UNIT = lazy_re(rf"^(?:{_UNIT_WORDS})\s*", re.IGNORECASE)
 
 
 def join_labels(labels: list[str]) -> str:
@@ -259,16 +260,16 @@ def name_path(labels: list[str]) -> str:
 # number them)
 _PLAIN_LABEL = r"(?P<label>(?:\d[\w.]*|[IVXLC]{1,7}\.[A-Z](?:\.\d{1,3})?)(?:\([\w]{1,5}\))*)"
 # A bracketed label as cited: "(c)", "(iv)", "(12)"; its words in group 1.
-BRACKETED = re.compile(r"\(([A-Za-z0-9]{1,6})\)")
+BRACKETED = lazy_re(r"\(([A-Za-z0-9]{1,6})\)")
 # (in lower case too where the label is numbered in full: English drafting's "clause 7.4";
 # and "clause 12", as English drafting cites its clauses: never "section 12", which is as
 # often a statute's as the agreement's)
-PLAIN_PROVISION = re.compile(
+PLAIN_PROVISION = lazy_re(
     rf"(?P<unit>Section|Subsection|Paragraph|Clause|Rule"
     rf"|(?i:clause|section|paragraph)(?=\s+\d{{1,3}}\.\d)|clause(?=\s+\d))\s+{_PLAIN_LABEL}"
 )
-_ATOM = re.compile(r"\d+(?:\.\d+)+[A-Z]?(?![A-Za-z])|\d+[A-Z](?![A-Za-z])|\d+|[A-Za-z]+")
-_UNIT_RE = re.compile(rf"^\s*(?P<unit>{_UNIT_WORDS})\s+", re.IGNORECASE)
+_ATOM = lazy_re(r"\d+(?:\.\d+)+[A-Z]?(?![A-Za-z])|\d+[A-Z](?![A-Za-z])|\d+|[A-Za-z]+")
+_UNIT_RE = lazy_re(rf"^\s*(?P<unit>{_UNIT_WORDS})\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -329,7 +330,7 @@ def parse_citation(printed: str) -> Citation:
 # What "Item 6 of the Basic Lease Information" is looked for under: a lease's summary of
 # numbered items, a part of its own (layout/summary.py)
 SUMMARY_KEY = "part:summary"
-_IN_SUMMARY = re.compile(
+_IN_SUMMARY = lazy_re(
     r"(?P<unit>(?i:items?|paragraphs?|sections?))\s+(?P<label>\d{1,3}(?:\([a-z0-9]{1,5}\))*)\s+of\s+"
     r"(?:the\s+)?" + CONVENTION.summary_title()
 )
@@ -356,7 +357,7 @@ def singular_unit(unit: str) -> str:
     return re.sub(r"(?i)(?<=[a-z])s$", "", unit)
 
 
-_ATTACHMENT_NAMED = re.compile(
+_ATTACHMENT_NAMED = lazy_re(
     r"(?:(?P<noun>(?i:exhibit|schedule|annex|appendix|appendice|attachment|rider))(?:e?s)?\s+)?"
     r"(?P<label>\S+)"
 )

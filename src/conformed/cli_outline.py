@@ -13,13 +13,14 @@ from typing import Any
 
 from .io import read_document
 from .io.files import read_text
+from .lazy_re import lazy_re
 
 # The opening names the document an amendment: 'This Fifth Amendment (this "Amendment")'.
-_DEFINES_ITSELF = re.compile(
+_DEFINES_ITSELF = lazy_re(
     r"\b(?:this|the)\s+[\"\u201c]\s*(?:[\w\-]+\s+){0,3}Amendment\s*[\"\u201d]"
     r"|\bTHIS\s+(?:[A-Z\-]+\s+){0,4}AMENDMENT\b|\bThis\s+(?:[A-Z][\w\-]*\s+){0,4}Amendment\b",
 )
-_AMENDMENT_TITLE = re.compile(r"\bAMENDMENT\b|\bAMENDING\s+AGREEMENT\b", re.IGNORECASE)
+_AMENDMENT_TITLE = lazy_re(r"\bAMENDMENT\b|\bAMENDING\s+AGREEMENT\b", re.IGNORECASE)
 
 
 def _kind_of(path: Path) -> str:

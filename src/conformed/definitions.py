@@ -13,6 +13,7 @@ import difflib
 import re
 
 from .document import Provision
+from .lazy_re import lazy_re
 
 _NUMBER = r"(?:\d+(?:\.\d+)*\.?\s+)?"  # "1.11 "Royalty Advance" shall mean ..."
 # (an apostrophe inside a term is its possessive: "Landlord's Work")
@@ -49,7 +50,7 @@ def normal(term: str) -> str:
     return _NOT_ALNUM.sub("", term.lower())
 
 
-_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+_NOT_ALNUM = lazy_re(r"[^a-z0-9]")
 
 
 def close_matches(term: str, terms: list[str], cutoff: float = 0.88) -> list[str]:
@@ -76,7 +77,7 @@ def insertion_index(children: tuple[Provision, ...], term: str) -> int:
 # A capitalised phrase ("Kopyt Cash Payment").  Its capital comes first and the word
 # boundary before it is the look-behind after it, so a search skips from capital to
 # capital rather than trying every character.
-_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z][\w\-]*(?:\s+(?:[A-Z][a-z][\w\-]*|of|and|or))+\b")
+_CAPITALISED = lazy_re(r"[A-Z](?<!\w[A-Z])[a-z][\w\-]*(?:\s+(?:[A-Z][a-z][\w\-]*|of|and|or))+\b")
 
 
 def undefined_near_misses(text: str, defined: list[str]) -> list[tuple[str, str]]:
@@ -123,7 +124,7 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
     return all(word in it for word in short) and short[0] == long[0]
 
 
-_DEFINED_INLINE = re.compile(
+_DEFINED_INLINE = lazy_re(
     r"\((?:the\s+|a\s+|an\s+|collectively,?\s+(?:the\s+)?)?[\"\u201c`']\s*([^\"\u201d']{2,60}?)\s*[\"\u201d']\)"
 )
 
@@ -149,15 +150,15 @@ def terms_defined_in(text: str) -> list[str]:
 _DEFINES = rf"[\"\u201c`']{_TERM_CHARS}{{1,80}}[\"\u201d'](?:\s*(?:shall\s+mean|means|shall\s+have|has)\b|\s*:\s)"
 # "(iii) "Agency Agreement" shall mean ...": new definitions the amendment lists as its own
 # clauses; the enumerator is the amendment's, not the agreement's, and is not kept
-ENUMERATOR = re.compile(r"\((?:[ivxlc]{1,7}|[a-z]{1,2}|\d{1,3})\)\s*(?=[\"\u201c`])")
+ENUMERATOR = lazy_re(r"\((?:[ivxlc]{1,7}|[a-z]{1,2}|\d{1,3})\)\s*(?=[\"\u201c`])")
 # '" "Fee" means ....."': each new definition quoted whole, as some amendments print them
-_WRAPPED = re.compile(r"[\"\u201c]\s*(?=[\"\u201c'])")  # '"'Fee' means ..."' too
-_STARTS = re.compile(
+_WRAPPED = lazy_re(r"[\"\u201c]\s*(?=[\"\u201c'])")  # '"'Fee' means ..."' too
+_STARTS = lazy_re(
     rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:{_WRAPPED.pattern})?(?:\d+(?:\.\d+)*\.?\s+|{ENUMERATOR.pattern})?{_DEFINES})"
 )
 # What every start looks ahead to, found in one quick pass (a quote starts it): most new
 # text defines nothing, and _STARTS tries every character of it.
-_ANY_DEFINITION = re.compile(_DEFINES)
+_ANY_DEFINITION = lazy_re(_DEFINES)
 
 
 def words_before_definitions(text: str) -> str:
@@ -181,7 +182,7 @@ def _unwrapped(chunk: str) -> str:
     return chunk
 
 
-_PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
+_PARAGRAPH = lazy_re(r"\n[^\S\n]*\n\s*")
 
 
 def _starts(text: str) -> list[int]:

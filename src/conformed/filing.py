@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 
 from .layout.payload import AMENDING
+from .lazy_re import lazy_re
 
-_SIGNED = re.compile(r"(?im)^[^\S\n]*(?:By:|IN\s+WITNESS\b|AGREED\s+AND\s+SIGNED\b)")
-_TITLE = re.compile(
+_SIGNED = lazy_re(r"(?im)^[^\S\n]*(?:By:|IN\s+WITNESS\b|AGREED\s+AND\s+SIGNED\b)")
+_TITLE = lazy_re(
     r"(?m)^[^\S\n]*(?:(?:[A-Z][A-Z\-]+\s+)?AMENDMENT(?:\s+(?:NO\.?|NUMBER)\s*[A-Z0-9\-]+|\s+#?\d{1,3})?"
     r"|(?:[A-Z][a-z]+\s+)?Amendment\s+(?:No\.|Number)\s*[\w\-]+)(?![\w])[^\n]{0,100}$"
 )
-_OPENING = re.compile(
+_OPENING = lazy_re(
     r"(?i)\bthis\s+(?:[\w\-#]+\s+){0,8}?amendment\b(?:[^.]|(?<=No)\.){0,200}?\b(?:is|are)\s+"
     r"(?:hereby\s+)?(?:made|entered|dated|executed)"
     r"|\bagrees?\s+to\s+amend\b|\bhereby\s+amends?\b"
@@ -90,14 +91,14 @@ def _unsigned_starts(text: str, starts: list[int], amends: tuple[str, str] | Non
 
 
 # "AMENDMENT NO. 3", "SECOND AMENDMENT TO THE": a title that numbers the amendment
-_NUMBERED = re.compile(
+_NUMBERED = lazy_re(
     r"\b(?:NO\.?|NUMBER)\s*[A-Z0-9]|^\s*(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|"
     r"EIGHTH|NINTH|TENTH|ELEVENTH|TWELFTH|\d{1,2}(?:ST|ND|RD|TH))\s+AMENDMENT\b"
 )
 # A numbering that starts again at 1 with an item that amends ("1. Section 1.3 - Section 1.3
 # shall be amended, effective ..."): a plan amendment adopted by resolution, with no opening.
 # The first item after the title must be that 1: a running header over item 7 starts nothing.
-_AN_ITEM = re.compile(
+_AN_ITEM = lazy_re(
     r"(?m)^[^\S\n]*(?P<label>\d{1,3}\.|\(\d{1,3}\)|\([a-z]\))[^\S\n]+"
     r"(?P<sentence>[^\n]*(?:\n[^\n]+){0,3})"
 )
@@ -112,7 +113,7 @@ def _items_restart(after: str) -> bool:
     )
 
 
-_INSTRUMENT = re.compile(
+_INSTRUMENT = lazy_re(
     r"\bTO\s+(?:THE\s+)?(?:(?P<kind>[A-Z][\w&'\-]*)\s+)?"
     r"(?P<noun>AGREEMENT|LEASE|PLAN|CONTRACT|INDENTURE|NOTE|GUARANTY|GUARANTEE|LICENSE)\b",
     re.IGNORECASE,

@@ -9,18 +9,18 @@ Reading an instruction does not depend on the agreement, only on the amendment.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from .amendment import Amendment
 from .errors import AmendmentError
 from .grammar.interpret import interpret
 from .layout.items import Item
+from .lazy_re import lazy_re
 from .operations import Operation
 from .report import FAILED, AmendmentReport, ItemReport
 
 # Unquoted new text: EDGAR underline debris ("Loans ------ shall") is not text.
-_UNDERLINE = re.compile(r"\s-{3,}(?=\s+[a-z])")
+_UNDERLINE = lazy_re(r"\s-{3,}(?=\s+[a-z])")
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,8 @@ ends one sentence, "subject to subsection 2.g. below" does not, "i.e." and
 
 from __future__ import annotations
 
-import re
-
 from .layout.convention import ATTACHMENT, CONVENTION
+from .lazy_re import lazy_re
 
 # Never a sentence end, whatever follows.
 ABBREVIATIONS = frozenset(
@@ -71,8 +70,8 @@ ABBREVIATIONS = frozenset(
 # End a sentence only when a capitalised word follows that is not a name part.
 CORPORATE = frozenset(["inc", "corp", "co", "ltd", "n.a", "l.p", "llc", "plc", "s.a", "b.v", "ag"])
 
-_CANDIDATE = re.compile(r"[.?!]+['\")\u2019\u201d]*(?=\s+|$)")
-_OPENER = re.compile(r"\s+(?P<next>[\"'`\u201c\u2018(]*)(?P<word>[A-Za-z0-9][\w.\-]*)")
+_CANDIDATE = lazy_re(r"[.?!]+['\")\u2019\u201d]*(?=\s+|$)")
+_OPENER = lazy_re(r"\s+(?P<next>[\"'`\u201c\u2018(]*)(?P<word>[A-Za-z0-9][\w.\-]*)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -139,8 +138,8 @@ def _is_boundary(text: str, dot: int, end: int, stop: int) -> bool:
 
 # What follows a time of day, naming its zone ("Central Time", "New York City time",
 # "Eastern Standard Time", "prevailing local time")
-_TIME_ZONE = re.compile(r"(?:[A-Z][a-z]+\s+){1,3}(?i:standard\s+|daylight\s+)?(?i:time)\b")
+_TIME_ZONE = lazy_re(r"(?:[A-Z][a-z]+\s+){1,3}(?i:standard\s+|daylight\s+)?(?i:time)\b")
 
 
 # The word before a lettered attachment ("Schedule A", "Exhibit B"): its letter is no initial.
-_ATTACHMENT_BEFORE = re.compile(rf"\b(?:{CONVENTION.unit_pattern(ATTACHMENT)})\s+$")
+_ATTACHMENT_BEFORE = lazy_re(rf"\b(?:{CONVENTION.unit_pattern(ATTACHMENT)})\s+$")

@@ -17,6 +17,7 @@ from ..document import Document, Path, Provision
 from ..errors import FormerlyMismatch, PayloadError, PlacementError, TargetNotFound
 from ..layout.engine import read_new_text
 from ..layout.labelled_parts import labelled_parts
+from ..lazy_re import lazy_re
 from ..operations import (
     DeleteProvision,
     InsertProvision,
@@ -38,7 +39,7 @@ def apply_replace_provision(doc: Document, op: ReplaceProvision, ctx: Context) -
 
 
 # New text that only marks a provision as gone: "[Reserved]", "Intentionally omitted.", "Not used."
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy_re(
     r"\[?\s*(?:reserved|intentionally\s+(?:omitted|deleted|left\s+blank)|not\s+used|deleted)"
     r"\s*\.?\s*\]?\.?",
     re.IGNORECASE,
@@ -156,7 +157,7 @@ def apply_insert_provision(doc: Document, op: InsertProvision, ctx: Context) -> 
 
 
 # ISDA schedules are the numbered body of the agreement ("Part 4(f) of the Schedule").
-_IN_BODY = re.compile(r"of the Schedule(?: to .*)?", re.IGNORECASE)
+_IN_BODY = lazy_re(r"of the Schedule(?: to .*)?", re.IGNORECASE)
 
 
 def locate_target(doc: Document, target: Target, ctx: Context) -> Path:

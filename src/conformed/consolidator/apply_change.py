@@ -16,6 +16,7 @@ from ..change import ABOUT, REMAINDER_OF, Change, Selector
 from ..citation import PLAIN_PROVISION, in_summary, parse_citation
 from ..document import Document
 from ..errors import PayloadError, TargetNotFound
+from ..lazy_re import lazy_re
 from ..operations import (
     DeleteProvision,
     Renumber,
@@ -156,7 +157,7 @@ WORDS: dict[tuple[str, str], Apply] = {
 
 
 _ALSO_OTHERS = "and the other "
-_AS_IT_NOW_READS = re.compile(
+_AS_IT_NOW_READS = lazy_re(
     r"(?i)\(?\s*as\s+(?:renumbered|relettered|re-lettered|redesignated|amended|modified|"
     r"supplemented|restated|in\s+effect)\b"
     # or a provision's caption in parentheses, as English agreements cite them: "Clause 1.1
@@ -281,7 +282,7 @@ def _chained(sel: Selector) -> bool:
 
 
 # 'definition "Retirement" of Article 2': a plan's definitions are often an Article's
-_ARTICLE_CITED = re.compile(r"(?i:article)\s+(?:\d{1,3}|[IVXLC]{1,7})")
+_ARTICLE_CITED = lazy_re(r"(?i:article)\s+(?:\d{1,3}|[IVXLC]{1,7})")
 
 
 def _simple(sel: Selector) -> bool:

@@ -21,6 +21,7 @@ from ..definitions import (
 )
 from ..document import Document, Path, Provision
 from ..errors import AmbiguousTarget, PayloadError, PlacementError, TargetNotFound
+from ..lazy_re import lazy_re
 from ..operations import DefinitionRef, DeleteDefinition, InsertDefinition, ReplaceDefinition
 from .context import Context
 from .locate import resolve_citation
@@ -108,7 +109,7 @@ def _into_text(doc: Document, parent: Path, term: str, text: str, ctx: Context) 
     )
 
 
-_NUMBERED = re.compile(r"\d+(?:\.\d+)*\.?\s")  # "1.11 "Royalty Advance" shall mean"
+_NUMBERED = lazy_re(r"\d+(?:\.\d+)*\.?\s")  # "1.11 "Royalty Advance" shall mean"
 
 
 def _nothing_before(text: str) -> None:
@@ -123,7 +124,7 @@ def _no_term(paragraph: str) -> Document:
 
 # A definition quoted inside the amendment's own quotation ("'Margin' shall mean ...")
 # takes the agreement's double quotes once the outer quotation is gone.
-_INNER_QUOTES = re.compile(r"^'([^'\"]{1,80})'(\s+(?:shall\s+mean|means|shall\s+have|has)\b)")
+_INNER_QUOTES = lazy_re(r"^'([^'\"]{1,80})'(\s+(?:shall\s+mean|means|shall\s+have|has)\b)")
 
 
 def definition_node(text: str, expected: str | None) -> Provision:

@@ -15,6 +15,7 @@ from ..definitions import (
 )
 from ..document import Document
 from ..errors import PayloadError, PlacementError, TargetNotFound
+from ..lazy_re import lazy_re
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
@@ -98,7 +99,7 @@ def insert_definition(doc: Document, c: Change, ctx: Context) -> Document:
     )
 
 
-_BESIDE_DEFINITION = re.compile(
+_BESIDE_DEFINITION = lazy_re(
     r'(?:immediately\s+)?(?P<side>after|following|before|preceding|between)\s+definition\s+"(?P<term>[^"]+)"'
     r'(?:\s+and\s+"(?P<then>[^"]+)")?'
 )

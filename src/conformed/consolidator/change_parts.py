@@ -14,6 +14,7 @@ from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document
 from ..errors import PlacementError, TargetNotFound
 from ..layout.convention import CONVENTION
+from ..lazy_re import lazy_re
 from ..operations import Ordinal, ReplaceParagraph, ReplaceSentence, Target, TextEdits, WordEdit
 from .apply import locate_target
 from .apply_text import (
@@ -221,12 +222,10 @@ def sentence_of_definition(printed: str) -> tuple[Ordinal, str, str] | None:
 
 
 # "Article TWELFTH": an older lease's provisions "FIRST:", "SECOND:", cited by their word
-_BY_ORDINAL = re.compile(
-    rf"(?:Article|ARTICLE|Paragraph|PARAGRAPH)\s+(?:{CONVENTION.ordinal_words})"
-)
+_BY_ORDINAL = lazy_re(rf"(?:Article|ARTICLE|Paragraph|PARAGRAPH)\s+(?:{CONVENTION.ordinal_words})")
 _SENTENCE_OF, _PARAGRAPH_OF = SENTENCE_OF, counted_part("paragraph")
 # "immediately after the first sentence thereof": beside a sentence counted in the provision
-_BESIDE_SENTENCE = re.compile(
+_BESIDE_SENTENCE = lazy_re(
     r"(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to)\s+(?:the\s+)?"
     rf"(?P<ordinal>{'|'.join(COUNTED)}|last|final)\s+sentence",
     re.IGNORECASE,
@@ -273,8 +272,8 @@ def _edge_kind(position: str, printed: str) -> str:
     return ""
 
 
-_HEADING_OF = re.compile(r"(?:heading|caption|title) of (?P<cite>.+)", re.IGNORECASE)
-_ARTICLE = re.compile(r"(?:Article|ARTICLE)\s+(?:[IVXLC]+|\d{1,3})")
+_HEADING_OF = lazy_re(r"(?:heading|caption|title) of (?P<cite>.+)", re.IGNORECASE)
+_ARTICLE = lazy_re(r"(?:Article|ARTICLE)\s+(?:[IVXLC]+|\d{1,3})")
 
 
 def edit_heading_words(doc: Document, c: Change, edit: WordEdit, ctx: Context) -> Document | None:

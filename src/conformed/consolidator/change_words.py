@@ -4,7 +4,6 @@ whole agreement, and inserted beside other words ("immediately after", "between 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from ..change import BESIDE_WORDS, Change, Selector
@@ -12,6 +11,7 @@ from ..citation import BRACKETED, PLAIN_PROVISION, parse_citation
 from ..document import Document
 from ..errors import PlacementError, TargetNotFound
 from ..layout.convention import CONVENTION
+from ..lazy_re import lazy_re
 from ..operations import (
     Target,
     TextEdits,
@@ -213,7 +213,7 @@ def _part_labels(part: str) -> list[str]:
     return [m.group(0) for m in BRACKETED.finditer(part)]
 
 
-_PART_LIST = re.compile(
+_PART_LIST = lazy_re(
     r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+\([a-z0-9]{1,6}\)"
     r"(?:(?:\s*,\s*|\s*,?\s+and\s+)(?:(?:sub)?(?:section|paragraph|clause)\s+)?\([a-z0-9]{1,6}\))+"
 )

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..change import Change, Selector, side
 from ..citation import PLAIN_PROVISION, Citation, parse_citation
+from ..lazy_re import lazy_re
 from ..operations import (
     Target,
 )
@@ -39,28 +40,26 @@ def in_article(sel: Selector) -> Citation | None:
     return within_article(parse_citation(f"{sel.unit} {sel.labels[0]}"), value, sel.printed)
 
 
-_ARTICLE = re.compile(r"(?i)article\s+([IVXLC]+|\d+)")
+_ARTICLE = lazy_re(r"(?i)article\s+([IVXLC]+|\d+)")
 # "Section 7.06(d)": the provision cited and its last bracketed label (a clause of it)
-LAST_PART = re.compile(r"(?P<cite>.+?)(?P<label>\([A-Za-z0-9]{1,6}\))")
-PART_OF = re.compile(r"[\w-]+\s+(?P<label>\([^()\s]{1,6}\))\s+of\s+(?P<cite>.+)")
+LAST_PART = lazy_re(r"(?P<cite>.+?)(?P<label>\([A-Za-z0-9]{1,6}\))")
+PART_OF = lazy_re(r"[\w-]+\s+(?P<label>\([^()\s]{1,6}\))\s+of\s+(?P<cite>.+)")
 # a numbered part of a Roman Article's lettered Section
-_NUMBERED_PART_OF = re.compile(
+_NUMBERED_PART_OF = lazy_re(
     r"(?i:sub)?(?i:paragraph|clause|item)\s+(?P<label>\d{1,3})\s+of\s+"
     r"(?P<cite>(?:Section|Paragraph)\s+[IVXLC]{1,7}\.[A-Z])"
 )
-_IN_ARTICLE = re.compile(
-    r"(?P<unit>\w+)\s+(?P<label>[\w.]+)\s+of\s+(?P<article>(?i:article)\s+\S+)"
-)
+_IN_ARTICLE = lazy_re(r"(?P<unit>\w+)\s+(?P<label>[\w.]+)\s+of\s+(?P<article>(?i:article)\s+\S+)")
 
 
 # A definition as a selector or a position prints it: 'definition "Hangar" of Section 4',
 # 'the definition of "Cause" in Section 3(b)'; its term, and where it is defined if said.
-DEFINITION_AT = re.compile(
+DEFINITION_AT = lazy_re(
     r'(?:the\s+)?definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
 )
 
 # "subsection (c)": a part of the provision cited, named by its own label
-PART_LABEL = re.compile(
+PART_LABEL = lazy_re(
     r"(?i)(?:sub)?(?:sections?|paragraphs?|clauses?)\s+(?P<label>\([a-z0-9]{1,6}\))"
 )
 
@@ -77,7 +76,7 @@ def counted_part(noun: str) -> re.Pattern[str]:
 
 SENTENCE_OF = counted_part("sentence")
 # the words a chain prints first ('"X"', 'the words following "X"', '"X" to the end of ...')
-_QUOTED_WORDS_OF = re.compile(
+_QUOTED_WORDS_OF = lazy_re(
     r'^(?:the words following )?"[^"]*"(?: to the end of the (?:sentence|text))? of '
 )
 

@@ -17,6 +17,7 @@ from ..change import Change
 from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document, Path
 from ..errors import PlacementError, TargetNotFound
+from ..lazy_re import lazy_re
 from ..operations import DefinitionRef, Target, WordEdit
 from .apply import locate_target
 from .apply_definitions import locate_definition
@@ -25,7 +26,7 @@ from .context import Context
 from .definition_clauses import where_defined
 from .word_places import record_edits
 
-_BEFORE_CLAUSE = re.compile(
+_BEFORE_CLAUSE = lazy_re(
     r'^"(?P<words>[^"]+)"\s+(?:immediately\s+)?(?:preceding|before|prior\s+to)\s+'
     r"(?:sub)?(?:clause|paragraph|subsection|subparagraph|item)\s+(?P<label>\([a-z0-9]{1,6}\))"
     r"(?:\s+(?:of|in)\s+(?P<scope>.+))?$",

@@ -14,6 +14,7 @@ from ..change import Change
 from ..citation import BRACKETED, parse_citation
 from ..document import Document, Path
 from ..errors import PayloadError, PlacementError, TargetNotFound
+from ..lazy_re import lazy_re
 from ..operations import DefinitionRef, Ordinal, WordEdit
 from .apply import omit_at, replace_at
 from .apply_definitions import definition_in_text, locate_definition
@@ -113,7 +114,7 @@ def run_on_clause_of(
 
 # "Clause (a) of definition "Change of Control" of Section 1.01": a clause of a definition,
 # as a selector prints it (edited here, and ended or extended in edge_words.py)
-CLAUSE_OF_DEFINITION = re.compile(
+CLAUSE_OF_DEFINITION = lazy_re(
     r"(?i)(?:sub)?(?:clause|paragraph)\s+(?P<label>(?:\([a-z0-9]{1,6}\))+)\s+of\s+(?:the\s+)?"
     r'definition\s+(?:of\s+)?"(?P<term>[^"]+)"(?:\s+(?:of|in)\s+(?P<scope>.+))?'
 )
@@ -246,7 +247,7 @@ def _relabel_run_on(
 
 
 # "immediately after clause (iii)", "following paragraph (b) thereof": the clause named
-_AFTER_CLAUSE = re.compile(
+_AFTER_CLAUSE = lazy_re(
     r"(?:immediately\s+)?(?:after|following)\s+(?:clause|paragraph|subparagraph|subclause)\s+"
     r"(?P<label>\([A-Za-z0-9]{1,6}\))(?:\s+thereof)?",
     re.IGNORECASE,

@@ -4,10 +4,9 @@ end" of the last clause, "in clause (ii)" of clause (b)); any other is refused."
 
 from __future__ import annotations
 
-import re
-
 from ..change import Change
 from ..document import Document
+from ..lazy_re import lazy_re
 from ..operations import WordEdit
 from .cited import DEFINITION_AT
 from .context import Context
@@ -69,6 +68,6 @@ def words_in_definition_subclause(doc: Document, c: Change, ctx: Context) -> Doc
     return edit_clause_words(doc, label, term, scope, edit, ctx)
 
 
-_SUBCLAUSE = re.compile(
+_SUBCLAUSE = lazy_re(
     r'"[^"]*"\s+of\s+(?i:(?:sub)?clause|paragraph)\s+(?P<label>\([a-z0-9]{1,6}\))\s+of\s+(?P<rest>.+)'
 )

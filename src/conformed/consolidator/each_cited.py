@@ -9,7 +9,6 @@ the document given back is the one passed in unless every provision took its cha
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -17,6 +16,7 @@ from ..change import Change, Payload, Selector
 from ..citation import expand_labels, parse_citation, parse_label, singular_unit
 from ..document import Document
 from ..errors import ConformedError, PayloadError
+from ..lazy_re import lazy_re
 from ..operations import Target
 from .apply import parts_by_label
 from .context import Context
@@ -84,7 +84,7 @@ def _each_renumbered(
     return doc
 
 
-_LABEL = re.compile(r"\d[\w.]*?(?:\([A-Za-z0-9]{1,6}\))*(?![\w.(])|\([A-Za-z0-9]{1,6}\)")
+_LABEL = lazy_re(r"\d[\w.]*?(?:\([A-Za-z0-9]{1,6}\))*(?![\w.(])|\([A-Za-z0-9]{1,6}\)")
 
 
 def _listed(sel: Selector) -> tuple[str, ...] | None:

@@ -17,6 +17,7 @@ from ..change import MARKS, Change, Payload, Selector, side
 from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document, Path
 from ..errors import PlacementError, TargetNotFound
+from ..lazy_re import lazy_re
 from ..operations import DefinitionRef, Target, WordEdit
 from .apply import locate_target
 from .apply_definitions import locate_definition
@@ -29,12 +30,12 @@ from .run_on import run_on_span
 from .word_edits import beside, ends_with
 from .word_places import record_edits
 
-_AT_END = re.compile(
+_AT_END = lazy_re(
     r'^(?:"(?P<words>[^"]+)"|(?:the\s+)?(?P<mark>period|full\s+stop|semi-?colon|comma|colon))'
     r"\s+(?:appearing\s+)?at\s+the\s+end\s+of\s+(?P<part>.+)$",
     re.IGNORECASE,
 )
-_BESIDE_END = re.compile(
+_BESIDE_END = lazy_re(
     r"^(?:immediately\s+)?(?P<side>before|prior\s+to|preceding|after|following)\s+(?:the\s+)?"
     r"(?P<mark>period|full\s+stop|semi-?colon|comma|colon)\s+at\s+the\s+end(?:\s+of)?"
     r"(?:\s+(?P<part>.+))?$",
@@ -43,7 +44,7 @@ _BESIDE_END = re.compile(
 
 
 # "at the end thereof, immediately before the period": the same place said the other way round
-_END_THEN_MARK = re.compile(
+_END_THEN_MARK = lazy_re(
     r"^at\s+the\s+end(?:\s+of\s+(?P<part>.+?))?,?\s+(?P<beside>(?:immediately\s+)?"
     r"(?:before|prior\s+to|preceding|after|following)\s+(?:the\s+)?"
     r"(?:period|full\s+stop|semi-?colon|comma|colon))$",
@@ -51,7 +52,7 @@ _END_THEN_MARK = re.compile(
 )
 
 
-_JOINED_END = re.compile(r";(\s+(?:and|or|and/or))$")
+_JOINED_END = lazy_re(r";(\s+(?:and|or|and/or))$")
 
 
 def _mark_last(position: str) -> str:
@@ -262,7 +263,7 @@ def _clause_end(text: str, span: tuple[int, int], last: str, cited: str) -> tupl
     return start, end
 
 
-_CLAUSE_PART = re.compile(r"(?i)(?:sub)?clause\s+(?P<label>\([a-z0-9]{1,6}\))(?:\s+thereof)?")
+_CLAUSE_PART = lazy_re(r"(?i)(?:sub)?clause\s+(?P<label>\([a-z0-9]{1,6}\))(?:\s+thereof)?")
 
 
 def _definition_clause(

@@ -14,12 +14,13 @@ import re
 from ..change import Change
 from ..document import Document
 from ..errors import AmbiguousTarget, PayloadError, TargetNotFound
+from ..lazy_re import lazy_re
 from ..operations import AddToExhibit, InsertExhibits, ReplaceExhibit, TextEdits
 from .context import Context
 from .titled import headed_by_title, is_title_line, is_titled, titled_span
 from .word_edits import edit_words
 
-_HEADING = re.compile(
+_HEADING = lazy_re(
     r"^\s*(?P<name>(?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX)\s+[A-Z0-9][A-Z0-9.\-]*?(?:\([A-Z0-9]{1,4}\))*)\.?\s*$",
     re.IGNORECASE,
 )

@@ -15,11 +15,12 @@ from typing import Any
 
 from .. import operations as ops
 from ..layout.items import Item
+from ..lazy_re import lazy_re
 from .locate import article_value, within_article
 
 # The Article is the heading item's subject ("Article II of the Agreement is hereby amended
 # as follows:"), after any heading of its own; never "Section 5 of Article II is amended".
-_ARTICLE_AMENDED = re.compile(
+_ARTICLE_AMENDED = lazy_re(
     r"(?:^|[.:]\s+)(?:the\s+)?Article\s+(?P<label>[IVXLC]+|\d+)\b"
     r"(?:\s+(?:of|to)\s+the\s+[^.:;]{1,60}?)?\s+(?:is|shall\s+be)\s+(?:hereby\s+)?"
     r"(?:further\s+)?(?:amended|modified)\s+(?:as\s+follows|in\s+the\s+following\s+respects)",

@@ -10,6 +10,7 @@ from ..change import Change
 from ..citation import parse_citation
 from ..document import Document
 from ..errors import ConformedError, PayloadError
+from ..lazy_re import lazy_re
 from ..operations import InsertProvision, Position, Target
 from .apply import apply_insert_provision
 from .cited import side_of, target_of
@@ -75,7 +76,7 @@ def _after_sibling(place: str, target: Target) -> str:
     return f"after {anchor}" if same_parent else place
 
 
-_AFTER = re.compile(
+_AFTER = lazy_re(
     r"(?:immediately\s+)?(?P<side>after|following|before|preceding|prior\s+to)\s+"
     r"(?:(?:sub)?(?:sections?|paragraphs?|clauses?|subparagraphs?|subclauses?)\s+(?=\())?"
     r"(?P<anchor>(?:(?:Section|Clause|Paragraph|Article|Rule)\s+(?=\d))?[\w.]*(?:\([A-Za-z0-9]{1,5}\))*)",

@@ -15,6 +15,7 @@ import re
 
 from ..document import Document
 from ..grammar.parser import NAME_QUALIFIERS
+from ..lazy_re import lazy_re
 
 
 def instruments_named(instruction: str) -> list[str]:
@@ -25,7 +26,7 @@ def instruments_named(instruction: str) -> list[str]:
 
 # The nouns an instrument's name ends in ("the Pledge Agreement", "the Ground Lease").
 _NOUN = r"(?:Agreement|Lease|Plan|Indenture|Guaranty|Guarantee|Note|Contract|Mortgage|Deed)"
-_INSTRUMENT = re.compile(
+_INSTRUMENT = lazy_re(
     r"\b(?:Sections?|Articles?|Paragraphs?|Clauses?|Exhibits?|Schedules?|Annex|Part)\s+"
     r"[\w.()\-]+\s+(?:of|to|in|under)\s+(?:the|such|said)\s+((?:[A-Z][\w\-']*\s+){1,5}"
     rf"{_NOUN})\b"
@@ -39,7 +40,7 @@ def heading_instruments(headings: list[str]) -> list[str]:
 
 
 # (after any heading of the item's own: "Amendments to the Pledge Agreement. The Pledge ...")
-_AMENDED_AS_FOLLOWS = re.compile(
+_AMENDED_AS_FOLLOWS = lazy_re(
     r"\b(?:The|the)\s+((?:[A-Z][\w\-']*\s+){1,5}"
     rf"{_NOUN})\s+"
     r"(?:is|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified)"

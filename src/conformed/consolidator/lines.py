@@ -19,6 +19,7 @@ from ..document import Document, Path, Provision
 from ..errors import AmbiguousTarget, PayloadError, TargetNotFound
 from ..layout.lines import blank_separated
 from ..layout.summary import is_summary_title
+from ..lazy_re import lazy_re
 from ..operations import Target, WordEdit
 from .apply import locate_target
 from .apply_text import folded
@@ -28,8 +29,8 @@ from .exhibits import exhibit_span, is_exhibit
 from .word_edits import edit_words
 from .word_places import record_edits
 
-_LINE = re.compile(r'line (?P<how>for|beginning|reading) "(?P<key>[^"]*)"(?: of (?P<where>.+))?')
-_BESIDE_LINE = re.compile(
+_LINE = lazy_re(r'line (?P<how>for|beginning|reading) "(?P<key>[^"]*)"(?: of (?P<where>.+))?')
+_BESIDE_LINE = lazy_re(
     r"(?:immediately\s+)?(?P<side>after|following|before|preceding)\s+"
     r'line (?P<how>for|beginning|reading) "(?P<key>[^"]*)"'
 )
@@ -123,7 +124,7 @@ def words_in_item(doc: Document, c: Change, ctx: Context) -> Document | None:
     return put(lines, edit)
 
 
-_ITEM_OF = re.compile(r"(?i:item|paragraph|line)\s+(?P<label>\d{1,3})\s+of\s+(?P<where>.+)")
+_ITEM_OF = lazy_re(r"(?i:item|paragraph|line)\s+(?P<label>\d{1,3})\s+of\s+(?P<where>.+)")
 
 
 def _numbered(lines: Lines, label: str, where: str) -> tuple[int, str]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..citation import Citation, from_roman
 from ..document import Document, Path, Provision, sibling_index
 from ..errors import AmbiguousTarget, TargetNotFound
 from ..layout.convention import CONVENTION
+from ..lazy_re import lazy_re
 from .context import KeyPath
 
 
@@ -65,7 +65,7 @@ def resolve(doc: Document, keys: KeyPath, printed: str) -> Path:
     raise TargetNotFound(f"{printed} does not exist in the agreement; {what_exists(doc, keys)}")
 
 
-_COMPACT = re.compile(r"(?P<number>\d{1,3})(?P<letter>[a-z]{1,2})")
+_COMPACT = lazy_re(r"(?P<number>\d{1,3})(?P<letter>[a-z]{1,2})")
 
 
 def _place(doc: Document, path: Path) -> str:

@@ -19,6 +19,7 @@ from ..change import Change
 from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document, Path
 from ..errors import PlacementError, TargetNotFound
+from ..lazy_re import lazy_re
 from ..operations import Target, WordEdit
 from ..sentences import sentence_spans
 from .apply import locate_target
@@ -26,14 +27,14 @@ from .context import Context
 from .run_on import edit_span
 from .word_edits import beside
 
-PROVISO_OF = re.compile(r"(?i)(?:the\s+)?proviso\s+(?:of|to|in|at\s+the\s+end\s+of)\s+(?P<cite>.+)")
+PROVISO_OF = lazy_re(r"(?i)(?:the\s+)?proviso\s+(?:of|to|in|at\s+the\s+end\s+of)\s+(?P<cite>.+)")
 # "; provided, however, that", "provided further that" -- not "services provided by Tenant"
 # or "as provided in Section 5", which are no provisos
-_PROVIDED = re.compile(
+_PROVIDED = lazy_re(
     r"[,;]?\s*\bprovided\b(?=,?\s+(?:however|further|always|that)\b)", re.IGNORECASE
 )
-_SET_OFF = re.compile(r"^[,;:]\s*")
-_CLOSING = re.compile(r"[.;]['\")\u201d]*$")
+_SET_OFF = lazy_re(r"^[,;:]\s*")
+_CLOSING = lazy_re(r"[.;]['\")\u201d]*$")
 
 
 def _proviso(doc: Document, printed: str, ctx: Context) -> tuple[Path, str, re.Match[str]] | None:
@@ -121,7 +122,7 @@ def restate_proviso(doc: Document, c: Change, ctx: Context) -> Document | None:
 
 
 # "immediately before the period at the end of such proviso", "at the end thereof"
-_AT_PROVISOS_END = re.compile(
+_AT_PROVISOS_END = lazy_re(
     r"(?i)(?:(?:immediately\s+)?(?:before|prior\s+to|preceding)\s+(?:the\s+)?(?P<mark>period|"
     r"full\s+stop|semi-?colon)\s+)?at\s+the\s+end(?:\s+(?:thereof|of\s+(?:such|the|said)\s+proviso))?"
 )

@@ -12,6 +12,7 @@ from ..change import Change
 from ..citation import PLAIN_PROVISION, Label, label_candidates, parse_citation
 from ..document import Document, Path, Provision
 from ..errors import PlacementError
+from ..lazy_re import lazy_re
 from ..operations import Target
 from .apply import locate_target
 from .cited import PART_LABEL
@@ -90,8 +91,8 @@ def _value(label: Label | None, key: str) -> int:
     return value
 
 
-_RUN = re.compile(r"(?P<first>\S+)\s+(?:through|to)\s+(?P<last>\S+)")
-_UNIT = re.compile(r"^\s*([A-Za-z]+?)s?\s+(?=\S)")
+_RUN = lazy_re(r"(?P<first>\S+)\s+(?:through|to)\s+(?P<last>\S+)")
+_UNIT = lazy_re(r"^\s*([A-Za-z]+?)s?\s+(?=\S)")
 
 
 def relabel_at(doc: Document, path: Path, key: str, old: str, new: str, ctx: Context) -> Document:

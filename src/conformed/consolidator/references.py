@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from ..citation import citation_keys
 from ..document import Document, Provision
 from ..layout.convention import CONVENTION
+from ..lazy_re import lazy_re
 from .locate import key_index
 
 # Citations in running text name a section, paragraph or clause; an Article or a Part is
@@ -27,20 +28,20 @@ _CIT = (
     r"|(?:\([A-Za-z0-9]{1,6}\))+|[a-z]{1,5}\.)(?![A-Za-z0-9])"
 )
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|through|to)\s+)"
-_REF = re.compile(rf"(?P<unit>{_UNIT})\s+(?P<list>{_CIT}(?:{_SEP}{_CIT})*)")
+_REF = lazy_re(rf"(?P<unit>{_UNIT})\s+(?P<list>{_CIT}(?:{_SEP}{_CIT})*)")
 # Where a reference may start: a unit word's first letters.  Tried at every character,
 # _REF's 29 unit words cost most of the check; each match starts where this one does.
 _STARTS = sorted({re.escape(form[:3]) for form in CONVENTION.forms("section", plural=True)})
-_REF_START = re.compile(rf"\b(?i:{'|'.join(_STARTS)})")
+_REF_START = lazy_re(rf"\b(?i:{'|'.join(_STARTS)})")
 # The same starts in ASCII text put in lower case, where case-sensitive letters let a search
 # skip ahead (about 1.6 times faster): ASCII letters fold only to each other.
-_REF_START_LOWER = re.compile(rf"\b(?:{'|'.join(s.lower() for s in _STARTS if s.isascii())})")
-_SENTENCE_DOT = re.compile(r"(?<=[\d)])\.$")  # "Section 13." at a sentence end
-_ITEM = re.compile(_CIT)
-_ATOM = re.compile(r"\d+|[A-Za-z]+")
-_OWN = re.compile(r"^\s*(?:of|in|under)\s+(?:this|the)\s+Agreement\b|^\s*hereof\b")
-_OTHER = re.compile(r"^\s*(?:of|in|under)\s+(?:the\s+)?[A-Z]")
-_OTHER_BEFORE = re.compile(r"(?:Code|Act|Regulations?|Reg\.|Rule|ERISA)\s*$")
+_REF_START_LOWER = lazy_re(rf"\b(?:{'|'.join(s.lower() for s in _STARTS if s.isascii())})")
+_SENTENCE_DOT = lazy_re(r"(?<=[\d)])\.$")  # "Section 13." at a sentence end
+_ITEM = lazy_re(_CIT)
+_ATOM = lazy_re(r"\d+|[A-Za-z]+")
+_OWN = lazy_re(r"^\s*(?:of|in|under)\s+(?:this|the)\s+Agreement\b|^\s*hereof\b")
+_OTHER = lazy_re(r"^\s*(?:of|in|under)\s+(?:the\s+)?[A-Z]")
+_OTHER_BEFORE = lazy_re(r"(?:Code|Act|Regulations?|Reg\.|Rule|ERISA)\s*$")
 _FIELDS = ("heading", "text", "trailing")
 
 
@@ -138,7 +139,7 @@ def _same_numbering(base: Document, final: Document) -> bool:
     return all(now.get(uid) == labels for uid, labels in _numbering(base).items())
 
 
-_TOKEN = re.compile(r"\S+")
+_TOKEN = lazy_re(r"\S+")
 
 
 def _untouched_spans(old: str, new: str) -> list[tuple[int, int]]:

@@ -14,6 +14,7 @@ from ..change import Change, Selector
 from ..citation import BRACKETED, parse_citation, parse_label
 from ..document import Document, Path
 from ..errors import ConformedError, PlacementError, TargetNotFound
+from ..lazy_re import lazy_re
 from ..operations import Target, WordEdit
 from .apply import locate_target
 from .cited import LAST_PART, plain_part
@@ -70,7 +71,7 @@ def restate_run_on(
     return doc.update(path, lambda _: record_edits(node, (edit,), ctx))
 
 
-_CONJUNCTION = re.compile(r"\s(?P<word>and/or|and|or|plus|minus|less)\s*$")
+_CONJUNCTION = lazy_re(r"\s(?P<word>and/or|and|or|plus|minus|less)\s*$")
 
 
 def restate_run_on_part(
@@ -172,7 +173,7 @@ def run_on_clause(doc: Document, c: Change, ctx: Context) -> Document | None:
 
 
 # what a clause is, said beside its citation ('(definition of "Cause")'): nothing to check
-_WHAT_IT_IS = re.compile(r'\((?:the\s+)?definition\s+of\s+["\u201c][^"\u201d]{1,80}["\u201d]\)')
+_WHAT_IT_IS = lazy_re(r'\((?:the\s+)?definition\s+of\s+["\u201c][^"\u201d]{1,80}["\u201d]\)')
 
 
 def _each_renumbered(doc: Document, c: Change, ctx: Context) -> Document | None:
@@ -222,13 +223,13 @@ def _list_labels(text: str, label: str) -> list[int]:
     ]
 
 
-_REFERENCE_BEFORE = re.compile(
+_REFERENCE_BEFORE = lazy_re(
     r"(?:[\w)\]]|\b(?i:clauses?|sections?|subsections?|paragraphs?|subparagraphs?|articles?"
     r"|items?|exhibits?|schedules?|parts?)\s+)$"
 )
 # Where a list's last clause ends: a proviso after it, or its sentence's full stop (never an
 # abbreviation's: "U.S. Bank", "Acme Co. Ltd.")
-_LIST_ENDS = re.compile(
+_LIST_ENDS = lazy_re(
     r"[;,:]?\s*\bprovided\b"
     r"|(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!\bCorp)(?<!\bLtd)(?<!\bJr)(?<!\bSr)(?<!\bSt)"
     r"\.(?=\s+[A-Z\"\u201c(]|\s*$)",

@@ -10,22 +10,21 @@ table, or with two apart, is refused: which rows are meant is a reading.
 
 from __future__ import annotations
 
-import re
-
 from ..change import Change
 from ..citation import PLAIN_PROVISION, parse_citation
 from ..document import Document
 from ..errors import PlacementError, TargetNotFound
+from ..lazy_re import lazy_re
 from ..operations import Target, WordEdit
 from .apply import locate_target
 from .context import Context
 from .run_on import edit_span
 
-_TABLE_OF = re.compile(
+_TABLE_OF = lazy_re(
     r"(?i)(?:the\s+)?table\s+(?:of|in|set\s+forth\s+in|contained\s+in)\s+(?P<cite>.+)"
 )
 # two columns apart (never two spaces after a sentence's full stop, as typed text prints them)
-_COLUMNS = re.compile(r"[^\s.;:!?][^\S\n]{2,}\S")
+_COLUMNS = lazy_re(r"[^\s.;:!?][^\S\n]{2,}\S")
 
 
 def _is_table(paragraph: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..errors import AmbiguousTarget
+from ..lazy_re import lazy_re
 
 # The nouns an attachment's title ends in ("Berth Schedule"); one list for every pattern here.
 _NOUNS = ("Schedule", "Exhibit", "Annex", "Appendix", "Rider")
@@ -20,10 +21,10 @@ _NOUN = "|".join(_NOUNS)
 
 # "Berth Schedule", "Commitment Schedule", "Rent Exhibit": words in capitals ending in an
 # attachment's noun, with no label after it (that is "Schedule 2")
-TITLED = re.compile(rf"(?:the\s+)?(?:[A-Z][\w\-'&]*\s+){{1,6}}(?:{_NOUN})", re.IGNORECASE)
+TITLED = lazy_re(rf"(?:the\s+)?(?:[A-Z][\w\-'&]*\s+){{1,6}}(?:{_NOUN})", re.IGNORECASE)
 # a line that heads an attachment by its title: in capitals ("BERTH SCHEDULE") or in the
 # title's case ("Berth Schedule"), alone on its line
-_TITLE_LINE = re.compile(rf"^\s*(?:[A-Z][\w\-'&]*\s+){{1,6}}(?:{_NOUN.upper()}|{_NOUN})\.?\s*$")
+_TITLE_LINE = lazy_re(rf"^\s*(?:[A-Z][\w\-'&]*\s+){{1,6}}(?:{_NOUN.upper()}|{_NOUN})\.?\s*$")
 
 
 def is_titled(name: str) -> bool:

@@ -17,6 +17,7 @@ from lark import Token, Transformer
 from ..change import Change, Payload, Selector
 from ..citation import singular_unit
 from ..errors import InstructionParseError
+from ..lazy_re import lazy_re
 from .edit_list import LateText
 from .edits import or_replacing, term_words
 from .no_text_change import OPERATIVE
@@ -357,14 +358,12 @@ class Clauses(Transformer[Token, Any], Semantics):
         return self._apply(self.subject, Predicate("edits", edits=edits))
 
 
-_CHANGING = re.compile(
-    r"(?i)renumber|redesignat|amend|delet|insert|add|replac|substitut|restat|strik"
-)
-SETS_A_VALUE = re.compile(
+_CHANGING = lazy_re(r"(?i)renumber|redesignat|amend|delet|insert|add|replac|substitut|restat|strik")
+SETS_A_VALUE = lazy_re(
     r"\$\s?\d|\d\s?%|\bpercent\b|\b\d{1,2},\s+\d{4}\b|\b(?:shall|will)\s+(?:be|mean|equal|read)\b",
     re.IGNORECASE,
 )
-NAMES_A_PART = re.compile(
+NAMES_A_PART = lazy_re(
     r"(?i)\b(?:sections?|subsections?|articles?|paragraphs?|clauses?|exhibits?|schedules?)\s+[\w(]"
 )
 

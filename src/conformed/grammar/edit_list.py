@@ -8,10 +8,10 @@ new one goes in, whatever order the sentence gives them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from ..change import Change, Payload
+from ..lazy_re import lazy_re
 from .parts import Edit
 
 _GIVES_TEXT = ("insert", "replace")
@@ -68,4 +68,4 @@ def make_room(changes: list[Change]) -> list[Change]:
     return out
 
 
-_RANGE = re.compile(r"\s+(?:through|to)\s+")
+_RANGE = lazy_re(r"\s+(?:through|to)\s+")

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from ..change import REMAINDER_OF, Change, Payload, Selector
+from ..lazy_re import lazy_re
 from .parts import Edit
 
 
@@ -76,4 +77,4 @@ def term_words(obj: Selector) -> Selector:
     return replace(obj, kind="words", printed=printed, words=(term,), terms=())
 
 
-_DEFINES = re.compile(r"\b(?:means?|shall\s+mean|shall\s+have|has\s+the\s+meaning)\b", re.I)
+_DEFINES = lazy_re(r"\b(?:means?|shall\s+mean|shall\s+have|has\s+the\s+meaning)\b", re.I)

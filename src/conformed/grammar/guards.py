@@ -16,6 +16,7 @@ from ..errors import InstructionParseError
 from ..layout.convention import CONVENTION
 from ..layout.item_patterns import GERUNDS, INSTRUCTION_PARAGRAPH
 from ..layout.items import Item
+from ..lazy_re import lazy_re
 from ..operations import (
     DeleteProvision,
     NoTextChange,
@@ -62,14 +63,14 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
     return op
 
 
-_HEREBY_AMENDED = re.compile(
+_HEREBY_AMENDED = lazy_re(
     r"[^.;:]{0,80}\b(?:is|are)\s+(?:each\s+|also\s+)?hereby\s+(?:further\s+)?"
     r"(?:amended|deleted|replaced|added|inserted|restated)\b",  # "are each hereby amended"
     re.IGNORECASE,
 )
 # The verb alone, found in one pass: the full pattern, tried at every character of a long
 # payload, backtracks over its 80-character lead each time (most of a corpus pair's time).
-_HEREBY_VERB = re.compile(
+_HEREBY_VERB = lazy_re(
     r"(?=\b[ai])" + _HEREBY_AMENDED.pattern.removeprefix(r"[^.;:]{0,80}"), re.IGNORECASE
 )
 
@@ -89,23 +90,23 @@ def _hereby_amended(text: str) -> str | None:
 
 
 # A label opening a sentence inside a paragraph, after the one before it ends: "... 2026. (b) The"
-_INLINE_LABEL = re.compile(r"(?<=[.;:\"\u201d])\s+(?=\([a-zA-Z0-9]{1,4}\)\s+[A-Z])")
+_INLINE_LABEL = lazy_re(r"(?<=[.;:\"\u201d])\s+(?=\([a-zA-Z0-9]{1,4}\)\s+[A-Z])")
 # An edit said in the imperative after where it is made: "In the definition of "Revolving
 # Commitment" in Section 1.01, replace the last sentence ..."
-_LOCATED_IMPERATIVE = re.compile(
+_LOCATED_IMPERATIVE = lazy_re(
     r"In\s+(?:the\s+definition\s+of\s+|(?:Sub)?(?:[Ss]ection|[Cc]lause|[Pp]aragraph|Article|Schedule|Exhibit)\s)"
     r"(?:[^.;:]|\.(?=\d)){1,200}?,\s+(?:replace|delete|insert|add|substitute|strike|amend)\b"
 )
 # "(iii) ", "and (iii) ", "and by ": what opens the next edit of a list, before its verb
 # An item's heading before its instruction ("1.5 Milestone Payments. Section 4.3 of the
 # License Agreement shall be amended ..."): the next item, run into the new text before it
-_HEADING_FIRST = re.compile(
+_HEADING_FIRST = lazy_re(
     r"^(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?[A-Z][^.;:\n\"\u201c]{0,60}\.\s+(?=[A-Z])"
 )
-_LABELS_FIRST = re.compile(r"^(?:(?:and|or)\s+(?=\(|by\b))?(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)*")
+_LABELS_FIRST = lazy_re(r"^(?:(?:and|or)\s+(?=\(|by\b))?(?:\(?[A-Za-z0-9]{1,5}[.)]\s*)*")
 # A gerund edit anywhere in new text that names what it edits ("... by deleting clause (iv)")
 # ("(ii) to add the following to the end of such Section before the period:" too)
-_EDIT_NAMING_ITS_OBJECT = re.compile(
+_EDIT_NAMING_ITS_OBJECT = lazy_re(
     rf"(?:by\s+)?(?:{GERUNDS}|to\s+(?:add|delete|insert|replace|substitute|strike|amend|restate))\b"
     r"[^.;:]{0,200}?\b(?:clause|section|subsection|paragraph|sentence|word|words|text|period|comma|"
     r"thereof|therein|\")",
@@ -164,7 +165,7 @@ _PARTS = (
 )
 
 
-_INSTRUCTS = re.compile(
+_INSTRUCTS = lazy_re(
     r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?amended\s+(?:by|to\s+(?:add|delete|insert))\b"
     r"|\bby\s+(?:deleting|inserting|striking)\b[^.]{0,200}\b(?:and|in\s+lieu|with)\b",
     re.IGNORECASE,

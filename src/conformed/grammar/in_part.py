@@ -16,21 +16,20 @@ from ..errors import InstructionParseError
 from ..layout.convention import ATTACHMENT, CONVENTION
 from ..layout.items import Item
 from ..layout.listed import LISTED_IN
+from ..lazy_re import lazy_re
 from ..operations import InPart, NoTextChange, Operation, describe
 from .parser import names_the_agreement
 
 # A heading item that may amend a part other than the agreement's body: an attachment, or an
 # instrument named by its own name.  (Checked first: the grammar's reading costs more.)
-_PART_NAMED = re.compile(
+_PART_NAMED = lazy_re(
     rf"\b{CONVENTION.attachment_unit}\s+[A-Z0-9]"
     r"|\b[A-Z][\w\-']*\s+(?:Agreement|Plan|Lease|Indenture|Guaranty|Guarantee|Note|Annex)\b"
 )
 
 # A heading alone over sub-items that names what they amend: "Amendments to Section 1.1 of
 # the Security Agreement.", "Modifications to Schedule 2 to the Pledge Agreement:"
-_HEADING_NAMES = re.compile(
-    r"(?:[A-Z][\w\-]*\s+){1,3}(?:to|of|in)\s+(?P<cite>[A-Z].{2,150}?)\s*[.:]?"
-)
+_HEADING_NAMES = lazy_re(r"(?:[A-Z][\w\-]*\s+){1,3}(?:to|of|in)\s+(?P<cite>[A-Z].{2,150}?)\s*[.:]?")
 
 
 def in_part(op: Operation, ancestors: tuple[Item, ...], agreement: str) -> Operation:
@@ -89,4 +88,4 @@ def _listed_subject(sentence: str) -> Selector | None:
     return next((c.selector for c in found if c.verb == "describe"), None)
 
 
-_ATTACHMENT = re.compile(rf"{CONVENTION.unit_pattern(ATTACHMENT)}\s+\S+$", re.I)
+_ATTACHMENT = lazy_re(rf"{CONVENTION.unit_pattern(ATTACHMENT)}\s+\S+$", re.I)

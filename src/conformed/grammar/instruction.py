@@ -26,6 +26,7 @@ from ..change import Change, Payload, Selector
 from ..citation import attachment_names
 from ..errors import InstructionParseError, PayloadError
 from ..layout.convention import CONVENTION
+from ..lazy_re import lazy_re
 from .clauses import Clauses
 from .edit_list import make_room
 from .parts import CitationParts, LeadinParts, PayloadParts
@@ -79,17 +80,17 @@ def prepare(text: str) -> str:
     return re.sub(r"\(\s*([A-Za-z0-9]{1,6})\s*\)", r"(\1)", text)
 
 
-_RENUMBERED_ONE = re.compile(
+_RENUMBERED_ONE = lazy_re(
     r"\b(?P<such>such|said|the)\s+(?:renumbered|relettered|redesignated)\s+(?=(?i:(?:sub)?(?:clause|section|paragraph)\s+\())"
 )
-_RE_HYPHEN = re.compile(r"(?i:re)-(?=(?i:letter|number|designat)\w*)")
-_THE_UNIT_ITSELF = re.compile(
+_RE_HYPHEN = lazy_re(r"(?i:re)-(?=(?i:letter|number|designat)\w*)")
+_THE_UNIT_ITSELF = lazy_re(
     r"(?P<edge>\b(?:at|to)\s+the\s+(?:end|beginning))\s+of\s+the\s+(?:sub-?)?(?:section|article|clause|paragraph)"
     r"(?![\w(]|\s+\(?[\dIVXivx])",
     re.IGNORECASE,
 )
 _REFERENCE_WITH = r'(?:each|every|all)\s+references?\s+(?:\w+\s+)?to\s+"[^"]+"\s+with\s+"[^"]+"'
-_GAPPED_REPLACEMENT = re.compile(
+_GAPPED_REPLACEMENT = lazy_re(
     rf"(?P<first>\breplacing\s+{_REFERENCE_WITH})\s+and\s+(?={_REFERENCE_WITH})", re.IGNORECASE
 )
 

@@ -26,6 +26,7 @@ from ..layout.item_patterns import CLOSES_AMENDMENT
 from ..layout.items import PAYLOAD_MARK, Item
 from ..layout.row_heads import DELETED_WHOLE
 from ..layout.rules.article_heading import is_title
+from ..lazy_re import lazy_re
 from ..operations import (
     DefinitionRef,
     DeleteDefinition,
@@ -95,10 +96,10 @@ def _article_title(item: Item) -> str:
     return "" if _AMENDING_TITLE.search(item.article) else item.article
 
 
-_AMENDING_TITLE = re.compile(r"(?i)amend|modif|change|supplement|restat")
+_AMENDING_TITLE = lazy_re(r"(?i)amend|modif|change|supplement|restat")
 
 
-_CAPS_HEADING = re.compile(
+_CAPS_HEADING = lazy_re(
     r"^(?:(?:[A-Z0-9][A-Z0-9 ,;&'()/.\-]{2,100}?|[\"\u201c][^\"\u201d]{1,60}[\"\u201d])[.:]\s+(?=[A-Z\"\u201c])"
     # or a heading in capitals with no stop, alone on its line over the item's words
     # ("EXTENSION OF THE TERM" / "The definition of ..."): capitals, then a capitalised word
@@ -107,20 +108,20 @@ _CAPS_HEADING = re.compile(
 
 
 # '"Margin" shall be amended by ...': a quoted term that an item amends is its definition.
-_TERM_SUBJECT = re.compile(
+_TERM_SUBJECT = lazy_re(
     r'^(["\u201c][^"\u201d]{1,80}["\u201d])\s+(?=(?:shall\s+be|is|are)\s+(?:hereby\s+)?'
     r"(?:further\s+)?amended\b)"
 )
-_CITED_HEAD = re.compile(
+_CITED_HEAD = lazy_re(
     rf"^(?P<cite>(?i:{UNITS})\s*\d[\w.]*(?:\s?\((?:[a-z]{{1,5}}|[0-9]{{1,3}}|[A-Z]{{1,2}})\))*)"
     r"(?:\s*\([A-Z][^()]{1,60}\))?\s*:?\s+(?=[A-Z])"  # "Section 11 (Notices):", its caption
 )
-_NEW_NAMED = re.compile(rf"\b([Aa]\s+new)\s+(?i:{UNITS}),\s+((?i:{UNITS})\s+[^\s,]+),")
+_NEW_NAMED = lazy_re(rf"\b([Aa]\s+new)\s+(?i:{UNITS}),\s+((?i:{UNITS})\s+[^\s,]+),")
 # A provision's caption before its citation, and the words that join them ("The Payee
 # Representations in Part 2(b)"): shared by the reading without them and the claim it makes
 _CAPTION_WORDS = r"[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){0,5}"
 _CAPTION_LINK = r"(?:(?:listed|set\s+forth|contained|described|specified)\s+)?in\s+"
-_LEAD = re.compile(
+_LEAD = lazy_re(
     # "The provisions set forth in Section 5.2 ...", "The Payee Representations in Part 2(b)":
     # the provision, named by words that mean all of it or by its caption.  Never a
     # description ("the address for notices set forth in Section 1.1(k)"): that is a part
@@ -133,7 +134,7 @@ _LEAD = re.compile(
 
 # A circumstance before the instruction proper: "Consistent with Paragraph 1(a)(ii), ...";
 # two joined by "and": "In reliance on the Hirer's warranties below, and subject to ...,".
-_PREAMBLE = re.compile(
+_PREAMBLE = lazy_re(
     r"^(?:(?:and\s+)?(?:Consistent\s+with|Subject\s+to|Pursuant\s+to|Solely\s+with\s+respect\s+to|"
     r"Effective\s+as\s+of|With\s+effect\s+from|Notwithstanding|In\s+reliance\s+(?:up)?on)"
     r"\s[^,]{1,160},\s*)+(?=[A-Z]|the\s)",
@@ -141,15 +142,15 @@ _PREAMBLE = re.compile(
 )
 # "Amendment of Section 1.1. The reference in ...": a heading that cites a provision, the
 # stops inside its label not its end (the reading without it is the one whose error is told)
-_CITING_HEADING = re.compile(
+_CITING_HEADING = lazy_re(
     rf"^(?:[A-Z][\w\-]*\s+){{1,4}}(?:of|to)\s+(?:the\s+)?(?:{UNITS})\s+\d[\w.()]*?\.\s+(?=[A-Z\"\u201c])"
 )
-_BARE_HEADING = re.compile(rf"^(?:[A-Z][\w\-]*\s+){{1,6}}(?={UNITS}\s+\d)")
+_BARE_HEADING = lazy_re(rf"^(?:[A-Z][\w\-]*\s+){{1,6}}(?={UNITS}\s+\d)")
 
 
 # A part cited by its bracketed label alone, as a sub-item cites a part of its umbrella's
 # subject ("Clause (iii) is amended ...", "Subsection (c) is deleted ...")
-_BARE_PART = re.compile(
+_BARE_PART = lazy_re(
     r"(?i)(?:sub)?(?:clause|paragraph|section|subparagraph)\s+\([a-z0-9]{1,6}\)(?:\([a-z0-9]{1,6}\))*"
     r"(?!\s+(?:of|in|to)\b)(?:\s+(?:is|shall|are)\b)"
 )
@@ -238,8 +239,8 @@ def _rows(rows: list[Item], agreement: str, ancestors: tuple[Item, ...]) -> Oper
 
 
 # A signature block run on after the closing: a party's name in capitals, "By: /s/ ..."
-_SIGNATURES = re.compile(r"^[A-Z][A-Z0-9 ,.&'()-]{2,80}$|\bBy:|/s/|\bName:|\bTitle:")
-_PAGE_FOOTER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4}(?:\s+pages?)?)?", re.IGNORECASE)
+_SIGNATURES = lazy_re(r"^[A-Z][A-Z0-9 ,.&'()-]{2,80}$|\bBy:|/s/|\bName:|\bTitle:")
+_PAGE_FOOTER = lazy_re(r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4}(?:\s+pages?)?)?", re.IGNORECASE)
 
 
 def _closing_set_aside(item: Item) -> Item:
@@ -320,7 +321,7 @@ def _sentence_steps(instruction: str, item: Item, agreement: str) -> Operation |
 
 # A provision named by capitalised words before its citation ("The Payee Representations in
 # Part 2(b)"): its caption, if the heading it has says so (checked when applied)
-_LEAD_NAME = re.compile(
+_LEAD_NAME = lazy_re(
     rf"^(?:Subject\s+to\s+[^,]{{1,80}},\s*)?[Tt]he\s+(?P<name>{_CAPTION_WORDS})\s+{_CAPTION_LINK}$"
 )
 _WHOLE = (ReplaceProvision, DeleteProvision)
@@ -375,7 +376,7 @@ def _without_preamble(text: str) -> Iterator[tuple[str, bool]]:
 
 
 # Amending in the active voice: "Exhibit D-1 replaces Exhibit D", "... supersedes Section 4".
-_ACTIVE = re.compile(
+_ACTIVE = lazy_re(
     r"\b(?=[adirs])(?:replaces?|supersedes?|amends?|deletes?|inserts?|adds?|substitutes?|restates?)\b"
     r"[^.]{0,80}\b(?:section|exhibit|schedule|annex|paragraph|clause|article|definition)",
     re.IGNORECASE,
@@ -406,10 +407,10 @@ def _first_sentence(instruction: str) -> str | None:
     return m.group(1)
 
 
-_DEFINITIONS_IN = re.compile(
+_DEFINITIONS_IN = lazy_re(
     r"definitions?\b[^.:]*?\b(?:in|of)\s+(Section\s+[\d.]+(?:\([a-z0-9]+\))*)", re.IGNORECASE
 )
-_SECTION_AMENDED = re.compile(
+_SECTION_AMENDED = lazy_re(
     r"(?:[^,]{1,80},\s*)?(Section\s+[\d.]+(?:\([a-z0-9]+\))*)(?:\s+of\s+(?:the|this)\s+[^,.:]{1,80})?"
     r",?\s+(?:is|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?amended\b[^.]*:\s*$",
     re.IGNORECASE,
@@ -417,7 +418,7 @@ _SECTION_AMENDED = re.compile(
 
 # "(b) Modifications to Section 1.1 of the Loan Agreement." over "(i) The definition of ...":
 # a heading, alone, that names the provision its sub-items amend
-_SECTION_HEADING = re.compile(
+_SECTION_HEADING = lazy_re(
     r"(?:[A-Z][\w\-]*\s+){1,3}(?:to|of|in)\s+(Section\s+[\d.]+(?:\([a-z0-9]+\))*)"
     r"(?:\s+of\s+(?:the|this)\s+(?P<document>[^,.:]{1,80}))?\s*[.:]?",
     re.IGNORECASE,
@@ -511,14 +512,14 @@ def _elsewhere(change: Change, agreement: str) -> Change:
     return replace(change, other_document=names[0]) if names else change
 
 
-_DEFERRED_TEXT = re.compile(
+_DEFERRED_TEXT = lazy_re(
     rf"(?P<head>.*?\bas\s+follows)\s*,\s*(?P<rest>(?:and\s+)?(?:by|the\s+(?:existing|current))\s+[^«:]+?)"
     rf"\s*:\s*{PAYLOAD_MARK}\s*\.?",
     re.DOTALL,
 )
 
 
-_AFTER_QUOTED_TEXT = re.compile(rf"{PAYLOAD_MARK}\s+(?=[A-Z][a-z])")
+_AFTER_QUOTED_TEXT = lazy_re(rf"{PAYLOAD_MARK}\s+(?=[A-Z][a-z])")
 
 
 def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:

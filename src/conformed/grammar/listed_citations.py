@@ -23,24 +23,25 @@ import re
 
 from ..layout.item_patterns import PAGE_FOOT_LINE
 from ..layout.items import PAYLOAD_MARK
+from ..lazy_re import lazy_re
 
 # a page's foot under the list ("12", "- 3 -", "HOU03:1123457.6"): no entry of it
-_PAGE_FOOT = re.compile(PAGE_FOOT_LINE)
+_PAGE_FOOT = lazy_re(PAGE_FOOT_LINE)
 
 # "the following Sections", "the following provisions of Article IV" (never "the following
 # new Sections": those the block sets out)
-_FOLLOWING = re.compile(
+_FOLLOWING = lazy_re(
     r"\bthe\s+following\s+(?P<unit>sections|subsections|articles|clauses|paragraphs)\b",
     re.IGNORECASE,
 )
-_ENTRY = re.compile(
+_ENTRY = lazy_re(
     r"(?:\([a-z0-9]{1,4}\)|[-\u2022*])?\s*"  # a bullet the list may print: "(a)", "-"
     r"(?P<unit>(?:Sub)?(?:Sections?|Articles?|Clauses?|Paragraphs?)\s+)?"
     r"(?P<label>\d{1,3}(?:\.\d{1,3})*[A-Z]?(?:\([A-Za-z0-9]{1,4}\))*)"
     r"\s*(?:\([^()]{1,120}\))?\s*[;,.]?\s*(?:and|or)?\s*",
     re.IGNORECASE,
 )
-_MARK = re.compile(rf"\s*:?\s*{re.escape(PAYLOAD_MARK)}\s*")
+_MARK = lazy_re(rf"\s*:?\s*{re.escape(PAYLOAD_MARK)}\s*")
 
 
 def citations_listed(instruction: str, payload: str | None) -> str | None:

@@ -15,11 +15,12 @@ import re
 from functools import cache
 
 from ..layout.heads import split_heading
+from ..lazy_re import lazy_re
 from ..sentences import split_sentences
 
 # Words that, applied to the agreement or one of its parts, change its text.  (Each form
 # starts a word with one of the letters looked ahead for: most places are turned away at once.)
-OPERATIVE = re.compile(
+OPERATIVE = lazy_re(
     r"(?=\b[abhirstw])(?:\b(?:is|are|shall\s+be|will\s+be),?\s+(?:(?:hereby|each|also)\s+){0,2}(?:deemed\s+(?:to\s+be\s+)?)?(?:further\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
     r"substituted|renumbered|redesignated|relettered|struck|stricken|attached|removed|cancell?ed)\b"
@@ -35,7 +36,7 @@ OPERATIVE = re.compile(
 )
 # The imperative many drafters use ("In clause 4.2, delete ...", "Insert the following new
 # clause 6.4 ...", "At the end of clause 5.1, add ..."): a sentence that begins so amends.
-IMPERATIVE = re.compile(
+IMPERATIVE = lazy_re(
     # (after "With effect from 1 January 2025," and "In Schedule 2, paragraph 2," too)
     r"(?:(?:with\s+effect\s+from|effective\s+(?:as\s+of|from|on))\s+[^,]{1,60},\s*)?"
     r"(?:In\s+[^,]{1,120},\s*(?:(?:paragraph|clause|part|item|line)\s+[^,]{1,30},\s*)?)?(?:(?:immediately\s+)?(?:after|before|following)\s+[^,]{1,120}?\s+"
@@ -45,7 +46,7 @@ IMPERATIVE = re.compile(
     r"|change\s+(?=[\"\u201c]|the\s+(?:words?|references?|date|amount|figure|number)\b))",
     re.IGNORECASE,
 )
-_OF_AMENDMENT = re.compile(
+_OF_AMENDMENT = lazy_re(
     r"\b(?:this|the)\s+amendment\s+(?:may|shall|will)\s+not\s+be\s+"
     r"(?:amended|modified|waived|changed|terminated)\b"
     r"|\bno\s+(?:amendment|modification|waiver)\s+(?:of|to|in\s+respect\s+of)\s+this\b",
@@ -146,19 +147,19 @@ _CATEGORIES = [
 
 # A term of the agreement given a new figure, whatever else the item says (its effectiveness,
 # its conditions): "the Rent shall be $50,000 per annum", "the Margin shall equal 2.25%"
-_SETS_A_TERM = re.compile(
+_SETS_A_TERM = lazy_re(
     r"\b\w+\s+shall\s+(?:be|equal|mean|increase\s+to|decrease\s+to)\s+(?:[$\u00a3\u20ac]\s?\d|\d)",
     re.IGNORECASE,
 )
 # "..., and the Term shall end on June 30, 2027": the agreement's end moved -- unless what ends
 # is the amendment itself ("This Second Amendment ... shall expire on December 31, 2021")
-_ENDS_A_TERM = re.compile(
+_ENDS_A_TERM = lazy_re(
     r"\bshall\s+(?:end|expire|terminate|be\s+extended)\s+(?:(?:on|until|through|to)\s+)?"
     r"(?:\d|(?-i:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\s+\d)",
     re.IGNORECASE,
 )
-_THIS_AMENDMENT_SHALL = re.compile(
+_THIS_AMENDMENT_SHALL = lazy_re(
     r"\bthis\s+(?:[A-Z][\w-]*\s+){0,4}Amendment\b[^.;]*\bshall\s+(?:end|expire|terminate)",
     re.IGNORECASE,
 )
@@ -220,7 +221,7 @@ _BROAD = (
     "costs", "fees", "notices", "covenants", "guaranty", "loan document", "construction",
     "release", "waiver or consent", "binding effect", "signatures", "effectiveness",
 )  # fmt: skip
-_ABOUT_ITSELF = re.compile(
+_ABOUT_ITSELF = lazy_re(
     r"\bthis\s+(?:[A-Z][\w-]*\s+){0,4}(?:Amendment|Waiver|Consent|Letter|Supplement|Modification)\b"
     r"|\b(?:hereof|hereto|hereunder|herein|hereby)\b|\b(?:the|this)\s+amendments?\b"
     # an English deed of variation: "The variations set out in this agreement ..."

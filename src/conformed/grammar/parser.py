@@ -18,11 +18,12 @@ from lark.exceptions import VisitError
 from ..errors import AmendmentError, InstructionParseError
 from ..layout.convention import CONVENTION
 from ..layout.items import PAYLOAD_MARK
+from ..lazy_re import lazy_re
 from ..operations import Operation
 from .transformer import ToOperations
 
 GRAMMAR = Path(__file__).with_name("amendment.lark")
-_DIGIT_OF = re.compile(r"\dof\s")
+_DIGIT_OF = lazy_re(r"\dof\s")
 
 
 @cache
@@ -92,7 +93,7 @@ NAME_QUALIFIERS = frozenset(
 )
 
 
-_AN_AMENDMENT = re.compile(r"(?i)\bamendments?(?:\s+(?:no\.?|number)\s*\w+)?$")
+_AN_AMENDMENT = lazy_re(r"(?i)\bamendments?(?:\s+(?:no\.?|number)\s*\w+)?$")
 
 
 def is_an_amendment(name: str) -> bool:

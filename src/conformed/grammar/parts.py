@@ -17,6 +17,7 @@ from lark import Token, Transformer
 
 from ..change import ABOUT, MARKS, Payload, Selector
 from ..citation import expand_labels, singular_unit, with_stems
+from ..lazy_re import lazy_re
 
 
 def _unquote(text: str) -> str:
@@ -62,14 +63,14 @@ class Edit:
     inner: tuple[Edit, ...] = ()  # "amending the definition of "X" by (i) ... (ii) ...": its edits
 
 
-_AGREEMENT = re.compile(
+_AGREEMENT = lazy_re(
     r"(?i)(?:agreement|plan|lease|sublease|indenture|notes?|guaranty|guarantee|contract|license|declaration|charter"
     r"|by-?laws|amendment|policy|program|mortgage|deed|warrant|debenture|certificate|rider|addendum)"
     r"(?:\s+of\s+[A-Z][\w\s\-']*)?$"  # "the Agreement of Sale"
 )
 
 
-_PART = re.compile(r"(?i)(?:the\s+)?(?:schedule|annex|exhibit|appendix|attachment|rider)\b")
+_PART = lazy_re(r"(?i)(?:the\s+)?(?:schedule|annex|exhibit|appendix|attachment|rider)\b")
 
 
 def _relative(label: str) -> bool:

@@ -14,11 +14,13 @@ import re
 from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
 
+from ..lazy_re import lazy_re
+
 T = TypeVar("T")
 
 LONG = 60  # characters inside the quotes: shorter quotations stay as they are
-_QUOTED = re.compile(r'"([^"]*)"')  # every quotation, paired from the left
-_MARK = re.compile("\u27e8q(\\d+)\u27e9")
+_QUOTED = lazy_re(r'"([^"]*)"')  # every quotation, paired from the left
+_MARK = lazy_re("\u27e8q(\\d+)\u27e9")
 
 
 def set_aside(text: str) -> tuple[str, tuple[str, ...]]:

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..change import Selector
 from ..errors import InstructionParseError
+from ..lazy_re import lazy_re
 from .parts import _relative
 
 
@@ -43,7 +44,7 @@ def _such(found: Selector, subject: Selector) -> Selector:
     return replace(found, printed=printed or subject.printed, kind=found.kind)
 
 
-_SUCH = re.compile(r"such (?P<part>sentence|proviso)(?: of |$)")
+_SUCH = lazy_re(r"such (?P<part>sentence|proviso)(?: of |$)")
 
 
 def words_within(obj: Selector, place: Selector) -> Selector:

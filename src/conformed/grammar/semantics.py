@@ -17,6 +17,7 @@ from ..change import ANY_DEFINITIONS, Change, Payload, Selector
 from ..definitions import ENUMERATOR, definition_term, split_definitions
 from ..errors import ConformedError, InstructionParseError
 from ..layout.engine import read_new_text
+from ..lazy_re import lazy_re
 from .edits import merged, or_replacing, renumbered_after, term_renamed, term_words
 from .parts import Edit
 from .resolve import resolve, words_within
@@ -246,8 +247,8 @@ def _definitions_only(paragraphs: list[str]) -> bool:
     return True
 
 
-_OPENS_QUOTED = re.compile(r'\s*["\u201c]')
-_BETWEEN_DEFINITIONS = re.compile(
+_OPENS_QUOTED = lazy_re(r'\s*["\u201c]')
+_BETWEEN_DEFINITIONS = lazy_re(
     r'(?P<scope>.+?)\s+between\s+definitions?\s+"(?P<a>[^"]+)"\s+and\s+"(?P<b>[^"]+)"'
 )
 
@@ -276,10 +277,10 @@ def _term_renamed(subject: Selector, p: Predicate) -> Selector | None:
     return replace(term_words(subject), every=p.every)
 
 
-_WORDY = re.compile(
+_WORDY = lazy_re(
     r"sentence|text|language|word|phrase|proviso|parenthetical|row|line|column|punct|comma|semicolon|period"
 )
-_LABEL = re.compile(
+_LABEL = lazy_re(
     r"^\s*(?:Section\s+|SECTION\s+)?"
     r"(\(?(?:\d{1,4}[A-Za-z]?(?:\.\d{1,4}[A-Za-z]?)*\.?|[A-Za-z]{1,4}[.)]|\([A-Za-z0-9]{1,5}\)))\s"
 )

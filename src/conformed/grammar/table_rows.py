@@ -22,23 +22,24 @@ from dataclasses import replace
 from ..layout.convention import CONVENTION
 from ..layout.items import PAYLOAD_MARK, Item
 from ..layout.row_heads import DELETED_WHOLE
+from ..lazy_re import lazy_re
 from ..sentences import split_sentences
 from .no_text_change import IMPERATIVE, OPERATIVE
 
 # "... as set out in the table below:", "... in the manner set forth in the following table:"
-TABLE_LEAD = re.compile(
+TABLE_LEAD = lazy_re(
     r"\b(?:in|on)\s+the\s+(?:table\s+(?:below|set\s+(?:out|forth)\s+below)|following\s+table)"
     rf"[^«]{{0,40}}:?\s*{re.escape(PAYLOAD_MARK)}\s*\.?\s*$",
     re.IGNORECASE,
 )
 # the drafting convention's unit words (Section, Clause, Paragraph, Article ...) and attachments
 _UNIT = CONVENTION.unit_pattern()
-_CITE_ROW = re.compile(
+_CITE_ROW = lazy_re(
     rf"(?P<unit>{_UNIT}\s+)?(?P<label>(?:\d{{1,3}}(?:\.\d{{1,3}})*[A-Z]?|[A-Z]{{1,2}}(?:-\d)?)"
     r"(?:\([A-Za-z0-9]{1,4}\))*)(?:\s+\([A-Z][^()]{0,60}\))?",
     re.IGNORECASE,
 )
-_HEADER_UNIT = re.compile(rf"\b({CONVENTION.unit_pattern('section', 'article')})", re.IGNORECASE)
+_HEADER_UNIT = lazy_re(rf"\b({CONVENTION.unit_pattern('section', 'article')})", re.IGNORECASE)
 
 
 def table_rows(payload: str) -> list[tuple[str, str]] | None:

@@ -12,6 +12,7 @@ from ..change import ANY_DEFINITIONS, MARKS, Payload, Selector, side
 from ..citation import PLAIN_PROVISION
 from ..errors import PayloadError
 from ..layout.labelled_parts import label_key, labelled_parts
+from ..lazy_re import lazy_re
 from .edit_list import LateText, tied
 from .parts import Edit, OldWords, Ref, _relative, _tokens, _unquote
 from .resolve import resolve, words_within
@@ -90,13 +91,13 @@ FIRST = _FirstPlace()
 
 
 # Words that amend, said inside what is only a description of a change.
-_AMENDS_INSIDE = re.compile(
+_AMENDS_INSIDE = lazy_re(
     r"\bin\s+lieu\s+thereof\b|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
     r"|\b(?:is|are|shall\s+be|will\s+be),?\s+(?:hereby\s+)?(?:deleted|replaced|restated|inserted|added|"
     r"substituted|struck|stricken|renumbered|relettered)\b",
     re.IGNORECASE,
 )
-_OTHER_PROVISION = re.compile(
+_OTHER_PROVISION = lazy_re(
     r"(?<!\bsaid\s)(?<!\bsuch\s)(?<!\bthis\s)\b(?:(?:sub)?sections?|articles?|paragraphs?|clauses?|"
     r"exhibits?|schedules?|annex|appendix)\s+[\dA-Z(]",
     re.IGNORECASE,

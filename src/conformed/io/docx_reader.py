@@ -30,6 +30,7 @@ from lxml import etree
 from ..document import Document
 from ..errors import InputError
 from ..layout.lines import LEAD
+from ..lazy_re import lazy_re
 from .docx_numbering import Counters, Element, Numbering, attr
 from .paragraphs import BARE_LABEL, UNWRAPPED, Block, blocks_text, heading_labels
 from .text import read_text_document
@@ -40,7 +41,7 @@ _SKIP = {
     qn(t) for t in ("w:del", "w:moveFrom", "w:pPr", "w:rPr", "w:instrText", "w:drawing", "w:pict")
 }
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_HEADING_STYLE = re.compile(r"^(?:heading|title)\b", re.IGNORECASE)
+_HEADING_STYLE = lazy_re(r"^(?:heading|title)\b", re.IGNORECASE)
 
 
 def read_docx_document(data: bytes, name: str = "") -> Document:

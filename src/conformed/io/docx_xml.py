@@ -18,12 +18,13 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
+from ..lazy_re import lazy_re
 from .docx_numbering import Element
 from .docx_paras import Para
 from .paragraphs import HEADING, LABEL, Run
 
 TWIPS = 90  # per column of indentation, as the reader counts them
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INVALID = lazy_re("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 W = nsdecls("w")
 _NOTE_RPR = '<w:rPr><w:sz w:val="20"/></w:rPr>'  # 10 point
 

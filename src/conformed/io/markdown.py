@@ -10,10 +10,9 @@ Everything Markdown would read as structure -- "*", "`", "<", a "1." or
 
 from __future__ import annotations
 
-import re
-
 from ..document import Document
 from ..layout.heads import iter_groups
+from ..lazy_re import lazy_re
 from .paragraphs import HEADING, LABEL, Run, group_runs
 from .text import provenance_notes
 
@@ -67,8 +66,8 @@ def _matter(lines: tuple[str, ...]) -> str:
     )
 
 
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-_LIST_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_ENTITY = lazy_re(r"&(?=#?\w+;)")
+_LIST_START = lazy_re(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def _escape(text: str) -> str:

@@ -9,13 +9,13 @@ equal: a base read from .docx or .md gives what its text twin gives.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from ..document import Provision
 from ..layout.heads import Group, head_string, standalone_heading
 from ..layout.lines import LEAD
+from ..lazy_re import lazy_re
 
 UNWRAPPED = 100_000  # a paragraph read from Word or Markdown prints as one line in text output
 
@@ -72,7 +72,7 @@ def heading_labels(blocks: list[Block]) -> list[Block]:
 # numbering) and the heading bold; joined, the runs are ``group.printed``.
 
 LABEL, HEADING, TEXT = "label", "heading", "text"
-BARE_LABEL = re.compile(r"(?:\([A-Za-z0-9]{1,6}\))+")
+BARE_LABEL = lazy_re(r"(?:\([A-Za-z0-9]{1,6}\))+")
 
 
 class Run(NamedTuple):

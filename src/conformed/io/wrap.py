@@ -11,13 +11,14 @@ drops it) -- and tests compare the two.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from itertools import accumulate
 
+from ..lazy_re import lazy_re
+
 # textwrap's white space: these six characters only ("\xa0" stays inside a word).
 _SPACES = str.maketrans(dict.fromkeys("\t\n\x0b\x0c\r", " "))
-_CHUNKS = re.compile(r"( +)")
+_CHUNKS = lazy_re(r"( +)")
 
 
 def fill_lines(text: str, width: int, initial_indent: str, subsequent_indent: str) -> list[str]:

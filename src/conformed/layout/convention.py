@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..lazy_re import lazy_re
+
 # What kind of division a unit word names:
 #   article     a container whose sections are cited without it ("Section 2.5", not "Article 2, 2.5")
 #   section     a numbered provision at any level ("Section", "Paragraph", "Clause", "Part")
@@ -31,7 +33,7 @@ class Unit:
     lead: bool = True  # may print before a provision's own label ("SECTION 2.01.")
 
 
-_QUOTED = re.compile(r'("[^"]*"|\u201c[^\u201d]*\u201d)')
+_QUOTED = lazy_re(r'("[^"]*"|\u201c[^\u201d]*\u201d)')
 
 # The nouns an instrument's name ends in: "the Pledge Agreement", "GROUND LEASE", "the Plan".
 INSTRUMENT_NOUNS = (
@@ -39,7 +41,7 @@ INSTRUMENT_NOUNS = (
     "Contract", "Mortgage", "Deed", "License", "Charter", "Policy", "Trust",
 )  # fmt: skip
 # A document's title line: words ending in one of those nouns ("GRAIN STORAGE AGREEMENT").
-TITLE_LINE = re.compile(rf"(?i:[A-Z][\w&'.,\- ]{{0,80}}\b(?:{'|'.join(INSTRUMENT_NOUNS)}))")
+TITLE_LINE = lazy_re(rf"(?i:[A-Z][\w&'.,\- ]{{0,80}}\b(?:{'|'.join(INSTRUMENT_NOUNS)}))")
 
 # The heading an English agreement (or amendment agreement) prints over its operative
 # clauses, after its parties and background, alone on its line.

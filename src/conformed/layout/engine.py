@@ -15,6 +15,7 @@ import re
 
 from ..citation import Label, Style, label_candidates
 from ..document import Document, LayoutNote, Provision
+from ..lazy_re import lazy_re
 from .convention import CONVENTION, OPERATIVE_HEADING, TITLE_LINE
 from .lines import LEAD, Line, classify, clean_raw_lines, ends_terminal
 from .measure import layout_of
@@ -46,12 +47,12 @@ RULES: tuple[Rule, ...] = (
 # Where the operative part begins: "... agree as follows:", "NOW, THEREFORE", or the heading
 # of an English agreement's operative clauses after its parties and background ("AGREED
 # TERMS", "IT IS AGREED", "OPERATIVE PROVISIONS"), alone on its line.
-_AGREE = re.compile(
+_AGREE = lazy_re(
     r"agree\w*\s+as\s+follows|now,?\s+therefore"
     rf"|^{OPERATIVE_HEADING}$",
     re.IGNORECASE,
 )
-_ARTICLE_ONE = re.compile(r"^(?:ARTICLE|Article)\s+(?:I|1|ONE|One)\b\.?")
+_ARTICLE_ONE = lazy_re(r"^(?:ARTICLE|Article)\s+(?:I|1|ONE|One)\b\.?")
 
 
 def build(lines: list[Line], tree: TreeBuilder) -> tuple[Provision, ...]:
@@ -108,13 +109,13 @@ def read_agreement(text: str, name: str = "") -> Document:
     )
 
 
-_OPERATIVE_START = re.compile(
+_OPERATIVE_START = lazy_re(
     r"(?P<lead>.*\bagree\w*\s+as\s+follows\s*:?-*\s*)(?P<first>(?:(?:Section|SECTION|ARTICLE|Article)\s+)?"
     r"(?:1\.|I\b|ONE\b|One\b|\(1\)|\(a\))\s*\S.*)$"
 )
 
 
-_WITNESS_INLINE = re.compile(r"(?<=[.;\"\u201d])\s+(?=IN\s+WITNESS\s+WHEREOF)")
+_WITNESS_INLINE = lazy_re(r"(?<=[.;\"\u201d])\s+(?=IN\s+WITNESS\s+WHEREOF)")
 
 
 def _split_operative_start(raw_lines: list[str]) -> tuple[list[str], list[int]]:
@@ -278,9 +279,9 @@ def _body_end(lines: list[Line], start: int) -> int:
     return len(lines)
 
 
-_STARS = re.compile(r"\s*\*(?:\s*\*){2,}\s*")
+_STARS = lazy_re(r"\s*\*(?:\s*\*){2,}\s*")
 # what opens a provision: a unit word and its label, or a label alone ("5.", "(c)", "IV.")
-_OPENS_PROVISION = re.compile(
+_OPENS_PROVISION = lazy_re(
     r"\s*(?:(?:section|article|clause|rule|paragraph)\s+\S+|\(?[0-9A-Za-z]{1,5}(?:\.\d+)*[.)])\s",
     re.IGNORECASE,
 )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..citation import Label
 from ..document import Provision
+from ..lazy_re import lazy_re
 
 _SMALL = frozenset(
     [
@@ -51,7 +52,7 @@ _SMALL = frozenset(
         "without",
     ]
 )
-_HEADING = re.compile(r"^(?P<h>[A-Z0-9`\"'\u201c\[][^.:!?]{0,140}?[.:])(?=\s|$)")
+_HEADING = lazy_re(r"^(?P<h>[A-Z0-9`\"'\u201c\[][^.:!?]{0,140}?[.:])(?=\s|$)")
 
 
 def split_heading(text: str) -> tuple[str, str]:
@@ -104,7 +105,7 @@ def standalone_heading(paragraph: str) -> bool:
     return bool(heading) and not rest
 
 
-_SENTENCE_CASE = re.compile(r"[A-Z][a-z]+(?:[ \-][a-z][a-z\-]*|[ ](?:[A-Z]{2,5}|[A-Z][a-z]+)){0,5}")
+_SENTENCE_CASE = lazy_re(r"[A-Z][a-z]+(?:[ \-][a-z][a-z\-]*|[ ](?:[A-Z]{2,5}|[A-Z][a-z]+)){0,5}")
 
 
 def caption_line(paragraph: str, label: Label | None) -> bool:

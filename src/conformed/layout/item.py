@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from ..citation import from_roman
 from ..errors import AmendmentError
+from ..lazy_re import lazy_re
 from .convention import CONVENTION
 
 
@@ -60,17 +61,15 @@ class Info:
     since: int = 0  # text before this is a generic lead the instruction replaced
 
 
-_UNIT = re.compile(rf"^(?:{CONVENTION.lead_unit})", re.IGNORECASE)
+_UNIT = lazy_re(rf"^(?:{CONVENTION.lead_unit})", re.IGNORECASE)
 
 
 # A sentence ends at a stop; a run-in label ("... 2023" 2.1.2 Annex A is amended as follows:")
 # begins one too, so that only the lead itself is dropped, never the edit before it.
-_SENTENCE_OR_LABEL = re.compile(
-    r"(?<=[.;])\s+(?=[A-Z(\"\u201c])|\s+(?=\d{1,3}(?:\.\d{1,3})+\s+[A-Z])"
-)
+_SENTENCE_OR_LABEL = lazy_re(r"(?<=[.;])\s+(?=[A-Z(\"\u201c])|\s+(?=\d{1,3}(?:\.\d{1,3})+\s+[A-Z])")
 
 
-_BY_ENDS = re.compile(
+_BY_ENDS = lazy_re(
     r"\b(?:amended|modified|supplemented)\s+(?:as\s+follows\s+)?by\s*$", re.IGNORECASE
 )
 

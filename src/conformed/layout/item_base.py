@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from ..errors import AmendmentError
+from ..lazy_re import lazy_re
 from .item import Info
 from .lines import Line, classify
 from .node import Node
@@ -15,7 +16,7 @@ from .payload import fold
 from .tree import TreeBuilder
 
 TEXT, NEW, NEW2 = "text", "payload", "payload2"
-_NON_SPACE = re.compile(r"\S")
+_NON_SPACE = lazy_re(r"\S")
 
 
 Searched = tuple[int, "re.Match[str] | None"]  # searched from, and what was found

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import lazy_re
 from .convention import CONVENTION
 
-_CLOSER = re.compile(r"[\"\u201d]")
-_END_TAIL = re.compile(r"[.;,]?[^\S\n]*\d{0,3}\s*$")
-_NOW_TAIL = re.compile(
+_CLOSER = lazy_re(r"[\"\u201d]")
+_END_TAIL = lazy_re(r"[.;,]?[^\S\n]*\d{0,3}\s*$")
+_NOW_TAIL = lazy_re(
     r"[^\S\n]*\d{0,3}\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:now\s+reads|shall\s+now\s+read|is\s+now\s+required\s+to)\b",
     re.I,
 )
-_FOLLOW = re.compile(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?(?:[;,]?\s*(?:and|or)\b)?\s+")
+_FOLLOW = lazy_re(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?(?:[;,]?\s*(?:and|or)\b)?\s+")
 # Lines a page break leaves between a quotation's end and the next item: a page number ("1",
 # "- 2 -"), a document number ("ATL 4471023v3", "4871-2204-6915.3"), a signature-page footer
 # (a law firm's document number: "ATL 4471023v3", "HOU03:1123457.6", "4871-2204-6915.3")
@@ -23,25 +24,23 @@ DOC_NUMBER = (
 )
 # A page's foot alone on a line: a page number ("12", "- 3 -") or a document number
 PAGE_FOOT_LINE = rf"(?:-[^\S\n]*)?\d{{1,3}}(?:[^\S\n]*-)?|{DOC_NUMBER}"
-PAGE_FURNITURE = re.compile(
+PAGE_FURNITURE = lazy_re(
     rf"[.;,]?(?:[^\S\n]*\n[^\S\n]*(?:{PAGE_FOOT_LINE}"
     r"|\[[^\]\n]{0,60}\bPage\b[^\]\n]{0,60}\])?[^\S\n]*)+\n\s*"
 )
-_NON_SPACE = re.compile(r"\S")
+_NON_SPACE = lazy_re(r"\S")
 # A citation alone on its line, and the lower-case words that carry it on the next.
-_CITATION_LINE = re.compile(
-    rf"^(?:{CONVENTION.lead_unit})[\w.]+(?:\([A-Za-z0-9]{{1,6}}\))*[^\S\n]*$"
-)
-_CONTINUES = re.compile(r"(?:of|in|to|is|are|shall|hereof|thereof|as)\b")
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_CITATION_LINE = lazy_re(rf"^(?:{CONVENTION.lead_unit})[\w.]+(?:\([A-Za-z0-9]{{1,6}}\))*[^\S\n]*$")
+_CONTINUES = lazy_re(r"(?:of|in|to|is|are|shall|hereof|thereof|as)\b")
+_BLANK_LINE = lazy_re(r"\n[^\S\n]*\n")
 # A blank line after a line that ends in a mark (a stop, a colon, a bracket, a quotation
 # mark), not in words that run on: where a paragraph ends.
-_BLANK_AFTER_STOP = re.compile(r"(?<=[^\w,\-\s])[^\S\n]*\n[^\S\n]*\n")
+_BLANK_AFTER_STOP = lazy_re(r"(?<=[^\w,\-\s])[^\S\n]*\n[^\S\n]*\n")
 
 
 # The end of a line inside its sentence: a comma, or a word no sentence ends on (in lower case,
 # never a title's "... TO THE PLAN")
-RUNS_ON = re.compile(
+RUNS_ON = lazy_re(
     r"(?:,|\b(?:after|before|of|in|to|under|by|with|from|within|the|and|or|than|on|at|for))"
     r"\s*$"
 )
@@ -55,25 +54,25 @@ def first_paragraph(text: str) -> str:
 
 
 # "ARTICLE II OF THE AGREEMENT": a heading over the edits to one article, in capitals.
-_CAPS_UNIT_LINE = re.compile(r"(?:ARTICLE|SECTION|PART)\s+[IVXLC\d][\w.]*(?:\s+[A-Z][A-Z,'&]*)*$")
+_CAPS_UNIT_LINE = lazy_re(r"(?:ARTICLE|SECTION|PART)\s+[IVXLC\d][\w.]*(?:\s+[A-Z][A-Z,'&]*)*$")
 # The verbs of an edit in a list of edits ("(ii) deleting ...", "(c) inserting the ...").
 GERUNDS = "amending|deleting|inserting|adding|replacing|substituting|striking|restating|renumbering|relettering|re-lettering|redesignating"
 _EDIT_LABEL = r"\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s+"
 # The item's next edit, after a block of its new text: "(ii) deleting the period ...", "and
 # (iii) adding the following sentence at the end of said Section:", "and by inserting ..."
-_NEXT_EDIT = re.compile(
+_NEXT_EDIT = lazy_re(
     rf"(?:(?P<joined>(?:and|or)\s+)(?:{_EDIT_LABEL})?|{_EDIT_LABEL})(?:by\s+)?(?:{GERUNDS})\b"
 )
 # A quotation closed and the item's list of edits going on in the same line: '... $15,000,000"
 # and (iii) deleting "$75,000,000" ...' (the next edit's label and gerund)
-INLINE_NEXT_EDIT = re.compile(
+INLINE_NEXT_EDIT = lazy_re(
     rf"[.;,]?\s*(?:and\s+|or\s+)?{_EDIT_LABEL}(?:by\s+)?(?:{GERUNDS})\b", re.IGNORECASE
 )
-_PARAGRAPH_GAP = re.compile(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
+_PARAGRAPH_GAP = lazy_re(r"[.;,]?\)?[^\S\n]*\n[^\S\n]*\n\s*")
 # How an amendment's own closing paragraph opens, and what it says of the agreement: "Except
 # as modified above, the terms of the Agreement are hereby ratified", "In all other respects
 # the Lease remains in full force and effect" (never new text of a provision)
-CLOSES_AMENDMENT = re.compile(
+CLOSES_AMENDMENT = lazy_re(
     r"(?:Except\s+as\s+(?:(?:expressly|specifically|otherwise)\s+)?(?:(?:modified|amended|supplemented"
     r"|changed|provided|set\s+forth)\s+(?:above|hereby|herein|in\s+this|by\s+this)|(?:herein|hereby"
     r"|above)\s+(?:modified|amended|provided|set\s+forth))|In\s+all\s+other\s+respects"
@@ -83,7 +82,7 @@ CLOSES_AMENDMENT = re.compile(
     r"|\bthis\s+(?:[A-Z][\w\-]*\s+){0,3}Amendment\b)"
     r"[^.]{0,200}\b(?:ratif|affirm|confirm|remain|continue|full\s+force|unchanged|unmodified)",
 )
-INSTRUCTION_PARAGRAPH = re.compile(
+INSTRUCTION_PARAGRAPH = lazy_re(
     r"(?:(?:and|or|further,?)\s+(?:\(?[a-zA-Z0-9]{1,5}\)\s+)?)?"  # "and (ii) Section 27.6 of ..."
     r"(?:(?:This|That|Such)\s+(?:[Ss]ub)?(?:[Ss]ection|[Pp]aragraph|[Aa]rticle|[Cc]lause)\s+(?=(?:is|are|shall)\s)"
     r"|[\"\u201c][^\"\u201d]{1,80}[\"\u201d]\s+(?=(?:shall\s+be|is|are)\s)"  # '"Margin" shall be'
@@ -100,7 +99,7 @@ INSTRUCTION_PARAGRAPH = re.compile(
 # An unnumbered paragraph headed by the change it makes, then saying it: "Amendment of Section
 # 4.1 of the Lease. Effective upon ..., Section 4.1 is hereby amended ..." (a filing whose item
 # numbers were lost in conversion reads as a run of these).
-HEADED_INSTRUCTION = re.compile(
+HEADED_INSTRUCTION = lazy_re(
     r"(?:Amendments?|Additions?|Deletions?|Restatements?|Modifications?|Changes?)\s+(?:of|to)\s"
     r"(?:[^.\n]|\.(?=\d)){1,120}\.\s+(?:[^;:.]|\.(?=\S)){0,400}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
     r"(?:further\s+)?(?:amended|deleted|added|inserted|replaced|restated|modified|supplemented)\b"
@@ -110,24 +109,24 @@ HEADED_INSTRUCTION = re.compile(
 # Subsection is deleted."  Where an amendment's changes are a run of these, each is an item
 # and its printed number is the citation's label ("4.2", "7(b)").
 _HEAD_UNIT = rf"(?:{CONVENTION.lead_unit}|(?:SUB-?SECTION|Sub-?[Ss]ection)[^\S\n]*)"
-CITED_HEAD = re.compile(
+CITED_HEAD = lazy_re(
     rf"(?:{_HEAD_UNIT}[IVXLC\d][\w.]*,[^\S\n]*)?{_HEAD_UNIT}"
     r"(?P<label>\d[\w.]*?(?:\([A-Za-z0-9]{1,6}\))*)[^\S\n]*"
     r"(?:\((?-i:[A-Z])[^()\n]{1,60}\)[^\S\n]*)?:"  # "Section 11 (Notices):", its caption
 )
-_CAPS_HEADING = re.compile(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?(?:\s|$)")
-_ANY_LABEL = re.compile(
+_CAPS_HEADING = lazy_re(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?(?:\s|$)")
+_ANY_LABEL = lazy_re(
     rf"(?<=\s)(?P<unit>{CONVENTION.lead_unit})?(?P<token>{CONVENTION.token})(?=\s+[A-Z\"\u201c(\[])"
 )
 # "as follows:" / "the following:" / "as set forth below:" before new text on the same
 # line.  Its first letter is one class (a and t fold to no other character), the word start
 # and each form's first letter checked behind it: a search skips to the next a or t.
-_SAME_LINE_LEAD = re.compile(
+_SAME_LINE_LEAD = lazy_re(
     r"[aAtT](?<!\w.)(?i:(?:(?<=a)s\s+follows?|(?<=t)he\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?"
     r"|(?<=a)s\s+set\s+forth\s+below)\s*:[^\S\n]*(?=\S)"
     r"|(?<=a)s\s+follows?[^\S\n]+(?=[A-Z]))"  # "replaced as follows Revolving Credit ..."
 )
-_NON_OPERATIVE = re.compile(
+_NON_OPERATIVE = lazy_re(
     r"ratif|represent|warrant|condition|effective|counterpart|governing|law|expense|cost|fee"
     r"|reference|miscellaneous|entire|severab|headings|successors|amendment|waiver|consent"
     r"|release|acknowledg|confirm|no\s+other|continuing|full\s+force",
@@ -157,7 +156,7 @@ def _cites_number(said: str, number: str) -> bool:
     )
 
 
-_PAREN_LEAD = re.compile(r"\s*(\([A-Za-z0-9]{1,5}\))[^\S\n]")
+_PAREN_LEAD = lazy_re(r"\s*(\([A-Za-z0-9]{1,5}\))[^\S\n]")
 
 
 def _inside_cited(said: str, rest: str) -> bool:
@@ -174,23 +173,23 @@ def _labels(token: str) -> list:  # type: ignore[type-arg]
     return label_candidates(token.strip())
 
 
-_OWN_DOCUMENT = re.compile(r"\bthis\s+(?:Amendment|Agreement|Waiver|Consent)\b", re.IGNORECASE)
+_OWN_DOCUMENT = lazy_re(r"\bthis\s+(?:Amendment|Agreement|Waiver|Consent)\b", re.IGNORECASE)
 # A lead that only announces changes: what follows says them, it is not new text.
-_UMBRELLA_END = re.compile(
+_UMBRELLA_END = lazy_re(
     r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified|supplemented|changed)"
     r"(?:\s+as\s+follows)?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
 # A sub-item that opens with an edit of its parent's "amended by:" ("(c) inserting the following")
-_OPENS_WITH_EDIT = re.compile(
+_OPENS_WITH_EDIT = lazy_re(
     rf"(?:{GERUNDS})"
     r"\s+(?:and\s+\w+\s+)?(?:the|a|an|clause|section|subsection|paragraph|each|all|in|at|it|such)\b",
     re.IGNORECASE,
 )
-_HEADED = re.compile(r"^[A-Z][A-Za-z0-9,;&'/\- ]{1,80}[.:]\s")
+_HEADED = lazy_re(r"^[A-Z][A-Za-z0-9,;&'/\- ]{1,80}[.:]\s")
 # A labelled paragraph that is only the heading of the changes under it: "(e) Modifications to
 # Sections 4A.", "(c) Amendments to Article VI": an item, whose sub-items follow.
-_CHANGES_HEADING = re.compile(
+_CHANGES_HEADING = lazy_re(
     r"(?:Amendments?|Modifications?|Additions?|Deletions?|Changes?|Restatements?|Revisions?)\s+"
     r"(?:of|to)\s+(?:the\s+)?(?:(?:Sub)?[Ss]ections?|Articles?|Schedules?|Exhibits?|Annex|Appendix"
     r"|Definitions?|Clauses?|Paragraphs?|[A-Z][\w\- ]{0,60}Agreement)\b[^.\n]{0,60}\.?"
@@ -199,7 +198,7 @@ _CHANGES_HEADING = re.compile(
 # A labelled paragraph that only says where the edits under it are made, as English deeds of
 # variation list them: "3.1 in clause 1.1 (Definitions):" over "(a) by inserting ...", "(b)
 # in the definition of "Territory", by deleting ...": an item, whose sub-items follow.
-_LOCATED_LEAD = re.compile(
+_LOCATED_LEAD = lazy_re(
     rf"(?i:in|to)\s+(?:the\s+definition\s+of\s+[\"\u201c][^\"\u201d]{{1,80}}[\"\u201d]"
     rf"|(?i:{CONVENTION.citation_unit})[^\S\n]*\(?\w[\w.()]*(?:\s+\([A-Z][^()\n]{{0,60}}\))?)"
     r"(?:\s+of\s+the\s+[A-Z][\w ]{0,60})?\s*:"
@@ -211,7 +210,7 @@ _LOCATED_LEAD = re.compile(
 # Short, no stop, and not ending in a word that carries a sentence on ("of", "the"): a
 # double-spaced filing's wrapped first line goes on, "Section 4.2 of the Credit" / "Agreement";
 # nor a sentence's start a page break left alone ("In the definition of "Revolving Credit").
-HEADING_LINE = re.compile(
+HEADING_LINE = lazy_re(
     r"\s*(?!(?:In|The|Each|All|Any|By|With|As|At|On|For|If|Upon|From)\s+[a-z])"
     r"(?P<head>[A-Z][^\n.:;,\"\u201c\u201d]{1,38}?(?<![\s(-]))\s*"
 )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 
+from ..lazy_re import lazy_re
 from .item import Info
 from .item_base import NEW, NEW2, TEXT, ReaderBase
 from .item_patterns import (
@@ -61,18 +62,18 @@ from .rules.article_heading import match_article
 from .sequence import HARD, INLINE, SOFT
 
 # a quotation mark, either way, and the sentence the item's words go on in after one
-_CLOSER_OR_OPENER = re.compile(r"[\"\u201c\u201d]")
-_NEW_SENTENCE = re.compile(r"[^\S\n]+[A-Z][a-z]")
+_CLOSER_OR_OPENER = lazy_re(r"[\"\u201c\u201d]")
+_NEW_SENTENCE = lazy_re(r"[^\S\n]+[A-Z][a-z]")
 
 # Short quotations one after another, joined by commas, "and" or "or": a list of words
-_QUOTED_LIST = re.compile(
+_QUOTED_LIST = lazy_re(
     r'["\u201c][^"\u201c\u201d]{1,80}["\u201d]'
     r'(?:\s*(?:,|;|,?\s*(?:and|or))\s*["\u201c][^"\u201c\u201d]{1,80}["\u201d])+'
 )
 
 
 # ", which reads", "that currently reads": a claim of what the part cited says now
-_SAYS_NOW = re.compile(r"\b(?:which|that)\s+(?:(?:currently|presently)\s+)?reads?\b", re.IGNORECASE)
+_SAYS_NOW = lazy_re(r"\b(?:which|that)\s+(?:(?:currently|presently)\s+)?reads?\b", re.IGNORECASE)
 
 
 class NewText(ReaderBase):
@@ -522,11 +523,9 @@ class NewText(ReaderBase):
 
 
 # Spaces on the same line before the next sentence (a capital letter).
-_SAME_LINE_GAP = re.compile(r"[^\S\n]+(?=[A-Z])")
+_SAME_LINE_GAP = lazy_re(r"[^\S\n]+(?=[A-Z])")
 # The amendment speaking of itself: never a provision's new text ("this Agreement" may be; the
 # agreement's provisions call it that -- unless a paragraph opens with it, as "(b) This
 # Agreement may be signed in counterparts." does)
-_SPEAKS_OF_ITSELF = re.compile(r"\bthis\s+(?:Amendment|Waiver|Consent)\b", re.IGNORECASE)
-_OWN_AGREEMENT_FIRST = re.compile(
-    r"\s*\(\w{1,5}\)\s+(?:[A-Z][\w ,'&-]{0,60}\.\s+)?This\s+Agreement\b"
-)
+_SPEAKS_OF_ITSELF = lazy_re(r"\bthis\s+(?:Amendment|Waiver|Consent)\b", re.IGNORECASE)
+_OWN_AGREEMENT_FIRST = lazy_re(r"\s*\(\w{1,5}\)\s+(?:[A-Z][\w ,'&-]{0,60}\.\s+)?This\s+Agreement\b")

@@ -19,6 +19,7 @@ import functools
 import re
 from functools import lru_cache
 
+from ..lazy_re import lazy_re
 from .convention import CONVENTION
 from .item import Info, Item, ItemsRead, ItemStructureError, item_number
 from .item_build import Assembly
@@ -45,23 +46,21 @@ from .rules.article_heading import is_title, match_article
 from .sequence import _INLINE, HARD, INLINE, SOFT
 
 # A unit and its label that a verb follows: the subject of an instruction, not an item.
-_CITATION_SUBJECT = re.compile(
+_CITATION_SUBJECT = lazy_re(
     rf"(?:{CONVENTION.lead_unit})\d[\w.]*(?:\s?\([A-Za-z0-9]{{1,6}}\))*,?\s+"
     r"(?:is|are|shall|of|in|to|hereof|thereof|as)\b"
 )
 
 # A unit word at a line's end, a blank line of double spacing or none between it and the
 # label at the next line's start: a unit word always names the label after it.
-_UNIT_ENDS_LINE = re.compile(
+_UNIT_ENDS_LINE = lazy_re(
     rf"(?<![\w.])(?:{CONVENTION.lead_unit})[^\S\n]*\n(?:[^\S\n]*\n)?[^\S\n]*$"
 )
 # What opens a sentence of its own after a label: a citation or a determiner ("2. Section 4.1
 # of the Agreement is ...", "2. The definition of ...")
-_OWN_SUBJECT = re.compile(
-    rf"\s*(?:(?:{CONVENTION.lead_unit})[\dIVXLC(]|(?:The|This|Each|In|All)\s)"
-)
+_OWN_SUBJECT = lazy_re(rf"\s*(?:(?:{CONVENTION.lead_unit})[\dIVXLC(]|(?:The|This|Each|In|All)\s)")
 # A line that ends inside a sentence: the next line's label is the sentence's citation.
-_MID_SENTENCE = re.compile(
+_MID_SENTENCE = lazy_re(
     r"(?:\b(?:after|before|of|in|to|under|by|with|from|within|the|amend|amends"
     # words no sentence ends on ("... on the first date on which" / "(a) the Agent shall
     # have received ..."): a clause of its list, wrapped to a line's start, not an item
@@ -72,7 +71,7 @@ _MID_SENTENCE = re.compile(
 # A bare number opening a line, then a word in lower case ("1997 except as otherwise provided
 # below"), after a line that ends inside its sentence (a comma, or a word no sentence ends on;
 # a blank line of double spacing between): the sentence's words, wrapped, never an item.
-_BARE_NUMBER_WORDS = re.compile(r"\d{1,4}[^\S\n]+[a-z]")
+_BARE_NUMBER_WORDS = lazy_re(r"\d{1,4}[^\S\n]+[a-z]")
 
 
 @lru_cache(maxsize=256)
@@ -83,10 +82,10 @@ def _after_and(token: str) -> re.Pattern[str]:
     return re.compile(rf"{t}(?:(?<=[;,]\s{t})|(?<=\sand\s{t})|(?<=\sor\s{t}))\s+(?=[A-Z\"\u201c(])")
 
 
-_NEXT_SPACE = re.compile(r"(?<=\S)\s")
-_CITED_RUN = re.compile(rf"(?m)^[^\S\n]*{CITED_HEAD.pattern}")
+_NEXT_SPACE = lazy_re(r"(?<=\S)\s")
+_CITED_RUN = lazy_re(rf"(?m)^[^\S\n]*{CITED_HEAD.pattern}")
 # A cited head, then the same citation opening its sentence: "Section 6.3: Section 6.3 ..."
-_CITED_AGAIN = re.compile(
+_CITED_AGAIN = lazy_re(
     rf"{CITED_HEAD.pattern}[^\S\n]*(?:{_HEAD_UNIT})(?P<again>\d[\w.]*?(?:\([A-Za-z0-9]{{1,6}}\))*)"
     r"(?![\w.(])"
 )

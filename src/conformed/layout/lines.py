@@ -10,18 +10,18 @@ is for the rules that run over these lines (rules/).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..lazy_re import lazy_re
 from .convention import CONVENTION
 from .rules.page_artifact import is_page_number
 
 # What a conversion to Markdown escapes ("1\\. Interpretation"): read as the character.
-_ESCAPE = re.compile(r"\\([.()\[\]*_#+\-!`])")
+_ESCAPE = lazy_re(r"\\([.()\[\]*_#+\-!`])")
 # A sentence's end: ". ", "; and", ": --".  Its first character is taken first (the
 # look-behinds then say which it was), so a search skips to the next punctuation mark.
-_TERMINAL = re.compile(
+_TERMINAL = lazy_re(
     r"[.:;!?,](?:(?<=[.:;!?])[\"'`)\u2019\u201d]*|(?<=[;,])\s+(?:and|or)|(?<=:)\s*(?:-{1,2}|\u2014))$"
 )
 LEAD = CONVENTION.lead
@@ -126,15 +126,15 @@ def join_wrapped_units(text: str) -> str:
 
 
 _UNITS = r"(SECTION|Section|ARTICLE|Article|Sec\.|SEC\.)[^\S\n]*\n"
-_WRAPPED_UNIT = re.compile(
+_WRAPPED_UNIT = lazy_re(
     rf"(?m)^([^\S\n]*){_UNITS}(?=[^\S\n]*\d{{1,3}}(?:\.\d{{1,3}})*\.?[^\S\n]+[A-Z])"
 )
 # What every match holds: the pattern above begins at each line's start and so is tried at
 # every character; this one begins with a unit word's first letter.
-_UNIT_AT_END = re.compile(_UNITS)
+_UNIT_AT_END = lazy_re(_UNITS)
 
 
-_RULE = re.compile(r"^\s*[-_=]{3,}(?:\s+[-_=]{3,})*\s*$")
+_RULE = lazy_re(r"^\s*[-_=]{3,}(?:\s+[-_=]{3,})*\s*$")
 _RULE_FIRST = frozenset("-_=")  # what a rule's words start with: the test of most lines
 
 

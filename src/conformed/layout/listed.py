@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lazy_re import lazy_re
 from ..sentences import split_sentences
 from .convention import ATTACHMENT, CONVENTION
 from .item import Item
@@ -26,16 +27,14 @@ from .payload import AMENDING
 from .row_heads import with_row_heads
 
 _ATTACHMENT = CONVENTION.unit_pattern(ATTACHMENT)  # Attachment, Annex, Schedule, Rider ...
-LISTED_IN = re.compile(
+LISTED_IN = lazy_re(
     r"\b(?:amended|modified|supplemented)\s+(?:as\s+)?(?:set\s+(?:forth|out)|described|provided"
     rf"|specified)\s+(?:in|on)\s+(?:the\s+)?(?P<name>{_ATTACHMENT}\s+(?:of\s+(?:Amendments|Changes|"
     r"Modifications)\b|[A-Z0-9][\w\-]*))",
     re.IGNORECASE,
 )
-_FIRST = re.compile(r"(?m)^[ \t]*(?:1[.)]|\(1\)|\(a\)|\(i\)|A\.)[ \t]+\S")
-_NEXT_ATTACHMENT = re.compile(
-    rf"(?m)^[ \t]*(?i:{_ATTACHMENT})[ \t]+[A-Z0-9][\w\-]*[ \t]*\.?[ \t]*$"
-)
+_FIRST = lazy_re(r"(?m)^[ \t]*(?:1[.)]|\(1\)|\(a\)|\(i\)|A\.)[ \t]+\S")
+_NEXT_ATTACHMENT = lazy_re(rf"(?m)^[ \t]*(?i:{_ATTACHMENT})[ \t]+[A-Z0-9][\w\-]*[ \t]*\.?[ \t]*$")
 
 
 def with_listed_changes(
@@ -81,7 +80,7 @@ def _with_listed(item: Item, text: str, end: int, problems: list[Exception]) -> 
     return replace(item, children=children, standalone=own)
 
 
-_CITES = re.compile(rf"\b(?i:{CONVENTION.unit_pattern('section', 'article')})\s+[\dA-Z(]")
+_CITES = lazy_re(rf"\b(?i:{CONVENTION.unit_pattern('section', 'article')})\s+[\dA-Z(]")
 
 
 def _own_change(sentence: str, about: re.Pattern[str]) -> bool:

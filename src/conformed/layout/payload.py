@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import lazy_re
 from .convention import INSTRUMENT_NOUNS
 
 PAYLOAD_MARK = "\u00abTEXT\u00bb"
@@ -24,7 +25,7 @@ CLOSERS = '"\u201d'
 # one class of first characters (case-sensitive; f, h and r fold to no other character),
 # each form's first letter checked again behind it, so that a search skips from one of
 # those characters to the next instead of trying the forms at every place.
-OPEN = re.compile(
+OPEN = lazy_re(
     r"[fFhHrR:](?:(?:(?<=[fF])(?i:ollows|ollowing)|(?<=[hH])(?i:ereto)|(?<=[rR])(?i:ead|eads))"
     r"\s*[:,]?[^\S\n]*(?::[^\S\n]*)?\s*(?P<q>[\"\u201c])"
     r"|(?<=:)[^\S\n]*-*\s*(?P<c>[\"\u201c]))"
@@ -32,20 +33,20 @@ OPEN = re.compile(
 # A quote that is a defined term's own ('"Loan Agreement" means ...'), not new text's.
 # (Never '"1.41 "Mill Cap" means ...': a curly mark opening after a label is the term's own,
 # and the first is the new text's.)
-TERM_FIRST = re.compile(
+TERM_FIRST = lazy_re(
     r"[^\S\n]*\u201c?[^\"\u201c\u201d\n]{1,80}[\"\u201d](?:\s+(?:means|shall\s+mean|has\s+the|shall\s+have|"
     r"is\s+defined|as\s+defined)\b|:\s+\S)",  # or '"Available Commitment": as to any Lender'
     re.IGNORECASE,
 )
 # A paragraph that opens '"Margin" shall be amended by ...': a term an instruction names,
 # not new text.
-TERM_AMENDED = re.compile(
+TERM_AMENDED = lazy_re(
     r"[^\S\n]*[^\"\u201c\u201d\n]{1,80}[\"\u201d]\s+(?:shall\s+be|is|are)\s+(?:hereby\s+)?"
     r"(?:further\s+)?(?:amended|deleted|restated|replaced)\b",
     re.IGNORECASE,
 )
 # The lead of unquoted new text, at the end of what the instruction says.
-UNQUOTED = re.compile(
+UNQUOTED = lazy_re(
     r"\b(?:as\s+follows?|the\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?|as\s+set\s+forth\s+below"
     r"|to\s+read|reads?|thereof)\s*[:\-]+\s*-*\s*$"
     r"|\b(?:as\s+follows?|the\s+following(?!\s+example))\s*[.:;]?\s*$",
@@ -54,7 +55,7 @@ UNQUOTED = re.compile(
 # An instruction that asks for text: what follows it is that text, never a sub-list.
 # Every form starts a word with t, r, s, a or i: the look-ahead turns most places away at
 # once (the search is twice as fast on long instructions).
-WANTS_TEXT = re.compile(
+WANTS_TEXT = lazy_re(
     r"\b(?=[tarsi])(?:to\s+read\b|read\s+in\s+(?:its|their)\s+entirety\b|shall\s+(?:now\s+)?read\b"
     r"|(?:replac|substitut|restat)\w*\b(?:[^.:]|(?<=\d)\.(?=\d)){0,120}?\b(?:with|by)\s+the\s+following\b"
     r"|restated\b(?:[^.:]|(?<=\d)\.(?=\d)){0,80}\bas\s+follows\b"
@@ -69,18 +70,18 @@ WANTS_TEXT = re.compile(
 )
 # "... whereas it previously read: "old" ... it now reads: "new"".
 NOW = r"now\s+reads|shall\s+now\s+read|is\s+now\s+required\s+to"
-NOW_READS = re.compile(
+NOW_READS = lazy_re(
     rf"[^\S\n]*\d{{0,3}}\s*(?:\[\*\]\s*)?(?:it\s+|and\s+)?(?:{NOW}|shall\s+read)\s*:?\s*(?P<q>[\"\u201c])",
     re.IGNORECASE,
 )
-REDACTED_READING = re.compile(
+REDACTED_READING = lazy_re(
     r"(?P<head>.*?\bpreviously\s+read\s*:?)\s*\[\*\]\s*"
     r"(?P<mid>(?:it\s+)?(?:now\s+reads|shall\s+now\s+read)\s*:?)\s*\[\*\]\s*(?P<tail>.*)",
     re.IGNORECASE | re.DOTALL,
 )
 # "... shall be amended, effective as of the Effective Date, as follows:" and then, instead
 # of text, the instruction itself: "Subsection 6(a)(xvi) ... shall be amended to read ...".
-GENERIC_LEAD = re.compile(
+GENERIC_LEAD = lazy_re(
     r"\bamend(?:s|ed)?\b[^:]{0,120}\b(?:as\s+follows|in\s+(?:each\s+of\s+)?the\s+following\s+respects)"
     r"(?:,\s*(?:effective|with\s+effect)\b[^:]{0,80})?"  # "as follows, effective January 1, 2026:"
     r"\s*:?\s*$",
@@ -89,20 +90,20 @@ GENERIC_LEAD = re.compile(
 # The whole instrument amended "as set forth below", as a board resolution adopts the
 # amendment printed after it ("RESOLVED, that the Plan be, and it hereby is, amended as set
 # forth in Amendment No. 2 to the Plan in the form set forth below"): the items below amend.
-BELOW_LEAD = re.compile(
+BELOW_LEAD = lazy_re(
     rf"\bthe\s+(?:[A-Z][\w&'-]*\s+){{0,8}}(?:{'|'.join(INSTRUMENT_NOUNS)})\b[^.;:]{{0,40}}?"
     r"\bamended\s+(?:and\s+restated\s+)?as\s+(?:set\s+forth|provided|hereinafter\s+set\s+forth)\s+"
     r"(?:below|hereinafter|in\s+the\s+following\s+(?:resolutions|paragraphs|sections|items)"
     r"|in\s+(?:[^.;:]|(?<=No)\.|(?<=NO)\.){0,160}?\bbelow)\b"  # "Amendment No. 2"
 )
-EMBEDDED = re.compile(
+EMBEDDED = lazy_re(
     r"\s*(?:[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d]\s+|[A-Z])[^\n:\"\u201c]{0,100}?"
     r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
     r"(?:amended|deleted|restated|replaced)\b",
     re.IGNORECASE,
 )
 # Amending language: what makes a sentence change the agreement's text.
-AMENDING = re.compile(  # each form starts a word with a letter looked ahead for (faster)
+AMENDING = lazy_re(  # each form starts a word with a letter looked ahead for (faster)
     r"(?=\b[abhisw])(?:\b(?:is|are|shall\s+be|will\s+be)\s*,?\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|substituted|"
     r"renumbered|relettered|redesignated|struck|stricken|superseded|changed|revised|attached)\b"
@@ -154,14 +155,14 @@ def close_after(source: str, pos: int, end: int, follows: re.Pattern[str]) -> in
         at = m.end()
 
 
-_CLOSE = re.compile(r"[\"\u201d]")
+_CLOSE = lazy_re(r"[\"\u201d]")
 
 
 def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-_PARAGRAPHS = re.compile(r"(\n[^\S\n]*\n\s*)")
+_PARAGRAPHS = lazy_re(r"(\n[^\S\n]*\n\s*)")
 
 
 def reopened_paragraphs(text: str) -> str:
@@ -181,7 +182,7 @@ def reopened_paragraphs(text: str) -> str:
 
 
 # A paragraph that opens with a term in quotation marks and defines it.
-_DEFINES = re.compile(
+_DEFINES = lazy_re(
     r'["\u201c][^"\u201c\u201d\n]{1,80}["\u201d]\s*(?:shall\s+mean|means|shall\s+have|has|:)',
     re.IGNORECASE,
 )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lazy_re import lazy_re
 from .convention import CONVENTION
 from .item import Item
 from .lines import LEAD
@@ -26,14 +27,14 @@ from .lines import LEAD
 _UNIT = CONVENTION.unit_pattern()
 # "Section 1.1", "Section 3.2 (Rolling Forecast)", "Section 1.1 - "Firm Order", clause (b)",
 # "Section 3.2 (Rolling Forecast), second sentence", "Section 1.1 - new definitions"
-_HEAD = re.compile(
+_HEAD = lazy_re(
     rf"(?P<cite>(?i:{_UNIT})\s+[\w.\-]+(?:\([A-Za-z0-9]{{1,4}}\))*)(?:\s*\([A-Z][^()]{{0,60}}\))?"
     r"(?:\s*[-\u2013\u2014]\s*(?:\"(?P<term>[^\"]{1,80})\"|new\s+definitions?))?"
     r"(?:\s*,\s*(?P<part>(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last)\s+(?:sentence|paragraph)"
     r"|proviso|(?:clause|paragraph|subsection)\s+\([A-Za-z0-9]{1,4}\))))?"
 )
 # "Deleted in its entirety.", "Delete.", said of the provision a head names (interpret.py too)
-DELETED_WHOLE = re.compile(r"(?i)(?:is\s+(?:hereby\s+)?)?deleted?(?:\s+in\s+its\s+entirety)?\.?")
+DELETED_WHOLE = lazy_re(r"(?i)(?:is\s+(?:hereby\s+)?)?deleted?(?:\s+in\s+its\s+entirety)?\.?")
 
 
 def with_row_heads(rows: list[Item], text: str) -> list[Item]:
@@ -77,8 +78,8 @@ def _headed(row: Item, lines: list[str]) -> Item:
     )
 
 
-_NEW = re.compile(rf"(?i:new)\s+(?i:{_UNIT})\s+\S")
-_OWN_LAST = re.compile(r"\(([A-Za-z0-9]{1,4})\)$")
+_NEW = lazy_re(rf"(?i:new)\s+(?i:{_UNIT})\s+\S")
+_OWN_LAST = lazy_re(r"\(([A-Za-z0-9]{1,4})\)$")
 # "Amended to provide that ...", "Restated in its entirety as follows:": the verb of a
 # sentence whose subject is the head
-_PARTICIPLE = re.compile(r"(?:Amended|Restated|Replaced|Modified|Deleted\s+and\s+replaced)\b")
+_PARTICIPLE = lazy_re(r"(?:Amended|Restated|Replaced|Modified|Deleted\s+and\s+replaced)\b")

@@ -15,6 +15,7 @@ import re
 
 from ..citation import Label, Style, label_candidates, label_key
 from ..document import LayoutNote
+from ..lazy_re import lazy_re
 from .convention import CONVENTION, SECTION
 from .lines import LEAD
 from .node import Node
@@ -24,7 +25,7 @@ from .node import Node
 # spaces that stands for a line break ("... Fees.   (b) Interest ...").  The first space
 # comes first and the look-behinds after it, so that a search skips to the next space
 # rather than trying every character; "gap" holds the run's spaces after the first.
-_INLINE = re.compile(
+_INLINE = lazy_re(
     rf"\s(?:(?<=[.:;\]\"\u201d]\s)(?<![Nn][Oo]\.\s)\s*|(?<=[^\S\n])(?P<gap>[^\S\n]{{2,}}))(?P<unit>{CONVENTION.lead_unit})?"
     rf"(?P<token>{CONVENTION.token})\s+(?(gap)(?=[\w\"\u201c(])|(?=[A-Z\"`'\u201c(\[]|\d+\s+[A-Z]{{2}}))"
 )
@@ -32,15 +33,15 @@ _INLINE = re.compile(
 # were split off: "...; (c) intercompany Indebtedness ...; and (d) ...".  Its words may
 # begin in lower case, as a list's clauses do; a clause split off while the one before it
 # keeps the next ones' words would read "(b)" as holding "(c)" to "(f)".
-LIST_NEXT = re.compile(
+LIST_NEXT = lazy_re(
     r"(?:(?<=;\s)|(?<=;\sand\s)|(?<=;\sor\s))(?P<unit>)(?P<token>\([a-z]{1,4}\)|\(\d{1,3}\))\s+(?=\S)"
 )
 # the same clause opening a line, after a line that ended "...;" or "...; and"
-LIST_HEAD = re.compile(r"(?P<unit>)(?P<token>\([a-z]{1,4}\)|\(\d{1,3}\))\s+(?=\S)")
-AFTER_LIST_MARK = re.compile(r"(?:[:;]|;\s+(?:and|or))$")
+LIST_HEAD = lazy_re(r"(?P<unit>)(?P<token>\([a-z]{1,4}\)|\(\d{1,3}\))\s+(?=\S)")
+AFTER_LIST_MARK = lazy_re(r"(?:[:;]|;\s+(?:and|or))$")
 # A heading run onto the end of the last paragraph's line, as flattened filings
 # print them: "... fiscal month 5. TRADEMARKS".
-_TITLE_AT_END = re.compile(
+_TITLE_AT_END = lazy_re(
     rf"\s(?P<unit>{CONVENTION.lead_unit})?(?P<token>\d{{1,3}}\.)\s+(?=[A-Z][A-Z0-9&,;'/\- ]{{2,80}}$)"
 )
 _TITLE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789&,;'/- ")
@@ -54,10 +55,10 @@ def title_at_end(text: str) -> re.Match[str] | None:
 
 
 # What a cross-reference that happens to start a line continues with.
-_BRACKETS = re.compile(r"^(?:\([A-Za-z0-9]{1,6}\))+")
-_REFERENCE_TAIL = re.compile(r"^(?:[;,)\]]|[a-z])")
+_BRACKETS = lazy_re(r"^(?:\([A-Za-z0-9]{1,6}\))+")
+_REFERENCE_TAIL = lazy_re(r"^(?:[;,)\]]|[a-z])")
 # What follows a number that is a figure, not a label: a rate or a ratio.
-_FIGURE_TAIL = re.compile(
+_FIGURE_TAIL = lazy_re(
     r"^(?:%|percent\b|per\s+cent\b|bps\b|basis\s+points\b|to\s*1(?:\.0+)?\b|:\s*1(?:\.0+)?\b)",
     re.IGNORECASE,
 )
@@ -69,7 +70,7 @@ HARD, SOFT, INLINE = "hard", "soft", "inline"
 GAP = "gap"  # inline, after a run of spaces that stands for a paragraph break
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy_re(r"\s+")
 
 
 class Placement:
@@ -343,9 +344,9 @@ class Placement:
         self.notes.append(LayoutNote(line, kind, message))
 
 
-_WORDY = re.compile(r"[0-9A-Za-z]")
-_UNIT_START = re.compile(rf"^{CONVENTION.lead_unit}")
-_DOTTED = re.compile(r"^\d+(?:\.\d+)*\.$")
+_WORDY = lazy_re(r"[0-9A-Za-z]")
+_UNIT_START = lazy_re(rf"^{CONVENTION.lead_unit}")
+_DOTTED = lazy_re(r"^\d+(?:\.\d+)*\.$")
 
 
 def _same_shape(a: Label, b: Label) -> bool:

@@ -12,13 +12,12 @@ through.
 
 from __future__ import annotations
 
-import re
-
 from ..document import Provision
+from ..lazy_re import lazy_re
 from .convention import CONVENTION
 
 # The titles leases give the summary before their Articles (the drafting convention's)
-_SUMMARY = re.compile("^" + CONVENTION.summary_title())
+_SUMMARY = lazy_re("^" + CONVENTION.summary_title())
 
 
 def is_summary_title(text: str) -> bool:

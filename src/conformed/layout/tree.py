@@ -13,6 +13,7 @@ import re
 
 from ..citation import Label
 from ..document import LayoutNote, Provision, Source
+from ..lazy_re import lazy_re
 from .heads import iter_groups, split_heading
 from .lines import LEAD, Line
 from .node import Node, attach, freeze, trim
@@ -35,7 +36,7 @@ __all__ = ["GAP", "HARD", "INLINE", "SOFT", "TreeBuilder"]
 
 # An Article that is its definitions ("ARTICLE I / DEFINITIONS" over '"Account" means ...'
 # paragraphs with no Sections): each definition its own part, as under a Section
-_DEFINITIONS_HEADING = re.compile(r"(?i)^\s*(?:definitions|defined\s+terms)\b")
+_DEFINITIONS_HEADING = lazy_re(r"(?i)^\s*(?:definitions|defined\s+terms)\b")
 
 
 class TreeBuilder(Placement):

@@ -7,11 +7,11 @@ the diff's rules (trimming, tidying) read without the encoding's tricks.
 
 from __future__ import annotations
 
-import re
+from ..lazy_re import lazy_re
 
 # The word diff's tokens (see ``words.tokenize``): words keep inner punctuation,
 # a mark before a space is a token of its own, whitespace runs are tokens.
-TOKEN = re.compile(r"\s+|[^\s.,;:]+(?:[.,;:]+[^\s.,;:]+)*|[.,;:]+")
+TOKEN = lazy_re(r"\s+|[^\s.,;:]+(?:[.,;:]+[^\s.,;:]+)*|[.,;:]+")
 _MARKS = ".,;:"  # the marks TOKEN splits off the end of a word
 _BMP = 0xC000  # tables start again past this many entries rather than leave the BMP
 

@@ -22,20 +22,20 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
-import re
 
 import docx
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from lxml import etree
 
+from ..lazy_re import lazy_re
 from .edits import BACK, DELETED, FRONT, INSERTED, MOVED, Entry, Redline, separator
 from .words import DELETE, INSERT, Segment
 
 DEFAULT_AUTHOR = "conformed"
 _INDENT = 360  # twips per level (a quarter inch)
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_PIECES = re.compile(r"(\n|\t)")
+_XML_INVALID = lazy_re("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_PIECES = lazy_re(r"(\n|\t)")
 
 
 def now() -> str:

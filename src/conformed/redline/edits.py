@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..citation import join_labels, name_path
 from ..definitions import term_of
 from ..document import Document
+from ..lazy_re import lazy_re
 from .align import Match, align, anchor_equal, fill_gaps, overlap
 from .words import DELETE, EQUAL, INSERT, Differ, Segment
 
@@ -30,7 +31,7 @@ SAME, CHANGED, INSERTED, DELETED, MOVED, RELABELLED = (
 )  # fmt: skip
 PROVISION, TRAILING, FRONT, BACK = "provision", "trailing", "front", "back"
 
-_EXHIBIT = re.compile(
+_EXHIBIT = lazy_re(
     r"^\s*((?:EXHIBIT|SCHEDULE|ANNEX|APPENDIX)\s+[A-Z0-9][A-Z0-9.\-]*)", re.IGNORECASE
 )
 

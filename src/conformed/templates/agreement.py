@@ -16,23 +16,22 @@ from dataclasses import dataclass
 from ..amendment import DATE, parse_date
 from ..document import Document
 from ..errors import UsageError
+from ..lazy_re import lazy_re
 from .align import fold
 
-_THIS = re.compile(
+_THIS = lazy_re(
     r"\bTHIS\s+(?P<title>[^()]{3,200}?)\s*\((?:the\s+|this\s+)?[\"\u201c](?P<short>[^\"\u201d]+)[\"\u201d]\)"
 )
-_DATED = re.compile(
-    rf"(?:made|entered\s+into|dated)[^.]{{0,40}}?\bas\s+of\s+(?P<date>{DATE})", re.I
-)
-_BETWEEN = re.compile(r"\bby\s+and\s+between\s+|\bbetween\s+|\bby\s+and\s+among\s+|\bamong\s+")
-_PARTY = re.compile(
+_DATED = lazy_re(rf"(?:made|entered\s+into|dated)[^.]{{0,40}}?\bas\s+of\s+(?P<date>{DATE})", re.I)
+_BETWEEN = lazy_re(r"\bby\s+and\s+between\s+|\bbetween\s+|\bby\s+and\s+among\s+|\bamong\s+")
+_PARTY = lazy_re(
     r"(?P<name>[^()]+?)\s*\((?P<the>the\s+)?[\"\u201c](?P<role>[^\"\u201d]+)[\"\u201d]\)"
 )
-_ENTITY = re.compile(
+_ENTITY = lazy_re(
     r"\b(?:inc|corp|corporation|company|co|llc|l\.l\.c|ltd|limited|l\.p|lp|n\.a|bank|trust|plc)\b",
     re.I,
 )
-_RECITALS = re.compile(
+_RECITALS = lazy_re(
     r"\bWHEREAS\b|\bRECITALS\b|\bBACKGROUND\b|\bNOW,? THEREFORE\b|\bW\s?I\s?T\s?N\s?E\s?S\s?S"
 )
 _SMALL = {"and", "of", "for", "the", "to", "in", "a", "an", "on", "or"}

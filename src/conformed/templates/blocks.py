@@ -20,14 +20,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..lazy_re import lazy_re
 from .layout import QUOTE_INDENT, WIDTH
 
 Kind = Literal["title", "indented", "item", "flush", "quote", "quote_more", "signature"]
 
 DISPLAY_INDENT = 2 * QUOTE_INDENT  # titles and signatures sit at least this far in
-_ITEM = re.compile(r"^(\d{1,3}(?:\.[a-z0-9]{1,4})*\.)\s+(.*)$", re.S)
-RULE = re.compile(r"^-{3,}$")  # a typed rule under a conformed signature ("s//Name")
-BLANK_LINE = re.compile(r"_{3,}")  # a typed line to sign on
+_ITEM = lazy_re(r"^(\d{1,3}(?:\.[a-z0-9]{1,4})*\.)\s+(.*)$", re.S)
+RULE = lazy_re(r"^-{3,}$")  # a typed rule under a conformed signature ("s//Name")
+BLANK_LINE = lazy_re(r"_{3,}")  # a typed line to sign on
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ sign on ("____") become the Signature Line style's drawn rule instead.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 
+from ..lazy_re import lazy_re
 from .blocks import BLANK_LINE, RULE, Block, blocks
 from .docx_styles import BODY_PART, CORE_PART, STAMP, package
 
@@ -28,7 +28,7 @@ STYLES = {
 SIGNATURE, SIGNATURE_LINE = "Signature", "Signature Line"
 TESTIMONIUM = "Testimonium"  # "IN WITNESS WHEREOF, ...", the paragraph the signatures follow
 COLUMN = 4680  # twips: half of 6.5 inches, the signature table's two columns
-_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
+_INVALID = lazy_re("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 CORE = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'

@@ -18,6 +18,7 @@ from typing import Literal, overload
 import jinja2
 
 from ..errors import ConformedError, InputError, UsageError
+from ..lazy_re import lazy_re
 from .blocks import blocks
 from .data import Executive
 from .layout import center, join_and, layout, quote
@@ -155,7 +156,7 @@ def render_draft(text: str, fmt: str) -> str | bytes:
     raise UsageError(f"unknown draft format {fmt!r} (use {', '.join(DRAFT_FORMATS)})")
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_SPECIAL = lazy_re(r"([\\`*_\[\]<>#|])")
 
 
 def to_markdown(text: str) -> str:

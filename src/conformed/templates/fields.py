@@ -12,14 +12,15 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..amendment import parse_date
+from ..lazy_re import lazy_re
 
 PRONOUNS = {
     "he": ("he", "him", "his"),
     "she": ("she", "her", "her"),
     "they": ("they", "them", "their"),
 }
-_WORD = re.compile(r"^[A-Z][A-Za-z\-]*$")
-_RANGE = re.compile(r"^\s*(\d+)\s*[:=]\s*\(?a\)?\.?\s*(?:-|–|to|through)\s*\(?([a-z])\)?\.?\s*$")
+_WORD = lazy_re(r"^[A-Z][A-Za-z\-]*$")
+_RANGE = lazy_re(r"^\s*(\d+)\s*[:=]\s*\(?a\)?\.?\s*(?:-|–|to|through)\s*\(?([a-z])\)?\.?\s*$")
 
 
 class FieldReader:

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import lazy_re
+
 WIDTH = 78
 QUOTE_INDENT = 8
-_LABEL = re.compile(r"^(?:\d{1,3}\.|\([a-z0-9]{1,5}\)|[a-z]{1,4}\.)$")
+_LABEL = lazy_re(r"^(?:\d{1,3}\.|\([a-z0-9]{1,5}\)|[a-z]{1,4}\.)$")
 
 
 def layout(text: str, width: int = WIDTH) -> str:

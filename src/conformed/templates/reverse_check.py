@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass, field
 
 from ..amendment import format_date, parse_amendment, parse_date
 from ..consolidator import consolidate
 from ..document import Document
 from ..errors import UsageError
+from ..lazy_re import lazy_re
 from ..report import FAILED
 from .agreement import read_facts
 from .align import ReverseError, fold, head_key
@@ -86,7 +86,7 @@ def check_matter(base: Document, edited: Document) -> None:
             )
 
 
-_LABEL = re.compile(r"(?:\([a-z0-9]{1,5}\)|[a-z]{1,4}\.|\d{1,3}(?:\.\d+)*\.)\s")
+_LABEL = lazy_re(r"(?:\([a-z0-9]{1,5}\)|[a-z]{1,4}\.|\d{1,3}(?:\.\d+)*\.)\s")
 
 
 def check_reading(edited: Document) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ...citation import Label, Style, from_roman
+from ...lazy_re import lazy_re
 from ..convention import CONVENTION
 from ..lines import is_rule
 from ..state import State
@@ -20,7 +21,7 @@ from ..state import State
 _WORDS = "|".join(CONVENTION.number_words)
 # "ARTICLE II", "Article 2 - Definitions", "ARTICLE TWO", and sections numbered in words
 # ("SECTION TWO - REPRESENTATIONS"), which drafters use as articles.
-_ARTICLE = re.compile(
+_ARTICLE = lazy_re(
     rf"^(?:(?P<word>{CONVENTION.unit_pattern('article')})[^\S\n]+(?P<num>{CONVENTION.article_numeral})"
     rf"|(?P<sword>{CONVENTION.unit_pattern('section')})[^\S\n]+(?P<snum>(?:{_WORDS})(?:-(?:{_WORDS}))?))"
     r"(?P<dot>\.)?(?=\s|$|[-\u2013\u2014:])[^\S\n]*(?:[-\u2013\u2014:.][^\S\n]*)?(?P<title>.*)$",
@@ -33,7 +34,7 @@ def heading_parts(m: re.Match[str]) -> tuple[str, str]:
     return (m.group("word") or m.group("sword"), m.group("num") or m.group("snum"))
 
 
-_SENTENCE_START = re.compile(r"^[a-z(\"\u201c]|^(?i:of|to|in|shall|is|hereof)\b")
+_SENTENCE_START = lazy_re(r"^[a-z(\"\u201c]|^(?i:of|to|in|shall|is|hereof)\b")
 
 
 def article_label(word: str, numeral: str, dot: str) -> Label | None:
@@ -91,8 +92,8 @@ def is_title(text: str) -> bool:
 
 # "SECTION 2" alone on its line: in an English (LMA) facility agreement a group of clauses,
 # "SECTION 2" / "THE FACILITY" / "2. THE FACILITY" / "3. PURPOSE", numbered apart from them
-_LMA_SECTION = re.compile(r"SECTION[^\S\n]+(?P<num>\d{1,2})")
-_CLAUSE_START = re.compile(r"\d{1,3}\.(?:\d{1,3})?\s+\S")
+_LMA_SECTION = lazy_re(r"SECTION[^\S\n]+(?P<num>\d{1,2})")
+_CLAUSE_START = lazy_re(r"\d{1,3}\.(?:\d{1,3})?\s+\S")
 
 
 def _group_of_clauses(state: State, i: int) -> tuple[Label, str] | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_re import lazy_re
 from ..convention import CONVENTION
 
-_START = re.compile(
+_START = lazy_re(
     rf"^\s*(?P<word>{CONVENTION.unit_pattern('attachment')})\s+[A-Z0-9][A-Za-z0-9.\-]*"
     r"(?:\([A-Za-z0-9]{1,4}\))*\s*$",  # "SCHEDULE 6.1(g)"
     re.IGNORECASE,

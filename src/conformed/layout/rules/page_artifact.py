@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ...lazy_re import lazy_re
 from ..convention import CONVENTION
 
-PAGE_NUMBER = re.compile(
+PAGE_NUMBER = lazy_re(
     r"^\s*(?:-\s*)?(?:page\s+)?(?:\d{1,3}|[ivxlc]{1,6})(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$"
     r"|^\s*<PAGE>\s*\d*\s*$|^\s*\[?\s*(?:page|p\.)\s+\d{1,3}\s*\]?\s*$",
     re.IGNORECASE,
@@ -25,18 +26,18 @@ _PAGE_FIRST = frozenset("-<[0123456789pPiIvVxXlLcC")
 # the ">" of "<PAGE>" or the "]" of "[Page 5]".
 _PAGE_LAST = frozenset("->]0123456789iIvVxXlLcC")
 # Lines a filing service or a redaction stamps on every page, page break or not.
-_STAMP = re.compile(
+_STAMP = lazy_re(
     r"^\s*(?:Source:\s+\S|Copyright\s+(?:\(C\)|\u00a9)|\[\*+\]\s+Confidential\s+material"
     r"|CONFIDENTIAL\s+TREATMENT\s+REQUESTED)",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(r"\d+")
-_HEADING_START = re.compile(
+_DIGITS = lazy_re(r"\d+")
+_HEADING_START = lazy_re(
     rf"^(?:{CONVENTION.unit_pattern()})\s|^(?:\(\w{{1,4}}\)|\d+(?:\.\d+)+\.?\s|\d+\.\s)",
     re.IGNORECASE,
 )
-_ROMAN_ONLY = re.compile(r"^\s*[ivxlc]{1,6}\s*$", re.IGNORECASE)
-_LEGEND_WORDS = re.compile(
+_ROMAN_ONLY = lazy_re(r"^\s*[ivxlc]{1,6}\s*$", re.IGNORECASE)
+_LEGEND_WORDS = lazy_re(
     r"confidential|execution\s+(?:version|copy)|conformed\s+copy|\[\*+\]|omitted|"
     r"agreement|amendment|draft|exhibit\s+\d",
     re.IGNORECASE,
@@ -73,12 +74,12 @@ def _stamped(raw: str) -> bool:
 # A law firm's document-management number, stamped at the foot of each page:
 # "4838-2291-0476.3", "LON-DOCS\\48812376.4", "NY:1234567.2", "#91234567v2", "4861-3307-2215.v6"
 # (eight digits or more: never a year's range, a figure or a label; and printed twice or more)
-_FILED_AS = re.compile(
+_FILED_AS = lazy_re(
     r"^\s*(?:[A-Z][A-Z_\-]{1,12}[:\\/]\s*\\?)?#?\d{4,}(?:[-\\/.]\d{1,6}){0,4}(?:\s*\.?v\.?\s*\d{1,3})?\s*$"
 )
 
 
-_YEARS = re.compile(r"^\s*(?:19|20)\d\d\s*[-/]\s*(?:19|20)\d\d\s*$")  # "1999-2000": a year's range
+_YEARS = lazy_re(r"^\s*(?:19|20)\d\d\s*[-/]\s*(?:19|20)\d\d\s*$")  # "1999-2000": a year's range
 
 
 def _filed_as(raw: str) -> bool:

@@ -7,13 +7,12 @@ the label opens a provision is the tree's sequence rule.
 
 from __future__ import annotations
 
-import re
-
+from ...lazy_re import lazy_re
 from ..convention import CONVENTION
 from ..state import State
 from .labelled import open_if_accepted
 
-_SECTION = re.compile(rf"^(?:{CONVENTION.lead_unit}\S|\d+\.\d)")
+_SECTION = lazy_re(rf"^(?:{CONVENTION.lead_unit}\S|\d+\.\d)")
 
 
 def section_heading(state: State, i: int) -> int | None:

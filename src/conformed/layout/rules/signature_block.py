@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_re import lazy_re
+
 # The execution clauses of English and Commonwealth drafting: "Signed for and on behalf of
 # ...", "EXECUTED as a deed ...", "This Agreement has been entered into on the date stated
 # at the beginning of it.", "AS WITNESS the hands of the parties".  Never a sentence that
@@ -23,7 +25,7 @@ ADOPTION = (
     r"(?:as\s+)?(?:adopted|approved)\s+by\s+the\s+(?:board(?:\s+of\s+directors)?|(?:stock|share)holders)"
     r"\b[^.]{0,40}?(?:\bon\b|\beffective\b|\bas\s+of\b|:)"
 )
-_END = re.compile(
+_END = lazy_re(
     r"^\s*(?:IN\s+WITNESS\s+WHEREOF"
     r"|\[?\s*(?:signature\s+pages?\s+(?:follows?|to\s+follow)|remainder\s+of\s+(?:this\s+)?page"
     r"\s+(?:is\s+)?(?:intentionally\s+)?(?:left\s+)?blank)"

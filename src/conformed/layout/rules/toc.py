@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import re
 
+from ...lazy_re import lazy_re
 from ..convention import CONVENTION
 
-_TITLE = re.compile(r"^\s*(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\s*$", re.IGNORECASE)
+_TITLE = lazy_re(r"^\s*(?:TABLE\s+OF\s+CONTENTS|CONTENTS|INDEX)\s*$", re.IGNORECASE)
 # The ASCII characters _TITLE's line may begin with (after white space), in either case;
 # a non-ASCII one (a case-folded i) is left to the pattern.
 _TITLE_FIRST = frozenset("TtCcIi")
-_ENTRY = re.compile(r"(?:\.\s?){3,}\s*\d*\s*$|\S\s{2,}\d{1,3}\s*$|\S\s+\d{1,3}$")
-_PAGE_HEAD = re.compile(r"^\s*(?:Page|PAGE|Section|SECTION|Article|ARTICLE)\s*$")
-_ATTACHMENT = re.compile(
+_ENTRY = lazy_re(r"(?:\.\s?){3,}\s*\d*\s*$|\S\s{2,}\d{1,3}\s*$|\S\s+\d{1,3}$")
+_PAGE_HEAD = lazy_re(r"^\s*(?:Page|PAGE|Section|SECTION|Article|ARTICLE)\s*$")
+_ATTACHMENT = lazy_re(
     rf"^\s*{CONVENTION.attachment_unit}\s+[\w.\-]+\s*(?:[-\u2013\u2014:]|$)", re.I
 )
-_LABEL = re.compile(rf"^\s*(?:{CONVENTION.lead_unit})?(?:\d+(?:\.\d+)*\.?|[IVX]+\.?)\s")
+_LABEL = lazy_re(rf"^\s*(?:{CONVENTION.lead_unit})?(?:\d+(?:\.\d+)*\.?|[IVX]+\.?)\s")
 
 
 def find_toc(raw_lines: list[str], skip: set[int]) -> tuple[int, int] | None:
