@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..lazy_re import lazy_re
-from .convention import CONVENTION
+from .convention import CONVENTION, INSTRUMENT_NOUNS
 
 _CLOSER = lazy_re(r"[\"\u201d]")
 _END_TAIL = lazy_re(r"[.;,]?[^\S\n]*\d{0,3}\s*$")
@@ -22,11 +22,20 @@ _FOLLOW = lazy_re(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?(?:[;,]?\s*(?:and|or)\b
 DOC_NUMBER = (
     r"[A-Z][A-Z0-9\-]{1,10}[\\/:\s]+\d{5,10}(?:[v.]\d{1,3})?|\d{4}-\d{4}-\d{4}(?:\.\d{1,3})?"
 )
-# A page's foot alone on a line: a page number ("12", "- 3 -") or a document number
-PAGE_FOOT_LINE = rf"(?:-[^\S\n]*)?\d{{1,3}}(?:[^\S\n]*-)?|{DOC_NUMBER}"
+# A page's foot alone on a line: a page number ("12", "- 3 -", "Page 2", "Page 2 of 9") or a
+# document number
+PAGE_FOOT_LINE = (
+    rf"(?:-[^\S\n]*)?\d{{1,3}}(?:[^\S\n]*-)?|(?i:page)[^\S\n]+\d{{1,3}}"
+    rf"(?:[^\S\n]+of[^\S\n]+\d{{1,3}})?|{DOC_NUMBER}"
+)
+# ... or a line in brackets that names a page or the instrument, as footers print the
+# amendment's title on every page ("[Signature Page Follows]", "[Second Amendment to Lease]";
+# never "[Reserved]", which is a provision's text)
+_BRACKETED_FOOT = (
+    r"\[[^\]\n]{0,80}\b(?:Page|Amendment|" + "|".join(INSTRUMENT_NOUNS) + r")\b[^\]\n]{0,80}\]"
+)
 PAGE_FURNITURE = lazy_re(
-    rf"[.;,]?(?:[^\S\n]*\n[^\S\n]*(?:{PAGE_FOOT_LINE}"
-    r"|\[[^\]\n]{0,60}\bPage\b[^\]\n]{0,60}\])?[^\S\n]*)+\n\s*"
+    rf"[.;,]?(?:[^\S\n]*\n[^\S\n]*(?:{PAGE_FOOT_LINE}|{_BRACKETED_FOOT})?[^\S\n]*)+\n\s*"
 )
 _NON_SPACE = lazy_re(r"\S")
 # A citation alone on its line, and the lower-case words that carry it on the next.

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from ...lazy_re import lazy_re
-from ..convention import CONVENTION
+from ..convention import CONVENTION, INSTRUMENT_NOUNS
 
 PAGE_NUMBER = lazy_re(
     r"^\s*(?:-\s*)?(?:page\s+)?(?:\d{1,3}|[ivxlc]{1,6})(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$"
@@ -91,12 +91,29 @@ def _filed_as(raw: str) -> bool:
     return _FILED_AS.match(raw) is not None and sum(c.isdigit() for c in raw) >= 8
 
 
+# A footer in brackets that names the page or the instrument, printed on every page
+# ("[Second Amendment to Guaranty]", "[Signature Page to Credit Agreement]"); never a
+# provision's own "[Reserved]" or "[Intentionally Omitted]", which name neither
+_BRACKETED = lazy_re(
+    r"^\s*\[[^\[\]\n]{0,120}\b(?:Page|Amendment|"
+    + "|".join(INSTRUMENT_NOUNS)
+    + r")\b[^\[\]\n]{0,120}\]\s*$"
+)
+
+
+def _bracketed(raw: str) -> bool:
+    return raw.lstrip()[:1] == "[" and _BRACKETED.match(raw) is not None
+
+
 def page_marks(raw_lines: list[str]) -> set[int]:
     """Indices of page numbers, and of the stamps printed on every page (a filing
-    service's source line, a confidentiality stamp, a document-management number): lines
-    that are never words of the document, whatever page they are on."""
+    service's source line, a confidentiality stamp, a document-management number, a
+    footer in brackets that names the instrument): lines that are never words of the
+    document, whatever page they are on."""
     out = {i for i, raw in enumerate(raw_lines) if is_page_number(raw)}
-    stamps = Counter(raw.strip() for raw in raw_lines if _stamped(raw) or _filed_as(raw))
+    stamps = Counter(
+        raw.strip() for raw in raw_lines if _stamped(raw) or _filed_as(raw) or _bracketed(raw)
+    )
     return out | {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
 
 
