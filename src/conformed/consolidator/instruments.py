@@ -15,6 +15,7 @@ import re
 
 from ..document import Document
 from ..grammar.parser import NAME_QUALIFIERS
+from ..layout.convention import TITLE_LINE, initials
 from ..lazy_re import lazy_re
 
 
@@ -26,10 +27,11 @@ def instruments_named(instruction: str) -> list[str]:
 
 # The nouns an instrument's name ends in ("the Pledge Agreement", "the Ground Lease").
 _NOUN = r"(?:Agreement|Lease|Plan|Indenture|Guaranty|Guarantee|Note|Contract|Mortgage|Deed)"
+# ... or a short name in capitals ("Section 4 of the SPA")
 _INSTRUMENT = lazy_re(
     r"\b(?:Sections?|Articles?|Paragraphs?|Clauses?|Exhibits?|Schedules?|Annex|Part)\s+"
     r"[\w.()\-]+\s+(?:of|to|in|under)\s+(?:the|such|said)\s+((?:[A-Z][\w\-']*\s+){1,5}"
-    rf"{_NOUN})\b"
+    rf"{_NOUN}|[A-Z]{{2,6}}(?![\w-]))"
 )
 
 
@@ -66,5 +68,10 @@ _NOT_A_NAME = NAME_QUALIFIERS | {"the", "this", "such", "of", "to", "for", "agre
 
 
 def front_words(doc: Document) -> frozenset[str]:
-    """The words of the agreement's title and opening, lower-cased."""
-    return frozenset(re.findall(r"[a-z0-9]+", " ".join(doc.front).lower()))
+    """The words of the agreement's title and opening, lower-cased, and the initials of its
+    title lines ("msa" for MASTER SERVICES AGREEMENT: "the MSA" names it)."""
+    words = re.findall(r"[a-z0-9]+", " ".join(doc.front).lower())
+    titles = (
+        initials(line).lower() for line in doc.front[:4] if TITLE_LINE.fullmatch(line.strip())
+    )
+    return frozenset(words).union(t for t in titles if len(t) > 1)

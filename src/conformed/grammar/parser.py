@@ -16,7 +16,7 @@ from lark import Lark, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.exceptions import VisitError
 
 from ..errors import AmendmentError, InstructionParseError
-from ..layout.convention import CONVENTION
+from ..layout.convention import CONVENTION, initials
 from ..layout.items import PAYLOAD_MARK
 from ..lazy_re import lazy_re
 from ..operations import Operation
@@ -109,6 +109,8 @@ def names_the_agreement(name: str, agreement: str) -> bool:
     only "the Agreement": a name of its own is another instrument's."""
     if not agreement or name in ("Agreement", agreement):
         return True
+    if name.isupper() and name.isalpha() and name == initials(agreement):
+        return True  # "the MSA" for the Master Services Agreement
     return set(name.lower().split()) - NAME_QUALIFIERS <= set(agreement.lower().split())
 
 

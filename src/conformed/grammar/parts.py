@@ -67,6 +67,7 @@ _AGREEMENT = lazy_re(
     r"(?i)(?:agreement|plan|lease|sublease|indenture|notes?|guaranty|guarantee|contract|license|declaration|charter"
     r"|by-?laws|amendment|policy|program|mortgage|deed|warrant|debenture|certificate|rider|addendum)"
     r"(?:\s+of\s+[A-Z][\w\s\-']*)?$"  # "the Agreement of Sale"
+    r"|(?-i:^[A-Z]{2,6}$)"  # a short name in capitals: "the MSA"
 )
 
 

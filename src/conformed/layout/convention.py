@@ -40,6 +40,21 @@ INSTRUMENT_NOUNS = (
     "Agreement", "Lease", "Sublease", "Plan", "Indenture", "Guaranty", "Guarantee", "Note",
     "Contract", "Mortgage", "Deed", "License", "Charter", "Policy", "Trust",
 )  # fmt: skip
+
+
+def initials(name: str) -> str:
+    """ "MSA" for "Amended and Restated Master Services Agreement": the first letters of
+    the words that name an instrument (not its version, nor "of", "and", "the"), as a
+    short name in capitals abbreviates it ('the "MSA"', 'the "LPA"')."""
+    words = [w for w in name.split() if w.lower() not in _NOT_NAMING]
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+_NOT_NAMING = frozenset(
+    {"of", "the", "and", "for", "to", "a", "an", "&", "existing", "original", "amended",
+     "restated", "prior", "underlying", "current", "said"}
+)  # fmt: skip
+
 # A document's title line: words ending in one of those nouns ("GRAIN STORAGE AGREEMENT").
 TITLE_LINE = lazy_re(rf"(?i:[A-Z][\w&'.,\- ]{{0,80}}\b(?:{'|'.join(INSTRUMENT_NOUNS)}))")
 
