@@ -24,6 +24,9 @@ def _pages(stamp: str) -> list[str]:
         "LON-DOCS\\48812376.4",
         "NY:1234567.2",
         "#91234567v2",
+        "US_ACTIVE-187230466.4",
+        "[First Amendment to Boathouse Lease]",
+        "[Signature Page to Boathouse Lease]",
     ],
 )
 def test_a_document_number_printed_on_every_page_is_an_artifact(stamp: str) -> None:
@@ -31,7 +34,10 @@ def test_a_document_number_printed_on_every_page_is_an_artifact(stamp: str) -> N
     assert {lines[i] for i in page_artifacts(lines)} == {stamp}
 
 
-@pytest.mark.parametrize("line", ["2025-2026", "12,500,000", "4.1.1", "Section 4.02"])
+@pytest.mark.parametrize(
+    "line",
+    ["2025-2026", "12,500,000", "4.1.1", "Section 4.02", "[Reserved]", "[Intentionally Omitted]"],
+)
 def test_lines_of_the_agreement_that_look_like_one_are_kept(line: str) -> None:
     lines = _pages(line)
     assert page_artifacts(lines) == set()

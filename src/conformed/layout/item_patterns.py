@@ -18,9 +18,10 @@ _NOW_TAIL = lazy_re(
 _FOLLOW = lazy_re(r"[.;,]?\)?[^\S\n]*(?:\d{1,3}[^\S\n]*)?(?:[;,]?\s*(?:and|or)\b)?\s+")
 # Lines a page break leaves between a quotation's end and the next item: a page number ("1",
 # "- 2 -"), a document number ("ATL 4471023v3", "4871-2204-6915.3"), a signature-page footer
-# (a law firm's document number: "ATL 4471023v3", "HOU03:1123457.6", "4871-2204-6915.3")
+# (a law firm's document number: "ATL 4471023v3", "HOU03:1123457.6", "4871-2204-6915.3",
+# "US_ACTIVE-123456789.4")
 DOC_NUMBER = (
-    r"[A-Z][A-Z0-9\-]{1,10}[\\/:\s]+\d{5,10}(?:[v.]\d{1,3})?|\d{4}-\d{4}-\d{4}(?:\.\d{1,3})?"
+    r"[A-Z][A-Z0-9_\-]{1,12}[\\/:\s\-]+\d{5,10}(?:[v.]\d{1,3})?|\d{4}-\d{4}-\d{4}(?:\.\d{1,3})?"
 )
 # A page's foot alone on a line: a page number ("12", "- 3 -", "Page 2", "Page 2 of 9") or a
 # document number
@@ -227,3 +228,21 @@ CARRIES_ON = frozenset(
     {"of", "the", "to", "and", "or", "in", "for", "by", "a", "an", "its", "with", "on", "under"}
     | {"as", "at", "from", "this", "that", "such", "which"}
 )
+
+
+def quote_open_at(source: str, pos: int) -> bool:
+    """Do quoted words opened on the line before run on at ``pos``?  'deleting the words
+    "plus' / '(b) the Term Adjustment" and ...': a label wrapped to a line's start inside
+    quoted words is the words', never the next item.  The last quotation mark before it
+    decides: an opening one (a curly one, or a straight one after a space and before a
+    word), not a closing one ('... fiscal year;"' then "2. Subsection 5(c) ...")."""
+    line_start = source.rfind("\n", 0, pos)
+    start = source.rfind("\n", 0, max(0, line_start)) + 1
+    text = source[start:pos]
+    at = max(text.rfind('"'), text.rfind("\u201c"), text.rfind("\u201d"))
+    if at < 0 or text[at] == "\u201d":
+        return False
+    if text[at] == "\u201c":
+        return True
+    before, after = text[at - 1 : at] if at else " ", text[at + 1 : at + 2]
+    return (before.isspace() or before in "([") and (after.isalnum() or after in "$(")

@@ -72,10 +72,11 @@ def _stamped(raw: str) -> bool:
 
 
 # A law firm's document-management number, stamped at the foot of each page:
-# "4838-2291-0476.3", "LON-DOCS\\48812376.4", "NY:1234567.2", "#91234567v2", "4861-3307-2215.v6"
+# "4838-2291-0476.3", "LON-DOCS\\48812376.4", "NY:1234567.2", "#91234567v2", "4861-3307-2215.v6",
+# "US_ACTIVE-123456789.4"
 # (eight digits or more: never a year's range, a figure or a label; and printed twice or more)
 _FILED_AS = lazy_re(
-    r"^\s*(?:[A-Z][A-Z_\-]{1,12}[:\\/]\s*\\?)?#?\d{4,}(?:[-\\/.]\d{1,6}){0,4}(?:\s*\.?v\.?\s*\d{1,3})?\s*$"
+    r"^\s*(?:[A-Z][A-Z_\-]{1,12}[:\\/\-]\s*\\?)?#?\d{4,}(?:[-\\/.]\d{1,6}){0,4}(?:\s*\.?v\.?\s*\d{1,3})?\s*$"
 )
 
 
