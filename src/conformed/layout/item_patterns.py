@@ -231,13 +231,16 @@ CARRIES_ON = frozenset(
 
 
 def quote_open_at(source: str, pos: int) -> bool:
-    """Do quoted words opened on the line before run on at ``pos``?  'deleting the words
-    "plus' / '(b) the Term Adjustment" and ...': a label wrapped to a line's start inside
-    quoted words is the words', never the next item.  The last quotation mark before it
-    decides: an opening one (a curly one, or a straight one after a space and before a
-    word), not a closing one ('... fiscal year;"' then "2. Subsection 5(c) ...")."""
+    """Do quoted words opened on the line before run on at ``pos``, a line's start?
+    'deleting the words "plus' / '(b) the Term Adjustment" and ...': a label wrapped to a
+    line's start inside quoted words is the words', never the next item.  The last
+    quotation mark before it decides: an opening one (a curly one, or a straight one after
+    a space and before a word), not a closing one ('... fiscal year;"' / "2. Subsection").
+    Only at a line's start: in a flattened filing a quotation may never close."""
     line_start = source.rfind("\n", 0, pos)
-    start = source.rfind("\n", 0, max(0, line_start)) + 1
+    if line_start < 0 or source[line_start:pos].strip():
+        return False  # not at a line's start: a flattened filing's quotation may never close
+    start = source.rfind("\n", 0, line_start) + 1
     text = source[start:pos]
     at = max(text.rfind('"'), text.rfind("\u201c"), text.rfind("\u201d"))
     if at < 0 or text[at] == "\u201d":
