@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conformed.layout.rules.page_artifact import page_artifacts
+from conformed.layout.rules.page_artifact import page_artifacts, page_marks
 
 
 def _pages(stamp: str) -> list[str]:
@@ -46,3 +46,23 @@ def test_lines_of_the_agreement_that_look_like_one_are_kept(line: str) -> None:
 def test_a_number_printed_once_is_kept() -> None:
     lines = ["1. The Tenant shall keep the Boathouse in repair.", "", "4861-3307-2215.v6"]
     assert page_artifacts(lines) == set()
+
+
+def _amendment_pages(footer: str) -> list[str]:
+    lines: list[str] = []
+    for n in range(1, 4):
+        lines += [f'{n}. Section {n}.1 of the Plan is amended by deleting the word "may".', ""]
+        lines += ["", f"           {footer}", f"              Page {n} of 3", ""]
+    return lines
+
+
+def test_a_title_printed_over_each_page_number_is_a_page_mark() -> None:
+    lines = _amendment_pages("Harrow Orchards Plan - First Amendment")
+    marked = {lines[i].strip() for i in page_marks(lines)}
+    assert "Harrow Orchards Plan - First Amendment" in marked
+    assert not any(m.startswith(("1.", "2.", "3.")) for m in marked)
+
+
+def test_a_line_naming_the_plan_that_no_page_number_is_beside_is_kept() -> None:
+    lines = ["1. Amendment to the Plan", "", "Text.", "", "2. Amendment to the Plan", "", "Text."]
+    assert page_marks(lines) == set()

@@ -73,10 +73,10 @@ def _stamped(raw: str) -> bool:
 
 # A law firm's document-management number, stamped at the foot of each page:
 # "4838-2291-0476.3", "LON-DOCS\\48812376.4", "NY:1234567.2", "#91234567v2", "4861-3307-2215.v6",
-# "US_ACTIVE-123456789.4"
+# "US_ACTIVE-123456789.4", "NYDOCS01/1187342.4"
 # (eight digits or more: never a year's range, a figure or a label; and printed twice or more)
 _FILED_AS = lazy_re(
-    r"^\s*(?:[A-Z][A-Z_\-]{1,12}[:\\/\-]\s*\\?)?#?\d{4,}(?:[-\\/.]\d{1,6}){0,4}(?:\s*\.?v\.?\s*\d{1,3})?\s*$"
+    r"^\s*(?:[A-Z][A-Z0-9_\-]{1,12}[:\\/\-]\s*\\?)?#?\d{4,}(?:[-\\/.]\d{1,6}){0,4}(?:\s*\.?v\.?\s*\d{1,3})?\s*$"
 )
 
 
@@ -115,7 +115,41 @@ def page_marks(raw_lines: list[str]) -> set[int]:
     stamps = Counter(
         raw.strip() for raw in raw_lines if _stamped(raw) or _filed_as(raw) or _bracketed(raw)
     )
-    return out | {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
+    out |= {i for i, raw in enumerate(raw_lines) if stamps.get(raw.strip(), 0) >= 2}
+    return out | _titles_by_page_numbers(raw_lines, out)
+
+
+# A short line that names the instrument ("Harbor LLC - First Amendment", "Second Amendment
+# to Lease"), as a footer prints the amendment's title over its page number
+_NAMES_INSTRUMENT = lazy_re(rf"\b(?:Amendment|{'|'.join(INSTRUMENT_NOUNS)})\b")
+
+
+def _titles_by_page_numbers(raw_lines: list[str], marks: set[int]) -> set[int]:
+    """A footer that prints the instrument's title beside the page number: a short line
+    naming it, printed twice or more, every time on the line next to a page number or a
+    stamp (blank lines aside).  (Not any running line: amendments' own headings repeat.)"""
+    seen: dict[str, list[int]] = {}
+    for i, raw in enumerate(raw_lines):
+        line = raw.strip()
+        if i in marks or not line or len(line) > 80 or line[-1] in ".:;,":
+            continue
+        if _NAMES_INSTRUMENT.search(line):
+            seen.setdefault(line, []).append(i)
+    out: set[int] = set()
+    for at in seen.values():
+        if len(at) >= 2 and all(_beside(raw_lines, i, marks) for i in at):
+            out.update(at)
+    return out
+
+
+def _beside(raw_lines: list[str], i: int, marks: set[int]) -> bool:
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(raw_lines) and not raw_lines[j].strip() and abs(j - i) < 3:
+            j += step
+        if j in marks:
+            return True
+    return False
 
 
 def page_artifacts(raw_lines: list[str]) -> set[int]:
