@@ -71,9 +71,15 @@ def citations_listed(instruction: str, payload: str | None) -> str | None:
     return f"{said}{rest}" if rest.endswith(".") else f"{said}{rest}."
 
 
+# a bullet alone on its line, its entry on the next ("(a)" / "Section 4.03 (Reports);")
+_BULLET_ALONE = lazy_re(r"(?m)^([^\S\n]*\([a-z0-9]{1,4}\))[^\S\n]*\n\s*")
+
+
 def _captions_on_one_line(text: str) -> str:
     """ "Section 4.08 (Dividend and Other Payment Restrictions Affecting" / "Subsidiaries);":
-    a caption wrapped onto the next line is still its entry's."""
+    a caption wrapped onto the next line is still its entry's, and so is a bullet printed
+    on a line of its own."""
+    text = _BULLET_ALONE.sub(r"\1 ", text)
     out, depth = [], 0
     for ch in text:
         depth += (ch == "(") - (ch == ")")
