@@ -8,7 +8,9 @@ the compiled pattern's own bound methods, kept on the object, so a search costs 
 costs on a pattern from ``re.compile``.
 
 For module-level constants, used through their methods: ``re`` functions given one
-(``re.sub(P, ...)``) refuse it, as they refuse any object that is not a compiled pattern.
+(``re.sub(P, ...)``) refuse it, as they refuse any object that is not a compiled pattern;
+and a match's ``.re`` is the compiled pattern, never the lazy one, so ``m.re is P`` is
+always false (tell a match's pattern by its groups instead).
 """
 
 from __future__ import annotations

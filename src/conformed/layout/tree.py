@@ -269,7 +269,9 @@ class TreeBuilder(Placement):
             text, search, end, listed
         ):
             start = m.start("unit") if m.group("unit") else m.start("token")
-            strength = GAP if m.re is _INLINE and m.group("gap") else INLINE
+            # (found by _INLINE, the one pattern with a "gap": a match's pattern is the
+            # compiled one, never the lazy constant, so it is told by its groups)
+            strength = GAP if "gap" in m.re.groupindex and m.group("gap") else INLINE
             if not self.accepts(text[start:], strength):
                 search = m.end("token")
                 continue
