@@ -198,6 +198,8 @@ class _Reader(NewText, Assembly):
 
     def _article(self, pos: int, end: int, indent: int, line: int) -> bool:
         """ "ARTICLE II AMENDMENTS" over the items: a node of the tree, in no item."""
+        if RUNS_ON.search(self.source[max(0, pos - 80) : pos].rstrip()):
+            return False  # "... at the end of" / "" / "Article 6:": the sentence's, wrapped
         found = match_article(self.source[pos:end])
         if found is None:
             return False
