@@ -228,24 +228,3 @@ CARRIES_ON = frozenset(
     {"of", "the", "to", "and", "or", "in", "for", "by", "a", "an", "its", "with", "on", "under"}
     | {"as", "at", "from", "this", "that", "such", "which"}
 )
-
-
-def quote_open_at(source: str, pos: int) -> bool:
-    """Do quoted words opened on the line before run on at ``pos``, a line's start?
-    'deleting the words "plus' / '(b) the Term Adjustment" and ...': a label wrapped to a
-    line's start inside quoted words is the words', never the next item.  The last
-    quotation mark before it decides: an opening one (a curly one, or a straight one after
-    a space and before a word), not a closing one ('... fiscal year;"' / "2. Subsection").
-    Only at a line's start: in a flattened filing a quotation may never close."""
-    line_start = source.rfind("\n", 0, pos)
-    if line_start < 0 or source[line_start:pos].strip():
-        return False  # not at a line's start: a flattened filing's quotation may never close
-    start = source.rfind("\n", 0, line_start) + 1
-    text = source[start:pos]
-    at = max(text.rfind('"'), text.rfind("\u201c"), text.rfind("\u201d"))
-    if at < 0 or text[at] == "\u201d":
-        return False
-    if text[at] == "\u201c":
-        return True
-    before, after = text[at - 1 : at] if at else " ", text[at + 1 : at + 2]
-    return (before.isspace() or before in "([") and (after.isalnum() or after in "$(")

@@ -30,7 +30,6 @@ from .item_patterns import (
     _OWN_DOCUMENT,
     CITED_HEAD,
     RUNS_ON,
-    quote_open_at,
 )
 from .item_text import NewText
 from .lines import LEAD, Line
@@ -225,8 +224,6 @@ class _Reader(NewText, Assembly):
             return pos  # "Section 2.01(a)(ix) is deleted ...": the subject of a sentence
         if strength != HARD and _MID_SENTENCE.search(self.source, max(0, pos - 40), pos):
             return pos  # "... is added immediately after" / "Section 2.01(a)(xiv):"
-        if strength != HARD and quote_open_at(self.source, pos):
-            return pos  # 'deleting "plus' / '(b) the Term Adjustment"': the quoted words' own
         if self._wrapped_number(pos):
             return pos  # "... effective as of January 1," / "" / "1997 except as ..."
         label = LEAD.match(text)
