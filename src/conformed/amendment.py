@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import InputError
 from .grammar.no_text_change import IMPERATIVE
 from .io.files import read_text
-from .layout.convention import OPERATIVE_HEADING, initials
+from .layout.convention import OPERATIVE_HEADING, abbreviates
 from .layout.items import Item, fold, read_items
 from .layout.lines import LEAD, blank_reprints, join_wrapped_units
 from .layout.listed import with_listed_changes
@@ -138,7 +138,7 @@ class Amendment:
         title, short = self.agreement_title, self.agreement_name
         if short and title and len(short.split()) == 1 and title.split()[-1] == short:
             return title  # ("the "LLC Agreement"" is a name of its own: the items use it)
-        if short.isupper() and title and initials(title) == short:
+        if title and abbreviates(short, title):
             return title  # '(the "MSA")': "the MSA" and "the Master Services Agreement" both
         return short
 
@@ -403,7 +403,7 @@ def _agreement(head: str) -> tuple[str, date | None, str]:
             rf"((?:[A-Z][\w\-']*\s+)(?:(?:[A-Z][\w\-']*|and|of|for)\s+){{0,12}}{_INSTRUMENT_NOUN})",
             before,
         )
-        if short.isupper() and not (titles and initials(titles[-1]) == short):
+        if short.isupper() and not (titles and abbreviates(short, titles[-1])):
             continue  # '(the "SEC")': a short name in capitals is the agreement's if its initials
         dated = re.findall(rf"dated\s+(?:as\s+of\s+)?({DATE})", before)
         title = titles[-1].strip() if titles else short  # the name nearest the definition

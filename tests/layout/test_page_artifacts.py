@@ -64,5 +64,7 @@ def test_a_title_printed_over_each_page_number_is_a_page_mark() -> None:
 
 
 def test_a_line_naming_the_plan_that_no_page_number_is_beside_is_kept() -> None:
-    lines = ["1. Amendment to the Plan", "", "Text.", "", "2. Amendment to the Plan", "", "Text."]
+    """The same heading twice, as an amendment repeats its own headings, but with no page
+    number beside it: the amendment's words, not a footer."""
+    lines = ["Amendment to the Plan", "", "1. Text.", "", "Amendment to the Plan", "", "2. Text."]
     assert page_marks(lines) == set()

@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..grammar.parser import NAME_QUALIFIERS
-from ..layout.convention import TITLE_LINE, initials
+from ..layout.convention import NAME_QUALIFIERS, TITLE_LINE, initials
 from ..lazy_re import lazy_re
 
 

@@ -16,7 +16,7 @@ from lark import Lark, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.exceptions import VisitError
 
 from ..errors import AmendmentError, InstructionParseError
-from ..layout.convention import CONVENTION, initials
+from ..layout.convention import CONVENTION, NAME_QUALIFIERS, abbreviates
 from ..layout.items import PAYLOAD_MARK
 from ..lazy_re import lazy_re
 from ..operations import Operation
@@ -88,9 +88,6 @@ def parse_instruction(
 
 # Words that say which version of an instrument, never which instrument ("the Existing
 # Agreement", "the Amended and Restated Credit Agreement").
-NAME_QUALIFIERS = frozenset(
-    ["existing", "original", "amended", "restated", "prior", "underlying", "current", "said", "and"]
-)
 
 
 _AN_AMENDMENT = lazy_re(r"(?i)\bamendments?(?:\s+(?:no\.?|number)\s*\w+)?$")
@@ -109,7 +106,7 @@ def names_the_agreement(name: str, agreement: str) -> bool:
     only "the Agreement": a name of its own is another instrument's."""
     if not agreement or name in ("Agreement", agreement):
         return True
-    if name.isupper() and name.isalpha() and name == initials(agreement):
+    if abbreviates(name, agreement):
         return True  # "the MSA" for the Master Services Agreement
     return set(name.lower().split()) - NAME_QUALIFIERS <= set(agreement.lower().split())
 

@@ -42,6 +42,17 @@ INSTRUMENT_NOUNS = (
 )  # fmt: skip
 
 
+# The words an instrument's name names: its nouns, and "Amendment" ("[Second Amendment to
+# Lease]", "Harrow Plan - First Amendment"), as an alternation for patterns.
+NAMING_WORDS = "|".join(("Amendment", *INSTRUMENT_NOUNS))
+# Words of a name that say which version it is, not which instrument: "the Existing Credit
+# Agreement" names the Credit Agreement.
+NAME_QUALIFIERS = frozenset(
+    ["existing", "original", "amended", "restated", "prior", "underlying", "current", "said", "and"]
+)
+_NOT_NAMING = NAME_QUALIFIERS | {"of", "the", "for", "to", "a", "an", "&"}
+
+
 def initials(name: str) -> str:
     """ "MSA" for "Amended and Restated Master Services Agreement": the first letters of
     the words that name an instrument (not its version, nor "of", "and", "the"), as a
@@ -50,10 +61,11 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[:1].isalpha()).upper()
 
 
-_NOT_NAMING = frozenset(
-    {"of", "the", "and", "for", "to", "a", "an", "&", "existing", "original", "amended",
-     "restated", "prior", "underlying", "current", "said"}
-)  # fmt: skip
+def abbreviates(short: str, name: str) -> bool:
+    """Is ``short`` a name in capitals made of ``name``'s initials ("MSA", "Master Services
+    Agreement")?  The one test wherever a short name in capitals is taken for the agreement."""
+    return short.isupper() and short.isalpha() and initials(name) == short
+
 
 # A document's title line: words ending in one of those nouns ("GRAIN STORAGE AGREEMENT").
 TITLE_LINE = lazy_re(rf"(?i:[A-Z][\w&'.,\- ]{{0,80}}\b(?:{'|'.join(INSTRUMENT_NOUNS)}))")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..lazy_re import lazy_re
-from .convention import CONVENTION, INSTRUMENT_NOUNS
+from .convention import CONVENTION, NAMING_WORDS
 
 _CLOSER = lazy_re(r"[\"\u201d]")
 _END_TAIL = lazy_re(r"[.;,]?[^\S\n]*\d{0,3}\s*$")
@@ -32,9 +32,7 @@ PAGE_FOOT_LINE = (
 # ... or a line in brackets that names a page or the instrument, as footers print the
 # amendment's title on every page ("[Signature Page Follows]", "[Second Amendment to Lease]";
 # never "[Reserved]", which is a provision's text)
-_BRACKETED_FOOT = (
-    r"\[[^\]\n]{0,80}\b(?:Page|Amendment|" + "|".join(INSTRUMENT_NOUNS) + r")\b[^\]\n]{0,80}\]"
-)
+_BRACKETED_FOOT = rf"\[[^\]\n]{{0,80}}\b(?:Page|{NAMING_WORDS})\b[^\]\n]{{0,80}}\]"
 PAGE_FURNITURE = lazy_re(
     rf"[.;,]?(?:[^\S\n]*\n[^\S\n]*(?:{PAGE_FOOT_LINE}|{_BRACKETED_FOOT})?[^\S\n]*)+\n\s*"
 )

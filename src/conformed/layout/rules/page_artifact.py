@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from ...lazy_re import lazy_re
-from ..convention import CONVENTION, INSTRUMENT_NOUNS
+from ..convention import CONVENTION, NAMING_WORDS
 
 PAGE_NUMBER = lazy_re(
     r"^\s*(?:-\s*)?(?:page\s+)?(?:\d{1,3}|[ivxlc]{1,6})(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$"
@@ -96,9 +96,7 @@ def _filed_as(raw: str) -> bool:
 # ("[Second Amendment to Guaranty]", "[Signature Page to Credit Agreement]"); never a
 # provision's own "[Reserved]" or "[Intentionally Omitted]", which name neither
 _BRACKETED = lazy_re(
-    r"^\s*\[[^\[\]\n]{0,120}\b(?:Page|Amendment|"
-    + "|".join(INSTRUMENT_NOUNS)
-    + r")\b[^\[\]\n]{0,120}\]\s*$"
+    rf"^\s*\[[^\[\]\n]{{0,120}}\b(?:Page|{NAMING_WORDS})\b[^\[\]\n]{{0,120}}\]\s*$"
 )
 
 
@@ -121,7 +119,7 @@ def page_marks(raw_lines: list[str]) -> set[int]:
 
 # A short line that names the instrument ("Harbor LLC - First Amendment", "Second Amendment
 # to Lease"), as a footer prints the amendment's title over its page number
-_NAMES_INSTRUMENT = lazy_re(rf"\b(?:Amendment|{'|'.join(INSTRUMENT_NOUNS)})\b")
+_NAMES_INSTRUMENT = lazy_re(rf"\b(?:{NAMING_WORDS})\b")
 
 
 def _titles_by_page_numbers(raw_lines: list[str], marks: set[int]) -> set[int]:
