@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from itertools import chain
 
+from ..citation import Label
 from ..lazy_re import lazy_re
 from .item import Info
 from .item_base import NEW, NEW2, TEXT, ReaderBase
@@ -70,6 +71,11 @@ _QUOTED_LIST = lazy_re(
     r'["\u201c][^"\u201c\u201d]{1,80}["\u201d]'
     r'(?:\s*(?:,|;|,?\s*(?:and|or))\s*["\u201c][^"\u201c\u201d]{1,80}["\u201d])+'
 )
+
+
+# A sentence that has said only its subject, "The following" (perhaps "The following new"):
+# whatever comes after it is the rest of the sentence, never the text it will announce
+_SUBJECT_ONLY = lazy_re(r"(?:^|[.;:]\s+)The\s+following(?:\s+(?:new|additional))?\s*$")
 
 
 # ", which reads", "that currently reads": a claim of what the part cited says now
@@ -159,6 +165,9 @@ class NewText(ReaderBase):
             return  # "... by adding the following" wrapped onto the next line
         if after >= self.end:
             return
+        if _SUBJECT_ONLY.search(said) and self.source[after].islower():
+            return  # "The following" / "text is hereby inserted ...": double-spaced text
+            # whose sentence, its subject said, goes on after a blank line to its verb
         term = TERM_FIRST.match(self.source, after + 1) or TERM_AMENDED.match(
             self.source, after + 1
         )
@@ -365,7 +374,7 @@ class NewText(ReaderBase):
     def _unquoted_end(self, pos: int, *, keep_first: bool = False) -> int:
         """Where unquoted new text ends: at the next label that continues the items'
         numbering and reads as an item, not as the next paragraph of the new text."""
-        own: set[tuple[tuple[str, str, str], int]] = set()  # the new text's own labels
+        own: set[Own] = set()  # the new text's own labels
         info = self._current()  # "Section 4.22 is restated ...": "4.22 Title." is its text
         cited = keep_first or (info is not None and self._own_label_first(self._said(info), pos))
         for line in self._lines_from(pos):
@@ -411,10 +420,10 @@ class NewText(ReaderBase):
                 ):
                     return at
                 for label in _labels(lead.group(0)):
-                    own.add((label.shape, label.value))
+                    own.add((label.shape, label.value, label.prefix))
         return self.end
 
-    def _heads_items(self, start: int, own: set[tuple[tuple[str, str, str], int]]) -> bool:
+    def _heads_items(self, start: int, own: set[Own]) -> bool:
         """ "ARTICLE II" (and its title in capitals under it) over the next items: a heading of
         the amendment, not of the new text before it, where the first paragraph after it is
         the next item ("SECTION 2.01. Section 4.1(a) of the Plan is amended ...").  New text
@@ -485,16 +494,14 @@ class NewText(ReaderBase):
             return True
         return bool(INSTRUCTION_PARAGRAPH.match(text) or HEADED_INSTRUCTION.match(text))
 
-    def _ends_new_text(
-        self, text: str, strength: str, own: set[tuple[tuple[str, str, str], int]]
-    ) -> bool:
+    def _ends_new_text(self, text: str, strength: str, own: set[Own]) -> bool:
         if not self.tree.accepts(text, strength, children=False):
             return False
         repeat = self.tree.out_of_sequence  # "(a)" again: the new text's own list, unless it amends
         paragraph = strength in (HARD, SOFT)
         lead = LEAD.match(text)
         assert lead is not None
-        continues_own = any((c.shape, c.value - 1) in own for c in _labels(lead.group(0)))
+        continues_own = any(_continues(c, own) for c in _labels(lead.group(0)))
         if self._item_like(text):
             return True
         return paragraph and not continues_own and not repeat
@@ -520,6 +527,25 @@ class NewText(ReaderBase):
             # days after the Amendment Effective Date, ..." is no closing item
             return bool(_NON_OPERATIVE.search(headed.group(0)))
         return bool(_NON_OPERATIVE.search(body[:80]))
+
+
+_NUMBERED = lazy_re(r"\d\.$")  # "Section 4.", "4.": the number a section's label is under
+Own = tuple[tuple[str, str, str], int, str]  # a label of the new text: shape, value, prefix
+
+
+def _continues(label: Label, own: set[Own]) -> bool:
+    """Does ``label`` go on with a list the new text has printed?  The next of one of its
+    labels ("(c)" after "(b)"), or a later one with the same number before it: "Section 4.11
+    (Liens)" after "Section 4.07 ...", "Section 4.09 ..." in a list of the Sections deleted,
+    which leaves out those that stay; never the items' own "Section 1.02" after them."""
+    return any(
+        shape == label.shape
+        and (
+            value == label.value - 1
+            or (_NUMBERED.search(prefix) and prefix == label.prefix and value < label.value)
+        )
+        for shape, value, prefix in own
+    )
 
 
 # Spaces on the same line before the next sentence (a capital letter).
