@@ -755,3 +755,46 @@ def test_a_labelled_attachment_said_attached_is_cited_by_its_label(instruction: 
     of words ("the Pilotage Certificate attached to the Lease") read as a document's name."""
     (change,) = parse_changes(instruction, None)
     assert change.selector.kind == "attachment", change.selector
+
+
+def test_a_sentence_that_amends_after_unquoted_new_text_is_its_own_change() -> None:
+    """New definitions set out unquoted under an item, then, in the same item, a sentence
+    that amends another definition: the layout ends the block at that sentence, and the
+    item's words go on after it; the sentence is a change of its own (the item had failed,
+    the sentence read as words after the block)."""
+    from conformed.amendment import parse_amendment
+    from conformed.cli import parse_report
+
+    text = (
+        "FIRST AMENDMENT TO MOORING AGREEMENT\n\n"
+        "This First Amendment is made as of May 1, 2020 between Tarn Marina Ltd. and Cole.\n\n"
+        "1. Amendment to Section 1. Section 1 of the Mooring Agreement is hereby amended by "
+        "adding the following defined terms thereto in their appropriate alphabetical order:\n\n"
+        '     "Berth Plan" means the plan of the marina.\n\n'
+        '     "Launch" means the Licensee\'s boat.\n\n'
+        'The definition of "Slip" in Section 1 of the Mooring Agreement is amended by inserting '
+        'the words "numbered" immediately after the words "a berth".\n\n'
+        "2. Counterparts. This Amendment may be executed in counterparts.\n"
+    )
+    report = parse_report(parse_amendment(text, source="invented"))
+    first = report.items[0]
+    assert first.status == "parsed", first.message
+    got = [(o["action"], o["target"]) for o in first.operations]
+    assert [a for a, _ in got] == ["insert", "insert", "amend_text"], got
+    assert "Berth Plan" in got[0][1] and "Launch" in got[1][1] and "Slip" in got[2][1], got
+
+
+def test_what_a_part_shows_never_swallows_where_it_is() -> None:
+    """ "The column setting forth the Berth Fees in Schedule 2 to the Mooring Agreement": the
+    words after "setting forth" say what the column shows, and stop at the citation; a
+    reading that took "in Schedule 2" as more of them named the column "of the Mooring
+    Agreement" (a first version did so to a development filing)."""
+    instruction = (
+        "The column setting forth the Berth Fees in Schedule 2 to the Mooring Agreement shall "
+        "be amended and restated to read in entirety as set forth in Schedule 2 to this Amendment."
+    )
+    try:
+        op = interpret(_item("1", instruction), ())
+    except InstructionParseError:
+        return  # loud: a person reads it
+    assert all("Schedule 2" in d["target"] for d in describe(op)), describe(op)

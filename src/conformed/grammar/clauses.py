@@ -15,7 +15,7 @@ from typing import Any
 from lark import Token, Transformer
 
 from ..change import Change, Payload, Selector
-from ..citation import singular_unit
+from ..citation import attachment_names, singular_unit
 from ..errors import InstructionParseError
 from ..lazy_re import lazy_re
 from .edit_list import LateText
@@ -246,6 +246,11 @@ class Clauses(Transformer[Token, Any], Semantics):
     def _new(self, thing: NewThing, p: Predicate, place: Selector | None = None) -> list[Change]:
         """A new thing, or "the following", as a clause's subject; it goes where the
         predicate says, else where the subject says, else in ``place`` (the clause's)."""
+        instead = getattr(p.position, "instead", None)
+        if instead is not None and thing.selector is None and p.verb == "insert":
+            # "The following sentence is inserted in lieu of (substituted for) the first
+            # sentence of Section 10.1:": that sentence replaced by the new text
+            return self._apply(resolve(instead, place or self.subject), replace(p, verb="replace"))
         where = p.position.cited or thing.scope or place or self.subject
         if p.verb in ("replace", "delete") and thing.selector is None:
             # "The following definitions in Section 1.1 are restated / are deleted:"
@@ -274,6 +279,20 @@ class Clauses(Transformer[Token, Any], Semantics):
         """ "A new Exhibit K, in the form of Exhibit K attached hereto, is added ...": the
         attachment named beside the subject is the new thing's text."""
         return self._new(next(c for c in children if isinstance(c, NewThing)), _attached(children))
+
+    def attached_added(self, children: list[Any]) -> list[Change]:
+        """ "Schedule D attached hereto is hereby added to the Agreement as Schedule D": the
+        part named after "as" (else the attachment's own name) is new, its text attached."""
+        payload = next(c for c in children if isinstance(c, Payload))
+        where = position_of(children)
+        if where.new is None:
+            own = attachment_names(payload.text)
+            if len(own) != 1:  # "the Haul Plan attached hereto is added": no part named
+                raise ValueError(f"no part named for the attachment {payload.text!r}")
+            unit, label = own[0].split(" ", 1)
+            new = Selector("attachment", own[0], (label,), unit)
+            where = Position.of(where, where.cited, new=new)
+        return self._new(NewThing(""), Predicate("insert", payload, position=where))
 
     def substituted_for(self, children: list[Any]) -> list[Change]:
         """ "Exhibit B-1 attached hereto replaces Exhibit B": the part replaced, its new text

@@ -540,8 +540,14 @@ def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
             pass
     # new text quoted whole ends its sentence: '... at the end thereof: "(d) ..." The Borrower
     # shall pay ...' goes on in a sentence of its own -- one that must then be known to change
-    # no text, or the item fails (block text, unquoted, gives no such end)
+    # no text, or the item fails.  Block text, unquoted, gives no such end; but the item's words
+    # that go on after it, where they amend, are a sentence of their own: "... in alphabetical
+    # order: «TEXT» The definition of "Code" in Section 1 is amended by ..." (the layout ended
+    # the block at that paragraph because it instructs)
     split = _AFTER_QUOTED_TEXT.sub(f"{PAYLOAD_MARK}. ", text) if item.quoted else text
+    after = None if item.quoted else _AFTER_QUOTED_TEXT.search(text)
+    if after is not None and _amends(text[after.end() :]):
+        split = f"{text[: after.start()]}{PAYLOAD_MARK}. {text[after.end() :]}"
     sentences = split_sentences(split)
     if len(sentences) < 2:
         return None

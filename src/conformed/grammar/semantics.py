@@ -51,6 +51,12 @@ class Semantics:
                 payload = p.payload
                 if payload.kind == "none" and subject.kind == "words" and len(subject.words) == 1:
                     payload = Payload("quoted", subject.words[0])  # 'the words "X" are inserted'
+                instead = getattr(p.position, "instead", None)
+                if instead is not None and payload.kind != "none":
+                    # "The following sentence is inserted in lieu of (substituted for) the first
+                    # sentence of Section 10.1": that sentence, replaced by the new words
+                    whole = replace(p, verb="replace", payload=payload, position=Position(""))
+                    return self._apply(resolve(instead, self.subject), whole)
                 added = new_definitions(anchor, payload, p.position)
                 if added is not None:
                     return [added]

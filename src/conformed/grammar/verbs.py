@@ -151,6 +151,7 @@ class Position(str):
 
     cited: Selector | None = None
     new: Selector | None = None
+    instead: Selector | None = None  # "in lieu of X": X, which the new text replaces
     anchor: Selector | None = (
         None  # what the position is relative to: "after the second sentence"  # "as a new Section 7.7": the new provision itself
     )
@@ -219,6 +220,10 @@ class VerbParts(Transformer[Token, Any]):
         return Predicate("edits", edits=edits)
 
     def add(self, children: list[Any]) -> Predicate:
+        if _tokens(children, "SUBSTITUTED_FOR"):  # "substituted for the first sentence of ..."
+            instead = Position("in lieu")
+            instead.instead = _selectors(children)[0]
+            return Predicate("insert", _payload(children), position=instead)
         verb = str(_tokens(children, "ADDED")[0]).lower()
         appended = verb.startswith(("supplemented", "appended"))
         return Predicate(
@@ -343,6 +348,15 @@ class VerbParts(Transformer[Token, Any]):
             raise ValueError(f"{payload.text}: which attachment is which part is not said")
         sel = Selector("attachment", payload.text, (label,), unit)
         return Edit("insert", None, payload, new=sel, noun=unit.lower())
+
+    def insert_titled(self, children: list[Any]) -> Edit:
+        """ "adding the Haul Plan attached hereto as a new Schedule B": the attachment its
+        title names, added as the part said after it."""
+        payload = Payload("attachment", str(_tokens(children, "TITLED")[0]))
+        thing = next(c for c in children if isinstance(c, NewThing))
+        if thing.selector is None:
+            raise ValueError(f"{payload.text}: the part it is added as is not said")
+        return Edit("insert", None, payload, new=thing.selector, noun=thing.noun)
 
     def upsert_edit(self, children: list[Any]) -> Edit:
         """ "inserting the following definitions (or, where a term is already defined,
@@ -498,6 +512,14 @@ class VerbParts(Transformer[Token, Any]):
 
     def in_lieu(self, children: list[Any]) -> Position:
         return Position("in lieu")
+
+    def instead_of(self, children: list[Any]) -> Position:
+        """ "in lieu of the first sentence of Section 10.1": "in lieu", as before, and what
+        the new text takes the place of, kept apart from ``cited`` (where words go)."""
+        p = Position("in lieu")
+        cited = _selectors(children)
+        p.instead = cited[0] if cited else None
+        return p
 
     def into_here(self, children: list[Any]) -> Position:
         return Position("in")
