@@ -75,6 +75,8 @@ def prepare(text: str) -> str:
     # "replacing each reference to "A" with "B" and each reference to "C" with "D"": the verb
     # the second replacement leaves out, said again
     text = _GAPPED_REPLACEMENT.sub(r"\g<first> and replacing ", text)
+    # "in Section 1(a) and in Section 25 of the Lease": one place list, "in Sections 1(a) and 25"
+    text = _IN_AND_IN.sub(r"in \g<unit>s \g<first> and ", text)
     # "at the end of the Subsection": the Subsection named without a label is the one amended
     text = _THE_UNIT_ITSELF.sub(r"\g<edge> thereof", text)
     return re.sub(r"\(\s*([A-Za-z0-9]{1,6})\s*\)", r"(\1)", text)
@@ -82,6 +84,10 @@ def prepare(text: str) -> str:
 
 _RENUMBERED_ONE = lazy_re(
     r"\b(?P<such>such|said|the)\s+(?:renumbered|relettered|redesignated)\s+(?=(?i:(?:sub)?(?:clause|section|paragraph)\s+\())"
+)
+_IN_AND_IN = lazy_re(
+    r"\bin\s+(?P<unit>Section|Paragraph|Article|Clause|Subsection)\s+(?P<first>\d[\w.()]*)"
+    r"\s+and\s+in\s+(?P=unit)\s+(?=\d)"
 )
 _RE_HYPHEN = lazy_re(r"(?i:re)-(?=(?i:letter|number|designat)\w*)")
 _THE_UNIT_ITSELF = lazy_re(
