@@ -798,3 +798,16 @@ def test_what_a_part_shows_never_swallows_where_it_is() -> None:
     except InstructionParseError:
         return  # loud: a person reads it
     assert all("Schedule 2" in d["target"] for d in describe(op)), describe(op)
+
+
+def test_corresponding_attachments_are_each_parts_namesake() -> None:
+    """ "replaced with the corresponding schedules attached hereto": Schedule 1's new text is
+    the Schedule 1 attached, Schedule 3's the Schedule 3 -- never one attachment for both."""
+    changes = parse_changes(
+        "Schedule 1 (Berths) and Schedule 3 (Fees) to the Mooring Agreement are each hereby "
+        "replaced with the corresponding schedules attached hereto."
+    )
+    assert [(c.selector.printed, c.payload.kind, c.payload.text) for c in changes] == [
+        ("Schedule 1", "attachment", "Schedule 1"),
+        ("Schedule 3", "attachment", "Schedule 3"),
+    ]

@@ -22,7 +22,7 @@ from lark import Lark, Token, Transformer, Tree, UnexpectedInput
 from lark.exceptions import VisitError
 from lark.visitors import merge_transformers
 
-from ..change import Change, Payload, Selector
+from ..change import CORRESPONDING, Change, Payload, Selector
 from ..citation import attachment_names
 from ..errors import InstructionParseError, PayloadError
 from ..layout.convention import CONVENTION
@@ -136,7 +136,15 @@ def parse_changes(
 def _own_attachment(c: Change) -> Change:
     """ "Schedule 2.01 and Exhibit C ... are deleted and Schedule 2.01 and Exhibit C attached
     hereto are substituted therefor": each takes the one attached under its own name (a name
-    the list does not hold leaves the whole list, and the item is refused when applied)."""
+    the list does not hold leaves the whole list, and the item is refused when applied); so
+    does each part "replaced with the corresponding schedules attached hereto"."""
+    if c.payload.kind == "attachment" and c.payload.text == CORRESPONDING:
+        if c.selector.kind != "attachment" or len(c.selector.labels) != 1:
+            raise InstructionParseError(
+                f"{c.selector.printed} is no attachment, so no attachment corresponds to it",
+                span=c.selector.printed,
+            )
+        return replace(c, payload=Payload("attachment", " ".join(c.selector.printed.split())))
     if c.payload.kind != "attachment" or c.selector.kind != "attachment":
         return c
     names = attachment_names(c.payload.text)

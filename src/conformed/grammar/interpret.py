@@ -546,7 +546,9 @@ def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
     # the block at that paragraph because it instructs)
     split = _AFTER_QUOTED_TEXT.sub(f"{PAYLOAD_MARK}. ", text) if item.quoted else text
     after = None if item.quoted else _AFTER_QUOTED_TEXT.search(text)
-    if after is not None and _amends(text[after.end() :]):
+    if after is not None and _amends(split_sentences(text[after.end() :])[0]):
+        # (only where the first sentence after it amends: a closing there, "Except as
+        # modified above, ...", then words that amend, keeps the item failing loudly)
         split = f"{text[: after.start()]}{PAYLOAD_MARK}. {text[after.end() :]}"
     sentences = split_sentences(split)
     if len(sentences) < 2:

@@ -15,7 +15,7 @@ from typing import Any
 
 from lark import Token, Transformer
 
-from ..change import ABOUT, MARKS, Payload, Selector
+from ..change import ABOUT, CORRESPONDING, MARKS, Payload, Selector
 from ..citation import expand_labels, singular_unit, with_stems
 from ..lazy_re import lazy_re
 
@@ -442,6 +442,10 @@ class PayloadParts(Transformer[Token, Any]):
     def marks(self, children: list[Any]) -> Payload:
         text = "".join(MARKS.get(str(c).lower(), _unquote(str(c))) for c in children)
         return Payload("quoted", text)
+
+    def corresponding(self, children: list[Any]) -> Payload:
+        """ "the corresponding schedules attached hereto": each part's own namesake."""
+        return Payload("attachment", CORRESPONDING)
 
     def attachment_named(self, children: list[Any]) -> Payload:
         return self.attachment(children)

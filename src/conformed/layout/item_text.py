@@ -78,6 +78,10 @@ _QUOTED_LIST = lazy_re(
 _SUBJECT_ONLY = lazy_re(r"(?:^|[.;:]\s+)The\s+following(?:\s+(?:new|additional))?\s*$")
 
 
+# A sentence's first words that say it is one more change ("Further, ...", "In addition, ...")
+_ONE_MORE = lazy_re(r"(?:Further|In\s+addition|Additionally|Also),?\s+(?=[a-z])")
+
+
 # ", which reads", "that currently reads": a claim of what the part cited says now
 _SAYS_NOW = lazy_re(r"\b(?:which|that)\s+(?:(?:currently|presently)\s+)?reads?\b", re.IGNORECASE)
 
@@ -484,6 +488,9 @@ class NewText(ReaderBase):
         Without it, unquoted new text in an unnumbered amendment ran to the end of the
         document and took every instruction after it along."""
         text = self._folded_paragraph(start)
+        more = _ONE_MORE.match(text)  # "Further, the last sentence of Section 4 is deleted.":
+        if more is not None:  # the sentence after its word that says it is one more change
+            text = text[more.end() :][:1].upper() + text[more.end() + 1 :]
         head = CITED_HEAD.match(text)  # "Article V, Section 5.3:  This Section is deleted."
         if head is not None and INSTRUCTION_PARAGRAPH.match(text[head.end() :].lstrip()):
             return True
