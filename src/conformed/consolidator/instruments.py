@@ -69,8 +69,20 @@ _NOT_A_NAME = NAME_QUALIFIERS | {"the", "this", "such", "of", "to", "for", "agre
 def front_words(doc: Document) -> frozenset[str]:
     """The words of the agreement's title and opening, lower-cased, and the initials of its
     title lines ("msa" for MASTER SERVICES AGREEMENT: "the MSA" names it)."""
-    words = re.findall(r"[a-z0-9]+", " ".join(doc.front).lower())
-    titles = (
-        initials(line).lower() for line in doc.front[:4] if TITLE_LINE.fullmatch(line.strip())
-    )
+    front = list(doc.front) or _title_headings(doc)
+    words = re.findall(r"[a-z0-9]+", " ".join(front).lower())
+    titles = (initials(line).lower() for line in front[:4] if TITLE_LINE.fullmatch(line.strip()))
     return frozenset(words).union(t for t in titles if len(t) > 1)
+
+
+def _title_headings(doc: Document) -> list[str]:
+    """An agreement read with no front matter, whose title is the unlabelled heading its
+    body opens with ("SUPPLY AGREEMENT" over "1. Definitions."): that title is what it is
+    called (without it, an item naming "the Pledge Agreement" could not be told apart)."""
+    out: list[str] = []
+    for node in doc.body[:2]:
+        if node.label is not None or not node.heading:
+            break
+        if TITLE_LINE.fullmatch(node.heading.strip()):
+            out.append(node.heading)
+    return out
