@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import InputError
 from .grammar.no_text_change import IMPERATIVE
 from .io.files import read_text
-from .layout.convention import OPERATIVE_HEADING, abbreviates
+from .layout.convention import OPERATIVE_HEADING, SHORT_NAME, abbreviates
 from .layout.items import Item, fold, read_items
 from .layout.lines import LEAD, blank_reprints, join_wrapped_units
 from .layout.listed import with_listed_changes
@@ -393,7 +393,7 @@ def _agreement(head: str) -> tuple[str, date | None, str]:
     text = fold(head)
     for m in re.finditer(
         r"\((?:collectively,\s*)?(?:herein\s+|hereinafter\s+)?(?:called\s+|referred\s+to\s+as\s+)?the\s+[\"\u201c]\s*"
-        rf"([^\"\u201d]*?{_INSTRUMENT_NOUN}|[A-Z]{{2,6}})\s*[\"\u201d]\)",
+        rf"([^\"\u201d]*?{_INSTRUMENT_NOUN}|{SHORT_NAME})\s*[\"\u201d]\)",
         text,
     ):
         short = m.group(1)

@@ -20,11 +20,11 @@ from .lazy_re import lazy_re
 ANY_DEFINITIONS = "(definitions)"
 # A renumbering's position when the drafter named what is renumbered: "remainder of Section 5".
 REMAINDER_OF = "remainder of "
-# A qualifier that only says what the thing cited is about (", which permits ...,"): kept for
-# the report, and nothing a tool checks or looks up.
 # "replaced with the corresponding schedules attached hereto": each part by its namesake, resolved
 # when the instruction is read (grammar/instruction.py)
 CORRESPONDING = "the corresponding attachments"
+# A qualifier that only says what the thing cited is about (", which permits ...,"): kept for
+# the report, and nothing a tool checks or looks up.
 ABOUT = "described: "
 # Punctuation named in words ("the period at the end thereof", "inserting a semicolon").
 MARKS = {"period": ".", "full stop": ".", "comma": ",", "semicolon": ";", "semi-colon": ";"}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
-from ..layout.convention import NAME_QUALIFIERS, TITLE_LINE, initials
+from ..layout.convention import NAME_QUALIFIERS, SHORT_NAME, TITLE_LINE, initials
 from ..lazy_re import lazy_re
 
 
@@ -30,7 +30,7 @@ _NOUN = r"(?:Agreement|Lease|Plan|Indenture|Guaranty|Guarantee|Note|Contract|Mor
 _INSTRUMENT = lazy_re(
     r"\b(?:Sections?|Articles?|Paragraphs?|Clauses?|Exhibits?|Schedules?|Annex|Part)\s+"
     r"[\w.()\-]+\s+(?:of|to|in|under)\s+(?:the|such|said)\s+((?:[A-Z][\w\-']*\s+){1,5}"
-    rf"{_NOUN}|[A-Z]{{2,6}}(?![\w-]))"
+    rf"{_NOUN}|{SHORT_NAME}(?![\w-]))"
 )
 
 

@@ -24,7 +24,7 @@ from .no_text_change import OPERATIVE
 from .parts import Edit, Ref, _relative, selector_of
 from .resolve import resolve, within
 from .semantics import Semantics, sibling_of, terms_of
-from .verbs import NewThing, Position, Predicate, position_of
+from .verbs import NewThing, Position, Predicate, attachment_part, position_of
 
 
 class Clauses(Transformer[Token, Any], Semantics):
@@ -246,11 +246,8 @@ class Clauses(Transformer[Token, Any], Semantics):
     def _new(self, thing: NewThing, p: Predicate, place: Selector | None = None) -> list[Change]:
         """A new thing, or "the following", as a clause's subject; it goes where the
         predicate says, else where the subject says, else in ``place`` (the clause's)."""
-        instead = getattr(p.position, "instead", None)
-        if instead is not None and thing.selector is None and p.verb == "insert":
-            # "The following sentence is inserted in lieu of (substituted for) the first
-            # sentence of Section 10.1:": that sentence replaced by the new text
-            return self._apply(resolve(instead, place or self.subject), replace(p, verb="replace"))
+        if p.position.instead is not None and thing.selector is None and p.verb == "insert":
+            return self._in_place_of(p, p.payload, place)  # "The following sentence is ..."
         where = p.position.cited or thing.scope or place or self.subject
         if p.verb in ("replace", "delete") and thing.selector is None:
             # "The following definitions in Section 1.1 are restated / are deleted:"
@@ -289,9 +286,7 @@ class Clauses(Transformer[Token, Any], Semantics):
             own = attachment_names(payload.text)
             if len(own) != 1:  # "the Haul Plan attached hereto is added": no part named
                 raise ValueError(f"no part named for the attachment {payload.text!r}")
-            unit, label = own[0].split(" ", 1)
-            new = Selector("attachment", own[0], (label,), unit)
-            where = Position.of(where, where.cited, new=new)
+            where = Position.of(where, where.cited, new=attachment_part(own[0]))
         return self._new(NewThing(""), Predicate("insert", payload, position=where))
 
     def substituted_for(self, children: list[Any]) -> list[Change]:

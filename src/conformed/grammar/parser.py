@@ -86,10 +86,6 @@ def parse_instruction(
     return op
 
 
-# Words that say which version of an instrument, never which instrument ("the Existing
-# Agreement", "the Amended and Restated Credit Agreement").
-
-
 _AN_AMENDMENT = lazy_re(r"(?i)\bamendments?(?:\s+(?:no\.?|number)\s*\w+)?$")
 
 

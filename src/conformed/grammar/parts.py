@@ -17,6 +17,7 @@ from lark import Token, Transformer
 
 from ..change import ABOUT, CORRESPONDING, MARKS, Payload, Selector
 from ..citation import expand_labels, singular_unit, with_stems
+from ..layout.convention import SHORT_NAME
 from ..lazy_re import lazy_re
 
 
@@ -67,7 +68,7 @@ _AGREEMENT = lazy_re(
     r"(?i)(?:agreement|plan|lease|sublease|indenture|notes?|guaranty|guarantee|contract|license|declaration|charter"
     r"|by-?laws|amendment|policy|program|mortgage|deed|warrant|debenture|certificate|rider|addendum)"
     r"(?:\s+of\s+[A-Z][\w\s\-']*)?$"  # "the Agreement of Sale"
-    r"|(?-i:^[A-Z]{2,6}$)"  # a short name in capitals: "the MSA"
+    rf"|(?-i:^{SHORT_NAME}$)"  # a short name in capitals: "the MSA"
 )
 
 

@@ -51,12 +51,8 @@ class Semantics:
                 payload = p.payload
                 if payload.kind == "none" and subject.kind == "words" and len(subject.words) == 1:
                     payload = Payload("quoted", subject.words[0])  # 'the words "X" are inserted'
-                instead = getattr(p.position, "instead", None)
-                if instead is not None and payload.kind != "none":
-                    # "The following sentence is inserted in lieu of (substituted for) the first
-                    # sentence of Section 10.1": that sentence, replaced by the new words
-                    whole = replace(p, verb="replace", payload=payload, position=Position(""))
-                    return self._apply(resolve(instead, self.subject), whole)
+                if p.position.instead is not None and payload.kind != "none":
+                    return self._in_place_of(p, payload)
                 added = new_definitions(anchor, payload, p.position)
                 if added is not None:
                     return [added]
@@ -97,6 +93,15 @@ class Semantics:
                 continue
             out += self._edit(subject, edit)
         return out
+
+    def _in_place_of(
+        self, p: Predicate, payload: Payload, place: Selector | None = None
+    ) -> list[Change]:
+        """ "The following sentence is inserted in lieu of (substituted for) the first
+        sentence of Section 10.1": that sentence, replaced by the new words."""
+        assert p.position.instead is not None
+        whole = replace(p, verb="replace", payload=payload, position=Position(""))
+        return self._apply(resolve(p.position.instead, place or self.subject), whole)
 
     def _edit(self, subject: Selector, e: Edit) -> list[Change]:
         if e.verb == "insert":

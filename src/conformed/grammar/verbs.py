@@ -162,6 +162,20 @@ class Position(str):
         p.cited, p.new = cited, new
         return p
 
+    @classmethod
+    def in_place_of(cls, part: Selector | None) -> Position:
+        """ "in lieu of X", "substituted for X": printed "in lieu", as before, with X kept
+        apart from ``cited`` (where words go)."""
+        p = cls("in lieu")
+        p.instead = part
+        return p
+
+
+def attachment_part(name: str) -> Selector:
+    """ "Schedule D" as the part of the agreement it names (one attachment, never a list)."""
+    unit, _, label = name.partition(" ")
+    return Selector("attachment", name, (label,), unit)
+
 
 def _after_words(relation: str, anchor: Selector) -> Position | None:
     """'after the words "stone" in Section 2.2': after "stone", in Section 2.2 (the
@@ -221,8 +235,7 @@ class VerbParts(Transformer[Token, Any]):
 
     def add(self, children: list[Any]) -> Predicate:
         if _tokens(children, "SUBSTITUTED_FOR"):  # "substituted for the first sentence of ..."
-            instead = Position("in lieu")
-            instead.instead = _selectors(children)[0]
+            instead = Position.in_place_of(_selectors(children)[0])
             return Predicate("insert", _payload(children), position=instead)
         verb = str(_tokens(children, "ADDED")[0]).lower()
         appended = verb.startswith(("supplemented", "appended"))
@@ -346,8 +359,7 @@ class VerbParts(Transformer[Token, Any]):
         unit, _, label = payload.text.partition(" ")
         if not label or re.search(r",|\band\b", label):  # "Exhibits E and F attached hereto"
             raise ValueError(f"{payload.text}: which attachment is which part is not said")
-        sel = Selector("attachment", payload.text, (label,), unit)
-        return Edit("insert", None, payload, new=sel, noun=unit.lower())
+        return Edit("insert", None, payload, new=attachment_part(payload.text), noun=unit.lower())
 
     def insert_titled(self, children: list[Any]) -> Edit:
         """ "adding the Haul Plan attached hereto as a new Schedule B": the attachment its
@@ -514,12 +526,9 @@ class VerbParts(Transformer[Token, Any]):
         return Position("in lieu")
 
     def instead_of(self, children: list[Any]) -> Position:
-        """ "in lieu of the first sentence of Section 10.1": "in lieu", as before, and what
-        the new text takes the place of, kept apart from ``cited`` (where words go)."""
-        p = Position("in lieu")
+        """ "in lieu of the first sentence of Section 10.1": what the new text replaces."""
         cited = _selectors(children)
-        p.instead = cited[0] if cited else None
-        return p
+        return Position.in_place_of(cited[0] if cited else None)
 
     def into_here(self, children: list[Any]) -> Position:
         return Position("in")

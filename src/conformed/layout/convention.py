@@ -51,6 +51,9 @@ NAME_QUALIFIERS = frozenset(
     ["existing", "original", "amended", "restated", "prior", "underlying", "current", "said", "and"]
 )
 _NOT_NAMING = NAME_QUALIFIERS | {"of", "the", "for", "to", "a", "an", "&"}
+# A short name in capitals that may be an instrument's initials ("the MSA"), as patterns spell it
+# (the grammars' ACRONYM and DOCNAME spell it too: lark files cannot import it)
+SHORT_NAME = r"[A-Z]{2,6}"
 
 
 def initials(name: str) -> str:
