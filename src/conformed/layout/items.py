@@ -68,6 +68,13 @@ _MID_SENTENCE = lazy_re(
     rf"|{CONVENTION.lead_unit})[^\S\n]*\n[^\S\n]*$"
 )
 
+# A line that ends on a word in lower case or a comma, and the next line, which the classifier
+# found no break before, opens with a label: the sentence's own words, wrapped ("... deleting
+# the words "ninety" / "(90) days" ..."; "... clause (i) and clause" / "(ii) thereof ..."),
+# never an item.  A heading over the items ("AMENDMENTS", "Amendments to the Lease") ends on a
+# capital; new text ends on a stop or a closing quotation mark.
+_RUNS_INTO = lazy_re(r"(?:\b[a-z][\w'\u2019-]*|,)[^\S\n]*\n[^\S\n]*$")
+
 # A bare number opening a line, then a word in lower case ("1997 except as otherwise provided
 # below"), after a line that ends inside its sentence (a comma, or a word no sentence ends on;
 # a blank line of double spacing between): the sentence's words, wrapped, never an item.
@@ -140,7 +147,8 @@ class _Reader(NewText, Assembly):
             if opened == pos and strength == HARD and not self.order:
                 self._loose(pos, line)
             pos = opened
-        elif LEAD.match(self.source[pos:end]):  # resuming after new text, at the next item
+        elif LEAD.match(self.source[pos:end]) and not self._runs_into(pos):
+            # resuming after new text, at the next item
             pos = self._open(pos, end, INLINE, indent, line)
         self._flow(pos, end, indent)
 
@@ -266,6 +274,12 @@ class _Reader(NewText, Assembly):
             self._text(pos, end)
             self._lead_at_end(end, indent)
             return
+
+    def _runs_into(self, at: int) -> bool:
+        """The line before ``at`` ends inside its sentence, on a word in lower case or a comma.
+        (After "; and" or ", or" the line classifier has already broken the line: the next
+        label goes on an enumeration.)"""
+        return bool(_RUNS_INTO.search(self.source, max(0, at - 40), at))
 
     def _wrapped_number(self, at: int) -> bool:
         """A number the sentence before it runs on to: words, never a label."""
