@@ -25,6 +25,7 @@ class Style(Enum):
     LOWER_ROMAN = "lower-roman"
     UPPER_ROMAN = "upper-roman"
     UPPER_ORDINAL = "upper-ordinal"  # "FIRST:", "SECOND:": items of older leases and charters
+    TITLE_ORDINAL = "title-ordinal"  # "First:", "Second:": the same, as a plan amendment prints it
 
 
 _ROMAN = [
@@ -73,6 +74,8 @@ def format_value(style: Style, value: int) -> str:
         return str(value)
     if style is Style.UPPER_ORDINAL:
         return CONVENTION.ordinal_word(value).upper()
+    if style is Style.TITLE_ORDINAL:
+        return CONVENTION.ordinal_word(value).capitalize()
     if style is Style.LOWER_ALPHA:
         return to_alpha(value)
     if style is Style.UPPER_ALPHA:
@@ -146,7 +149,7 @@ def label_key(text: str) -> str:
     return _LEADING_ZEROS.sub("", core.strip("().:").lower())  # "SECOND:", "Section 2:"
 
 
-_ORDINAL_TOKEN = lazy_re(rf"^({CONVENTION.ordinal_words})([:.])$")
+_ORDINAL_TOKEN = lazy_re(rf"^({CONVENTION.ordinal_labels})([:.])$")
 _LABEL_TOKEN = lazy_re(
     rf"""^(?P<prefix>\(|(?:\d{{1,{CONVENTION.max_digits}}}\.)+)?   # "(" or a dotted parent number "6."
          (?P<core>\d{{1,{CONVENTION.max_digits}}}|[A-Za-z]{{1,6}})
@@ -173,7 +176,8 @@ def _candidates(token: str) -> list[Label]:
     ordinal = _ORDINAL_TOKEN.match(token)
     if ordinal:
         value = CONVENTION.ordinal_value(ordinal.group(1))
-        return [Label(Style.UPPER_ORDINAL, value, "", ordinal.group(2))] if value else []
+        style = Style.UPPER_ORDINAL if ordinal.group(1).isupper() else Style.TITLE_ORDINAL
+        return [Label(style, value, "", ordinal.group(2))] if value else []
     unit = _UNIT_PREFIX.match(token)
     if unit:
         return [

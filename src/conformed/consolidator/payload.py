@@ -66,7 +66,7 @@ def make_label(key: str, like: Label | None, printed: str) -> Label:
 def value_in_style(key: str, style: Style) -> int | None:
     if style is Style.ARABIC:
         return int(key) if key.isdigit() else None
-    if style is Style.UPPER_ORDINAL:  # "NINETEENTH" after "EIGHTEENTH:"
+    if style in (Style.UPPER_ORDINAL, Style.TITLE_ORDINAL):  # "NINETEENTH" after "EIGHTEENTH:"
         return CONVENTION.ordinal_value(key)
     if style in (Style.LOWER_ROMAN, Style.UPPER_ROMAN):
         return from_roman(key)

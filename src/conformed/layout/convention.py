@@ -223,7 +223,7 @@ class Convention:
         """A label as printed, without its unit word: "(a)", "iv.", "2.01.", "6A.", "b)"."""
         d = rf"\d{{1,{self.max_digits}}}"
         return (
-            rf"(?:(?:{self.ordinal_words})[:.](?=\s|$)"  # FIRST:  SECOND.
+            rf"(?:(?:{self.ordinal_labels})[:.](?=\s|$)"  # FIRST:  SECOND.  Third:
             rf"|\((?:{d}[A-Z]?|[A-Za-z]{{1,6}})\)"  # (a) (iv) (12) (6A)
             rf"|{d}(?:\.{d})*[A-Z]?(?:\.|:(?=\s))?"  # 5.  2.01  1.1.1  6A.  10.1A  2:
             rf"|[A-Za-z]{{1,6}}\."  # a.  iv.  B.
@@ -253,6 +253,13 @@ class Convention:
     def ordinal_words(self) -> str:
         """ "FIRST" ... "TWENTIETH", in capitals: the items of older leases and charters."""
         return "|".join(w.upper() for w in sorted(_ORDINAL_WORDS, key=lambda w: (-len(w), w)))
+
+    @cached_property
+    def ordinal_labels(self) -> str:
+        """The ordinal words as item labels print them: in capitals, or with a capital only
+        ("Second:"), never in lower case (a sentence's "first." is no label)."""
+        words = sorted(_ORDINAL_WORDS, key=lambda w: (-len(w), w))
+        return "|".join(w.upper() for w in words) + "|" + "|".join(w.capitalize() for w in words)
 
     def ordinal_word(self, value: int) -> str:
         return _ORDINAL_WORDS[value - 1] if 1 <= value <= len(_ORDINAL_WORDS) else str(value)

@@ -355,6 +355,8 @@ def _same_shape(a: Label, b: Label) -> bool:
     if a.style is not b.style or a.prefix.lower() != b.prefix.lower():
         return False
     decimal = a.style is Style.ARABIC and any(c.isdigit() for c in a.prefix)
+    if a.style in (Style.UPPER_ORDINAL, Style.TITLE_ORDINAL):
+        return True  # "SECOND:" then "THIRD.": a word numbers the items, not its stop
     return a.suffix == b.suffix or (decimal and {a.suffix, b.suffix} == {"", "."})
 
 
