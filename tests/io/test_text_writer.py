@@ -57,3 +57,30 @@ def test_a_clause_on_the_line_after_the_one_before_prints_there() -> None:
         "Section 7.03 Liens. The Borrower shall not create any Lien.\n"
     )
     assert render_document(read_text_document(text), "text") == text
+
+
+SCHEDULE = """SCHEDULE OF FEES
+
+1. The monthly storage fee is $400 for each bay.
+
+2. The handling fee is $35 for each pallet.
+"""
+
+
+def test_a_provision_whose_label_is_below_its_read_heading_keeps_its_label() -> None:
+    """The title over the first provision is read as that provision's heading ("1." /
+    "SCHEDULE OF FEES" / "The monthly ..."), so the raw lines do not run one per printed
+    paragraph: the label stands on the second run, the printed form puts it on the first.
+    When an item changes the provision's words, the label must still be printed.  Before,
+    the first run was kept from its raw lines (the title, no label) and the second wrapped
+    anew without its label: the conformed copy lost "1." and the command exited 0."""
+    amendment = (
+        "AMENDMENT NO. 1\n\n"
+        '1. Section 1 of the Schedule is hereby amended by deleting "$400" and substituting '
+        '"$450".\n'
+    )
+    result = consolidate(read_text_document(SCHEDULE), [parse_amendment(amendment, "Amendment")])
+    assert result.report.ok, result.report
+    words = render_document(result.document, "text").split()
+    assert "1." in words and "$450" in words and "$400" not in words
+    assert words.index("1.") < words.index("monthly")

@@ -95,6 +95,8 @@ def _paragraphs_kept(
     old, new = key.split("\n\n"), group.printed.split("\n\n")
     if len(chunks) != len(old) or len(old) < 2:
         return None
+    if any(" ".join(c).split() != o.split() for c, o in zip(chunks, old, strict=True)):
+        return None  # a run that is not its paragraph as printed: a label on the line below
     out: list[str] = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         parts = (
