@@ -30,15 +30,20 @@ ADMINISTRATION
 """
 
 
-def test_an_articles_head_and_untouched_paragraphs_keep_their_lines() -> None:
-    amendment = (
-        "AMENDMENT NO. 1\n\n"
-        '1. The definition of "Share" in Article 2 of the Plan is hereby amended by deleting '
-        '"common" and substituting "ordinary".\n'
-    )
-    result = consolidate(read_text_document(PLAN), [parse_amendment(amendment, "Amendment")])
+def _conformed(agreement: str, item: str) -> str:
+    """The agreement as conformed by an amendment of one item, printed as text."""
+    amendment = parse_amendment(f"AMENDMENT NO. 1\n\n1. {item}\n", "Amendment")
+    result = consolidate(read_text_document(agreement), [amendment])
     assert result.report.ok, result.report
-    out = render_document(result.document, "text")
+    return render_document(result.document, "text")
+
+
+def test_an_articles_head_and_untouched_paragraphs_keep_their_lines() -> None:
+    out = _conformed(
+        PLAN,
+        'The definition of "Share" in Article 2 of the Plan is hereby amended by deleting '
+        '"common" and substituting "ordinary".',
+    )
     # the head on its two lines, the definition the item did not touch wrapped as read
     assert "ARTICLE 2\nDEFINITIONS\n" in out
     assert '"Option" means a right to buy\nShares at the price the Committee sets.' in out
@@ -74,13 +79,9 @@ def test_a_provision_whose_label_is_below_its_read_heading_keeps_its_label() -> 
     When an item changes the provision's words, the label must still be printed.  Before,
     the first run was kept from its raw lines (the title, no label) and the second wrapped
     anew without its label: the conformed copy lost "1." and the command exited 0."""
-    amendment = (
-        "AMENDMENT NO. 1\n\n"
-        '1. Section 1 of the Schedule is hereby amended by deleting "$400" and substituting '
-        '"$450".\n'
-    )
-    result = consolidate(read_text_document(SCHEDULE), [parse_amendment(amendment, "Amendment")])
-    assert result.report.ok, result.report
-    words = render_document(result.document, "text").split()
+    words = _conformed(
+        SCHEDULE,
+        'Section 1 of the Schedule is hereby amended by deleting "$400" and substituting "$450".',
+    ).split()
     assert "1." in words and "$450" in words and "$400" not in words
     assert words.index("1.") < words.index("monthly")
