@@ -65,7 +65,7 @@ class Edit:
 
 
 _AGREEMENT = lazy_re(
-    r"(?i)(?:agreement|plan|lease|sublease|indenture|notes?|guaranty|guarantee|contract|license|declaration|charter"
+    r"(?i)(?:agreement|plan|lease|sublease|indenture|notes?|guaranty|guarantee|contract|licen[cs]e|declaration|charter"
     r"|by-?laws|amendment|policy|program|mortgage|deed|warrant|debenture|certificate|rider|addendum)"
     r"(?:\s+of\s+[A-Z][\w\s\-']*)?$"  # "the Agreement of Sale"
     rf"|(?-i:^{SHORT_NAME}$)"  # a short name in capitals: "the MSA"

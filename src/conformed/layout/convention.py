@@ -38,7 +38,7 @@ _QUOTED = lazy_re(r'("[^"]*"|\u201c[^\u201d]*\u201d)')
 # The nouns an instrument's name ends in: "the Pledge Agreement", "GROUND LEASE", "the Plan".
 INSTRUMENT_NOUNS = (
     "Agreement", "Lease", "Sublease", "Plan", "Indenture", "Guaranty", "Guarantee", "Note",
-    "Contract", "Mortgage", "Deed", "License", "Charter", "Policy", "Trust",
+    "Contract", "Mortgage", "Deed", "License", "Licence", "Charter", "Policy", "Trust",
 )  # fmt: skip
 
 
@@ -85,6 +85,8 @@ _ORDINAL_WORDS = [
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
     "seventeenth", "eighteenth", "nineteenth", "twentieth",
 ]  # fmt: skip
+# (longest first, so that an alternation takes "SEVENTEENTH" whole, not "SEVENTH")
+_ORDINALS_LONGEST_FIRST = sorted(_ORDINAL_WORDS, key=lambda w: (-len(w), w))
 _NUMBER_WORDS = [
     "one",
     "two",
@@ -252,14 +254,13 @@ class Convention:
     @cached_property
     def ordinal_words(self) -> str:
         """ "FIRST" ... "TWENTIETH", in capitals: the items of older leases and charters."""
-        return "|".join(w.upper() for w in sorted(_ORDINAL_WORDS, key=lambda w: (-len(w), w)))
+        return "|".join(w.upper() for w in _ORDINALS_LONGEST_FIRST)
 
     @cached_property
     def ordinal_labels(self) -> str:
         """The ordinal words as item labels print them: in capitals, or with a capital only
         ("Second:"), never in lower case (a sentence's "first." is no label)."""
-        words = sorted(_ORDINAL_WORDS, key=lambda w: (-len(w), w))
-        return "|".join(w.upper() for w in words) + "|" + "|".join(w.capitalize() for w in words)
+        return self.ordinal_words + "|" + "|".join(w.capitalize() for w in _ORDINALS_LONGEST_FIRST)
 
     def ordinal_word(self, value: int) -> str:
         return _ORDINAL_WORDS[value - 1] if 1 <= value <= len(_ORDINAL_WORDS) else str(value)
