@@ -522,6 +522,25 @@ _DEFERRED_TEXT = lazy_re(
 _AFTER_QUOTED_TEXT = lazy_re(rf"{PAYLOAD_MARK}\s+(?=[A-Z][a-z])")
 
 
+def _ended_after_text(text: str, quoted: bool) -> str:
+    """The item's words with a sentence ended after its new text, where one goes on there.
+
+    New text quoted whole ends its sentence: '... at the end thereof: "(d) ..." The Borrower
+    shall pay ...' goes on in a sentence of its own -- one that must then be known to change
+    no text, or the item fails.  Block text, unquoted, gives no such end; but the item's words
+    that go on after it, where they amend, are a sentence of their own: "... in alphabetical
+    order: «TEXT» The definition of "Code" in Section 1 is amended by ..." (the layout ended
+    the block at that paragraph because it instructs).  Only where the first sentence after
+    it amends: a closing there ("Except as modified above, ..."), then words that amend,
+    keeps the item failing loudly."""
+    if quoted:
+        return _AFTER_QUOTED_TEXT.sub(f"{PAYLOAD_MARK}. ", text)
+    after = _AFTER_QUOTED_TEXT.search(text)
+    if after is None or not _amends(split_sentences(text[after.end() :])[0]):
+        return text
+    return f"{text[: after.start()]}{PAYLOAD_MARK}. {text[after.end() :]}"
+
+
 def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
     from .instruction import parse_changes
 
@@ -538,18 +557,7 @@ def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
             return parse_changes(said, item.payload, item.payload2, **how)
         except InstructionParseError:
             pass
-    # new text quoted whole ends its sentence: '... at the end thereof: "(d) ..." The Borrower
-    # shall pay ...' goes on in a sentence of its own -- one that must then be known to change
-    # no text, or the item fails.  Block text, unquoted, gives no such end; but the item's words
-    # that go on after it, where they amend, are a sentence of their own: "... in alphabetical
-    # order: «TEXT» The definition of "Code" in Section 1 is amended by ..." (the layout ended
-    # the block at that paragraph because it instructs)
-    split = _AFTER_QUOTED_TEXT.sub(f"{PAYLOAD_MARK}. ", text) if item.quoted else text
-    after = None if item.quoted else _AFTER_QUOTED_TEXT.search(text)
-    if after is not None and _amends(split_sentences(text[after.end() :])[0]):
-        # (only where the first sentence after it amends: a closing there, "Except as
-        # modified above, ...", then words that amend, keeps the item failing loudly)
-        split = f"{text[: after.start()]}{PAYLOAD_MARK}. {text[after.end() :]}"
+    split = _ended_after_text(text, item.quoted)
     sentences = split_sentences(split)
     if len(sentences) < 2:
         return None
