@@ -104,6 +104,33 @@ _EXECUTION = lazy_re(rf"(?i)(?:\A|\n[ \t]*\n)[ \t]*(?P<clause>{EXECUTION})")
 _NUMBERED_PARAGRAPH = lazy_re(r"(?m)^[ \t]*(?:\d{1,2}\.|\(?[a-z0-9]{1,3}\))[ \t]+(?=[A-Z\"\u201c])")
 
 
+# "By: /s/ Ada Morrow", "By: ____________": a party's signature line
+_SIGNED_BY = lazy_re(r"(?m)^[ \t]*By[ \t]*:?[ \t]*(?:/s/|_{3,})")
+# what stands over it in the block: blank lines and short lines (the party's name, "Executive")
+_OVER_SIGNATURE = lazy_re(r"[ \t]*(?:[^\s.;:][^\n]{0,58})?")
+
+
+def _signatures(text: str, start: int, end: int) -> int | None:
+    """Where an amendment that closes with its signature blocks and no "IN WITNESS WHEREOF"
+    stops: the start of the first block, the party's name over its "By:" line.  Never a
+    block inside quoted new text (a form of certificate the amendment inserts), nor one with
+    numbered paragraphs that amend after it."""
+    m = _SIGNED_BY.search(text, start, end)
+    if m is None or _amends_after(text, m.end()):
+        return None
+    opened = text[start : m.start()]
+    if opened.count('"') % 2 or opened.count("\u201c") != opened.count("\u201d"):
+        return None
+    at = text.rfind("\n", 0, m.start()) + 1
+    for _ in range(6):  # the name over the line, and the blank lines around it
+        prev = text.rfind("\n", 0, max(at - 1, 0)) + 1
+        line = text[prev : at - 1] if at else ""
+        if at <= start or not _OVER_SIGNATURE.fullmatch(line) or line[:20].strip():
+            break  # (a name over a signature is set far to the right)
+        at = prev
+    return at
+
+
 def _amends_after(text: str, at: int) -> bool:
     """A numbered paragraph that amends after ``at``: what looked like an execution clause
     is not where the items end (it was, say, new text of an execution block)."""
@@ -207,6 +234,7 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
         and first is not None
         and first.start() < op.start()
         and (AMENDING.search(text, first.start(), op.start()) or _in_later_item(text, first, op))
+        and not _numbered_recitals(text, first, op)
     ):
         op = None  # "as follows:" is only met inside a later item: the items begin at item 1
     if op is None:
@@ -236,6 +264,9 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
         # "Signed for and on behalf of" in an item's new text: items follow; the next one
         execution = _EXECUTION.search(text, execution.end())
     ends = [m.start() for m in (witness,) if m] + [m.start("clause") for m in (execution,) if m]
+    signed = _signatures(text, start, min(ends, default=len(text)))
+    if signed is not None:
+        ends.append(signed)
     end = min(ends, default=len(text))
     read = read_items(text, start, end)
     items, listed = with_listed_changes(tuple(read.items), text, end)
@@ -304,6 +335,16 @@ def strip_debris(text: str) -> str:
         if 0 < again < 400:
             cut += again
     return "\n" * text.count("\n", 0, cut) + text[cut:]
+
+
+def _numbered_recitals(text: str, first: re.Match[str], op: re.Match[str]) -> bool:
+    """ "RECITALS" (or "BACKGROUND:", "WHEREAS") over "1. ... 2. ...", then "NOW, THEREFORE,
+    ... agree as follows:" and items numbered from 1 again: what comes first is recitals,
+    whatever words they use ("desires to amend", "a copy of which is attached")."""
+    return (
+        _RECITALS.search(text, 0, first.start()) is not None
+        and _NOW_THEREFORE.search(text, first.end(), op.start()) is not None
+    )
 
 
 def _in_later_item(text: str, first: re.Match[str], op: re.Match[str]) -> bool:

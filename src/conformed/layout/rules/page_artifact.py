@@ -14,6 +14,7 @@ from collections import Counter
 
 from ...lazy_re import lazy_re
 from ..convention import CONVENTION, NAMING_WORDS
+from .signature_block import ends_body
 
 PAGE_NUMBER = lazy_re(
     r"^\s*(?:-\s*)?(?:page\s+)?(?:\d{1,3}|[ivxlc]{1,6})(?:\s+of\s+\d{1,3})?(?:\s*-)?\s*$"
@@ -125,13 +126,15 @@ _NAMES_INSTRUMENT = lazy_re(rf"\b(?:{NAMING_WORDS})\b")
 def _titles_by_page_numbers(raw_lines: list[str], marks: set[int]) -> set[int]:
     """A footer that prints the instrument's title beside the page number: a short line
     naming it, printed twice or more, every time on the line next to a page number or a
-    stamp (blank lines aside).  (Not any running line: amendments' own headings repeat.)"""
+    stamp (blank lines aside).  (Not any running line: amendments' own headings repeat.
+    Nor "IN WITNESS WHEREOF, the parties have executed this Agreement as of", which an
+    agreement copied after the signatures prints again at a page's top: it ends the body.)"""
     seen: dict[str, list[int]] = {}
     for i, raw in enumerate(raw_lines):
         line = raw.strip()
         if i in marks or not line or len(line) > 80 or line[-1] in ".:;,":
             continue
-        if _NAMES_INSTRUMENT.search(line):
+        if _NAMES_INSTRUMENT.search(line) and not ends_body(line):
             seen.setdefault(line, []).append(i)
     out: set[int] = set()
     for at in seen.values():
