@@ -124,6 +124,11 @@ def test_a_second_change_said_in_its_own_sentence_is_never_swallowed(instruction
         ),
         ("This Amendment may be executed in counterparts.", "counterparts"),
         (
+            "Assignment. This Second Amendment to Consulting Agreement shall not be assignable "
+            "by either party without the written consent of the other.",
+            "assignment",
+        ),
+        (
             "Costs and Expenses. The Borrower shall pay the Agent's costs of this Amendment.",
             "costs",
         ),
@@ -164,6 +169,7 @@ def test_closed_list_of_items_that_change_no_text(instruction: str, kind: str) -
         "The new term shall be effective for five years from the Renewal Date.",
         "Notices. The Tenant's address for notices is 12 Quarry Lane, Dorset.",
         "Fees. The Facility Fee is one quarter of one percent a year.",
+        "Assignment. Neither party may assign its rights under the Agreement to a competitor.",
     ],
 )
 def test_broad_words_in_what_may_be_the_agreements_own_text_are_no_known_form(

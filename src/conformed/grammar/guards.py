@@ -134,7 +134,8 @@ def checked(op: Operation, item: Item) -> Operation:
         target, part, action = named
         raise InstructionParseError(
             f'the item names a part of {target} ("{part[:60]}"), '
-            f"not the whole of it; {target} is not {action}d whole"
+            f"not the whole of it; {target} is not {action}{'d' if action.endswith('e') else 'ed'}"
+            " whole"
         )
     return op
 
@@ -149,7 +150,7 @@ def part_named(op: Operation, item: Item) -> tuple[str, str, str] | None:
             r"(?:Section|Subsection|Article|Paragraph)\s+(\S+)", entry["target"]
         )
         part = label and re.search(
-            rf"\b{_PARTS}\b[^.;:]{{0,60}}?\b(?:{UNITS})\s+{re.escape(label.group(1))}(?![\w.(])",
+            rf"\b{_PARTS}\b{_NO_VERB}{{0,60}}?\b(?:{UNITS})\s+{re.escape(label.group(1))}(?![\w.(])",
             item.instruction,
             re.IGNORECASE,
         )
@@ -163,6 +164,11 @@ _PARTS = (
     r"(?:provisos?|sentences?|definitions?|clauses?|paragraphs?|tables?|lead-in|parentheticals?"
     r"|words?|phrases?|language|columns?|rows?|lines?|captions?|headings?|titles?)"
 )
+
+
+# Between a part and the provision it is part of, no verb: "Paragraph 4(b) ... is hereby
+# deleted and Paragraph 4(c) is redesignated ..." names two provisions, not a part of one
+_NO_VERB = r"(?:(?!\b(?:is|are|shall|hereby)\b)[^.;:])"
 
 
 _INSTRUCTS = lazy_re(

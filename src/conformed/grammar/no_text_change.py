@@ -129,6 +129,8 @@ _CATEGORIES = [
     ),
     ("binding effect", r"successors and (?:permitted )?assigns|binding (?:up)?on|binding effect"),
     ("further assurances", r"further assurances"),
+    # the amendment's own assignment ("This First Amendment shall not be assignable ...")
+    ("assignment", r"\bassign(?:able|ed|ment)\b|\bassign\s+(?:it|this)\b"),
     # a resolution's officers empowered to carry the amendment out
     ("authorization", r"\bauthori[sz]ed\s+and\s+(?:directed|empowered)\b"),
     ("acknowledgment", r"reaffirm|acknowledg|confirms? (?:that|its)"),
@@ -220,6 +222,7 @@ def non_textual(instruction: str, context: str = "") -> tuple[str, str] | None:
 _BROAD = (
     "costs", "fees", "notices", "covenants", "guaranty", "loan document", "construction",
     "release", "waiver or consent", "binding effect", "signatures", "effectiveness",
+    "assignment",
 )  # fmt: skip
 _ABOUT_ITSELF = lazy_re(
     r"\bthis\s+(?:[A-Z][\w-]*\s+){0,4}(?:Amendment|Waiver|Consent|Letter|Supplement|Modification)\b"
