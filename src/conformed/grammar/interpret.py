@@ -148,6 +148,7 @@ _CITING_HEADING = lazy_re(
 _BARE_HEADING = lazy_re(rf"^(?:[A-Z][\w\-]*\s+){{1,6}}(?={UNITS}\s+\d)")
 
 
+_HERBY = lazy_re(r"\b([Hh])erby\b")
 # A part cited by its bracketed label alone, as a sub-item cites a part of its umbrella's
 # subject ("Clause (iii) is amended ...", "Subsection (c) is deleted ...")
 _BARE_PART = lazy_re(
@@ -163,6 +164,8 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     has a heading: then it is the error for the instruction without its heading.
     """
     item = _closing_set_aside(item)
+    if "erby" in item.instruction:  # "is herby amended": the misspelling a spell checker passes
+        item = replace(item, instruction=_HERBY.sub(r"\1ereby", item.instruction))
     rows = rows_as_items(item)
     if rows is not None:  # "... as set out in the table below: «TEXT»": a change a row
         return _rows(rows, agreement, ancestors)
