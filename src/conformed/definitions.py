@@ -15,12 +15,19 @@ import re
 from .document import Provision
 from .lazy_re import lazy_re
 
-_NUMBER = r"(?:\d+(?:\.\d+)*\.?\s+)?"  # "1.11 "Royalty Advance" shall mean ..."
+# "1.11 "Royalty Advance" shall mean ..."; a list's bullet, as text filings print it ("o" for the
+# symbol font's round bullet): 'o    "Borrowing Base" means ...'
+_BULLET = r"[o\u2022\u00b7\u25aa\u25e6*]\s+"
+_NUMBER = rf"(?:\d+(?:\.\d+)*\.?\s+|{_BULLET})?"
 # (an apostrophe inside a term is its possessive: "Landlord's Work")
 _TERM_CHARS = r"(?:[^\"\u201d']|'(?=[a-z]))"
+# '"Bridge Note" is used as defined in Section 2(b)', '"Lien" is defined in Section 7.1'
+_DEFINED = r"is\s+(?:used\s+as\s+)?defined\b"
 _QUOTED = rf"{_NUMBER}[\"\u201c`'](?P<q>{_TERM_CHARS}{{1,80}})[\"\u201d']"
 _PATTERNS = [
-    re.compile(rf"^{_QUOTED}\s*(?:shall\s+mean|means|shall\s+have|has|:|-)", re.IGNORECASE),
+    re.compile(
+        rf"^{_QUOTED}\s*(?:shall\s+mean|means|shall\s+have|has|{_DEFINED}|:|-)", re.IGNORECASE
+    ),
     re.compile(r"^(?P<t>[A-Z][\w'\u2019&/(),\- ]{0,80}?)\s+-{1,2}\s+\S"),
     re.compile(r"^(?P<t>[A-Z][\w'\u2019&/\- ]{0,80}?)\s+(?:shall\s+mean|means)\b"),
 ]
@@ -147,14 +154,14 @@ def terms_defined_in(text: str) -> list[str]:
 
 
 # '"Fee" means ...', or the colon style of many credit agreements: '"Fee": the amount ...'
-_DEFINES = rf"[\"\u201c`']{_TERM_CHARS}{{1,80}}[\"\u201d'](?:\s*(?:shall\s+mean|means|shall\s+have|has)\b|\s*:\s)"
+_DEFINES = rf"[\"\u201c`']{_TERM_CHARS}{{1,80}}[\"\u201d'](?:\s*(?:shall\s+mean|means|shall\s+have|has|{_DEFINED})\b|\s*:\s)"
 # "(iii) "Agency Agreement" shall mean ...": new definitions the amendment lists as its own
 # clauses; the enumerator is the amendment's, not the agreement's, and is not kept
 ENUMERATOR = lazy_re(r"\((?:[ivxlc]{1,7}|[a-z]{1,2}|\d{1,3})\)\s*(?=[\"\u201c`])")
 # '" "Fee" means ....."': each new definition quoted whole, as some amendments print them
 _WRAPPED = lazy_re(r"[\"\u201c]\s*(?=[\"\u201c'])")  # '"'Fee' means ..."' too
 _STARTS = lazy_re(
-    rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:{_WRAPPED.pattern})?(?:\d+(?:\.\d+)*\.?\s+|{ENUMERATOR.pattern})?{_DEFINES})"
+    rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:{_WRAPPED.pattern})?(?:\d+(?:\.\d+)*\.?\s+|{_BULLET}|{ENUMERATOR.pattern})?{_DEFINES})"
 )
 # What every start looks ahead to, found in one quick pass (a quote starts it): most new
 # text defines nothing, and _STARTS tries every character of it.
