@@ -1,6 +1,6 @@
 """Is every operative sentence of a real amendment accounted for?  (Nothing may go missing.)
 
-    python benchmarks/amendment_accounting.py [--half dev|held|dev3|held3|all] [--show FILE]
+    python benchmarks/amendment_accounting.py [--half dev|held|dev3|held3|dev4|held4|all] [--show FILE]
 
 For each amendment in ../shared/real/amendments and ../shared/real2/amendments
 (kept outside the repository; skipped cleanly when absent) this finds, with its
@@ -172,7 +172,9 @@ def landing(report: AmendmentReport | None, line: int) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--half", choices=["dev", "held", "dev3", "held3", "all"], default="all")
+    ap.add_argument(
+        "--half", choices=["dev", "held", "dev3", "held3", "dev4", "held4", "all"], default="all"
+    )
     ap.add_argument("--show", default="", help="list the sentences of files containing this")
     args = ap.parse_args()
     if not SHARED.exists():
