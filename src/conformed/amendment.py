@@ -86,6 +86,14 @@ def _past_recitals(text: str, op: re.Match[str] | None) -> re.Match[str] | None:
     return _OPERATIVE.search(text, now.start()) or op
 
 
+# "agree that Section 7.6 of the Credit Agreement is hereby amended and restated as follows:":
+# the words before "as follows" amend a provision they name, so the sentence is an instruction
+# with its new text after it, never the lead into numbered items
+_NAMES_ITS_PROVISION = lazy_re(
+    r"\b(?:Section|Article|Paragraph|Subsection|Clause|Schedule|Exhibit|Annex)s?\s+[\dIVXA-Z(]"
+    r"[^:]*?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?"
+    r"(?:amended|restated|deleted|replaced|modified)\b"
+)
 _NOW_THEREFORE = lazy_re(r"\bNOW,?\s+THEREFORE\b", re.IGNORECASE)
 # Items that begin past 1 (a page lost from the filing): read from there, and the reader
 # reports the items missing before it.
@@ -228,6 +236,7 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")  # EDGAR's &nbsp;
     text = _without_contents(strip_debris(text))
     op = _past_recitals(text, _OPERATIVE.search(text))
+    said = _instruction_lead(text, op)
     first = _FIRST_ITEM.search(text) or _LATER_ITEM.search(text)
     if (
         op is not None
@@ -236,7 +245,7 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
         and (AMENDING.search(text, first.start(), op.start()) or _in_later_item(text, first, op))
         and not _numbered_recitals(text, first, op)
     ):
-        op = None  # "as follows:" is only met inside a later item: the items begin at item 1
+        op = said = None  # "as follows:" is only met inside a later item: the items begin at 1
     if op is None:
         op = first or _NOW_THEREFORE.search(text)
         if op is None:
@@ -250,6 +259,8 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
         line_start = text.rfind("\n", 0, op.start()) + 1
         if _FIRST_ITEM.match(text, line_start):
             start = line_start  # "(1) Amendment. The parties agree ... as follows:" is item 1
+        elif said is not None:
+            start = said  # "... agree that Section 7.6 ... is restated as follows:": its item
     head = text[: op.start()]
     now = _NOW_THEREFORE.search(text, 0, op.start())
     if now is not None:
@@ -345,6 +356,18 @@ def _numbered_recitals(text: str, first: re.Match[str], op: re.Match[str]) -> bo
         _RECITALS.search(text, 0, first.start()) is not None
         and _NOW_THEREFORE.search(text, first.end(), op.start()) is not None
     )
+
+
+def _instruction_lead(text: str, op: re.Match[str] | None) -> int | None:
+    """Where the paragraph begins whose sentence ending "as follows:" names the provision it
+    amends: an instruction with its new text after it (an item, "¶1"), not the lead into
+    numbered items; None for a lead."""
+    if op is None:
+        return None
+    begin = max(text.rfind(". ", 0, op.start()), text.rfind("\n\n", 0, op.start())) + 1
+    if _NAMES_ITS_PROVISION.search(text, begin, op.end()) is None:
+        return None
+    return text.rfind("\n\n", 0, op.start()) + 2 if "\n\n" in text[: op.start()] else 0
 
 
 def _in_later_item(text: str, first: re.Match[str], op: re.Match[str]) -> bool:
