@@ -381,7 +381,7 @@ def _without_preamble(text: str) -> Iterator[tuple[str, bool]]:
 # Amending in the active voice: "Exhibit D-1 replaces Exhibit D", "... supersedes Section 4".
 _ACTIVE = lazy_re(
     r"\b(?=[adirs])(?:replaces?|supersedes?|amends?|deletes?|inserts?|adds?|substitutes?|restates?)\b"
-    r"[^.]{0,80}\b(?:section|exhibit|schedule|annex|paragraph|clause|article|definition)",
+    r"[^.]{0,80}\b(?:sub-?)?(?:section|exhibit|schedule|annex|paragraph|clause|article|definition)",
     re.IGNORECASE,
 )
 

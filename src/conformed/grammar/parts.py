@@ -144,6 +144,9 @@ def _joined(chain: list[Ref]) -> str:
     return out
 
 
+_PARENTHETICAL_NAMED = lazy_re(r"^parenthetical (?:clause|phrase|language)$")
+
+
 class CitationParts(Transformer[Token, Any]):
     """citation.lark (``text``: the item's block, for what a part is said to read)"""
 
@@ -224,8 +227,11 @@ class CitationParts(Transformer[Token, Any]):
         return Ref("here", "thereof")
 
     def inside(self, children: list[Any]) -> Ref:
+        # ("the parenthetical clause", "the parenthetical phrase": the parenthetical)
         said = [
-            f"captioned {c}" if c in _tokens([c], "QUOTED") else str(c).lower()
+            f"captioned {c}"
+            if c in _tokens([c], "QUOTED")
+            else _PARENTHETICAL_NAMED.sub("parenthetical", " ".join(str(c).lower().split()))
             for c in children
             if isinstance(c, Token)
         ]
