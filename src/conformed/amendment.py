@@ -122,10 +122,10 @@ def _signatures(text: str, start: int, end: int) -> int | None:
     """Where an amendment that closes with its signature blocks and no "IN WITNESS WHEREOF"
     stops: the start of the first block, the party's name over its "By:" line.  Never a
     block inside quoted new text (a form of certificate the amendment inserts), nor one with
-    numbered paragraphs that amend after it."""
+    words that amend after it."""
     m = _SIGNED_BY.search(text, start, end)
-    if m is None or _amends_after(text, m.end()):
-        return None
+    if m is None or AMENDING.search(text, m.end(), end):
+        return None  # words that amend after it: a signature line inside the items, not their end
     opened = text[start : m.start()]
     if opened.count('"') % 2 or opened.count("\u201c") != opened.count("\u201d"):
         return None
