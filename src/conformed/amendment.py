@@ -234,6 +234,9 @@ def parse_amendments(text: str, source: str = "") -> list[Amendment]:
 
 def parse_amendment(text: str, source: str = "") -> Amendment:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")  # EDGAR's &nbsp;
+    # "'SS'2.1", "'SS'9.1(a)(v)": the section sign as EDGAR's ASCII filings print it, read as
+    # the sign (its single quotes are no quotation); new text keeps the sign, "\u00a79.1"
+    text = text.replace("'SS'", "\u00a7")
     text = _without_contents(strip_debris(text))
     op = _past_recitals(text, _OPERATIVE.search(text))
     said = _instruction_lead(text, op)
