@@ -8,7 +8,6 @@ from collections import Counter
 
 import pytest
 
-from conformed.amendment import _WITNESS
 from conformed.definitions import _CAPITALISED
 from conformed.grammar.guards import _HEREBY_AMENDED, _HEREBY_VERB, _hereby_amended
 from conformed.grammar.interpret import _ACTIVE
@@ -23,6 +22,7 @@ from conformed.layout.rules import page_artifact, toc
 from conformed.layout.rules.exhibit_start import starts_attachment
 from conformed.layout.rules.signature_block import ends_body
 from conformed.layout.sequence import _INLINE, _TITLE_AT_END, title_at_end
+from conformed.operative import _WITNESS
 from helpers import CORPUS
 
 TEXT = (
