@@ -88,8 +88,10 @@ def _signatures(text: str, start: int, end: int) -> int | None:
     block inside quoted new text (a form of certificate the amendment inserts), nor one with
     words that amend after it."""
     m = _SIGNED_BY.search(text, start, end)
-    if m is None or AMENDING.search(text, m.end(), end):
-        return None  # words that amend after it: a signature line inside the items, not their end
+    if m is None or AMENDING.search(text, m.end(), end) or _amends_after(text, m.end()):
+        # words that amend after it, or a numbered paragraph in the imperative ("2. Delete
+        # Section 5"): a signature line inside the items, not their end
+        return None
     opened = text[start : m.start()]
     if opened.count('"') % 2 or opened.count("\u201c") != opened.count("\u201d"):
         return None

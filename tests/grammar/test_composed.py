@@ -217,6 +217,25 @@ def test_new_text_that_hides_another_instruction_is_refused(hidden: str) -> None
 
 
 @pytest.mark.parametrize(
+    "instruction",
+    [
+        "This section amends section 12 of the Plan. Rollovers are accepted from 2003. "
+        "Section 14 of the Plan is hereby deleted.",
+        "Rollovers are accepted from 2003, and Section 14 of the Plan is hereby deleted. "
+        "This section amends section 12 of the Plan.",
+    ],
+)
+def test_a_plans_own_rule_never_hides_another_change(instruction: str) -> None:
+    """ "This section amends section 12 of the Plan." with the rule it makes around it is a
+    change described; a sentence beside it that deletes another Section is a change of its
+    own, never words of the description: the item is refused rather than lose it."""
+    with pytest.raises(InstructionParseError):
+        interpret(_item("3", instruction), ())
+    fine = "This section amends section 12 of the Plan. Rollovers are accepted from 2003."
+    assert describe(interpret(_item("3", fine), ()))[0]["kind"] == "described_change"
+
+
+@pytest.mark.parametrize(
     "hidden",
     [
         "(b) The table in Schedule 2 of the Charter Agreement under the heading \u201cRates\u201d is "

@@ -256,6 +256,9 @@ class VerbParts(Transformer[Token, Any]):
         section", are its description.)"""
         said = " ".join(str(t) for t in _tokens(children, "DESCRIPTION"))
         said = re.split(r"\.\s+(?=[A-Z])", said, maxsplit=1)[0]  # (what follows goes on about it)
+        # a plan's rule said around "This section amends section 17 of the Plan.": every
+        # sentence of it (its terminals, unlike DESCRIPTION, stop at no instruction)
+        said += " " + " ".join(str(t) for t in _tokens(children, "SELF_DESCRIPTION", "SAID_BEFORE"))
         if _AMENDS_INSIDE.search(said) and _OTHER_PROVISION.search(said):
             raise ValueError(f"a change described holds another: {said[:80]!r}")
         return Predicate("describe")
