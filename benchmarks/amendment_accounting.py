@@ -45,6 +45,7 @@ from understanding import whole_filing  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SPLITS = json.loads((Path(__file__).parent / "splits.json").read_text())
+HALVES = sorted({meta["half"] for meta in SPLITS["amendments"].values()})  # dev, held, dev3 ...
 
 AMENDING = re.compile(
     r"\b(?:is|are|shall\s+be|will\s+be)\s*,?\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
@@ -172,9 +173,7 @@ def landing(report: AmendmentReport | None, line: int) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument(
-        "--half", choices=["dev", "held", "dev3", "held3", "dev4", "held4", "all"], default="all"
-    )
+    ap.add_argument("--half", choices=[*HALVES, "all"], default="all")
     ap.add_argument("--show", default="", help="list the sentences of files containing this")
     args = ap.parse_args()
     if not SHARED.exists():

@@ -49,6 +49,7 @@ from conformed.report import AmendmentReport, ItemReport  # noqa: E402
 SHARED = ROOT.parent / "shared"
 LABELS = Path(__file__).parent / "labels"
 SPLITS = json.loads((Path(__file__).parent / "splits.json").read_text())
+HALVES = sorted({meta["half"] for meta in SPLITS["amendments"].values()})  # dev, held, dev3 ...
 STOP = {
     "the", "of", "section", "sections", "subsection", "subsections", "clause", "clauses",
     "paragraph", "paragraphs", "article", "articles", "part", "this", "to", "in", "definition",
@@ -127,9 +128,7 @@ def score_file(label: dict, report: AmendmentReport | None) -> Counter[str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument(
-        "--half", choices=["dev", "held", "dev3", "held3", "dev4", "held4", "all"], default="all"
-    )
+    ap.add_argument("--half", choices=[*HALVES, "all"], default="all")
     ap.add_argument("--show", default="", help="list the entries of files whose name has this")
     args = ap.parse_args()
     if not SHARED.exists():

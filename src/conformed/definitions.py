@@ -17,8 +17,8 @@ from .lazy_re import lazy_re
 
 # "1.11 "Royalty Advance" shall mean ..."; a list's bullet, as text filings print it ("o" for the
 # symbol font's round bullet): 'o    "Borrowing Base" means ...'
-_BULLET = r"[o\u2022\u00b7\u25aa\u25e6*]\s+"
-_NUMBER = rf"(?:\d+(?:\.\d+)*\.?\s+|{_BULLET})?"
+_MARKED = r"\d+(?:\.\d+)*\.?\s+|[o\u2022\u00b7\u25aa\u25e6*]\s+"
+_NUMBER = rf"(?:{_MARKED})?"
 # (an apostrophe inside a term is its possessive: "Landlord's Work")
 _TERM_CHARS = r"(?:[^\"\u201d']|'(?=[a-z]))"
 # '"Bridge Note" is used as defined in Section 2(b)', '"Lien" is defined in Section 7.1'
@@ -161,7 +161,7 @@ ENUMERATOR = lazy_re(r"\((?:[ivxlc]{1,7}|[a-z]{1,2}|\d{1,3})\)\s*(?=[\"\u201c`])
 # '" "Fee" means ....."': each new definition quoted whole, as some amendments print them
 _WRAPPED = lazy_re(r"[\"\u201c]\s*(?=[\"\u201c'])")  # '"'Fee' means ..."' too
 _STARTS = lazy_re(
-    rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:{_WRAPPED.pattern})?(?:\d+(?:\.\d+)*\.?\s+|{_BULLET}|{ENUMERATOR.pattern})?{_DEFINES})"
+    rf"(?:(?<=\n)|^|(?<=[.;]\s))\s*(?=(?:{_WRAPPED.pattern})?(?:{_MARKED}|{ENUMERATOR.pattern})?{_DEFINES})"
 )
 # What every start looks ahead to, found in one quick pass (a quote starts it): most new
 # text defines nothing, and _STARTS tries every character of it.

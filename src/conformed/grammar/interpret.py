@@ -51,7 +51,7 @@ from .table_rows import rows_as_items
 
 def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -> Operation:
     """The operation an item asks for, or :class:`NoTextChange`; raise if unreadable."""
-    item = replace(item, instruction=CONVENTION.signs_as_words(item.instruction))  # "§ 4.2"
+    item = replace(item, instruction=_as_spelled(item.instruction))
     try:
         op = _parse(item, agreement, ancestors)
     except InstructionParseError as first:
@@ -149,6 +149,18 @@ _BARE_HEADING = lazy_re(rf"^(?:[A-Z][\w\-]*\s+){{1,6}}(?={UNITS}\s+\d)")
 
 
 _HERBY = lazy_re(r"\b([Hh])erby\b")
+
+
+def _as_spelled(instruction: str) -> str:
+    """The instruction in the one vocabulary the grammars read: a unit printed as its sign
+    ("\u00a7 4.2") as its word, and "herby", the misspelling a spelling checker passes, as
+    "hereby"."""
+    instruction = CONVENTION.signs_as_words(instruction)
+    if "erby" in instruction:
+        instruction = _HERBY.sub(r"\1ereby", instruction)
+    return instruction
+
+
 # A part cited by its bracketed label alone, as a sub-item cites a part of its umbrella's
 # subject ("Clause (iii) is amended ...", "Subsection (c) is deleted ...")
 _BARE_PART = lazy_re(
@@ -164,8 +176,6 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
     has a heading: then it is the error for the instruction without its heading.
     """
     item = _closing_set_aside(item)
-    if "erby" in item.instruction:  # "is herby amended": the misspelling a spell checker passes
-        item = replace(item, instruction=_HERBY.sub(r"\1ereby", item.instruction))
     rows = rows_as_items(item)
     if rows is not None:  # "... as set out in the table below: «TEXT»": a change a row
         return _rows(rows, agreement, ancestors)
