@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from conformed.amendment import Amendment, read_amendments  # noqa: E402
 from conformed.errors import ConformedError  # noqa: E402
 from conformed.report import AmendmentReport  # noqa: E402
-from understanding import whole_filing  # noqa: E402
+from understanding import source_of, whole_filing  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SPLITS = json.loads((Path(__file__).parent / "splits.json").read_text())
@@ -185,7 +185,7 @@ def main() -> int:
     totals: dict[str, dict[str, int]] = {}
     for rel, meta in sorted(SPLITS["amendments"].items()):
         half = meta["half"]
-        path = SHARED / rel
+        path = source_of(rel)
         if (args.half != "all" and half != args.half) or not path.exists():
             continue
         text = path.read_text(encoding="utf-8", errors="replace")

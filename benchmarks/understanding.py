@@ -1,6 +1,6 @@
 """How many operative changes of real amendments ``conformed parse`` understands, against blind labels.
 
-    python benchmarks/understanding.py [--half dev|held|dev3|held3|dev4|held4|all] [--show FILE] [--misses]
+    python benchmarks/understanding.py [--half dev|held|dev3|held3|dev4|held4|held5|all] [--show FILE] [--misses]
 
 The 170 amendments of ../shared/real/amendments and ../shared/real2/amendments
 (kept outside the repository; skipped cleanly when absent) were labelled by
@@ -12,7 +12,10 @@ filings drawn later from the same public collection, none of real2's, labelled t
 same way and split by filer into halves of their own (dev3, held3) before any of them
 was read by this program: a measure on documents no rule was written from.  Two more
 draws from it followed: held4, held out whole (measured on the code before and after the
-stop that drew it, never developed on), and dev4, development material.
+stop that drew it, never developed on), and dev4, development material.  A fourth,
+held5 (eight filings: three from that collection, five 2020-2025 credit amendments from
+another public one), is held out whole.  ../shared may be read-only: the real3 texts may
+then sit in ../real3, beside the checkout, or in a folder CONFORMED_CORPORA names.
 
 Scoring, as the conventions define it (borderline entries are not scored):
 
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections import Counter
@@ -47,6 +51,13 @@ from conformed.errors import ConformedError  # noqa: E402
 from conformed.report import AmendmentReport, ItemReport  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
+# ../shared may be read-only: filings drawn later (real3/...) may sit beside the checkout
+# instead, or in the folders CONFORMED_CORPORA lists; a label's "file" is looked up in each.
+ROOTS = [
+    SHARED,
+    ROOT.parent,
+    *(Path(p) for p in os.environ.get("CONFORMED_CORPORA", "").split(os.pathsep) if p),
+]
 LABELS = Path(__file__).parent / "labels"
 SPLITS = json.loads((Path(__file__).parent / "splits.json").read_text())
 HALVES = sorted({meta["half"] for meta in SPLITS["amendments"].values()})  # dev, held, dev3 ...
@@ -56,6 +67,11 @@ STOP = {
     "a", "and", "agreement", "sub", "item", "items",
 }  # fmt: skip
 _ACTIONS = {"replace", "amend_text", "insert", "delete", "renumber"}
+
+
+def source_of(rel: str) -> Path:
+    """Where a labelled filing is kept: the first root that holds it (../shared if none)."""
+    return next((root / rel for root in ROOTS if (root / rel).is_file()), SHARED / rel)
 
 
 def number_key(number: str) -> tuple[str, ...]:
@@ -143,7 +159,7 @@ def main() -> int:
         meta = SPLITS["amendments"].get(label["file"])
         if meta is None or (args.half != "all" and meta["half"] != args.half):
             continue
-        source = SHARED / label["file"]
+        source = source_of(label["file"])
         if not source.exists():
             continue
         try:
