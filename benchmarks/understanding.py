@@ -25,6 +25,9 @@ Scoring, as the conventions define it (borderline entries are not scored):
   attachment, reported as "3.(a) of Attachment A", by its own number, "3(a)");
 - understood: recalled, and the operation's target contains the entry's
   citation (its words and numbers; for a definition, its term);
+- an item of several amending sentences fails whole when one of them is not read; what
+  its other sentences were read as is in the report's ``read`` and counts as recalled
+  and understood, and the totals say how many were such;
 - silent: the item is missing from the report or reported as changing no text
   -- the figure that must be 0.  Everything else is reported loudly (failed).
   The two are printed apart: an item number the report does not have is most
@@ -130,6 +133,11 @@ def score_file(label: dict, report: AmendmentReport | None) -> Counter[str]:
         mine = [i for i in items if number_key(i.number) == key]
         ops = [o for i in mine for o in i.operations]
         recalled = [o for o in ops if o["action"] == entry["action"]]
+        if not recalled:  # a sentence of a failed item, read while another was not
+            recalled = [o for i in mine for o in i.read if o["action"] == entry["action"]]
+            row["in failed items"] += bool(recalled) and any(
+                target_ok(entry["target"], o["target"]) for o in recalled
+            )
         if recalled:
             row["recalled"] += 1
             if any(target_ok(entry["target"], o["target"]) for o in recalled):
@@ -176,7 +184,8 @@ def main() -> int:
         n = t["entries"] or 1
         print(
             f"{half}: {t['entries']} changes; understood {t['understood'] / n:.1%} "
-            f"(item, action and target); recalled {t['recalled'] / n:.1%}; "
+            f"(item, action and target; {t['in failed items']} of them sentences of items that "
+            f"failed on another sentence); recalled {t['recalled'] / n:.1%}; "
             f"reported {t['reported']}; silent {t['silent']} "
             f"({t['no such item']} numbers not in the report, {t['no text change']} no text change)"
         )

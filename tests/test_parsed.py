@@ -7,6 +7,7 @@ import pytest
 
 import conformed.parsed
 from conformed.amendment import parse_amendment
+from conformed.cli import parse_report
 from conformed.consolidator import consolidate
 from conformed.io.text import read_text_document, write_text
 from conformed.parsed import parse_instructions
@@ -69,3 +70,73 @@ def test_a_parsed_amendment_conforms_as_its_text_does() -> None:
     from_parsed = consolidate(read_text_document(BASE), [parse_instructions(amendment)])
     assert write_text(from_parsed.document) == write_text(from_text.document)
     assert from_parsed.report.to_json() == from_text.report.to_json()
+
+
+# An item of several amending sentences, one of which the grammar cannot read: the item
+# fails whole (nothing of it applied), and the report says what its other sentences were
+# read as, so that a reader knows which changes are left to make by hand.
+SENTENCES = """SECOND AMENDMENT TO SUPPLY AGREEMENT
+
+This Second Amendment is made as of May 6, 2024 between Orchard Row LLC and Tallis Grocers,
+Inc., who agree to amend the Supply Agreement dated as of March 1, 2022 as follows:
+
+1. Section 1 of the Agreement is hereby deleted in its entirety. Section 2 of the
+Agreement is hereby amended by rounding every price stated therein up to the nearest
+whole dollar.
+
+2. The Agreement, as amended hereby, is ratified and confirmed in all respects. Section 3
+of the Agreement is hereby deleted in its entirety. Section 2 of the Agreement is hereby
+amended by rounding every price stated therein up to the nearest whole dollar.
+
+3. This Second Amendment is governed by the laws of Vermont.
+"""
+
+
+def test_a_failed_item_reports_what_its_other_sentences_were_read_as() -> None:
+    amendment = parse_amendment(SENTENCES, source="second.txt")
+    parsed = parse_instructions(amendment)
+    assert [p.number for p in parsed.failed] == ["1", "2"]
+    done = consolidate(read_text_document(BASE), [parsed])
+    report = done.report.to_json()["amendments"][0]["items"]
+    assert [(i["number"], i["status"]) for i in report] == [
+        ("1", "failed"),
+        ("2", "failed"),  # its ratification is no reason to call the item "no change"
+        ("3", "no_text_change"),
+    ]
+    assert [(o["action"], o["target"]) for o in report[0]["read"]] == [("delete", "Section 1")]
+    assert [(o["action"], o["target"]) for o in report[1]["read"]] == [("delete", "Section 3")]
+    assert report[0]["operations"] == [] and "read" not in report[2]
+    text = write_text(done.document)  # the failed items applied in no part
+    assert "two (2) years" in text and "Deliveries" in text
+
+
+# A sentence whose subject is a provision says something of it, whatever its verb: after an
+# instruction that parses, it is never set aside as freestanding words (the change it makes
+# would vanish from the report).
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Section 2 of the Agreement shall be of no further force or effect.",
+        "Section 2 of the Agreement is hereby rendered null and void.",
+        "Section 2 of the Agreement shall no longer apply.",
+    ],
+)
+def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> None:
+    text = SENTENCES.split("1. Section 1")[0] + (
+        f"1. Section 3 of the Agreement is hereby deleted in its entirety. {second}\n"
+    )
+    report = parse_report(parse_amendment(text, source="third.txt"))
+    assert [(i.number, i.status) for i in report.items] == [("1", "failed")]
+    assert [(o["action"], o["target"]) for o in report.items[0].read] == [("delete", "Section 3")]
+
+
+def test_freestanding_words_after_an_instruction_are_still_set_aside() -> None:
+    text = SENTENCES.split("1. Section 1")[0] + (
+        "1. Section 3 of the Agreement is hereby deleted in its entirety. The parties "
+        "acknowledge that Tallis Grocers, Inc. shall be paid for crates already delivered.\n"
+    )
+    report = parse_report(parse_amendment(text, source="third.txt"))
+    assert [(i.number, i.status) for i in report.items] == [("1", "parsed")]
+    assert [(o["action"], o["target"]) for o in report.items[0].operations] == [
+        ("delete", "Section 3")
+    ]

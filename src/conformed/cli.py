@@ -211,6 +211,9 @@ def run_parse(args: argparse.Namespace) -> int:
             for item in amendment.items:
                 ops = "; ".join(f"{o['kind']} {o['target']}" for o in item.operations)
                 print(f"  {item.number:>6}  {item.status:<15} {ops or item.message}")
+                if item.read:  # what the failed item's other sentences were read as
+                    read = "; ".join(f"{o['kind']} {o['target']}" for o in item.read)
+                    print(f"  {'':>6}  {'(read)':<15} {read}")
     return EXIT_OK if report.ok else EXIT_FAILED
 
 

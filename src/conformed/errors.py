@@ -71,9 +71,13 @@ class InstructionParseError(AmendmentError):
     rejected readings are thrown away when another reading succeeds, so it is
     built only when the message is read.  ``unread`` counts the characters from where
     the grammar stopped to the instruction's end: of two readings of one instruction
-    that fail, the one with fewer unread got further, and its error is the one to show."""
+    that fail, the one with fewer unread got further, and its error is the one to show.
+    ``read`` holds what the item's other sentences were read as, where one of several
+    amending sentences failed: the item still fails whole, and the report says which
+    changes of it were understood, so that a reader knows what is left to do by hand."""
 
     reason = "unparsed"
+    read: tuple[object, ...] = ()
 
     def __init__(
         self,

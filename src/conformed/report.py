@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, cast
 
-from .errors import AmendmentError
+from .errors import AmendmentError, InstructionParseError
 
 APPLIED = "applied"
 FAILED = "failed"
@@ -31,6 +31,9 @@ class ItemReport:
     reason: str = ""  # machine-readable cause of a failure
     line: int = 0
     end_line: int = 0  # the item's last line, its new text included
+    # a failed item of several amending sentences: what the ones that parsed were read as
+    # (never applied: the item fails whole)
+    read: list[dict[str, str]] = field(default_factory=list)
 
     def fail(self, exc: AmendmentError, amendment: str, span: str = "") -> None:
         """Record why this item failed, the message naming amendment, item and text."""
@@ -38,6 +41,10 @@ class ItemReport:
         if span and not exc.span:
             exc.span = span
         self.status, self.message, self.reason = FAILED, str(exc), exc.reason
+        if isinstance(exc, InstructionParseError) and exc.read:
+            from .operations import Operation, describe
+
+            self.read = [e for op in exc.read for e in describe(cast(Operation, op))]
 
 
 @dataclass
@@ -75,6 +82,8 @@ class Report:
             for item in amendment["items"]:
                 if not item["reason"]:
                     del item["reason"]
+                if not item["read"]:
+                    del item["read"]
         return data
 
 

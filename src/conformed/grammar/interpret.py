@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from ..change import Change
 from ..citation import parse_citation
@@ -59,8 +59,13 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
             [*(split_heading(a.instruction)[0] for a in ancestors), _article_title(item)]
         )
         why = non_textual(item.instruction, context)
-        if why and OPERATIVE.search(item.payload or ""):
-            why = None  # the text it carries amends the agreement: never call that "no change"
+        if why and (OPERATIVE.search(item.payload or "") or first.read):
+            why = None  # the item amends the agreement (a sentence of it was read): never
+            # call that "no change"
+        first.read = tuple(
+            in_part(_with_scope(cast(Operation, op), ancestors, agreement), ancestors, agreement)
+            for op in first.read
+        )
         if why:
             return NoTextChange(why[0], why[1])
         if _titles_numbered_items(item):
@@ -206,7 +211,7 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
         if part_named(op, item) is not None:
             continue  # "The following definitions in Section 1.1 are restated": not Section 1.1
         return _worded(_captioned(op, instruction, text), item, original, ancestors, agreement)
-    steps = _sentence_steps(instruction, item, agreement)
+    steps, read = _sentence_steps(instruction, item, agreement)
     if steps is not None:
         return steps
     if (
@@ -215,7 +220,8 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
         composed = _composed(replace(item, instruction=original), ancestors, agreement)
         if composed is not None:
             return composed
-        raise _furthest(error, original)
+        error = _furthest(error, original)
+    error.read = read
     raise error
 
 
@@ -299,22 +305,27 @@ def _this_unit_named(instruction: str) -> str:
     return this.sub(head.group("cite").rstrip("."), rest)
 
 
-def _sentence_steps(instruction: str, item: Item, agreement: str) -> Operation | None:
+def _sentence_steps(
+    instruction: str, item: Item, agreement: str
+) -> tuple[Operation | None, tuple[Operation, ...]]:
     """An item of several sentences, some amending and some not ("A new Exhibit D-1 ...
     shall be attached .... The price shall be .... References in Section 1.5.1 to
     "Exhibit D" shall be amended to include ..."): each amending sentence parsed on its
-    own, in order.  None unless every amending sentence parses."""
+    own, in order.  The operation only if every amending sentence parses; else what the
+    sentences that did parse were read as (the item fails, and its report lists them)."""
     heading, rest = split_heading(instruction)
     sentences = split_sentences(rest if heading else instruction)
     if len(sentences) < 2:
-        return None
+        return None, ()
     found: list[Operation] = []
+    unread = 0
     for sentence in sentences:
         marked = PAYLOAD_MARK in sentence
         payload = item.payload if marked else None
         if not _amends(sentence):
             if marked and OPERATIVE.search(item.payload or ""):
-                return None  # the text it carries amends the agreement
+                return None, ()  # the text it carries amends the agreement
+            unread += bool(_PART_SUBJECT.match(sentence))  # it says something of a provision
             continue
         op = None
         for text in (sentence, *(t for t, _ in _readings(sentence, sentence))):
@@ -325,11 +336,12 @@ def _sentence_steps(instruction: str, item: Item, agreement: str) -> Operation |
             except InstructionParseError:
                 continue
         if op is None:
-            return None
+            unread += 1
+            continue
         found.append(op)
-    if not found:
-        return None
-    return found[0] if len(found) == 1 else Steps(tuple(found))
+    if unread or not found:
+        return None, tuple(found)
+    return (found[0] if len(found) == 1 else Steps(tuple(found))), ()
 
 
 # A provision named by capitalised words before its citation ("The Payee Representations in
@@ -410,14 +422,25 @@ def _amends(text: str) -> bool:
 
 def _first_sentence(instruction: str) -> str | None:
     """An instruction followed by freestanding sentences ("... by reference. The parties
-    acknowledge ..."): its first sentence, provided the rest amends nothing."""
+    acknowledge ..."): its first sentence, provided the rest amends nothing and says
+    nothing of a provision."""
     m = re.match(r"(.+?[.])\s+(?=[A-Z])", instruction)
     if not m or PAYLOAD_MARK in instruction[m.end() :]:
         return None
     rest = instruction[m.end() :]
-    if _amends(rest):
+    if _amends(rest) or any(_PART_SUBJECT.match(s) for s in split_sentences(rest)):
         return None
     return m.group(1)
+
+
+# A sentence whose subject is a provision ("Section 2 of the Agreement shall be of no further
+# force or effect.", "Clause 4 is rendered void."): it says something of that provision, in
+# words the grammar may not know, so it is never set aside as freestanding
+_PART_SUBJECT = lazy_re(
+    r"(?i)^(?:the\s+provisions?\s+of\s+)?(?:sub-?)?(?:sections?|articles?|paragraphs?|clauses?"
+    r"|exhibits?|schedules?|annex(?:es)?|appendix|appendices)\s+[\w(][^.;:]{0,200}?"
+    r"\b(?:is|are|shall|will)\b"
+)
 
 
 _DEFINITIONS_IN = lazy_re(
@@ -580,7 +603,7 @@ def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
         try:
             found += parse_changes(sentence, item.payload, item.payload2, **how)
         except InstructionParseError:
-            if _amends(sentence) or PAYLOAD_MARK in sentence:
+            if _amends(sentence) or PAYLOAD_MARK in sentence or _PART_SUBJECT.match(sentence):
                 return None  # an amending sentence not read: the item fails
             if after_text and split != text and non_textual(sentence) is None:
                 return None
