@@ -110,15 +110,19 @@ def test_a_failed_item_reports_what_its_other_sentences_were_read_as() -> None:
     assert "two (2) years" in text and "Deliveries" in text
 
 
-# A sentence whose subject is a provision says something of it, whatever its verb: after an
-# instruction that parses, it is never set aside as freestanding words (the change it makes
-# would vanish from the report).
+# A sentence whose subject is a provision, that defines a term or that gives a named term its
+# value changes the agreement, whatever its verb: after an instruction that parses, it is never
+# set aside as freestanding words (the change it makes would vanish from the report).
 @pytest.mark.parametrize(
     "second",
     [
         "Section 2 of the Agreement shall be of no further force or effect.",
         "Section 2 of the Agreement is hereby rendered null and void.",
         "Section 2 of the Agreement shall no longer apply.",
+        '"Crate" means a case of twelve bottles.',
+        'The definition of "Crate" shall mean a case of twelve bottles.',
+        "The Crate Price shall be fifty dollars ($50).",
+        "The Final Delivery Date is March 31, 2027.",
     ],
 )
 def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> None:

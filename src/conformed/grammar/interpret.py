@@ -325,7 +325,7 @@ def _sentence_steps(
         if not _amends(sentence):
             if marked and OPERATIVE.search(item.payload or ""):
                 return None, ()  # the text it carries amends the agreement
-            unread += bool(_PART_SUBJECT.match(sentence))  # it says something of a provision
+            unread += not _beside(sentence)
             continue
         op = None
         for text in (sentence, *(t for t, _ in _readings(sentence, sentence))):
@@ -428,19 +428,47 @@ def _first_sentence(instruction: str) -> str | None:
     if not m or PAYLOAD_MARK in instruction[m.end() :]:
         return None
     rest = instruction[m.end() :]
-    if _amends(rest) or any(_PART_SUBJECT.match(s) for s in split_sentences(rest)):
+    if _amends(rest) or any(_says_of(s) for s in split_sentences(rest)):
         return None
     return m.group(1)
 
 
 # A sentence whose subject is a provision ("Section 2 of the Agreement shall be of no further
-# force or effect.", "Clause 4 is rendered void."): it says something of that provision, in
-# words the grammar may not know, so it is never set aside as freestanding
+# force or effect.", "Clause 4 is rendered void."), that defines a term ('"Crate" means a case
+# of twelve.', 'The definition of "Crate" shall mean ...') or gives a named term its value
+# ("The Purchase Price shall be fifty dollars ($50).", "The Maturity Date is March 31, 2027."):
+# it changes the agreement, in words the grammar may not know, and is never set aside as
+# freestanding (the change would vanish from the report)
 _PART_SUBJECT = lazy_re(
     r"(?i)^(?:the\s+provisions?\s+of\s+)?(?:sub-?)?(?:sections?|articles?|paragraphs?|clauses?"
     r"|exhibits?|schedules?|annex(?:es)?|appendix|appendices)\s+[\w(][^.;:]{0,200}?"
     r"\b(?:is|are|shall|will)\b"
 )
+_TERM_SUBJECT_DEFINED = lazy_re(
+    r"^(?:the\s+(?:term|definition\s+of(?:\s+the\s+term)?)\s+)?[\"\u201c][^\"\u201d]{1,80}[\"\u201d]"
+    r"\s+(?:(?:shall|will)\s+)?(?:means?|include|includes|is\s+defined|(?:shall\s+)?have\s+the\s+meaning)\b",
+    re.IGNORECASE,
+)
+_TERM_VALUED = lazy_re(
+    r"^The\s+(?:[A-Z][\w'\-]*\s+){1,5}(?:shall\s+be|will\s+be|is|are)\s+(?:hereby\s+)?(?:changed\s+to\s+)?"
+    r"(?:[a-z\-]+\s+){0,4}\(?(?:\$\s?\d|\d[\d,.]*\s?(?:%|percent)|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
+)
+
+
+def _says_of(sentence: str) -> bool:
+    """Does the sentence say something of a provision, a term or a named value?"""
+    return bool(
+        _PART_SUBJECT.match(sentence)
+        or _TERM_SUBJECT_DEFINED.match(sentence)
+        or _TERM_VALUED.match(sentence)
+    )
+
+
+def _beside(sentence: str) -> bool:
+    """Words an item may carry beside its instruction: a sentence that amends nothing and
+    says nothing of a provision, a term or a named value."""
+    return not _amends(sentence) and not _says_of(sentence)
 
 
 _DEFINITIONS_IN = lazy_re(
@@ -603,8 +631,8 @@ def _changes(text: str, item: Item, **how: Any) -> list[Change] | None:
         try:
             found += parse_changes(sentence, item.payload, item.payload2, **how)
         except InstructionParseError:
-            if _amends(sentence) or PAYLOAD_MARK in sentence or _PART_SUBJECT.match(sentence):
-                return None  # an amending sentence not read: the item fails
+            if PAYLOAD_MARK in sentence or not _beside(sentence):
+                return None  # a sentence that may change the agreement, not read: the item fails
             if after_text and split != text and non_textual(sentence) is None:
                 return None
         after_text = after_text or PAYLOAD_MARK in sentence
