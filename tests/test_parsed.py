@@ -144,3 +144,45 @@ def test_freestanding_words_after_an_instruction_are_still_set_aside() -> None:
     assert [(o["action"], o["target"]) for o in report.items[0].operations] == [
         ("delete", "Section 3")
     ]
+
+
+# An item whose heading or first sentence is a form of the closed list that changes no text
+# is still no "no change" where a clause of it says something of a provision, a term or a
+# named value in other words: it fails, naming the item, rather than vanish.
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Ratification. Except as amended hereby, the Agreement remains in full force and "
+        "effect. Section 3 of the Agreement shall be of no further force or effect.",
+        "Except as amended hereby, the Agreement remains in full force and effect, provided "
+        "that Section 3 of the Agreement shall be of no further force or effect.",
+        "Costs. Orchard Row LLC shall pay the costs of this Second Amendment. The Crate "
+        "Price shall be fifty dollars ($50).",
+        "Counterparts. This Second Amendment may be signed in counterparts. Section 3 of the "
+        "Agreement shall no longer apply.",
+        "The parties acknowledge that the Final Delivery Date is March 31, 2027.",
+    ],
+)
+def test_a_change_beside_words_that_change_nothing_fails_the_item(item: str) -> None:
+    text = SENTENCES.split("1. Section 1")[0] + f"1. {item}\n"
+    report = parse_report(parse_amendment(text, source="fourth.txt"))
+    assert [(i.number, i.status) for i in report.items] == [("1", "failed")]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Governing Law. This Second Amendment is governed by the law of the State of New "
+        "York; provided that Section 5-1401 of the New York General Obligations Law shall "
+        "apply.",
+        "Ratification. The Agreement is ratified, and Sections 2 and 3 of the Agreement "
+        "shall survive its termination.",
+        "Except as amended hereby, Section 3 of the Agreement shall remain in full force and "
+        "effect.",
+    ],
+)
+def test_words_that_change_nothing_are_still_no_change(item: str) -> None:
+    text = SENTENCES.split("1. Section 1")[0] + f"1. {item}\n"
+    report = parse_report(parse_amendment(text, source="fifth.txt"))
+    assert [(i.number, i.status) for i in report.items] == [("1", "parsed")]
+    assert report.items[0].operations == [] and report.items[0].message
