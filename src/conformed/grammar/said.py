@@ -1,0 +1,69 @@
+"""What an item says beside the instruction the grammar read.
+
+An item may carry words that change nothing ("... incorporated therein by reference. The
+parties acknowledge ..."), and a reading may set them aside; but a sentence the grammar did
+not read that says something of a provision, a term or a named value changes the agreement in
+words the grammar does not know.  Setting it aside would drop a change from the report, the
+worst fault there is, so these tests say where the item must fail instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lazy_re import lazy_re
+from ..sentences import split_sentences
+from .no_text_change import non_textual
+
+# A sentence whose subject is a provision ("Section 2 of the Agreement shall be of no further
+# force or effect.", "Clause 4 is rendered void."), that defines a term ('"Crate" means a case
+# of twelve.', 'The definition of "Crate" shall mean ...') or gives a named term its value
+# ("The Purchase Price shall be fifty dollars ($50).", "The Maturity Date is March 31, 2027."):
+# it changes the agreement, in words the grammar may not know, and is never set aside as
+# freestanding (the change would vanish from the report)
+_PART_SUBJECT = lazy_re(
+    r"(?i)^(?:the\s+provisions?\s+of\s+)?(?:sub-?)?(?:sections?|articles?|paragraphs?|clauses?"
+    r"|exhibits?|schedules?|annex(?:es)?|appendix|appendices)\s+[\w(][^.;:]{0,200}?"
+    r"\b(?:is|are|shall|will)\b"
+)
+_STAYS = lazy_re(r"\s+(?:hereby\s+)?(?:survive|remain|continue)s?\b")
+_A_LAW = lazy_re(r"\b(?:Law|Code|Act|Regulations?|Rules|Statutes?|U\.\s?S\.\s?C)\b")
+_TERM_SUBJECT_DEFINED = lazy_re(
+    r"^(?:the\s+(?:term|definition\s+of(?:\s+the\s+term)?)\s+)?[\"\u201c][^\"\u201d]{1,80}[\"\u201d]"
+    r"\s+(?:(?:shall|will)\s+)?(?:means?|include|includes|is\s+defined|(?:shall\s+)?have\s+the\s+meaning)\b",
+    re.IGNORECASE,
+)
+_TERM_VALUED = lazy_re(
+    r"^[Tt]he\s+(?:[A-Z][\w'\-]*\s+){1,5}(?:shall\s+be|will\s+be|is|are)\s+(?:hereby\s+)?(?:changed\s+to\s+)?"
+    r"(?:[a-z\-]+\s+){0,4}\(?(?:\$\s?\d|\d[\d,.]*\s?(?:%|percent)|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
+)
+
+
+def says_of(sentence: str) -> bool:
+    """Does the sentence say something of a provision, a term or a named value?"""
+    part = _PART_SUBJECT.match(sentence)
+    if part and (_A_LAW.search(part.group(0)) or _STAYS.match(sentence, part.end())):
+        # "Section 5-1401 of the General Obligations Law shall apply": a statute's;
+        # "Articles VIII and IX shall survive ...": the provision stays as it reads
+        part = None
+    return bool(part or _TERM_SUBJECT_DEFINED.match(sentence) or _TERM_VALUED.match(sentence))
+
+
+# where a clause of a sentence begins ("..., provided that Section 9 shall be of no further
+# force or effect", "The parties acknowledge that the Final Delivery Date is ...")
+_CLAUSE = lazy_re(
+    r"(?:[,;]\s*|\s+)(?:and|but|provided(?:,?\s+however,?)?\s+that|except\s+that|that|whereupon)\s+"
+)
+
+
+def changes_said(text: str) -> bool:
+    """Does a clause of the item say something of a provision, a term or a named value, in
+    words that are no form of the closed list?  Then the item is no "no change", even where
+    its heading or first sentence is ("Ratification. ... Section 9 of the Agreement shall be
+    of no further force or effect.")."""
+    for sentence in split_sentences(text):
+        for clause in (sentence, *(sentence[m.end() :] for m in _CLAUSE.finditer(sentence))):
+            if says_of(clause) and non_textual(clause, "") is None:
+                return True
+    return False
