@@ -123,6 +123,9 @@ def test_a_failed_item_reports_what_its_other_sentences_were_read_as() -> None:
         'The definition of "Crate" shall mean a case of twelve bottles.',
         "The Crate Price shall be fifty dollars ($50).",
         "The Final Delivery Date is March 31, 2027.",
+        "In addition, Section 2 of the Agreement shall no longer apply.",
+        'Further, "Crate" means a case of twelve bottles.',
+        "With effect from June 1, 2025, the Crate Price shall be fifty dollars ($50).",
     ],
 )
 def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> None:

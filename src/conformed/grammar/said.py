@@ -40,8 +40,18 @@ _TERM_VALUED = lazy_re(
 )
 
 
+# a phrase before the subject, closed by its comma ("In addition, ", "Further, ", "With
+# effect from June 1, 2025, "): never a quotation's words
+_OPENING = lazy_re(r"[A-Z](?:[^,.;:\"\u201c]|,\s+(?=\d{4}\b)){0,70}?,\s+(?!\d{4}\b)")
+
+
 def says_of(sentence: str) -> bool:
     """Does the sentence say something of a provision, a term or a named value?"""
+    opening = _OPENING.match(sentence)
+    return _said_of(sentence) or (opening is not None and _said_of(sentence[opening.end() :]))
+
+
+def _said_of(sentence: str) -> bool:
     part = _PART_SUBJECT.match(sentence)
     if part and (_A_LAW.search(part.group(0)) or _STAYS.match(sentence, part.end())):
         # "Section 5-1401 of the General Obligations Law shall apply": a statute's;
