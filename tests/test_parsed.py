@@ -189,3 +189,21 @@ def test_words_that_change_nothing_are_still_no_change(item: str) -> None:
     report = parse_report(parse_amendment(text, source="fifth.txt"))
     assert [(i.number, i.status) for i in report.items] == [("1", "parsed")]
     assert report.items[0].operations == [] and report.items[0].message
+
+
+# A quotation that closes at a paragraph's end, followed by an unquoted paragraph that says
+# something of a provision: the layout reads the quotation as never closed (no item follows
+# it) and takes the paragraph into the new text; applying the item would print "Section 2
+# ... shall no longer apply." inside the restated Section 1 and lose the change it makes.
+def test_a_change_after_a_closed_quotation_is_never_new_text() -> None:
+    text = SENTENCES.split("1. Section 1")[0] + (
+        "1. Section 1 of the Agreement is hereby amended and restated in its entirety to read "
+        'as follows:\n\n"1. Term. This Agreement runs for three (3) years from the Effective '
+        'Date."\n\nSection 2 of the Agreement shall no longer apply.\n\n'
+        "2. This Second Amendment is governed by the laws of Vermont.\n"
+    )
+    done = consolidate(read_text_document(BASE), [parse_amendment(text, source="sixth.txt")])
+    items = done.report.amendments[0].items
+    assert [(i.number, i.status) for i in items] == [("1", "failed"), ("2", "no_text_change")]
+    assert "shall no longer apply" in items[0].message
+    assert "two (2) years" in write_text(done.document)

@@ -10,6 +10,7 @@ copy is exactly right or loudly incomplete.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..change import Change
 from ..errors import InstructionParseError
@@ -26,6 +27,7 @@ from ..operations import (
     Steps,
     describe,
 )
+from .said import says_of
 
 UNITS = CONVENTION.unit_pattern("section", "article")  # interpret.py uses it too
 
@@ -42,11 +44,13 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
     # a converted filing runs its sub-items on in one paragraph: "... August 18, 2026. (b) The
     # table in Schedule 2 ... is deleted ...": each labelled sentence is read as a paragraph
     inline = _INLINE_LABEL.split(" ".join(item.payload.split()))[1:]
+    after_quotation = set(_after_a_quotation(item.payload))
     for paragraph in (*paragraphs, *inline):
         text = " ".join(paragraph.split())
         body = _LABELS_FIRST.sub("", text)
         if (
             INSTRUCTION_PARAGRAPH.match(body)
+            or (paragraph in after_quotation and says_of(body))
             or INSTRUCTION_PARAGRAPH.match(_HEADING_FIRST.sub("", body, count=1))
             or _EDIT_NAMING_ITS_OBJECT.match(body)
             or _LOCATED_IMPERATIVE.match(body)
@@ -61,6 +65,18 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
             "the item is refused rather than applied without it"
         )
     return op
+
+
+def _after_a_quotation(payload: str) -> list[str]:
+    """The unquoted paragraphs that follow a paragraph ending on a closing quotation mark
+    ('"1. Term. ... Date."' then 'Section 2 of the Agreement shall no longer apply.'): the
+    quotation had ended there, and such a paragraph is the item's words, never its text."""
+    paragraphs = re.split(r"\n[^\S\n]*\n", payload.strip())
+    return [
+        p
+        for before, p in pairwise(paragraphs)
+        if before.rstrip().endswith(('"', "\u201d")) and not p.lstrip().startswith(('"', "\u201c"))
+    ]
 
 
 _HEREBY_AMENDED = lazy_re(
