@@ -207,3 +207,44 @@ def test_a_change_after_a_closed_quotation_is_never_new_text() -> None:
     assert [(i.number, i.status) for i in items] == [("1", "failed"), ("2", "no_text_change")]
     assert "shall no longer apply" in items[0].message
     assert "two (2) years" in write_text(done.document)
+
+
+# A letter's paragraph before its instruction paragraph that says something of a provision
+# in words that amend nothing was read as the letter's head, in no item: the change vanished.
+LETTER = """ORCHARD ROW LLC
+14 Quarry Lane, Exeter, Vermont
+
+May 6, 2024
+
+Tallis Grocers, Inc.
+2 Market Street, Rutland, Vermont
+
+Re: Supply Agreement dated as of March 1, 2022
+
+Dear Ms. Tallis:
+
+Reference is made to the Supply Agreement dated as of March 1, 2022 between Orchard Row LLC
+and Tallis Grocers, Inc. (the "Agreement").
+
+Section 2 of the Agreement shall be of no further force or effect from June 1, 2024.
+
+The parties agree that Section 3 of the Agreement is hereby amended and restated in its
+entirety to read as follows:
+
+"3. Delivery. Deliveries are made each Tuesday."
+
+Very truly yours,
+
+ORCHARD ROW LLC
+
+By: ______________________
+"""
+
+
+def test_a_letters_change_before_its_instruction_is_an_item() -> None:
+    report = parse_report(parse_amendment(LETTER, source="letter.txt"))
+    assert [(i.number, i.status) for i in report.items] == [("¶1", "failed"), ("¶2", "parsed")]
+    assert "no further force" in report.items[0].message
+    assert [(o["action"], o["target"]) for o in report.items[1].operations] == [
+        ("replace", "Section 3")
+    ]

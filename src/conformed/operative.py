@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .grammar.no_text_change import IMPERATIVE
+from .grammar.no_text_change import IMPERATIVE, OPERATIVE
 from .layout.convention import OPERATIVE_HEADING
 from .layout.lines import LEAD
 from .layout.payload import AMENDING
 from .layout.rules.signature_block import EXECUTION
+from .layout.says import says_of_any
 from .lazy_re import lazy_re
 
 _OPERATIVE = lazy_re(
@@ -144,6 +145,7 @@ def operative_part(text: str, source: str = "") -> tuple[int, int, int]:
             start = line_start  # "(1) Amendment. The parties agree ... as follows:" is item 1
         elif said is not None:
             start = said  # "... agree that Section 7.6 ... is restated as follows:": its item
+            start = _changes_before(text, start)
     now = _NOW_THEREFORE.search(text, 0, op.start())
     if now is not None:
         start = min(start, now.start())  # the operative paragraph
@@ -184,6 +186,21 @@ def _instruction_lead(text: str, op: re.Match[str] | None) -> int | None:
     if _NAMES_ITS_PROVISION.search(text, begin, op.end()) is None:
         return None
     return text.rfind("\n\n", 0, op.start()) + 2 if "\n\n" in text[: op.start()] else 0
+
+
+def _changes_before(text: str, start: int) -> int:
+    """A letter's paragraphs just before its instruction paragraph that amend, or say
+    something of a provision, a term or a named value ("Section 2 of the Agreement shall be
+    of no further force or effect."), are items of it too: never words of its head, where
+    the change they make would be in no item."""
+    while start > 0:
+        begin = text.rfind("\n\n", 0, max(start - 2, 0))
+        begin = 0 if begin < 0 else begin + 2
+        paragraph = " ".join(text[begin:start].split())
+        if not paragraph or not (OPERATIVE.search(paragraph) or says_of_any(paragraph)):
+            return start
+        start = begin
+    return start
 
 
 def _in_later_item(text: str, first: re.Match[str], op: re.Match[str]) -> bool:

@@ -17,6 +17,7 @@ from ..errors import InstructionParseError
 from ..layout.convention import CONVENTION
 from ..layout.item_patterns import GERUNDS, INSTRUCTION_PARAGRAPH
 from ..layout.items import Item
+from ..layout.says import says_of
 from ..lazy_re import lazy_re
 from ..operations import (
     DeleteProvision,
@@ -27,7 +28,6 @@ from ..operations import (
     Steps,
     describe,
 )
-from .said import says_of
 
 UNITS = CONVENTION.unit_pattern("section", "article")  # interpret.py uses it too
 

@@ -26,6 +26,7 @@ from ..layout.item_patterns import CLOSES_AMENDMENT
 from ..layout.items import PAYLOAD_MARK, Item
 from ..layout.row_heads import DELETED_WHOLE
 from ..layout.rules.article_heading import is_title
+from ..layout.says import says_of
 from ..lazy_re import lazy_re
 from ..operations import (
     DefinitionRef,
@@ -44,9 +45,8 @@ from .clauses import NAMES_A_PART, SETS_A_VALUE
 from .guards import UNITS, checked, nothing_hidden, part_named
 from .in_part import in_part
 from .listed_citations import citations_listed
-from .no_text_change import IMPERATIVE, OPERATIVE, non_textual
+from .no_text_change import IMPERATIVE, OPERATIVE, changes_said, non_textual
 from .parser import _check_agreement, is_an_amendment, names_the_agreement, parse_instruction
-from .said import changes_said, says_of
 from .table_rows import rows_as_items
 
 

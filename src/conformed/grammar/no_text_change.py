@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from ..layout.heads import split_heading
+from ..layout.says import says_of
 from ..lazy_re import lazy_re
 from ..sentences import split_sentences
 
@@ -232,3 +233,22 @@ _ABOUT_ITSELF = lazy_re(
     r"|\bthis\s+(?:deed|variation)\b",
     re.IGNORECASE,
 )
+
+
+# where a clause of a sentence begins ("..., provided that Section 9 shall be of no further
+# force or effect", "The parties acknowledge that the Final Delivery Date is ...")
+_CLAUSE = lazy_re(
+    r"(?:[,;]\s*|\s+)(?:and|but|provided(?:,?\s+however,?)?\s+that|except\s+that|that|whereupon)\s+"
+)
+
+
+def changes_said(text: str) -> bool:
+    """Does a clause of the item say something of a provision, a term or a named value, in
+    words that are no form of the closed list?  Then the item is no "no change", even where
+    its heading or first sentence is ("Ratification. ... Section 9 of the Agreement shall be
+    of no further force or effect.")."""
+    for sentence in split_sentences(text):
+        for clause in (sentence, *(sentence[m.end() :] for m in _CLAUSE.finditer(sentence))):
+            if says_of(clause) and non_textual(clause, "") is None:
+                return True
+    return False

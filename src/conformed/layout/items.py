@@ -43,6 +43,7 @@ from .payload import (
     wants_text,
 )
 from .rules.article_heading import is_title, match_article
+from .says import says_of_any
 from .sequence import _INLINE, HARD, INLINE, SOFT
 
 # A unit and its label that a verb follows: the subject of an instruction, not an item.
@@ -154,7 +155,9 @@ class _Reader(NewText, Assembly):
 
     def _loose(self, pos: int, line: int) -> None:
         """An unnumbered paragraph before any numbered item that amends ("Section 2: The
-        definition of ... is amended to read as follows:"): an item of its own, "¶1",
+        definition of ... is amended to read as follows:"), or says something of a provision,
+        a term or a named value ("Section 2 shall be of no further force or effect."): an
+        item of its own, "¶1",
         so that its new text is read as new text and nothing operative is lost.  A lead
         that only introduces what follows ("... does hereby amend the Plan as follows:")
         is not one, nor one that says the items below amend ("RESOLVED, that the Plan be,
@@ -164,7 +167,7 @@ class _Reader(NewText, Assembly):
             end = self._paragraph_end(end)  # a double-spaced sentence, run over a blank line
         label = self._inline_label(pos, end)
         text = fold(self.source[pos : label[0] if label else end])  # up to the first item in it
-        if not amends(text) or _OWN_DOCUMENT.match(text):
+        if not (amends(text) or says_of_any(text)) or _OWN_DOCUMENT.match(text):
             return
         if (only_leads(text) or introduces_below(text)) and not wants_text(text):
             return

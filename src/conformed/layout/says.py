@@ -1,10 +1,10 @@
-"""What an item says beside the instruction the grammar read.
+"""Sentences that say something of a provision, a term or a named value.
 
-An item may carry words that change nothing ("... incorporated therein by reference. The
-parties acknowledge ..."), and a reading may set them aside; but a sentence the grammar did
-not read that says something of a provision, a term or a named value changes the agreement in
-words the grammar does not know.  Setting it aside would drop a change from the report, the
-worst fault there is, so these tests say where the item must fail instead.
+"Section 2 of the Agreement shall be of no further force or effect.", '"Crate" means a case
+of twelve bottles.', "The Crate Price shall be fifty dollars ($50).": none uses a verb that
+amends, yet each changes the agreement.  The layout asks this before it leaves a paragraph
+out of every item, and the grammar before it sets a sentence aside as freestanding, so that
+such a change is never lost from the report (where its words are not read, the item fails).
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 
 from ..lazy_re import lazy_re
-from ..sentences import split_sentences
-from .no_text_change import non_textual
 
 # A sentence whose subject is a provision ("Section 2 of the Agreement shall be of no further
 # force or effect.", "Clause 4 is rendered void."), that defines a term ('"Crate" means a case
@@ -60,20 +58,8 @@ def _said_of(sentence: str) -> bool:
     return bool(part or _TERM_SUBJECT_DEFINED.match(sentence) or _TERM_VALUED.match(sentence))
 
 
-# where a clause of a sentence begins ("..., provided that Section 9 shall be of no further
-# force or effect", "The parties acknowledge that the Final Delivery Date is ...")
-_CLAUSE = lazy_re(
-    r"(?:[,;]\s*|\s+)(?:and|but|provided(?:,?\s+however,?)?\s+that|except\s+that|that|whereupon)\s+"
-)
+def says_of_any(text: str) -> bool:
+    """Does a sentence of ``text`` say something of a provision, a term or a named value?"""
+    from ..sentences import split_sentences  # it reads the convention this package holds
 
-
-def changes_said(text: str) -> bool:
-    """Does a clause of the item say something of a provision, a term or a named value, in
-    words that are no form of the closed list?  Then the item is no "no change", even where
-    its heading or first sentence is ("Ratification. ... Section 9 of the Agreement shall be
-    of no further force or effect.")."""
-    for sentence in split_sentences(text):
-        for clause in (sentence, *(sentence[m.end() :] for m in _CLAUSE.finditer(sentence))):
-            if says_of(clause) and non_textual(clause, "") is None:
-                return True
-    return False
+    return any(says_of(sentence) for sentence in split_sentences(text))
