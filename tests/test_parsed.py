@@ -248,3 +248,22 @@ def test_a_letters_change_before_its_instruction_is_an_item() -> None:
     assert [(o["action"], o["target"]) for o in report.items[1].operations] == [
         ("replace", "Section 3")
     ]
+
+
+# Unquoted new text runs to the next item; a paragraph of it whose subject is a provision of
+# the agreement as the amendment names it ("of the Agreement"; the agreement's own text says
+# "this Agreement") is the amendment speaking, and the item is refused rather than print it
+# inside the restated provision. New definitions that cite "Section 28 of the Agreement"
+# are new text still.
+def test_a_change_inside_unquoted_new_text_refuses_the_item() -> None:
+    text = SENTENCES.split("1. Section 1")[0] + (
+        "1. Section 3 of the Agreement is hereby amended and restated in its entirety to read "
+        "as follows:\n\n3. Delivery. Deliveries are made each Tuesday.\n\nSection 1 of the "
+        "Agreement shall be of no further force or effect.\n\n"
+        "2. This Second Amendment is governed by the laws of Vermont.\n"
+    )
+    done = consolidate(read_text_document(BASE), [parse_amendment(text, source="seventh.txt")])
+    items = done.report.amendments[0].items
+    assert [(i.number, i.status) for i in items] == [("1", "failed"), ("2", "no_text_change")]
+    assert "Section 1 of the Agreement shall be" in items[0].message
+    assert "Monday" in write_text(done.document)

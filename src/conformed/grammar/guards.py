@@ -14,10 +14,10 @@ from itertools import pairwise
 
 from ..change import Change
 from ..errors import InstructionParseError
-from ..layout.convention import CONVENTION
+from ..layout.convention import CONVENTION, INSTRUMENT_NOUNS
 from ..layout.item_patterns import GERUNDS, INSTRUCTION_PARAGRAPH
 from ..layout.items import Item
-from ..layout.says import says_of
+from ..layout.says import part_said_of, says_of
 from ..lazy_re import lazy_re
 from ..operations import (
     DeleteProvision,
@@ -51,6 +51,7 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
         if (
             INSTRUCTION_PARAGRAPH.match(body)
             or (paragraph in after_quotation and says_of(body))
+            or (not item.quoted and part_said_of(body) and _OF_THE_INSTRUMENT.search(body, 0, 160))
             or INSTRUCTION_PARAGRAPH.match(_HEADING_FIRST.sub("", body, count=1))
             or _EDIT_NAMING_ITS_OBJECT.match(body)
             or _LOCATED_IMPERATIVE.match(body)
@@ -65,6 +66,14 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
             "the item is refused rather than applied without it"
         )
     return op
+
+
+# "Section 1 of the Agreement": a provision named as the amendment names it; the agreement's
+# own text says "this Agreement" (a paragraph of unquoted new text that says something of
+# such a provision is the amendment speaking, not the new text)
+_OF_THE_INSTRUMENT = lazy_re(
+    rf"\bof\s+the\s+(?:[A-Z][\w\-]*\s+){{0,4}}(?:{'|'.join(INSTRUMENT_NOUNS)})\b"
+)
 
 
 def _after_a_quotation(payload: str) -> list[str]:

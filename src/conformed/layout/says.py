@@ -50,12 +50,21 @@ def says_of(sentence: str) -> bool:
 
 
 def _said_of(sentence: str) -> bool:
+    return bool(
+        part_said_of(sentence)
+        or _TERM_SUBJECT_DEFINED.match(sentence)
+        or _TERM_VALUED.match(sentence)
+    )
+
+
+def part_said_of(sentence: str) -> bool:
+    """Is the sentence's subject a provision, said to be something it was not?"""
     part = _PART_SUBJECT.match(sentence)
-    if part and (_A_LAW.search(part.group(0)) or _STAYS.match(sentence, part.end())):
-        # "Section 5-1401 of the General Obligations Law shall apply": a statute's;
-        # "Articles VIII and IX shall survive ...": the provision stays as it reads
-        part = None
-    return bool(part or _TERM_SUBJECT_DEFINED.match(sentence) or _TERM_VALUED.match(sentence))
+    # "Section 5-1401 of the General Obligations Law shall apply": a statute's; "Articles
+    # VIII and IX shall survive ...": the provision stays as it reads
+    return part is not None and not (
+        _A_LAW.search(part.group(0)) or _STAYS.match(sentence, part.end())
+    )
 
 
 def says_of_any(text: str) -> bool:
