@@ -268,3 +268,32 @@ def test_a_change_inside_new_text_refuses_the_item(new_text: str, said: str, kep
     assert [(i.number, i.status) for i in items] == [("1", "failed"), ("2", "no_text_change")]
     assert said in items[0].message
     assert kept in write_text(done.document)
+
+
+# An item whose sub-items amend is no item of its own in the report; a clause of it that
+# changes the agreement besides ("..., and Section 1 of the Agreement shall be of no further
+# force or effect:") was in no reported item at all. A list of provisions as the subject
+# ("Section 1 and Section 3 of the Agreement are ...") is one clause.
+@pytest.mark.parametrize(
+    ("lead", "failed"),
+    [
+        (
+            "Section 2 of the Agreement is hereby amended as follows, and Section 1 of the "
+            "Agreement shall be of no further force or effect:",
+            ["1"],
+        ),
+        (
+            "The first sentence of Section 2 and Section 3 of the Agreement are amended as follows:",
+            [],
+        ),
+    ],
+)
+def test_a_change_beside_an_umbrella_fails_it(lead: str, failed: list[str]) -> None:
+    text = SENTENCES.split("1. Section 1")[0] + (
+        f'1. {lead}\n\n(a) the word "crate" is hereby deleted and replaced with the word '
+        '"case"; and\n\n(b) the word "Monday" is hereby deleted and replaced with the word '
+        '"Tuesday".\n'
+    )
+    report = parse_report(parse_amendment(text, source="eighth.txt"))
+    assert [i.number for i in report.items if i.status == "failed"] == failed
+    assert [i.number for i in report.items if i.status == "parsed"] == ["1.(a)", "1.(b)"]

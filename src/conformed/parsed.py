@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .amendment import Amendment
-from .errors import AmendmentError
+from .errors import AmendmentError, InstructionParseError
 from .grammar.interpret import interpret
+from .grammar.no_text_change import said_beside_umbrella
 from .layout.items import Item
 from .lazy_re import lazy_re
 from .operations import Operation
@@ -53,7 +54,20 @@ def parse_instructions(amendment: Amendment | ParsedAmendment) -> ParsedAmendmen
     if isinstance(amendment, ParsedAmendment):
         return amendment
     items = []
+    seen: set[int] = set()
     for item, ancestors in amendment.leaves():
+        for umbrella in ancestors:  # an item whose sub-items amend: only that, or it fails
+            if id(umbrella) in seen:
+                continue
+            seen.add(id(umbrella))
+            said = said_beside_umbrella(umbrella.instruction)
+            if said is not None:
+                error = InstructionParseError(
+                    f'the item says more than that the items under it amend ("{said[:80]}"): '
+                    "that change is in none of them",
+                    span=umbrella.instruction,
+                )
+                items.append(ParsedItem(umbrella, (), None, error))
         notes = list(item.notes)
         item, cleaned = _cleaned(item)
         warnings = [*notes, *cleaned]

@@ -252,3 +252,20 @@ def changes_said(text: str) -> bool:
             if says_of(clause) and non_textual(clause, "") is None:
                 return True
     return False
+
+
+def said_beside_umbrella(text: str) -> str | None:
+    """A clause of an item whose sub-items amend ("Section 2 ... is hereby amended as follows,
+    and Section 1 of the Agreement shall be of no further force or effect:") that says
+    something of a provision, a term or a named value besides: a change in no sub-item."""
+    for sentence in split_sentences(text):
+        for m in _CLAUSE.finditer(sentence):
+            clause = sentence[m.end() :]
+            if not _A_VERB.search(sentence, 0, m.start()):
+                continue  # "The second sentence of paragraph 1 and paragraph 3 ... are": one subject
+            if says_of(clause) and non_textual(clause, "") is None:
+                return clause.rstrip(" :.")
+    return None
+
+
+_A_VERB = lazy_re(r"\b(?:is|are|shall|will|be)\b")
