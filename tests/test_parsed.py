@@ -126,6 +126,7 @@ def test_a_failed_item_reports_what_its_other_sentences_were_read_as() -> None:
         "In addition, Section 2 of the Agreement shall no longer apply.",
         'Further, "Crate" means a case of twelve bottles.',
         "With effect from June 1, 2025, the Crate Price shall be fifty dollars ($50).",
+        "Item 4 of the Basic Supply Terms shall be fifty dollars ($50).",
     ],
 )
 def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> None:
@@ -137,10 +138,19 @@ def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> No
     assert [(o["action"], o["target"]) for o in report.items[0].read] == [("delete", "Section 3")]
 
 
-def test_freestanding_words_after_an_instruction_are_still_set_aside() -> None:
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The parties acknowledge that Tallis Grocers, Inc. shall be paid for crates already "
+        "delivered.",
+        "Section 4 of the Agreement is not affected hereby.",
+        "Sections 4 and 5 of the Agreement are unaffected by this change.",
+        "Schedule 1 attached hereto is incorporated herein by reference.",
+    ],
+)
+def test_freestanding_words_after_an_instruction_are_still_set_aside(second: str) -> None:
     text = SENTENCES.split("1. Section 1")[0] + (
-        "1. Section 3 of the Agreement is hereby deleted in its entirety. The parties "
-        "acknowledge that Tallis Grocers, Inc. shall be paid for crates already delivered.\n"
+        f"1. Section 3 of the Agreement is hereby deleted in its entirety. {second}\n"
     )
     report = parse_report(parse_amendment(text, source="third.txt"))
     assert [(i.number, i.status) for i in report.items] == [("1", "parsed")]

@@ -21,10 +21,18 @@ from ..lazy_re import lazy_re
 # freestanding (the change would vanish from the report)
 _PART_SUBJECT = lazy_re(
     r"(?i)^(?:the\s+provisions?\s+of\s+)?(?:sub-?)?(?:sections?|articles?|paragraphs?|clauses?"
-    r"|exhibits?|schedules?|annex(?:es)?|appendix|appendices)\s+[\w(][^.;:]{0,200}?"
+    r"|exhibits?|schedules?|annex(?:es)?|appendix|appendices|items?)\s+[\w(][^.;:]{0,200}?"
     r"\b(?:is|are|shall|will)\b"
 )
-_STAYS = lazy_re(r"\s+(?:hereby\s+)?(?:survive|remain|continue)s?\b")
+_STAYS = lazy_re(
+    r"\s+(?:hereby\s+)?(?:(?:survive|remain|continue)s?\b|(?:not\s+(?:be\s+)?)?"
+    r"(?:affected|unaffected|unchanged|unmodified)\b)"
+)
+# the amendment's own attachment ("Exhibit A attached hereto is incorporated herein by
+# reference"): no provision of the agreement
+_ITS_OWN = lazy_re(
+    r"\b(?:attached|annexed|appended)\s+(?:hereto|to\s+this)|\bhereto\b", re.IGNORECASE
+)
 _A_LAW = lazy_re(r"\b(?:Law|Code|Act|Regulations?|Rules|Statutes?|U\.\s?S\.\s?C)\b")
 _TERM_SUBJECT_DEFINED = lazy_re(
     r"^(?:the\s+(?:term|definition\s+of(?:\s+the\s+term)?)\s+)?[\"\u201c][^\"\u201d]{1,80}[\"\u201d]"
@@ -60,10 +68,13 @@ def _said_of(sentence: str) -> bool:
 def part_said_of(sentence: str) -> bool:
     """Is the sentence's subject a provision, said to be something it was not?"""
     part = _PART_SUBJECT.match(sentence)
-    # "Section 5-1401 of the General Obligations Law shall apply": a statute's; "Articles
-    # VIII and IX shall survive ...": the provision stays as it reads
+    # "Section 5-1401 of the General Obligations Law shall apply": a statute's; "Exhibit A
+    # attached hereto is ...": the amendment's own; "Articles VIII and IX shall survive ...",
+    # "Section 4 is not affected hereby": the provision stays as it reads
     return part is not None and not (
-        _A_LAW.search(part.group(0)) or _STAYS.match(sentence, part.end())
+        _A_LAW.search(part.group(0))
+        or _ITS_OWN.search(part.group(0))
+        or _STAYS.match(sentence, part.end())
     )
 
 
