@@ -146,6 +146,7 @@ def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> No
         "Section 4 of the Agreement is not affected hereby.",
         "Sections 4 and 5 of the Agreement are unaffected by this change.",
         "Schedule 1 attached hereto is incorporated herein by reference.",
+        'As used herein, "Second Amendment Date" means June 1, 2024.',
     ],
 )
 def test_freestanding_words_after_an_instruction_are_still_set_aside(second: str) -> None:

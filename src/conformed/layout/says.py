@@ -54,7 +54,12 @@ _OPENING = lazy_re(r"[A-Z](?:[^,.;:\"\u201c]|,\s+(?=\d{4}\b)){0,70}?,\s+(?!\d{4}
 def says_of(sentence: str) -> bool:
     """Does the sentence say something of a provision, a term or a named value?"""
     opening = _OPENING.match(sentence)
+    if opening is not None and _THIS_AMENDMENT.search(opening.group(0)):
+        opening = None  # 'As used herein, "Amendment Date" means ...': the amendment's own term
     return _said_of(sentence) or (opening is not None and _said_of(sentence[opening.end() :]))
+
+
+_THIS_AMENDMENT = lazy_re(r"\b(?:herein|hereunder|hereby|in\s+this\s+Amendment)\b", re.IGNORECASE)
 
 
 def _said_of(sentence: str) -> bool:
