@@ -11,6 +11,7 @@ from conformed.cli import parse_report
 from conformed.consolidator import consolidate
 from conformed.io.text import read_text_document, write_text
 from conformed.parsed import parse_instructions
+from conformed.report import ItemReport
 
 BASE = """SUPPLY AGREEMENT
 
@@ -110,6 +111,12 @@ def test_a_failed_item_reports_what_its_other_sentences_were_read_as() -> None:
     assert "two (2) years" in text and "Deliveries" in text
 
 
+def _items(words: str) -> list[ItemReport]:
+    """The parse report's items of an amendment whose one item is ``words``."""
+    text = SENTENCES.split("1. Section 1")[0] + f"1. {words}\n"
+    return parse_report(parse_amendment(text, source="probe.txt")).items
+
+
 # A sentence whose subject is a provision, that defines a term or that gives a named term its
 # value changes the agreement, whatever its verb: after an instruction that parses, it is never
 # set aside as freestanding words (the change it makes would vanish from the report).
@@ -130,12 +137,9 @@ def test_a_failed_item_reports_what_its_other_sentences_were_read_as() -> None:
     ],
 )
 def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> None:
-    text = SENTENCES.split("1. Section 1")[0] + (
-        f"1. Section 3 of the Agreement is hereby deleted in its entirety. {second}\n"
-    )
-    report = parse_report(parse_amendment(text, source="third.txt"))
-    assert [(i.number, i.status) for i in report.items] == [("1", "failed")]
-    assert [(o["action"], o["target"]) for o in report.items[0].read] == [("delete", "Section 3")]
+    items = _items(f"Section 3 of the Agreement is hereby deleted in its entirety. {second}")
+    assert [(i.number, i.status) for i in items] == [("1", "failed")]
+    assert [(o["action"], o["target"]) for o in items[0].read] == [("delete", "Section 3")]
 
 
 @pytest.mark.parametrize(
@@ -150,14 +154,9 @@ def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> No
     ],
 )
 def test_freestanding_words_after_an_instruction_are_still_set_aside(second: str) -> None:
-    text = SENTENCES.split("1. Section 1")[0] + (
-        f"1. Section 3 of the Agreement is hereby deleted in its entirety. {second}\n"
-    )
-    report = parse_report(parse_amendment(text, source="third.txt"))
-    assert [(i.number, i.status) for i in report.items] == [("1", "parsed")]
-    assert [(o["action"], o["target"]) for o in report.items[0].operations] == [
-        ("delete", "Section 3")
-    ]
+    items = _items(f"Section 3 of the Agreement is hereby deleted in its entirety. {second}")
+    assert [(i.number, i.status) for i in items] == [("1", "parsed")]
+    assert [(o["action"], o["target"]) for o in items[0].operations] == [("delete", "Section 3")]
 
 
 # An item whose heading or first sentence is a form of the closed list that changes no text
@@ -178,9 +177,7 @@ def test_freestanding_words_after_an_instruction_are_still_set_aside(second: str
     ],
 )
 def test_a_change_beside_words_that_change_nothing_fails_the_item(item: str) -> None:
-    text = SENTENCES.split("1. Section 1")[0] + f"1. {item}\n"
-    report = parse_report(parse_amendment(text, source="fourth.txt"))
-    assert [(i.number, i.status) for i in report.items] == [("1", "failed")]
+    assert [(i.number, i.status) for i in _items(item)] == [("1", "failed")]
 
 
 @pytest.mark.parametrize(
@@ -196,10 +193,9 @@ def test_a_change_beside_words_that_change_nothing_fails_the_item(item: str) -> 
     ],
 )
 def test_words_that_change_nothing_are_still_no_change(item: str) -> None:
-    text = SENTENCES.split("1. Section 1")[0] + f"1. {item}\n"
-    report = parse_report(parse_amendment(text, source="fifth.txt"))
-    assert [(i.number, i.status) for i in report.items] == [("1", "parsed")]
-    assert report.items[0].operations == [] and report.items[0].message
+    items = _items(item)
+    assert [(i.number, i.status) for i in items] == [("1", "parsed")]
+    assert items[0].operations == [] and items[0].message
 
 
 # A letter's paragraph before its instruction paragraph that says something of a provision

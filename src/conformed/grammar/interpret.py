@@ -328,7 +328,7 @@ def _sentence_steps(
         if not _amends(sentence):
             if marked and OPERATIVE.search(item.payload or ""):
                 return None, ()  # the text it carries amends the agreement
-            unread += not _beside(sentence)
+            unread += says_of(sentence)  # it says something of a provision, not read
             continue
         op = None
         for text in (sentence, *(t for t, _ in _readings(sentence, sentence))):

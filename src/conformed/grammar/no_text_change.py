@@ -12,6 +12,7 @@ the item's words are about the amendment too.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from ..layout.heads import split_heading
@@ -247,25 +248,34 @@ def changes_said(text: str) -> bool:
     words that are no form of the closed list?  Then the item is no "no change", even where
     its heading or first sentence is ("Ratification. ... Section 9 of the Agreement shall be
     of no further force or effect.")."""
-    for sentence in split_sentences(text):
-        for clause in (sentence, *(sentence[m.end() :] for m in _CLAUSE.finditer(sentence))):
-            if says_of(clause) and non_textual(clause, "") is None:
-                return True
-    return False
+    return next(_changing_clauses(text, umbrella=False), None) is not None
 
 
 def said_beside_umbrella(text: str) -> str | None:
     """A clause of an item whose sub-items amend ("Section 2 ... is hereby amended as follows,
     and Section 1 of the Agreement shall be of no further force or effect:") that says
     something of a provision, a term or a named value besides: a change in no sub-item."""
+    clause = next(_changing_clauses(text, umbrella=True), None)
+    return None if clause is None else clause.rstrip(" :.")
+
+
+def _changing_clauses(text: str, *, umbrella: bool) -> Iterator[str]:
+    """The clauses of ``text`` that say something of a provision, a term or a named value in
+    words of no form of the closed list: each sentence and each clause after a conjunction;
+    for an umbrella, whose own sentence says its provision is amended, only the clauses after
+    it, each after a verb ("The second sentence of paragraph 1 and paragraph 3 ... are" is
+    one subject)."""
     for sentence in split_sentences(text):
-        for m in _CLAUSE.finditer(sentence):
-            clause = sentence[m.end() :]
-            if not _A_VERB.search(sentence, 0, m.start()):
-                continue  # "The second sentence of paragraph 1 and paragraph 3 ... are": one subject
+        starts = [] if umbrella else [0]
+        starts += [
+            m.end()
+            for m in _CLAUSE.finditer(sentence)
+            if not umbrella or _A_VERB.search(sentence, 0, m.start())
+        ]
+        for start in starts:
+            clause = sentence[start:]
             if says_of(clause) and non_textual(clause, "") is None:
-                return clause.rstrip(" :.")
-    return None
+                yield clause
 
 
 _A_VERB = lazy_re(r"\b(?:is|are|shall|will|be)\b")
