@@ -134,6 +134,8 @@ def _items(words: str) -> list[ItemReport]:
         'Further, "Crate" means a case of twelve bottles.',
         "With effect from June 1, 2025, the Crate Price shall be fifty dollars ($50).",
         "Item 4 of the Basic Supply Terms shall be fifty dollars ($50).",
+        "Part 3 of the Schedule shall no longer apply.",
+        "§ 2 of the Agreement shall be of no further force or effect.",
     ],
 )
 def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..lazy_re import lazy_re
+from .convention import CONVENTION
 
 # A sentence whose subject is a provision ("Section 2 of the Agreement shall be of no further
 # force or effect.", "Clause 4 is rendered void."), that defines a term ('"Crate" means a case
@@ -20,9 +21,8 @@ from ..lazy_re import lazy_re
 # it changes the agreement, in words the grammar may not know, and is never set aside as
 # freestanding (the change would vanish from the report)
 _PART_SUBJECT = lazy_re(
-    r"(?i)^(?:the\s+provisions?\s+of\s+)?(?:sub-?)?(?:sections?|articles?|paragraphs?|clauses?"
-    r"|exhibits?|schedules?|annex(?:es)?|appendix|appendices|items?)\s+[\w(][^.;:]{0,200}?"
-    r"\b(?:is|are|shall|will)\b"
+    rf"(?i)^(?:the\s+provisions?\s+of\s+)?{CONVENTION.unit_pattern(plural=True)}\s*[\w(]"
+    r"[^.;:]{0,200}?\b(?:is|are|shall|will)\b"
 )
 _STAYS = lazy_re(
     r"\s+(?:hereby\s+)?(?:(?:survive|remain|continue)s?\b|(?:not\s+(?:be\s+)?)?"
