@@ -137,7 +137,7 @@ def operative_part(text: str, source: str = "") -> tuple[int, int, int]:
                 raise InputError(f"{source}: not an amendment: no instruction amends anything")
             op = _START.match(text)  # no lead, no numbered items: read it all, item by item
             assert op is not None
-        start = op.start()
+        start = _past_salutation(text, op.start())
     else:
         start = op.end()
         line_start = text.rfind("\n", 0, op.start()) + 1
@@ -164,6 +164,23 @@ def operative_part(text: str, source: str = "") -> tuple[int, int, int]:
         ends.append(signed)
     end = min(ends, default=len(text))
     return start, end, op.start()
+
+
+# A letter's salutation on a line of its own ("Ladies and Gentlemen:", "Dear Ms. Vance:").
+_SALUTATION = lazy_re(
+    r"(?m)^[ \t]*(?:Ladies\s+and\s+Gentlemen|Gentlemen|Dear\s+[^\n:,]{1,60}"
+    r"|To\s+[Ww]hom\s+[Ii]t\s+[Mm]ay\s+[Cc]oncern)[ \t]*[:,][ \t]*$"
+)
+
+
+def _past_salutation(text: str, start: int) -> int:
+    """A letter with no lead into its items: what stands over its salutation (the date, the
+    addressee, "2210 Quarry Lane, Suite 40") is its head, never an item numbered 2210: the
+    items begin after the salutation."""
+    salutation = _SALUTATION.search(text, start, start + 3000)
+    if salutation is None or AMENDING.search(text, start, salutation.start()):
+        return start
+    return salutation.end()
 
 
 def _numbered_recitals(text: str, first: re.Match[str], op: re.Match[str]) -> bool:
