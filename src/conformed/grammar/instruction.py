@@ -30,7 +30,7 @@ from ..lazy_re import lazy_re
 from .clauses import Clauses
 from .edit_list import make_room
 from .parts import CitationParts, LeadinParts, PayloadParts
-from .quotes import put_back, set_aside
+from .quotes import mask_nested, put_back, set_aside
 from .verbs import VerbParts
 
 HERE = Path(__file__).parent
@@ -64,7 +64,7 @@ def _lark() -> Lark:
 
 
 def prepare(text: str) -> str:
-    text = CONVENTION.signs_as_words(" ".join(text.split()))
+    text = CONVENTION.signs_as_words(mask_nested(" ".join(text.split())))
     text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
     text = text.replace("\u2018", "'").replace("\u2013", "-").replace("\u2014", "-")
     text = re.sub(r"(?<=\d)\.(?=:)", "", text)  # "as Section 4.10.: <text>"

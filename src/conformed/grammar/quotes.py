@@ -21,16 +21,33 @@ T = TypeVar("T")
 LONG = 60  # characters inside the quotes: shorter quotations stay as they are
 _QUOTED = lazy_re(r'"([^"]*)"')  # every quotation, paired from the left
 _MARK = lazy_re("\u27e8q(\\d+)\u27e9")
+# Curly quotation marks inside a curly quotation ('replacing "X" with “(the “Stage 3
+# Fee”)”'): a defined term quoted in the new words.  Straightened, they would close the
+# quotation early; they are masked while the instruction is read and given back with the words.
+_NESTED = lazy_re(
+    "\u201c(?=(?:[^\u201c\u201d]|\u201c[^\u201c\u201d]*\u201d)*?\u201c)"
+    "(?:[^\u201c\u201d]|\u201c[^\u201c\u201d]*\u201d)+\u201d"
+)
+_INNER = str.maketrans("\u201c\u201d", "\ue01c\ue01d")
+_OUTER = str.maketrans("\ue01c\ue01d", "\u201c\u201d")
+
+
+def mask_nested(text: str) -> str:
+    """``text`` with the quotation marks nested inside a curly quotation masked."""
+    if text.count("\u201c") < 2:
+        return text
+    return _NESTED.sub(lambda m: "\u201c" + m.group(0)[1:-1].translate(_INNER) + "\u201d", text)
 
 
 def set_aside(text: str) -> tuple[str, tuple[str, ...]]:
-    """The instruction with each long quotation replaced, and the quotations in order."""
+    """The instruction with each long quotation, and each holding a masked one, replaced,
+    and the quotations in order."""
     kept: list[str] = []
 
     def mark(m: re.Match[str]) -> str:
-        if len(m.group(1)) < LONG:
+        if len(m.group(1)) < LONG and "\ue01c" not in m.group(1):
             return m.group(0)
-        kept.append(m.group(1))
+        kept.append(m.group(1).translate(_OUTER))
         return f'"\u27e8q{len(kept) - 1}\u27e9"'
 
     return _QUOTED.sub(mark, text), tuple(kept)
