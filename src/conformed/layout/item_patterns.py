@@ -183,9 +183,10 @@ def _labels(token: str) -> list:  # type: ignore[type-arg]
 
 _OWN_DOCUMENT = lazy_re(r"\bthis\s+(?:Amendment|Agreement|Waiver|Consent)\b", re.IGNORECASE)
 # A lead that only announces changes: what follows says them, it is not new text.
+# ("The following definitions shall be modified as follows, effective June 30, 2024:" too)
 _UMBRELLA_END = lazy_re(
-    r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified|supplemented|changed)"
-    r"(?:\s+as\s+follows)?\s*[:.]?\s*$",
+    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified|supplemented|changed)"
+    r"(?:\s+as\s+follows)?(?:,\s*(?:effective|with\s+effect)\b[^:.]{0,80})?\s*[:.]?\s*$",
     re.IGNORECASE,
 )
 # A sub-item that opens with an edit of its parent's "amended by:" ("(c) inserting the following")
