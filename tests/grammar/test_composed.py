@@ -123,6 +123,12 @@ def test_a_second_change_said_in_its_own_sentence_is_never_swallowed(instruction
             "waiver or consent",
         ),
         ("This Amendment may be executed in counterparts.", "counterparts"),
+        ("[Reserved].", "reserved"),
+        (
+            "The Lender shall have received this Amendment, duly executed by the Borrower.",
+            "conditions",
+        ),
+        ("Intentionally Omitted.", "reserved"),
         (
             "Assignment. This Second Amendment to Consulting Agreement shall not be assignable "
             "by either party without the written consent of the other.",
@@ -170,6 +176,7 @@ def test_closed_list_of_items_that_change_no_text(instruction: str, kind: str) -
         "Notices. The Tenant's address for notices is 12 Quarry Lane, Dorset.",
         "Fees. The Facility Fee is one quarter of one percent a year.",
         "Assignment. Neither party may assign its rights under the Agreement to a competitor.",
+        "Parking. Ten spaces in the Garage shall be reserved for the Tenant's use.",
     ],
 )
 def test_broad_words_in_what_may_be_the_agreements_own_text_are_no_known_form(
@@ -836,3 +843,14 @@ def test_corresponding_attachments_are_each_parts_namesake() -> None:
         ("Schedule 1", "attachment", "Schedule 1"),
         ("Schedule 3", "attachment", "Schedule 3"),
     ]
+
+
+def test_a_condition_under_a_heading_of_conditions_changes_no_text() -> None:
+    """ "Conditions to Amendment." over "(b) The Borrower shall deliver a certificate of its
+    Secretary ...": the heading the sub-item stands under says what it is."""
+    said = "The Borrower shall deliver a certificate of its Secretary to the Lender."
+    assert non_textual(said) is None
+    assert non_textual(said, "Conditions to Amendment.") == (
+        "conditions",
+        "conditions: changes no text of the agreement",
+    )

@@ -60,9 +60,19 @@ _CATEGORIES = [
         r"ratif|in full force and effect|remains? unchanged|confirm(?:s|ed)? and agree",
     ),
     ("representations", r"represent|warrant"),
+    # "Section 2. [Reserved].", "4. Intentionally Omitted.": an item kept only for its number,
+    # all its words that one (never "... shall be reserved for Tenant's use")
+    (
+        "reserved",
+        r"^\[?\s*(?:reserved|intentionally\s+(?:omitted|left\s+blank|deleted))\s*\]?\s*\.?\s*$",
+    ),
     (
         "conditions",
-        r"conditions? (?:precedent|to effectiveness)|shall become effective|effectiveness",
+        r"conditions? (?:precedent|to effectiveness)|shall become effective|effectiveness"
+        # "Conditions to Amendment." over "(a) The Lender shall have received this Amendment,
+        # duly executed ...": what must happen first, in the words conditions are written in
+        r"|conditions? to (?:(?:this|the) )?(?:amendment|closing)\b"
+        r"|\bshall have (?:received|been (?:received|paid|delivered|satisfied))\b",
     ),
     ("effectiveness", r"\beffective\b|\btake\s+effect\b"),
     # "This Amendment shall be submitted to the Company's stockholders for approval ..."
