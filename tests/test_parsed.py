@@ -136,6 +136,10 @@ def _items(words: str) -> list[ItemReport]:
         "Item 4 of the Basic Supply Terms shall be fifty dollars ($50).",
         "Part 3 of the Schedule shall no longer apply.",
         "§ 2 of the Agreement shall be of no further force or effect.",
+        "Crate Price: fifty dollars ($50).",
+        "Final Delivery Date: March 31, 2027.",
+        "The Pricing Schedule shall no longer apply.",
+        "The Seasonal Pricing Addendum to the Agreement is terminated.",
     ],
 )
 def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> None:
@@ -153,6 +157,8 @@ def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> No
         "Sections 4 and 5 of the Agreement are unaffected by this change.",
         "Schedule 1 attached hereto is incorporated herein by reference.",
         'As used herein, "Second Amendment Date" means June 1, 2024.',
+        "The Disclosure Schedule attached hereto is true and complete.",
+        "Note: the parties met on March 31, 2024.",
     ],
 )
 def test_freestanding_words_after_an_instruction_are_still_set_aside(second: str) -> None:

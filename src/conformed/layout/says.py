@@ -39,6 +39,19 @@ _TERM_SUBJECT_DEFINED = lazy_re(
     r"\s+(?:(?:shall|will)\s+)?(?:means?|include|includes|is\s+defined|(?:shall\s+)?have\s+the\s+meaning)\b",
     re.IGNORECASE,
 )
+# A named term given its value after a caption's colon, as a summary of terms prints it
+# ("Crate Price: fifty dollars ($50).", "Expiration Date: June 30, 2031."): never a quotation
+_CAPTION_VALUED = lazy_re(
+    r"^(?:[A-Z][\w'\-]*\s+){0,5}[A-Z][\w'\-]*\s*:\s+(?:\$\s?\d|(?:[a-z\-]+\s+){1,4}\(\$\s?\d"
+    r"|\d[\d,.]*\s?(?:%|percent)|(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
+)
+# A part of the agreement named by its title ("The Pricing Schedule shall no longer apply.",
+# "The Parking Addendum is terminated."), said to be something it was not
+_TITLED_PART = lazy_re(
+    r"^[Tt]he\s+(?:[A-Z][\w'\-]*\s+){1,4}(?:Schedule|Exhibit|Annex|Appendix|Addendum|Rider)s?"
+    r"\s+(?:(?:of|to)\s+the\s+(?:[A-Z][\w'\-]*\s+){0,3}[A-Z][\w'\-]*\s+)?(?:is|are|shall|will)\b"
+)
 _TERM_VALUED = lazy_re(
     r"^[Tt]he\s+(?:[A-Z][\w'\-]*\s+){1,5}(?:shall\s+be|will\s+be|is|are)\s+(?:hereby\s+)?(?:changed\s+to\s+)?"
     r"(?:[a-z\-]+\s+){0,4}\(?(?:\$\s?\d|\d[\d,.]*\s?(?:%|percent)|(?:January|February|March|April|May|June|July|August"
@@ -67,12 +80,13 @@ def _said_of(sentence: str) -> bool:
         part_said_of(sentence)
         or _TERM_SUBJECT_DEFINED.match(sentence)
         or _TERM_VALUED.match(sentence)
+        or _CAPTION_VALUED.match(sentence)
     )
 
 
 def part_said_of(sentence: str) -> bool:
     """Is the sentence's subject a provision, said to be something it was not?"""
-    part = _PART_SUBJECT.match(sentence)
+    part = _PART_SUBJECT.match(sentence) or _TITLED_PART.match(sentence)
     # "Section 5-1401 of the General Obligations Law shall apply": a statute's; "Exhibit A
     # attached hereto is ...": the amendment's own; "Articles VIII and IX shall survive ...",
     # "Section 4 is not affected hereby": the provision stays as it reads
