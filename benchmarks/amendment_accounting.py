@@ -64,7 +64,7 @@ ABOUT_ITSELF = re.compile(
 # and is never an item of its own (the labelling conventions' umbrella sentence).
 UMBRELLA = re.compile(
     r"\b(?:amend(?:ed|s)?|modif(?:y|ied)|supplement(?:ed)?)\b[^:]{0,160}"
-    r"(?:(?:as\s+follows|\bby)\s*(?:\([^()]{0,120}\))?(?:,?\s*(?:effective\s+)?as\s+of\s+[^:]{0,80})?"
+    r"(?:(?:as\s+follows|\bby)\s*(?:\([^()]{0,120}\))?(?:,?\s*(?:effective\s+)?as\s+of\s+[^:]{0,80}|,\s*(?:effective|with\s+effect)\b[^:]{0,80})?"
     r"|in\s+(?:each\s+of\s+)?the\s+following\s+respects\b[^:]{0,160})"
     r"\s*[:.,;\-]*\s*$"
     # "... the following provisions of the Lease are hereby modified:"
