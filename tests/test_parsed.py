@@ -140,6 +140,13 @@ def _items(words: str) -> list[ItemReport]:
         "Final Delivery Date: March 31, 2027.",
         "The Pricing Schedule shall no longer apply.",
         "The Seasonal Pricing Addendum to the Agreement is terminated.",
+        "Orchard Row and Tallis Grocers agree that the Final Delivery Date is June 30, 2030.",
+        "Crate Rent for the Extension Term shall be $5,000 per month.",
+        "Tallis's Share shall be 12.5%.",
+        "The term of the Agreement shall end on June 30, 2030.",
+        "The Final Delivery Date shall mean June 30, 2030.",
+        "The interest rate on late payments shall be 6.5% per annum.",
+        "The first sentence of Section 4 shall be disregarded.",
     ],
 )
 def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> None:
@@ -159,6 +166,12 @@ def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> No
         'As used herein, "Second Amendment Date" means June 1, 2024.',
         "The Disclosure Schedule attached hereto is true and complete.",
         "Note: the parties met on March 31, 2024.",
+        "This Second Amendment shall be effective on June 1, 2024.",
+        "The Second Amendment Effective Date is June 1, 2024.",
+        "Such deletion shall be effective as of January 1, 2025.",
+        "The amount of crates outstanding on the date hereof is $10,000.",
+        "Orchard Row and Tallis Grocers acknowledge that Tallis Grocers, Inc. shall be paid for "
+        "crates already delivered.",
     ],
 )
 def test_freestanding_words_after_an_instruction_are_still_set_aside(second: str) -> None:

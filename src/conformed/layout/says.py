@@ -21,7 +21,9 @@ from .convention import CONVENTION
 # it changes the agreement, in words the grammar may not know, and is never set aside as
 # freestanding (the change would vanish from the report)
 _PART_SUBJECT = lazy_re(
-    rf"(?i)^(?:the\s+provisions?\s+of\s+)?{CONVENTION.unit_pattern(plural=True)}\s*[\w(]"
+    r"(?i)^(?:the\s+provisions?\s+of\s+|the\s+(?:first|second|third|fourth|fifth|last|final)\s+"
+    r"(?:sentence|paragraph|proviso)\s+of\s+)?"
+    rf"{CONVENTION.unit_pattern(plural=True)}\s*[\w(]"
     r"[^.;:]{0,200}?\b(?:is|are|shall|will)\b"
 )
 _STAYS = lazy_re(
@@ -52,10 +54,29 @@ _TITLED_PART = lazy_re(
     r"^[Tt]he\s+(?:[A-Z][\w'\-]*\s+){1,4}(?:Schedule|Exhibit|Annex|Appendix|Addendum|Rider)s?"
     r"\s+(?:(?:of|to)\s+the\s+(?:[A-Z][\w'\-]*\s+){0,3}[A-Z][\w'\-]*\s+)?(?:is|are|shall|will)\b"
 )
+# A named term given its value ("The Crate Price shall be fifty dollars ($50).", "Base Rent
+# for the Extension Term shall be $5,000 per month.", "Tenant's Share shall be 12.5%.", "The
+# term of the Agreement shall end on June 30, 2030."): never the amendment's own ("This
+# Amendment shall be effective on ...", "The Amendment Fee shall be $5,000"), nor the change
+# it makes ("Such deletion shall be effective as of ...")
 _TERM_VALUED = lazy_re(
-    r"^[Tt]he\s+(?:[A-Z][\w'\-]*\s+){1,5}(?:shall\s+be|will\s+be|is|are)\s+(?:hereby\s+)?(?:changed\s+to\s+)?"
+    r"^(?P<subject>(?!Th(?:is|ese|at)\b|Such\b|Said\b|The\s+(?:foregoing|above|preceding)\b)"
+    r"(?:[Tt]he\s+)?[A-Z][\w'\-]*"
+    r"(?:\s+(?!(?:shall|will|is|are|means|equals)\b)[\w'\-]+){0,7}?)\s+"
+    r"(?:shall\s+(?:be|mean|equal|end|expire|terminate|commence|begin)|will\s+be|is|are|means|equals)\s+"
+    r"(?:hereby\s+)?(?:changed\s+to\s+)?(?:on\s+)?"
     r"(?:[a-z\-]+\s+){0,4}\(?(?:\$\s?\d|\d[\d,.]*\s?(?:%|percent)|(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
+)
+_ITSELF = lazy_re(
+    r"\b(?:Amendment|Waiver|Consent|Letter|here(?:of|in|under|to|by))\b", re.IGNORECASE
+)
+# who agrees, before what is agreed ("Landlord and Tenant agree that the Expiration Date is
+# June 30, 2030."): what is agreed is said of the agreement as any sentence is
+_AGREED_THAT = lazy_re(
+    r"^(?:[Tt]he\s+)?(?:[A-Z][\w'\-]*\s+){1,4}(?:(?:and|&)\s+(?:[A-Z][\w'\-]*\s+){1,4})?"
+    r"(?:hereby\s+)?(?:further\s+)?(?:agree|acknowledge|confirm|stipulate)s?"
+    r"(?:\s+and\s+(?:agree|acknowledge|confirm)s?)?\s+that\s+"
 )
 
 
@@ -69,7 +90,10 @@ def says_of(sentence: str) -> bool:
     opening = _OPENING.match(sentence)
     if opening is not None and _THIS_AMENDMENT.search(opening.group(0)):
         opening = None  # 'As used herein, "Amendment Date" means ...': the amendment's own term
-    return _said_of(sentence) or (opening is not None and _said_of(sentence[opening.end() :]))
+    if _said_of(sentence) or (opening is not None and _said_of(sentence[opening.end() :])):
+        return True
+    agreed = _AGREED_THAT.match(sentence)
+    return agreed is not None and _said_of(sentence[agreed.end() :])
 
 
 _THIS_AMENDMENT = lazy_re(r"\b(?:herein|hereunder|hereby|in\s+this\s+Amendment)\b", re.IGNORECASE)
@@ -79,9 +103,15 @@ def _said_of(sentence: str) -> bool:
     return bool(
         part_said_of(sentence)
         or _TERM_SUBJECT_DEFINED.match(sentence)
-        or _TERM_VALUED.match(sentence)
+        or _valued(sentence)
         or _CAPTION_VALUED.match(sentence)
     )
+
+
+def _valued(sentence: str) -> bool:
+    m = _TERM_VALUED.match(sentence)
+    # "..., which change shall be effective on June 1, 2025": when a change takes effect
+    return m is not None and not _ITSELF.search(m["subject"]) and "effective" not in m.group(0)
 
 
 def part_said_of(sentence: str) -> bool:
