@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 
 from conformed.definitions import _CAPITALISED
+from conformed.grammar.amends import ACTIVE as _ACTIVE
 from conformed.grammar.guards import _HEREBY_AMENDED, _HEREBY_VERB, _hereby_amended
-from conformed.grammar.interpret import _ACTIVE
 from conformed.grammar.no_text_change import OPERATIVE
 from conformed.layout.convention import CONVENTION
 from conformed.layout.engine import _BODY_END_FIRST

@@ -1,0 +1,119 @@
+"""Other texts of an instruction the sentence forms refused, in the order a reader tries them.
+
+Without the item's heading ("AMENDMENT OF SECTIONS 3.1 AND 3.2."), without a circumstance
+before it ("Consistent with Paragraph 1(a)(ii), ..."), without the caption that names its
+provision ("The Payee Representations in Part 2(b) ..."; the reading then claims that
+caption, checked when applied), or its first sentence alone where the rest is freestanding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from ..layout.heads import split_heading
+from ..lazy_re import lazy_re
+from ..operations import DeleteProvision, Operation, ReplaceProvision
+from .amends import first_sentence
+from .guards import UNITS
+
+_CAPS_HEADING = lazy_re(
+    r"^(?:(?:[A-Z0-9][A-Z0-9 ,;&'()/.\-]{2,100}?|[\"\u201c][^\"\u201d]{1,60}[\"\u201d])[.:]\s+(?=[A-Z\"\u201c])"
+    # or a heading in capitals with no stop, alone on its line over the item's words
+    # ("EXTENSION OF THE TERM" / "The definition of ..."): capitals, then a capitalised word
+    r"|(?=[A-Z]{3})(?:[A-Z][A-Z0-9&'/\-]*\s+){1,8}(?=[A-Z][a-z]))"
+)
+
+
+# A provision's caption before its citation, and the words that join them ("The Payee
+# Representations in Part 2(b)"): shared by the reading without them and the claim it makes
+_CAPTION_WORDS = r"[A-Z][\w\-']*(?:\s+[A-Z][\w\-']*){0,5}"
+
+
+_CAPTION_LINK = r"(?:(?:listed|set\s+forth|contained|described|specified)\s+)?in\s+"
+
+
+_LEAD = lazy_re(
+    # "The provisions set forth in Section 5.2 ...", "The Payee Representations in Part 2(b)":
+    # the provision, named by words that mean all of it or by its caption.  Never a
+    # description ("the address for notices set forth in Section 1.1(k)"): that is a part
+    r"^(?:Subject\s+to\s+[^,]{1,80},\s*)?(?:the\s+(?:provisions?|terms?(?:\s+and\s+(?:provisions|conditions))?|text|language"
+    rf"|(?-i:{_CAPTION_WORDS}))\s+{_CAPTION_LINK})"
+    rf"(?={UNITS}\s+\d)",
+    re.IGNORECASE,
+)
+
+
+# A circumstance before the instruction proper: "Consistent with Paragraph 1(a)(ii), ...";
+# two joined by "and": "In reliance on the Hirer's warranties below, and subject to ...,".
+_PREAMBLE = lazy_re(
+    r"^(?:(?:and\s+)?(?:Consistent\s+with|Subject\s+to|Pursuant\s+to|Solely\s+with\s+respect\s+to|"
+    r"Effective\s+as\s+of|With\s+effect\s+from|Notwithstanding|In\s+reliance\s+(?:up)?on)"
+    r"\s[^,]{1,160},\s*)+(?=[A-Z]|the\s)",
+    re.IGNORECASE,
+)
+
+
+# "Amendment of Section 1.1. The reference in ...": a heading that cites a provision, the
+# stops inside its label not its end (the reading without it is the one whose error is told)
+_CITING_HEADING = lazy_re(
+    rf"^(?:[A-Z][\w\-]*\s+){{1,4}}(?:of|to)\s+(?:the\s+)?(?:{UNITS})\s+\d[\w.()]*?\.\s+(?=[A-Z\"\u201c])"
+)
+
+
+_BARE_HEADING = lazy_re(rf"^(?:[A-Z][\w\-]*\s+){{1,6}}(?={UNITS}\s+\d)")
+
+
+# A provision named by capitalised words before its citation ("The Payee Representations in
+# Part 2(b)"): its caption, if the heading it has says so (checked when applied)
+_LEAD_NAME = lazy_re(
+    rf"^(?:Subject\s+to\s+[^,]{{1,80}},\s*)?[Tt]he\s+(?P<name>{_CAPTION_WORDS})\s+{_CAPTION_LINK}$"
+)
+
+
+_WHOLE = (ReplaceProvision, DeleteProvision)
+
+
+def captioned(op: Operation, instruction: str, reading: str) -> Operation:
+    """A reading that left out the capitalised words naming the provision: the op claims
+    them as its caption, so that a heading that is not that caption refuses it ("The Base
+    Rent set forth in Section 4.1 is hereby deleted" must not delete all of Section 4.1)."""
+    if not instruction.endswith(reading):
+        return op
+    m = _LEAD_NAME.match(instruction[: len(instruction) - len(reading)])
+    if m is None or not isinstance(op, _WHOLE):
+        return op
+    return replace(op, target=replace(op.target, caption=m["name"]))
+
+
+def readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
+    """Alternative texts for an instruction the grammar refused, in the order tried;
+    the flag says whether a failure of that reading is the one to report."""
+    first = first_sentence(original)
+    if first is not None:
+        yield first, False  # "... incorporated therein by reference. The parties acknowledge"
+    bare = _BARE_HEADING.match(instruction) or _LEAD.match(instruction)
+    if bare:
+        yield instruction[bare.end() :], False  # "Additional Termination Event Part 1(i) ..."
+    yield from _without_preamble(instruction)
+    heading, rest = split_heading(original)
+    caps = _CAPS_HEADING.match(original) or _CITING_HEADING.match(original)
+    if caps and (not heading or len(caps.group(0)) > len(heading)):
+        rest = original[caps.end() :]  # "AMENDMENT OF SECTIONS 3.1 AND 3.2."
+    elif not heading:
+        return
+    if rest:
+        yield rest, True
+        # "IDIOCRACY": Consistent with Paragraph 1(a)(ii), Exhibit A is ...
+        yield from ((t, False) for t, _ in _without_preamble(rest))
+
+
+def _without_preamble(text: str) -> Iterator[tuple[str, bool]]:
+    """ "Consistent with Paragraph 1(a)(ii), Exhibit A is ...": the instruction after the
+    circumstance, and the readings of that."""
+    preamble = _PREAMBLE.match(text)
+    if preamble:
+        stripped = text[preamble.end() :]
+        yield stripped, False
+        yield from readings(stripped, stripped)
