@@ -23,7 +23,10 @@ from ..sentences import split_sentences
 # Words that, applied to the agreement or one of its parts, change its text.  (Each form
 # starts a word with one of the letters looked ahead for: most places are turned away at once.)
 OPERATIVE = lazy_re(
-    r"(?=\b[abhirstw])(?:\b(?:is|are|shall\s+be|will\s+be),?\s+(?:(?:hereby|each|also)\s+){0,2}(?:deemed\s+(?:to\s+be\s+)?)?(?:further\s+)?"
+    # (a circumstance between commas after the verb too: "is, effective as of the Fourth
+    # Amendment Effective Date, hereby amended ...")
+    r"(?=\b[abhirstw])(?:\b(?:is|are|shall\s+be|will\s+be)(?:,\s*(?:effective|with\s+effect|as\s+of)\b[^,;:]{1,120}?,)?,?\s+"
+    r"(?:(?:hereby|each|also)\s+){0,2}(?:deemed\s+(?:to\s+be\s+)?)?(?:further\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
     r"substituted|renumbered|redesignated|relettered|struck|stricken|attached|removed|cancell?ed)\b"
     r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"

@@ -87,6 +87,23 @@ def captioned(op: Operation, instruction: str, reading: str) -> Operation:
     return replace(op, target=replace(op.target, caption=m["name"]))
 
 
+# When a change takes effect, between commas after its verb
+_VERB_CIRCUMSTANCE = lazy_re(
+    r"\b(?P<verb>is|are|shall\s+be|will\s+be),\s*(?:effective|with\s+effect|as\s+of)\b[^,;:]{1,120}?,\s*"
+    r"(?=(?:hereby\s+)?(?:further\s+)?(?:amended|deleted|restated|replaced|modified|supplemented)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_circumstance(instruction: str) -> str:
+    """ "Section 6.15(a) ... is, effective as of the Fourth Amendment Effective Date, hereby
+    amended and restated ...": the instruction without when it takes effect, between the
+    verb's parts (every reading starts from it)."""
+    if "," not in instruction:
+        return instruction
+    return _VERB_CIRCUMSTANCE.sub(r"\g<verb> ", instruction)
+
+
 def readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
     """Alternative texts for an instruction the grammar refused, in the order tried;
     the flag says whether a failure of that reading is the one to report."""
