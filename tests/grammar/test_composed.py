@@ -125,6 +125,10 @@ def test_a_second_change_said_in_its_own_sentence_is_never_swallowed(instruction
         ("This Amendment may be executed in counterparts.", "counterparts"),
         ("[Reserved].", "reserved"),
         (
+            "No Default shall have occurred and be continuing on the Second Amendment Date.",
+            "conditions",
+        ),
+        (
             "The Lender shall have received this Amendment, duly executed by the Borrower.",
             "conditions",
         ),

@@ -75,7 +75,8 @@ _CATEGORIES = [
         # "Conditions to Amendment." over "(a) The Lender shall have received this Amendment,
         # duly executed ...": what must happen first, in the words conditions are written in
         r"|conditions? to (?:(?:this|the) )?(?:amendment|closing)\b"
-        r"|\bshall have (?:received|been (?:received|paid|delivered|satisfied))\b",
+        r"|\bshall have (?:received|been (?:received|paid|delivered|satisfied))\b"
+        r"|\bshall have occurred and be continuing\b",
     ),
     ("effectiveness", r"\beffective\b|\btake\s+effect\b"),
     # "This Amendment shall be submitted to the Company's stockholders for approval ..."

@@ -48,7 +48,7 @@ _LEAD = lazy_re(
 # A circumstance before the instruction proper: "Consistent with Paragraph 1(a)(ii), ...";
 # two joined by "and": "In reliance on the Hirer's warranties below, and subject to ...,".
 _PREAMBLE = lazy_re(
-    r"^(?:(?:and\s+)?(?:Consistent\s+with|Subject\s+to|Pursuant\s+to|Solely\s+with\s+respect\s+to|"
+    r"^(?:(?:and\s+)?(?:Consistent\s+with|Subject\s+(?:only\s+)?to|Pursuant\s+to|Solely\s+with\s+respect\s+to|"
     r"Effective\s+as\s+of|With\s+effect\s+from|Notwithstanding|In\s+reliance\s+(?:up)?on)"
     r"\s[^,]{1,160},\s*)+(?=[A-Z]|the\s)",
     re.IGNORECASE,
