@@ -48,7 +48,8 @@ SPLITS = json.loads((Path(__file__).parent / "splits.json").read_text())
 HALVES = sorted({meta["half"] for meta in SPLITS["amendments"].values()})  # dev, held, dev3 ...
 
 AMENDING = re.compile(
-    r"\b(?:is|are|shall\s+be|will\s+be)\s*,?\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
+    # (a circumstance between commas too: "is, effective as of the Amendment Date, hereby amended")
+    r"\b(?:is|are|shall\s+be|will\s+be)(?:\s*,\s*[^,;:.]{1,120},)?\s*,?\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|substituted|"
     r"renumbered|relettered|redesignated|struck|stricken|superseded)\b"
     r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+)?read\b|\bhereby\s+amends?\b",
@@ -64,7 +65,7 @@ ABOUT_ITSELF = re.compile(
 # and is never an item of its own (the labelling conventions' umbrella sentence).
 UMBRELLA = re.compile(
     r"\b(?:amend(?:ed|s)?|modif(?:y|ied)|supplement(?:ed)?)\b[^:]{0,160}"
-    r"(?:(?:as\s+follows|\bby)\s*(?:\([^()]{0,120}\))?(?:,?\s*(?:effective\s+)?as\s+of\s+[^:]{0,80}|,\s*(?:effective|with\s+effect)\b[^:]{0,80})?"
+    r"(?:(?:as\s+follows|as\s+set\s+forth\s+below|\bby)\s*(?:\([^()]{0,120}\))?(?:,?\s*(?:effective\s+)?as\s+of\s+[^:]{0,80}|,\s*(?:effective|with\s+effect)\b[^:]{0,80})?"
     r"|in\s+(?:each\s+of\s+)?the\s+following\s+respects\b[^:]{0,160})"
     r"\s*[:.,;\-]*\s*$"
     # "... the following provisions of the Lease are hereby modified:"

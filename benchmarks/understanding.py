@@ -16,7 +16,7 @@ stop that drew it, never developed on), and dev4, development material.  A fourt
 held5 (eight filings: three from that collection, five 2020-2025 credit amendments from
 another public one), is held out whole.  A fifth, held6 (ten 2020-2025 credit amendments
 of that other collection, ten filers), was measured blind on the code of the stop that drew
-it, then developed on; a sixth, held7 (ten more from it, ten filers), is held out whole.
+it, then developed on; so was a sixth, held7 (ten more from it, ten filers).
 ../shared may be read-only: the real3 to real5 texts may then sit in ../real3, ../real4 and
 ../real5, beside the checkout, or in a folder CONFORMED_CORPORA names.
 
