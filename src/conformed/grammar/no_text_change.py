@@ -24,8 +24,8 @@ from ..sentences import split_sentences
 # starts a word with one of the letters looked ahead for: most places are turned away at once.)
 OPERATIVE = lazy_re(
     # (a circumstance between commas after the verb too: "is, effective as of the Fourth
-    # Amendment Effective Date, hereby amended ...")
-    r"(?=\b[abhirstw])(?:\b(?:is|are|shall\s+be|will\s+be)(?:,\s*(?:effective|with\s+effect|as\s+of)\b[^,;:]{1,120}?,)?,?\s+"
+    # Amendment Effective Date, hereby amended ...", "is, from the date hereof, deleted")
+    r"(?=\b[abhirstw])(?:\b(?:is|are|shall\s+be|will\s+be)(?:,\s*[^,;:.]{1,120}?,)?,?\s+"
     r"(?:(?:hereby|each|also)\s+){0,2}(?:deemed\s+(?:to\s+be\s+)?)?(?:further\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
     r"substituted|renumbered|redesignated|relettered|struck|stricken|attached|removed|cancell?ed)\b"

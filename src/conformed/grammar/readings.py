@@ -89,7 +89,7 @@ def captioned(op: Operation, instruction: str, reading: str) -> Operation:
 
 # When a change takes effect, between commas after its verb
 _VERB_CIRCUMSTANCE = lazy_re(
-    r"\b(?P<verb>is|are|shall\s+be|will\s+be),\s*(?:effective|with\s+effect|as\s+of)\b[^,;:]{1,120}?,\s*"
+    r"\b(?P<verb>is|are|shall\s+be|will\s+be),\s*(?:effective|with\s+effect|as\s+of|from|on\s+and\s+after|commencing|beginning)\b[^,;:]{1,120}?,\s*"
     r"(?=(?:hereby\s+)?(?:further\s+)?(?:amended|deleted|restated|replaced|modified|supplemented)\b)",
     re.IGNORECASE,
 )
