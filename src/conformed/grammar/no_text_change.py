@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..layout.heads import split_heading
-from ..layout.says import says_of
+from ..layout.says import says_of, without_captions
 from ..lazy_re import lazy_re
 from ..sentences import split_sentences
 
@@ -288,7 +288,9 @@ def _changing_clauses(text: str, *, umbrella: bool) -> Iterator[str]:
         ]
         for start in starts:
             clause = sentence[start:]
-            if says_of(clause) and non_textual(clause, "") is None:
+            # (a provision's caption is no form of the list: "Section 7 (Representations) of
+            # the Agreement shall be of no further force or effect" changes the agreement)
+            if says_of(clause) and non_textual(without_captions(clause), "") is None:
                 yield clause
 
 

@@ -42,9 +42,11 @@ _TERM_SUBJECT_DEFINED = lazy_re(
     re.IGNORECASE,
 )
 # A named term given its value after a caption's colon, as a summary of terms prints it
-# ("Crate Price: fifty dollars ($50).", "Expiration Date: June 30, 2031."): never a quotation
+# ("Crate Price: fifty dollars ($50).", "Expiration Date: June 30, 2031."): never a quotation,
+# nor the amendment's own execution ("Dated: March 14, 2025")
 _CAPTION_VALUED = lazy_re(
-    r"^(?:[A-Z][\w'\-]*\s+){0,5}[A-Z][\w'\-]*\s*:\s+(?:\$\s?\d|(?:[a-z\-]+\s+){1,4}\(\$\s?\d"
+    r"^(?!(?:Dated|Date|Signed|Executed|Name|Title|By|Witness|Attest)\s*:)"
+    r"(?:[A-Z][\w'\-]*\s+){0,5}[A-Z][\w'\-]*\s*:\s+(?:\$\s?\d|(?:[a-z\-]+\s+){1,4}\(\$\s?\d"
     r"|\d[\d,.]*\s?(?:%|percent)|(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
 )
@@ -121,10 +123,20 @@ def part_said_of(sentence: str) -> bool:
     # attached hereto is ...": the amendment's own; "Articles VIII and IX shall survive ...",
     # "Section 4 is not affected hereby": the provision stays as it reads
     return part is not None and not (
-        _A_LAW.search(part.group(0))
+        _A_LAW.search(without_captions(part.group(0)))
         or _ITS_OWN.search(part.group(0))
         or _STAYS.match(sentence, part.end())
     )
+
+
+# A provision's caption in parentheses after its label ("Section 14 (Governing Law)")
+_CAPTION = lazy_re(r"(?<=[\w)])\s+\([A-Z][^()]{0,60}\)")
+
+
+def without_captions(text: str) -> str:
+    """``text`` without the captions printed after labels: "Section 14 (Governing Law) of
+    the Agreement is void" names no statute, and is no governing-law clause."""
+    return _CAPTION.sub("", text) if "(" in text else text
 
 
 def says_of_any(text: str) -> bool:
