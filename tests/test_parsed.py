@@ -199,6 +199,8 @@ def test_freestanding_words_after_an_instruction_are_still_set_aside(second: str
         "Representations. Section 7 (Representations) of the Agreement shall be of no further "
         "force or effect.",
         "Governing Law. Section 14 (Governing Law) of the Agreement is void.",
+        'Counterparts. Section 12 of the Agreement now provides: "This Agreement may be '
+        'executed in counterparts by facsimile."',
     ],
 )
 def test_a_change_beside_words_that_change_nothing_fails_the_item(item: str) -> None:

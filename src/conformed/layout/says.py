@@ -26,6 +26,12 @@ _PART_SUBJECT = lazy_re(
     rf"{CONVENTION.unit_pattern(plural=True)}\s*[\w(]"
     r"[^.;:]{0,200}?\b(?:is|are|shall|will)\b"
 )
+# A provision said to read in new words ("Section 12 of the Agreement now provides: "..."",
+# "Clause 4 shall henceforth read "..."")
+_PART_READS = lazy_re(
+    rf"(?i)^{CONVENTION.unit_pattern(plural=True)}\s*[\w(][^.;:]{{0,200}}?"
+    r"\b(?:now|henceforth|hereafter)\s+(?:reads?|provides?|states?|says?)\b"
+)
 _STAYS = lazy_re(
     r"\s+(?:hereby\s+)?(?:(?:survive|remain|continue)s?\b|(?:not\s+(?:be\s+)?)?"
     r"(?:affected|unaffected|unchanged|unmodified)\b)"
@@ -118,6 +124,8 @@ def _valued(sentence: str) -> bool:
 
 def part_said_of(sentence: str) -> bool:
     """Is the sentence's subject a provision, said to be something it was not?"""
+    if _PART_READS.match(sentence):
+        return True
     part = _PART_SUBJECT.match(sentence) or _TITLED_PART.match(sentence)
     # "Section 5-1401 of the General Obligations Law shall apply": a statute's; "Exhibit A
     # attached hereto is ...": the amendment's own; "Articles VIII and IX shall survive ...",
