@@ -334,3 +334,35 @@ def test_a_change_beside_an_umbrella_fails_it(lead: str, failed: list[str]) -> N
     report = parse_report(parse_amendment(text, source="eighth.txt"))
     assert [i.number for i in report.items if i.status == "failed"] == failed
     assert [i.number for i in report.items if i.status == "parsed"] == ["1.(a)", "1.(b)"]
+
+
+# The lead into the items is no item: a change it makes besides leading into them would be in
+# none ("... agree that the Crate Price shall be $40, and further agree to amend ... as
+# follows:"). The amendment reports it as a failure; the items are read as before.
+@pytest.mark.parametrize(
+    ("lead", "failed"),
+    [
+        (
+            "NOW, THEREFORE, the parties agree that the Crate Price shall be forty dollars ($40) "
+            "from June 1, 2024, and further agree to amend the Supply Agreement as follows:",
+            True,
+        ),
+        (
+            "NOW, THEREFORE, in consideration of the premises, the receipt and sufficiency of "
+            "which are hereby acknowledged, the parties agree to amend the Supply Agreement as "
+            "follows:",
+            False,
+        ),
+    ],
+)
+def test_a_change_in_the_lead_into_the_items_fails(lead: str, failed: bool) -> None:
+    text = (
+        "SECOND AMENDMENT TO SUPPLY AGREEMENT\n\nThis Second Amendment is made as of May 6, "
+        f"2024 between Orchard Row LLC and Tallis Grocers, Inc.\n\n{lead}\n\n"
+        "1. Section 3 of the Agreement is hereby deleted in its entirety.\n"
+    )
+    items = parse_report(parse_amendment(text, source="lead.txt")).items
+    statuses = [(i.number, i.status) for i in items]
+    assert statuses == ([("?", "failed")] if failed else []) + [("1", "parsed")]
+    if failed:
+        assert "Crate Price shall be forty dollars" in items[0].message

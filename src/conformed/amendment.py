@@ -16,15 +16,17 @@ from datetime import date
 from pathlib import Path
 
 from .errors import InputError
+from .grammar.no_text_change import changing_clause
 from .io.files import read_text
 from .layout.convention import SHORT_NAME, abbreviates
+from .layout.item import ItemStructureError
 from .layout.items import Item, fold, read_items
 from .layout.lines import blank_reprints, join_wrapped_units
 from .layout.listed import with_listed_changes
 from .layout.rules.page_artifact import page_marks
 from .layout.rules.toc import find_toc
 from .lazy_re import lazy_re
-from .operative import operative_part
+from .operative import lead_of, operative_part
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"(?:{MONTHS})\s+\d{{1,2}}\s*,\s*\d{{4}}"
@@ -135,6 +137,23 @@ def parse_amendments(text: str, source: str = "") -> list[Amendment]:
     ]
 
 
+def _said_in_lead(text: str, head_end: int) -> list[Exception]:
+    """The lead into the items that changes the agreement besides ("NOW, THEREFORE, the
+    parties agree that the Crate Price shall be $40, and further agree to amend the Agreement
+    as follows:"): that change is in no item, so the amendment reports it as a failure."""
+    lead = lead_of(text, head_end)
+    said = changing_clause(" ".join(lead[0].split())) if lead else None
+    if lead is None or said is None:
+        return []
+    return [
+        ItemStructureError(
+            f'the lead into the items says more than that they amend ("{said[:80]}"): '
+            "that change is in no item",
+            line=text.count("\n", 0, lead[1]) + 1,
+        )
+    ]
+
+
 def parse_amendment(text: str, source: str = "") -> Amendment:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")  # EDGAR's &nbsp;
     # "'SS'2.1", "'SS'9.1(a)(v)": the section sign as EDGAR's ASCII filings print it, read as
@@ -145,7 +164,7 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     head = text[:head_end]
     read = read_items(text, start, end)
     items, listed = with_listed_changes(tuple(read.items), text, end)
-    problems: list[Exception] = [*read.problems, *listed]
+    problems: list[Exception] = [*read.problems, *listed, *_said_in_lead(text, head_end)]
     if not items and not problems:
         raise InputError(f'{source}: no numbered items found after "as follows:"')
     agreement = _agreement(head)

@@ -183,6 +183,18 @@ def _past_salutation(text: str, start: int) -> int:
     return salutation.end()
 
 
+def lead_of(text: str, head_end: int) -> tuple[str, int] | None:
+    """The sentence that leads into the items ("... agree to amend the Agreement as
+    follows:") and where it begins, where the amendment has one."""
+    m = _OPERATIVE.match(text, head_end)
+    if m is None:
+        return None
+    begin = max(text.rfind(". ", 0, head_end), text.rfind("\n\n", 0, head_end)) + 1
+    if _NAMES_ITS_PROVISION.search(text, begin, m.end()):
+        return None  # "... agree that Section 7.6 ... is hereby amended as follows:": an item
+    return text[begin : m.end()], begin
+
+
 def _numbered_recitals(text: str, first: re.Match[str], op: re.Match[str]) -> bool:
     """ "RECITALS" (or "BACKGROUND:", "WHEREAS") over "1. ... 2. ...", then "NOW, THEREFORE,
     ... agree as follows:" and items numbered from 1 again: what comes first is recitals,

@@ -257,6 +257,14 @@ _CLAUSE = lazy_re(
 )
 
 
+def changing_clause(text: str) -> str | None:
+    """The first clause of ``text`` that says something of a provision, a term or a named
+    value in words of no form of the closed list ("NOW, THEREFORE, the parties agree that the
+    Crate Price shall be $40, and further agree to amend the Agreement as follows:")."""
+    clause = next(_changing_clauses(text, umbrella=False), None)
+    return None if clause is None else clause.rstrip(" :.")
+
+
 def changes_said(text: str) -> bool:
     """Does a clause of the item say something of a provision, a term or a named value, in
     words that are no form of the closed list?  Then the item is no "no change", even where
