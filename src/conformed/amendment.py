@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import InputError
 from .grammar.no_text_change import changing_clause
 from .io.files import read_text
-from .layout.convention import SHORT_NAME, abbreviates
+from .layout.convention import DATE, MONTHS, SHORT_NAME, abbreviates
 from .layout.item import ItemStructureError
 from .layout.items import Item, fold, read_items
 from .layout.lines import blank_reprints, join_wrapped_units
@@ -28,8 +28,6 @@ from .layout.rules.toc import find_toc
 from .lazy_re import lazy_re
 from .operative import lead_of, operative_part
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-DATE = rf"(?:{MONTHS})\s+\d{{1,2}}\s*,\s*\d{{4}}"
 _ORDINALS = {
     w: i
     for i, w in enumerate(

@@ -187,11 +187,9 @@ def lead_of(text: str, head_end: int) -> tuple[str, int] | None:
     """The sentence that leads into the items ("... agree to amend the Agreement as
     follows:") and where it begins, where the amendment has one."""
     m = _OPERATIVE.match(text, head_end)
-    if m is None:
-        return None
-    begin = max(text.rfind(". ", 0, head_end), text.rfind("\n\n", 0, head_end)) + 1
-    if _NAMES_ITS_PROVISION.search(text, begin, m.end()):
+    if m is None or _names_its_provision(text, m):
         return None  # "... agree that Section 7.6 ... is hereby amended as follows:": an item
+    begin = _sentence_begin(text, m.start())
     return text[begin : m.end()], begin
 
 
@@ -209,12 +207,19 @@ def _instruction_lead(text: str, op: re.Match[str] | None) -> int | None:
     """Where the paragraph begins whose sentence ending "as follows:" names the provision it
     amends: an instruction with its new text after it (an item, "¶1"), not the lead into
     numbered items; None for a lead."""
-    if op is None:
-        return None
-    begin = max(text.rfind(". ", 0, op.start()), text.rfind("\n\n", 0, op.start())) + 1
-    if _NAMES_ITS_PROVISION.search(text, begin, op.end()) is None:
+    if op is None or not _names_its_provision(text, op):
         return None
     return text.rfind("\n\n", 0, op.start()) + 2 if "\n\n" in text[: op.start()] else 0
+
+
+def _sentence_begin(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n\n", 0, at)) + 1
+
+
+def _names_its_provision(text: str, lead: re.Match[str]) -> bool:
+    """Does the sentence ending in ``lead`` ("... as follows:") name the provision it amends?"""
+    begin = _sentence_begin(text, lead.start())
+    return _NAMES_ITS_PROVISION.search(text, begin, lead.end()) is not None
 
 
 def _changes_before(text: str, start: int) -> int:

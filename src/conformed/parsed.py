@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from .amendment import Amendment
 from .errors import AmendmentError, InstructionParseError
 from .grammar.interpret import interpret
-from .grammar.no_text_change import said_beside_umbrella
+from .grammar.no_text_change import changing_clause
 from .layout.items import Item
 from .lazy_re import lazy_re
 from .operations import Operation
@@ -60,7 +60,7 @@ def parse_instructions(amendment: Amendment | ParsedAmendment) -> ParsedAmendmen
             if id(umbrella) in seen:
                 continue
             seen.add(id(umbrella))
-            said = said_beside_umbrella(umbrella.instruction)
+            said = changing_clause(umbrella.instruction, umbrella=True)
             if said is not None:
                 error = InstructionParseError(
                     f'the item says more than that the items under it amend ("{said[:80]}"): '

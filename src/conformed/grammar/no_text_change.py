@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ..layout.convention import MONTHS
 from ..layout.heads import split_heading
 from ..layout.says import says_of, without_captions
 from ..lazy_re import lazy_re
@@ -173,8 +174,7 @@ _SETS_A_TERM = lazy_re(
 # is the amendment itself ("This Second Amendment ... shall expire on December 31, 2021")
 _ENDS_A_TERM = lazy_re(
     r"\bshall\s+(?:end|expire|terminate|be\s+extended)\s+(?:(?:on|until|through|to)\s+)?"
-    r"(?:\d|(?-i:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\s+\d)",
+    rf"(?:\d|(?-i:{MONTHS})\s+\d)",
     re.IGNORECASE,
 )
 _THIS_AMENDMENT_SHALL = lazy_re(
@@ -257,11 +257,14 @@ _CLAUSE = lazy_re(
 )
 
 
-def changing_clause(text: str) -> str | None:
+def changing_clause(text: str, *, umbrella: bool = False) -> str | None:
     """The first clause of ``text`` that says something of a provision, a term or a named
-    value in words of no form of the closed list ("NOW, THEREFORE, the parties agree that the
-    Crate Price shall be $40, and further agree to amend the Agreement as follows:")."""
-    clause = next(_changing_clauses(text, umbrella=False), None)
+    value in words of no form of the closed list: of a lead into the items ("NOW, THEREFORE,
+    the parties agree that the Crate Price shall be $40, and further agree to amend the
+    Agreement as follows:"), or, with ``umbrella``, of an item whose sub-items amend ("Section
+    2 ... is hereby amended as follows, and Section 1 of the Agreement shall be of no further
+    force or effect:"): a change in no item."""
+    clause = next(_changing_clauses(text, umbrella=umbrella), None)
     return None if clause is None else clause.rstrip(" :.")
 
 
@@ -270,15 +273,7 @@ def changes_said(text: str) -> bool:
     words that are no form of the closed list?  Then the item is no "no change", even where
     its heading or first sentence is ("Ratification. ... Section 9 of the Agreement shall be
     of no further force or effect.")."""
-    return next(_changing_clauses(text, umbrella=False), None) is not None
-
-
-def said_beside_umbrella(text: str) -> str | None:
-    """A clause of an item whose sub-items amend ("Section 2 ... is hereby amended as follows,
-    and Section 1 of the Agreement shall be of no further force or effect:") that says
-    something of a provision, a term or a named value besides: a change in no sub-item."""
-    clause = next(_changing_clauses(text, umbrella=True), None)
-    return None if clause is None else clause.rstrip(" :.")
+    return changing_clause(text) is not None
 
 
 def _changing_clauses(text: str, *, umbrella: bool) -> Iterator[str]:

@@ -54,6 +54,9 @@ _NOT_NAMING = NAME_QUALIFIERS | {"of", "the", "for", "to", "a", "an", "&"}
 # A short name in capitals that may be an instrument's initials ("the MSA"), as patterns spell it
 # (the grammars' ACRONYM and DOCNAME spell it too: lark files cannot import it)
 SHORT_NAME = r"[A-Z]{2,6}"
+# The months, and a date as drafters print it ("March 1, 2024")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE = rf"(?:{MONTHS})\s+\d{{1,2}}\s*,\s*\d{{4}}"
 
 
 def initials(name: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..lazy_re import lazy_re
-from .convention import CONVENTION
+from .convention import CONVENTION, MONTHS
 
 # A sentence whose subject is a provision ("Section 2 of the Agreement shall be of no further
 # force or effect.", "Clause 4 is rendered void."), that defines a term ('"Crate" means a case
@@ -20,18 +20,18 @@ from .convention import CONVENTION
 # ("The Purchase Price shall be fifty dollars ($50).", "The Maturity Date is March 31, 2027."):
 # it changes the agreement, in words the grammar may not know, and is never set aside as
 # freestanding (the change would vanish from the report)
+_PART = rf"{CONVENTION.unit_pattern(plural=True)}\s*[\w(][^.;:]{{0,200}}?"  # "Section 2 of the ..."
 _PART_SUBJECT = lazy_re(
     r"(?i)^(?:the\s+provisions?\s+of\s+|the\s+(?:first|second|third|fourth|fifth|last|final)\s+"
-    r"(?:sentence|paragraph|proviso)\s+of\s+)?"
-    rf"{CONVENTION.unit_pattern(plural=True)}\s*[\w(]"
-    r"[^.;:]{0,200}?\b(?:is|are|shall|will)\b"
+    rf"(?:sentence|paragraph|proviso)\s+of\s+)?{_PART}\b(?:is|are|shall|will)\b"
 )
 # A provision said to read in new words ("Section 12 of the Agreement now provides: "..."",
 # "Clause 4 shall henceforth read "..."")
 _PART_READS = lazy_re(
-    rf"(?i)^{CONVENTION.unit_pattern(plural=True)}\s*[\w(][^.;:]{{0,200}}?"
-    r"\b(?:now|henceforth|hereafter)\s+(?:reads?|provides?|states?|says?)\b"
+    rf"(?i)^{_PART}\b(?:now|henceforth|hereafter)\s+(?:reads?|provides?|states?|says?)\b"
 )
+# A value: money, a percentage or a date
+_VALUE = rf"(?:\$\s?\d|\d[\d,.]*\s?(?:%|percent)|(?:{MONTHS})\s+\d{{1,2}},\s+\d{{4}})"
 _STAYS = lazy_re(
     r"\s+(?:hereby\s+)?(?:(?:survive|remain|continue)s?\b|(?:not\s+(?:be\s+)?)?"
     r"(?:affected|unaffected|unchanged|unmodified)\b)"
@@ -52,9 +52,8 @@ _TERM_SUBJECT_DEFINED = lazy_re(
 # nor the amendment's own execution ("Dated: March 14, 2025")
 _CAPTION_VALUED = lazy_re(
     r"^(?!(?:Dated|Date|Signed|Executed|Name|Title|By|Witness|Attest)\s*:)"
-    r"(?:[A-Z][\w'\-]*\s+){0,5}[A-Z][\w'\-]*\s*:\s+(?:\$\s?\d|(?:[a-z\-]+\s+){1,4}\(\$\s?\d"
-    r"|\d[\d,.]*\s?(?:%|percent)|(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
+    r"(?:[A-Z][\w'\-]*\s+){0,5}[A-Z][\w'\-]*\s*:\s+(?:(?:[a-z\-]+\s+){1,4}\(\$\s?\d|"
+    rf"{_VALUE})"
 )
 # A part of the agreement named by its title ("The Pricing Schedule shall no longer apply.",
 # "The Parking Addendum is terminated."), said to be something it was not
@@ -73,8 +72,7 @@ _TERM_VALUED = lazy_re(
     r"(?:\s+(?!(?:shall|will|is|are|means|equals)\b)[\w'\-]+){0,7}?)\s+"
     r"(?:shall\s+(?:be|mean|equal|end|expire|terminate|commence|begin)|will\s+be|is|are|means|equals)\s+"
     r"(?:hereby\s+)?(?:changed\s+to\s+)?(?:on\s+)?"
-    r"(?:[a-z\-]+\s+){0,4}\(?(?:\$\s?\d|\d[\d,.]*\s?(?:%|percent)|(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)\s+\d{1,2},\s+\d{4})"
+    rf"(?:[a-z\-]+\s+){{0,4}}\(?{_VALUE}"
 )
 _ITSELF = lazy_re(
     r"\b(?:Amendment|Waiver|Consent|Letter|here(?:of|in|under|to|by))\b", re.IGNORECASE

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..amendment import DATE, parse_date
+from ..amendment import parse_date
 from ..document import Document
 from ..errors import UsageError
+from ..layout.convention import DATE
 from ..lazy_re import lazy_re
 from .align import fold
 
