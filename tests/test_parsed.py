@@ -147,6 +147,9 @@ def _items(words: str) -> list[ItemReport]:
         "The Final Delivery Date shall mean June 30, 2030.",
         "The interest rate on late payments shall be 6.5% per annum.",
         "The first sentence of Section 4 shall be disregarded.",
+        # the agreement's terms that hold a word the amendment may call itself by
+        "The Letter of Credit Fee shall be 2.00% per annum.",
+        "The Required Consent Threshold shall be 51%.",
     ],
 )
 def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> None:
@@ -167,6 +170,8 @@ def test_a_provision_said_of_in_words_not_read_fails_the_item(second: str) -> No
         "The Disclosure Schedule attached hereto is true and complete.",
         "Note: the parties met on March 31, 2024.",
         "This Second Amendment shall be effective on June 1, 2024.",
+        "The Consent Fee shall be $5,000.",
+        "The fee payable under this Letter shall be $5,000.",
         "The Second Amendment Effective Date is June 1, 2024.",
         "Such deletion shall be effective as of January 1, 2025.",
         "The amount of crates outstanding on the date hereof is $10,000.",

@@ -74,8 +74,13 @@ _TERM_VALUED = lazy_re(
     r"(?:hereby\s+)?(?:changed\s+to\s+)?(?:on\s+)?"
     rf"(?:[a-z\-]+\s+){{0,4}}\(?{_VALUE}"
 )
+# the amendment's own term: "Amendment", "hereof" ..., "this Letter", "the Consent Fee";
+# never the agreement's "Letter of Credit Fee" or "Required Consent Threshold"
 _ITSELF = lazy_re(
-    r"\b(?:Amendment|Waiver|Consent|Letter|here(?:of|in|under|to|by))\b", re.IGNORECASE
+    r"\bAmendment\b|\bhere(?:of|in|under|to|by)\b"
+    r"|\bthis\s+(?:[A-Z][\w'\-]*\s+){0,3}(?:Waiver|Consent|Letter)\b"
+    r"|\b(?:Waiver|Consent)\s+(?:Fee|Effective\s+Date|Date)\b",
+    re.IGNORECASE,
 )
 # who agrees, before what is agreed ("Landlord and Tenant agree that the Expiration Date is
 # June 30, 2030."): what is agreed is said of the agreement as any sentence is
