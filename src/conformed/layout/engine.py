@@ -17,7 +17,7 @@ from ..citation import Label, Style, label_candidates
 from ..document import Document, LayoutNote, Provision
 from ..lazy_re import lazy_re
 from .convention import CONVENTION, OPERATIVE_HEADING, TITLE_LINE
-from .lines import LEAD, Line, classify, clean_raw_lines, ends_terminal
+from .lines import LEAD, Line, classify, clean_raw_lines, ends_terminal, join_wrapped_units
 from .measure import layout_of
 from .rules.article_heading import article_heading, is_title, match_article
 from .rules.definition import definition
@@ -146,8 +146,21 @@ def _split_operative_start(raw_lines: list[str]) -> tuple[list[str], list[int]]:
 
 def read_fragment(text: str) -> tuple[Provision, ...]:
     """Quoted replacement text -> provisions (their labels as printed)."""
-    lines, blank_mode = classify(clean_raw_lines(text))
+    lines, blank_mode = _fragment_lines(text)
     return build(lines, TreeBuilder(fragment=True, blank_mode=blank_mode))
+
+
+def _fragment_lines(text: str) -> tuple[list[Line], bool]:
+    """New text's lines.  A page-break mark the amendment's reader left in it (a page number
+    taken out, a print of a passage set aside) is a page break, which a paragraph runs on
+    across, not a blank line that would end it: "... a relative humidity between" / page /
+    "60 and 75 percent ..." is one sentence of the new text."""
+    if "\f" not in text:
+        return classify(clean_raw_lines(text))
+    raws = join_wrapped_units(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
+    breaks = {i for i, raw in enumerate(raws) if "\f" in raw and not raw.strip()}
+    raws = [raw.replace("\f", "").rstrip() for raw in raws]
+    return classify(raws, breaks | {i for i, raw in enumerate(raws) if is_page_number(raw)})
 
 
 def read_new_text(text: str) -> tuple[Provision, ...]:
@@ -167,7 +180,7 @@ def _own_paragraphs(node: Provision) -> Provision:
 
 
 def read_fragment_notes(text: str) -> tuple[tuple[Provision, ...], list[LayoutNote]]:
-    lines, blank_mode = classify(clean_raw_lines(text))
+    lines, blank_mode = _fragment_lines(text)
     tree = TreeBuilder(fragment=True, blank_mode=blank_mode)
     return build(lines, tree), tree.notes
 
