@@ -23,7 +23,11 @@ read by hand; the count is printed per half.
 
 A line that prints the line before it again without its label (some filings' list
 markers come out as text, and every numbered paragraph is printed twice) is the same
-sentence: it lands where its first print does.
+sentence: it lands where its first print does.  So does a sentence of a passage printed
+twice in a row (some conversions print every page twice: run together, then with its line
+breaks), which the reader reads once: a sentence in no item whose amending words, with the
+three words before them and up to fifty characters after (to a colon or semicolon), are a
+sentence's in an item lands where that one does.
 """
 
 from __future__ import annotations
@@ -79,7 +83,7 @@ UMBRELLA = re.compile(
     re.IGNORECASE,
 )
 WORDED = re.compile(
-    r"\bto\s+read\b|\brestated\b|\bby\s+(?:adding|inserting|deleting|replacing|striking|"
+    r"\bto\s+read\b|\bto\s+include\s+(?:a|the\s+following)\s+new\b|\brestated\b|\bby\s+(?:adding|inserting|deleting|replacing|striking|"
     r"substituting)\b|\breplaced\s+(?:with|by)\b|\bin\s+lieu\b|\bdeleted\b|\badded\b",
     re.IGNORECASE,
 )
@@ -92,6 +96,7 @@ class Sentence:
     line: int
     text: str
     opens: bool = False  # the first sentence of its paragraph
+    core: str = ""  # its amending words with three words before and some after: its twin's too
 
 
 def operative_sentences(text: str) -> list[Sentence]:
@@ -112,7 +117,11 @@ def operative_sentences(text: str) -> list[Sentence]:
             if UMBRELLA.search(piece) and not WORDED.search(piece):
                 continue
             line = body.count("\n", 0, para.start() + at + m.start()) + 1
-            out.append(Sentence(line, " ".join(piece.split())[:90], opens=at == 0))
+            folded = " ".join(piece.split())
+            f = AMENDING.search(folded) or m
+            after = re.split(r"[:;]", folded[f.start() : f.end() + 50])[0]  # to the clause's end
+            core = " ".join([*folded[: f.start()].split()[-3:], after])
+            out.append(Sentence(line, " ".join(piece.split())[:90], opens=at == 0, core=core))
     return out
 
 
@@ -199,8 +208,11 @@ def main() -> int:
             amendments, report = [], None
         row = dict.fromkeys((*cols, "in new text?"), 0)
         show = bool(args.show) and args.show in rel
-        for s in sentences:
-            where = landing(report, twice.get(s.line, s.line))
+        wheres = [landing(report, twice.get(s.line, s.line)) for s in sentences]
+        printed = {s.core: w for s, w in zip(sentences, wheres, strict=True) if w != "missing"}
+        for s, where in zip(sentences, wheres, strict=True):
+            if where == "missing" and len(s.core) >= 60:
+                where = printed.get(s.core, where)  # a passage printed twice: read once
             row[where] += 1
             if show or where == "missing":
                 print(f"  {where:<9} {Path(rel).name}:{s.line}: {s.text}")

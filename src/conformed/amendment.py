@@ -23,6 +23,7 @@ from .layout.item import ItemStructureError
 from .layout.items import Item, fold, read_items
 from .layout.lines import blank_reprints, join_wrapped_units
 from .layout.listed import with_listed_changes
+from .layout.reprints import set_aside_reprints
 from .layout.rules.page_artifact import page_marks
 from .layout.rules.toc import find_toc
 from .lazy_re import lazy_re
@@ -82,6 +83,7 @@ class Amendment:
 
     signature: str = ""
     problems: tuple[Exception, ...] = field(default=())
+    notes: tuple[str, ...] = ()  # how the text was read: a passage printed twice, read once
 
     def leaves(self) -> list[tuple[Item, tuple[Item, ...]]]:
         """Applied items in order, each with its containing items (e.g. 1 and 1.a for 1.a.(3))."""
@@ -157,6 +159,7 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
     # "'SS'2.1", "'SS'9.1(a)(v)": the section sign as EDGAR's ASCII filings print it, read as
     # the sign (its single quotes are no quotation); new text keeps the sign, "\u00a79.1"
     text = text.replace("'SS'", "\u00a7")
+    text, reprinted = set_aside_reprints(text)
     text = _without_contents(strip_debris(text))
     start, end, head_end = operative_part(text, source)
     head = text[:head_end]
@@ -187,6 +190,7 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
         agreement_name=agreement[2],
         signature=text[end:].strip(),
         problems=tuple(problems),
+        notes=tuple(reprinted),
     )
 
 

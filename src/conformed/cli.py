@@ -208,6 +208,8 @@ def run_parse(args: argparse.Namespace) -> int:
     else:
         for amendment in report.amendments:
             print(f"{amendment.source}: {amendment.title}")
+            for warning in amendment.warnings:
+                print(f"  warning: {warning}")
             for item in amendment.items:
                 ops = "; ".join(f"{o['kind']} {o['target']}" for o in item.operations)
                 print(f"  {item.number:>6}  {item.status:<15} {ops or item.message}")
@@ -249,6 +251,8 @@ def print_summary(report: Report) -> None:
         print(f"not yet in effect on {report.as_of}: " + ", ".join(report.not_yet_effective),
               file=sys.stderr)  # fmt: skip
     for amendment in report.amendments:
+        for warning in amendment.warnings:
+            print(f"warning: {amendment.label}: {warning}", file=sys.stderr)
         for item in amendment.items:
             if item.status == FAILED:
                 print(f"FAILED  {item.message}", file=sys.stderr)

@@ -102,6 +102,7 @@ def amendment_report(amendment: Amendment) -> AmendmentReport:
         label=amendment.label,
         date=iso(amendment.date),
         agreement=amendment.agreement_name,
+        warnings=list(amendment.notes),
     )
 
 

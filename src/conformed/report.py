@@ -56,6 +56,8 @@ class AmendmentReport:
     date: str | None = None
     agreement: str = ""
     items: list[ItemReport] = field(default_factory=list)
+    # how the amendment's text was read (a passage printed twice, read once); added by issue 11
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> list[ItemReport]:

@@ -1,0 +1,117 @@
+"""A passage printed twice in a row is read once.
+
+Some conversions of a filing to text print each page, or each paragraph, twice: once
+run together on a few long lines, then again with its line breaks (or the paragraph's
+text once after its label and again on the lines below).  Read as printed, every
+instruction on such a page is an item printed twice and the amendment fails as badly
+numbered.  A drafter does not repeat eighty words word for word in a row, so a passage
+that is followed at once by the same words is one passage printed twice: one print is
+set aside, and the amendment says so in its warnings.
+
+The print set aside is one that occupies whole lines, the one with fewer line breaks
+where both do (the other keeps the layout's structure); where neither does, the second
+print is cut out of its lines.  A set-aside line becomes a page-break mark, so every
+other line keeps its number in the file and a paragraph runs on across it as across a
+page break.  (:func:`conformed.layout.lines.blank_reprints` is the same idea for one
+line printed again after its label.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lazy_re import lazy_re
+
+MIN_WORDS = 80  # the shortest passage taken for a reprint
+_SHINGLE = 12  # words hashed together to find a passage seen before
+_WORD = lazy_re(r"\S+")
+
+
+@dataclass(frozen=True)
+class Reprint:
+    """A passage printed twice: the character spans of both prints, and which was set aside."""
+
+    first: tuple[int, int]
+    second: tuple[int, int]
+    dropped: tuple[int, int]
+    words: int
+
+
+def find_reprints(text: str) -> list[Reprint]:
+    """Every passage of at least ``MIN_WORDS`` words followed at once by the same words."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [text[a:b] for a, b in spans]
+    n, p, floor = len(words), 0, 0
+    found: list[Reprint] = []
+    seen: dict[tuple[str, ...], int] = {}
+    while p + _SHINGLE <= n:
+        key = tuple(words[p : p + _SHINGLE])
+        q = seen.get(key)
+        if q is not None and p - q >= MIN_WORDS:
+            size, s = p - q, q
+            while s > floor and words[s - 1] == words[s - 1 + size]:
+                s -= 1
+            if s + 2 * size <= n and words[s : s + size] == words[s + size : s + 2 * size]:
+                first = (spans[s][0], spans[s + size - 1][1])
+                second = (spans[s + size][0], spans[s + 2 * size - 1][1])
+                found.append(Reprint(first, second, _to_drop(text, first, second), size))
+                p = floor = s + 2 * size
+                seen = {}
+                continue
+        seen.setdefault(key, p)
+        p += 1
+    return found
+
+
+def _to_drop(text: str, first: tuple[int, int], second: tuple[int, int]) -> tuple[int, int]:
+    whole = [span for span in (first, second) if _whole_lines(text, span)]
+    if not whole:
+        return second
+    return min(whole, key=lambda span: (text.count("\n", *span), -span[0]))
+
+
+def _whole_lines(text: str, span: tuple[int, int]) -> bool:
+    start, end = span
+    line_end = text.find("\n", end)
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    after = text[end : len(text) if line_end < 0 else line_end]
+    return not before.strip() and not after.strip()
+
+
+def set_aside_reprints(text: str) -> tuple[str, list[str]]:
+    """``text`` with one print of each reprinted passage set aside, and a note for each."""
+    if len(text) < MIN_WORDS * 4:
+        return text, []
+    reprints = find_reprints(text)
+    if not reprints:
+        return text, []
+    notes = []
+    for r in reprints:
+        kept = r.second if r.dropped == r.first else r.first
+        notes.append(
+            f"{_lines(text, r.first)} and {_lines(text, r.second)} print the same {r.words} "
+            f"words, word for word: read once, from {_lines(text, kept)}"
+        )
+    for start, end in sorted((r.dropped for r in reprints), reverse=True):
+        text = _cut(text, start, end)
+    return text, notes
+
+
+def _lines(text: str, span: tuple[int, int]) -> str:
+    first = text.count("\n", 0, span[0]) + 1
+    last = first + text.count("\n", *span)
+    return f"lines {first}-{last}" if last > first else f"line {first}"
+
+
+def _cut(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` taken out; each line it held whole becomes a page-break mark."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start].rstrip(), text[end:line_end].strip()
+    inner = text.count("\n", start, end)
+    if inner == 0:
+        joined = " ".join(part for part in (before, after) if part)
+        return text[:line_start] + (joined or "\f") + text[line_end:]
+    pieces = [before or "\f", *["\f"] * (inner - 1), after or "\f"]
+    return text[:line_start] + "\n".join(pieces) + text[line_end:]
