@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 
 from ..citation import Label
 from .item import Info, Item, ItemStructureError, _without_lead, item_number
@@ -176,12 +177,22 @@ class Assembly(ReaderBase):
         """Operative paragraphs before the first item: an unnumbered item each when they
         amend (the report never loses them), else preamble."""
         paragraphs: list[tuple[int, int, int]] = []
+        # (text before an item and text after it are two paragraphs, never one over the item:
+        # an "ARTICLE II" heading between items is outside them, and its words are not the
+        # lead's that came before item 1.1)
+        starts = sorted(info.start for info in (*self.info.values(), *self.loose))
         for start, end, line in self.outside:
-            if paragraphs and (
-                not _BLANK_LINE.search(self.source, paragraphs[-1][1], start)
-                # a double-spaced filing's sentence runs over a blank line after words that
-                # run on ("... effective as of January 1," / "" / "1997, as follows:")
-                or RUNS_ON.search(self.source, max(0, paragraphs[-1][1] - 40), paragraphs[-1][1])
+            if (
+                paragraphs
+                and (bisect_left(starts, start) == bisect_left(starts, paragraphs[-1][1]))
+                and (
+                    not _BLANK_LINE.search(self.source, paragraphs[-1][1], start)
+                    # a double-spaced filing's sentence runs over a blank line after words that
+                    # run on ("... effective as of January 1," / "" / "1997, as follows:")
+                    or RUNS_ON.search(
+                        self.source, max(0, paragraphs[-1][1] - 40), paragraphs[-1][1]
+                    )
+                )
             ):
                 paragraphs[-1] = (paragraphs[-1][0], end, paragraphs[-1][2])
             else:

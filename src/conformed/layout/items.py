@@ -32,7 +32,7 @@ from .item_patterns import (
     RUNS_ON,
 )
 from .item_text import NewText
-from .lines import LEAD, Line
+from .lines import LEAD, Line, starts_with_label
 from .payload import (
     PAYLOAD2_MARK,
     PAYLOAD_MARK,
@@ -218,8 +218,15 @@ class _Reader(NewText, Assembly):
         nxt = self._next_text(end)
         title_end = self._line_end(nxt)
         under = self.source[nxt:title_end]
-        if not title and nxt < self.end and is_title(under) and under.isupper():
-            self.resume = title_end  # the title on the line under it
+        if (
+            not title
+            and nxt < self.end
+            and is_title(under)
+            and (under.isupper() or not starts_with_label(under.strip()))
+        ):
+            # the title on the line under it, in capitals or in Title Case ("ARTICLE IV" /
+            # "Conditions Precedent"; never "Section 4.1 Conditions", an item of its own)
+            self.resume = title_end
             self.tree.root.children[-1].heading = under.strip()
         return True
 
