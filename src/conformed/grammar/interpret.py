@@ -55,7 +55,13 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
         op = _parse(item, agreement, ancestors)
     except InstructionParseError as first:
         context = " ".join(
-            [*(split_heading(a.instruction)[0] for a in ancestors), _article_title(item)]
+            [
+                *(split_heading(a.instruction)[0] for a in ancestors),
+                # a lead that is itself a form of the closed list ("The Borrower represents and
+                # warrants as follows:"): what is listed under it is of that form
+                *(a.instruction for a in ancestors if non_textual(a.instruction)),
+                _article_title(item),
+            ]
         )
         why = non_textual(item.instruction, context)
         if why and (
