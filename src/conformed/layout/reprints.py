@@ -19,6 +19,7 @@ line printed again after its label.)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..lazy_re import lazy_re
 
@@ -39,27 +40,38 @@ class Reprint:
 
 def find_reprints(text: str) -> list[Reprint]:
     """Every passage of at least ``MIN_WORDS`` words followed at once by the same words."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    words = [text[a:b] for a, b in spans]
-    n, p, floor = len(words), 0, 0
+    words = text.split()  # the words _WORD finds (both split at str.isspace), without spans
+    n = len(words)
+    # each run of words one slice of a joined string (cheaper than a tuple of them); only the
+    # runs printed again at least MIN_WORDS words further on are looked at one by one
+    joined = " ".join(words)
+    at = list(accumulate((len(w) + 1 for w in words), initial=0))
+    keys = [joined[at[i] : at[i + _SHINGLE]] for i in range(n - _SHINGLE + 1)]
+    last = dict(zip(keys, range(len(keys)), strict=True))
+    earliest = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+    far = {k for k, i in earliest.items() if last[k] - i >= MIN_WORDS}
     found: list[Reprint] = []
-    seen: dict[tuple[str, ...], int] = {}
-    while p + _SHINGLE <= n:
-        key = tuple(words[p : p + _SHINGLE])
-        q = seen.get(key)
+    if not far:
+        return found
+    spans = [m.span() for m in _WORD.finditer(text)]
+    seen: dict[str, int] = {}
+    floor = 0
+    for p in [i for i, k in enumerate(keys) if k in far]:
+        if p < floor:
+            continue
+        q = seen.get(keys[p])
         if q is not None and p - q >= MIN_WORDS:
             size, s = p - q, q
             while s > floor and words[s - 1] == words[s - 1 + size]:
                 s -= 1
             if s + 2 * size <= n and words[s : s + size] == words[s + size : s + 2 * size]:
-                first = (spans[s][0], spans[s + size - 1][1])
-                second = (spans[s + size][0], spans[s + 2 * size - 1][1])
-                found.append(Reprint(first, second, _to_drop(text, first, second), size))
-                p = floor = s + 2 * size
+                one = (spans[s][0], spans[s + size - 1][1])
+                two = (spans[s + size][0], spans[s + 2 * size - 1][1])
+                found.append(Reprint(one, two, _to_drop(text, one, two), size))
+                floor = s + 2 * size
                 seen = {}
                 continue
-        seen.setdefault(key, p)
-        p += 1
+        seen.setdefault(keys[p], p)
     return found
 
 
