@@ -147,3 +147,11 @@ def test_a_text_that_repeats_itself_in_part_is_read_as_printed() -> None:
     report = parse_report(parse_amendment(text, source="first.txt"))
     assert [(i.number, i.status) for i in report.items] == [("1", "parsed"), ("2", "parsed")]
     assert report.warnings == []
+
+
+def test_blocks_repeated_alike_are_no_passage_printed_twice() -> None:
+    """Sixty lenders' signature blocks, each the same five words: a run of words that
+    repeats, but no page printed twice (a page's words are many different words)."""
+    blocks = "\n".join("[LENDER]\nBy: ____________\nName:\nTitle:" for _ in range(60))
+    text = f"{CLEAN}IN WITNESS WHEREOF, the parties have signed this Amendment.\n{blocks}\n"
+    assert set_aside_reprints(text) == (text, [])

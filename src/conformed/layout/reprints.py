@@ -25,6 +25,9 @@ from ..lazy_re import lazy_re
 
 MIN_WORDS = 80  # the shortest passage taken for a reprint
 _SHINGLE = 12  # words hashed together to find a passage seen before
+# a passage's distinct words: a page has many; rows or signature blocks repeated alike, few
+# (forty "By: / Name: / Title:" blocks are no page printed twice)
+_DISTINCT = MIN_WORDS // 2
 _WORD = lazy_re(r"\S+")
 
 
@@ -64,7 +67,11 @@ def find_reprints(text: str) -> list[Reprint]:
             size, s = p - q, q
             while s > floor and words[s - 1] == words[s - 1 + size]:
                 s -= 1
-            if s + 2 * size <= n and words[s : s + size] == words[s + size : s + 2 * size]:
+            if (
+                s + 2 * size <= n
+                and words[s : s + size] == words[s + size : s + 2 * size]
+                and len(set(words[s : s + size])) >= _DISTINCT
+            ):
                 one = (spans[s][0], spans[s + size - 1][1])
                 two = (spans[s + size][0], spans[s + 2 * size - 1][1])
                 found.append(Reprint(one, two, _to_drop(text, one, two), size))
