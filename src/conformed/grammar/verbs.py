@@ -10,6 +10,7 @@ from lark import Token, Transformer
 
 from ..change import ANY_DEFINITIONS, MARKS, Payload, Selector, side
 from ..citation import PLAIN_PROVISION
+from ..definitions import split_definitions
 from ..errors import PayloadError
 from ..layout.labelled_parts import label_key, labelled_parts
 from ..lazy_re import lazy_re
@@ -111,6 +112,25 @@ def _every(children: list[Any]) -> bool:
 def each_within(children: list[Any]) -> Selector | None:
     """The provision "each place it appears in Section 4(c)" names, if any."""
     return next((c.within for c in children if isinstance(c, _EachPlace) and c.within), None)
+
+
+def _named_definition(thing: NewThing, payload: Payload) -> NewThing:
+    """ "adding a new definition of "Cellar Date" as follows:": the quoted words name the
+    term the new text defines, not a place (they had been taken for one, and the item
+    refused when applied); a new text that defines another term contradicts the item."""
+    scope = thing.scope
+    if scope is None or scope.kind != "words" or not re.search(r"defin|term", thing.noun):
+        return thing
+    named = [" ".join(w.split()).lower() for w in scope.words]
+    if payload.kind == "text":
+        defined = [" ".join(t.split()).lower() for t, _ in split_definitions(payload.text)]
+        if defined != named:
+            said = " and ".join(f'"{w}"' for w in scope.words)
+            raise PayloadError(
+                f"the item adds the definition of {said}, but its new text defines "
+                + (" and ".join(f'"{t}"' for t, _ in split_definitions(payload.text)) or "nothing")
+            )
+    return replace(thing, scope=None)
 
 
 def _first(children: list[Any]) -> bool:
@@ -337,6 +357,7 @@ class VerbParts(Transformer[Token, Any]):
     def insert_edit(self, children: list[Any]) -> Edit:
         thing = next((c for c in children if isinstance(c, NewThing)), NewThing(""))
         payload = _payload(children)
+        thing = _named_definition(thing, payload)
         if payload.kind == "none":  # "inserting the words "X" after ...": the words are the payload
             words = [s for s in _selectors(children) if s.kind == "words"]
             if words:
