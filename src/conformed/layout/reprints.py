@@ -42,7 +42,11 @@ class Reprint:
 
 
 def find_reprints(text: str) -> list[Reprint]:
-    """Every passage of at least ``MIN_WORDS`` words followed at once by the same words."""
+    """Every passage of at least ``MIN_WORDS`` words followed at once by the same words.
+
+    Linear in the text, whatever it is: runs of words with few different words in them
+    ("Nothing here. Nothing here. ...") are never looked at, a candidate is first tried at a
+    few runs further on, and the words compared in all are bounded."""
     words = text.split()  # the words _WORD finds (both split at str.isspace), without spans
     n = len(words)
     # each run of words one slice of a joined string (cheaper than a tuple of them); only the
@@ -52,33 +56,41 @@ def find_reprints(text: str) -> list[Reprint]:
     keys = [joined[at[i] : at[i + _SHINGLE]] for i in range(n - _SHINGLE + 1)]
     last = dict(zip(keys, range(len(keys)), strict=True))
     earliest = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
-    far = {k for k, i in earliest.items() if last[k] - i >= MIN_WORDS}
+    far = {
+        k
+        for k, i in earliest.items()
+        if last[k] - i >= MIN_WORDS and len(set(k.split())) > _SHINGLE // 2
+    }
     found: list[Reprint] = []
     if not far:
         return found
     spans = [m.span() for m in _WORD.finditer(text)]
     seen: dict[str, int] = {}
-    floor = 0
+    floor, budget = 0, 50 * n + 10_000  # words compared, at most
     for p in [i for i, k in enumerate(keys) if k in far]:
-        if p < floor:
+        if p < floor or budget < 0:
             continue
-        q = seen.get(keys[p])
-        if q is not None and p - q >= MIN_WORDS:
-            size, s = p - q, q
-            while s > floor and words[s - 1] == words[s - 1 + size]:
-                s -= 1
-            if (
-                s + 2 * size <= n
-                and words[s : s + size] == words[s + size : s + 2 * size]
-                and len(set(words[s : s + size])) >= _DISTINCT
-            ):
-                one = (spans[s][0], spans[s + size - 1][1])
-                two = (spans[s + size][0], spans[s + 2 * size - 1][1])
-                found.append(Reprint(one, two, _to_drop(text, one, two), size))
-                floor = s + 2 * size
-                seen = {}
-                continue
-        seen.setdefault(keys[p], p)
+        q = seen.setdefault(keys[p], p)
+        size = p - q
+        if size < MIN_WORDS or not all(
+            keys[q + off] == keys[p + off]  # a few runs further on alike too: cheap, and
+            for off in (size // 3, 2 * size // 3, size - _SHINGLE)  # most candidates fail here
+            if p + off < len(keys)
+        ):
+            continue
+        budget -= size
+        if len(set(words[q:p])) < _DISTINCT:
+            continue
+        s = q
+        while s > floor and words[s - 1] == words[s - 1 + size]:
+            s -= 1
+        budget -= q - s
+        if s + 2 * size <= n and words[s : s + size] == words[s + size : s + 2 * size]:
+            one = (spans[s][0], spans[s + size - 1][1])
+            two = (spans[s + size][0], spans[s + 2 * size - 1][1])
+            found.append(Reprint(one, two, _to_drop(text, one, two), size))
+            floor = s + 2 * size
+            seen = {}
     return found
 
 
