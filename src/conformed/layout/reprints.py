@@ -64,7 +64,7 @@ def find_reprints(text: str) -> list[Reprint]:
     found: list[Reprint] = []
     if not far:
         return found
-    spans = [m.span() for m in _WORD.finditer(text)]
+    spans: list[tuple[int, int]] = []  # where each word is: wanted only for a reprint found
     seen: dict[str, int] = {}
     floor, budget = 0, 50 * n + 10_000  # words compared, at most
     for p in [i for i, k in enumerate(keys) if k in far]:
@@ -86,6 +86,7 @@ def find_reprints(text: str) -> list[Reprint]:
             s -= 1
         budget -= q - s
         if s + 2 * size <= n and words[s : s + size] == words[s + size : s + 2 * size]:
+            spans = spans or [m.span() for m in _WORD.finditer(text)]
             one = (spans[s][0], spans[s + size - 1][1])
             two = (spans[s + size][0], spans[s + 2 * size - 1][1])
             found.append(Reprint(one, two, _to_drop(text, one, two), size))
