@@ -126,6 +126,7 @@ def _items(words: str) -> list[ItemReport]:
         "Section 2 of the Agreement shall be of no further force or effect.",
         "Section 2 of the Agreement is hereby rendered null and void.",
         "Section 2 of the Agreement shall no longer apply.",
+        "Section 14 ( Governing Law ) of the Agreement shall be of no further force or effect.",
         '"Crate" means a case of twelve bottles.',
         'The definition of "Crate" shall mean a case of twelve bottles.',
         "The Crate Price shall be fifty dollars ($50).",
@@ -204,6 +205,10 @@ def test_freestanding_words_after_an_instruction_are_still_set_aside(second: str
         "Representations. Section 7 (Representations) of the Agreement shall be of no further "
         "force or effect.",
         "Governing Law. Section 14 (Governing Law) of the Agreement is void.",
+        # the same with spaces inside the parentheses, as conversions of a filing print them
+        "Representations. Section 7 ( Representations ) of the Agreement shall be of no "
+        "further force or effect.",
+        "Governing Law. Section 14 ( Governing Law ) of the Agreement is void.",
         'Counterparts. Section 12 of the Agreement now provides: "This Agreement may be '
         'executed in counterparts by facsimile."',
     ],

@@ -140,8 +140,9 @@ def part_said_of(sentence: str) -> bool:
     )
 
 
-# A provision's caption in parentheses after its label ("Section 14 (Governing Law)")
-_CAPTION = lazy_re(r"(?<=[\w)])\s+\([A-Z][^()]{0,60}\)")
+# A provision's caption in parentheses after its label ("Section 14 (Governing Law)"; also
+# with spaces inside them, "Section 14 ( Governing Law )", as conversions of a filing print it)
+_CAPTION = lazy_re(r"(?<=[\w)])\s+\(\s*[A-Z][^()]{0,60}\)")
 
 
 def without_captions(text: str) -> str:
