@@ -21,9 +21,9 @@ from .io.files import read_text
 from .layout.convention import DATE, MONTHS, SHORT_NAME, abbreviates
 from .layout.item import ItemStructureError
 from .layout.items import Item, fold, read_items
-from .layout.lines import blank_reprints, join_wrapped_units
+from .layout.lines import join_wrapped_units
 from .layout.listed import with_listed_changes
-from .layout.reprints import set_aside_reprints
+from .layout.reprints import blank_reprints, set_aside_reprints
 from .layout.rules.page_artifact import page_marks
 from .layout.rules.toc import find_toc
 from .lazy_re import lazy_re

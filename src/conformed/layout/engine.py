@@ -17,7 +17,7 @@ from ..citation import Label, Style, label_candidates
 from ..document import Document, LayoutNote, Provision
 from ..lazy_re import lazy_re
 from .convention import CONVENTION, OPERATIVE_HEADING, TITLE_LINE
-from .lines import LEAD, Line, classify, clean_raw_lines, ends_terminal, join_wrapped_units
+from .lines import LEAD, Line, classify, clean_raw_lines, ends_terminal
 from .measure import layout_of
 from .rules.article_heading import article_heading, is_title, match_article
 from .rules.definition import definition
@@ -155,12 +155,12 @@ def _fragment_lines(text: str) -> tuple[list[Line], bool]:
     taken out, a print of a passage set aside) is a page break, which a paragraph runs on
     across, not a blank line that would end it: "... a relative humidity between" / page /
     "60 and 75 percent ..." is one sentence of the new text."""
+    raws = clean_raw_lines(text)  # (line for line: the marks' lines keep their places)
     if "\f" not in text:
-        return classify(clean_raw_lines(text))
-    raws = join_wrapped_units(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
-    breaks = {i for i, raw in enumerate(raws) if "\f" in raw and not raw.strip()}
-    raws = [raw.replace("\f", "").rstrip() for raw in raws]
-    return classify(raws, breaks | {i for i, raw in enumerate(raws) if is_page_number(raw)})
+        return classify(raws)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    marks = {i for i, raw in enumerate(lines) if "\f" in raw and not raw.strip()}
+    return classify(raws, marks | {i for i, raw in enumerate(raws) if is_page_number(raw)})
 
 
 def read_new_text(text: str) -> tuple[Provision, ...]:

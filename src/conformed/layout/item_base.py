@@ -58,9 +58,6 @@ class ReaderBase:
         if len(done) > 16:
             del done[0]
         return found
-        found = pattern.search(self.source, pos, end)
-        self._searched[(pattern, end)] = (pos, found)
-        return found
 
     def _current(self) -> Info | None:
         if not self.order:

@@ -96,27 +96,6 @@ def clean_raw_lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.split("\n")]
 
 
-def blank_reprints(text: str) -> str:
-    """A paragraph printed twice, once after its label and at once again without it (how
-    some filings' list markers come out when converted to text), is one paragraph: the
-    second print is blanked, so the labelled one is read once and every line keeps its
-    number.  Only a line of at least 20 characters repeated word for word is a reprint."""
-    lines = text.split("\n")
-    after_label = ""  # the previous line's words after its label
-    for i, line in enumerate(lines):
-        if not line.strip():
-            continue
-        words = " ".join(line.split())
-        if after_label and words == after_label:
-            lines[i], after_label = "", ""
-            continue
-        m = LEAD.match(words)
-        after_label = words[m.end() :].strip() if m else ""
-        if len(after_label) < 20:
-            after_label = ""
-    return "\n".join(lines)
-
-
 def join_wrapped_units(text: str) -> str:
     """ "SECTION" alone on its line, "1.02. Amendment to ..." on the next: one heading.
     The line moves down, so every other line keeps its number."""

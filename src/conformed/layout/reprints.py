@@ -12,7 +12,7 @@ The print set aside is one that occupies whole lines, the one with fewer line br
 where both do (the other keeps the layout's structure); where neither does, the second
 print is cut out of its lines.  A set-aside line becomes a page-break mark, so every
 other line keeps its number in the file and a paragraph runs on across it as across a
-page break.  (:func:`conformed.layout.lines.blank_reprints` is the same idea for one
+page break.  (:func:`blank_reprints` is the same idea for one
 line printed again after its label.)
 """
 
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..lazy_re import lazy_re
+from .lines import LEAD
 
 MIN_WORDS = 80  # the shortest passage taken for a reprint
 _SHINGLE = 12  # words hashed together to find a passage seen before
@@ -39,6 +40,10 @@ class Reprint:
     second: tuple[int, int]
     dropped: tuple[int, int]
     words: int
+
+    @property
+    def kept(self) -> tuple[int, int]:
+        return self.second if self.dropped == self.first else self.first
 
 
 def find_reprints(text: str) -> list[Reprint]:
@@ -119,10 +124,9 @@ def set_aside_reprints(text: str) -> tuple[str, list[str]]:
         return text, []
     notes = []
     for r in reprints:
-        kept = r.second if r.dropped == r.first else r.first
         notes.append(
             f"{_lines(text, r.first)} and {_lines(text, r.second)} print the same {r.words} "
-            f"words, word for word: read once, from {_lines(text, kept)}"
+            f"words, word for word: read once, from {_lines(text, r.kept)}"
         )
     for start, end in sorted((r.dropped for r in reprints), reverse=True):
         text = _cut(text, start, end)
@@ -147,3 +151,24 @@ def _cut(text: str, start: int, end: int) -> str:
         return text[:line_start] + (joined or "\f") + text[line_end:]
     pieces = [before or "\f", *["\f"] * (inner - 1), after or "\f"]
     return text[:line_start] + "\n".join(pieces) + text[line_end:]
+
+
+def blank_reprints(text: str) -> str:
+    """A paragraph printed twice, once after its label and at once again without it (how
+    some filings' list markers come out when converted to text), is one paragraph: the
+    second print is blanked, so the labelled one is read once and every line keeps its
+    number.  Only a line of at least 20 characters repeated word for word is a reprint."""
+    lines = text.split("\n")
+    after_label = ""  # the previous line's words after its label
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        words = " ".join(line.split())
+        if after_label and words == after_label:
+            lines[i], after_label = "", ""
+            continue
+        m = LEAD.match(words)
+        after_label = words[m.end() :].strip() if m else ""
+        if len(after_label) < 20:
+            after_label = ""
+    return "\n".join(lines)
