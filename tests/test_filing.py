@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conformed.amendment import read_amendment, read_amendments
+from conformed.amendment import parse_amendments, read_amendment, read_amendments
 from conformed.cli import main
 from conformed.filing import split_filing
 
@@ -137,3 +137,38 @@ def test_plan_amendments_numbered_by_title_with_no_opening_are_each_read() -> No
     assert "Section 4.4" in parts[1] and "Section 5.1" not in parts[1]
     assert "AMENDMENT NO. 3" in parts[2] and "Section 5.1 - Section 5.1" in parts[2]
     assert len(split_filing(first + header)) == 1
+
+
+LEGEND_FILING = """SECOND AMENDMENT TO GRAIN ELEVATOR LOAN AGREEMENT
+
+This Second Amendment is made as of March 3, 2025 between Prairie Silo Co. (the
+"Borrower") and Cotton Belt Bank (the "Lender"), who agree that the Grain Elevator Loan
+Agreement dated as of June 1, 2022 (the "Agreement") is hereby amended as follows:
+
+1. Section 4.2 of the Agreement is hereby amended by deleting the words "ninety (90) days"
+and inserting in lieu thereof the words "sixty (60) days".
+
+2. This Second Amendment may be executed in counterparts.
+
+THIS WRITTEN AMENDMENT REPRESENTS THE FINAL AGREEMENT BETWEEN THE PARTIES AND
+MAY NOT BE CONTRADICTED BY EVIDENCE OF PRIOR, CONTEMPORANEOUS OR SUBSEQUENT ORAL
+AGREEMENTS OF THE PARTIES.
+THIS AMENDMENT REPRESENTS THE FINAL AGREEMENT AMONG THE PARTIES HERETO AND MAY NOT BE
+CONTRADICTED BY EVIDENCE OF PRIOR, CONTEMPORANEOUS OR SUBSEQUENT ORAL AGREEMENTS.
+
+IN WITNESS WHEREOF, this Second Amendment is executed as of the date first written above.
+
+PRAIRIE SILO CO.
+By: ______________
+"""
+
+
+def test_the_final_agreement_legend_starts_no_amendment() -> None:
+    """The legend Texas loan documents print above their signatures ("THIS AMENDMENT
+    REPRESENTS THE FINAL AGREEMENT ... MAY NOT BE CONTRADICTED ...") is no title: its
+    first word is no ordinal and its "NOT" numbers nothing, so the signatures that follow
+    ("this Second Amendment is executed as of ...") open no further amendment."""
+    assert len(split_filing(LEGEND_FILING)) == 1
+    (only,) = parse_amendments(LEGEND_FILING, source="legend.txt")
+    assert [i.number for i in only.items] == ["1", "2"]
+    assert "IN WITNESS WHEREOF" in only.signature

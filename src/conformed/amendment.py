@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -124,17 +125,34 @@ def read_amendments(path: str | Path) -> list[Amendment]:
 
 
 def parse_amendments(text: str, source: str = "") -> list[Amendment]:
-    """A filing of one amendment or of several printed one after another."""
+    """A filing of one amendment or of several printed one after another.
+
+    A passage printed twice is set aside before the filing is split: its second print of the
+    title would otherwise start a second amendment, each part holding one print."""
     from .filing import split_filing
 
+    text, reprinted = set_aside_reprints(_plain(text))
     parts = split_filing(text)
     if len(parts) == 1:
-        return [parse_amendment(text, source=source)]
+        return [parse_amendment(text, source=source, notes=[note for _, note in reprinted])]
     n = len(parts)
+    firsts = [p.count("\n", 0, len(p) - len(p.lstrip("\n"))) + 1 for p in parts]
+    ends = [*firsts[1:], text.count("\n") + 2]
     return [
-        parse_amendment(p, source=f"{source} (amendment {k} of {n})")
-        for k, p in enumerate(parts, 1)
+        parse_amendment(
+            p,
+            source=f"{source} (amendment {k} of {n})",
+            notes=[note for line, note in reprinted if first <= line < end],
+        )
+        for k, (p, first, end) in enumerate(zip(parts, firsts, ends, strict=True), 1)
     ]
+
+
+def _plain(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")  # EDGAR's &nbsp;
+    # "'SS'2.1", "'SS'9.1(a)(v)": the section sign as EDGAR's ASCII filings print it, read as
+    # the sign (its single quotes are no quotation); new text keeps the sign, "\u00a79.1"
+    return text.replace("'SS'", "\u00a7")
 
 
 def _said_in_lead(text: str, head_end: int) -> list[Exception]:
@@ -154,12 +172,9 @@ def _said_in_lead(text: str, head_end: int) -> list[Exception]:
     ]
 
 
-def parse_amendment(text: str, source: str = "") -> Amendment:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")  # EDGAR's &nbsp;
-    # "'SS'2.1", "'SS'9.1(a)(v)": the section sign as EDGAR's ASCII filings print it, read as
-    # the sign (its single quotes are no quotation); new text keeps the sign, "\u00a79.1"
-    text = text.replace("'SS'", "\u00a7")
-    text, reprinted = set_aside_reprints(text)
+def parse_amendment(text: str, source: str = "", notes: Sequence[str] = ()) -> Amendment:
+    """One amendment (``notes``: what was found of it already, as passages printed twice)."""
+    text, reprinted = set_aside_reprints(_plain(text))
     text = _without_contents(strip_debris(text))
     start, end, head_end = operative_part(text, source)
     head = text[:head_end]
@@ -190,7 +205,7 @@ def parse_amendment(text: str, source: str = "") -> Amendment:
         agreement_name=agreement[2],
         signature=text[end:].strip(),
         problems=tuple(problems),
-        notes=tuple(reprinted),
+        notes=(*notes, *(note for _, note in reprinted)),
     )
 
 

@@ -27,7 +27,10 @@ from .lazy_re import lazy_re
 
 _SIGNED = lazy_re(r"(?im)^[^\S\n]*(?:By:|IN\s+WITNESS\b|AGREED\s+AND\s+SIGNED\b)")
 _TITLE = lazy_re(
-    r"(?m)^[^\S\n]*(?:(?:[A-Z][A-Z\-]+\s+)?AMENDMENT(?:\s+(?:NO\.?|NUMBER)\s*[A-Z0-9\-]+|\s+#?\d{1,3})?"
+    # (never "THIS AMENDMENT REPRESENTS THE FINAL AGREEMENT ...", the legend Texas loan
+    # documents print above their signatures: a title's word before AMENDMENT is no determiner)
+    r"(?m)^[^\S\n]*(?:(?:(?!(?:THIS|THE|THAT|SUCH|ANY|EACH|SAID)\s)[A-Z][A-Z\-]+\s+)?AMENDMENT"
+    r"(?:\s+(?:NO\.?|NUMBER)\s*[A-Z0-9\-]+|\s+#?\d{1,3})?"
     r"|(?:[A-Z][a-z]+\s+)?Amendment\s+(?:No\.|Number)\s*[\w\-]+)(?![\w])[^\n]{0,100}$"
 )
 _OPENING = lazy_re(
@@ -90,9 +93,10 @@ def _unsigned_starts(text: str, starts: list[int], amends: tuple[str, str] | Non
     return found
 
 
-# "AMENDMENT NO. 3", "SECOND AMENDMENT TO THE": a title that numbers the amendment
+# "AMENDMENT NO. 3", "SECOND AMENDMENT TO THE": a title that numbers the amendment ("NO" a
+# word of its own: "... MAY NOT BE CONTRADICTED" numbers nothing)
 _NUMBERED = lazy_re(
-    r"\b(?:NO\.?|NUMBER)\s*[A-Z0-9]|^\s*(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|"
+    r"\b(?:NO\.|NO\b|NUMBER\b)\s*[A-Z0-9]|^\s*(?:FIRST|SECOND|THIRD|FOURTH|FIFTH|SIXTH|SEVENTH|"
     r"EIGHTH|NINTH|TENTH|ELEVENTH|TWELFTH|\d{1,2}(?:ST|ND|RD|TH))\s+AMENDMENT\b"
 )
 # A numbering that starts again at 1 with an item that amends ("1. Section 1.3 - Section 1.3

@@ -9,8 +9,10 @@ clean one by hand, as such a conversion lays it out.
 
 from __future__ import annotations
 
-from conformed.amendment import parse_amendment
-from conformed.cli import parse_report
+from pathlib import Path
+
+from conformed.amendment import parse_amendment, parse_amendments
+from conformed.cli import main, parse_report
 from conformed.consolidator import consolidate
 from conformed.io.text import read_text_document, write_text
 from conformed.layout.reprints import set_aside_reprints
@@ -120,8 +122,11 @@ def test_a_paragraph_printed_again_below_its_label() -> None:
     assert folded.count("\n") == again.count("\n")
     # the first print follows the label on line 5: the second, on a line of its own, is set aside
     assert notes == [
-        f"line 5 and line 6 print the same {len(words.split())} words, word for word: "
-        "read once, from line 5"
+        (
+            5,
+            f"line 5 and line 6 print the same {len(words.split())} words, word for word: "
+            "read once, from line 5",
+        )
     ]
 
 
@@ -155,3 +160,24 @@ def test_blocks_repeated_alike_are_no_passage_printed_twice() -> None:
     blocks = "\n".join("[LENDER]\nBy: ____________\nName:\nTitle:" for _ in range(60))
     text = f"{CLEAN}IN WITNESS WHEREOF, the parties have signed this Amendment.\n{blocks}\n"
     assert set_aside_reprints(text) == (text, [])
+
+
+def test_a_title_printed_twice_starts_no_second_amendment(tmp_path: Path) -> None:
+    """Read as a file, the doubled print's second title ("FIRST AMENDMENT TO ...", after
+    text that amends) looked like a second amendment printed after the first: the filing
+    was two amendments, each holding one print, and items 1 and 2 were applied twice.  The
+    prints are set aside before the filing is split."""
+    (doubled,) = parse_amendments(DOUBLED, source="first.txt")
+    report = parse_report(doubled)
+    assert [(i.number, i.status, i.operations) for i in report.items] == _items(CLEAN)
+    assert [w.split(":")[0] for w in report.warnings] == [
+        f"lines 1-2 and lines 3-13 print the same {len(' '.join(PAGE_1).split())} words, word for word",
+        f"lines 14-15 and lines 16-23 print the same {len(' '.join(PAGE_2).split())} words, word for word",
+    ]
+    base, amendment = tmp_path / "base.txt", tmp_path / "first.txt"
+    base.write_text(BASE)
+    amendment.write_text(DOUBLED)
+    out = tmp_path / "conformed.txt"
+    assert main(["apply", str(base), str(amendment), "-o", str(out)]) == 0
+    clean = consolidate(read_text_document(BASE), [parse_amendment(CLEAN, source="first.txt")])
+    assert out.read_text() == write_text(clean.document)

@@ -115,8 +115,9 @@ def _whole_lines(text: str, span: tuple[int, int]) -> bool:
     return not before.strip() and not after.strip()
 
 
-def set_aside_reprints(text: str) -> tuple[str, list[str]]:
-    """``text`` with one print of each reprinted passage set aside, and a note for each."""
+def set_aside_reprints(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """``text`` with one print of each reprinted passage set aside, and a note for each
+    (with the line the print read starts on)."""
     if len(text) < MIN_WORDS * 4:
         return text, []
     reprints = find_reprints(text)
@@ -124,10 +125,11 @@ def set_aside_reprints(text: str) -> tuple[str, list[str]]:
         return text, []
     notes = []
     for r in reprints:
-        notes.append(
+        said = (
             f"{_lines(text, r.first)} and {_lines(text, r.second)} print the same {r.words} "
             f"words, word for word: read once, from {_lines(text, r.kept)}"
         )
+        notes.append((text.count("\n", 0, r.kept[0]) + 1, said))
     for start, end in sorted((r.dropped for r in reprints), reverse=True):
         text = _cut(text, start, end)
     return text, notes
