@@ -32,7 +32,8 @@ _FIRST_ITEM = lazy_re(
 _START = lazy_re(r"")
 # Recitals: a heading of their own, or "WHEREAS" (never operative, however they are lettered).
 _RECITALS = lazy_re(
-    r"(?m)^[ \t]*(?:RECITALS|Recitals|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|BACKGROUND)[ \t]*:?[ \t]*$"
+    r"(?m)^[ \t]*(?:RECITALS|Recitals|W\s?I\s?T\s?N\s?E\s?S\s?S\s?E\s?T\s?H|BACKGROUND"
+    r"|PRELIMINARY\s+STATEMENTS?|Preliminary\s+Statements?)[ \t]*:?[ \t]*$"
     r"|\bWHEREAS\b"
 )
 
@@ -121,7 +122,7 @@ def operative_part(text: str, source: str = "") -> tuple[int, int, int]:
     the words before its lead (title, parties, recitals) end."""
     op = _past_recitals(text, _OPERATIVE.search(text))
     said = _instruction_lead(text, op)
-    first = _FIRST_ITEM.search(text) or _LATER_ITEM.search(text)
+    first = _first_item(text)
     if (
         op is not None
         and first is not None
@@ -191,6 +192,27 @@ def lead_of(text: str, head_end: int) -> tuple[str, int] | None:
         return None  # "... agree that Section 7.6 ... is hereby amended as follows:": an item
     begin = _sentence_begin(text, m.start())
     return text[begin : m.end()], begin
+
+
+# recitals numbered in parentheses: "(1) The Borrower ... (2) ..."
+_BRACKETED_ONE = lazy_re(r"\(1\)|1\)")
+
+
+def _first_item(text: str) -> re.Match[str] | None:
+    """Where item 1 is.  "PRELIMINARY STATEMENTS: (1) The Borrower has entered into ...
+    (2) ..." then "SECTION 1. Amendment. ...": paragraphs numbered in parentheses under a
+    recitals heading, before an item 1 numbered as sections are, are recitals."""
+    first = _FIRST_ITEM.search(text) or _LATER_ITEM.search(text)
+    if (
+        first is None
+        or not _BRACKETED_ONE.match(first.group(0).strip())
+        or _RECITALS.search(text, 0, first.start()) is None
+    ):
+        return first
+    later = _FIRST_ITEM.search(text, first.end())  # the next item 1: "(1)" again is the items'
+    if later is None or _BRACKETED_ONE.match(later.group(0).strip()):
+        return first
+    return later
 
 
 def _numbered_recitals(text: str, first: re.Match[str], op: re.Match[str]) -> bool:
