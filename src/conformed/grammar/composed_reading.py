@@ -22,6 +22,10 @@ from .amends import CITED_HEAD, amends, beside
 from .no_text_change import non_textual
 from .parser import _check_agreement, is_an_amendment, names_the_agreement
 
+# a description that names the attachment the part becomes ("to be in the form of Schedule 2
+# attached hereto"): the slow reader reads it as restated
+_IN_FORM_OF = lazy_re(r"(?i)in\s+the\s+forms?\s+of\s")
+
 
 def worded(
     op: Operation, item: Item, original: str, ancestors: tuple[Item, ...], agreement: str
@@ -30,8 +34,10 @@ def worded(
     <text>": the words are given, so it is no change described; the slow reader says what is
     replaced, else the description stands (and is refused).  Any reading the sentence forms
     make -- the item as written, or without its heading ("Forecasts. Section 3 ...")."""
-    if not (isinstance(op, DescribedChange) and item.payload):
+    if not isinstance(op, DescribedChange):
         return op
+    if not (item.payload or _IN_FORM_OF.match(op.description)):
+        return op  # ("amended to be in the form of Schedule 2 attached hereto": restated)
     composed = read_composed(replace(item, instruction=original), ancestors, agreement)
     if composed is None or getattr(composed, "verb", "") == "describe":
         return op
