@@ -71,6 +71,10 @@ class Selector:
     # "the words from "A" to the end of such sentence" (sentence), "... to the end thereof"
     # (text), "all of the text following "A"" (following: A kept, the rest of its sentence)
     to_end: str = ""
+    # "Section 14 (Governing Law)", "Section 6.16, entitled "Liens",": what the item calls the
+    # provisions it cites, (citation, caption) each, checked loosely against their headings
+    # when applied (consolidator/captions.py)
+    named: tuple[tuple[str, str], ...] = ()
 
     def targets(self) -> list[str]:
         """One printed target per thing cited: a list of labels or terms is split."""

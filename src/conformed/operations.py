@@ -27,6 +27,9 @@ class Target:
     # "The Payee Representations in Part 2(b) are deleted": the provision named by its caption,
     # checked against the heading it has (else the words may name only a part of it)
     caption: str = ""
+    # "Section 14 (Governing Law) of the Agreement": what the item calls the provision it
+    # cites, checked loosely against its heading when applied (consolidator/captions.py)
+    named: str = ""
 
     @property
     def printed(self) -> str:

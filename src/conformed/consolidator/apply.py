@@ -28,6 +28,7 @@ from ..operations import (
     ReplaceProvisions,
     Target,
 )
+from .captions import check_caption
 from .context import Context
 from .locate import citation_path, resolve_citation, resolve_parent
 from .payload import provision_from_payload, value_in_style
@@ -177,6 +178,8 @@ def locate_target(doc: Document, target: Target, ctx: Context) -> Path:
             f'{target.printed} is named "{target.caption}", but it is headed '
             f'"{node.heading.strip()}": the words may name only a part of it, so nothing was applied'
         )
+    if target.named:
+        check_caption(doc, path, target.named, target.printed)
     before = ctx.start.get(node.uid)
     now = doc.key_path(path)
     if target.formerly is not None:

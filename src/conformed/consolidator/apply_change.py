@@ -28,6 +28,7 @@ from .apply import (
     apply_replace_provision,
     locate_target,
 )
+from .captions import check_named
 from .change_definitions import (
     delete_definition,
     each_definition,
@@ -162,7 +163,7 @@ _AS_IT_NOW_READS = lazy_re(
     r"supplemented|restated|in\s+effect)\b"
     # or a provision's caption in parentheses, as English agreements cite them: "Clause 1.1
     # (Definitions)"; what it names is the citation's
-    r"|\((?!as\b|formerly\b)[A-Z][\w ,;'&\-]{0,150}\)$"
+    r"|\(\s*(?!as\b|formerly\b)[A-Z][\w ,;'&\-]{0,150}\)$"
 )
 
 
@@ -183,6 +184,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
             f"the item amends the {change.other_document}, not the agreement being conformed; "
             "nothing was applied"
         )
+    if not (change.verb == "insert" and sel.kind == "provision" and not change.words_edit):
+        # "Section 14 (Governing Law)": the provision the drafter means (never the caption of
+        # a new provision inserted: "A new Section 3 (Storage) is added ...")
+        check_named(doc, sel)
     said = [q for q in sel.qualifiers if q.startswith(READS_NOW)]
     if said:  # "the second sentence thereof, which reads "X"": checked, then applied
         check_reads(doc, sel, said[0][len(READS_NOW) : -1], ctx)

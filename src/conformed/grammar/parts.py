@@ -46,6 +46,8 @@ class Ref:
     every: bool = False  # "each reference to "X"": the words wherever they appear
     span: bool = False  # "the text beginning with "A" and ending with "B"": A, B and between
     to_end: str = ""  # "the words from "A" to the end of such sentence": see Selector.to_end
+    # "Section 14 (Governing Law)": the provision cited and the caption the item gives it
+    named: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,9 @@ def _relative(label: str) -> bool:
     return label.startswith("(") or bool(re.fullmatch(r"[a-z]{1,4}|[ivx]{1,5}", label))
 
 
-def selector_of(refs: list[Ref], qualifiers: tuple[str, ...] = ()) -> Selector:
+def selector_of(
+    refs: list[Ref], qualifiers: tuple[str, ...] = (), named: tuple[tuple[str, str], ...] = ()
+) -> Selector:
     """A chain of references as one selector: its kind is its head's, narrowed by what follows."""
     documents = tuple(
         r.printed for r in refs if r.kind == "document" and _AGREEMENT.search(r.printed)
@@ -131,7 +135,31 @@ def selector_of(refs: list[Ref], qualifiers: tuple[str, ...] = ()) -> Selector:
         every=head.every,
         span=head.span,
         to_end=head.to_end,
+        named=tuple(pair for r in chain for pair in r.named) + named,
     )
+
+
+class _Captioned(tuple[str, ...]):
+    """ "5.1 (Price) and 5.2 (Invoicing)": labels, each with the caption printed after it."""
+
+    captions: tuple[str, ...]
+
+    def __new__(cls, labels: tuple[str, ...], captions: list[str]) -> _Captioned:
+        made = super().__new__(cls, labels)
+        made.captions = tuple(captions)
+        return made
+
+
+def _called(unit: str, labels: tuple[str, ...], children: list[Any]) -> tuple[tuple[str, str], ...]:
+    """What a provision cited is called beside its citation: "Section 14 (Governing Law)",
+    "Section 6.16, entitled "Liens",", "Section 8.4 Price Review is deleted"."""
+    if isinstance(labels, _Captioned):
+        pairs = zip(labels, labels.captions, strict=False)
+        return tuple((f"{unit} {label}", caption) for label, caption in pairs)
+    said = _tokens(children, "CAPTION", "BARE_CAPTION", "QUOTED")
+    if not said or len(labels) != 1 or isinstance(labels, _Range):
+        return ()
+    return ((f"{unit} {labels[0]}", str(said[0])),)
 
 
 def _joined(chain: list[Ref]) -> str:
@@ -163,8 +191,21 @@ class CitationParts(Transformer[Token, Any]):
             elif isinstance(c, Ref):
                 refs.append(c)
         quals = tuple(c for c in children if isinstance(c, str) and not isinstance(c, Token))
-        captions = tuple(str(t) for t in _tokens(children, "CAPTION", "QUOTED"))
-        return selector_of(refs, quals + captions)
+        captions = tuple(str(t) for t in _tokens(children, "CAPTION"))
+        # ", entitled "Liens",", 'titled "Liens"': the caption of the provision cited last
+        quoted = [str(t) for t in _tokens(children, "QUOTED")]
+        cited = next(
+            (r for r in reversed(refs) if r.kind == "provision" and len(r.labels) == 1), None
+        )
+        if quoted and cited is not None:
+            named = tuple((f"{cited.unit} {cited.labels[0]}", q) for q in quoted)
+            return selector_of(refs, quals + captions, named)
+        return selector_of(refs, quals + captions + tuple(quoted))
+
+    def under_heading(self, children: list[Any]) -> str:
+        """ "the table in Schedule 4 under the heading "Quarry Rates"": a part named by its
+        caption, kept as a qualifier (never a caption of the provision cited)."""
+        return str(_tokens(children, "QUOTED")[0])
 
     def provision(self, children: list[Any]) -> Ref:
         if len(children) == 1 and isinstance(children[0], Ref):
@@ -176,14 +217,23 @@ class CitationParts(Transformer[Token, Any]):
         kind = "attachment" if _tokens(children, "ATTACH") else "provision"
         if isinstance(labels, _Range):
             kind = "range"
-        return Ref(kind, printed, labels=labels, unit=singular)
+        return Ref(
+            kind, printed, labels=labels, unit=singular, named=_called(singular, labels, children)
+        )
 
     def provisions(self, children: list[Any]) -> Ref:
         """ "Section 6(d) and Section 6(e)": one unit, several labels."""
         unit = next((str(t) for t in _tokens(children, "UNIT", "ATTACH", "LIST_UNIT")), "")
         unit = singular_unit(unit)  # "Sections 5.1, 5.2 and Section 5.4"
-        labels = tuple(label for c in children if isinstance(c, tuple) for label in c)
-        return Ref("provision", f"{unit}s {' and '.join(labels)}", labels=labels, unit=unit)
+        groups = [c for c in children if isinstance(c, tuple)]
+        labels = tuple(label for c in groups for label in c)
+        named = tuple(
+            (f"{unit} {label}", caption)
+            for c in groups
+            for label, caption in zip(c, getattr(c, "captions", ()), strict=False)
+            if caption
+        )
+        return Ref("provision", f"{unit}s {' and '.join(labels)}", labels, unit, named=named)
 
     def ordinal_unit(self, children: list[Any]) -> Ref:
         return Ref("inside", " ".join(str(c) for c in children))
@@ -193,8 +243,13 @@ class CitationParts(Transformer[Token, Any]):
         return with_stems([re.sub(r"\s+", "", str(c)).rstrip(".") for c in children])
 
     def captioned_labels(self, children: list[Any]) -> tuple[str, ...]:
-        """Labels each followed by its caption: the labels (the captions name nothing more)."""
-        return self.labels([c for c in children if not getattr(c, "type", "").endswith("CAPTION")])
+        """Labels each followed by its caption: the labels, which keep the captions for the
+        check made when applied."""
+        labels = self.labels(
+            [c for c in children if not getattr(c, "type", "").endswith("CAPTION")]
+        )
+        captions = [str(c) for c in children if getattr(c, "type", "").endswith("CAPTION")]
+        return _Captioned(labels, captions)
 
     def label_range(self, children: list[Any]) -> tuple[str, ...]:
         """ "11.1 through 11.3": each provision of the range, or the range as one label."""

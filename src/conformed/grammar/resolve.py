@@ -23,9 +23,10 @@ def resolve(obj: Selector, subject: Selector) -> Selector:
     documents = tuple(dict.fromkeys((*found.documents, *subject.documents)))
     # (the object's own too: "the second sentence thereof, which reads "X"")
     qualifiers = tuple(dict.fromkeys((*found.qualifiers, *obj.qualifiers, *subject.qualifiers)))
-    if (documents, qualifiers) == (found.documents, found.qualifiers):
+    named = tuple(dict.fromkeys((*found.named, *obj.named, *subject.named)))  # and captions
+    if (documents, qualifiers, named) == (found.documents, found.qualifiers, found.named):
         return found
-    return replace(found, documents=documents, qualifiers=qualifiers)
+    return replace(found, documents=documents, qualifiers=qualifiers, named=named)
 
 
 def _such(found: Selector, subject: Selector) -> Selector:

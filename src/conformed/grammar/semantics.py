@@ -185,6 +185,7 @@ class Semantics:
                 "definitions",
                 terms=tuple(defined) or (ANY_DEFINITIONS,),
                 qualifiers=where.qualifiers,
+                named=where.named,
                 scope=scope,
                 documents=where.documents,
             )
@@ -198,6 +199,7 @@ class Semantics:
                 printed.strip() or noun,
                 labels,
                 qualifiers=where.qualifiers,
+                named=where.named,
                 scope=scope,
                 documents=where.documents,
             )
@@ -237,6 +239,7 @@ def new_definitions(anchor: Selector, payload: Payload, position: str) -> Change
         "definitions",
         terms=tuple(defined),
         qualifiers=anchor.qualifiers,
+        named=anchor.named,
         scope=scope,
         documents=anchor.documents,
     )

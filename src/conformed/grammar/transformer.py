@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -259,7 +260,11 @@ class ToOperations(Transformer[Token, Any]):
         unit = next(str(c) for c in children if isinstance(c, Token) and c.type == "UNIT")
         unit = unit[:-1] if unit.lower().endswith("s") else unit
         cites = [str(c) for c in children if isinstance(c, Token) and c.type == "CITATION"]
-        return tuple(Target(parse_citation(f"{unit} {c}")) for c in with_stems(cites))
+        named = _captions_of(children)
+        return tuple(
+            Target(parse_citation(f"{unit} {c}"), named=n)
+            for c, n in zip(with_stems(cites), named, strict=True)
+        )
 
     def target_range(self, children: list[Any]) -> tuple[Target, ...]:
         first, last = self.targets(children)[:2]
@@ -360,7 +365,9 @@ class ToOperations(Transformer[Token, Any]):
             parse_citation(" ".join(str(exhibit).split())), qualifier=f'section entitled "{title}"'
         )
 
-    new_target = target
+    def new_target(self, children: list[Any]) -> Target:
+        """A provision the item adds: its caption names none of the agreement's."""
+        return replace(_target(children), named="")
 
     def renumbered(self, children: list[Any]) -> tuple[str, Citation | None]:
         return ("renumbered", children[0] if children else None)
@@ -434,7 +441,19 @@ def _target(children: list[Any]) -> Target:
         as_renumbered=renumbered is not None,
         formerly=renumbered[1] if renumbered else None,
         qualifier=qualifier,
+        named=str(_token(children, "CAPTION", "")),
     )
+
+
+def _captions_of(children: list[Any]) -> list[str]:
+    """ "Sections 5.1 (Price) and 5.2 (Invoicing)": each citation's caption ("" if none)."""
+    named: list[str] = []
+    for c in children:
+        if isinstance(c, Token) and c.type == "CITATION":
+            named.append("")
+        elif isinstance(c, Token) and c.type == "CAPTION" and named and not named[-1]:
+            named[-1] = str(c)
+    return named
 
 
 _NO_DEFAULT = object()

@@ -350,7 +350,7 @@ class VerbParts(Transformer[Token, Any]):
         obj = Selector(
             "words", f"{words.printed} in {place.printed}", place.labels, place.unit,
             place.terms, words.words, place.qualifiers, scope=place.printed,
-            documents=place.documents,
+            documents=place.documents, named=place.named,
         )  # fmt: skip
         return _deleted(obj, children)
 
