@@ -88,6 +88,9 @@ WORDED = re.compile(
     re.IGNORECASE,
 )
 WITNESS = re.compile(r"IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
+# ... at the start of a line: where a filing printed twice, first run together on one line, has
+# its signatures (that line's "IN WITNESS WHEREOF" is in its middle, before the second print)
+WITNESS_LINE = re.compile(r"(?m)^[^\S\n]*IN\s+WITNESS\s+WHEREOF", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.;:])[^\S\n]*\n\s*|(?<=[.;:])\s+(?=[A-Z(\"\u201c\d])")
 
 
@@ -102,7 +105,7 @@ class Sentence:
 def operative_sentences(text: str) -> list[Sentence]:
     """Sentences with amending language before the signature block, each with the line
     its amending words are on (sentences are read across the lines of a paragraph)."""
-    witness = WITNESS.search(text)
+    witness = WITNESS_LINE.search(text) or WITNESS.search(text)
     body = text[: witness.start()] if witness else text
     out: list[Sentence] = []
     for para in re.finditer(r"\S(?:.|\n(?![^\S\n]*\n))*", body):
