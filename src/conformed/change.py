@@ -67,6 +67,7 @@ class Selector:
         str, ...
     ] = ()  # the instruments named: "Credit Agreement" (checked, not printed)
     every: bool = False  # "each reference to "X"", "All references ... to "X"": every place
+    first: bool = False  # "the first reference to "X"": the place the words first appear
     span: bool = False  # words "beginning with "A" and ending with "B"": A, B and all between
     # "the words from "A" to the end of such sentence" (sentence), "... to the end thereof"
     # (text), "all of the text following "A"" (following: A kept, the rest of its sentence)

@@ -44,6 +44,7 @@ class Ref:
     terms: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     every: bool = False  # "each reference to "X"": the words wherever they appear
+    first: bool = False  # "the first reference to "X"": where they first appear only
     span: bool = False  # "the text beginning with "A" and ending with "B"": A, B and between
     to_end: str = ""  # "the words from "A" to the end of such sentence": see Selector.to_end
     # "Section 14 (Governing Law)": the provision cited and the caption the item gives it
@@ -133,6 +134,7 @@ def selector_of(
         scope=scope,
         documents=documents,
         every=head.every,
+        first=head.first,
         span=head.span,
         to_end=head.to_end,
         named=tuple(pair for r in chain for pair in r.named) + named,
@@ -307,7 +309,9 @@ class CitationParts(Transformer[Token, Any]):
     def words(self, children: list[Any]) -> Ref:
         quoted = tuple(_unquote(str(t)) for t in _tokens(children, "QUOTED", "MONEY", "FIGURE"))
         every = bool(_tokens(children, "EVERY"))
-        return Ref("words", " and ".join(f'"{q}"' for q in quoted), words=quoted, every=every)
+        first = bool(_tokens(children, "FIRST_PLACE"))
+        said = " and ".join(f'"{q}"' for q in quoted)
+        return Ref("words", said, words=quoted, every=every, first=first)
 
     def heading_words(self, children: list[Any]) -> list[Ref]:
         """ "the heading "Repairs."": those words, in the heading."""

@@ -20,6 +20,8 @@ def resolve(obj: Selector, subject: Selector) -> Selector:
     found = _such(_resolve(obj, subject), subject)
     if obj.every and not found.every:
         found = replace(found, every=True)
+    if obj.first and not found.first:
+        found = replace(found, first=True)
     documents = tuple(dict.fromkeys((*found.documents, *subject.documents)))
     # (the object's own too: "the second sentence thereof, which reads "X"")
     qualifiers = tuple(dict.fromkeys((*found.qualifiers, *obj.qualifiers, *subject.qualifiers)))

@@ -142,7 +142,7 @@ class Semantics:
                 new_label=new,
                 words_edit=words,
                 every=e.every and words,
-                first=e.first and words,
+                first=(e.first or obj.first) and words,
             )
         ]
 
