@@ -188,9 +188,10 @@ def apply_change(doc: Document, change: Change, ctx: Context) -> Document:
         # "Section 14 (Governing Law)": the provision the drafter means (never the caption of
         # a new provision inserted: "A new Section 3 (Storage) is added ...")
         check_named(doc, sel)
-    anchor = getattr(change.position, "cited", None)  # "... immediately after Section 2 (Rent)"
-    if isinstance(anchor, Selector) and anchor.named:
-        check_named(doc, replace(anchor, qualifiers=()))
+    for attr in ("cited", "anchor"):  # "... immediately after Section 2 (Rent)"
+        where = getattr(change.position, attr, None)
+        if isinstance(where, Selector) and (where.named or where.qualifiers):
+            check_named(doc, where)
     said = [q for q in sel.qualifiers if q.startswith(READS_NOW)]
     if said:  # "the second sentence thereof, which reads "X"": checked, then applied
         check_reads(doc, sel, said[0][len(READS_NOW) : -1], ctx)
