@@ -146,9 +146,9 @@ class _Captioned(tuple[str, ...]):
 
     captions: tuple[str, ...]
 
-    def __new__(cls, labels: tuple[str, ...], captions: list[str]) -> _Captioned:
+    def __new__(cls, labels: tuple[str, ...], captions: list[str] | None = None) -> _Captioned:
         made = super().__new__(cls, labels)
-        made.captions = tuple(captions)
+        made.captions = tuple(captions or ())
         return made
 
 
@@ -219,9 +219,10 @@ class CitationParts(Transformer[Token, Any]):
         kind = "attachment" if _tokens(children, "ATTACH") else "provision"
         if isinstance(labels, _Range):
             kind = "range"
-        return Ref(
-            kind, printed, labels=labels, unit=singular, named=_called(singular, labels, children)
-        )
+        named = _called(singular, labels, children)
+        if isinstance(labels, _Captioned):
+            labels = tuple(labels)  # a plain tuple in the selector (copied, pickled as any)
+        return Ref(kind, printed, labels=labels, unit=singular, named=named)
 
     def provisions(self, children: list[Any]) -> Ref:
         """ "Section 6(d) and Section 6(e)": one unit, several labels."""
