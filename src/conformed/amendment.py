@@ -172,9 +172,13 @@ def _said_in_lead(text: str, head_end: int) -> list[Exception]:
     ]
 
 
-def parse_amendment(text: str, source: str = "", notes: Sequence[str] = ()) -> Amendment:
-    """One amendment (``notes``: what was found of it already, as passages printed twice)."""
-    text, reprinted = set_aside_reprints(_plain(text))
+def parse_amendment(text: str, source: str = "", notes: Sequence[str] | None = None) -> Amendment:
+    """One amendment.  ``notes``: the passages printed twice already set aside from it (by
+    :func:`parse_amendments`, over the whole filing); None to look for them here."""
+    text = _plain(text)
+    reprinted: list[tuple[int, str]] = []
+    if notes is None:
+        text, reprinted = set_aside_reprints(text)
     text = _without_contents(strip_debris(text))
     start, end, head_end = operative_part(text, source)
     head = text[:head_end]
@@ -205,7 +209,7 @@ def parse_amendment(text: str, source: str = "", notes: Sequence[str] = ()) -> A
         agreement_name=agreement[2],
         signature=text[end:].strip(),
         problems=tuple(problems),
-        notes=(*notes, *(note for _, note in reprinted)),
+        notes=(*(notes or ()), *(note for _, note in reprinted)),
     )
 
 

@@ -181,3 +181,14 @@ def test_a_title_printed_twice_starts_no_second_amendment(tmp_path: Path) -> Non
     assert main(["apply", str(base), str(amendment), "-o", str(out)]) == 0
     clean = consolidate(read_text_document(BASE), [parse_amendment(CLEAN, source="first.txt")])
     assert out.read_text() == write_text(clean.document)
+
+
+def test_a_page_printed_three_times_is_read_once() -> None:
+    """Run together, with its line breaks, and again: two pairs, found by searching again
+    what the first search left."""
+    tripled = "\n".join(_run_together(PAGE_1) + PAGE_1 + PAGE_1 + PAGE_2) + "\n"
+    assert _items(tripled) == _items(CLEAN)
+    report = parse_report(parse_amendment(tripled, source="first.txt"))
+    assert len(report.warnings) == 2
+    (once,) = parse_amendments(tripled, source="first.txt")
+    assert parse_report(once).warnings == report.warnings

@@ -117,7 +117,22 @@ def _whole_lines(text: str, span: tuple[int, int]) -> bool:
 
 def set_aside_reprints(text: str) -> tuple[str, list[tuple[int, str]]]:
     """``text`` with one print of each reprinted passage set aside, and a note for each
-    (with the line the print read starts on)."""
+    (with the line the print read starts on).  A passage printed three times in a row (after
+    its label, run together, with its line breaks) is two pairs: the search is made again
+    over what is left until it finds nothing (a few times at most: each is linear)."""
+    notes: list[tuple[int, str]] = []
+    for _ in range(_PASSES):
+        text, found = _set_aside_once(text)
+        notes += found
+        if not found:
+            break
+    return text, notes
+
+
+_PASSES = 4  # searches at most (two suffice for every labelled filing)
+
+
+def _set_aside_once(text: str) -> tuple[str, list[tuple[int, str]]]:
     if len(text) < MIN_WORDS * 4:
         return text, []
     reprints = find_reprints(text)
