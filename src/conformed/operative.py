@@ -200,19 +200,31 @@ _BRACKETED_ONE = lazy_re(r"\(1\)|1\)")
 
 def _first_item(text: str) -> re.Match[str] | None:
     """Where item 1 is.  "PRELIMINARY STATEMENTS: (1) The Borrower has entered into ...
-    (2) ..." then "SECTION 1. Amendment. ...": paragraphs numbered in parentheses under a
-    recitals heading, before an item 1 numbered as sections are, are recitals."""
+    (2) ..." then "SECTION 1. Amendment. ...": paragraphs numbered in parentheses just under a
+    recitals heading, before an item 1 numbered as sections are, are recitals -- never when
+    they amend ("(1) Section 5 of the Lease is hereby deleted."), whatever heads them: then
+    they are the items, and a "Section 1." further on is their new text."""
     first = _FIRST_ITEM.search(text) or _LATER_ITEM.search(text)
-    if (
-        first is None
-        or not _BRACKETED_ONE.match(first.group(0).strip())
-        or _RECITALS.search(text, 0, first.start()) is None
-    ):
+    if first is None or not _BRACKETED_ONE.match(first.group(0).strip()):
+        return first
+    headings = list(_RECITALS_HEADING.finditer(text, 0, first.start()))
+    if not headings or text[headings[-1].end() : first.start()].strip():
         return first
     later = _FIRST_ITEM.search(text, first.end())  # the next item 1: "(1)" again is the items'
-    if later is None or _BRACKETED_ONE.match(later.group(0).strip()):
+    if (
+        later is None
+        or _BRACKETED_ONE.match(later.group(0).strip())
+        or AMENDING.search(text, first.start(), later.start())
+    ):
         return first
     return later
+
+
+# a recitals heading on a line of its own (never "WHEREAS", which opens a recital's sentence)
+_RECITALS_HEADING = lazy_re(
+    r"(?m)^[ \t]*(?:RECITALS|Recitals|BACKGROUND|Background|PRELIMINARY\s+STATEMENTS?"
+    r"|Preliminary\s+Statements?)[ \t]*:?[ \t]*$"
+)
 
 
 def _numbered_recitals(text: str, first: re.Match[str], op: re.Match[str]) -> bool:
