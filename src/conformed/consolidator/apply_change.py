@@ -28,7 +28,7 @@ from .apply import (
     apply_replace_provision,
     locate_target,
 )
-from .captions import check_named
+from .captions import CAPTION_IN_PARENS, check_named
 from .change_definitions import (
     delete_definition,
     each_definition,
@@ -163,7 +163,7 @@ _AS_IT_NOW_READS = lazy_re(
     r"supplemented|restated|in\s+effect)\b"
     # or a provision's caption in parentheses, as English agreements cite them: "Clause 1.1
     # (Definitions)"; what it names is the citation's
-    r"|\(\s*(?!as\b|formerly\b)[A-Z][\w ,;'&\-]{0,150}\)$"
+    rf"|{CAPTION_IN_PARENS}$"
 )
 
 

@@ -35,7 +35,8 @@ _STOP = frozenset(
 
 # a caption in parentheses after the citation, as the grammar keeps it among the qualifiers
 # ("Clause 1.1 (Definitions)"; never "(as amended)" or "(formerly 6)")
-PAREN_CAPTION = lazy_re(r"\(\s*(?!as\b|formerly\b)[A-Z][\w ,;'&\-]{0,150}\)")
+CAPTION_IN_PARENS = r"\(\s*(?!as\b|formerly\b)[A-Z][\w ,;'&\-]{0,150}\)"
+PAREN_CAPTION = lazy_re(CAPTION_IN_PARENS)
 
 
 def check_named(doc: Document, sel: Selector) -> None:

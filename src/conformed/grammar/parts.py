@@ -230,12 +230,7 @@ class CitationParts(Transformer[Token, Any]):
         unit = singular_unit(unit)  # "Sections 5.1, 5.2 and Section 5.4"
         groups = [c for c in children if isinstance(c, tuple)]
         labels = tuple(label for c in groups for label in c)
-        named = tuple(
-            (f"{unit} {label}", caption)
-            for c in groups
-            for label, caption in zip(c, getattr(c, "captions", ()), strict=False)
-            if caption
-        )
+        named = tuple(pair for c in groups for pair in _called(unit, c, []))
         return Ref("provision", f"{unit}s {' and '.join(labels)}", labels, unit, named=named)
 
     def ordinal_unit(self, children: list[Any]) -> Ref:
