@@ -57,9 +57,12 @@ def title_at_end(text: str) -> re.Match[str] | None:
 # What a cross-reference that happens to start a line continues with.
 _BRACKETS = lazy_re(r"^(?:\([A-Za-z0-9]{1,6}\))+")
 _REFERENCE_TAIL = lazy_re(r"^(?:[;,)\]]|[a-z])")
-# What follows a number that is a figure, not a label: a rate or a ratio.
+# What follows a number that is a figure, not a label: a rate or a ratio, or a quantity
+# per unit of measure ("11.20 LB/MMBTU", "6.50 lbs./ton", "0.96 per MMBtu"; a unit is
+# printed in one case, so a caption such as "Buyer/Seller" is not one).
 _FIGURE_TAIL = lazy_re(
-    r"^(?:%|percent\b|per\s+cent\b|bps\b|basis\s+points\b|to\s*1(?:\.0+)?\b|:\s*1(?:\.0+)?\b)",
+    r"^(?:%|percent\b|per\s+cent\b|bps\b|basis\s+points\b|to\s*1(?:\.0+)?\b|:\s*1(?:\.0+)?\b"
+    r"|(?-i:[A-Z]{1,6}|[a-z]{1,6})\.?/[A-Za-z]{1,8}\b|(?-i:per)\s+[A-Za-z])",
     re.IGNORECASE,
 )
 # How far a later section may run ahead of the last one: "6.9" after "2.7" is an
