@@ -26,6 +26,10 @@ from .payload import (
     reopened_paragraphs,
 )
 
+# A lead's colon printed with a dash after it, as some drafters do ("... following
+# Section 2:-"): the colon is what announces the new text.
+_COLON_DASH = re.compile(r":[^\S\n]*[-\u2013\u2014]+\s*$")
+
 
 class Assembly(ReaderBase):
     def _set_ends(self) -> None:
@@ -149,6 +153,8 @@ class Assembly(ReaderBase):
                     parts[0] = f"{parts[0].strip()}."
                 parts.append(self.source[a:b])
             elif kind == NEW and payload is None:
+                if parts and (dash := _COLON_DASH.search(parts[-1])):
+                    parts[-1] = f"{parts[-1][: dash.start()]}:"
                 payload = self.source[a:b]
                 if info.quoted:  # '"(a) ...' / '"(b) ...": each paragraph reopens the quote
                     payload = reopened_paragraphs(payload)

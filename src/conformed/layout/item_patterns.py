@@ -151,17 +151,26 @@ def _cites_own_label(said: str, rest: str) -> bool:
     if paren is not None:
         label = re.escape(paren.group(1))
         return re.search(rf"(?:\d|\)|\band)[^\S\n]?{label}(?![^\S\n]?\()", said) is not None
-    lead = re.match(r"\s*(\d{1,3}(?:\.\d{1,3})+|\d{1,3}[A-Z]?)\.?\s", rest)
+    lead = re.match(r"\s*(\d{1,3}(?:\.\d{1,3})*[A-Z]?)\.?\s", rest)
     return lead is not None and _cites_number(said, lead.group(1))
 
 
 def _cites_number(said: str, number: str) -> bool:
-    """Does ``said`` cite the provision numbered ``number`` ("Section 4.22", "Article 7"),
-    not one that only begins with it ("Section 4.221")?"""
-    return (
-        re.search(rf"\b(?:{CONVENTION.lead_unit}){re.escape(number)}(?![\d.(]*\d)", said)
-        is not None
+    """Does ``said`` cite the provision numbered ``number`` ("Section 4.22", "Article 7",
+    "Sections 4.3A and 4.3B"), not one that only begins with it ("Section 4.221")?"""
+    if re.search(rf"\b(?:{CONVENTION.lead_unit}){re.escape(number)}(?![\d.(]*\d)", said):
+        return True
+    return any(
+        number in _LISTED_LABEL.findall(m.group("list")) for m in _PLURAL_CITED.finditer(said)
     )
+
+
+# "Sections 4.3A, 4.3B and 4.3C": the labels a plural unit word lists
+_PLURAL_CITED = lazy_re(
+    r"\b(?:Sections|SECTIONS|Articles|ARTICLES|Paragraphs|PARAGRAPHS|Clauses|CLAUSES)[^\S\n]+"
+    r"(?P<list>\d[\w.]*(?:(?:,|,?[^\S\n]+(?:and|or))[^\S\n]+\d[\w.]*)*)"
+)
+_LISTED_LABEL = lazy_re(r"\d[\w]*(?:\.\w+)*")
 
 
 _PAREN_LEAD = lazy_re(r"\s*(\([A-Za-z0-9]{1,5}\))[^\S\n]")

@@ -78,6 +78,11 @@ _QUOTED_LIST = lazy_re(
 _SUBJECT_ONLY = lazy_re(r"(?:^|[.;:]\s+)The\s+following(?:\s+(?:new|additional))?\s*$")
 
 
+# An instruction that adds provisions: a paragraph after it that opens with a label it cites
+# is the first of them, whatever its heading says
+_ADDS = lazy_re(r"\b(?:added|inserted|adding|inserting)\b", re.IGNORECASE)
+
+
 # A sentence's first words that say it is one more change ("Further, ...", "In addition, ...")
 _ONE_MORE = lazy_re(r"(?:Further|In\s+addition|Additionally|Also),?\s+(?=[a-z])")
 
@@ -194,8 +199,9 @@ class NewText(ReaderBase):
             info.notes.append("the instruction was read from the text its lead-in introduces")
             info.since = after
             return False  # "... amended as follows: Subsection 6(a) ... is amended to read ..."
-        if wants and self._own_label_first(said, after):
+        if (wants or _ADDS.search(said)) and self._own_label_first(said, after):
             return True  # "Section 4.22 is restated as follows:" / "4.22 Title. ...": its text
+            # (and "Sections 4.3A and 4.3B ... are hereby added ...:" / "4.3A Conditions ...")
         if self.tree.accepts(rest, SOFT, children=False):
             return False  # the next item: the lead introduced nothing
         if self.tree.accepts(rest, SOFT):
