@@ -858,3 +858,26 @@ def test_a_condition_under_a_heading_of_conditions_changes_no_text() -> None:
         "conditions",
         "conditions: changes no text of the agreement",
     )
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["shall hereby be amended", "will hereby be amended", "shall hereby be deleted"],
+)
+def test_a_change_in_force_from_a_date_is_never_its_effectiveness(verb: str) -> None:
+    """ "Effective as of the Second Amendment Effective Date, clause (j) of ... shall hereby be
+    amended ...": the sentence opens as an item about the amendment's effectiveness does,
+    but its verb amends (its adverb between "shall" and "be"); it is read, or refused, and
+    never reported as changing no text (the change would vanish from the report)."""
+    instruction = (
+        "Amendment to Lease. Effective as of the Second Amendment Effective Date, clause (j) "
+        f"of the definition of \u201cPermitted Kilns\u201d in the Lease {verb} to add the "
+        "underlined text (indicated textually as in this example: underlined text) as "
+        "follows: \u00abTEXT\u00bb"
+    )
+    payload = "\u201cany kiln fired with wood in the ordinary course\u201d"
+    try:
+        op = interpret(_item("1", instruction, payload), ())
+    except InstructionParseError:
+        return
+    assert not isinstance(op, NoTextChange), describe(op)

@@ -26,13 +26,13 @@ from ..sentences import split_sentences
 OPERATIVE = lazy_re(
     # (a circumstance between commas after the verb too: "is, effective as of the Fourth
     # Amendment Effective Date, hereby amended ...", "is, from the date hereof, deleted")
-    r"(?=\b[abhirstw])(?:\b(?:is|are|shall\s+be|will\s+be)(?:,\s*[^,;:.]{1,120}?,)?,?\s+"
+    r"(?=\b[abhirstw])(?:\b(?:is|are|(?:shall|will)(?:\s+hereby)?\s+be)(?:,\s*[^,;:.]{1,120}?,)?,?\s+"
     r"(?:(?:hereby|each|also)\s+){0,2}(?:deemed\s+(?:to\s+be\s+)?)?(?:further\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|revised|"
     r"substituted|renumbered|redesignated|relettered|struck|stricken|attached|removed|cancell?ed)\b"
     r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
     r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+|henceforth\s+)?read\b|\bto\s+read\s+as\s+follows\b"
-    r"|\b(?:is|are|shall\s+be),?\s+(?:hereby\s+)?(?:superseded|changed|increased|decreased|reduced|extended|expanded|shortened|"
+    r"|\b(?:is|are|shall(?:\s+hereby)?\s+be),?\s+(?:hereby\s+)?(?:superseded|changed|increased|decreased|reduced|extended|expanded|shortened|"
     r"terminated|repealed|rescinded|revoked)\b|\b(?:it|they)\s+now\s+reads?\b"
     r"|\b(?:hereby\s+)?amends?\b[^.]{0,80}\bas\s+follows\b|\bagree[sd]?\s+to\s+amend\b"
     # 'references to "X" shall be deemed to be references to "Y"' (quoted words for quoted
