@@ -881,3 +881,42 @@ def test_a_change_in_force_from_a_date_is_never_its_effectiveness(verb: str) -> 
     except InstructionParseError:
         return
     assert not isinstance(op, NoTextChange), describe(op)
+
+
+@pytest.mark.parametrize(
+    "umbrella",
+    [
+        "The parties hereby agree to amend the Kiln Supply Agreement as follows:",
+        "Amendment. The parties agree that the Kiln Supply Agreement is amended as follows:",
+        "Effective as of the date hereof, the Kiln Supply Agreement is hereby amended in the following "
+        "respects:",
+    ],
+)
+def test_one_change_after_an_umbrella_on_the_same_line(umbrella: str) -> None:
+    """An umbrella over the whole agreement, then on its line the one change it announces
+    (a flattened filing, or a drafter who wrote no list): the change is read."""
+    change = (
+        "The definition of \u201cFiring Date\u201d in Section 1.1 of the Kiln Supply Agreement is hereby "
+        "amended and restated in its entirety to read as follows: \u00abTEXT\u00bb"
+    )
+    payload = "\u201cFiring Date\u201d means the first Monday of each month."
+    op = interpret(
+        _item("2", f"{umbrella} {change}", payload), (), agreement="Kiln Supply Agreement"
+    )
+    assert describe(op) == [
+        {"action": "replace", "kind": "replace_definition", "target": "Section 1.1 Firing Date"}
+    ]
+
+
+def test_an_umbrella_over_one_provision_keeps_its_scope() -> None:
+    """ "Section 2 ... is amended as follows: the words ..." : the words are Section 2's;
+    the change after the umbrella, read alone, would change them wherever they are."""
+    instruction = (
+        "Section 2 of the Kiln Supply Agreement is hereby amended as follows: the words \u201ckiln\u201d "
+        "are replaced with \u201coven\u201d."
+    )
+    try:
+        op = interpret(_item("3", instruction), (), agreement="Kiln Supply Agreement")
+    except InstructionParseError:
+        return
+    assert all("Section 2" in o["target"] for o in describe(op)), describe(op)

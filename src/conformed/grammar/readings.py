@@ -114,6 +114,7 @@ def readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
     if bare:
         yield instruction[bare.end() :], False  # "Additional Termination Event Part 1(i) ..."
     yield from _without_preamble(instruction)
+    yield from _without_umbrella(instruction)
     heading, rest = split_heading(original)
     caps = _CAPS_HEADING.match(original) or _CITING_HEADING.match(original)
     if caps and (not heading or len(caps.group(0)) > len(heading)):
@@ -124,6 +125,29 @@ def readings(original: str, instruction: str) -> Iterator[tuple[str, bool]]:
         yield rest, True
         # "IDIOCRACY": Consistent with Paragraph 1(a)(ii), Exhibit A is ...
         yield from ((t, False) for t, _ in _without_preamble(rest))
+
+
+# An umbrella sentence that amends the agreement as a whole, then on the same line the one
+# change it announces: "The parties hereby agree to amend the Lease as follows: The
+# definition of ..." (a flattened filing, or a drafter who wrote no list).  Only where the
+# umbrella names no provision: the change after it then says all of where it applies
+# ("Section 2 is amended as follows: the words ..." would lose its Section).
+_UMBRELLA = lazy_re(
+    r"^(?P<lead>[^:\"\u201c\u00ab]{10,240}?\bamend(?:ed|s)?\b[^:\"\u201c\u00ab]{0,120}?)"
+    r"\b(?:as\s+follows|in\s+the\s+following\s+(?:respects?|manner))\s*:\s+(?=[A-Z\"\u201c])"
+)
+_READ_AS = lazy_re(r"\b(?:read|reads|restated|replaced|substituted)\b", re.IGNORECASE)
+
+
+def _without_umbrella(text: str) -> Iterator[tuple[str, bool]]:
+    """ "The Lease is hereby amended as follows: Section 4 ... is deleted.": the change
+    after the umbrella, and the readings of that."""
+    m = _UMBRELLA.match(text)
+    if m is None or _READ_AS.search(m["lead"]) or re.search(rf"\b(?:{UNITS})\s+\d", m["lead"]):
+        return
+    rest = text[m.end() :]
+    yield rest, False
+    yield from readings(rest, rest)
 
 
 def _without_preamble(text: str) -> Iterator[tuple[str, bool]]:
