@@ -57,7 +57,7 @@ def _past_recitals(text: str, op: re.Match[str] | None) -> re.Match[str] | None:
 # with its new text after it, never the lead into numbered items
 _NAMES_ITS_PROVISION = lazy_re(
     r"\b(?:Section|Article|Paragraph|Subsection|Clause|Schedule|Exhibit|Annex)s?\s+[\dIVXA-Z(]"
-    r"[^:]*?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?"
+    r"[^:]*?\b(?:is|are|shall(?:\s+hereby)?\s+be)\s+(?:hereby\s+)?(?:further\s+)?"
     r"(?:amended|restated|deleted|replaced|modified)\b"
 )
 _NOW_THEREFORE = lazy_re(r"\bNOW,?\s+THEREFORE\b", re.IGNORECASE)

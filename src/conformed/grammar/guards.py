@@ -197,7 +197,7 @@ _NO_VERB = r"(?:(?!\b(?:is|are|shall|hereby)\b)[^.;:])"
 
 
 _INSTRUCTS = lazy_re(
-    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?amended\s+(?:by|to\s+(?:add|delete|insert))\b"
+    r"\b(?:is|are|shall(?:\s+hereby)?\s+be)\s+(?:hereby\s+)?(?:further\s+)?amended\s+(?:by|to\s+(?:add|delete|insert))\b"
     r"|\bby\s+(?:deleting|inserting|striking)\b[^.]{0,200}\b(?:and|in\s+lieu|with)\b",
     re.IGNORECASE,
 )

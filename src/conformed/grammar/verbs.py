@@ -94,7 +94,7 @@ FIRST = _FirstPlace()
 # Words that amend, said inside what is only a description of a change.
 _AMENDS_INSIDE = lazy_re(
     r"\bin\s+lieu\s+thereof\b|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting)\b"
-    r"|\b(?:is|are|shall\s+be|will\s+be),?\s+(?:hereby\s+)?(?:deleted|replaced|restated|inserted|added|"
+    r"|\b(?:is|are|(?:shall|will)(?:\s+hereby)?\s+be),?\s+(?:hereby\s+)?(?:deleted|replaced|restated|inserted|added|"
     r"substituted|struck|stricken|renumbered|relettered)\b",
     re.IGNORECASE,
 )

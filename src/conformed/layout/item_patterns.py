@@ -101,7 +101,7 @@ INSTRUCTION_PARAGRAPH = lazy_re(
     rf"|(?:{CONVENTION.lead_unit}|{CONVENTION.citation_unit}[^\S\n]*)\(?\w[\w.()]*"
     r"(?:\s?\(\s*[A-Za-z0-9]{1,6}\s*\))*(?::?\s+(?=[A-Z])|(?=[\s,]))"  # "Subsection 3 (c ),"
     r"(?!\s*[A-Z][a-z]+\.\s))"  # not "Section 5.2 Rent. The rent ...": a heading and its text
-    r"(?:[^;:.]|\.(?=\S)){0,160}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
+    r"(?:[^;:.]|\.(?=\S)){0,160}?\b(?:is|are|shall(?:\s+hereby)?\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
     r"(?:amended|deleted|added|inserted|replaced|restated|modified|supplemented|struck)\b"
 )
 # An unnumbered paragraph headed by the change it makes, then saying it: "Amendment of Section
@@ -109,7 +109,7 @@ INSTRUCTION_PARAGRAPH = lazy_re(
 # numbers were lost in conversion reads as a run of these).
 HEADED_INSTRUCTION = lazy_re(
     r"(?:Amendments?|Additions?|Deletions?|Restatements?|Modifications?|Changes?)\s+(?:of|to)\s"
-    r"(?:[^.\n]|\.(?=\d)){1,120}\.\s+(?:[^;:.]|\.(?=\S)){0,400}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"(?:[^.\n]|\.(?=\d)){1,120}\.\s+(?:[^;:.]|\.(?=\S)){0,400}?\b(?:is|are|shall(?:\s+hereby)?\s+be)\s+(?:hereby\s+)?"
     r"(?:further\s+)?(?:amended|deleted|added|inserted|replaced|restated|modified|supplemented)\b"
 )
 # A paragraph headed by the provision it amends, as plan amendments print their changes:
@@ -194,7 +194,7 @@ _OWN_DOCUMENT = lazy_re(r"\bthis\s+(?:Amendment|Agreement|Waiver|Consent)\b", re
 # A lead that only announces changes: what follows says them, it is not new text.
 # ("The following definitions shall be modified as follows, effective June 30, 2024:" too)
 _UMBRELLA_END = lazy_re(
-    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified|supplemented|changed)"
+    r"\b(?:is|are|shall(?:\s+hereby)?\s+be)\s+(?:hereby\s+)?(?:further\s+)?(?:amended|modified|supplemented|changed)"
     r"(?:\s+as\s+follows)?(?:,\s*(?:effective|with\s+effect)\b[^:.]{0,80})?\s*[:.]?\s*$",
     re.IGNORECASE,
 )

@@ -63,7 +63,7 @@ WANTS_TEXT = lazy_re(
     r"|the\s+following\s+(?:new\s+|additional\s+|revised\s+|amended\s+)?(?:defined\s+terms?|"
     r"definitions?|paragraphs?|sections?|subsections?|clauses?|sentences?|provisions?|language|words|text)\b"
     r"|substitut\w*\b(?:[^.:]|(?<=\d)\.(?=\d)){0,100}\bthe\s+following\b"
-    r"|the\s+following\s+(?:\w+\s+){0,3}(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"|the\s+following\s+(?:\w+\s+){0,3}(?:is|are|shall(?:\s+hereby)?\s+be)\s+(?:hereby\s+)?"
     r"(?:substituted|inserted|added|attached|incorporated)\b"
     r"|in\s+lieu\s+thereof\b(?:[^.:]|(?<=\d)\.(?=\d)){0,40}\bthe\s+following\b)",
     re.IGNORECASE,
@@ -98,13 +98,13 @@ BELOW_LEAD = lazy_re(
 )
 EMBEDDED = lazy_re(
     r"\s*(?:[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d]\s+|[A-Z])[^\n:\"\u201c]{0,100}?"
-    r"\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"\b(?:is|are|shall(?:\s+hereby)?\s+be)\s+(?:hereby\s+)?"
     r"(?:amended|deleted|restated|replaced)\b",
     re.IGNORECASE,
 )
 # Amending language: what makes a sentence change the agreement's text.
 AMENDING = lazy_re(  # each form starts a word with a letter looked ahead for (faster)
-    r"(?=\b[abhisw])(?:\b(?:is|are|shall\s+be|will\s+be)\s*,?\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
+    r"(?=\b[abhisw])(?:\b(?:is|are|(?:shall|will)(?:\s+hereby)?\s+be)\s*,?\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|substituted|"
     r"renumbered|relettered|redesignated|struck|stricken|superseded|changed|revised|attached)\b"
     r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+)?read\b|\bhereby\s+amends?\b"
