@@ -920,3 +920,37 @@ def test_an_umbrella_over_one_provision_keeps_its_scope() -> None:
     except InstructionParseError:
         return
     assert all("Section 2" in o["target"] for o in describe(op)), describe(op)
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Each Lender agrees that,",
+        "Kiln Supply Extension. Each Kiln Owner listed on Schedule 2.01 set forth on Annex A hereto "
+        "(collectively, the \u201cExtending Owners\u201d), each Glazier and each Potter agrees that,",
+        "Each party hereto acknowledges and agrees that,",
+    ],
+)
+def test_what_the_parties_agree_is_the_change(subject: str) -> None:
+    """ "<whoever> agrees that, on and as of <a date>, <the change>": the change is read,
+    however long the list of who agrees (longer than the lead-ins' own list of parties)."""
+    instruction = (
+        f"{subject} on and as of the First Amendment Effective Date (as defined below), "
+        "Section 4 of the Kiln Supply Agreement is hereby deleted in its entirety."
+    )
+    op = interpret(_item("2", instruction), (), agreement="Kiln Supply Agreement")
+    assert describe(op) == [{"action": "delete", "kind": "delete_provision", "target": "Section 4"}]
+
+
+def test_a_subject_that_amends_is_never_set_aside_as_who_agrees() -> None:
+    """ "Section 5 ... is hereby deleted and each Lender agrees that Section 4 ...": the words
+    before "agrees that" amend; read without them, the deletion of Section 5 would vanish."""
+    instruction = (
+        "Section 5 of the Kiln Supply Agreement is hereby deleted and each Lender agrees that "
+        "Section 4 of the Kiln Supply Agreement is hereby deleted."
+    )
+    try:
+        op = interpret(_item("2", instruction), (), agreement="Kiln Supply Agreement")
+    except InstructionParseError:
+        return
+    assert any("Section 5" in o["target"] for o in describe(op)), describe(op)

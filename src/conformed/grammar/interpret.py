@@ -44,7 +44,7 @@ from .in_part import in_part
 from .listed_citations import citations_listed
 from .no_text_change import OPERATIVE, changes_said, non_textual
 from .parser import names_the_agreement, parse_instruction
-from .readings import captioned, readings, without_circumstance
+from .readings import captioned, readings, without_agreeing, without_circumstance
 from .table_rows import rows_as_items
 
 
@@ -155,7 +155,7 @@ def _parse(item: Item, agreement: str, ancestors: tuple[Item, ...] = ()) -> Oper
         item = replace(item, instruction=listed, payload=None)
     instruction = _NEW_NAMED.sub(r"\1 \2", item.instruction)  # "A new section, Section 1(a),"
     original = _TERM_SUBJECT.sub(r"The definition of \1 ", _this_unit_named(item.instruction))
-    original = without_circumstance(original)
+    original = without_circumstance(without_agreeing(original))
     if original != item.instruction:
         instruction = original  # every reading starts from what the subject means
     if ancestors and _BARE_PART.match(instruction):

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..layout.heads import split_heading
 from ..lazy_re import lazy_re
 from ..operations import DeleteProvision, Operation, ReplaceProvision
-from .amends import first_sentence
+from .amends import amends, first_sentence
 from .guards import UNITS
 
 _CAPS_HEADING = lazy_re(
@@ -49,7 +49,8 @@ _LEAD = lazy_re(
 # two joined by "and": "In reliance on the Hirer's warranties below, and subject to ...,".
 _PREAMBLE = lazy_re(
     r"^(?:(?:and\s+)?(?:Consistent\s+with|Subject\s+(?:only\s+)?to|Pursuant\s+to|Solely\s+with\s+respect\s+to|"
-    r"Effective\s+as\s+of|With\s+effect\s+from|Notwithstanding|In\s+reliance\s+(?:up)?on)"
+    r"Effective\s+as\s+of|With\s+effect\s+from|Notwithstanding|In\s+reliance\s+(?:up)?on|"
+    r"On\s+and\s+as\s+of|On\s+and\s+after|From\s+and\s+after)"
     r"\s[^,]{1,160},\s*)+(?=[A-Z]|the\s)",
     re.IGNORECASE,
 )
@@ -137,6 +138,30 @@ _UMBRELLA = lazy_re(
     r"\b(?:as\s+follows|in\s+the\s+following\s+(?:respects?|manner))\s*:\s+(?=[A-Z\"\u201c])"
 )
 _READ_AS = lazy_re(r"\b(?:read|reads|restated|replaced|substituted)\b", re.IGNORECASE)
+
+
+# Whoever agrees, before what they agree ("Each Lender listed on Schedule 1 (the "Extending
+# Lenders") and each Issuing Bank agrees that, on and as of the Amendment Date, Section 4 ...
+# is amended ..."): a subject the lead-ins' own list of parties cannot spell out.  The
+# instruction is what follows "that".
+_AGREES_THAT = lazy_re(
+    r"^(?:[^\u00ab.;:]|\.(?=\S)){1,400}?\b(?:hereby\s+)?(?:(?:acknowledges?|confirms?)\s+and\s+)?"
+    r"agrees?\s+that,?\s+(?=[A-Z]|the\s|on\s|effective\s|as\s+of\s)"
+)
+
+
+def without_agreeing(instruction: str) -> str:
+    """ "Each Lender ... agrees that, ..., Section 4 is amended ...": what is agreed, where
+    the words before it amend nothing (every reading starts from it, the composed
+    grammar's too)."""
+    heading, text = split_heading(instruction)  # "Maturity Extension. Each Lender agrees ..."
+    m = _AGREES_THAT.match(text)
+    if m is None or amends(text[: m.end()]):
+        return instruction
+    rest = text[m.end() :]
+    if not amends(rest):
+        return instruction
+    return f"{heading} {rest[:1].upper()}{rest[1:]}".lstrip()
 
 
 def _without_umbrella(text: str) -> Iterator[tuple[str, bool]]:
