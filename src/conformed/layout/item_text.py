@@ -170,8 +170,12 @@ class NewText(ReaderBase):
         colon = bool(re.search(r":[\s\-\u2014]*$", said))
         if not UNQUOTED.search(said) and not (colon and (wants_text(said) or amends(said))):
             return
-        if not re.search(r"[:\-\u2014]\s*$", said) and not self._paragraph_at(after):
-            return  # "... by adding the following" wrapped onto the next line
+        if not re.search(r"[:\-\u2014]\s*$", said) and (
+            not self._paragraph_at(after) or self.source[after : after + 1].islower()
+        ):
+            return  # "... by adding the following" wrapped onto the next line (where lines
+            # are paragraphs, a line that opens in lower case goes on with the sentence:
+            # "... by deleting the following" / "terms and their existing definitions ...:")
         if after >= self.end:
             return
         if _SUBJECT_ONLY.search(said) and self.source[after].islower():
