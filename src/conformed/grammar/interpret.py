@@ -122,13 +122,29 @@ _NEW_NAMED = lazy_re(rf"\b([Aa]\s+new)\s+(?i:{UNITS}),\s+((?i:{UNITS})\s+[^\s,]+
 _HERBY = lazy_re(r"\b([Hh])erby\b")
 
 
+# "after the definition of "A" and before the definition of "B"": the place between them
+_AFTER_AND_BEFORE = lazy_re(
+    r"(?:immediately\s+)?(?:after|following)\s+the\s+definition\s+of\s+"
+    r"(?P<a>[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d]),?\s+and\s+(?:immediately\s+)?"
+    r"(?:before|preceding|prior\s+to)\s+the\s+definition\s+of\s+"
+    r"(?P<b>[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d])",
+    re.IGNORECASE,
+)
+
+
 def _as_spelled(instruction: str) -> str:
     """The instruction in the one vocabulary the grammars read: a unit printed as its sign
-    ("\u00a7 4.2") as its word, and "herby", the misspelling a spelling checker passes, as
-    "hereby"."""
+    ("\u00a7 4.2") as its word, "herby", the misspelling a spelling checker passes, as
+    "hereby", and a place "after the definition of "A" and before the definition of "B""
+    as the place "between the definitions of "A" and "B"" (checked as such when applied:
+    A and B side by side, the new definition where the alphabet puts it)."""
     instruction = CONVENTION.signs_as_words(instruction)
     if "erby" in instruction:
         instruction = _HERBY.sub(r"\1ereby", instruction)
+    if "efinition of" in instruction:
+        instruction = _AFTER_AND_BEFORE.sub(
+            r"between the definitions of \g<a> and \g<b>", instruction
+        )
     return instruction
 
 
