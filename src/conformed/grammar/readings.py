@@ -154,6 +154,8 @@ def without_agreeing(instruction: str) -> str:
     """ "Each Lender ... agrees that, ..., Section 4 is amended ...": what is agreed, where
     the words before it amend nothing (every reading starts from it, the composed
     grammar's too)."""
+    if "agree" not in instruction:
+        return instruction  # (most instructions: no heading split, no pattern tried)
     heading, text = split_heading(instruction)  # "Maturity Extension. Each Lender agrees ..."
     m = _AGREES_THAT.match(text)
     if m is None or amends(text[: m.end()]):
