@@ -65,6 +65,9 @@ from .sequence import HARD, INLINE, SOFT
 # a quotation mark, either way, and the sentence the item's words go on in after one
 _CLOSER_OR_OPENER = lazy_re(r"[\"\u201c\u201d]")
 _NEW_SENTENCE = lazy_re(r"[^\S\n]+[A-Z][a-z]")
+# or a paragraph of the item's own after it ('... by the Committee."' / "The foregoing
+# amendment shall apply only to ...")
+_NEW_PARAGRAPH = lazy_re(r"[^\S\n]*\n[^\S\n]*\n\s*[A-Z][a-z]")
 
 # Short quotations one after another, joined by commas, "and" or "or": a list of words
 _QUOTED_LIST = lazy_re(
@@ -294,7 +297,9 @@ class NewText(ReaderBase):
                 continue
             depth -= 1
             if depth == 0:
-                sentence = _NEW_SENTENCE.match(self.source, c + 1, self.end)
+                sentence = _NEW_SENTENCE.match(self.source, c + 1, self.end) or (
+                    _NEW_PARAGRAPH.match(self.source, c + 1, self.end)
+                )
                 if before in ".!?" and sentence is not None and self._runs_over(pos, c) is None:
                     return c
                 return None
@@ -375,6 +380,11 @@ class NewText(ReaderBase):
             # the paragraph's first lines: its amending words may wrap onto the second
             text = self.source[text_start : min(end, text_start + 400)]
             text = first_paragraph(text)
+            lead = LEAD.match(text)
+            if lead is not None and not text[lead.end() :].strip():
+                # "7." alone, its words a paragraph below: the item is what they say
+                rest = self.source[text_start + len(text) : min(end, text_start + 400)]
+                text = f"{text.strip()} {first_paragraph(rest.lstrip())}"
             strength = HARD if line.brk == "hard" else SOFT
             if own is None:
                 info = self._current()
