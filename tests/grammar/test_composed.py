@@ -954,3 +954,21 @@ def test_a_subject_that_amends_is_never_set_aside_as_who_agrees() -> None:
     except InstructionParseError:
         return
     assert any("Section 5" in o["target"] for o in describe(op)), describe(op)
+
+
+def test_new_text_that_runs_into_a_signature_is_refused() -> None:
+    """Unquoted new text read to the end of an amendment took in its signature block
+    ("By /s/ DANA VALE"): applied, the plan would print it.  The item is refused."""
+    instruction = (
+        "Subsection 21(d): This Subsection is amended by adding the following sentence at "
+        "the end of the Subsection: \u00abTEXT\u00bb"
+    )
+    payload = (
+        "The foregoing provisions shall apply only to Plan Years beginning after 2025.\n\n"
+        "ORRIN KILNWORKS INC.\n\nDate: March 3, 2026     By  /s/ DANA VALE\n"
+        "                             Dana Vale, President\n"
+    )
+    with pytest.raises(InstructionParseError, match="runs into a signature"):
+        interpret(_item("1", instruction, payload), ())
+    fine = "The foregoing provisions shall apply only to Plan Years beginning after 2025.\n"
+    assert describe(interpret(_item("1", instruction, fine), ()))[0]["action"] == "amend_text"

@@ -60,12 +60,23 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
             break
     if found is None:  # a double-spaced filing: sentences run over lines
         found = _hereby_amended(" ".join(item.payload.split()))
+    signed = _SIGNED.search(item.payload)
+    if signed is not None:  # "By /s/ Dana Vale": the amendment's own signature block
+        raise InstructionParseError(
+            f'the new text of this item runs into a signature ("{signed.group(0)[:60]}"), which '
+            "no agreement's text holds; the item is refused rather than applied with it"
+        )
     if found is not None:
         raise InstructionParseError(
             f'the new text of this item holds what reads as another instruction ("{found[:80]}"); '
             "the item is refused rather than applied without it"
         )
     return op
+
+
+# A signature as a filing prints one that was signed ("/s/ Dana Vale"): an amendment's or a
+# certificate's, never words of an agreement (a form of one, restated, leaves its lines blank)
+_SIGNED = lazy_re(r"/s/[^\S\n]*[A-Z][^\n]{0,60}")
 
 
 # "Section 1 of the Agreement": a provision named as the amendment names it; the agreement's
