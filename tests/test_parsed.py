@@ -277,6 +277,11 @@ def test_a_letters_change_before_its_instruction_is_an_item() -> None:
     assert [(o["action"], o["target"]) for o in report.items[1].operations] == [
         ("replace", "Section 3")
     ]
+    # its new text is the Section alone: never the letter's close and signature block after
+    # it, nor the quotation's closing mark (both had been printed into Section 3)
+    (_, _), (restated, _) = parse_amendment(LETTER, source="letter.txt").leaves()
+    assert restated.payload is not None
+    assert restated.payload.strip() == "3. Delivery. Deliveries are made each Tuesday."
 
 
 # New text that holds a paragraph saying something of a provision, in words that amend

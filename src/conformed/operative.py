@@ -104,7 +104,30 @@ def _signatures(text: str, start: int, end: int) -> int | None:
         if at <= start or not _OVER_SIGNATURE.fullmatch(line) or line[:20].strip():
             break  # (a name over a signature is set far to the right)
         at = prev
-    return at
+    return _complimentary_close(text, start, at)
+
+
+# A letter's complimentary close over its signature block: "Very truly yours," / "ORCHARD
+# ROW LLC" / "By: ____"
+_COMPLIMENTARY = lazy_re(
+    r"(?im)^[ \t]*(?:very\s+truly\s+yours|yours\s+(?:very\s+)?truly|(?:yours\s+)?sincerely"
+    r"(?:\s+yours)?|(?:best|kind)\s+regards|respectfully(?:\s+(?:yours|submitted))?|cordially)"
+    r"[ \t]*,?[ \t]*$"
+)
+
+
+def _complimentary_close(text: str, start: int, at: int) -> int:
+    """Where a letter's block begins: at its complimentary close, where only short lines
+    (the party's name) stand between it and the block found at ``at``."""
+    last = None
+    for m in _COMPLIMENTARY.finditer(text, max(start, at - 300), at):
+        last = m
+    if last is None:
+        return at
+    between = text[last.end() : at].splitlines()
+    if any(len(line.strip()) > 60 or line.strip().endswith(".") for line in between):
+        return at
+    return text.rfind("\n", 0, last.start()) + 1
 
 
 def _amends_after(text: str, at: int) -> bool:
