@@ -972,3 +972,25 @@ def test_new_text_that_runs_into_a_signature_is_refused() -> None:
         interpret(_item("1", instruction, payload), ())
     fine = "The foregoing provisions shall apply only to Plan Years beginning after 2025.\n"
     assert describe(interpret(_item("1", instruction, fine), ()))[0]["action"] == "amend_text"
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "The Glaze Supply Agreement is hereby amended as follows: Section 4 of the Agreement is "
+        "hereby deleted in its entirety.",
+        "Each party to the Glaze Supply Agreement agrees that Section 4 of the Agreement is "
+        "hereby deleted in its entirety.",
+    ],
+)
+def test_words_set_aside_never_take_the_instrument_they_name(instruction: str) -> None:
+    """An umbrella or a subject that names another instrument ("The Glaze Supply Agreement
+    is amended as follows:"), then a change that says only "the Agreement": read without
+    those words, the change would fall on the agreement the amendment amends (the Kiln
+    Supply Agreement's Section 4 deleted).  It is refused, or read as of the instrument
+    named."""
+    try:
+        op = interpret(_item("2", instruction), (), agreement="Kiln Supply Agreement")
+    except InstructionParseError:
+        return
+    assert not describe(op), describe(op)

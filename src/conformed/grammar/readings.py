@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ..layout.convention import INSTRUMENT_NOUNS
 from ..layout.heads import split_heading
 from ..lazy_re import lazy_re
 from ..operations import DeleteProvision, Operation, ReplaceProvision
@@ -138,6 +139,21 @@ _UMBRELLA = lazy_re(
     r"\b(?:as\s+follows|in\s+the\s+following\s+(?:respects?|manner))\s*:\s+(?=[A-Z\"\u201c])"
 )
 _READ_AS = lazy_re(r"\b(?:read|reads|restated|replaced|substituted)\b", re.IGNORECASE)
+# An instrument the umbrella names by a name of its own ("the Security Agreement"): the change
+# after it must name it too
+_NAMED_INSTRUMENT = lazy_re(
+    rf"\b(?:[A-Z][\w\-]*\s+){{1,5}}(?:{'|'.join(INSTRUMENT_NOUNS)})\b"
+)
+_THE = lazy_re(r"^(?:The|This|Such)\s+")
+
+
+def _names_again(before: str, rest: str) -> bool:
+    """Does ``rest`` name every instrument that the words set aside before it name by a name
+    of its own?  "The Security Agreement is amended as follows: Section 4 of the Agreement
+    ...": read alone, the change would fall on the agreement the amendment amends."""
+    return all(
+        _THE.sub("", named.group(0)) in rest for named in _NAMED_INSTRUMENT.finditer(before)
+    )
 
 
 # Whoever agrees, before what they agree ("Each Lender listed on Schedule 1 (the "Extending
@@ -161,7 +177,7 @@ def without_agreeing(instruction: str) -> str:
     if m is None or amends(text[: m.end()]):
         return instruction
     rest = text[m.end() :]
-    if not amends(rest):
+    if not amends(rest) or not _names_again(text[: m.end()], rest):
         return instruction
     return f"{heading} {rest[:1].upper()}{rest[1:]}".lstrip()
 
@@ -173,6 +189,8 @@ def _without_umbrella(text: str) -> Iterator[tuple[str, bool]]:
     if m is None or _READ_AS.search(m["lead"]) or re.search(rf"\b(?:{UNITS})\s+\d", m["lead"]):
         return
     rest = text[m.end() :]
+    if not _names_again(m["lead"], rest):
+        return
     yield rest, False
     yield from readings(rest, rest)
 
