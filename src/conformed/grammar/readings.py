@@ -141,9 +141,7 @@ _UMBRELLA = lazy_re(
 _READ_AS = lazy_re(r"\b(?:read|reads|restated|replaced|substituted)\b", re.IGNORECASE)
 # An instrument the umbrella names by a name of its own ("the Security Agreement"): the change
 # after it must name it too
-_NAMED_INSTRUMENT = lazy_re(
-    rf"\b(?:[A-Z][\w\-]*\s+){{1,5}}(?:{'|'.join(INSTRUMENT_NOUNS)})\b"
-)
+_NAMED_INSTRUMENT = lazy_re(rf"\b(?:[A-Z][\w\-]*\s+){{1,5}}(?:{'|'.join(INSTRUMENT_NOUNS)})\b")
 _THE = lazy_re(r"^(?:The|This|Such)\s+")
 
 
@@ -151,9 +149,7 @@ def _names_again(before: str, rest: str) -> bool:
     """Does ``rest`` name every instrument that the words set aside before it name by a name
     of its own?  "The Security Agreement is amended as follows: Section 4 of the Agreement
     ...": read alone, the change would fall on the agreement the amendment amends."""
-    return all(
-        _THE.sub("", named.group(0)) in rest for named in _NAMED_INSTRUMENT.finditer(before)
-    )
+    return all(_THE.sub("", named.group(0)) in rest for named in _NAMED_INSTRUMENT.finditer(before))
 
 
 # Whoever agrees, before what they agree ("Each Lender listed on Schedule 1 (the "Extending
