@@ -34,6 +34,18 @@ def _item(number: str, instruction: str, payload: str | None = None) -> Item:
     return Item(number, instruction, payload, instruction, 1)
 
 
+def _read_or_refused(
+    number: str, instruction: str, payload: str | None = None, *, agreement: str = ""
+) -> list[dict[str, str]] | None:
+    """What an item is read as (its operations described), or None where it is refused:
+    for the guards, either is right so long as no change is lost or misplaced."""
+    try:
+        op = interpret(_item(number, instruction, payload), (), agreement=agreement)
+    except InstructionParseError:
+        return None
+    return describe(op)
+
+
 @pytest.mark.parametrize("case", [c for _, c in _cases()], ids=[n for n, _ in _cases()])
 def test_case(case: dict) -> None:
     ancestors = (_item("1", case["parent"]),) if "parent" in case else ()
@@ -915,11 +927,8 @@ def test_an_umbrella_over_one_provision_keeps_its_scope() -> None:
         "Section 2 of the Kiln Supply Agreement is hereby amended as follows: the words \u201ckiln\u201d "
         "are replaced with \u201coven\u201d."
     )
-    try:
-        op = interpret(_item("3", instruction), (), agreement="Kiln Supply Agreement")
-    except InstructionParseError:
-        return
-    assert all("Section 2" in o["target"] for o in describe(op)), describe(op)
+    got = _read_or_refused("3", instruction, agreement="Kiln Supply Agreement")
+    assert got is None or all("Section 2" in o["target"] for o in got), got
 
 
 @pytest.mark.parametrize(
@@ -949,11 +958,8 @@ def test_a_subject_that_amends_is_never_set_aside_as_who_agrees() -> None:
         "Section 5 of the Kiln Supply Agreement is hereby deleted and each Lender agrees that "
         "Section 4 of the Kiln Supply Agreement is hereby deleted."
     )
-    try:
-        op = interpret(_item("2", instruction), (), agreement="Kiln Supply Agreement")
-    except InstructionParseError:
-        return
-    assert any("Section 5" in o["target"] for o in describe(op)), describe(op)
+    got = _read_or_refused("2", instruction, agreement="Kiln Supply Agreement")
+    assert got is None or any("Section 5" in o["target"] for o in got), got
 
 
 def test_new_text_that_runs_into_a_signature_is_refused() -> None:
@@ -989,8 +995,5 @@ def test_words_set_aside_never_take_the_instrument_they_name(instruction: str) -
     those words, the change would fall on the agreement the amendment amends (the Kiln
     Supply Agreement's Section 4 deleted).  It is refused, or read as of the instrument
     named."""
-    try:
-        op = interpret(_item("2", instruction), (), agreement="Kiln Supply Agreement")
-    except InstructionParseError:
-        return
-    assert not describe(op), describe(op)
+    got = _read_or_refused("2", instruction, agreement="Kiln Supply Agreement")
+    assert not got, got
