@@ -997,3 +997,17 @@ def test_words_set_aside_never_take_the_instrument_they_name(instruction: str) -
     named."""
     got = _read_or_refused("2", instruction, agreement="Kiln Supply Agreement")
     assert not got, got
+
+
+def test_a_change_said_before_agrees_that_is_never_set_aside() -> None:
+    """ "Each Lender consents to the deletion of Section 5 ... and agrees that Section 4 ...
+    is hereby deleted": the words before "agrees that" say a change in no words that amend;
+    read without them, the deletion of Section 5 would vanish.  Only the amendment's own
+    attachments ("listed on Schedule 2.01 set forth on Annex A hereto") may be cited there."""
+    got = _read_or_refused(
+        "2",
+        "Each Lender consents to the deletion of Section 5 of the Kiln Supply Agreement and "
+        "agrees that Section 4 of the Kiln Supply Agreement is hereby deleted in its entirety.",
+        agreement="Kiln Supply Agreement",
+    )
+    assert got is None or any("Section 5" in o["target"] for o in got), got

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..layout.convention import INSTRUMENT_NOUNS
+from ..layout.convention import CONVENTION, INSTRUMENT_NOUNS
 from ..layout.heads import split_heading
 from ..lazy_re import lazy_re
 from ..operations import DeleteProvision, Operation, ReplaceProvision
@@ -170,12 +170,26 @@ def without_agreeing(instruction: str) -> str:
         return instruction  # (most instructions: no heading split, no pattern tried)
     heading, text = split_heading(instruction)  # "Maturity Extension. Each Lender agrees ..."
     m = _AGREES_THAT.match(text)
-    if m is None or amends(text[: m.end()]):
+    if m is None or amends(text[: m.end()]) or _cites_a_part(text[: m.end()]):
         return instruction
     rest = text[m.end() :]
     if not amends(rest) or not _names_again(text[: m.end()], rest):
         return instruction
     return f"{heading} {rest[:1].upper()}{rest[1:]}".lstrip()
+
+
+# A part cited in the words before "agrees that" ("Each Lender consents to the deletion of
+# Section 5 and agrees that ..."): set aside, a change in them would vanish.  Only the
+# amendment's own attachments may be cited there ("Each Person listed on Schedule 2.01 set
+# forth on Annex A hereto ..."): they say who agrees.
+_PART_CITED = lazy_re(rf"\b{CONVENTION.unit_pattern(plural=True)}\s*[\dA-Z(]", re.IGNORECASE)
+_OWN_ATTACHMENT = lazy_re(r"[^,;()]{0,60}?\b(?:hereto|to\s+this\s+Amendment)\b", re.IGNORECASE)
+
+
+def _cites_a_part(words: str) -> bool:
+    return any(
+        _OWN_ATTACHMENT.match(words, m.end()) is None for m in _PART_CITED.finditer(words)
+    )
 
 
 def _without_umbrella(text: str) -> Iterator[tuple[str, bool]]:
