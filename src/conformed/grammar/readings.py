@@ -187,9 +187,7 @@ _OWN_ATTACHMENT = lazy_re(r"[^,;()]{0,60}?\b(?:hereto|to\s+this\s+Amendment)\b",
 
 
 def _cites_a_part(words: str) -> bool:
-    return any(
-        _OWN_ATTACHMENT.match(words, m.end()) is None for m in _PART_CITED.finditer(words)
-    )
+    return any(_OWN_ATTACHMENT.match(words, m.end()) is None for m in _PART_CITED.finditer(words))
 
 
 def _without_umbrella(text: str) -> Iterator[tuple[str, bool]]:
