@@ -126,13 +126,17 @@ _CAPS_HEADING = lazy_re(r"^(?:\d+\s+)?[A-Z][A-Z&,'/\-]+(?:\s+[A-Z&,'/\-]+)*[.:]?
 _ANY_LABEL = lazy_re(
     rf"(?<=\s)(?P<unit>{CONVENTION.lead_unit})?(?P<token>{CONVENTION.token})(?=\s+[A-Z\"\u201c(\[])"
 )
+# A parenthesised label and a capitalised word: a provision's first words after "as follows",
+# the colon left out.  New text only where the label is the cited provision's own (item_text).
+_LABEL_THEN_TEXT = r"\((?:[ivxlc]{1,6}|[a-zA-Z]{1,2}|\d{1,3})\)[^\S\n]+[A-Z]"
 # "as follows:" / "the following:" / "as set forth below:" before new text on the same
 # line.  Its first letter is one class (a and t fold to no other character), the word start
 # and each form's first letter checked behind it: a search skips to the next a or t.
 _SAME_LINE_LEAD = lazy_re(
     r"[aAtT](?<!\w.)(?i:(?:(?<=a)s\s+follows?|(?<=t)he\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?"
     r"|(?<=a)s\s+set\s+forth\s+below)\s*:[^\S\n]*(?=\S)"
-    r"|(?<=a)s\s+follows?[^\S\n]+(?=[A-Z]))"  # "replaced as follows Revolving Credit ..."
+    r"|(?<=a)s\s+follows?[^\S\n]+(?=[A-Z])"  # "replaced as follows Revolving Credit ..."
+    r"|(?<=a)s\s+follows?\s+(?=" + _LABEL_THEN_TEXT + "))"  # "... as follows (iii) Sales ..."
 )
 _NON_OPERATIVE = lazy_re(
     r"ratif|represent|warrant|condition|effective|counterpart|governing|law|expense|cost|fee"
@@ -150,7 +154,8 @@ def _cites_own_label(said: str, rest: str) -> bool:
     paren = _PAREN_LEAD.match(rest)
     if paren is not None:
         label = re.escape(paren.group(1))
-        return re.search(rf"(?:\d|\)|\band)[^\S\n]?{label}(?![^\S\n]?\()", said) is not None
+        before = rf"(?:\d|\)|\band|(?i:{CONVENTION.unit_pattern()})[^\S\n])"  # "clause (iii)"
+        return re.search(rf"{before}[^\S\n]?{label}(?![^\S\n]?\()", said) is not None
     lead = re.match(r"\s*(\d{1,3}(?:\.\d{1,3})*[A-Z]?)\.?\s", rest)
     return lead is not None and _cites_number(said, lead.group(1))
 

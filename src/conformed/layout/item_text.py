@@ -128,6 +128,10 @@ class NewText(ReaderBase):
             after = lead.end()
             said = fold(f"{self._said(info)} {self.source[pos:after]}")
             quoted = after >= end or self.source[after] in '"\u201c'
+            bare = ":" not in self.source[lead.start() : after]
+            labelled = bare and self.source[after : after + 1] == "("
+            if labelled and not (wants_text(said) and self._own_label_first(said, after)):
+                return None  # "amended as follows (i) by deleting ...": its own list
             if not quoted and self._takes_text(after, end, said):
                 return "unquoted", after
         return None
@@ -173,12 +177,16 @@ class NewText(ReaderBase):
         colon = bool(re.search(r":[\s\-\u2014]*$", said))
         if not UNQUOTED.search(said) and not (colon and (wants_text(said) or amends(said))):
             return
-        if not re.search(r"[:\-\u2014]\s*$", said) and (
-            not self._paragraph_at(after) or self.source[after : after + 1].islower()
+        if (
+            not re.search(r"[:\-\u2014]\s*$", said)
+            and (not self._paragraph_at(after) or self.source[after : after + 1].islower())
+            and not (wants_text(said) and self._own_label_first(said, after))
         ):
             return  # "... by adding the following" wrapped onto the next line (where lines
             # are paragraphs, a line that opens in lower case goes on with the sentence:
-            # "... by deleting the following" / "terms and their existing definitions ...:")
+            # "... by deleting the following" / "terms and their existing definitions ...:");
+            # but after "restating clause (iii) ... to read as follows" a line "(iii) Sales
+            # ..." is the clause's own text, the colon left out
         if after >= self.end:
             return
         if _SUBJECT_ONLY.search(said) and self.source[after].islower():
