@@ -136,7 +136,8 @@ _SAME_LINE_LEAD = lazy_re(
     r"[aAtT](?<!\w.)(?i:(?:(?<=a)s\s+follows?|(?<=t)he\s+following(?!\s+example)(?:\s+[\w\-().]+){0,6}?"
     r"|(?<=a)s\s+set\s+forth\s+below)\s*:[^\S\n]*(?=\S)"
     r"|(?<=a)s\s+follows?[^\S\n]+(?=[A-Z])"  # "replaced as follows Revolving Credit ..."
-    r"|(?<=a)s\s+follows?\s+(?=" + _LABEL_THEN_TEXT + "))"  # "... as follows (iii) Sales ..."
+    r"|(?<=a)s\s+follows?\s+(?=" + _LABEL_THEN_TEXT + '|["\u201c]))'
+    # "... as follows (iii) Sales", '... as follows "Maturity Date" means' (item_text)
 )
 _NON_OPERATIVE = lazy_re(
     r"ratif|represent|warrant|condition|effective|counterpart|governing|law|expense|cost|fee"

@@ -94,6 +94,23 @@ _ONE_MORE = lazy_re(r"(?:Further|In\s+addition|Additionally|Also),?\s+(?=[a-z])"
 _SAYS_NOW = lazy_re(r"\b(?:which|that)\s+(?:(?:currently|presently)\s+)?reads?\b", re.IGNORECASE)
 
 
+# The term a restated definition opens with: '"Maturity Date" means ...'
+_OPENING_TERM = lazy_re(r"[\"\u201c]\s*([^\"\u201c\u201d\n]{1,80}?)\s*[\"\u201d]")
+
+
+def _names_own_term(said: str, rest: str) -> bool:
+    """Does the text after the lead open with a term the instruction itself quotes, as a
+    definition ('The definition of "Maturity Date" is restated as follows: "Maturity Date"
+    means ...')?  Then it is the new text, whether or not a colon came before it."""
+    if TERM_FIRST.match(rest, 1) is None:
+        return False
+    opening = _OPENING_TERM.match(rest)
+    if opening is None:
+        return False
+    term = " ".join(opening.group(1).split()).lower()
+    return any(" ".join(q.split()).lower() == term for q in _OPENING_TERM.findall(said))
+
+
 class NewText(ReaderBase):
     def _opening(self, pos: int, end: int) -> tuple[str, int] | None:
         """The start of new text in ``[pos, end)``: a quote after a lead, or unquoted text
@@ -130,8 +147,14 @@ class NewText(ReaderBase):
             quoted = after >= end or self.source[after] in '"\u201c'
             bare = ":" not in self.source[lead.start() : after]
             labelled = bare and self.source[after : after + 1] == "("
-            if labelled and not (wants_text(said) and self._own_label_first(said, after)):
+            if labelled and not self._opens_own_text(said, after):
                 return None  # "amended as follows (i) by deleting ...": its own list
+            if quoted and after < end and wants_text(said):
+                rest = self.source[after : after + 200]
+                if _names_own_term(said, rest):
+                    return "unquoted", after  # 'as follows: "Maturity Date" means ...'
+                if bare:
+                    return None
             if not quoted and self._takes_text(after, end, said):
                 return "unquoted", after
         return None
@@ -180,13 +203,13 @@ class NewText(ReaderBase):
         if (
             not re.search(r"[:\-\u2014]\s*$", said)
             and (not self._paragraph_at(after) or self.source[after : after + 1].islower())
-            and not (wants_text(said) and self._own_label_first(said, after))
+            and not self._opens_own_text(said, after)
         ):
             return  # "... by adding the following" wrapped onto the next line (where lines
             # are paragraphs, a line that opens in lower case goes on with the sentence:
             # "... by deleting the following" / "terms and their existing definitions ...:");
             # but after "restating clause (iii) ... to read as follows" a line "(iii) Sales
-            # ..." is the clause's own text, the colon left out
+            # ..." or '"Maturity Date" means ...' is the new text, the colon left out
         if after >= self.end:
             return
         if _SUBJECT_ONLY.search(said) and self.source[after].islower():
@@ -473,6 +496,14 @@ class NewText(ReaderBase):
             paragraph = _BLANK_LINE.split(self.source[at : at + 400], maxsplit=1)[0]
             return LEAD.match(paragraph) is not None and self._ends_new_text(paragraph, HARD, own)
         return False
+
+    def _opens_own_text(self, said: str, at: int) -> bool:
+        """After a lead that asks for text with its colon left out ("... restating clause
+        (iii) ... to read as follows"), the next line opens with the cited clause's label or
+        the restated definition's term: that line is the new text."""
+        if not wants_text(said):
+            return False
+        return self._own_label_first(said, at) or _names_own_term(said, self.source[at : at + 200])
 
     def _own_label_first(self, said: str, at: int) -> bool:
         """The new text opens with the cited provision's own label ("4.22 Title. ...",
