@@ -9,6 +9,7 @@ from ..citation import from_roman
 from ..errors import AmendmentError
 from ..lazy_re import lazy_re
 from .convention import CONVENTION
+from .payload import OWN_ITEMS_LEAD
 
 
 class ItemStructureError(AmendmentError):
@@ -78,8 +79,12 @@ def _without_lead(text: str) -> str:
     """An item's own words without the sentence that only introduces its sub-items
     ("... is hereby amended as follows:"): what is left amends in its own right or not."""
     sentences = _SENTENCE_OR_LABEL.split(text.strip())
-    if sentences and (sentences[-1].rstrip().endswith(":") or _BY_ENDS.search(sentences[-1])):
-        sentences = sentences[:-1]  # ("... is hereby amended by" / "(a) deleting ...": its lead)
+    if sentences and (
+        sentences[-1].rstrip().endswith(":")
+        or _BY_ENDS.search(sentences[-1])
+        or OWN_ITEMS_LEAD.search(sentences[-1])
+    ):  # ("... is hereby amended by" / "(a) deleting ...": its lead; "... amended in
+        sentences = sentences[:-1]  # accordance with Sections 2.1.1 through 2.1.3.": its items)
     return " ".join(sentences)
 
 

@@ -96,6 +96,17 @@ BELOW_LEAD = lazy_re(
     r"(?:below|hereinafter|in\s+the\s+following\s+(?:resolutions|paragraphs|sections|items)"
     r"|in\s+(?:[^.;:]|(?<=No)\.|(?<=NO)\.){0,160}?\bbelow)\b"  # "Amendment No. 2"
 )
+# An item that says the amendment's own items below amend a part ("Article I of the Mill
+# Lease is hereby amended in accordance with Sections 2.1.1 through 2.1.3." / "... as set
+# forth in this Section 2.2." / "... in accordance with the terms of this Article."): like
+# "amended as follows:", it heads those items, and says nothing of its own.
+OWN_ITEMS_LEAD = lazy_re(
+    r"\bamended\s+(?:in\s+accordance\s+with|as\s+(?:set\s+(?:forth|out)|provided|described|specified)\s+in)"
+    r"\s+(?:the\s+(?:terms|provisions)\s+of\s+)?(?:this\s+(?:Article|Section|Part|Paragraph)"
+    r"(?:\s+(?:\d+(?:\.\d+)*|[IVXLC]+))?|(?:Sections|Paragraphs)\s+\d+(?:\.\d+)+\s+(?:through|to|and)"
+    r"\s+\d+(?:\.\d+)+)\s*[.:]?\s*$",
+    re.IGNORECASE,
+)
 EMBEDDED = lazy_re(
     r"\s*(?:[\"\u201c][^\"\u201d\n]{1,80}[\"\u201d]\s+|[A-Z])[^\n:\"\u201c]{0,100}?"
     r"\b(?:is|are|shall(?:\s+hereby)?\s+be)\s+(?:hereby\s+)?"
@@ -138,7 +149,7 @@ def introduces_below(text: str) -> bool:
     """The paragraph only says the items below amend ("... the Plan be, and it hereby is,
     amended as set forth ... below"): nothing else in it amends, or it is an item of its own
     ("... below, and that Section 9 of the Plan is hereby deleted" must not be lost)."""
-    m = BELOW_LEAD.search(text)
+    m = BELOW_LEAD.search(text) or OWN_ITEMS_LEAD.search(text)
     return m is not None and not amends(text[: m.start()] + text[m.end() :])
 
 
