@@ -25,8 +25,9 @@ CLOSERS = '"\u201d'
 # one class of first characters (case-sensitive; f, h and r fold to no other character),
 # each form's first letter checked again behind it, so that a search skips from one of
 # those characters to the next instead of trying the forms at every place.
+# ("the following "...": new text; "immediately following "STX"": a place, words to find)
 OPEN = lazy_re(
-    r"[fFhHrR:](?:(?:(?<=[fF])(?i:ollows|ollowing)|(?<=[hH])(?i:ereto)|(?<=[rR])(?i:ead|eads))"
+    r"[fFhHrR:](?:(?:(?<=[fF])(?i:ollows|(?<=[Tt][Hh][Ee]\s[fF])ollowing)|(?<=[hH])(?i:ereto)|(?<=[rR])(?i:ead|eads))"
     r"\s*[:,]?[^\S\n]*(?::[^\S\n]*)?\s*(?P<q>[\"\u201c])"
     r"|(?<=:)[^\S\n]*-*\s*(?P<c>[\"\u201c]))"
 )
