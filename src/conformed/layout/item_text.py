@@ -111,6 +111,17 @@ def _names_own_term(said: str, rest: str) -> bool:
     return any(" ".join(q.split()).lower() == term for q in _OPENING_TERM.findall(said))
 
 
+# Words of the instruction that may follow its quoted new text and end its sentence ('...
+# inserting the following "roof and gutters" in lieu thereof.', '... the following "and
+# gutters" immediately after the word "roof".')
+_LIEU_TAIL = lazy_re(
+    r"[^\S\n]+(?:in\s+lieu\s+thereof|in\s+(?:its|their)\s+(?:place|stead)|therefor"
+    r"|at\s+the\s+end\s+thereof|(?:immediately\s+)?(?:after|before|following|preceding)\s[^.;\n]{1,120}?)"
+    r"(?=[.;])",
+    re.IGNORECASE,
+)
+
+
 class NewText(ReaderBase):
     def _opening(self, pos: int, end: int) -> tuple[str, int] | None:
         """The start of new text in ``[pos, end)``: a quote after a lead, or unquoted text
@@ -351,6 +362,10 @@ class NewText(ReaderBase):
                 return c  # then "(ii) deleting the period ...": the item's next edit
             if INLINE_NEXT_EDIT.match(tail):
                 return c  # '..." and (iii) deleting ...' on the same line: the next edit
+            lieu = _LIEU_TAIL.match(tail)
+            if lieu is not None and self._item_ends(c + 1 + lieu.end()):
+                return c  # '... the following "roof and gutters" in lieu thereof.' (the
+                # instruction's own words end it: the quotation closed before them)
             if self.source[c - 1 : c] in ".;!?" and self._instructs_next(c + 1):
                 # '... (the "Hard Date")." Section 2.2 of the Agreement is further amended by
                 # adding ...': the item's next sentence instructs, after the quotation ends
@@ -372,6 +387,20 @@ class NewText(ReaderBase):
                     return c  # followed by the next item
             m = _CLOSER.search(self.source, c + 1, self.end)
         return None
+
+    def _item_ends(self, pos: int) -> bool:
+        """Does the item end at ``pos``: the amendment's end, or the next item after it?"""
+        tail = self.source[pos : min(self.end, pos + 400)]
+        if _END_TAIL.match(tail):
+            return True
+        follow = _FOLLOW.match(tail)
+        if follow is None:
+            return False
+        text = tail[follow.end() :]
+        strength = HARD if "\n\n" in follow.group(0) else SOFT
+        return self.tree.accepts(text, strength, children=False) and (
+            self._item_like(text) or "\n" in follow.group(0)
+        )
 
     def _after_page_foot(self, pos: int, end: int) -> int | None:
         """Where the text after a page's foot at ``pos`` begins (page and document numbers on
