@@ -95,7 +95,7 @@ _SAYS_NOW = lazy_re(r"\b(?:which|that)\s+(?:(?:currently|presently)\s+)?reads?\b
 
 
 # The term a restated definition opens with: '"Maturity Date" means ...'
-_OPENING_TERM = lazy_re(r"[\"\u201c]\s*([^\"\u201c\u201d\n]{1,80}?)\s*[\"\u201d]")
+_OPENING_TERM = lazy_re(r"[\"\u201c]\s*([^\"\u201c\u201d]{1,80}?)\s*[\"\u201d]")
 
 
 def _names_own_term(said: str, rest: str) -> bool:
@@ -109,6 +109,11 @@ def _names_own_term(said: str, rest: str) -> bool:
         return False
     term = " ".join(opening.group(1).split()).lower()
     return any(" ".join(q.split()).lower() == term for q in _OPENING_TERM.findall(said))
+
+
+# '“ “Term Loan Date”: ...': a curly opening mark, spaced, before another (the new
+# text's own, then its defined term's)
+_CURLY_AGAIN = lazy_re("[^\\S\\n]+\u201c")
 
 
 # Words of the instruction that may follow its quoted new text and end its sentence ('...
@@ -143,7 +148,7 @@ class NewText(ReaderBase):
             doubled = (
                 self.source[q + 1 : q + 2] in ('"', "\u201c")
                 and self.source[q] == self.source[q + 1]
-            )
+            ) or (self.source[q] == "\u201c" and _CURLY_AGAIN.match(self.source, q + 1) is not None)
             if self._inside_quotation(info, q):
                 pass  # '... inserting ", or any successor thereto" after ...': it closes one
             elif doubled and not self._line_closed_before(pos, q):

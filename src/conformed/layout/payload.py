@@ -35,7 +35,8 @@ OPEN = lazy_re(
 # (Never '"1.41 "Mill Cap" means ...': a curly mark opening after a label is the term's own,
 # and the first is the new text's.)
 TERM_FIRST = lazy_re(
-    r"[^\S\n]*\u201c?[^\"\u201c\u201d\n]{1,80}[\"\u201d](?:\s+(?:means|shall\s+mean|has\s+the|shall\s+have|"
+    r"[^\S\n]*\u201c?[^\"\u201c\u201d\n]{1,80}(?:\n[^\"\u201c\u201d\n]{1,80})?[\"\u201d]"  # (a term may wrap)
+    r"(?:\s+(?:means|shall\s+mean|has\s+the|shall\s+have|"
     r"is\s+defined|as\s+defined)\b|:\s+\S)",  # or '"Available Commitment": as to any Lender'
     re.IGNORECASE,
 )
