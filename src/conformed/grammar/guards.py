@@ -60,6 +60,12 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
             break
     if found is None:  # a double-spaced filing: sentences run over lines
         found = _hereby_amended(" ".join(item.payload.split()))
+    closed = _closed_early(item)
+    if closed is not None:
+        raise InstructionParseError(
+            f'the quotation of this item\'s new text closes before "{closed[:60]}", words the '
+            "item goes on with; the item is refused rather than applied with them as new text"
+        )
     signed = _SIGNED.search(item.payload)
     if signed is not None:  # "By /s/ Dana Vale": the amendment's own signature block
         raise InstructionParseError(
@@ -72,6 +78,30 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
             "the item is refused rather than applied without it"
         )
     return op
+
+
+def _closed_early(item: Item) -> str | None:
+    """Where new text was read to the item's end because its quotation seemed never to close,
+    the words after a closing mark that closes it after all ('roof and gutters" in lieu
+    thereof.'): the quotation ended there, and what follows is the instruction's, not text."""
+    if not item.payload or not any("never closes" in note for note in item.notes):
+        return None
+    depth = 1
+    for m in _MARK.finditer(item.payload):
+        mark, before = m.group(0), item.payload[m.start() - 1 : m.start()]
+        after = item.payload[m.end() : m.end() + 1]
+        opening = mark == "\u201c" or (
+            mark == '"' and before in ("", " ", "\n", "(") and after.isalnum()
+        )
+        depth += 1 if opening else -1
+        if depth == 0:
+            rest = item.payload[m.end() :].split("\n", 1)[0]
+            return rest.strip() if _WORDS_AFTER.match(rest) else None
+    return None
+
+
+_MARK = lazy_re(r'["\u201c\u201d]')
+_WORDS_AFTER = lazy_re(r"[.,;:]?[^\S\n]+[A-Za-z]")
 
 
 # A signature as a filing prints one that was signed ("/s/ Dana Vale"): an amendment's or a
