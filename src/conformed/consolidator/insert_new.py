@@ -1,6 +1,7 @@
 """Where a new provision goes: after the sibling the item names, or where its label falls
 among its siblings when the item names its parent or no place ("at the end thereof", "a new
-Section 4.5 at the end of Section 4").  Any other place is refused, never guessed."""
+Section 4.5 at the end of Section 4") or the order of the labels ("a new clause (k) in the
+appropriate alphabetical order").  Any other place is refused, never guessed."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ def insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
     place = _after_sibling(place, target)
     if _in_parent(place, target):  # "a new Section 4.5 at the end of Section 4"
         place = ""
+    if place == "in alphabetical order" and target.citation.keys:
+        place = ""  # "a new clause (k) in the appropriate alphabetical order": its label's place
     if place not in at_end:  # at the end of its parent: where its label falls
         m = _AFTER.fullmatch(place)
         if m is None:

@@ -132,15 +132,28 @@ _AFTER_AND_BEFORE = lazy_re(
 )
 
 
+# "replace "." with "; and" at the end of clause (j) thereof": the place said after the new
+# words, as "replace "." at the end of clause (j) thereof with "; and"" says it before them
+_WITH_AT_END = lazy_re(
+    r"\b(?P<verb>replac(?:e|es|ing))\s+(?P<old>[\"\u201c][^\"\u201c\u201d]{1,12}[\"\u201d])\s+with\s+"
+    r"(?P<new>[\"\u201c][^\"\u201c\u201d]{1,60}[\"\u201d])\s+(?P<at>at\s+the\s+end\s+of\s+[^,;:\"\u201c\u201d«]{1,80}?)"
+    r"(?=\s*(?:[,;:]|\.\s*$|\.\s+[A-Z]|\s+and\b|$))",
+    re.IGNORECASE,
+)
+
+
 def _as_spelled(instruction: str) -> str:
     """The instruction in the one vocabulary the grammars read: a unit printed as its sign
     ("\u00a7 4.2") as its word, "herby", the misspelling a spelling checker passes, as
     "hereby", and a place "after the definition of "A" and before the definition of "B""
     as the place "between the definitions of "A" and "B"" (checked as such when applied:
-    A and B side by side, the new definition where the alphabet puts it)."""
+    A and B side by side, the new definition where the alphabet puts it); "replace "." with
+    "; and" at the end of clause (j)" as "replace "." at the end of clause (j) with "; and""."""
     instruction = CONVENTION.signs_as_words(instruction)
     if "erby" in instruction:
         instruction = _HERBY.sub(r"\1ereby", instruction)
+    if "at the end of" in instruction:
+        instruction = _WITH_AT_END.sub(r"\g<verb> \g<old> \g<at> with \g<new>", instruction)
     if "efinition of" in instruction:
         instruction = _AFTER_AND_BEFORE.sub(
             r"between the definitions of \g<a> and \g<b>", instruction
