@@ -154,11 +154,12 @@ class _Captioned(tuple[str, ...]):
 
 def _called(unit: str, labels: tuple[str, ...], children: list[Any]) -> tuple[tuple[str, str], ...]:
     """What a provision cited is called beside its citation: "Section 14 (Governing Law)",
-    "Section 6.16, entitled "Liens",", "Section 8.4 Price Review is deleted"."""
+    "Section 6.16, entitled "Liens",", "Section 8.4 Price Review is deleted", "Section 1.1,
+    Definitions, of the Loan Agreement"."""
     if isinstance(labels, _Captioned):
         pairs = zip(labels, labels.captions, strict=False)
         return tuple((f"{unit} {label}", caption) for label, caption in pairs)
-    said = _tokens(children, "CAPTION", "BARE_CAPTION", "QUOTED")
+    said = _tokens(children, "CAPTION", "BARE_CAPTION", "COMMA_CAPTION", "QUOTED")
     if not said or len(labels) != 1 or isinstance(labels, _Range):
         return ()
     return ((f"{unit} {labels[0]}", str(said[0])),)
