@@ -82,26 +82,34 @@ def nothing_hidden(op: Operation, item: Item) -> Operation:
 
 def _closed_early(item: Item) -> str | None:
     """Where new text was read to the item's end because its quotation seemed never to close,
-    the words after a closing mark that closes it after all ('roof and gutters" in lieu
-    thereof.'): the quotation ended there, and what follows is the instruction's, not text."""
+    the words after a closing mark that closes it after all: on its line ('roof and gutters"
+    in lieu thereof.'), or a sentence or heading on the lines after ('... Termination Date."'
+    / "The Borrower has executed ..."). The quotation ended there, and what follows is not
+    new text."""
     if not item.payload or not any("never closes" in note for note in item.notes):
         return None
     depth = 1
     for m in _MARK.finditer(item.payload):
         mark, before = m.group(0), item.payload[m.start() - 1 : m.start()]
         after = item.payload[m.end() : m.end() + 1]
-        opening = mark == "\u201c" or (
-            mark == '"' and before in ("", " ", "\n", "(") and after.isalnum()
+        opening = (
+            mark == "\u201c"
+            or m.start() == 0  # the new text's first mark: its defined term's ('" Rent " means')
+            or (mark == '"' and before in (" ", "\n", "(") and after.isalnum())
         )
         depth += 1 if opening else -1
         if depth == 0:
-            rest = item.payload[m.end() :].split("\n", 1)[0]
-            return rest.strip() if _WORDS_AFTER.match(rest) else None
+            line, _, later = item.payload[m.end() :].partition("\n")
+            rest = " ".join(f"{line}\n{later}".split())
+            if _WORDS_AFTER.match(line.strip()) or _CAPITAL_AFTER.match(later):
+                return rest  # words on its line, or a sentence or heading after it
+            return None  # ('... 4.00 to 1"' / 'on or after ...': a table's row, wrapped)
     return None
 
 
 _MARK = lazy_re(r'["\u201c\u201d]')
-_WORDS_AFTER = lazy_re(r"[.,;:]?[^\S\n]+[A-Za-z]")
+_WORDS_AFTER = lazy_re(r"[.,;:]?\s*[A-Za-z]")
+_CAPITAL_AFTER = lazy_re(r"\s*[A-Z]")
 
 
 # A signature as a filing prints one that was signed ("/s/ Dana Vale"): an amendment's or a
