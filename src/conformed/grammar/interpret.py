@@ -46,6 +46,7 @@ from .no_text_change import OPERATIVE, changes_said, non_textual
 from .parser import names_the_agreement, parse_instruction
 from .readings import captioned, readings, without_agreeing, without_circumstance
 from .table_rows import rows_as_items
+from .whole_text import whole_text
 
 
 def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -> Operation:
@@ -79,7 +80,7 @@ def interpret(item: Item, ancestors: tuple[Item, ...], *, agreement: str = "") -
             return NoTextChange("heading", "heading: a title over the items numbered under it")
         raise first
     return in_part(
-        _with_scope(checked(nothing_hidden(op, item), item), ancestors, agreement),
+        _with_scope(checked(nothing_hidden(whole_text(op), item), item), ancestors, agreement),
         ancestors,
         agreement,
     )
