@@ -233,10 +233,20 @@ def test_new_text_that_hides_another_instruction_is_refused(hidden: str) -> None
     applied; the item is refused, naming the paragraph."""
     instruction = "Section 9.3 of the Supply Agreement is hereby amended to read as follows: «TEXT»"
     payload = f"9.3 Depots. The Supplier shall keep two depots in the county.\n\n{hidden}\n"
-    with pytest.raises(InstructionParseError, match="holds what reads as another instruction"):
-        interpret(_item("4", instruction, payload), ())
     fine = "9.3 Depots. The Supplier shall keep two depots.\n\nEach depot is inspected yearly.\n"
-    assert describe(interpret(_item("4", instruction, fine), ()))[0]["action"] == "replace"
+    _refused_but_read_without(
+        instruction, payload, fine, "holds what reads as another instruction", "replace"
+    )
+
+
+def _refused_but_read_without(
+    instruction: str, payload: str, fine: str, refused: str, action: str
+) -> None:
+    """The item is refused with ``payload`` (the message says ``refused``), and read, with
+    ``action``, once its new text is ``fine``: the refusal is for what the payload adds."""
+    with pytest.raises(InstructionParseError, match=refused):
+        interpret(_item("1", instruction, payload), ())
+    assert describe(interpret(_item("1", instruction, fine), ()))[0]["action"] == action
 
 
 @pytest.mark.parametrize(
@@ -974,10 +984,8 @@ def test_new_text_that_runs_into_a_signature_is_refused() -> None:
         "ORRIN KILNWORKS INC.\n\nDate: March 3, 2026     By  /s/ DANA VALE\n"
         "                             Dana Vale, President\n"
     )
-    with pytest.raises(InstructionParseError, match="runs into a signature"):
-        interpret(_item("1", instruction, payload), ())
     fine = "The foregoing provisions shall apply only to Plan Years beginning after 2025.\n"
-    assert describe(interpret(_item("1", instruction, fine), ()))[0]["action"] == "amend_text"
+    _refused_but_read_without(instruction, payload, fine, "runs into a signature", "amend_text")
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,9 @@ def insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
     target = target_of(c)
     position = None
     scope = c.selector.scope
-    at_end = ("", "in", "in thereof", "at the end", f"in {scope}", f"at the end of {scope}")
+    # at the end of its parent, or "in the appropriate alphabetical order": where its label falls
+    at_end = ("", "in", "in thereof", "at the end", f"in {scope}", f"at the end of {scope}",
+              "in alphabetical order")  # fmt: skip
     # "added to the Agreement immediately after Section 2.2": "the Agreement" is this one (any
     # other instrument named there is kept, and the place refused)
     place = c.position
@@ -36,8 +38,6 @@ def insert_provision(doc: Document, c: Change, ctx: Context) -> Document:
     place = _after_sibling(place, target)
     if _in_parent(place, target):  # "a new Section 4.5 at the end of Section 4"
         place = ""
-    if place == "in alphabetical order" and target.citation.keys:
-        place = ""  # "a new clause (k) in the appropriate alphabetical order": its label's place
     if place not in at_end:  # at the end of its parent: where its label falls
         m = _AFTER.fullmatch(place)
         if m is None:

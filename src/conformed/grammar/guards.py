@@ -17,6 +17,7 @@ from ..errors import InstructionParseError
 from ..layout.convention import CONVENTION, INSTRUMENT_NOUNS
 from ..layout.item_patterns import GERUNDS, INSTRUCTION_PARAGRAPH
 from ..layout.items import Item
+from ..layout.payload import opens_quotation
 from ..layout.says import part_said_of, says_of
 from ..lazy_re import lazy_re
 from ..operations import (
@@ -90,13 +91,8 @@ def _closed_early(item: Item) -> str | None:
         return None
     depth = 1
     for m in _MARK.finditer(item.payload):
-        mark, before = m.group(0), item.payload[m.start() - 1 : m.start()]
-        after = item.payload[m.end() : m.end() + 1]
-        opening = (
-            mark == "\u201c"
-            or m.start() == 0  # the new text's first mark: its defined term's ('" Rent " means')
-            or (mark == '"' and before in (" ", "\n", "(") and after.isalnum())
-        )
+        # (the new text's first mark opens its defined term: '" Rent " means ...')
+        opening = m.start() == 0 or opens_quotation(item.payload, m.start())
         depth += 1 if opening else -1
         if depth == 0:
             line, _, later = item.payload[m.end() :].partition("\n")

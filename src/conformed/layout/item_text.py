@@ -57,6 +57,7 @@ from .payload import (
     UNQUOTED,
     amends,
     fold,
+    opens_quotation,
     wants_text,
 )
 from .rules.article_heading import match_article
@@ -336,10 +337,8 @@ class NewText(ReaderBase):
         depth = 1
         for m in _CLOSER_OR_OPENER.finditer(self.source, pos, self.end):
             c = m.start()
-            before, after = self.source[c - 1 : c], self.source[c + 1 : c + 2]
-            if self.source[c] in "\u201c" or (
-                self.source[c] == '"' and before in ("", " ", "\n", "(", "[") and after.isalnum()
-            ):
+            before = self.source[c - 1 : c]
+            if opens_quotation(self.source, c):
                 depth += 1
                 continue
             depth -= 1

@@ -21,6 +21,17 @@ PAYLOAD2_MARK = "\u00abTEXT2\u00bb"
 QUOTES = '"\u201c'
 CLOSERS = '"\u201d'
 
+
+def opens_quotation(text: str, at: int) -> bool:
+    """Does the quotation mark at ``at`` open a quotation, by its shape?  A curly opening
+    mark always; a straight one where it stands after a space, a line break or a bracket and
+    before a letter or digit ('the "Expansion Space." Landlord').  Any other mark closes one."""
+    if text[at] == "\u201c":
+        return True
+    before, after = text[at - 1 : at], text[at + 1 : at + 2]
+    return text[at] == '"' and before in ("", " ", "\n", "(", "[") and after.isalnum()
+
+
 # A quote that opens new text: after the lead of an instruction.  Written to start with
 # one class of first characters (case-sensitive; f, h and r fold to no other character),
 # each form's first letter checked again behind it, so that a search skips from one of
