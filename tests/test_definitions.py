@@ -30,3 +30,19 @@ def test_several_definitions_each_quoted_whole() -> None:
     )
     assert [t for t, _ in split_definitions(block)] == ["Glaze Fee", "Kiln Date"]
     assert all(not p.endswith("\u201d") for _, p in split_definitions(block))
+
+
+def test_a_term_said_to_be_as_defined_elsewhere_is_a_definition_of_its_own() -> None:
+    """'"Closing Date" as defined in Section 5 of the First Amendment.' among new definitions
+    is one of them: read as more words of the definition before it, it would be added inside
+    that definition and its own term would be in no report."""
+    block = (
+        '"First Amendment" means the First Amendment to the Pier Agreement.\n\n'
+        '"First Amendment Effective Date" as defined in Section 5 of the First Amendment.\n\n'
+        '"Pier Fee" means the fee set out in Schedule 2.'
+    )
+    assert [t for t, _ in split_definitions(block)] == [
+        "First Amendment",
+        "First Amendment Effective Date",
+        "Pier Fee",
+    ]

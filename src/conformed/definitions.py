@@ -21,8 +21,9 @@ _MARKED = r"\d+(?:\.\d+)*\.?\s+|[o\u2022\u00b7\u25aa\u25e6*]\s+"
 _NUMBER = rf"(?:{_MARKED})?"
 # (an apostrophe inside a term is its possessive: "Landlord's Work")
 _TERM_CHARS = r"(?:[^\"\u201d']|'(?=[a-z]))"
-# '"Bridge Note" is used as defined in Section 2(b)', '"Lien" is defined in Section 7.1'
-_DEFINED = r"is\s+(?:used\s+as\s+)?defined\b"
+# '"Bridge Note" is used as defined in Section 2(b)', '"Lien" is defined in Section 7.1',
+# '"Closing Date" as defined in Section 5 of the First Amendment.'
+_DEFINED = r"(?:is\s+(?:used\s+as\s+)?|as\s+)defined\b"
 _QUOTED = rf"{_NUMBER}[\"\u201c`'](?P<q>{_TERM_CHARS}{{1,80}})[\"\u201d']"
 _PATTERNS = [
     re.compile(
