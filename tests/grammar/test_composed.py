@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conformed.change import Selector
-from conformed.errors import InstructionParseError
+from conformed.errors import InstructionParseError, PayloadError
 from conformed.grammar.instruction import parse_changes
 from conformed.grammar.interpret import interpret
 from conformed.grammar.no_text_change import non_textual
@@ -1019,3 +1019,25 @@ def test_a_change_said_before_agrees_that_is_never_set_aside() -> None:
         agreement="Kiln Supply Agreement",
     )
     assert got is None or any("Section 5" in o["target"] for o in got), got
+
+
+def test_terms_listed_before_the_new_definitions_are_never_dropped() -> None:
+    """New definitions whose block opens with a paragraph that defines several terms at once
+    ('"Berth", "Quay" and "Slip" have the meanings the Harbour Code gives them'): no one
+    definition names it, so read as the definitions after it, its terms would be in no report
+    and lost when applied.  The item is refused at once, naming those words."""
+    payload = (
+        '"Berth", "Quay" and "Slip" shall have the respective meanings given to them in the '
+        'Harbour Code.\n\n"Pier Fee" means the fee set out in Schedule 2.'
+    )
+    with pytest.raises(PayloadError, match="no definition"):
+        interpret(
+            _item(
+                "1",
+                "Section 1.1 of the Pier Agreement is hereby amended by inserting the following "
+                "new definitions therein in their appropriate alphabetical positions to read as "
+                "follows: «TEXT»",
+                payload,
+            ),
+            (),
+        )

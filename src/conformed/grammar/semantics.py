@@ -14,8 +14,13 @@ from dataclasses import replace
 from itertools import pairwise
 
 from ..change import ANY_DEFINITIONS, Change, Payload, Selector
-from ..definitions import ENUMERATOR, definition_term, split_definitions
-from ..errors import ConformedError, InstructionParseError
+from ..definitions import (
+    ENUMERATOR,
+    definition_term,
+    split_definitions,
+    words_before_definitions,
+)
+from ..errors import ConformedError, InstructionParseError, PayloadError
 from ..layout.engine import read_new_text
 from ..lazy_re import lazy_re
 from .edits import merged, or_replacing, renumbered_after, term_renamed, term_words
@@ -179,6 +184,17 @@ class Semantics:
         ):
             # ("The Agreement is amended by adding ...": its definitions wherever they are; the
             # instrument is kept, so another one named is refused)
+            lead = (
+                words_before_definitions(text)
+                if defined and ("defin" in noun or "term" in noun)
+                else ""
+            )
+            if lead[:1] in ('"', "\u201c"):  # new definitions that open '"Account", "Goods" and
+                # "Inventory" have the meanings ...': terms no one definition names would be in
+                # no report, and lost when applied
+                raise PayloadError(
+                    f'the new text begins with words that are no definition: "{lead[:60]}"'
+                )
             scope = "" if where.kind in ("here", "document") else where.printed
             sel = Selector(
                 "definition",
