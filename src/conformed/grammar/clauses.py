@@ -232,6 +232,13 @@ class Clauses(Transformer[Token, Any], Semantics):
         thing = next(c for c in children if isinstance(c, NewThing))
         return self._new(thing, next(c for c in children if isinstance(c, Predicate)), place)
 
+    def located_each(self, children: list[Any]) -> list[Change]:
+        """ "In each of (i) ... and (ii) ..., the following language is hereby deleted:":
+        the change said in each place named, as "In ..., the following ..." says it of one."""
+        *places, subject = [c for c in children if isinstance(c, Selector)]
+        predicate = next(c for c in children if isinstance(c, Predicate))
+        return [c for place in places for c in self.located([place, subject, predicate])]
+
     def passive_attached(self, children: list[Any]) -> list[Change]:
         """ "Schedule 1.6 ... is attached hereto as Exhibit 6 and is hereby added to the
         Supply Agreement": the attachment is the added provision's text."""

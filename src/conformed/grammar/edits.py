@@ -40,11 +40,12 @@ def merged(edits: tuple[Edit, ...]) -> list[Edit]:
             continue
         if (
             prev is not None and prev.verb == "delete" and e.verb == "replace"
-            and e.payload.kind == "text" and e.obj is not None
+            and e.payload.kind in ("text", "attachment") and e.obj is not None
             and (e.obj.printed == "thereof" or (prev.obj is not None and e.obj == prev.obj))
         ):  # fmt: skip
             # "deleting such provision in its entirety and replacing such provision with
-            # the following:": the same thing, deleted and replaced -- one replacement
+            # the following:", "deleting Schedule 4 and replacing it with the new Schedule 4
+            # annexed hereto": the same thing, deleted and replaced -- one replacement
             out[-1] = Edit("replace", prev.obj, e.payload)
             continue
         out.append(e)

@@ -225,6 +225,9 @@ class CitationParts(Transformer[Token, Any]):
             labels = tuple(labels)  # a plain tuple in the selector (copied, pickled as any)
         return Ref(kind, printed, labels=labels, unit=singular, named=named)
 
+    def unit_provision(self, children: list[Any]) -> Ref:
+        return self.provision(children)  # "Article IV, Section 4.1": a numbered unit's
+
     def provisions(self, children: list[Any]) -> Ref:
         """ "Section 6(d) and Section 6(e)": one unit, several labels."""
         unit = next((str(t) for t in _tokens(children, "UNIT", "ATTACH", "LIST_UNIT")), "")

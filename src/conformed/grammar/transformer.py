@@ -122,13 +122,22 @@ class ToOperations(Transformer[Token, Any]):
         term = next(
             (_unquote(c) for c in children if isinstance(c, Token) and c.type == "TERM"), ""
         )
-        scope = next((c for c in children if isinstance(c, Citation)), None)
         units = [
             str(c) for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")
         ]
-        if units:  # "... as a new Paragraph 13(b)(ii)(C)": defined among its new siblings
-            parent = re.sub(r"(?:\([^()]+\)|\.[^.()]+)$", "", units[1])
-            scope = parse_citation(f"{units[0]} {parent}") if parent != units[1] else None
+        # "... added to Section 1.01": defined in Section 1.01 itself
+        cited = next((c for c in children if isinstance(c, Citation)), None)
+        scope = parse_citation(" ".join(units)) if units else cited
+        return InsertDefinition(DefinitionRef(term, scope), self.payload)
+
+    def insert_definition_as_new(self, children: list[Any]) -> InsertDefinition:
+        """ "... as a new Paragraph 13(b)(ii)(C)": defined among its new siblings."""
+        term = next(_unquote(c) for c in children if isinstance(c, Token) and c.type == "TERM")
+        unit, label = (
+            str(c) for c in children if isinstance(c, Token) and c.type in ("UNIT", "CITATION")
+        )
+        parent = re.sub(r"(?:\([^()]+\)|\.[^.()]+)$", "", label)
+        scope = parse_citation(f"{unit} {parent}") if parent != label else None
         return InsertDefinition(DefinitionRef(term, scope), self.payload)
 
     def restate_definition(self, children: list[Any]) -> ReplaceDefinition:
