@@ -1041,3 +1041,22 @@ def test_terms_listed_before_the_new_definitions_are_never_dropped() -> None:
             ),
             (),
         )
+
+
+def test_new_text_that_goes_on_amending_a_definition_is_refused() -> None:
+    """New text with a later paragraph "(ii) amending the definition of the term "U.S. Dock
+    Base" by (A) deleting ..." holds an edit of the item's own (a term with stops in it hid it
+    from the guard): applied, the edit would be written into the agreement as text."""
+    payload = (
+        "Rating          Berth Margin\nCategory 1         1.50%\n\n"
+        '(ii) amending the definition of the term "U.S. Dock Base" by (A) deleting the word '
+        '"and" at the end of clause (b)(iii) thereof, and'
+    )
+    got = _read_or_refused(
+        "1.(a)",
+        "Section 1.01 of the Loan Agreement is hereby amended by deleting the table set forth "
+        'in the definition of the term "Berth Margin" and substituting in lieu thereof the '
+        "following: «TEXT»",
+        payload,
+    )
+    assert got is None, got

@@ -179,7 +179,7 @@ _LABELS_FIRST = lazy_re(r"^(?:(?:and|or)\s+(?=\(|by\b))?(?:\(?[A-Za-z0-9]{1,5}[.
 _EDIT_NAMING_ITS_OBJECT = lazy_re(
     rf"(?:by\s+)?(?:{GERUNDS}|to\s+(?:add|delete|insert|replace|substitute|strike|amend|restate))\b"
     r"[^.;:]{0,200}?\b(?:clause|section|subsection|paragraph|sentence|word|words|text|period|comma|"
-    r"thereof|therein|\")",
+    r"thereof|therein|definitions?\s+of|\")",  # ('amending the definition of "U.S. Rate"')
     re.IGNORECASE,
 )
 

@@ -71,6 +71,32 @@ _EDIT_LABEL = r"\(?(?:[ivx]{1,5}|[a-zA-Z]|\d{1,2})\)\s+"
 _NEXT_EDIT = lazy_re(
     rf"(?:(?P<joined>(?:and|or)\s+)(?:{_EDIT_LABEL})?|{_EDIT_LABEL})(?:by\s+)?(?:{GERUNDS})\b"
 )
+# An edit of the item's own enumerated list: "(i) deleting the table ...", "(ii) amending ..."
+_OWN_EDIT = lazy_re(rf"\((?P<label>[ivx]{{1,5}}|[a-z]|\d{{1,2}})\)\s+(?:by\s+)?(?:{GERUNDS})\b")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _after(label: str) -> set[str]:
+    """The labels that may follow ``label`` in a list: "(i)" is followed by "(ii)" or "(j)"."""
+    out = set()
+    if label in _ROMAN[:-1]:
+        out.add(_ROMAN[_ROMAN.index(label) + 1])
+    if label.isdigit():
+        out.add(str(int(label) + 1))
+    elif len(label) == 1:
+        out.add(chr(ord(label) + 1))
+    return out
+
+
+def continues_own_list(said: str, paragraph: str) -> bool:
+    """Does ``paragraph`` open with the next edit of the list the item's own words number
+    ("by (i) deleting the table ... and substituting the following:", a table, then "(ii)
+    amending the definition of ...")?  New text's own list would have begun at its own "(i)"."""
+    own = [m["label"] for m in _OWN_EDIT.finditer(said)]
+    first = _OWN_EDIT.match(paragraph)
+    return bool(own) and first is not None and first["label"] in _after(own[-1])
+
+
 # A quotation closed and the item's list of edits going on in the same line: '... $15,000,000"
 # and (iii) deleting "$75,000,000" ...' (the next edit's label and gerund)
 INLINE_NEXT_EDIT = lazy_re(

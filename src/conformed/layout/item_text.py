@@ -44,6 +44,7 @@ from .item_patterns import (
     _cites_own_label,
     _inside_cited,
     _labels,
+    continues_own_list,
     first_paragraph,
 )
 from .lines import LEAD
@@ -571,7 +572,12 @@ class NewText(ReaderBase):
         next block of new text (end with a colon)."""
         paragraph = self._folded_paragraph(start)
         m = _NEXT_EDIT.match(paragraph)
-        return m is not None and (m.group("joined") is not None or paragraph.endswith(":"))
+        if m is None:
+            return False
+        if m.group("joined") is not None or paragraph.endswith(":"):
+            return True
+        info = self._current()  # or be the next of the edits the item's own words number
+        return info is not None and continues_own_list(self._said(info), paragraph)
 
     def _instructs(self, start: int) -> bool:
         """An unlabelled paragraph that is an instruction, not new text: its subject cites
