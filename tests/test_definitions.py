@@ -46,3 +46,22 @@ def test_a_term_said_to_be_as_defined_elsewhere_is_a_definition_of_its_own() -> 
         "First Amendment Effective Date",
         "Pier Fee",
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "term"),
+    [
+        ('The term "Plan Year" means the twelve months ending each June 30.', "Plan Year"),
+        ('Berth Fee. The term "Berth Fee" shall mean the fee of Schedule 2.', "Berth Fee"),
+        (
+            "\u201c Pier Amendment . The term \u201cPier Amendment\u201d means the First Amendment "
+            "to the Pier Agreement.\u201d",
+            "Pier Amendment",
+        ),
+    ],
+)
+def test_a_definition_said_as_the_term_means(paragraph: str, term: str) -> None:
+    """'The term "Plan Year" means ...', headed or not by the term, as plans and some loan
+    agreements print their definitions: a new one so printed names its term in the report
+    (it was reported as "definitions" of no term, and placed by none)."""
+    assert [t for t, _ in split_definitions(paragraph)] == [term]

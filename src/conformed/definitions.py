@@ -20,7 +20,7 @@ from .lazy_re import lazy_re
 _MARKED = r"\d+(?:\.\d+)*\.?\s+|[o\u2022\u00b7\u25aa\u25e6*]\s+"
 _NUMBER = rf"(?:{_MARKED})?"
 # (an apostrophe inside a term is its possessive: "Landlord's Work")
-_TERM_CHARS = r"(?:[^\"\u201d']|'(?=[a-z]))"
+_TERM_CHARS = r"(?:[^\"\u201c\u201d']|'(?=[a-z]))"  # (never an opening mark)
 # '"Bridge Note" is used as defined in Section 2(b)', '"Lien" is defined in Section 7.1',
 # '"Closing Date" as defined in Section 5 of the First Amendment.'
 _DEFINED = r"(?:is\s+(?:used\s+as\s+)?|as\s+)defined\b"
@@ -31,6 +31,13 @@ _PATTERNS = [
     ),
     re.compile(r"^(?P<t>[A-Z][\w'\u2019&/(),\- ]{0,80}?)\s+-{1,2}\s+\S"),
     re.compile(r"^(?P<t>[A-Z][\w'\u2019&/\- ]{0,80}?)\s+(?:shall\s+mean|means)\b"),
+    # 'The term "Plan Year" means ...', headed by the term as some loan agreements and plans
+    # print them: 'Effective Date. The term "Effective Date" means ...'
+    re.compile(
+        rf"^{_NUMBER}(?:[\"\u201c]?\s*[A-Z][^\"\u201c\u201d.]{{0,80}}?\s*\.\s+)?The\s+term\s+"
+        rf"[\"\u201c`'](?P<q>{_TERM_CHARS}{{1,80}})[\"\u201d']\s*,?\s*(?:shall\s+mean|means|shall\s+have"
+        r"|has|shall\s+refer|refers|shall\s+include|includes)\b"
+    ),
 ]
 
 
