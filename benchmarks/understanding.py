@@ -1,6 +1,6 @@
 """How many operative changes of real amendments ``conformed parse`` understands, against blind labels.
 
-    python benchmarks/understanding.py [--half dev|held|dev3|held3|dev4|held4|held5|held6|held7|held8|held9|held10|held11|held12|held13|all] [--show FILE] [--misses]
+    python benchmarks/understanding.py [--half dev|held|dev3|held3|dev4|held4|held5|held6|held7|held8|held9|held10|held11|held12|held13|held14|all] [--show FILE] [--misses]
 
 The 170 amendments of ../shared/real/amendments and ../shared/real2/amendments
 (kept outside the repository; skipped cleanly when absent) were labelled by
@@ -19,9 +19,9 @@ of that other collection, ten filers), was measured blind on the code of the sto
 it, then developed on; so were a sixth, held7 (ten more from it, ten filers), and a seventh,
 held8 (seven more, seven filers), an eighth, held9 (ten more, ten filers), a ninth,
 held10 (ten more, ten filers), a tenth, held11 (ten more, ten filers), an eleventh,
-held12 (ten more, ten filers), and a twelfth, held13 (five 2003 credit amendments of the
-first collection, five filers).  ../shared may
-be read-only: the real3 to real10 texts may then sit in ../real3 to ../real10, beside the
+held12 (ten more, ten filers), a twelfth, held13 (five 2003 credit amendments of the
+first collection, five filers), and a thirteenth, held14 (five more of those, five filers).
+../shared may be read-only: the real3 to real11 texts may then sit in ../real3 to ../real11, beside the
 checkout, or in a folder CONFORMED_CORPORA names.
 
 Scoring, as the conventions define it (borderline entries are not scored):
