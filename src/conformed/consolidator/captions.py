@@ -91,4 +91,4 @@ def _alike(a: str, b: str) -> bool:
 
 
 def _bare(caption: str) -> str:
-    return " ".join(caption.strip().strip("()").strip().strip("\"'\u201c\u201d").split())
+    return " ".join(caption.strip().strip("()[]").strip().strip("\"'\u201c\u201d").split())

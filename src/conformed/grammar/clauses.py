@@ -232,6 +232,13 @@ class Clauses(Transformer[Token, Any], Semantics):
         thing = next(c for c in children if isinstance(c, NewThing))
         return self._new(thing, next(c for c in children if isinstance(c, Predicate)), place)
 
+    def new_in_place_of(self, children: list[Any]) -> list[Change]:
+        """ "The following new paragraph shall restate in its entirety paragraph 3 ...:": the
+        part named is replaced with the text that follows."""
+        cited = next(c for c in children if isinstance(c, Selector))
+        payload = next(c for c in children if isinstance(c, Payload))
+        return [Change("replace", resolve(cited, self.subject), payload)]
+
     def located_each(self, children: list[Any]) -> list[Change]:
         """ "In each of (i) ... and (ii) ..., the following language is hereby deleted:":
         the change said in each place named, as "In ..., the following ..." says it of one."""

@@ -132,7 +132,10 @@ AMENDING = lazy_re(  # each form starts a word with a letter looked ahead for (f
     r"(?:amended|deleted|restated|replaced|added|inserted|modified|supplemented|substituted|"
     r"renumbered|relettered|redesignated|struck|stricken|superseded|changed|revised|attached)\b"
     r"|\bin\s+lieu\s+thereof\b|\bshall\s+(?:hereafter\s+|now\s+)?read\b|\bhereby\s+amends?\b"
-    r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting|amending)\b)",
+    r"|\bby\s+(?:deleting|striking|inserting|adding|replacing|substituting|amending)\b"
+    # "The following new paragraph shall restate in its entirety paragraph 3 of the Agreement:"
+    r"|\b(?:shall|will)\s+(?:hereby\s+)?(?:restate|replace|supersede)\s+(?:in\s+its\s+entirety\s+)?"
+    r"(?:section|paragraph|subsection|article|clause|exhibit|schedule|annex)s?\b)",
     re.IGNORECASE,
 )
 
