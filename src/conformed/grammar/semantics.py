@@ -331,9 +331,17 @@ def sibling_of(c: Change, prev: Change | None) -> Change:
     )
     if not all(label.startswith("(") for label in sel.labels):
         return c  # ("subsections (d) and (e) are relettered": each a sibling)
-    if before.kind != "provision" or stem is None:
+    if (
+        before.kind == "provision" and stem is None and len(before.labels) == 1
+        and before.labels[0].startswith("(") and before.scope
+    ):  # fmt: skip
+        # "Clause (b) of Section 5.1 is deleted and clauses (c) and (d) thereof are relettered":
+        # the clauses of Section 5.1, the one before is one of them
+        parent = before.scope
+    elif before.kind != "provision" or stem is None:
         return c
-    parent = f"{before.unit} {stem.group(1)}"
+    else:
+        parent = f"{before.unit} {stem.group(1)}"
     sibling = replace(sel, kind="provision", printed=f"{sel.printed} of {parent}", scope=parent)
     return replace(c, selector=sibling)
 
