@@ -17,7 +17,7 @@ from ..errors import InstructionParseError
 from ..layout.convention import CONVENTION, INSTRUMENT_NOUNS
 from ..layout.item_patterns import GERUNDS, INSTRUCTION_PARAGRAPH
 from ..layout.items import Item
-from ..layout.payload import opens_quotation
+from ..layout.payload import NEVER_CLOSES, opens_quotation
 from ..layout.says import part_said_of, says_of
 from ..lazy_re import lazy_re
 from ..operations import (
@@ -87,7 +87,7 @@ def _closed_early(item: Item) -> str | None:
     in lieu thereof.'), or a sentence or heading on the lines after ('... Termination Date."'
     / "The Borrower has executed ..."). The quotation ended there, and what follows is not
     new text."""
-    if not item.payload or not any("never closes" in note for note in item.notes):
+    if not item.payload or not any(note.startswith(NEVER_CLOSES) for note in item.notes):
         return None
     depth = 1
     for m in _MARK.finditer(item.payload):

@@ -174,9 +174,9 @@ class Semantics:
                 sel = replace(sel, documents=where.documents)  # 7.2": the Pledge Agreement's
             return [Change("insert", _as_new(_lettered_in_article(sel, where)), payload, position)]
         defined = [t for t, _ in split_definitions(text)] if text and payload.kind == "text" else []
+        said_definitions = "defin" in noun or "term" in noun
         if (
-            "defin" in noun
-            or "term" in noun
+            said_definitions
             or (defined and re.match(r'\s*["\u201c]', text) is not None)
             # "(i) "Crop Year" means ...": definitions the amendment lists as its clauses
             or (defined and ENUMERATOR.match(text.lstrip()) is not None)
@@ -184,11 +184,7 @@ class Semantics:
         ):
             # ("The Agreement is amended by adding ...": its definitions wherever they are; the
             # instrument is kept, so another one named is refused)
-            lead = (
-                words_before_definitions(text)
-                if defined and ("defin" in noun or "term" in noun)
-                else ""
-            )
+            lead = words_before_definitions(text) if defined and said_definitions else ""
             if lead[:1] in ('"', "\u201c"):  # new definitions that open '"Account", "Goods" and
                 # "Inventory" have the meanings ...': terms no one definition names would be in
                 # no report, and lost when applied
@@ -323,27 +319,24 @@ def sibling_of(c: Change, prev: Change | None) -> Change:
     sel = c.selector
     if prev is None or sel.kind not in ("provision", "relative") or sel.scope or not sel.labels:
         return c
-    before = prev.selector
-    stem = (
-        re.fullmatch(r"(\d[\w.]*?)\([^()]*\)", before.labels[0])
-        if len(before.labels) == 1
-        else None
-    )
     if not all(label.startswith("(") for label in sel.labels):
         return c  # ("subsections (d) and (e) are relettered": each a sibling)
-    if (
-        before.kind == "provision" and stem is None and len(before.labels) == 1
-        and before.labels[0].startswith("(") and before.scope
-    ):  # fmt: skip
-        # "Clause (b) of Section 5.1 is deleted and clauses (c) and (d) thereof are relettered":
-        # the clauses of Section 5.1, the one before is one of them
-        parent = before.scope
-    elif before.kind != "provision" or stem is None:
+    parent = _parent_of(prev.selector)
+    if parent is None:
         return c
-    else:
-        parent = f"{before.unit} {stem.group(1)}"
     sibling = replace(sel, kind="provision", printed=f"{sel.printed} of {parent}", scope=parent)
     return replace(c, selector=sibling)
+
+
+def _parent_of(before: Selector) -> str | None:
+    """The provision whose lettered parts a clause cited in full is one of: "Section 4(b)" is
+    Section 4's, "Clause (b) of Section 5.1" Section 5.1's; None for anything else."""
+    if before.kind != "provision" or len(before.labels) != 1:
+        return None
+    stem = re.fullmatch(r"(\d[\w.]*?)\([^()]*\)", before.labels[0])
+    if stem is not None:
+        return f"{before.unit} {stem.group(1)}"
+    return before.scope if before.labels[0].startswith("(") and before.scope else None
 
 
 def _labels(text: str) -> tuple[str, ...]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from ..citation import label_candidates
 from ..lazy_re import lazy_re
 from .convention import CONVENTION, NAMING_WORDS
+from .sequence import follows
 
 _CLOSER = lazy_re(r"[\"\u201d]")
 _END_TAIL = lazy_re(r"[.;,]?[^\S\n]*\d{0,3}\s*$")
@@ -73,19 +75,6 @@ _NEXT_EDIT = lazy_re(
 )
 # An edit of the item's own enumerated list: "(i) deleting the table ...", "(ii) amending ..."
 _OWN_EDIT = lazy_re(rf"\((?P<label>[ivx]{{1,5}}|[a-z]|\d{{1,2}})\)\s+(?:by\s+)?(?:{GERUNDS})\b")
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
-
-
-def _after(label: str) -> set[str]:
-    """The labels that may follow ``label`` in a list: "(i)" is followed by "(ii)" or "(j)"."""
-    out = set()
-    if label in _ROMAN[:-1]:
-        out.add(_ROMAN[_ROMAN.index(label) + 1])
-    if label.isdigit():
-        out.add(str(int(label) + 1))
-    elif len(label) == 1:
-        out.add(chr(ord(label) + 1))
-    return out
 
 
 def continues_own_list(said: str, paragraph: str) -> bool:
@@ -94,7 +83,10 @@ def continues_own_list(said: str, paragraph: str) -> bool:
     amending the definition of ...")?  New text's own list would have begun at its own "(i)"."""
     own = [m["label"] for m in _OWN_EDIT.finditer(said)]
     first = _OWN_EDIT.match(paragraph)
-    return bool(own) and first is not None and first["label"] in _after(own[-1])
+    if not own or first is None:
+        return False
+    before, after = label_candidates(f"({own[-1]})"), label_candidates(f"({first['label']})")
+    return any(follows(b, a) for b in before for a in after)  # "(i)" -> "(ii)" or "(j)"
 
 
 # A quotation closed and the item's list of edits going on in the same line: '... $15,000,000"

@@ -51,6 +51,7 @@ from .lines import LEAD
 from .payload import (
     EMBEDDED,
     GENERIC_LEAD,
+    NEVER_CLOSES,
     NOW_READS,
     OPEN,
     TERM_AMENDED,
@@ -298,9 +299,7 @@ class NewText(ReaderBase):
             if close is None:
                 close = self._balanced_close(at + 1)
             if close is None:
-                info.notes.append(
-                    "the quotation never closes; the new text was read up to the next item"
-                )
+                info.notes.append(f"{NEVER_CLOSES}; the new text was read up to the next item")
                 stop = self._unquoted_end(at + 1)
                 self._piece(info, NEW, at + 1, stop, quoted=False)
                 return stop

@@ -126,6 +126,9 @@ EMBEDDED = lazy_re(
     r"(?:amended|deleted|restated|replaced)\b",
     re.IGNORECASE,
 )
+# The note the reader leaves on an item whose quoted new text it read to the item's end; the
+# guard on words after a closing mark asks for it (grammar/guards.py)
+NEVER_CLOSES = "the quotation never closes"
 # Amending language: what makes a sentence change the agreement's text.
 AMENDING = lazy_re(  # each form starts a word with a letter looked ahead for (faster)
     r"(?=\b[abhisw])(?:\b(?:is|are|(?:shall|will)(?:\s+hereby)?\s+be)\s*,?\s+(?:hereby\s+)?(?:further\s+)?(?:each\s+)?"

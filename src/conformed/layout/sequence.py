@@ -190,7 +190,7 @@ class Placement:
                 continue
             for alt in node.alternatives:
                 for cand in candidates:
-                    if _next(parent.label, alt) and _next(alt, cand):
+                    if follows(parent.label, alt) and follows(alt, cand):
                         if dry:
                             return self.root
                         node.label, node.alternatives = alt, []
@@ -248,14 +248,14 @@ class Placement:
             return False
         used = {n.label.shape for n in self.stack[1:k] if n.label}
         for alt in node.alternatives:
-            if alt.shape not in used and _next(alt, cand):
+            if alt.shape not in used and follows(alt, cand):
                 if not dry:
                     node.label, node.alternatives = alt, []
                 return True
         return False
 
     def _is_next_sibling(self, node: Node, cand: Label) -> bool:
-        return node.label is not None and _next(node.label, cand)
+        return node.label is not None and follows(node.label, cand)
 
     def _is_first_child(self, cand: Label) -> bool:
         parent = self.stack[-1]
@@ -363,7 +363,7 @@ def _same_shape(a: Label, b: Label) -> bool:
     return a.suffix == b.suffix or (decimal and {a.suffix, b.suffix} == {"", "."})
 
 
-def _next(prev: Label, cand: Label) -> bool:
+def follows(prev: Label, cand: Label) -> bool:
     """``cand`` is the label after ``prev``: "(d)" -> "(e)", "6." -> "6A." -> "6B." -> "7."."""
     if not _same_shape(prev, cand):
         return False
